@@ -1,0 +1,61 @@
+package invs.spec.model;
+
+import invs.spec.Bytes;
+import invs.spec.Upcall;
+import io.vavr.collection.HashSet;
+import io.vavr.collection.Queue;
+import io.vavr.collection.Set;
+import io.vavr.control.Option;
+
+/**
+ * What the kernel and the driver hold for one app (its grant): the allowed buffers, the subscriptions,
+ * the queued upcalls, and the outstanding operation.
+ *
+ * @param readOnly      read-only allow 0 (empty when none)
+ * @param readWrite     read-write allow 0 (empty when none)
+ * @param readSource    where unknown bytes at the start of {@code readWrite} came from, if anywhere
+ * @param subscriptions the subscribe numbers with a non-null upcall
+ * @param upcalls       upcalls queued for the app, oldest first
+ * @param pending       the outstanding operation, if any
+ */
+public record AppState(Bytes readOnly, Cells readWrite, Option<ReadSource> readSource, Set<Integer> subscriptions,
+                       Queue<Upcall> upcalls, Option<Operation> pending) {
+
+    private static final AppState FRESH = new AppState(Bytes.empty(), Cells.empty(), Option.none(), HashSet.empty(),
+            Queue.empty(), Option.none());
+
+    /** A process that has just started: nothing allowed, subscribed, queued or pending. */
+    public static AppState fresh() {
+        return FRESH;
+    }
+
+    /** This state with another read-only buffer. */
+    public AppState withReadOnly(Bytes buffer) {
+        return new AppState(buffer, readWrite, readSource, subscriptions, upcalls, pending);
+    }
+
+    /** This state with another read-write buffer and its source. */
+    public AppState withReadWrite(Cells buffer, Option<ReadSource> source) {
+        return new AppState(readOnly, buffer, source, subscriptions, upcalls, pending);
+    }
+
+    /** This state with other subscriptions and queue. */
+    public AppState withSubscriptions(Set<Integer> numbers, Queue<Upcall> queue) {
+        return new AppState(readOnly, readWrite, readSource, numbers, queue, pending);
+    }
+
+    /** This state with another queue. */
+    public AppState withUpcalls(Queue<Upcall> queue) {
+        return new AppState(readOnly, readWrite, readSource, subscriptions, queue, pending);
+    }
+
+    /** This state with another outstanding operation. */
+    public AppState withPending(Option<Operation> operation) {
+        return new AppState(readOnly, readWrite, readSource, subscriptions, upcalls, operation);
+    }
+
+    /** This state with {@code upcall} queued if the app is subscribed to its number, else dropped. */
+    public AppState deliver(Upcall upcall) {
+        return subscriptions.contains(upcall.subscribeNumber()) ? withUpcalls(upcalls.enqueue(upcall)) : this;
+    }
+}

@@ -1,0 +1,281 @@
+package invs.spec.model;
+
+import invs.spec.AppId;
+import invs.spec.Bytes;
+import invs.spec.Configuration;
+import invs.spec.ErrorCode;
+import invs.spec.Profile;
+import invs.spec.ShortId;
+import invs.spec.Upcall;
+import io.vavr.collection.Vector;
+import io.vavr.control.Option;
+
+/**
+ * How an accepted operation ends: completed (with its upcall), or interrupted by a restart or reboot.
+ *
+ * <p>Completion is invisible until observed, so the model completes an operation lazily: whenever the
+ * app makes a system call, {@link #settle} offers both the state where its operation is still pending
+ * and the states where it has completed. Across apps only allocation interacts (storage capacity), so
+ * when pending allocations compete for the space left, other apps may have allocated first.
+ */
+final class Completion {
+    private final Configuration config;
+
+    Completion(Configuration config) {
+        this.config = config;
+    }
+
+    /** {@code state}, and the states where {@code app}'s pending operation has completed meanwhile. */
+    Vector<SystemState> settle(SystemState state, AppId app) {
+        if (state.app(app).pending().isEmpty()) {
+            return Vector.of(state);
+        }
+        return Vector.of(state).appendAll(complete(state, app)).distinct();
+    }
+
+    /** The states where {@code app}'s pending operation has completed, after any competing allocations. */
+    Vector<SystemState> complete(SystemState state, AppId app) {
+        return competingAllocations(state, app).flatMap(before -> completeNow(before, app)).distinct();
+    }
+
+    /**
+     * Every state reached by completing all pending operations (clause CLARIFIED_LIVENESS). Without
+     * competition for space the completions commute, so slot order covers every order; with it, every
+     * order is tried (the document leaves the order of service open).
+     */
+    Vector<SystemState> drain(SystemState state) {
+        Vector<SystemState> done = Vector.empty();
+        Vector<SystemState> frontier = Vector.of(state);
+        while (!frontier.isEmpty()) {
+            Vector<SystemState> next = Vector.empty();
+            for (SystemState current : frontier) {
+                Vector<AppId> pending = config.appIds().filter(app -> current.app(app).pending().isDefined());
+                if (pending.isEmpty()) {
+                    done = done.append(current);
+                } else if (allocationsCompete(current)) {
+                    for (AppId app : pending) {
+                        next = next.appendAll(completeNow(current, app));
+                    }
+                } else {
+                    next = next.appendAll(completeNow(current, pending.head()));
+                }
+            }
+            frontier = next.distinct();
+        }
+        return done.distinct();
+    }
+
+    /**
+     * The states after {@code app}'s pending operation is cut by a restart or reboot: the operation never
+     * reports; an allocation it caused happened or did not; a write leaves its range unknown
+     * (clause CLARIFIED_CRASH). The app's own state is left for the caller to reset.
+     */
+    Vector<SystemState> interrupt(SystemState state, AppId app) {
+        Option<Operation> pending = state.app(app).pending();
+        if (pending.isEmpty()) {
+            return Vector.of(state);
+        }
+        Operation operation = pending.get();
+        SystemState cleared = state.withApp(app, state.app(app).withPending(Option.none()));
+        if (operation.permissionDenied()) {
+            return Vector.of(cleared);
+        }
+        ShortId owner = owner(app);
+        if (cleared.region(owner).isDefined()) {
+            return Vector.of(damageRange(cleared, operation, owner));
+        }
+        if (!fits(cleared)) {
+            return Vector.of(cleared);
+        }
+        SystemState allocated = cleared.withRegion(Region.fresh(owner, config.regionSize()));
+        return Vector.of(cleared, damageRange(allocated, operation, owner));
+    }
+
+    private Vector<SystemState> completeNow(SystemState state, AppId app) {
+        AppState appState = state.app(app);
+        Operation operation = appState.pending().get();
+        SystemState base = state.withApp(app, appState.withPending(Option.none()));
+        OperationKind kind = operation.kind();
+        if (operation.permissionDenied()) {
+            return Vector.of(finish(base, app, Upcall.error(kind.subscribeNumber(), ErrorCode.NOSUPPORT)));
+        }
+        ShortId owner = owner(app);
+        boolean faultArmed = base.armedFaults() > 0;
+        Vector<SystemState> results = Vector.empty();
+        if (base.region(owner).isDefined()) {
+            results = results.appendAll(withRegion(base, app, operation, owner));
+            if (faultArmed) {
+                results = results.append(failed(base, app, operation, owner));
+            }
+            return results;
+        }
+        if (fits(base)) {
+            SystemState allocated = base.withRegion(Region.fresh(owner, config.regionSize()));
+            results = results.appendAll(withRegion(allocated, app, operation, owner));
+            if (faultArmed) {
+                results = results.append(failed(allocated, app, operation, owner));
+                results = results.append(failed(base, app, operation, owner));
+            }
+            return results;
+        }
+        // COMMAND_n_ALLOCATES could not allocate: NOMEM (SUBSCRIBE_n_NOMEM); doc also lets RESERVE come first.
+        results = results.append(finish(base, app, Upcall.error(kind.subscribeNumber(), ErrorCode.NOMEM)));
+        if (config.profile() == Profile.DOC && kind != OperationKind.SIZE
+                && operation.candidateLengths().exists(length -> length == 0)) {
+            results = results.append(finish(base, app, Upcall.error(kind.subscribeNumber(), ErrorCode.RESERVE)));
+        }
+        if (faultArmed) {
+            results = results.append(failed(base, app, operation, owner));
+        }
+        return results;
+    }
+
+    private Vector<SystemState> withRegion(SystemState state, AppId app, Operation operation, ShortId owner) {
+        Region region = state.region(owner).get();
+        OperationKind kind = operation.kind();
+        if (kind == OperationKind.SIZE) {
+            // SUBSCRIBE_0_SUCCESS: the region's length.
+            return Vector.of(finish(state, app, Upcall.success(0, region.length())));
+        }
+        Vector<SystemState> results = Vector.empty();
+        for (int candidate = 0; candidate < operation.candidateLengths().size(); candidate++) {
+            int length = operation.candidateLengths().get(candidate);
+            Vector<ErrorCode> errors = rejections(operation, length, region.length());
+            if (errors.isEmpty()) {
+                results = results.appendAll(transfer(state, app, operation, candidate, region));
+            } else if (config.profile() == Profile.TOCK) {
+                results = results.append(finish(state, app, Upcall.error(kind.subscribeNumber(), errors.head())));
+            } else {
+                for (ErrorCode error : errors) {
+                    results = results.append(finish(state, app, Upcall.error(kind.subscribeNumber(), error)));
+                }
+            }
+        }
+        return results;
+    }
+
+    /**
+     * Why a read or write of {@code length} bytes is refused, in the capsule's order: RESERVE for no
+     * buffer (SUBSCRIBE_n_RESERVE), then INVAL for an access outside the region (SUBSCRIBE_n_INVAL).
+     */
+    private Vector<ErrorCode> rejections(Operation operation, int length, int size) {
+        Vector<ErrorCode> errors = Vector.empty();
+        if (length == 0) {
+            errors = errors.append(ErrorCode.RESERVE);
+        }
+        if (operation.highWordRejected() || !Bounds.within(operation.offset(), length, size)) {
+            errors = errors.append(ErrorCode.INVAL);
+        }
+        return errors;
+    }
+
+    private Vector<SystemState> transfer(SystemState state, AppId app, Operation operation, int candidate, Region region) {
+        int length = operation.candidateLengths().get(candidate);
+        int count = transferCount(length);
+        int offset = (int) operation.offset();
+        AppState appState = state.app(app);
+        if (operation.kind() == OperationKind.READ) {
+            Cells buffer = appState.readWrite();
+            if (operation.reallowed()) {
+                // CLARIFIED_REALLOW: the data may have gone to any buffer allowed meanwhile.
+                int touched = Math.min(buffer.length(), count);
+                AppState updated = appState.withReadWrite(buffer.forget(0, touched), Option.none());
+                SystemState next = state.withApp(app, updated);
+                return Vector.of(count, Math.min(count, buffer.length())).distinct()
+                        .map(reported -> finish(next, app, Upcall.success(1, reported)));
+            }
+            // SUBSCRIBE_1_SUCCESS and CLARIFIED_TRANSFER: count bytes copied to the start of the buffer.
+            int copied = Math.min(count, buffer.length());
+            Cells filled = buffer.copyFrom(0, region.contents(), offset, copied);
+            Option<ReadSource> source = region.contents().anyUnknown(offset, copied)
+                    ? Option.some(new ReadSource(region.owner(), offset, copied, region.epoch()))
+                    : Option.none();
+            SystemState next = state.withApp(app, appState.withReadWrite(filled, source));
+            return Vector.of(finish(next, app, Upcall.success(1, copied)));
+        }
+        Cells contents = operation.reallowed()
+                ? region.contents().forget(offset, count)
+                : region.contents().write(offset, operation.writeData().get(candidate), 0, count);
+        // SUBSCRIBE_2_SUCCESS, CLARIFIED_TRANSFER and CLARIFIED_DURABILITY: the bytes are now in storage.
+        SystemState next = state.withRegion(region.withContents(contents));
+        return Vector.of(finish(next, app, Upcall.success(2, count)));
+    }
+
+    /** The operation fails with FAIL, using an armed fault (SUBSCRIBE_n_FAIL, CLARIFIED_CRASH). */
+    private SystemState failed(SystemState state, AppId app, Operation operation, ShortId owner) {
+        SystemState used = state.withArmedFaults(state.armedFaults() - 1);
+        SystemState damaged = state.region(owner).isDefined() ? damageRange(used, operation, owner) : used;
+        if (operation.kind() == OperationKind.READ) {
+            AppState appState = damaged.app(app);
+            int longest = operation.readLengths().map(this::transferCount).max().getOrElse(0);
+            int touched = Math.min(appState.readWrite().length(), longest);
+            damaged = damaged.withApp(app, appState.withReadWrite(appState.readWrite().forget(0, touched), Option.none()));
+        }
+        return finish(damaged, app, Upcall.error(operation.kind().subscribeNumber(), ErrorCode.FAIL));
+    }
+
+    /** A write that may have been cut leaves every byte it may have reached unknown. */
+    private SystemState damageRange(SystemState state, Operation operation, ShortId owner) {
+        if (operation.kind() != OperationKind.WRITE || operation.highWordRejected()) {
+            return state;
+        }
+        Region region = state.region(owner).get();
+        Cells contents = region.contents();
+        for (Bytes data : operation.writeData()) {
+            if (data.length() > 0 && Bounds.within(operation.offset(), data.length(), region.length())) {
+                contents = contents.forget((int) operation.offset(), transferCount(data.length()));
+            }
+        }
+        return contents.equals(region.contents()) ? state : state.withRegion(region.withContents(contents));
+    }
+
+    private Vector<SystemState> competingAllocations(SystemState state, AppId app) {
+        if (!needsAllocation(state, app) || !allocationsCompete(state)) {
+            return Vector.of(state);
+        }
+        Vector<AppId> others = config.appIds().filter(other -> !other.equals(app) && needsAllocation(state, other));
+        Vector<SystemState> reached = Vector.of(state);
+        Vector<SystemState> frontier = reached;
+        while (!frontier.isEmpty()) {
+            Vector<SystemState> next = Vector.empty();
+            for (SystemState current : frontier) {
+                for (AppId other : others) {
+                    if (needsAllocation(current, other) && fits(current)) {
+                        next = next.append(current.withRegion(Region.fresh(owner(other), config.regionSize())));
+                    }
+                }
+            }
+            frontier = next.distinct().removeAll(reached);
+            reached = reached.appendAll(frontier);
+        }
+        return reached;
+    }
+
+    private boolean needsAllocation(SystemState state, AppId app) {
+        Option<Operation> pending = state.app(app).pending();
+        return pending.isDefined() && !pending.get().permissionDenied() && state.region(owner(app)).isEmpty();
+    }
+
+    /** Whether the pending operations that need a region want more space than is left. */
+    private boolean allocationsCompete(SystemState state) {
+        long wanting = config.appIds().count(app -> needsAllocation(state, app));
+        return wanting > 1 && (state.regions().size() + wanting) * config.regionFootprint() > config.storageLength();
+    }
+
+    /** Whether one more region fits: exact capacity, header included (COMMAND_n_ALLOCATES, SUBSCRIBE_0_NOMEM). */
+    private boolean fits(SystemState state) {
+        return (state.regions().size() + 1L) * config.regionFootprint() <= config.storageLength();
+    }
+
+    private int transferCount(int length) {
+        return config.transferLimit().map(limit -> Math.min(limit, length)).getOrElse(length);
+    }
+
+    private ShortId owner(AppId app) {
+        return config.app(app).permissions().writeId().get();
+    }
+
+    private static SystemState finish(SystemState state, AppId app, Upcall upcall) {
+        return state.withApp(app, state.app(app).deliver(upcall));
+    }
+}

@@ -1,0 +1,60 @@
+package invs.spec.model;
+
+import invs.spec.Input;
+import invs.spec.Observation;
+import io.vavr.collection.Vector;
+import io.vavr.control.Either;
+
+/**
+ * The states of the specification consistent with everything an implementation has shown so far. An
+ * implementation conforms as long as the frontier is not empty.
+ */
+public final class Frontier {
+    private final Specification specification;
+    private final Vector<SystemState> states;
+
+    private Frontier(Specification specification, Vector<SystemState> states) {
+        this.specification = specification;
+        this.states = states;
+    }
+
+    /** The frontier at first power-on. */
+    public static Frontier start(Specification specification) {
+        return new Frontier(specification, Vector.of(specification.initial()));
+    }
+
+    /** A frontier of the given states. */
+    public static Frontier of(Specification specification, Vector<SystemState> states) {
+        return new Frontier(specification, states.distinct());
+    }
+
+    /** The states consistent with what was observed. */
+    public Vector<SystemState> states() {
+        return states;
+    }
+
+    /** The specification. */
+    public Specification specification() {
+        return specification;
+    }
+
+    /** Every outcome any consistent state allows for {@code input}. */
+    public Vector<Outcome> allowed(Input input) {
+        return states.flatMap(state -> specification.step(state, input));
+    }
+
+    /**
+     * The frontier after {@code input} was answered by {@code observation}, or the divergence when no
+     * consistent state allows it.
+     */
+    public Either<Divergence, Frontier> advance(Input input, Observation observation) {
+        Vector<Outcome> allowed = allowed(input);
+        Vector<SystemState> next = allowed.filter(outcome -> outcome.admits(observation))
+                .map(outcome -> outcome.after(observation))
+                .distinct();
+        if (next.isEmpty()) {
+            return Either.left(new Divergence(input, observation, allowed));
+        }
+        return Either.right(new Frontier(specification, next));
+    }
+}

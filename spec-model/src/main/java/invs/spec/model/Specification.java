@@ -1,0 +1,220 @@
+package invs.spec.model;
+
+import invs.spec.AddressWidth;
+import invs.spec.AllowReadOnly;
+import invs.spec.AllowReadWrite;
+import invs.spec.AppId;
+import invs.spec.Clause;
+import invs.spec.Command;
+import invs.spec.Configuration;
+import invs.spec.Drain;
+import invs.spec.ErrorCode;
+import invs.spec.FlashFault;
+import invs.spec.Input;
+import invs.spec.Observation;
+import invs.spec.Profile;
+import invs.spec.Reboot;
+import invs.spec.Restart;
+import invs.spec.ShortId;
+import invs.spec.StoragePermissions;
+import invs.spec.Subscribe;
+import invs.spec.Tick;
+import invs.spec.Unsubscribe;
+import invs.spec.Upcall;
+import invs.spec.Yield;
+import io.vavr.collection.Queue;
+import io.vavr.collection.Vector;
+import io.vavr.control.Option;
+
+/**
+ * The executable specification of driver 0x50004 for one {@link Configuration}: an immutable,
+ * nondeterministic state machine. {@link #step} answers an input in a state with every outcome the
+ * driver document allows (under the configuration's {@link Profile}); each outcome names its clause.
+ */
+public final class Specification {
+    /** The subscribe numbers the driver defines: 0 size, 1 read done, 2 write done. */
+    public static final int SUBSCRIBE_NUMBERS = 3;
+
+    private final Configuration config;
+    private final Completion completion;
+
+    /** The specification of a board with this configuration. */
+    public Specification(Configuration config) {
+        this.config = config;
+        this.completion = new Completion(config);
+    }
+
+    /** The configuration. */
+    public Configuration configuration() {
+        return config;
+    }
+
+    /** The state at first power-on: no region allocated, no app has done anything. */
+    public SystemState initial() {
+        return SystemState.initial(config.apps().size());
+    }
+
+    /** Every outcome allowed for {@code input} in {@code state}, without duplicates, in a stable order. */
+    public Vector<Outcome> step(SystemState state, Input input) {
+        Vector<Outcome> outcomes = switch (input) {
+            case Command command -> command(state, command);
+            case AllowReadOnly allow -> allowReadOnly(state, allow);
+            case AllowReadWrite allow -> allowReadWrite(state, allow);
+            case Subscribe subscribe -> subscription(state, subscribe.app(), subscribe.number(), true);
+            case Unsubscribe unsubscribe -> subscription(state, unsubscribe.app(), unsubscribe.number(), false);
+            case Yield yield -> yielded(state, yield.app());
+            case Tick tick -> Vector.of(quiet(state, Clause.CLARIFIED_ENVIRONMENT));
+            case Drain drain -> completion.drain(state).map(next -> quiet(next, Clause.CLARIFIED_LIVENESS));
+            case Reboot reboot -> reboot(state).map(next -> quiet(next, Clause.CLARIFIED_CRASH));
+            case Restart restart -> restart(state, restart.app()).map(next -> quiet(next, Clause.CLARIFIED_CRASH));
+            case FlashFault fault -> Vector.of(quiet(state.withArmedFaults(state.armedFaults() + 1),
+                    Clause.CLARIFIED_ENVIRONMENT));
+        };
+        return outcomes.distinct();
+    }
+
+    /** Whether {@code app} may start an operation of {@code kind} (INTRO_PERMISSIONS, as Tock's capsule checks). */
+    public boolean permitted(AppId app, OperationKind kind) {
+        StoragePermissions permissions = config.app(app).permissions();
+        Option<ShortId> writeId = permissions.writeId();
+        return writeId.isDefined() && switch (kind) {
+            case SIZE -> true;
+            case READ -> permissions.mayRead(writeId.get());
+            case WRITE -> permissions.mayModify(writeId.get());
+        };
+    }
+
+    private Vector<Outcome> command(SystemState state, Command command) {
+        AppId app = command.app();
+        if (command.number() == 0) {
+            return Vector.of(exactly(Observation.success(), state, Clause.COMMAND_0_EXISTS));
+        }
+        var kind = OperationKind.ofCommand(command.number());
+        if (kind.isEmpty()) {
+            return Vector.of(exactly(Observation.failure(ErrorCode.NOSUPPORT), state, Clause.TRD104_UNKNOWN_COMMAND));
+        }
+        OperationKind operation = kind.get();
+        boolean permitted = permitted(app, operation);
+        Vector<Outcome> outcomes = Vector.empty();
+        for (SystemState before : completion.settle(state, app)) {
+            boolean pending = before.app(app).pending().isDefined();
+            if (!permitted) {
+                outcomes = outcomes.append(exactly(Observation.failure(ErrorCode.NOSUPPORT), before, operation.noSupport()));
+                if (config.profile() == Profile.DOC) {
+                    outcomes = outcomes.append(pending
+                            ? exactly(Observation.failure(ErrorCode.BUSY), before, operation.busy())
+                            : exactly(Observation.success(), accept(before, command, operation, true),
+                                    operation.asyncPermission()));
+                }
+            } else if (pending) {
+                outcomes = outcomes.append(exactly(Observation.failure(ErrorCode.BUSY), before, operation.busy()));
+            } else {
+                outcomes = outcomes.append(exactly(Observation.success(), accept(before, command, operation, false),
+                        operation.accepted()));
+            }
+        }
+        return outcomes;
+    }
+
+    /** The state with {@code command} accepted as {@code app}'s outstanding operation. */
+    private SystemState accept(SystemState state, Command command, OperationKind kind, boolean permissionDenied) {
+        AppState app = state.app(command.app());
+        long offset = 0;
+        boolean highWordRejected = false;
+        if (kind != OperationKind.SIZE) {
+            // COMMAND_2_OFFSET / COMMAND_3_OFFSET with INTRO_ADDRESS_WIDTH.
+            if (config.addressWidth() == AddressWidth.BITS_64) {
+                offset = command.arg1() | (command.arg2() << 32);
+            } else {
+                offset = command.arg1();
+                highWordRejected = config.profile() == Profile.DOC && command.arg2() != 0;
+            }
+        }
+        Vector<Integer> readLengths = kind == OperationKind.READ ? Vector.of(app.readWrite().length()) : Vector.empty();
+        var writeData = kind == OperationKind.WRITE ? Vector.of(app.readOnly()) : Vector.<invs.spec.Bytes>empty();
+        Operation operation = new Operation(kind, offset, highWordRejected, permissionDenied, readLengths, writeData);
+        return state.withApp(command.app(), app.withPending(Option.some(operation)));
+    }
+
+    private Vector<Outcome> allowReadOnly(SystemState state, AllowReadOnly allow) {
+        if (allow.number() != 0) {
+            return unknownNumber(state, Clause.TRD104_UNKNOWN_ALLOW);
+        }
+        return completion.settle(state, allow.app()).map(before -> {
+            AppState app = before.app(allow.app());
+            Option<Operation> pending = app.pending().map(operation -> operation.withWriteData(allow.data()));
+            AppState after = app.withReadOnly(allow.data()).withPending(pending);
+            Clause clause = pending.exists(Operation::reallowed) ? Clause.CLARIFIED_REALLOW : Clause.ALLOW_RO_0;
+            return exactly(Observation.success(), before.withApp(allow.app(), after), clause);
+        });
+    }
+
+    private Vector<Outcome> allowReadWrite(SystemState state, AllowReadWrite allow) {
+        if (allow.number() != 0) {
+            return unknownNumber(state, Clause.TRD104_UNKNOWN_ALLOW);
+        }
+        return completion.settle(state, allow.app()).map(before -> {
+            AppState app = before.app(allow.app());
+            Option<Operation> pending = app.pending().map(operation -> operation.withReadLength(allow.length()));
+            AppState after = app.withReadWrite(Cells.filled(allow.length(), 0), Option.none()).withPending(pending);
+            Clause clause = pending.exists(Operation::reallowed) ? Clause.CLARIFIED_REALLOW : Clause.ALLOW_RW_0;
+            return exactly(Observation.success(), before.withApp(allow.app(), after), clause);
+        });
+    }
+
+    private Vector<Outcome> subscription(SystemState state, AppId app, int number, boolean subscribe) {
+        if (number < 0 || number >= SUBSCRIBE_NUMBERS) {
+            return unknownNumber(state, Clause.TRD104_UNKNOWN_SUBSCRIBE);
+        }
+        return completion.settle(state, app).map(before -> {
+            AppState current = before.app(app);
+            var numbers = subscribe ? current.subscriptions().add(number) : current.subscriptions().remove(number);
+            Queue<Upcall> kept = current.upcalls().filter(upcall -> upcall.subscribeNumber() != number);
+            return exactly(Observation.success(), before.withApp(app, current.withSubscriptions(numbers, kept)),
+                    Clause.TRD104_SUBSCRIBE);
+        });
+    }
+
+    /** An allow or subscribe number the driver does not define: NOSUPPORT (Tock's kernel); doc also allows INVAL (TRD104's text). */
+    private Vector<Outcome> unknownNumber(SystemState state, Clause clause) {
+        Vector<Outcome> outcomes = Vector.of(exactly(Observation.failure(ErrorCode.NOSUPPORT), state, clause));
+        return config.profile() == Profile.DOC
+                ? outcomes.append(exactly(Observation.failure(ErrorCode.INVAL), state, clause))
+                : outcomes;
+    }
+
+    private Vector<Outcome> yielded(SystemState state, AppId app) {
+        return completion.settle(state, app).map(before -> {
+            AppState current = before.app(app);
+            if (current.upcalls().isEmpty()) {
+                return new Outcome(new Expectation.YieldedAs(app, Option.none(), current.readWrite()), before,
+                        Clause.TRD104_YIELD);
+            }
+            var dequeued = current.upcalls().dequeue();
+            SystemState after = before.withApp(app, current.withUpcalls(dequeued._2));
+            return new Outcome(new Expectation.YieldedAs(app, Option.some(dequeued._1), current.readWrite()), after,
+                    OperationKind.clauseOf(dequeued._1));
+        });
+    }
+
+    private Vector<SystemState> restart(SystemState state, AppId app) {
+        return completion.interrupt(state, app).map(after -> after.withApp(app, AppState.fresh()));
+    }
+
+    private Vector<SystemState> reboot(SystemState state) {
+        Vector<SystemState> states = Vector.of(state);
+        for (AppId app : config.appIds()) {
+            states = states.flatMap(current -> completion.interrupt(current, app)).distinct();
+        }
+        return states.map(after -> new SystemState(after.regions(),
+                Vector.fill(config.apps().size(), AppState::fresh), 0)).distinct();
+    }
+
+    private static Outcome exactly(Observation observation, SystemState next, Clause clause) {
+        return new Outcome(new Expectation.Exactly(observation), next, clause);
+    }
+
+    private static Outcome quiet(SystemState next, Clause clause) {
+        return exactly(Observation.quiet(), next, clause);
+    }
+}
