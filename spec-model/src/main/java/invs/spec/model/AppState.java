@@ -17,9 +17,33 @@ import io.vavr.control.Option;
  * @param subscriptions the subscribe numbers with a non-null upcall
  * @param upcalls       upcalls queued for the app, oldest first
  * @param pending       the outstanding operation, if any
+ * @param hash          the state's hash, computed once by the constructor (whatever is passed)
  */
 public record AppState(Bytes readOnly, Cells readWrite, Option<ReadSource> readSource, Set<Integer> subscriptions,
-                       Queue<Upcall> upcalls, Option<Operation> pending) {
+                       Queue<Upcall> upcalls, Option<Operation> pending, int hash) {
+
+    /** Computes the hash; the {@code hash} argument is ignored. */
+    public AppState {
+        hash = java.util.Objects.hash(readOnly, readWrite, readSource, subscriptions, upcalls, pending);
+    }
+
+    /** An app state of these parts. */
+    public AppState(Bytes readOnly, Cells readWrite, Option<ReadSource> readSource, Set<Integer> subscriptions,
+                    Queue<Upcall> upcalls, Option<Operation> pending) {
+        this(readOnly, readWrite, readSource, subscriptions, upcalls, pending, 0);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof AppState that && hash == that.hash && readWrite.equals(that.readWrite)
+                && readOnly.equals(that.readOnly) && pending.equals(that.pending) && upcalls.equals(that.upcalls)
+                && subscriptions.equals(that.subscriptions) && readSource.equals(that.readSource);
+    }
+
+    @Override
+    public int hashCode() {
+        return hash;
+    }
 
     private static final AppState FRESH = new AppState(Bytes.empty(), Cells.empty(), Option.none(), HashSet.empty(),
             Queue.empty(), Option.none());

@@ -50,8 +50,8 @@ public final class Frontier {
     public Either<Divergence, Frontier> advance(Input input, Observation observation) {
         Vector<Outcome> allowed = allowed(input);
         Vector<SystemState> next = allowed.filter(outcome -> outcome.admits(observation))
-                .map(outcome -> outcome.after(observation))
-                .distinct();
+                .map(outcome -> outcome.after(observation));
+        next = next.size() > 1 ? next.distinct() : next;
         if (next.isEmpty()) {
             return Either.left(new Divergence(input, observation, allowed));
         }

@@ -70,7 +70,7 @@ public final class Specification {
             case FlashFault fault -> Vector.of(quiet(state.withArmedFaults(state.armedFaults() + 1),
                     Clause.CLARIFIED_ENVIRONMENT));
         };
-        return outcomes.distinct();
+        return outcomes.size() > 1 ? outcomes.distinct() : outcomes;
     }
 
     /** Whether {@code app} may start an operation of {@code kind} (INTRO_PERMISSIONS, as Tock's capsule checks). */

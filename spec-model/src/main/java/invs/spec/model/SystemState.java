@@ -12,12 +12,35 @@ import io.vavr.control.Option;
  * @param regions     allocated regions, in allocation order
  * @param apps        each app's state, by process slot
  * @param armedFaults flash faults injected and not yet used
+ * @param hash        the state's hash, computed once by the constructor (whatever is passed): sets of
+ *                    states hash them often, and Vavr collections do not cache their hashes
  */
-public record SystemState(Vector<Region> regions, Vector<AppState> apps, int armedFaults) {
+public record SystemState(Vector<Region> regions, Vector<AppState> apps, int armedFaults, int hash) {
+
+    /** Computes the hash; the {@code hash} argument is ignored. */
+    public SystemState {
+        hash = 31 * (31 * regions.hashCode() + apps.hashCode()) + armedFaults;
+    }
+
+    /** A state of these regions, apps and armed faults. */
+    public SystemState(Vector<Region> regions, Vector<AppState> apps, int armedFaults) {
+        this(regions, apps, armedFaults, 0);
+    }
 
     /** The state after power-on with no region allocated, for {@code appCount} apps. */
     public static SystemState initial(int appCount) {
         return new SystemState(Vector.empty(), Vector.fill(appCount, AppState::fresh), 0);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof SystemState that && hash == that.hash && armedFaults == that.armedFaults
+                && regions.equals(that.regions) && apps.equals(that.apps);
+    }
+
+    @Override
+    public int hashCode() {
+        return hash;
     }
 
     /** The state of app {@code app}. */
