@@ -1,0 +1,54 @@
+package invs.spec.explore;
+
+import invs.spec.AllowReadOnly;
+import invs.spec.AllowReadWrite;
+import invs.spec.AppId;
+import invs.spec.Bytes;
+import invs.spec.Command;
+import invs.spec.Configuration;
+import invs.spec.Drain;
+import invs.spec.FlashFault;
+import invs.spec.Input;
+import invs.spec.Reboot;
+import invs.spec.Restart;
+import invs.spec.Subscribe;
+import invs.spec.Yield;
+import io.vavr.collection.Vector;
+
+/**
+ * The finite set of inputs an exploration tries in every state, the setup run before it, and the byte
+ * values that stand for unknown bytes in observations.
+ *
+ * @param setup   inputs applied once before exploring (each must have exactly one outcome)
+ * @param inputs  the inputs tried in every state
+ * @param values  byte values used for unknown bytes an observation may show
+ */
+public record InputAlphabet(Vector<Input> setup, Vector<Input> inputs, Vector<Integer> values) {
+
+    /**
+     * The standard alphabet for a small configuration: every app subscribes to all three upcalls first;
+     * then per app get size, reads and writes at offsets 0, size−1 and size, a one-byte and an empty
+     * write buffer, a two-byte read buffer, an unknown command and yield; and the events drain, reboot,
+     * restart of the first app and a flash fault. Unknown bytes show as 0x00 or 0xA5.
+     */
+    public static InputAlphabet standard(Configuration config) {
+        int size = config.regionSize();
+        Vector<Input> setup = Vector.empty();
+        Vector<Input> inputs = Vector.empty();
+        for (AppId app : config.appIds()) {
+            for (int number = 0; number < 3; number++) {
+                setup = setup.append(new Subscribe(app, number));
+            }
+            inputs = inputs.appendAll(Vector.of(
+                    Command.size(app),
+                    Command.read(app, 0), Command.read(app, size - 1), Command.read(app, size),
+                    Command.write(app, 0), Command.write(app, size - 1), Command.write(app, size),
+                    new AllowReadOnly(app, 0, Bytes.of((byte) 0x5A)),
+                    new AllowReadOnly(app, 0, Bytes.empty()),
+                    new AllowReadWrite(app, 0, 2),
+                    new Yield(app)));
+        }
+        inputs = inputs.appendAll(Vector.of(new Drain(), new Reboot(0), new Restart(AppId.of(0)), new FlashFault()));
+        return new InputAlphabet(setup, inputs, Vector.of(0x00, 0xA5));
+    }
+}
