@@ -10,14 +10,20 @@ import invs.spec.model.SystemState;
 import io.vavr.collection.Vector;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Breadth-first explicit-state exploration of the specification: from the state after the alphabet's
- * setup, every input of the alphabet and every outcome the specification allows, level by level, with
- * states deduplicated by value. Every new state and every transition is checked against
- * {@link SafetyProperties}; a violation comes with a shortest path, since exploration is breadth-first.
+ * Breadth-first exploration of the specification as a lockstep checker sees it: a node is the set of
+ * model states consistent with the observations so far (a {@link invs.spec.model.Frontier}), and from
+ * every node, every input of the alphabet and every observation the specification allows lead to the
+ * next node. Nodes are deduplicated by value, level by level. Every transition of every state in a node
+ * is checked against {@link SafetyProperties}; a violation comes with a shortest path, since exploration
+ * is breadth-first. Exploring sets rather than single states keeps apart sequences that an
+ * implementation can tell apart, such as an operation completed by a drain and one still in flight.
  */
 public final class Explorer {
     private final Specification specification;
@@ -31,7 +37,7 @@ public final class Explorer {
         this.properties = new SafetyProperties(config);
     }
 
-    /** Where a state was first reached from: its parent and the step, or none for the root. */
+    /** Where a node was first reached from: its parent and the step, or none for the root. */
     private record Node(Node parent, Step step, int depth) {
         Vector<Step> path() {
             Vector<Step> steps = Vector.empty();
@@ -43,20 +49,20 @@ public final class Explorer {
     }
 
     /**
-     * Explores up to {@code maxDepth} inputs deep, or until {@code maxStates} states or
+     * Explores up to {@code maxDepth} inputs deep, or until {@code maxStates} nodes or
      * {@code maxSeconds} seconds are reached (whichever comes first), and stops at the first
      * {@code maxViolations} violations. With {@code recordPaths} the result holds the shortest path to
-     * every state, for replaying against an implementation.
+     * every node, for replaying against an implementation.
      */
     public ExplorationResult explore(int maxDepth, long maxStates, double maxSeconds, int maxViolations,
                                      boolean recordPaths) {
         long start = System.nanoTime();
         long deadline = start + (long) (maxSeconds * 1e9);
-        SystemState root = setupState();
-        Map<SystemState, Node> seen = new HashMap<>();
+        Set<SystemState> root = Set.of(setupState());
+        Map<Set<SystemState>, Node> seen = new HashMap<>();
         Node rootNode = new Node(null, null, 0);
         seen.put(root, rootNode);
-        List<SystemState> level = new ArrayList<>(List.of(root));
+        List<Set<SystemState>> level = new ArrayList<>(List.of(root));
         List<Node> levelNodes = new ArrayList<>(List.of(rootNode));
         List<Vector<Step>> paths = new ArrayList<>();
         if (recordPaths) {
@@ -67,30 +73,45 @@ public final class Explorer {
         int depthCompleted = 0;
         boolean stopped = false;
         while (!level.isEmpty() && depthCompleted < maxDepth && !stopped) {
-            List<SystemState> next = new ArrayList<>();
+            List<Set<SystemState>> next = new ArrayList<>();
             List<Node> nextNodes = new ArrayList<>();
             for (int i = 0; i < level.size() && !stopped; i++) {
-                SystemState state = level.get(i);
                 Node node = levelNodes.get(i);
                 for (Input input : alphabet.inputs()) {
-                    for (Outcome outcome : specification.step(state, input)) {
-                        for (Observation observation : observations(outcome)) {
-                            transitions++;
-                            SystemState after = outcome.after(observation);
-                            Vector<String> broken = properties.violations(state, input, after);
-                            Step step = new Step(input, observation);
-                            if (!broken.isEmpty() && violations.size() < maxViolations) {
-                                Vector<Step> path = node.path().append(step);
-                                violations = violations.appendAll(broken.map(text -> new Violation(text, path)));
+                    Map<Observation, Set<SystemState>> successors = new LinkedHashMap<>();
+                    for (SystemState state : level.get(i)) {
+                        for (Outcome outcome : specification.step(state, input)) {
+                            for (Observation observation : observations(outcome)) {
+                                successors.putIfAbsent(observation, new HashSet<>());
                             }
-                            if (!seen.containsKey(after)) {
-                                Node child = new Node(node, step, node.depth + 1);
-                                seen.put(after, child);
-                                next.add(after);
-                                nextNodes.add(child);
-                                if (recordPaths) {
-                                    paths.add(child.path());
+                        }
+                    }
+                    for (Map.Entry<Observation, Set<SystemState>> entry : successors.entrySet()) {
+                        Observation observation = entry.getKey();
+                        Step step = new Step(input, observation);
+                        for (SystemState state : level.get(i)) {
+                            for (Outcome outcome : specification.step(state, input)) {
+                                if (!outcome.admits(observation)) {
+                                    continue;
                                 }
+                                transitions++;
+                                SystemState after = outcome.after(observation);
+                                entry.getValue().add(after);
+                                Vector<String> broken = properties.violations(state, input, after);
+                                if (!broken.isEmpty() && violations.size() < maxViolations) {
+                                    Vector<Step> path = node.path().append(step);
+                                    violations = violations.appendAll(broken.map(text -> new Violation(text, path)));
+                                }
+                            }
+                        }
+                        Set<SystemState> successor = entry.getValue();
+                        if (!seen.containsKey(successor)) {
+                            Node child = new Node(node, step, node.depth + 1);
+                            seen.put(successor, child);
+                            next.add(successor);
+                            nextNodes.add(child);
+                            if (recordPaths) {
+                                paths.add(child.path());
                             }
                         }
                     }

@@ -1,0 +1,83 @@
+package invs.spec.explore;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import invs.spec.App;
+import invs.spec.AppId;
+import invs.spec.Bytes;
+import invs.spec.Command;
+import invs.spec.Configuration;
+import invs.spec.Drain;
+import invs.spec.Profile;
+import invs.spec.Reboot;
+import invs.spec.ShortId;
+import invs.spec.Tick;
+import invs.spec.Yield;
+import invs.spec.model.AppState;
+import invs.spec.model.Operation;
+import invs.spec.model.OperationKind;
+import invs.spec.model.Region;
+import invs.spec.model.SystemState;
+import io.vavr.collection.Vector;
+import io.vavr.control.Option;
+import org.junit.jupiter.api.Test;
+
+class ExplorerTest {
+    static final Configuration SMALL = Configuration.defaults(Profile.DOC)
+            .withApps(Vector.of(App.selfOnly("a", 1), App.selfOnly("b", 2), App.selfOnly("c", 3)))
+            .withRegionSize(4).withStorageLength(2 * 16);
+
+    @Test
+    void theSpecificationKeepsEveryPropertyUpToDepthThree() {
+        ExplorationResult result = new Explorer(SMALL, InputAlphabet.standard(SMALL)).explore(3, Long.MAX_VALUE, 120, 5, true);
+        assertEquals(3, result.depthCompleted(), result.summary());
+        assertTrue(result.states() > 1_000, result.summary());
+        assertTrue(result.violations().isEmpty(), () -> result.violations().map(Violation::describe).mkString());
+        assertEquals(result.states(), result.paths().size());
+        assertTrue(result.paths().head().isEmpty());
+        assertTrue(result.paths().forAll(path -> path.size() <= 3));
+    }
+
+    @Test
+    void aTinySpaceIsExhausted() {
+        Configuration one = SMALL.withApps(Vector.of(App.selfOnly("a", 1)));
+        InputAlphabet alphabet = new InputAlphabet(Vector.empty(), Vector.of(new Tick(), Command.exists(AppId.of(0))),
+                Vector.of(0));
+        ExplorationResult result = new Explorer(one, alphabet).explore(10, Long.MAX_VALUE, 10, 5, false);
+        assertTrue(result.exhausted(), result.summary());
+        assertEquals(1, result.states());
+    }
+
+    private static final AppId A = AppId.of(0);
+    private static final AppId B = AppId.of(1);
+    private final SafetyProperties properties = new SafetyProperties(SMALL);
+    private final SystemState initial = SystemState.initial(3);
+
+    @Test
+    void isolationCatchesAnAppChangingAnotherAppsState() {
+        SystemState after = initial.withApp(B, AppState.fresh().withReadOnly(Bytes.of((byte) 1)));
+        assertTrue(properties.violations(initial, new Yield(A), after).exists(text -> text.startsWith("isolation")));
+        assertTrue(properties.violations(initial, new Yield(B), after).isEmpty());
+    }
+
+    @Test
+    void containmentCatchesAByteChangedOutsideAPendingWrite() {
+        SystemState before = initial.withRegion(Region.fresh(ShortId.of(1), 4));
+        Region changed = before.region(ShortId.of(1)).get();
+        SystemState after = before.withRegion(changed.withContents(changed.contents().forget(2, 1)));
+        assertTrue(properties.violations(before, new Reboot(0), after).exists(text -> text.startsWith("containment")));
+        Operation write = new Operation(OperationKind.WRITE, 2, false, false, Vector.empty(), Vector.of(Bytes.of((byte) 7)));
+        SystemState pending = before.withApp(A, AppState.fresh().withPending(Option.some(write)));
+        SystemState afterPending = after.withApp(A, AppState.fresh());
+        assertFalse(properties.violations(pending, new Reboot(0), afterPending).exists(text -> text.startsWith("containment")));
+    }
+
+    @Test
+    void livenessCatchesWorkLeftAfterADrain() {
+        Operation size = new Operation(OperationKind.SIZE, 0, false, false, Vector.empty(), Vector.empty());
+        SystemState pending = initial.withApp(A, AppState.fresh().withPending(Option.some(size)));
+        assertTrue(properties.violations(pending, new Drain(), pending).exists(text -> text.startsWith("liveness")));
+    }
+}
