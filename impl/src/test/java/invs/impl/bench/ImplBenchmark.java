@@ -14,7 +14,7 @@ import invs.impl.kernel.ProcessSpec;
  * Prints the implementation's figures: syscalls per second for a mixed workload, flash erases and
  * bytes programmed per written byte, and boot time (first use after a reboot) for 1, 16 and 255
  * regions. A plain main, not a test:
- * <pre>./build mvn -q -pl impl test-compile exec:java -Dexec.mainClass=invs.impl.bench.ImplBenchmark -Dexec.classpathScope=test</pre>
+ * <pre>./build bench</pre>
  */
 public final class ImplBenchmark {
     private ImplBenchmark() {}
