@@ -38,7 +38,9 @@ class MainTest {
         int[] code = new int[1];
         String out = captureOut(() -> code[0] = Main.run("--help"));
         assertEquals(0, code[0]);
-        assertTrue(out.contains("clauses"), out);
+        for (String command : new String[] {"fuzz", "replay", "check-trace", "serve", "systems", "regression-test", "clauses"}) {
+            assertTrue(out.contains("\n  " + command + " "), command + " in " + out);
+        }
         assertTrue(out.contains("Exit codes"), out);
     }
 
@@ -47,6 +49,16 @@ class MainTest {
         String out = captureOut(() -> Main.run("clauses", "--source", "DOCUMENT"));
         assertTrue(out.contains("COMMAND_2_OFFSET [driver document, Command 2, Arguments]"), out);
         assertTrue(!out.contains("TRD104_"), out);
+    }
+
+    @Test
+    void everySubcommandHasHelp() {
+        for (String command : new String[] {"fuzz", "replay", "check-trace", "serve", "systems", "regression-test", "clauses"}) {
+            int[] code = new int[1];
+            String out = captureOut(() -> code[0] = Main.run(command, "--help"));
+            assertEquals(0, code[0], command);
+            assertTrue(out.startsWith("Usage: invs " + command), out);
+        }
     }
 
     @Test

@@ -1,0 +1,132 @@
+package invs.conformance.junit;
+
+import invs.conformance.engine.Campaign;
+import invs.conformance.engine.CampaignResult;
+import invs.conformance.engine.CoverageRequirement;
+import invs.conformance.engine.Finding;
+import invs.conformance.engine.NamedConfiguration;
+import invs.conformance.engine.Property;
+import invs.conformance.engine.RegressionTest;
+import invs.conformance.engine.StandardConfigurations;
+import invs.conformance.sut.SystemUnderTestFactory;
+import invs.spec.Configuration;
+import invs.spec.Input;
+import io.vavr.Function1;
+import io.vavr.collection.Vector;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.opentest4j.AssertionFailedError;
+
+import java.util.stream.Stream;
+
+/**
+ * The conformance suite for an implementation of driver 0x50004, in the style of Vavr's test tree: extend
+ * this class in your tests, give a factory for your implementation, and JUnit runs the whole suite.
+ *
+ * <pre>{@code
+ * @ConformanceBudget(tries = 100)
+ * class MyBoardConformanceTest extends ConformanceContract {
+ *     @Override
+ *     protected SystemUnderTestFactory factory() {
+ *         return MyBoardSystem::new;
+ *     }
+ * }
+ * }</pre>
+ *
+ * <p>The suite, for every standard configuration the factory supports: generated sequences in lockstep
+ * with the specification (also checking liveness, durability and robustness); isolation scenarios; the
+ * upstream libtock-c test apps as fixed sequences; and, over all configurations, that every documented
+ * outcome and corner the engine aims at was reached ({@link #coverage()}). A failure reports the seed, the
+ * shrunk sequence and the clause, and writes the trace to {@code target/invs-findings}. The budget comes
+ * from {@link ConformanceBudget} and the system properties {@code invs.seed}, {@code invs.tries},
+ * {@code invs.steps}, {@code invs.seconds}.
+ */
+public abstract class ConformanceContract {
+
+    /** Makes the systems under test. */
+    protected abstract SystemUnderTestFactory factory();
+
+    /** The name of the implementation in reports and trace files; the test class's simple name by default. */
+    protected String systemName() {
+        return getClass().getSimpleName();
+    }
+
+    /** The configurations the suite runs on; by default the standard ones the factory supports. */
+    protected Vector<NamedConfiguration> configurations() {
+        SystemUnderTestFactory factory = factory();
+        return StandardConfigurations.all().filter(named -> factory.supports(named.configuration()));
+    }
+
+    /** What the coverage test requires; {@link CoverageRequirement#standard()} by default. */
+    protected CoverageRequirement coverage() {
+        return CoverageRequirement.standard();
+    }
+
+    @TestFactory
+    Stream<DynamicTest> conformsInLockstep() {
+        return perConfiguration(Vector.of(Property.LOCKSTEP, Property.LIVENESS, Property.DURABILITY,
+                Property.ROBUSTNESS));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> isolatesApps() {
+        return perConfiguration(Vector.of(Property.ISOLATION, Property.ROBUSTNESS));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> passesTheLibtockTestApps() {
+        Vector<Function1<Configuration, Vector<Input>>> apps = Vector.of(LibtockScenarios::single,
+                LibtockScenarios::readWrite, LibtockScenarios::noPermission);
+        Vector<String> names = Vector.of("invs_single", "invs_read_write", "invs_no_permission");
+        Vector<NamedConfiguration> boards = configurations().filter(named ->
+                named.name().equals("doc-default") || named.name().equals("tock-default"));
+        return boards.toJavaStream().flatMap(named -> Vector.range(0, apps.size()).toJavaStream()
+                .map(index -> DynamicTest.dynamicTest(names.get(index) + " on " + named.name(),
+                        () -> ConformanceAssertions.assertConforms(named.configuration(),
+                                apps.get(index).apply(named.configuration()), factory()))));
+    }
+
+    @Test
+    void reachesEveryDocumentedOutcome() {
+        ContractSettings settings = ContractSettings.of(getClass());
+        CampaignResult result = Campaign.against(systemName(), factory())
+                .configurations(configurations())
+                .seed(settings.seed())
+                .budget(settings.budget().withTries(settings.budget().tries() * configurations().size()))
+                .properties(Vector.of(Property.LOCKSTEP, Property.ROBUSTNESS))
+                .coverage(coverage())
+                .traces(settings.traces())
+                .run();
+        if (!result.passed()) {
+            throw new AssertionFailedError(failure(result) + "\n" + result.statistics().table());
+        }
+    }
+
+    /** The report, and each finding as a test method to paste into this class. */
+    private static String failure(CampaignResult result) {
+        StringBuilder text = new StringBuilder(result.report());
+        for (Finding finding : result.findings()) {
+            text.append("\nas a regression test (paste into this class; imports: ")
+                    .append(RegressionTest.IMPORTS.mkString(", ")).append("):\n")
+                    .append(RegressionTest.method(finding.trace(), RegressionTest.methodName(finding), "factory()"));
+        }
+        return text.toString();
+    }
+
+    private Stream<DynamicTest> perConfiguration(Vector<Property> properties) {
+        ContractSettings settings = ContractSettings.of(getClass());
+        return configurations().toJavaStream().map(named -> DynamicTest.dynamicTest(named.name(), () -> {
+            CampaignResult result = Campaign.against(systemName(), factory())
+                    .configuration(named)
+                    .seed(settings.seed())
+                    .budget(settings.budget())
+                    .properties(properties)
+                    .traces(settings.traces())
+                    .run();
+            if (!result.findings().isEmpty()) {
+                throw new AssertionFailedError(failure(result));
+            }
+        }));
+    }
+}

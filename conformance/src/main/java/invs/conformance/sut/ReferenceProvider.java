@@ -1,0 +1,29 @@
+package invs.conformance.sut;
+
+import invs.spec.Configuration;
+
+/** The reference implementation ({@code invs.impl}) as a {@link SystemUnderTestProvider}. */
+public final class ReferenceProvider implements SystemUnderTestProvider {
+    /** The reference implementation's name. */
+    public static final String NAME = "reference";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String description() {
+        return "the flash-backed reference implementation (invs.impl.kernel.Board), in process";
+    }
+
+    @Override
+    public SystemUnderTest create(Configuration configuration) {
+        return new ReferenceSystem(configuration);
+    }
+
+    @Override
+    public boolean supports(Configuration configuration) {
+        return BoardMapping.unsupported(configuration).isEmpty();
+    }
+}

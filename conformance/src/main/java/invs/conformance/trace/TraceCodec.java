@@ -1,0 +1,175 @@
+package invs.conformance.trace;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vavr.collection.Vector;
+import io.vavr.control.Option;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Trace files: versioned JSON lines, specified in {@code docs/trace-format.md}. Line 1 is the header
+ * ({@code {"format":"invs-trace","version":1,…}}), every further non-blank line one step
+ * ({@code {"step":1,"input":{…},"observation":{…}}}). Reading fails with a {@link TraceFormatException}
+ * whose one-line message names the line number and the field.
+ */
+public final class TraceCodec {
+    /** The value of the header's {@code format} field. */
+    public static final String FORMAT = "invs-trace";
+    /** The format version this codec writes, and the newest it reads. */
+    public static final int VERSION = 1;
+
+    private TraceCodec() {
+    }
+
+    /** The trace as JSON lines, each ending in a newline. */
+    public static String format(Trace trace) {
+        StringBuilder text = new StringBuilder();
+        text.append(line(header(trace.header()))).append('\n');
+        int number = 1;
+        for (TraceStep step : trace.steps()) {
+            text.append(line(step(number++, step))).append('\n');
+        }
+        return text.toString();
+    }
+
+    /** Writes the trace to {@code file} (UTF-8), replacing it. */
+    public static void write(Trace trace, Path file) {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            Files.writeString(file, format(trace), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write trace " + file, e);
+        }
+    }
+
+    /** Reads the trace in {@code file}. @throws TraceFormatException when it is malformed */
+    public static Trace read(Path file) {
+        try {
+            return parse(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read trace " + file, e);
+        }
+    }
+
+    /** The trace in {@code text}. @throws TraceFormatException when it is malformed */
+    public static Trace parse(String text) {
+        return parse(Vector.of(text.split("\r?\n", -1)));
+    }
+
+    /** The trace in {@code lines}. @throws TraceFormatException when it is malformed */
+    public static Trace parse(Vector<String> lines) {
+        if (lines.isEmpty() || lines.head().isBlank()) {
+            throw new TraceFormatException(1, "", "expected the trace header, got an empty line");
+        }
+        TraceHeader header = placed(1, "", () -> header(node(lines.head(), 1)));
+        Vector<TraceStep> steps = Vector.empty();
+        for (int index = 1; index < lines.size(); index++) {
+            String line = lines.get(index);
+            if (line.isBlank()) {
+                continue;
+            }
+            int lineNumber = index + 1;
+            int expected = steps.size() + 1;
+            JsonNode node = node(line, lineNumber);
+            steps = steps.append(placed(lineNumber, "", () -> step(node, expected)));
+        }
+        return new Trace(header, steps);
+    }
+
+    /** The JSON object of a header line. */
+    public static ObjectNode header(TraceHeader header) {
+        ObjectNode node = Json.object().put("format", FORMAT).put("version", header.version())
+                .put("system", header.system()).put("seed", Json.hex64(header.seed()));
+        header.property().forEach(property -> node.put("property", property));
+        header.subject().forEach(subject -> node.put("subject", subject));
+        header.description().forEach(description -> node.put("description", description));
+        node.set("configuration", ConfigurationCodec.encode(header.configuration()));
+        return node;
+    }
+
+    /** The header a header line's JSON object encodes. */
+    public static TraceHeader header(JsonNode node) {
+        String format = Json.text(node, "format");
+        if (!format.equals(FORMAT)) {
+            throw new TraceFormatException("format", "expected \"" + FORMAT + "\", got \"" + format + "\"");
+        }
+        int version = Json.integer(node, "version", 1, Integer.MAX_VALUE, "a version of 1 or more");
+        if (version > VERSION) {
+            throw new TraceFormatException("version", "version " + version + " is newer than this reader's " + VERSION);
+        }
+        String system = Json.has(node, "system") ? Json.text(node, "system") : "";
+        long seed = Json.has(node, "seed") ? Json.number(node, "seed", Long.MIN_VALUE, Long.MAX_VALUE, "a 64-bit seed") : 0;
+        Option<String> property = Json.has(node, "property") ? Option.some(Json.text(node, "property")) : Option.none();
+        Option<Integer> subject = Json.has(node, "subject")
+                ? Option.some(Json.integer(node, "subject", 0, Integer.MAX_VALUE, "a process slot")) : Option.none();
+        Option<String> description = Json.has(node, "description")
+                ? Option.some(Json.text(node, "description")) : Option.none();
+        JsonNode configurationNode = Json.field(node, "configuration");
+        var configuration = Json.inside("configuration", () -> ConfigurationCodec.decode(configurationNode));
+        return new TraceHeader(version, configuration, seed, system, property, subject, description);
+    }
+
+    /** The JSON object of step line {@code number} (1-based). */
+    public static ObjectNode step(int number, TraceStep step) {
+        ObjectNode node = Json.object().put("step", number);
+        node.set("input", InputCodec.encode(step.input()));
+        step.observation().forEach(observation -> node.set("observation", ObservationCodec.encode(observation)));
+        step.note().forEach(note -> node.put("note", note));
+        return node;
+    }
+
+    /** The step a step line's JSON object encodes; its {@code step} field must be {@code expected}. */
+    public static TraceStep step(JsonNode node, int expected) {
+        int number = Json.integer(node, "step", 1, Integer.MAX_VALUE, "a step number of 1 or more");
+        if (number != expected) {
+            throw new TraceFormatException("step", "expected step " + expected + ", got " + number);
+        }
+        JsonNode inputNode = Json.field(node, "input");
+        var input = Json.inside("input", () -> InputCodec.decode(inputNode));
+        var observation = Json.has(node, "observation")
+                ? Option.some(Json.inside("observation", () -> ObservationCodec.decode(node.get("observation"))))
+                : Option.<invs.spec.Observation>none();
+        Option<String> note = Json.has(node, "note") ? Option.some(Json.text(node, "note")) : Option.none();
+        return new TraceStep(input, observation, note);
+    }
+
+    private static JsonNode node(String line, int lineNumber) {
+        try {
+            JsonNode node = Json.MAPPER.readTree(line);
+            if (node == null || !node.isObject()) {
+                throw new TraceFormatException(lineNumber, "", "expected a JSON object");
+            }
+            return node;
+        } catch (JsonProcessingException e) {
+            String reason = e.getOriginalMessage().split("\n", 2)[0];
+            throw new TraceFormatException(lineNumber, "", "not valid JSON: " + reason);
+        }
+    }
+
+    private static String line(ObjectNode node) {
+        try {
+            return Json.MAPPER.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot encode " + node, e);
+        }
+    }
+
+    private static <T> T placed(int lineNumber, String prefix, java.util.function.Supplier<T> decode) {
+        try {
+            return decode.get();
+        } catch (TraceFormatException e) {
+            throw e.at(lineNumber, prefix);
+        } catch (IllegalArgumentException e) {
+            throw new TraceFormatException(lineNumber, "", e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package invs.fuzz;
+
+import invs.conformance.engine.NamedConfiguration;
+import invs.conformance.engine.Replay;
+import invs.conformance.engine.ReplayResult;
+import invs.conformance.engine.Violation;
+import invs.conformance.trace.Trace;
+import invs.fuzz.cli.BoardOptions;
+import invs.fuzz.cli.TraceFiles;
+import invs.fuzz.cli.UserError;
+import io.vavr.collection.Vector;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code invs check-trace LOG}: checks a recorded trace of observations (for example captured from an app on
+ * a real board) against the specification alone, offline, and says where it first diverges.
+ */
+@Command(name = "check-trace", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Check a recorded trace (every step with its observation, for example captured on a real"
+                + " board) against the specification, without running any implementation, and say where it first"
+                + " diverges.",
+                "The configuration is the trace header's, unless board options replace it."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:the trace conforms", "1:the trace diverges (the first divergence is shown)",
+                "2:usage or input error (for example a malformed trace: the line and field are named)"})
+final class CheckTraceCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "LOG", description = "The recorded trace (JSON lines, every step with its observation).")
+    private Path file;
+
+    @Mixin
+    private BoardOptions board;
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Trace trace = TraceFiles.read(file);
+        if (board.given()) {
+            Vector<NamedConfiguration> chosen = board.replacesBase() ? board.configurations()
+                    : Vector.of(new NamedConfiguration("header", board.modified(trace.header().configuration())));
+            if (chosen.size() != 1) {
+                throw new UserError("check-trace needs exactly one configuration; --standard named " + chosen.size());
+            }
+            trace = new Trace(trace.header().withConfiguration(chosen.head().configuration()), trace.steps());
+        }
+        ReplayResult result;
+        try {
+            result = Replay.checkTrace(trace);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(file + ": " + e.getMessage());
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf("checking %s (%d recorded steps) against the specification%n", file, trace.length());
+        out.print(result.report());
+        if (result.conforms()) {
+            out.printf("conforms: all %d steps are allowed by the specification%n", trace.length());
+        } else {
+            Violation violation = result.violation().get();
+            out.printf("first divergence at step %d (line %d of %s): %s%n", violation.step() + 1,
+                    TraceFiles.lineOfStep(file, violation.step() + 1), file, violation.summary());
+        }
+        out.flush();
+        return result.conforms() ? 0 : Main.FINDING;
+    }
+}

@@ -1,0 +1,188 @@
+package invs.fuzz;
+
+import invs.conformance.engine.Campaign;
+import invs.conformance.engine.NamedConfiguration;
+import invs.conformance.engine.Property;
+import invs.fuzz.campaign.CampaignCounters;
+import invs.fuzz.campaign.CampaignOutcome;
+import invs.fuzz.campaign.CampaignReport;
+import invs.fuzz.campaign.CampaignSettings;
+import invs.fuzz.campaign.ShardedCampaign;
+import invs.fuzz.campaign.Shard;
+import invs.fuzz.cli.BoardOptions;
+import invs.fuzz.cli.DurationConverter;
+import invs.fuzz.cli.PropertyConverter;
+import invs.fuzz.cli.RerunCommand;
+import invs.fuzz.cli.SeedConverter;
+import invs.fuzz.cli.ShardConverter;
+import invs.fuzz.cli.SystemOptions;
+import invs.fuzz.cli.UserError;
+import invs.fuzz.guided.GuidedCampaign;
+import invs.fuzz.progress.ProgressDisplay;
+import invs.fuzz.progress.ProgressMode;
+import invs.fuzz.progress.ProgressSnapshot;
+import invs.fuzz.sut.OpenSystem;
+import invs.fuzz.sut.SystemSpec;
+import io.vavr.collection.Vector;
+import io.vavr.control.Option;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code invs fuzz}: a campaign of generated sequences against a system under test in lockstep with the
+ * specification, with a live progress display and a report at the end; or, with {@code --guided},
+ * coverage-guided fuzzing with Jazzer over the same sequence decoder.
+ */
+@Command(name = "fuzz", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Run a fuzz campaign: generated sequences of system calls and events, run in lockstep against"
+                + " the specification, every failure shrunk and saved as a trace file (one per rule broken).",
+                "Without options: a 20-second campaign of the reference implementation on every standard"
+                        + " configuration, with a fixed seed."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:no finding", "1:findings (the system under test broke the specification)",
+                "2:usage or input error"})
+final class FuzzCommand implements Callable<Integer> {
+    @CommandLine.Option(names = "--time", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Wall-clock budget for running tries; shrinking comes after (default: 20s).")
+    private Duration time = Duration.ofSeconds(20);
+
+    @CommandLine.Option(names = "--tries", paramLabel = "N",
+            description = "Tries (sequences) in the whole campaign, all shards together (default: as many as the time allows).")
+    private Integer tries;
+
+    @CommandLine.Option(names = "--steps", paramLabel = "N", description = "Inputs per try (default: 150).")
+    private int steps = 150;
+
+    @CommandLine.Option(names = "--seed", paramLabel = "SEED", converter = SeedConverter.class,
+            description = "The campaign's seed: a number, 0x-hexadecimal, or random (default: 0x50004).")
+    private long seed = Campaign.DEFAULT_SEED;
+
+    @CommandLine.Option(names = "--threads", paramLabel = "N",
+            description = "Tries run at once (default: the processors, at most 4).")
+    private int threads = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+
+    @CommandLine.Option(names = "--shard", paramLabel = "i/N", converter = ShardConverter.class,
+            description = "Run only shard i of N (0 <= i < N): try k belongs to shard k mod N, so N processes with"
+                    + " the same seed and --tries run exactly the tries of one campaign (default: 0/1).")
+    private Shard shard = Shard.whole();
+
+    @CommandLine.Option(names = "--properties", split = ",", paramLabel = "NAME", converter = PropertyConverter.class,
+            description = "Properties to check: lockstep, liveness, durability, isolation, robustness (default: all).")
+    private List<Property> properties;
+
+    @CommandLine.Option(names = "--shrink-time", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Most time spent shrinking one finding (default: 10s).")
+    private Duration shrinkTime = Duration.ofSeconds(10);
+
+    @CommandLine.Option(names = "--out", paramLabel = "DIR",
+            description = "Where trace files of findings go (default: invs-findings).")
+    private Path out = Path.of("invs-findings");
+
+    @CommandLine.Option(names = "--progress", paramLabel = "MODE",
+            description = "auto (a bar on a terminal, else lines), bar, lines or none (default: auto).")
+    private ProgressMode progress = ProgressMode.AUTO;
+
+    @CommandLine.Option(names = "--guided",
+            description = "Coverage-guided fuzzing with Jazzer (in a child JVM) instead of random tries; its corpus and"
+                    + " raw crash inputs go under OUT/guided, its findings are shrunk and saved like the others.")
+    private boolean guided;
+
+    @CommandLine.Option(names = "--jazzer-arg", paramLabel = "ARG",
+            description = "With --guided: an extra argument for Jazzer or libFuzzer (repeatable).")
+    private List<String> jazzerArguments = List.of();
+
+    @Mixin
+    private BoardOptions board;
+
+    @Mixin
+    private SystemOptions system;
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        checkOptions();
+        SystemSpec chosen = system.spec();
+        Vector<NamedConfiguration> configurations = board.configurations();
+        Vector<Property> checked = properties == null ? Vector.of(Property.values()) : Vector.ofAll(properties).distinct();
+        PrintWriter err = spec.commandLine().getErr();
+        if (guided) {
+            return new GuidedCampaign(chosen, configurations, checked, seed, time, shrinkTime, out, progress,
+                    jazzerArguments).run(spec.commandLine().getOut(), err);
+        }
+        try (OpenSystem open = chosen.open()) {
+            Vector<NamedConfiguration> supported = configurations.filter(named -> open.factory().supports(named.configuration()));
+            if (supported.isEmpty()) {
+                throw new UserError("the system under test supports none of the configurations "
+                        + configurations.map(NamedConfiguration::name).mkString(", "));
+            }
+            long total = tries == null ? Integer.MAX_VALUE : tries;
+            CampaignSettings settings = new CampaignSettings(chosen.label(), open.factory(), supported, seed, total,
+                    steps, time, shard, threads, shrinkTime, checked, Option.some(out));
+            err.printf("invs: fuzzing %s for %s (seed 0x%x, shard %s); the report follows at the end%n",
+                    open.description(), tries == null ? DurationConverter.format(time) : "at most " + DurationConverter.format(time)
+                            + " or " + tries + " tries", seed, shard);
+            err.flush();
+            CampaignCounters counters = new CampaignCounters();
+            CampaignOutcome outcome;
+            try (ProgressDisplay display = ProgressDisplay.start(progress, "fuzz", () -> snapshot(counters, settings),
+                    System.err, err, Duration.ofSeconds(2))) {
+                outcome = new ShardedCampaign(settings, counters).run();
+            }
+            long campaignTries = outcome.tries() == 0 ? 1 : shard.tryAt(outcome.tries() - 1) + 1;
+            String rerun = RerunCommand.of(spec.commandLine().getParseResult().originalArgs(), seed, campaignTries,
+                    !outcome.complete());
+            PrintWriter stdout = spec.commandLine().getOut();
+            stdout.print(CampaignReport.render(outcome, open.description(), configurations.removeAll(supported), rerun,
+                    open.shellFlags()));
+            stdout.flush();
+            return outcome.findings().isEmpty() ? 0 : Main.FINDING;
+        }
+    }
+
+    private void checkOptions() {
+        if (tries != null && tries < 1) {
+            throw new UserError("--tries must be at least 1");
+        }
+        if (steps < 1) {
+            throw new UserError("--steps must be at least 1");
+        }
+        if (threads < 1) {
+            throw new UserError("--threads must be at least 1");
+        }
+        if (time.isZero() || shrinkTime.isZero()) {
+            throw new UserError("--time and --shrink-time must be positive");
+        }
+        if (properties != null && properties.isEmpty()) {
+            throw new UserError("--properties needs at least one property");
+        }
+        if (guided && (tries != null || !shard.equals(Shard.whole()))) {
+            throw new UserError("--guided runs for --time; --tries and --shard apply to random campaigns only");
+        }
+        if (!guided && !jazzerArguments.isEmpty()) {
+            throw new UserError("--jazzer-arg needs --guided");
+        }
+    }
+
+    private static ProgressSnapshot snapshot(CampaignCounters counters, CampaignSettings settings) {
+        double seconds = counters.seconds();
+        double byTime = seconds / (settings.time().toNanos() / 1e9);
+        double byTries = (double) counters.tries() / settings.shard().triesOf(settings.tries());
+        String figures = String.format(Locale.ROOT, "%,d tries, %,d syscalls, %,.0f syscalls/s, %d finding%s",
+                counters.tries(), counters.syscalls(), seconds == 0 ? 0 : counters.syscalls() / seconds,
+                counters.findings(), counters.findings() == 1 ? "" : "s");
+        if (counters.isShrinking()) {
+            figures += counters.findings() == 0 ? ", done" : ", shrinking";
+        }
+        return new ProgressSnapshot(counters.isShrinking() ? 1 : Math.max(byTime, byTries), figures);
+    }
+}

@@ -1,0 +1,70 @@
+package invs.fuzz;
+
+import invs.conformance.engine.Replay;
+import invs.conformance.engine.ReplayResult;
+import invs.conformance.engine.StepResult;
+import invs.conformance.trace.Trace;
+import invs.fuzz.cli.SystemOptions;
+import invs.fuzz.cli.TraceFiles;
+import invs.fuzz.cli.UserError;
+import invs.fuzz.sut.OpenSystem;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code invs replay TRACE}: runs a trace file's inputs on a system under test, in lockstep with the
+ * specification, and shows every step with its verdict and where the system differs from the recording.
+ */
+@Command(name = "replay", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Run the inputs of a trace file on a system under test (default: the reference implementation),"
+                + " check every step against the specification, and show each step.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:every step conforms", "1:a rule is broken (the violation is shown)",
+                "2:usage or input error (for example a malformed trace: the line and field are named)"})
+final class ReplayCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "TRACE", description = "The trace file (JSON lines, see docs/guide.md).")
+    private Path file;
+
+    @Mixin
+    private SystemOptions system;
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Trace trace = TraceFiles.read(file);
+        try (OpenSystem open = system.spec().open()) {
+            if (!open.factory().supports(trace.header().configuration())) {
+                throw new UserError("the system under test cannot run the configuration of " + file);
+            }
+            ReplayResult result = Replay.replay(trace, open.factory());
+            PrintWriter out = spec.commandLine().getOut();
+            out.printf("replaying %s (%d steps%s) on %s%n", file, trace.length(),
+                    trace.header().property().map(property -> ", a " + property + " finding").getOrElse(""),
+                    open.description());
+            if (!trace.header().system().isEmpty()) {
+                out.println("recorded on " + trace.header().system());
+            }
+            out.print(result.report());
+            if (result.conforms()) {
+                out.printf("conforms: all %d steps agree with the specification%n", trace.length());
+            } else {
+                out.printf("violation at step %d: %s%n", result.violation().get().step() + 1,
+                        result.violation().get().summary());
+            }
+            if (!result.matchesRecording()) {
+                out.println("differs from the recording at steps "
+                        + result.steps().filter(StepResult::differsFromRecording).map(step -> step.index() + 1).mkString(", "));
+            }
+            out.flush();
+            return result.conforms() ? 0 : Main.FINDING;
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package invs.fuzz;
+
+import invs.conformance.sut.SystemUnderTest;
+import invs.fuzz.cli.SystemOptions;
+import invs.fuzz.cli.UserError;
+import invs.fuzz.protocol.ExternalProvider;
+import invs.fuzz.protocol.ProtocolServer;
+import invs.fuzz.sut.OpenSystem;
+import invs.fuzz.sut.SystemSpec;
+import invs.spec.Configuration;
+import invs.spec.Profile;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+import java.util.concurrent.Callable;
+
+/**
+ * {@code invs serve}: the reference implementation (or a bug-zoo mutant) as an out-of-process protocol
+ * server on standard input and output, so that the protocol and the external adapter are tested end to end
+ * and other clients have a server to compare with.
+ */
+@Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Serve the reference implementation (or a bug-zoo mutant) over the out-of-process protocol"
+                + " (docs/protocol.md): JSON requests on standard input, one JSON reply per line on standard output,"
+                + " until a bye request or the end of the input.",
+                "Try it: ./invs fuzz --sut-command './invs serve'"},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:the client said bye or closed the input", "2:usage error"})
+final class ServeCommand implements Callable<Integer> {
+    @Mixin
+    private SystemOptions system;
+
+    @Override
+    public Integer call() {
+        SystemSpec chosen = system.spec();
+        if (chosen instanceof SystemSpec.External) {
+            throw new UserError("serve runs an implementation of this process; --sut-command is for clients");
+        }
+        try (OpenSystem open = chosen.open()) {
+            var capabilities = capabilities(open);
+            String name = ExternalProvider.CLIENT + " serving " + chosen.label();
+            new ProtocolServer(name, open.factory(), capabilities).serve(System.in, System.out);
+            return 0;
+        }
+    }
+
+    private static java.util.Set<invs.conformance.sut.Capability> capabilities(OpenSystem open) {
+        try (SystemUnderTest probe = open.factory().create(Configuration.defaults(Profile.DOC))) {
+            return probe.capabilities();
+        }
+    }
+}

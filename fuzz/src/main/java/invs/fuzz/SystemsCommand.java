@@ -1,0 +1,36 @@
+package invs.fuzz;
+
+import invs.conformance.sut.SystemUnderTestProvider;
+import invs.conformance.zoo.Mutant;
+import invs.conformance.zoo.Zoo;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+
+/** {@code invs systems}: the systems under test a command can use, with the flags that choose them. */
+@Command(name = "systems", mixinStandardHelpOptions = true,
+        description = "List the systems under test: the providers on the class path (--sut NAME) and the"
+                + " bug-zoo mutants (--mutant NAME); --sut-command runs any other implementation.")
+final class SystemsCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("providers (--sut NAME; reference is the default):");
+        for (SystemUnderTestProvider provider : SystemUnderTestProvider.all()) {
+            out.printf("  %-28s %s%n", provider.name(), provider.description());
+        }
+        out.println("bug-zoo mutants of the reference (--mutant NAME):");
+        for (Mutant mutant : Zoo.all()) {
+            out.printf("  %-28s %-16s %s%n", mutant.name(), mutant.bugClass().name().toLowerCase(java.util.Locale.ROOT),
+                    mutant.description());
+        }
+        out.println("other implementations: --sut-command 'COMMAND' (a server speaking docs/protocol.md)");
+        out.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,55 @@
+package invs.fuzz.cli;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import invs.conformance.trace.ConfigurationCodec;
+import invs.conformance.trace.TraceFormatException;
+import invs.spec.Configuration;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/**
+ * A configuration read from a JSON file: either the configuration object itself, as trace headers hold it
+ * under {@code "configuration"} ({@code {"storageLength":8192,"regionSize":2048,…}}), or a whole trace
+ * header (so the first line of any trace file will do).
+ */
+public final class ConfigurationFile {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private ConfigurationFile() {
+    }
+
+    /** The configuration in {@code file}. @throws UserError naming the file and the field that is wrong */
+    public static Configuration read(Path file) {
+        JsonNode node;
+        try (JsonParser parser = MAPPER.createParser(Files.readString(file))) {
+            node = MAPPER.readTree(parser);
+        } catch (NoSuchFileException e) {
+            throw new UserError(file + ": no such file");
+        } catch (IOException e) {
+            throw new UserError(file + ": not a JSON configuration: " + e.getMessage().split("\n", 2)[0]);
+        }
+        if (node == null || !node.isObject()) {
+            throw new UserError(file + ": expected a JSON object holding a configuration");
+        }
+        try {
+            return node.has("configuration")
+                    ? decodeInside(node.get("configuration"))
+                    : ConfigurationCodec.decode(node);
+        } catch (TraceFormatException e) {
+            throw new UserError(file + ": " + e.getMessage());
+        }
+    }
+
+    private static Configuration decodeInside(JsonNode node) {
+        try {
+            return ConfigurationCodec.decode(node);
+        } catch (TraceFormatException e) {
+            throw e.at(e.line(), "configuration");
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package invs.fuzz.cli;
+
+import picocli.CommandLine;
+
+import java.util.SplittableRandom;
+
+/** Reads a 64-bit seed: decimal, {@code 0x} hexadecimal (all 64 bits), or {@code random} for a new one. */
+public final class SeedConverter implements CommandLine.ITypeConverter<Long> {
+    @Override
+    public Long convert(String value) {
+        String text = value.trim();
+        if (text.equalsIgnoreCase("random")) {
+            return new SplittableRandom().nextLong();
+        }
+        try {
+            if (text.startsWith("0x") || text.startsWith("0X")) {
+                return Long.parseUnsignedLong(text.substring(2), 16);
+            }
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            throw new CommandLine.TypeConversionException("'" + value + "' is not a seed (a number, 0x-hexadecimal, or random)");
+        }
+    }
+}

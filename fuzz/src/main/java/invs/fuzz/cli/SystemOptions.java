@@ -1,0 +1,58 @@
+package invs.fuzz.cli;
+
+import invs.fuzz.sut.SystemSpec;
+import picocli.CommandLine.Option;
+
+import java.time.Duration;
+
+/** The options that choose the system under test; shared by {@code fuzz}, {@code replay} and {@code serve}. */
+public final class SystemOptions {
+    @Option(names = "--mutant", paramLabel = "NAME",
+            description = "Test this bug-zoo mutant of the reference implementation ('invs systems' lists them).")
+    private String mutant;
+
+    @Option(names = "--sut", paramLabel = "NAME",
+            description = "Test the system-under-test provider of this name found on the class path (default: reference).")
+    private String provider;
+
+    @Option(names = "--sut-command", paramLabel = "COMMAND",
+            description = "Test an implementation in another process: a shell command starting a server that speaks"
+                    + " the out-of-process protocol (docs/protocol.md) on its standard input and output.")
+    private String command;
+
+    @Option(names = "--sut-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "With --sut-command: how long the server may take to answer one request (default: 2s).")
+    private Duration timeout = SystemSpec.DEFAULT_TIMEOUT;
+
+    @Option(names = "--sut-start-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "With --sut-command: how long a server may take to start and answer hello (default: 20s).")
+    private Duration startTimeout = SystemSpec.DEFAULT_START_TIMEOUT;
+
+    @Option(names = "--sut-fresh",
+            description = "With --sut-command: start a new server process for every sequence instead of sending reset.")
+    private boolean fresh;
+
+    /** The system these options choose. @throws UserError when they contradict each other */
+    public SystemSpec spec() {
+        int chosen = (mutant != null ? 1 : 0) + (provider != null ? 1 : 0) + (command != null ? 1 : 0);
+        if (chosen > 1) {
+            throw new UserError("choose one system under test: --mutant, --sut or --sut-command");
+        }
+        if (command != null && command.isBlank()) {
+            throw new UserError("--sut-command needs a command");
+        }
+        if (timeout.isZero() || startTimeout.isZero()) {
+            throw new UserError("--sut-timeout and --sut-start-timeout must be positive");
+        }
+        if (mutant != null) {
+            return new SystemSpec.ZooMutant(mutant);
+        }
+        if (provider != null && !provider.equals("reference")) {
+            return new SystemSpec.Provided(provider);
+        }
+        if (command != null) {
+            return new SystemSpec.External(command, timeout, startTimeout, fresh);
+        }
+        return new SystemSpec.Reference();
+    }
+}

@@ -1,0 +1,281 @@
+package invs.fuzz.guided;
+
+import invs.conformance.engine.NamedConfiguration;
+import invs.conformance.engine.Property;
+import invs.conformance.engine.Violation;
+import invs.fuzz.Main;
+import invs.fuzz.campaign.CampaignOutcome;
+import invs.fuzz.campaign.CampaignReport;
+import invs.fuzz.campaign.Counterexample;
+import invs.fuzz.campaign.CounterexampleShrinker;
+import invs.fuzz.cli.DurationConverter;
+import invs.fuzz.cli.UserError;
+import invs.fuzz.progress.ProgressDisplay;
+import invs.fuzz.progress.ProgressMode;
+import invs.fuzz.progress.ProgressSnapshot;
+import invs.fuzz.sut.OpenSystem;
+import invs.fuzz.sut.SystemSpec;
+import io.vavr.collection.Vector;
+import io.vavr.control.Option;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * {@code invs fuzz --guided}: coverage-guided fuzzing with Jazzer, run as a child JVM on invs's own class
+ * path with {@link GuidedTarget} as the fuzz target. Everything Jazzer writes stays under
+ * {@code OUT/guided}: the corpus, the raw failing inputs and Java reproducers ({@code crashes/}), its log
+ * ({@code jazzer.log}). Afterwards each new failing input is decoded and run again, one per rule broken is
+ * shrunk with the same shrinker as random campaigns, and its trace written to {@code OUT} like theirs.
+ */
+public final class GuidedCampaign {
+    private static final String JAZZER = "com.code_intelligence.jazzer.Jazzer";
+
+    private final SystemSpec system;
+    private final Vector<NamedConfiguration> configurations;
+    private final Vector<Property> properties;
+    private final long seed;
+    private final Duration time;
+    private final Duration shrinkTime;
+    private final Path out;
+    private final ProgressMode progress;
+    private final List<String> jazzerArguments;
+
+    /** A guided campaign of {@code system} on {@code configurations} for {@code time}, writing under {@code out}. */
+    public GuidedCampaign(SystemSpec system, Vector<NamedConfiguration> configurations, Vector<Property> properties,
+                          long seed, Duration time, Duration shrinkTime, Path out, ProgressMode progress,
+                          List<String> jazzerArguments) {
+        this.system = system;
+        this.configurations = configurations;
+        this.properties = properties.filter(Property.online()::contains);
+        this.seed = seed;
+        this.time = time;
+        this.shrinkTime = shrinkTime;
+        this.out = out;
+        this.progress = progress;
+        this.jazzerArguments = List.copyOf(jazzerArguments);
+    }
+
+    /** Runs Jazzer, then shrinks and reports what it found; returns the exit code. */
+    public int run(PrintWriter stdout, PrintWriter err) {
+        if (properties.isEmpty()) {
+            throw new UserError("--guided checks lockstep, liveness, durability and robustness; choose at least one");
+        }
+        try (OpenSystem open = system.open()) {
+            Vector<NamedConfiguration> supported = configurations.filter(named -> open.factory().supports(named.configuration()));
+            if (supported.isEmpty()) {
+                throw new UserError("the system under test supports none of the configurations");
+            }
+            Path guided = out.resolve("guided");
+            Path corpus = guided.resolve("corpus");
+            Path crashes = guided.resolve("crashes");
+            Path log = guided.resolve("jazzer.log");
+            createDirectories(corpus, crashes);
+            Path configurationFile = guided.resolve("configurations.jsonl");
+            ConfigurationList.write(supported, configurationFile);
+            int seeded = seedCorpus(corpus);
+            Set<Path> before = crashFiles(crashes).toJavaSet();
+            err.printf("invs: guided fuzzing of %s with Jazzer for %s; corpus %s%s, log %s%n", open.description(),
+                    DurationConverter.format(time), corpus, seeded > 0 ? " (seeded with " + seeded + " inputs)" : "", log);
+            err.flush();
+            JazzerStatus status = new JazzerStatus();
+            long start = System.nanoTime();
+            int exit;
+            try (ProgressDisplay display = ProgressDisplay.start(progress, "guided", () -> snapshot(status, start),
+                    System.err, err, Duration.ofSeconds(2))) {
+                exit = runJazzer(command(configurationFile, corpus, crashes), log, status);
+            }
+            if (!status.started()) {
+                throw new UserError("Jazzer did not start (exit status " + exit + "); see " + log);
+            }
+            Vector<Path> found = crashFiles(crashes).filter(file -> !before.contains(file));
+            SequenceCheck check = new SequenceCheck(open.factory(), supported, properties);
+            CounterexampleShrinker shrinker = new CounterexampleShrinker(system.label(), open.factory(), properties,
+                    shrinkTime, Option.some(out));
+            Vector<Counterexample> counterexamples = counterexamples(found, check, shrinker);
+            Vector<CampaignOutcome.ShrunkFinding> findings = shrinker.shrinkAll(counterexamples, 1);
+            stdout.print(report(open, supported, status, start, found, crashes, corpus, findings));
+            stdout.flush();
+            return findings.isEmpty() ? 0 : Main.FINDING;
+        }
+    }
+
+    private List<String> command(Path configurationFile, Path corpus, Path crashes) {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"),
+                "-D" + GuidedTarget.SYSTEM + "=" + system.encode(),
+                "-D" + GuidedTarget.CONFIGURATIONS + "=" + configurationFile.toAbsolutePath(),
+                "-D" + GuidedTarget.PROPERTIES + "=" + properties.map(Property::label).mkString(","),
+                JAZZER,
+                "--target_class=" + GuidedTarget.class.getName(),
+                "--instrumentation_includes=invs.**",
+                "--instrumentation_excludes=invs.fuzz.**",
+                "--keep_going=1000",
+                "--reproducer_path=" + crashes.toAbsolutePath(),
+                "-artifact_prefix=" + crashes.toAbsolutePath() + "/",
+                "-seed=" + (Math.floorMod(seed, 2_147_483_646L) + 1),
+                "-max_total_time=" + Math.max(1, time.toSeconds()),
+                "-print_final_stats=1"));
+        command.addAll(jazzerArguments);
+        command.add(corpus.toAbsolutePath().toString());
+        return command;
+    }
+
+    private int runJazzer(List<String> command, Path log, JazzerStatus status) {
+        try (Writer writer = Files.newBufferedWriter(log, StandardCharsets.UTF_8)) {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            process.getOutputStream().close();
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                    StandardCharsets.UTF_8))) {
+                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                    status.read(line);
+                    writer.write(line);
+                    writer.write('\n');
+                }
+            }
+            if (!process.waitFor(time.toSeconds() + 60, TimeUnit.SECONDS)) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly();
+            }
+            return process.waitFor();
+        } catch (IOException e) {
+            throw new UserError("cannot run Jazzer: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UserError("interrupted while Jazzer ran");
+        }
+    }
+
+    /** One counterexample per rule broken by the inputs Jazzer saved, in file-name order. */
+    private Vector<Counterexample> counterexamples(Vector<Path> files, SequenceCheck check, CounterexampleShrinker shrinker) {
+        Map<String, Counterexample> byRule = new LinkedHashMap<>();
+        for (int index = 0; index < files.size(); index++) {
+            Path file = files.get(index);
+            DecodedSequence sequence = check.decode(read(file));
+            Option<Violation> violation = shrinker.reproduce(sequence.configuration().configuration(),
+                    sequence.inputs(), Option.none());
+            if (violation.isEmpty()) {
+                continue;
+            }
+            Violation shown = violation.get();
+            Counterexample counterexample = new Counterexample(shown.key(), shown.property(),
+                    "guided input " + file.getFileName(), index, seedOf(file), sequence.configuration().name(),
+                    sequence.configuration().configuration(), sequence.inputs().take(shown.step() + 1), Option.none(),
+                    Duration.ZERO, 1);
+            byRule.merge(counterexample.key(), counterexample, Counterexample::mergedWith);
+        }
+        return Vector.ofAll(byRule.values());
+    }
+
+    private String report(OpenSystem open, Vector<NamedConfiguration> supported, JazzerStatus status, long start,
+                          Vector<Path> found, Path crashes, Path corpus, Vector<CampaignOutcome.ShrunkFinding> findings) {
+        double seconds = (System.nanoTime() - start) / 1e9;
+        StringBuilder text = new StringBuilder();
+        text.append("invs fuzz --guided: ").append(open.description()).append(", against the specification\n");
+        text.append(String.format(Locale.ROOT, "Jazzer for %.1f s, configurations: %s%n", seconds,
+                supported.map(NamedConfiguration::name).mkString(", ")));
+        text.append(String.format(Locale.ROOT, "%,d executions (%,d/s), coverage %,d edges and %,d features, corpus %,d inputs in %s%n",
+                status.executions(), status.executionsPerSecond(), status.coverage(), status.features(),
+                status.corpus(), corpus));
+        text.append(String.format(Locale.ROOT, "%d new failing input%s saved under %s%n", found.size(),
+                found.size() == 1 ? "" : "s", crashes));
+        if (findings.isEmpty()) {
+            text.append("findings: none\n");
+        } else {
+            text.append(String.format(Locale.ROOT, "findings: %d rule%s broken, each shrunk and saved under %s%n",
+                    findings.size(), findings.size() == 1 ? "" : "s", out));
+            int number = 1;
+            for (CampaignOutcome.ShrunkFinding finding : findings) {
+                text.append('\n').append(CampaignReport.describe(number++, finding, open.shellFlags()));
+            }
+        }
+        return text.toString();
+    }
+
+    private ProgressSnapshot snapshot(JazzerStatus status, long start) {
+        double fraction = (System.nanoTime() - start) / (double) time.toNanos();
+        return new ProgressSnapshot(fraction, String.format(Locale.ROOT,
+                "%,d executions, %,d exec/s, coverage %,d, corpus %,d, %d finding%s", status.executions(),
+                status.executionsPerSecond(), status.coverage(), status.corpus(), status.findings(),
+                status.findings() == 1 ? "" : "s"));
+    }
+
+    private int seedCorpus(Path corpus) {
+        try (Stream<Path> existing = Files.list(corpus)) {
+            if (existing.findAny().isPresent()) {
+                return 0;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        SplittableRandom random = new SplittableRandom(seed);
+        int count = 16;
+        for (int index = 0; index < count; index++) {
+            byte[] data = new byte[16 + random.nextInt(240)];
+            random.nextBytes(data);
+            write(corpus.resolve(String.format("seed-%02d", index)), data);
+        }
+        return count;
+    }
+
+    private static Vector<Path> crashFiles(Path directory) {
+        try (Stream<Path> files = Files.list(directory)) {
+            return Vector.ofAll(files.filter(file -> file.getFileName().toString().startsWith("crash-")).sorted().toList());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static long seedOf(Path file) {
+        String name = file.getFileName().toString().replaceFirst("^crash-", "");
+        try {
+            return Long.parseUnsignedLong(name.substring(0, Math.min(16, name.length())), 16);
+        } catch (NumberFormatException e) {
+            return name.hashCode();
+        }
+    }
+
+    private static byte[] read(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void write(Path file, byte[] data) {
+        try {
+            Files.write(file, data);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void createDirectories(Path... directories) {
+        for (Path directory : directories) {
+            try {
+                Files.createDirectories(directory);
+            } catch (IOException e) {
+                throw new UserError("cannot create " + directory + ": " + e.getMessage());
+            }
+        }
+    }
+}

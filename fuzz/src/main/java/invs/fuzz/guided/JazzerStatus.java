@@ -1,0 +1,74 @@
+package invs.fuzz.guided;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The live figures of a Jazzer (libFuzzer) run, read from its status lines such as
+ * {@code #4096 pulse cov: 812 ft: 1630 corp: 57/3107b lim: 43 exec/s: 1365 rss: 612Mb}, its findings
+ * ({@code == Java Exception:}) and its final statistics.
+ */
+final class JazzerStatus {
+    private static final Pattern STATUS = Pattern.compile(
+            "^#(\\d+)\\s+\\w+\\s+cov: (\\d+) ft: (\\d+) corp: (\\d+)/\\S+.*?exec/s: (\\d+).*");
+    private static final Pattern EXECUTED = Pattern.compile("^stat::number_of_executed_units: (\\d+)");
+
+    private volatile long executions;
+    private volatile long coverage;
+    private volatile long features;
+    private volatile long corpus;
+    private volatile long executionsPerSecond;
+    private volatile int findings;
+    private volatile boolean started;
+
+    /** Reads one line of Jazzer's output. */
+    void read(String line) {
+        Matcher status = STATUS.matcher(line);
+        if (status.matches()) {
+            started = true;
+            executions = Long.parseLong(status.group(1));
+            coverage = Long.parseLong(status.group(2));
+            features = Long.parseLong(status.group(3));
+            corpus = Long.parseLong(status.group(4));
+            executionsPerSecond = Long.parseLong(status.group(5));
+            return;
+        }
+        Matcher executed = EXECUTED.matcher(line);
+        if (executed.matches()) {
+            executions = Math.max(executions, Long.parseLong(executed.group(1)));
+        } else if (line.startsWith("== Java Exception:")) {
+            findings++;
+        } else if (line.startsWith("INFO: Seed:")) {
+            started = true;
+        }
+    }
+
+    /** Whether Jazzer got as far as fuzzing. */
+    boolean started() {
+        return started;
+    }
+
+    long executions() {
+        return executions;
+    }
+
+    long coverage() {
+        return coverage;
+    }
+
+    long features() {
+        return features;
+    }
+
+    long corpus() {
+        return corpus;
+    }
+
+    long executionsPerSecond() {
+        return executionsPerSecond;
+    }
+
+    int findings() {
+        return findings;
+    }
+}

@@ -1,0 +1,58 @@
+package invs.fuzz.guided;
+
+import invs.conformance.engine.NamedConfiguration;
+import invs.conformance.engine.Property;
+import invs.conformance.engine.Session;
+import invs.conformance.engine.Violation;
+import invs.conformance.sut.Capability;
+import invs.conformance.sut.SystemUnderTest;
+import invs.conformance.sut.SystemUnderTestFactory;
+import invs.spec.Input;
+import io.vavr.collection.Vector;
+import io.vavr.control.Option;
+
+import java.util.Set;
+
+/**
+ * Decodes a fuzzer's bytes and runs the sequence on a fresh system in lockstep with the specification,
+ * checking the online properties: the body of the Jazzer target and of the {@code @FuzzTest}, and how the
+ * guided campaign re-reads the inputs Jazzer saved.
+ */
+public final class SequenceCheck {
+    private final SequenceDecoder decoder;
+    private final SystemUnderTestFactory factory;
+    private final Vector<Property> properties;
+
+    /** A check of systems from {@code factory} on {@code configurations}, for {@code properties} (the online ones). */
+    public SequenceCheck(SystemUnderTestFactory factory, Vector<NamedConfiguration> configurations,
+                         Vector<Property> properties) {
+        this.factory = factory;
+        this.properties = properties.filter(Property.online()::contains);
+        this.decoder = new SequenceDecoder(configurations, capabilities(factory, configurations.head()));
+    }
+
+    /** The sequence {@code data} stands for. */
+    public DecodedSequence decode(byte[] data) {
+        return decoder.decode(data);
+    }
+
+    /** The violation the sequence {@code data} stands for shows, if any. */
+    public Option<Violation> check(byte[] data) {
+        DecodedSequence sequence = decoder.decode(data);
+        try (Session session = Session.open(sequence.configuration().configuration(),
+                factory.create(sequence.configuration().configuration()), properties)) {
+            for (Input input : sequence.inputs()) {
+                if (session.step(input).isDefined()) {
+                    break;
+                }
+            }
+            return session.violation();
+        }
+    }
+
+    private static Set<Capability> capabilities(SystemUnderTestFactory factory, NamedConfiguration named) {
+        try (SystemUnderTest system = factory.create(named.configuration())) {
+            return system.capabilities();
+        }
+    }
+}

@@ -1,0 +1,152 @@
+package invs.fuzz.protocol;
+
+import invs.conformance.sut.Capability;
+import invs.conformance.sut.SystemUnderTest;
+import invs.conformance.sut.SystemUnderTestFactory;
+import invs.spec.Configuration;
+
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
+
+/**
+ * Makes systems under test that are server processes speaking the out-of-process protocol
+ * ({@code docs/protocol.md}), started with a shell command. By default one server serves many sequences:
+ * each new system takes an idle server and sends it {@code reset}; with {@code freshServers} every
+ * sequence gets a new process instead. Thread-safe: each thread drives its own servers.
+ *
+ * <p>Nothing a server does escapes as an exception from {@link #create}: a server that cannot be started
+ * or reset yields a system whose every input fails with a {@link ProtocolFailure}, which the engine
+ * reports as a finding.
+ */
+public final class ExternalProvider implements SystemUnderTestFactory, AutoCloseable {
+    /** The client name sent in hello requests. */
+    public static final String CLIENT = "invs 0.1.0";
+
+    private final String command;
+    private final Duration requestTimeout;
+    private final Duration startTimeout;
+    private final boolean freshServers;
+    private final ConcurrentLinkedDeque<ServerProcess> idle = new ConcurrentLinkedDeque<>();
+    private final Map<Configuration, Boolean> supported = new ConcurrentHashMap<>();
+    private volatile Reply.Hello hello;
+
+    /**
+     * Servers started with {@code command}; each request must be answered within {@code requestTimeout},
+     * the first (hello) within {@code startTimeout}.
+     */
+    public ExternalProvider(String command, Duration requestTimeout, Duration startTimeout, boolean freshServers) {
+        this.command = command;
+        this.requestTimeout = requestTimeout;
+        this.startTimeout = startTimeout;
+        this.freshServers = freshServers;
+    }
+
+    /** The command that starts a server. */
+    public String command() {
+        return command;
+    }
+
+    /**
+     * Starts a server and greets it, to learn its name and capabilities before a campaign.
+     *
+     * @throws ProtocolFailure when the server cannot be started or does not answer hello properly
+     */
+    public Reply.Hello preflight() {
+        ServerProcess server = startServer();
+        release(server);
+        return hello;
+    }
+
+    @Override
+    public SystemUnderTest create(Configuration configuration) {
+        ServerProcess server;
+        try {
+            server = takeServer();
+        } catch (ProtocolFailure failure) {
+            return ExternalSystem.failed(this, failure, knownCapabilities());
+        }
+        Reply reply;
+        try {
+            reply = server.exchange(id -> new Request.Reset(id, configuration), requestTimeout);
+        } catch (ProtocolFailure failure) {
+            return ExternalSystem.failed(this, failure, knownCapabilities());
+        }
+        return switch (reply) {
+            case Reply.Ready ready -> ExternalSystem.over(this, server, knownCapabilities(), requestTimeout);
+            case Reply.Unsupported unsupported -> {
+                release(server);
+                yield ExternalSystem.failed(this, new ProtocolFailure("the server refused the configuration: "
+                        + unsupported.reason()), knownCapabilities());
+            }
+            default -> ExternalSystem.failed(this, server.fail("the server answered reset with a \""
+                    + reply.encode().path("type").asText() + "\" reply instead of ready"), knownCapabilities());
+        };
+    }
+
+    /** Whether a server accepts {@code configuration} (it answers reset with ready); asked once per configuration. */
+    @Override
+    public boolean supports(Configuration configuration) {
+        return supported.computeIfAbsent(configuration, this::ask);
+    }
+
+    private boolean ask(Configuration configuration) {
+        try {
+            ServerProcess server = takeServer();
+            Reply reply = server.exchange(id -> new Request.Reset(id, configuration), requestTimeout);
+            release(server);
+            return !(reply instanceof Reply.Unsupported);
+        } catch (ProtocolFailure failure) {
+            return true; // the campaign will report the failure as a finding
+        }
+    }
+
+    /** Gives a server back after a sequence: kept for the next one, or stopped. */
+    void release(ServerProcess server) {
+        if (server.broken()) {
+            return;
+        }
+        if (freshServers) {
+            server.stop();
+        } else {
+            idle.push(server);
+        }
+    }
+
+    private ServerProcess takeServer() {
+        ServerProcess server = idle.poll();
+        return server != null ? server : startServer();
+    }
+
+    private ServerProcess startServer() {
+        ServerProcess server = ServerProcess.start(command);
+        Reply reply = server.exchange(id -> new Request.Hello(id, ProtocolServer.PROTOCOL, CLIENT), startTimeout);
+        if (!(reply instanceof Reply.Hello greeting)) {
+            String detail = reply instanceof Reply.Error error ? ": " + error.message() : "";
+            throw server.fail("the server answered hello with a \"" + reply.encode().path("type").asText()
+                    + "\" reply" + detail);
+        }
+        if (greeting.protocol() != ProtocolServer.PROTOCOL) {
+            throw server.fail("the server speaks protocol " + greeting.protocol() + "; invs speaks "
+                    + ProtocolServer.PROTOCOL);
+        }
+        hello = greeting;
+        return server;
+    }
+
+    private Set<Capability> knownCapabilities() {
+        Reply.Hello known = hello;
+        return known == null ? EnumSet.noneOf(Capability.class) : known.capabilities();
+    }
+
+    /** Stops every idle server. */
+    @Override
+    public void close() {
+        for (ServerProcess server = idle.poll(); server != null; server = idle.poll()) {
+            server.stop();
+        }
+    }
+}

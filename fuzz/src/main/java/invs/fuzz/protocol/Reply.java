@@ -1,0 +1,154 @@
+package invs.fuzz.protocol;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import invs.conformance.sut.Capability;
+import invs.conformance.trace.ObservationCodec;
+import invs.conformance.trace.TraceFormatException;
+import invs.spec.Observation;
+
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * A reply of the out-of-process protocol ({@code docs/protocol.md}): one JSON object on one line, written
+ * by the server on its standard output, carrying the id of the request it answers.
+ */
+public sealed interface Reply {
+
+    /** The id of the request this reply answers (0 when the request could not be read). */
+    long id();
+
+    /** The reply as a JSON object. */
+    ObjectNode encode();
+
+    /**
+     * The answer to {@link Request.Hello}.
+     *
+     * @param id           the request id
+     * @param protocol     the protocol version the server speaks
+     * @param server       the server's name and version
+     * @param capabilities the environment events the server supports
+     */
+    record Hello(long id, int protocol, String server, Set<Capability> capabilities) implements Reply {
+        @Override
+        public ObjectNode encode() {
+            ObjectNode node = header("hello", id).put("protocol", protocol).put("server", server);
+            ArrayNode names = node.putArray("capabilities");
+            capabilities.forEach(capability -> names.add(name(capability)));
+            return node;
+        }
+    }
+
+    /**
+     * The answer to {@link Request.Reset}: the board is fresh and ready for inputs.
+     *
+     * @param id the request id
+     */
+    record Ready(long id) implements Reply {
+        @Override
+        public ObjectNode encode() {
+            return header("ready", id);
+        }
+    }
+
+    /**
+     * The answer to {@link Request.Reset} for a configuration the server cannot build.
+     *
+     * @param id     the request id
+     * @param reason why, for people
+     */
+    record Unsupported(long id, String reason) implements Reply {
+        @Override
+        public ObjectNode encode() {
+            return header("unsupported", id).put("reason", reason);
+        }
+    }
+
+    /**
+     * The answer to {@link Request.Apply}: what the implementation showed.
+     *
+     * @param id          the request id
+     * @param observation the observation
+     */
+    record Answer(long id, Observation observation) implements Reply {
+        @Override
+        public ObjectNode encode() {
+            ObjectNode node = header("observation", id);
+            node.set("observation", ObservationCodec.encode(observation));
+            return node;
+        }
+    }
+
+    /**
+     * The answer to {@link Request.Bye}; the server exits after writing it.
+     *
+     * @param id the request id
+     */
+    record Goodbye(long id) implements Reply {
+        @Override
+        public ObjectNode encode() {
+            return header("bye", id);
+        }
+    }
+
+    /**
+     * The server could not handle a request.
+     *
+     * @param id      the request id, 0 if the request could not be read
+     * @param message what went wrong, for people
+     */
+    record Error(long id, String message) implements Reply {
+        @Override
+        public ObjectNode encode() {
+            return header("error", id).put("message", message);
+        }
+    }
+
+    /** The reply a line holds. @throws TraceFormatException naming the field that is wrong */
+    static Reply decode(String line) {
+        JsonNode node = JsonFields.parse(line);
+        String type = JsonFields.text(node, "type");
+        long id = JsonFields.integer(node, "id", 0, Long.MAX_VALUE);
+        return switch (type) {
+            case "hello" -> new Hello(id, (int) JsonFields.integer(node, "protocol", 0, Integer.MAX_VALUE),
+                    node.hasNonNull("server") ? JsonFields.text(node, "server") : "", capabilities(node));
+            case "ready" -> new Ready(id);
+            case "unsupported" -> new Unsupported(id, node.hasNonNull("reason") ? JsonFields.text(node, "reason") : "");
+            case "observation" -> new Answer(id, JsonFields.inside("observation",
+                    () -> ObservationCodec.decode(JsonFields.field(node, "observation"))));
+            case "bye" -> new Goodbye(id);
+            case "error" -> new Error(id, node.hasNonNull("message") ? JsonFields.text(node, "message") : "");
+            default -> throw new TraceFormatException("type", "unknown reply type \"" + type
+                    + "\" (expected hello, ready, unsupported, observation, bye or error)");
+        };
+    }
+
+    /** The protocol name of {@code capability}, for example {@code torn-reboot}. */
+    static String name(Capability capability) {
+        return capability.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    private static Set<Capability> capabilities(JsonNode node) {
+        JsonNode names = JsonFields.field(node, "capabilities");
+        if (!names.isArray()) {
+            throw new TraceFormatException("capabilities", "expected an array of names");
+        }
+        Set<Capability> capabilities = EnumSet.noneOf(Capability.class);
+        for (int index = 0; index < names.size(); index++) {
+            String name = names.get(index).asText();
+            Capability capability = EnumSet.allOf(Capability.class).stream()
+                    .filter(candidate -> name(candidate).equals(name)).findFirst()
+                    .orElseThrow(() -> new TraceFormatException("capabilities", "unknown capability \"" + name
+                            + "\" (expected tick, drain, reboot, torn-reboot, restart or flash-fault)"));
+            capabilities.add(capability);
+        }
+        return capabilities;
+    }
+
+    private static ObjectNode header(String type, long id) {
+        return JsonFields.object().put("type", type).put("id", id);
+    }
+}

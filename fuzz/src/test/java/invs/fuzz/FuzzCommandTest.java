@@ -1,0 +1,174 @@
+package invs.fuzz;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import invs.conformance.trace.ConfigurationCodec;
+import invs.conformance.trace.TraceCodec;
+import invs.fuzz.protocol.MisbehavingServer;
+import invs.spec.App;
+import invs.spec.Configuration;
+import invs.spec.Profile;
+import io.vavr.collection.Vector;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class FuzzCommandTest {
+    private static final String[] QUICK = {"--steps", "60", "--threads", "1", "--progress", "none"};
+
+    @TempDir
+    Path directory;
+
+    private CommandRun fuzz(String... args) {
+        return CommandRun.of(Stream.of(new String[] {"fuzz", "--out", directory.resolve("findings").toString()}, QUICK, args)
+                .flatMap(Stream::of).toArray(String[]::new));
+    }
+
+    @Test
+    void aCampaignOfTheReferencePrintsTheReportWithCoverageAndTheRerunCommand() {
+        CommandRun run = fuzz("--tries", "6");
+        assertEquals(0, run.exit(), run.toString());
+        String out = run.out();
+        assertTrue(out.startsWith("invs fuzz: the reference implementation (in process), against the specification"), out);
+        assertTrue(out.contains("seed 0x0000000000050004, shard 0/1, 1 thread, 60 steps per try, configurations: doc-default,"
+                + " doc-permissions, doc-exhaustion, doc-64bit, tock-default, tock-exhaustion"), out);
+        assertTrue(Pattern.compile("6 tries in [0-9.]+ s: [0-9,]+ inputs, [0-9,]+ system calls checked, [0-9,]+ system calls/s")
+                .matcher(out).find(), out);
+        assertTrue(Pattern.compile("\\n  command 2 +SUCCESS +[1-9][0-9,]*\\n").matcher(out).find(), out);
+        assertTrue(out.contains("upcall 0             NOSUPPORT            0   never (optional)"), out);
+        assertTrue(out.contains("findings: none"), out);
+        assertTrue(out.contains("re-run exactly: ./invs fuzz --out " + directory.resolve("findings")
+                + " --steps 60 --threads 1 --seed 0x50004 --tries 6\n"), out);
+        assertFalse(Files.exists(directory.resolve("findings")), "no finding, no directory");
+    }
+
+    @Test
+    void aFindingIsShrunkSavedOncePerRuleAndReplayable() throws IOException {
+        CommandRun run = fuzz("--tries", "6", "--mutant", "size-counts-header", "--standard", "doc-default,tock-default");
+        assertEquals(Main.FINDING, run.exit(), run.toString());
+        String out = run.out();
+        assertTrue(out.contains("findings: 1 rule broken, each shrunk and saved under " + directory.resolve("findings")), out);
+        assertTrue(out.contains("[1] lockstep:SUBSCRIBE_0_SUCCESS, found by try 0"), out);
+        assertTrue(out.contains("(6 tries failed this way)"), out);
+        Matcher replay = Pattern.compile("replay: \\./invs replay (\\S+) --mutant size-counts-header\\n").matcher(out);
+        assertTrue(replay.find(), out);
+        Path trace = Path.of(replay.group(1));
+        assertTrue(Files.isRegularFile(trace), trace.toString());
+        try (Stream<Path> files = Files.list(directory.resolve("findings"))) {
+            assertEquals(1, files.count());
+        }
+        assertTrue(TraceCodec.read(trace).length() <= 6, "shrunk: " + Files.readString(trace));
+        assertEquals(Main.FINDING, CommandRun.of("replay", trace.toString(), "--mutant", "size-counts-header").exit());
+        CommandRun reference = CommandRun.of("replay", trace.toString());
+        assertEquals(0, reference.exit(), reference.toString());
+    }
+
+    @Test
+    void aTimeBudgetShowsProgressLinesAndSaysItRanOut() {
+        CommandRun run = CommandRun.of("fuzz", "--time", "3s", "--steps", "40", "--progress", "lines", "--out",
+                directory.toString(), "--standard", "doc-default");
+        assertEquals(0, run.exit(), run.toString());
+        assertTrue(run.err().startsWith("invs: fuzzing the reference implementation (in process) for 3s (seed 0x50004,"
+                + " shard 0/1); the report follows at the end\n"), run.err());
+        assertTrue(Pattern.compile("fuzz: +[0-9]+% [0-9,]+ tries, [0-9,]+ syscalls, [0-9,]+ syscalls/s, 0 findings")
+                .matcher(run.err()).find(), run.err());
+        assertTrue(run.out().contains("(the time budget ran out first)"), run.out());
+        assertTrue(run.out().contains("--seed 0x50004 --tries "), run.out());
+        assertTrue(run.out().contains(" --time 1h\n"), run.out());
+    }
+
+    @Test
+    void aConfigurationComesFromAFileOrFromFlags() throws IOException {
+        Configuration configuration = Configuration.defaults(Profile.TOCK).withApps(Vector.of(App.selfOnly("one", 7),
+                App.withoutPermissions("two", 8)));
+        Path file = directory.resolve("two-apps.json");
+        Files.writeString(file, ConfigurationCodec.encode(configuration).toPrettyString());
+        CommandRun fromFile = fuzz("--tries", "2", "--config", file.toString());
+        assertEquals(0, fromFile.exit(), fromFile.toString());
+        assertTrue(fromFile.out().contains("configurations: two-apps\n"), fromFile.out());
+
+        CommandRun fromFlags = fuzz("--tries", "2", "--storage", "0x1000", "--region-size", "1000", "--profile", "tock",
+                "--apps", "selfonly:0x1001,b=none:0x1002,local", "--address-width", "64");
+        assertEquals(0, fromFlags.exit(), fromFlags.toString());
+        assertTrue(fromFlags.out().contains("configurations: custom\n"), fromFlags.out());
+    }
+
+    static Stream<Arguments> badValues() {
+        return Stream.of(
+                Arguments.of(List.of("--apps", "selfonly"), "invs: --apps: in 'selfonly': 'selfonly' needs an id, as in selfonly:0x1001"),
+                Arguments.of(List.of("--apps", "root:1"), "invs: --apps: in 'root:1': unknown kind 'root'"),
+                Arguments.of(List.of("--shard", "3/2"), "invs: Invalid value for option '--shard': a shard is i/N with 0 <= i < N, got 3/2"),
+                Arguments.of(List.of("--profile", "linux"), "invs: --profile: doc or tock, got 'linux'"),
+                Arguments.of(List.of("--storage", "lots"), "invs: Invalid value for option '--storage': 'lots' is not a number"),
+                Arguments.of(List.of("--region-size", "0"), "invs: not a valid configuration: region size must be 1.."),
+                Arguments.of(List.of("--address-width", "48"), "invs: --address-width: 32 or 64, got 48"),
+                Arguments.of(List.of("--standard", "doc-huge"), "invs: --standard: no standard configuration called 'doc-huge'"),
+                Arguments.of(List.of("--config", "/nonexistent/board.json"), "invs: /nonexistent/board.json: no such file"),
+                Arguments.of(List.of("--mutant", "no-such-bug"), "invs: no mutant called 'no-such-bug' in the bug zoo"),
+                Arguments.of(List.of("--mutant", "busy-global", "--sut-command", "x"), "invs: choose one system under test"),
+                Arguments.of(List.of("--time", "soon"), "invs: Invalid value for option '--time': 'soon' is not a duration"),
+                Arguments.of(List.of("--tries", "0"), "invs: --tries must be at least 1"),
+                Arguments.of(List.of("--properties", "speed"), "invs: Invalid value for option '--properties' (NAME): 'speed' is not a property"),
+                Arguments.of(List.of("--sut-command", "exec /nonexistent/server"),
+                        "invs: cannot use the server `exec /nonexistent/server`: the server exited with status 127"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("badValues")
+    void aBadValueIsAOneLineErrorWithTheUsageExitCode(List<String> args, String message) {
+        CommandRun run = fuzz(args.toArray(String[]::new));
+        assertEquals(Main.USAGE, run.exit(), run.toString());
+        assertEquals(1, run.errLine().lines().count(), run.err());
+        assertTrue(run.errLine().startsWith(message), run.err());
+        assertEquals("", run.out());
+    }
+
+    @Test
+    void aMalformedConfigurationFileNamesTheField() throws IOException {
+        Path file = directory.resolve("board.json");
+        Files.writeString(file, ConfigurationCodec.encode(Configuration.defaults(Profile.DOC)).put("regionSize", "big").toString());
+        CommandRun run = fuzz("--config", file.toString());
+        assertEquals(Main.USAGE, run.exit());
+        assertTrue(run.errLine().startsWith("invs: " + file + ": field regionSize: expected a region size"), run.err());
+    }
+
+    @Test
+    void aServerThatCrashesOrHangsIsAFindingNotACrashOfInvs() {
+        CommandRun crash = fuzz("--tries", "2", "--standard", "doc-default", "--shrink-time", "5s",
+                "--sut-command", ChildJava.command(MisbehavingServer.class.getName(), "crash", "20"));
+        assertEquals(Main.FINDING, crash.exit(), crash.toString());
+        assertTrue(crash.out().contains("[1] robustness, found by try 0"), crash.out());
+        assertTrue(crash.out().contains("the server exited with status 3 before answering request"), crash.out());
+        assertTrue(crash.out().contains("panicked at 'index out of bounds' in storage.rs:42"), crash.out());
+        assertTrue(crash.out().contains("shrunk to 21 steps"), crash.out());
+
+        CommandRun hang = fuzz("--tries", "1", "--standard", "doc-default", "--shrink-time", "2s", "--sut-timeout", "300ms",
+                "--sut-command", ChildJava.command(MisbehavingServer.class.getName(), "hang", "10"));
+        assertEquals(Main.FINDING, hang.exit(), hang.toString());
+        assertTrue(hang.out().contains("did not answer request"), hang.out());
+        assertTrue(hang.out().contains("within 300 ms; invs stopped it"), hang.out());
+        assertTrue(hang.out().contains("--sut-timeout 300ms\n"), "the replay command keeps the timeout: " + hang.out());
+    }
+
+    @Test
+    void theHelpListsTheOptionsAndExitCodes() {
+        CommandRun run = CommandRun.of("fuzz", "--help");
+        assertEquals(0, run.exit());
+        for (String option : List.of("--time", "--tries", "--seed", "--threads", "--shard", "--guided", "--storage",
+                "--region-size", "--profile", "--apps", "--address-width", "--config", "--mutant", "--sut-command",
+                "--sut-timeout", "--out", "Exit codes:")) {
+            assertTrue(run.out().contains(option), option + " in " + run.out());
+        }
+    }
+}

@@ -1,0 +1,143 @@
+package invs.fuzz;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import invs.conformance.engine.Property;
+import invs.conformance.engine.Session;
+import invs.conformance.sut.ReferenceSystem;
+import invs.conformance.trace.Trace;
+import invs.conformance.trace.TraceCodec;
+import invs.conformance.trace.TraceHeader;
+import invs.conformance.trace.TraceStep;
+import invs.spec.AllowReadOnly;
+import invs.spec.AllowReadWrite;
+import invs.spec.AppId;
+import invs.spec.Bytes;
+import invs.spec.Command;
+import invs.spec.Configuration;
+import invs.spec.Drain;
+import invs.spec.Input;
+import invs.spec.Observation;
+import invs.spec.Profile;
+import invs.spec.Subscribe;
+import invs.spec.Upcall;
+import invs.spec.Yield;
+import io.vavr.collection.Vector;
+import io.vavr.control.Option;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code replay}, {@code check-trace} and {@code regression-test} on trace files. */
+class TraceCommandsTest {
+    private static final AppId APP = AppId.of(0);
+    private static final Configuration BOARD = Configuration.defaults(Profile.DOC);
+    /** Size, then write 4 bytes and read them back: steps 4 and 12 are the two yields with upcalls worth changing. */
+    private static final Vector<Input> INPUTS = Vector.of(new Subscribe(APP, 0), new Command(APP, 1, 0, 0), new Drain(),
+            new Yield(APP), new Subscribe(APP, 2), new AllowReadOnly(APP, 0, Bytes.fromHex("c0ffee00")),
+            Command.write(APP, 10), new Drain(), new Yield(APP), new Subscribe(APP, 1), new AllowReadWrite(APP, 0, 4),
+            Command.read(APP, 10), new Drain(), new Yield(APP));
+
+    @TempDir
+    Path directory;
+
+    private Path trace;
+
+    @BeforeEach
+    void recordTheReference() {
+        Vector<TraceStep> steps;
+        try (Session session = Session.open(BOARD, new ReferenceSystem(BOARD), Property.online())) {
+            INPUTS.forEach(session::step);
+            steps = session.steps();
+        }
+        trace = directory.resolve("good.jsonl");
+        TraceCodec.write(new Trace(TraceHeader.of(BOARD, 0, "reference"), steps), trace);
+    }
+
+    @Test
+    void replayShowsEveryStepAndConformsOnTheReference() {
+        CommandRun run = CommandRun.of("replay", trace.toString());
+        assertEquals(0, run.exit(), run.toString());
+        assertTrue(run.out().contains("   4. app0 yield"), run.out());
+        assertTrue(run.out().contains("upcall 0 (SUCCESS, 2048, 0)"), run.out());
+        assertTrue(run.out().endsWith("conforms: all 14 steps agree with the specification\n"), run.out());
+    }
+
+    @Test
+    void replayOnAMutantShowsTheViolationAndWhereItDiffersFromTheRecording() {
+        CommandRun run = CommandRun.of("replay", trace.toString(), "--mutant", "size-counts-header");
+        assertEquals(Main.FINDING, run.exit(), run.toString());
+        assertTrue(run.out().contains("violation at step 4: lockstep broken at step 4 (app0 yield)"), run.out());
+        assertTrue(run.out().contains("(recorded: upcall 0 (SUCCESS, 2048, 0)"), run.out());
+        assertTrue(run.out().contains("differs from the recording at steps 4"), run.out());
+    }
+
+    @Test
+    void aMalformedTraceIsOneLineNamingTheLineAndField() throws IOException {
+        Path bad = directory.resolve("bad.jsonl");
+        Files.writeString(bad, Files.readString(trace).replace("\"arg1\":0", "\"arg1\":-1"));
+        for (String command : new String[] {"replay", "check-trace", "regression-test"}) {
+            CommandRun run = CommandRun.of(command, bad.toString());
+            assertEquals(Main.USAGE, run.exit(), run.toString());
+            assertEquals("invs: " + bad + ": line 3, field input.arg1: expected an unsigned 32-bit number, got -1",
+                    run.errLine());
+        }
+        CommandRun missing = CommandRun.of("replay", directory.resolve("nope.jsonl").toString());
+        assertEquals("invs: " + directory.resolve("nope.jsonl") + ": no such file", missing.errLine());
+    }
+
+    @Test
+    void checkTraceAcceptsAGoodLog() {
+        CommandRun run = CommandRun.of("check-trace", trace.toString());
+        assertEquals(0, run.exit(), run.toString());
+        assertTrue(run.out().endsWith("conforms: all 14 steps are allowed by the specification\n"), run.out());
+    }
+
+    @Test
+    void checkTraceNamesTheFirstDivergence() throws IOException {
+        Trace good = TraceCodec.read(trace);
+        Vector<TraceStep> steps = good.steps().update(13, TraceStep.of(INPUTS.get(13),
+                new Observation.Yielded(Option.some(Upcall.success(1, 4)), Bytes.fromHex("c0ffee01"))));
+        Path diverging = directory.resolve("board-log.jsonl");
+        String text = TraceCodec.format(new Trace(good.header(), steps));
+        Files.writeString(diverging, text.replace("\n{\"step\":5,", "\n\n{\"step\":5,"));
+        CommandRun run = CommandRun.of("check-trace", diverging.toString());
+        assertEquals(Main.FINDING, run.exit(), run.toString());
+        assertTrue(run.out().contains("first divergence at step 14 (line 16 of " + diverging + "): lockstep broken at step 14"),
+                run.out());
+        assertTrue(run.out().contains("observed: upcall 1 (SUCCESS, 4, 0), buffer 4:c0ffee01"), run.out());
+    }
+
+    @Test
+    void checkTraceUsesBoardOptionsInsteadOfTheHeader() {
+        CommandRun run = CommandRun.of("check-trace", trace.toString(), "--region-size", "1024");
+        assertEquals(Main.FINDING, run.exit(), run.toString());
+        assertTrue(run.out().contains("first divergence at step 4 "), run.out());
+    }
+
+    @Test
+    void checkTraceNeedsObservations() throws IOException {
+        Path inputsOnly = directory.resolve("inputs.jsonl");
+        TraceCodec.write(Trace.ofInputs(TraceHeader.of(BOARD, 0, ""), INPUTS), inputsOnly);
+        CommandRun run = CommandRun.of("check-trace", inputsOnly.toString());
+        assertEquals(Main.USAGE, run.exit());
+        assertTrue(run.errLine().startsWith("invs: " + inputsOnly + ": step 1 records no observation"), run.err());
+    }
+
+    @Test
+    void regressionTestPrintsAJUnitClassForTheTrace() {
+        CommandRun run = CommandRun.of("regression-test", trace.toString(), "--package", "my.tests", "--class",
+                "SizeRegressionTest");
+        assertEquals(0, run.exit(), run.toString());
+        assertTrue(run.out().startsWith("package my.tests;\n"), run.out());
+        assertTrue(run.out().contains("class SizeRegressionTest {"), run.out());
+        assertTrue(run.out().contains("ConformanceAssertions.assertConforms(configuration, inputs,"
+                + " new invs.conformance.sut.ReferenceProvider());"), run.out());
+        assertTrue(run.out().contains("new Command(AppId.of(0), 3, 0xaL, 0x0L)"), run.out());
+        assertEquals(Main.USAGE, CommandRun.of("regression-test", trace.toString(), "--class", "2bad").exit());
+    }
+}

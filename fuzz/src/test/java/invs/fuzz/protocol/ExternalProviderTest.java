@@ -1,0 +1,130 @@
+package invs.fuzz.protocol;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import invs.conformance.junit.LibtockScenarios;
+import invs.conformance.sut.Capability;
+import invs.conformance.sut.ReferenceSystem;
+import invs.conformance.sut.SystemUnderTest;
+import invs.fuzz.ChildJava;
+import invs.spec.Configuration;
+import invs.spec.Drain;
+import invs.spec.Input;
+import invs.spec.Observation;
+import invs.spec.Profile;
+import io.vavr.collection.Vector;
+import java.time.Duration;
+import java.util.EnumSet;
+import org.junit.jupiter.api.Test;
+
+/** The external adapter against real child processes: {@code invs serve} and misbehaving servers. */
+class ExternalProviderTest {
+    private static final Duration TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration START = Duration.ofSeconds(30);
+
+    @Test
+    void aServedReferenceAnswersExactlyLikeTheReferenceInProcess() {
+        Configuration configuration = Configuration.defaults(Profile.DOC);
+        Vector<Input> inputs = LibtockScenarios.readWrite(configuration).append(new Drain())
+                .appendAll(LibtockScenarios.single(configuration));
+        try (ExternalProvider provider = new ExternalProvider(ChildJava.serve(), TIMEOUT, START, false)) {
+            Reply.Hello hello = provider.preflight();
+            assertEquals(EnumSet.allOf(Capability.class), hello.capabilities());
+            assertTrue(hello.server().contains("reference"), hello.server());
+            for (int round = 0; round < 2; round++) {
+                ReferenceSystem local = new ReferenceSystem(configuration);
+                try (SystemUnderTest served = provider.create(configuration)) {
+                    for (Input input : inputs) {
+                        assertEquals(local.apply(input), served.apply(input), "round " + round + ", " + input);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void aCrashIsAFailureNamingTheExitStatusAndTheServersLastWords() {
+        try (ExternalProvider provider = misbehaving("crash", 2, false);
+             SystemUnderTest system = provider.create(Configuration.defaults(Profile.DOC))) {
+            system.apply(new Drain());
+            system.apply(new Drain());
+            ProtocolFailure failure = assertThrows(ProtocolFailure.class, () -> system.apply(new Drain()));
+            assertTrue(failure.getMessage().startsWith("the server exited with status 3 before answering request"),
+                    failure.getMessage());
+            assertTrue(failure.getMessage().contains("panicked at 'index out of bounds'"), failure.getMessage());
+            ProtocolFailure again = assertThrows(ProtocolFailure.class, () -> system.apply(new Drain()));
+            assertEquals(failure.getMessage(), again.getMessage(), "a broken server stays broken");
+        }
+    }
+
+    @Test
+    void aHangIsStoppedAtTheTimeout() {
+        try (ExternalProvider provider = new ExternalProvider(ChildJava.command(MisbehavingServer.class.getName(),
+                "hang", "0"), Duration.ofMillis(300), START, false);
+             SystemUnderTest system = provider.create(Configuration.defaults(Profile.DOC))) {
+            long start = System.nanoTime();
+            ProtocolFailure failure = assertThrows(ProtocolFailure.class, () -> system.apply(new Drain()));
+            long took = (System.nanoTime() - start) / 1_000_000;
+            assertTrue(failure.getMessage().contains("did not answer request") && failure.getMessage().contains("within 300 ms"),
+                    failure.getMessage());
+            assertTrue(took < 3000, "stopped after " + took + " ms");
+        }
+    }
+
+    @Test
+    void outOfProtocolAnswersAreFailuresThatQuoteTheReply() {
+        assertFailure("garbage", "malformed reply (not valid JSON");
+        assertFailure("wrong-id", "with a reply for request 999999");
+        assertFailure("error", "with an error: out of cheese");
+    }
+
+    @Test
+    void aServerThatCannotStartFailsThePreflight() {
+        try (ExternalProvider provider = new ExternalProvider("exec /nonexistent/invs-server", TIMEOUT, START, false)) {
+            ProtocolFailure failure = assertThrows(ProtocolFailure.class, provider::preflight);
+            assertTrue(failure.getMessage().startsWith("the server exited with status 127 before answering request 1 (hello)"),
+                    failure.getMessage());
+        }
+        try (ExternalProvider provider = new ExternalProvider(ChildJava.command(MisbehavingServer.class.getName(),
+                "mute", "0"), TIMEOUT, Duration.ofMillis(2000), false)) {
+            ProtocolFailure failure = assertThrows(ProtocolFailure.class, provider::preflight);
+            assertTrue(failure.getMessage().contains("did not answer request 1 (hello) within 2000 ms"), failure.getMessage());
+        }
+    }
+
+    @Test
+    void freshServersAnswerLikeReusedOnes() {
+        Configuration configuration = Configuration.defaults(Profile.TOCK);
+        Vector<Input> inputs = LibtockScenarios.single(configuration);
+        try (ExternalProvider provider = new ExternalProvider(ChildJava.serve(), TIMEOUT, START, true)) {
+            Vector<Observation> first = run(provider, configuration, inputs);
+            Vector<Observation> second = run(provider, configuration, inputs);
+            assertEquals(first, second);
+            assertEquals(inputs.map(new ReferenceSystem(configuration)::apply), first);
+            assertFalse(first.isEmpty());
+        }
+    }
+
+    private static Vector<Observation> run(ExternalProvider provider, Configuration configuration, Vector<Input> inputs) {
+        try (SystemUnderTest system = provider.create(configuration)) {
+            return inputs.map(system::apply);
+        }
+    }
+
+    private static void assertFailure(String mode, String expected) {
+        try (ExternalProvider provider = misbehaving(mode, 1, false);
+             SystemUnderTest system = provider.create(Configuration.defaults(Profile.DOC))) {
+            system.apply(new Drain());
+            ProtocolFailure failure = assertThrows(ProtocolFailure.class, () -> system.apply(new Drain()));
+            assertTrue(failure.getMessage().contains(expected), mode + ": " + failure.getMessage());
+        }
+    }
+
+    private static ExternalProvider misbehaving(String mode, int after, boolean fresh) {
+        return new ExternalProvider(ChildJava.command(MisbehavingServer.class.getName(), mode, String.valueOf(after)),
+                TIMEOUT, START, fresh);
+    }
+}

@@ -1,0 +1,74 @@
+package invs.fuzz.protocol;
+
+import invs.conformance.sut.Capability;
+import invs.conformance.sut.ReferenceProvider;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.EnumSet;
+
+/**
+ * A protocol server for tests: the reference implementation, until it has answered a number of inputs
+ * since the last reset (so that failures are deterministic and shrink); then it misbehaves in one way:
+ * {@code crash} (exits with status 3 after a line on standard error),
+ * {@code hang} (never answers), {@code garbage} (answers a line that is not JSON), {@code wrong-id}
+ * (answers with another request's id), {@code error} (answers with an error reply), {@code mute} (never
+ * answers hello, from the start).
+ */
+public final class MisbehavingServer {
+    private MisbehavingServer() {
+    }
+
+    /** {@code MisbehavingServer MODE INPUTS}. */
+    public static void main(String[] args) throws IOException, InterruptedException {
+        String mode = args[0];
+        int after = Integer.parseInt(args[1]);
+        ProtocolServer server = new ProtocolServer("misbehaving " + mode, new ReferenceProvider(),
+                EnumSet.allOf(Capability.class));
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        int inputs = 0;
+        for (String line = in.readLine(); line != null; line = in.readLine()) {
+            if (mode.equals("mute")) {
+                Thread.sleep(Long.MAX_VALUE);
+            }
+            if (line.contains("\"type\":\"reset\"")) {
+                inputs = 0;
+            }
+            boolean input = line.contains("\"type\":\"input\"");
+            if (input && inputs++ >= after) {
+                switch (mode) {
+                    case "crash" -> {
+                        System.err.println("panicked at 'index out of bounds' in storage.rs:42");
+                        System.err.flush();
+                        System.exit(3);
+                    }
+                    case "hang" -> Thread.sleep(Long.MAX_VALUE);
+                    case "garbage" -> {
+                        System.out.println("this is not JSON");
+                        System.out.flush();
+                        continue;
+                    }
+                    case "wrong-id" -> {
+                        System.out.println("{\"type\":\"observation\",\"id\":999999,\"observation\":{\"kind\":\"success\"}}");
+                        System.out.flush();
+                        continue;
+                    }
+                    case "error" -> {
+                        System.out.println("{\"type\":\"error\",\"id\":" + idOf(line) + ",\"message\":\"out of cheese\"}");
+                        System.out.flush();
+                        continue;
+                    }
+                    default -> throw new IllegalArgumentException("unknown mode " + mode);
+                }
+            }
+            System.out.println(JsonFields.line(server.answer(line).encode()));
+            System.out.flush();
+        }
+    }
+
+    private static long idOf(String line) {
+        return JsonFields.parse(line).path("id").asLong();
+    }
+}
