@@ -12,6 +12,7 @@ import invs.spec.Input;
 import invs.spec.Reboot;
 import invs.spec.Restart;
 import invs.spec.Subscribe;
+import invs.spec.Tick;
 import invs.spec.Yield;
 import io.vavr.collection.Vector;
 
@@ -28,8 +29,8 @@ public record InputAlphabet(Vector<Input> setup, Vector<Input> inputs, Vector<In
     /**
      * The standard alphabet for a small configuration: every app subscribes to all three upcalls first;
      * then per app get size, reads and writes at offsets 0, size−1 and size, a one-byte and an empty
-     * write buffer, a two-byte read buffer, an unknown command and yield; and the events drain, reboot,
-     * restart of the first app and a flash fault. Unknown bytes show as 0x00 or 0xA5.
+     * write buffer, a two-byte read buffer and yield; and the events tick, drain, reboot, restart of the
+     * first app and a flash fault. Unknown bytes show as 0x00 or 0xA5.
      */
     public static InputAlphabet standard(Configuration config) {
         int size = config.regionSize();
@@ -48,7 +49,7 @@ public record InputAlphabet(Vector<Input> setup, Vector<Input> inputs, Vector<In
                     new AllowReadWrite(app, 0, 2),
                     new Yield(app)));
         }
-        inputs = inputs.appendAll(Vector.of(new Drain(), new Reboot(0), new Restart(AppId.of(0)), new FlashFault()));
+        inputs = inputs.appendAll(Vector.of(new Tick(), new Drain(), new Reboot(0), new Restart(AppId.of(0)), new FlashFault()));
         return new InputAlphabet(setup, inputs, Vector.of(0x00, 0xA5));
     }
 }
