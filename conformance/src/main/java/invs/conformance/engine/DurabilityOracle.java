@@ -42,7 +42,6 @@ final class DurabilityOracle implements Oracle {
     private final Ledger<Access> ledger;
     private final Shadow[] shadows;
     private final Bytes[] readOnly;
-    private final boolean[] reallowed;
 
     /** The bytes seen of one region. */
     private static final class Shadow {
@@ -66,7 +65,6 @@ final class DurabilityOracle implements Oracle {
         this.ledger = new Ledger<>(apps, Specification.SUBSCRIBE_NUMBERS);
         this.shadows = new Shadow[apps];
         this.readOnly = new Bytes[apps];
-        this.reallowed = new boolean[apps];
         for (int app = 0; app < apps; app++) {
             App spec = configuration.apps().get(app);
             shadows[app] = spec.permissions().writeId().isDefined() ? new Shadow(configuration.regionSize()) : null;
@@ -120,7 +118,6 @@ final class DurabilityOracle implements Oracle {
             count = transferCount(data.length());
             flux(app, (int) offset, count, ledger.nextSequence());
         }
-        reallowed[app] = false;
         ledger.accepted(app, command.number() - 1, new Access(write, offset, valid, data, count, ledger.nextSequence()),
                 step);
     }
@@ -129,9 +126,9 @@ final class DurabilityOracle implements Oracle {
         int app = allow.app().slot();
         readOnly[app] = allow.data();
         Ledger.Entry<Access> outstanding = ledger.outstanding(app);
+        ledger.writeBufferChanged(app);
         if (outstanding != null && outstanding.payload != null && outstanding.payload.write()) {
             // The write may use the new buffer: everything either buffer may reach is unknown.
-            reallowed[app] = true;
             Access access = outstanding.payload;
             if (access.valid() && access.offset() < configuration.regionSize()) {
                 int reach = Math.max(access.data().length(), allow.data().length());
@@ -143,7 +140,6 @@ final class DurabilityOracle implements Oracle {
 
     private Option<Violation> delivered(int step, Input input, Observation observation, int app, Upcall upcall,
                                         Bytes buffer) {
-        boolean wasReallowed = reallowed[app];
         Ledger.Match<Access> match = ledger.upcall(app, upcall.subscribeNumber());
         if (match == null || match.entry().payload == null || !match.certain() || upcall.status() != 0) {
             return Option.none();
@@ -155,7 +151,7 @@ final class DurabilityOracle implements Oracle {
         }
         long count = upcall.arg1();
         if (access.write()) {
-            if (!wasReallowed && match.last() && count <= access.count()) {
+            if (!match.entry().writeBufferChanged && match.last() && count <= access.count()) {
                 learnWrite(shadow, access, (int) count, step);
             }
             return Option.none();

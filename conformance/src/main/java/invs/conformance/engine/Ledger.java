@@ -27,6 +27,7 @@ final class Ledger<P> {
         boolean completed;
         boolean certain = true;
         boolean readBufferChanged;
+        boolean writeBufferChanged;
 
         Entry(int number, P payload, int acceptedAt, long sequence) {
             this.number = number;
@@ -46,17 +47,20 @@ final class Ledger<P> {
      *
      * @param entry   the entry
      * @param certain whether it could belong to no other entry
-     * @param last    whether no operation was accepted after it
+     * @param last    whether no operation of the app was accepted after it (even one whose upcall is gone)
      */
     record Match<P>(Entry<P> entry, boolean certain, boolean last) {
     }
 
     private final List<List<Entry<P>>> entries = new ArrayList<>();
     private final boolean[][] subscribed;
+    private final long[] latest;
     private long sequence;
 
     Ledger(int apps, int numbers) {
         subscribed = new boolean[apps][numbers];
+        latest = new long[apps];
+        Arrays.fill(latest, -1);
         for (int app = 0; app < apps; app++) {
             entries.add(new ArrayList<>());
         }
@@ -67,6 +71,7 @@ final class Ledger<P> {
         List<Entry<P>> list = entries.get(app);
         list.forEach(entry -> entry.completed = true);
         Entry<P> entry = new Entry<>(number, payload, step, sequence++);
+        latest[app] = entry.sequence;
         list.add(entry);
         normalise(app);
         return entry;
@@ -118,6 +123,14 @@ final class Ledger<P> {
         entries.get(app).forEach(entry -> entry.readBufferChanged = true);
     }
 
+    /** {@code app} allowed another read-only buffer: its outstanding operation may use either. */
+    void writeBufferChanged(int app) {
+        Entry<P> outstanding = outstanding(app);
+        if (outstanding != null) {
+            outstanding.writeBufferChanged = true;
+        }
+    }
+
     /** Every outstanding operation has completed. */
     void drained() {
         for (int app = 0; app < entries.size(); app++) {
@@ -157,7 +170,7 @@ final class Ledger<P> {
         }
         Entry<P> entry = list.get(index);
         boolean certain = entry.certain && subscribed(app, number);
-        boolean last = index == list.size() - 1;
+        boolean last = entry.sequence == latest[app];
         // Everything queued before it has been delivered or was never queued.
         for (int i = 0; i <= index; i++) {
             list.getFirst().completed = true;

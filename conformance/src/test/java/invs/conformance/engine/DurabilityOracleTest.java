@@ -63,4 +63,18 @@ class DurabilityOracleTest {
         script = readBack(script.quiet(new Reboot(0)).ok(new Subscribe(APP, 1)), Bytes.fromHex("010204"));
         assertEquals(10, script.violation().get().step());
     }
+
+    @Test
+    void aWriteWhoseBufferWasReallowedTeachesNothingEvenWhenAnsweredLate() {
+        Script script = new Script(new DurabilityOracle(Configuration.defaults(Profile.DOC)))
+                .ok(new Subscribe(APP, 0)).ok(new Subscribe(APP, 2)).ok(Command.size(APP)).quiet(new Drain())
+                .ok(new AllowReadOnly(APP, 0, Bytes.fromHex("00"))).ok(Command.write(APP, 0))
+                .ok(new AllowReadOnly(APP, 0, Bytes.fromHex("aa"))).quiet(new Drain())
+                .yielded(APP, Upcall.success(0, 2048), Bytes.empty())
+                .ok(Command.read(APP, 0)).quiet(new Drain())
+                .yielded(APP, Upcall.success(2, 1), Bytes.empty())
+                .ok(new AllowReadWrite(APP, 0, 1)).ok(new Subscribe(APP, 1)).ok(Command.read(APP, 0))
+                .quiet(new Drain()).yielded(APP, Upcall.success(1, 1), Bytes.fromHex("aa"));
+        assertTrue(script.violation().isEmpty(), () -> script.violation().get().description());
+    }
 }

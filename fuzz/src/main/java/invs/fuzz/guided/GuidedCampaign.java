@@ -47,6 +47,8 @@ import java.util.stream.Stream;
  */
 public final class GuidedCampaign {
     private static final String JAZZER = "com.code_intelligence.jazzer.Jazzer";
+    /** The longest input Jazzer makes: 512 bytes decode to 100 inputs or more. */
+    private static final int MAX_LENGTH = 512;
 
     private final SystemSpec system;
     private final Vector<NamedConfiguration> configurations;
@@ -90,7 +92,7 @@ public final class GuidedCampaign {
             createDirectories(corpus, crashes);
             Path configurationFile = guided.resolve("configurations.jsonl");
             ConfigurationList.write(supported, configurationFile);
-            int seeded = seedCorpus(corpus);
+            int seeded = seedCorpus(corpus, supported.size());
             Set<Path> before = crashFiles(crashes).toJavaSet();
             err.printf("invs: guided fuzzing of %s with Jazzer for %s; corpus %s%s, log %s%n", open.description(),
                     DurationConverter.format(time), corpus, seeded > 0 ? " (seeded with " + seeded + " inputs)" : "", log);
@@ -98,7 +100,7 @@ public final class GuidedCampaign {
             JazzerStatus status = new JazzerStatus();
             long start = System.nanoTime();
             int exit;
-            try (ProgressDisplay display = ProgressDisplay.start(progress, "guided", () -> snapshot(status, start),
+            try (ProgressDisplay display = ProgressDisplay.start(progress, "guided", () -> snapshot(status),
                     System.err, err, Duration.ofSeconds(2))) {
                 exit = runJazzer(command(configurationFile, corpus, crashes), log, status);
             }
@@ -120,6 +122,11 @@ public final class GuidedCampaign {
     private List<String> command(Path configurationFile, Path corpus, Path crashes) {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:+EnableDynamicAgentLoading"));
+        if (Runtime.version().feature() >= 22) {
+            command.add("--enable-native-access=ALL-UNNAMED");
+        }
+        command.addAll(List.of(
                 "-cp", System.getProperty("java.class.path"),
                 "-D" + GuidedTarget.SYSTEM + "=" + system.encode(),
                 "-D" + GuidedTarget.CONFIGURATIONS + "=" + configurationFile.toAbsolutePath(),
@@ -128,11 +135,14 @@ public final class GuidedCampaign {
                 "--target_class=" + GuidedTarget.class.getName(),
                 "--instrumentation_includes=invs.**",
                 "--instrumentation_excludes=invs.fuzz.**",
+                "--custom_hook_includes=invs.**",
+                "--custom_hook_excludes=invs.fuzz.**",
                 "--keep_going=1000",
                 "--reproducer_path=" + crashes.toAbsolutePath(),
                 "-artifact_prefix=" + crashes.toAbsolutePath() + "/",
                 "-seed=" + (Math.floorMod(seed, 2_147_483_646L) + 1),
                 "-max_total_time=" + Math.max(1, time.toSeconds()),
+                "-max_len=" + MAX_LENGTH,
                 "-print_final_stats=1"));
         command.addAll(jazzerArguments);
         command.add(corpus.toAbsolutePath().toString());
@@ -188,10 +198,11 @@ public final class GuidedCampaign {
     private String report(OpenSystem open, Vector<NamedConfiguration> supported, JazzerStatus status, long start,
                           Vector<Path> found, Path crashes, Path corpus, Vector<CampaignOutcome.ShrunkFinding> findings) {
         double seconds = (System.nanoTime() - start) / 1e9;
+        double fuzzing = status.fuzzingSeconds();
         StringBuilder text = new StringBuilder();
         text.append("invs fuzz --guided: ").append(open.description()).append(", against the specification\n");
-        text.append(String.format(Locale.ROOT, "Jazzer for %.1f s, configurations: %s%n", seconds,
-                supported.map(NamedConfiguration::name).mkString(", ")));
+        text.append(String.format(Locale.ROOT, "Jazzer fuzzed for %.1f s (%.1f s in all, with start-up and shrinking),"
+                + " configurations: %s%n", fuzzing, seconds, supported.map(NamedConfiguration::name).mkString(", ")));
         text.append(String.format(Locale.ROOT, "%,d executions (%,d/s), coverage %,d edges and %,d features, corpus %,d inputs in %s%n",
                 status.executions(), status.executionsPerSecond(), status.coverage(), status.features(),
                 status.corpus(), corpus));
@@ -210,15 +221,22 @@ public final class GuidedCampaign {
         return text.toString();
     }
 
-    private ProgressSnapshot snapshot(JazzerStatus status, long start) {
-        double fraction = (System.nanoTime() - start) / (double) time.toNanos();
+    private ProgressSnapshot snapshot(JazzerStatus status) {
+        double fraction = status.fuzzingSeconds() / (time.toNanos() / 1e9);
+        if (!status.started()) {
+            return new ProgressSnapshot(0, "Jazzer is starting (instrumenting classes)");
+        }
         return new ProgressSnapshot(fraction, String.format(Locale.ROOT,
                 "%,d executions, %,d exec/s, coverage %,d, corpus %,d, %d finding%s", status.executions(),
                 status.executionsPerSecond(), status.coverage(), status.corpus(), status.findings(),
                 status.findings() == 1 ? "" : "s"));
     }
 
-    private int seedCorpus(Path corpus) {
+    /**
+     * Seeds an empty corpus: for each configuration a size query and a write read back (in the
+     * {@link SequenceDecoder}'s encoding), and a few random byte strings.
+     */
+    private int seedCorpus(Path corpus, int configurations) {
         try (Stream<Path> existing = Files.list(corpus)) {
             if (existing.findAny().isPresent()) {
                 return 0;
@@ -226,12 +244,20 @@ public final class GuidedCampaign {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        int count = 0;
+        for (int index = 0; index < configurations; index++) {
+            byte head = (byte) index;
+            write(corpus.resolve(String.format("size-query-%d", index)), new byte[] {head, 3, 0, 13, 0, 0, 0});
+            write(corpus.resolve(String.format("write-read-back-%d", index)), new byte[] {head, 8, 0, 9, 20, 1, 0x41, 3,
+                    6, 0, 0, 13, 0, 0, 0, 9, 0, 9, 20, 1, 4, 0, 0, 13, 0, 0, 0});
+            count += 2;
+        }
         SplittableRandom random = new SplittableRandom(seed);
-        int count = 16;
-        for (int index = 0; index < count; index++) {
-            byte[] data = new byte[16 + random.nextInt(240)];
+        for (int index = 0; index < 8; index++) {
+            byte[] data = new byte[8 + random.nextInt(56)];
             random.nextBytes(data);
-            write(corpus.resolve(String.format("seed-%02d", index)), data);
+            write(corpus.resolve(String.format("random-%02d", index)), data);
+            count++;
         }
         return count;
     }

@@ -19,13 +19,13 @@ final class JazzerStatus {
     private volatile long corpus;
     private volatile long executionsPerSecond;
     private volatile int findings;
-    private volatile boolean started;
+    private volatile long startedAt;
 
     /** Reads one line of Jazzer's output. */
     void read(String line) {
         Matcher status = STATUS.matcher(line);
         if (status.matches()) {
-            started = true;
+            markStarted();
             executions = Long.parseLong(status.group(1));
             coverage = Long.parseLong(status.group(2));
             features = Long.parseLong(status.group(3));
@@ -39,13 +39,24 @@ final class JazzerStatus {
         } else if (line.startsWith("== Java Exception:")) {
             findings++;
         } else if (line.startsWith("INFO: Seed:")) {
-            started = true;
+            markStarted();
+        }
+    }
+
+    private void markStarted() {
+        if (startedAt == 0) {
+            startedAt = System.nanoTime();
         }
     }
 
     /** Whether Jazzer got as far as fuzzing. */
     boolean started() {
-        return started;
+        return startedAt != 0;
+    }
+
+    /** Seconds of fuzzing so far (Jazzer's time budget starts after its start-up). */
+    double fuzzingSeconds() {
+        return startedAt == 0 ? 0 : (System.nanoTime() - startedAt) / 1e9;
     }
 
     long executions() {

@@ -23,8 +23,9 @@ import java.util.Set;
 
 /**
  * Turns any byte string into a configuration and a sequence of inputs: the decoder coverage-guided fuzzing
- * mutates through. The first byte picks the configuration; then each input takes an opcode byte and a few
- * argument bytes. Lengths and offsets are picked mostly from the values where implementations go wrong
+ * mutates through. The first byte picks the configuration (its low seven bits) and whether the sequence
+ * starts by subscribing every app to upcalls 0, 1 and 2 (its high bit clear), as most apps do; then each
+ * input takes an opcode byte and a few argument bytes. Lengths and offsets are picked mostly from the values where implementations go wrong
  * (0, the region's size and its neighbours, 512, offsets ending at the region's end, near 2^32), sometimes
  * raw. Events the system does not support become yields. Every byte string decodes, the same way every time.
  */
@@ -49,9 +50,17 @@ public final class SequenceDecoder {
     /** The configuration and inputs {@code data} encodes. */
     public DecodedSequence decode(byte[] data) {
         ByteReader reader = new ByteReader(data);
-        NamedConfiguration named = configurations.get(reader.below(configurations.size()));
+        int head = reader.next();
+        NamedConfiguration named = configurations.get((head & 0x7F) % configurations.size());
         Decoding decoding = new Decoding(named.configuration(), reader);
         Vector<Input> inputs = Vector.empty();
+        if ((head & 0x80) == 0) {
+            for (int app = 0; app < named.configuration().apps().size(); app++) {
+                for (int number = 0; number < 3; number++) {
+                    inputs = inputs.append(new Subscribe(AppId.of(app), number));
+                }
+            }
+        }
         while (!reader.exhausted() && inputs.size() < MAX_INPUTS) {
             inputs = inputs.append(decoding.next());
         }
@@ -79,19 +88,19 @@ public final class SequenceDecoder {
             AppId app = AppId.of(reader.below(apps));
             return switch (opcode) {
                 case 0, 1 -> new Yield(app);
-                case 2 -> reader.below(4) == 0 ? new Command(app, 4 + reader.below(250), 0, 0) : Command.exists(app);
+                case 2 -> reader.below(4) == 3 ? new Command(app, 4 + reader.below(250), 0, 0) : Command.exists(app);
                 case 3 -> Command.size(app);
                 case 4, 5 -> access(app, 2, readWrite[app.slot()]);
                 case 6, 7 -> access(app, 3, readOnly[app.slot()]);
                 case 8 -> {
                     int length = length();
                     readOnly[app.slot()] = length;
-                    yield new AllowReadOnly(app, reader.below(16) == 0 ? 1 : 0, data(length));
+                    yield new AllowReadOnly(app, reader.below(16) == 15 ? 1 : 0, data(length));
                 }
                 case 9 -> {
                     int length = length();
                     readWrite[app.slot()] = length;
-                    yield new AllowReadWrite(app, reader.below(16) == 0 ? 1 : 0, length);
+                    yield new AllowReadWrite(app, reader.below(16) == 15 ? 1 : 0, length);
                 }
                 case 10 -> new Subscribe(app, subscribeNumber());
                 case 11 -> new Unsubscribe(app, subscribeNumber());

@@ -15,6 +15,7 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.EnumSet;
 import java.util.Set;
 
 /**
@@ -39,7 +40,7 @@ public final class ProtocolServer {
     public ProtocolServer(String name, SystemUnderTestFactory factory, Set<Capability> capabilities) {
         this.name = name;
         this.factory = factory;
-        this.capabilities = Set.copyOf(capabilities);
+        this.capabilities = capabilities.isEmpty() ? EnumSet.noneOf(Capability.class) : EnumSet.copyOf(capabilities);
     }
 
     /**

@@ -14,25 +14,29 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongFunction;
 
 /**
  * One server child process and its two pipes: requests go to its standard input, replies come from its
  * standard output, one line each; its standard error is kept (the last lines) for reports. Every exchange
- * has a deadline enforced by a watchdog that kills the process. The first failure breaks the process for
- * good: it is killed and every later exchange fails with the same message.
+ * has a deadline, enforced by a watchdog thread that looks at every live server a few times a second and
+ * kills those past their deadline (two volatile writes per exchange instead of a timer task, which would
+ * wake a thread on every request). The first failure breaks the process for good: it is killed and every
+ * later exchange fails with the same message.
  */
 final class ServerProcess {
     private static final int STDERR_LINES = 12;
-    private static final ScheduledThreadPoolExecutor WATCHDOG = watchdog();
-    private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
+    private static final long WATCH_INTERVAL_MILLIS = 20;
+    private static final long STOP_GRACE_NANOS = TimeUnit.SECONDS.toNanos(2);
+    private static final Set<ServerProcess> LIVE = ConcurrentHashMap.newKeySet();
 
     static {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVE.forEach(ServerProcess::kill), "invs-server-reaper"));
+        Thread watchdog = new Thread(ServerProcess::watch, "invs-server-watchdog");
+        watchdog.setDaemon(true);
+        watchdog.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVE.forEach(server -> kill(server.process)),
+                "invs-server-reaper"));
     }
 
     private final String command;
@@ -43,6 +47,11 @@ final class ServerProcess {
     private final Thread drain;
     private long nextId = 1;
     private ProtocolFailure broken;
+    /** When the current exchange must be answered (System.nanoTime), 0 when none is under way. */
+    private volatile long deadline;
+    /** When a stopped process is killed if it has not exited (System.nanoTime), 0 when not stopped. */
+    private volatile long reapAt;
+    private volatile boolean expired;
 
     private ServerProcess(String command, Process process) {
         this.command = command;
@@ -59,9 +68,9 @@ final class ServerProcess {
         List<String> shell = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows")
                 ? List.of("cmd.exe", "/c", command) : List.of("/bin/sh", "-c", command);
         try {
-            Process process = new ProcessBuilder(shell).start();
-            LIVE.add(process);
-            return new ServerProcess(command, process);
+            ServerProcess server = new ServerProcess(command, new ProcessBuilder(shell).start());
+            LIVE.add(server);
+            return server;
         } catch (IOException e) {
             throw new ProtocolFailure("cannot start the server `" + command + "`: " + e.getMessage());
         }
@@ -82,11 +91,8 @@ final class ServerProcess {
             throw broken;
         }
         Request request = build.apply(nextId++);
-        AtomicBoolean expired = new AtomicBoolean();
-        ScheduledFuture<?> alarm = WATCHDOG.schedule(() -> {
-            expired.set(true);
-            kill(process);
-        }, timeout.toNanos(), TimeUnit.NANOSECONDS);
+        expired = false;
+        deadline = System.nanoTime() + timeout.toNanos();
         String line;
         try {
             requests.write(JsonFields.line(request.encode()));
@@ -99,9 +105,9 @@ final class ServerProcess {
         } catch (IOException e) {
             line = null;
         } finally {
-            alarm.cancel(false);
+            deadline = 0;
         }
-        if (expired.get()) {
+        if (expired) {
             throw fail("the server did not answer " + request.describe() + " within " + timeout.toMillis()
                     + " ms; invs stopped it");
         }
@@ -126,6 +132,7 @@ final class ServerProcess {
     ProtocolFailure fail(String problem) {
         if (broken == null) {
             kill(process);
+            LIVE.remove(this);
             try {
                 drain.join(500);
             } catch (InterruptedException e) {
@@ -149,7 +156,31 @@ final class ServerProcess {
             }
             broken = new ProtocolFailure("the server was stopped");
         }
-        WATCHDOG.schedule(() -> kill(process), 2, TimeUnit.SECONDS);
+        reapAt = System.nanoTime() + STOP_GRACE_NANOS;
+    }
+
+    /** The watchdog's loop: kills servers past their deadline, and stopped servers that did not exit in time. */
+    private static void watch() {
+        while (true) {
+            try {
+                Thread.sleep(WATCH_INTERVAL_MILLIS);
+            } catch (InterruptedException e) {
+                return;
+            }
+            long now = System.nanoTime();
+            for (ServerProcess server : LIVE) {
+                long due = server.deadline;
+                if (due != 0 && now - due > 0) {
+                    server.expired = true;
+                    kill(server.process);
+                }
+                long reap = server.reapAt;
+                if (reap != 0 && (now - reap > 0 || !server.process.isAlive())) {
+                    kill(server.process);
+                    LIVE.remove(server);
+                }
+            }
+        }
     }
 
     private String exitStatus() {
@@ -189,19 +220,10 @@ final class ServerProcess {
     }
 
     private static void kill(Process process) {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
-        LIVE.remove(process);
-    }
-
-    private static ScheduledThreadPoolExecutor watchdog() {
-        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, runnable -> {
-            Thread thread = new Thread(runnable, "invs-server-watchdog");
-            thread.setDaemon(true);
-            return thread;
-        });
-        executor.setRemoveOnCancelPolicy(true);
-        return executor;
+        if (process.isAlive()) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+        }
     }
 
     @Override

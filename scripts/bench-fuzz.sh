@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Campaign throughput of the invs command line, in system calls checked per second: the reference
+# implementation in process, and served by `invs serve` over the out-of-process protocol.
+#   scripts/bench-fuzz.sh [SECONDS [WARMUP_SECONDS [THREADS]]]     (defaults: 10 5 1)
+# Uses JAVA_HOME when it names a JDK 21+ (./build bench sets it), else finds one like ./build does.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+# shellcheck source=scripts/find-jdk.sh
+. "$root/scripts/find-jdk.sh"
+invs_find_jdk || exit 2
+export JAVA_HOME="$INVS_JAVA_HOME"
+echo "bench-fuzz: building fuzz/target/invs.jar and the test classes..." >&2
+"$root/build" package -pl fuzz -am >&2
+exec "$JAVA_HOME/bin/java" -cp "$root/fuzz/target/invs.jar:$root/fuzz/target/test-classes" \
+  invs.fuzz.bench.CampaignBenchmark "$@"

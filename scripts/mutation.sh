@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# PIT mutation testing (./build mutation): mutates impl and the model's decision logic, each first with
+# its own module's tests, then with the conformance suite (fixed seed, smaller budget), and prints each
+# score and the combined one (a mutant counts as killed when any suite kills it). Slow; not in CI.
+# Needs JAVA_HOME set to a JDK 21+ (./build does that). PIT_THREADS (default 2) sets PIT's threads;
+# PIT_TRIES (default 20) the conformance suite's tries per configuration under PIT.
+# Reports: impl/target/pit-reports, spec-model/target/pit-reports, conformance/target/pit-reports/{impl,model}.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+threads=${PIT_THREADS:-2}
+tries=${PIT_TRIES:-20}
+pit=org.pitest:pitest-maven:mutationCoverage
+mvn_flags=(-B -ntp)
+model_classes=$(printf 'invs.spec.model.%s*,' Specification Completion Bounds Operation OperationKind Expectation \
+  Outcome Frontier Cells AppState SystemState Region)
+model_classes=${model_classes%,}
+common=(-Dthreads="$threads" -DtimestampedReports=false -DoutputFormats=XML,HTML -DtimeoutConstant=20000)
+
+echo "== impl, mutated under its own tests"
+mvn "${mvn_flags[@]}" -q -pl impl test-compile "$pit" "${common[@]}" \
+  -DtargetClasses='invs.impl.*' -DexcludedClasses='invs.impl.bench.*' \
+  -DtargetTests='invs.impl.*' -DexcludedTestClasses='invs.impl.bench.*'
+
+echo "== the model's decision logic, mutated under spec-model's tests"
+mvn "${mvn_flags[@]}" -q -pl spec-model test-compile "$pit" "${common[@]}" \
+  -DtargetClasses="$model_classes" -DtargetTests='invs.spec.*' \
+  -DexcludedTestClasses='invs.spec.model.bench.*,invs.spec.explore.*'
+
+echo "== impl and the model, mutated under the conformance suite"
+# skipPitest skips the upstream modules of the reactor; the conformance executions set skip=false.
+mvn "${mvn_flags[@]}" -q -pl conformance -am -Pmutation -DskipPitest=true -Dpit.threads="$threads" \
+  -Dpit.tries="$tries" test-compile "$pit@impl" "$pit@model"
+
+echo "== scores"
+"$JAVA_HOME/bin/java" -cp conformance/target/test-classes invs.conformance.bench.MutationScore \
+  "impl=impl/target/pit-reports/mutations.xml,conformance/target/pit-reports/impl/mutations.xml" \
+  "model=spec-model/target/pit-reports/mutations.xml,conformance/target/pit-reports/model/mutations.xml"
