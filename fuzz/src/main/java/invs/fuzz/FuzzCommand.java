@@ -20,7 +20,7 @@ import invs.fuzz.cli.UserError;
 import invs.fuzz.guided.GuidedCampaign;
 import invs.fuzz.progress.ProgressDisplay;
 import invs.fuzz.progress.ProgressMode;
-import invs.fuzz.progress.ProgressSnapshot;
+import invs.fuzz.campaign.CampaignProgress;
 import invs.fuzz.sut.OpenSystem;
 import invs.fuzz.sut.SystemSpec;
 import io.vavr.collection.Vector;
@@ -33,7 +33,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /**
@@ -132,20 +131,30 @@ final class FuzzCommand implements Callable<Integer> {
                     open.description(), tries == null ? DurationConverter.format(time) : "at most " + DurationConverter.format(time)
                             + " or " + tries + " tries", seed, shard);
             err.flush();
-            CampaignCounters counters = new CampaignCounters();
-            CampaignOutcome outcome;
-            try (ProgressDisplay display = ProgressDisplay.start(progress, "fuzz", () -> snapshot(counters, settings),
-                    System.err, err, Duration.ofSeconds(2))) {
-                outcome = new ShardedCampaign(settings, counters).run();
-            }
-            long campaignTries = outcome.tries() == 0 ? 1 : shard.tryAt(outcome.tries() - 1) + 1;
-            String rerun = RerunCommand.of(spec.commandLine().getParseResult().originalArgs(), seed, campaignTries,
-                    !outcome.complete());
+            CampaignOutcome outcome = run(settings, err);
+            String rerun = RerunCommand.of(spec.commandLine().getParseResult().originalArgs(), seed,
+                    outcome.campaignTries(), !outcome.complete());
             PrintWriter stdout = spec.commandLine().getOut();
             stdout.print(CampaignReport.render(outcome, open.description(), configurations.removeAll(supported), rerun,
                     open.shellFlags()));
             stdout.flush();
             return outcome.findings().isEmpty() ? 0 : Main.FINDING;
+        }
+    }
+
+    /** Runs the campaign with a progress display: a bar counting tries or seconds, or lines. */
+    private CampaignOutcome run(CampaignSettings settings, PrintWriter err) {
+        CampaignCounters counters = new CampaignCounters();
+        boolean bar = progress == ProgressMode.BAR || progress == ProgressMode.AUTO && ProgressDisplay.interactive();
+        long planned = settings.shard().triesOf(settings.tries());
+        boolean byTries = tries != null && planned < 1_000_000;
+        ProgressDisplay display = ProgressDisplay.start(progress, "fuzz", byTries ? planned : time.toSeconds(),
+                byTries ? " tries" : " s", new CampaignProgress(counters, settings, bar), System.err, err,
+                Duration.ofSeconds(2));
+        try {
+            return new ShardedCampaign(settings, counters).run();
+        } finally {
+            display.close();
         }
     }
 
@@ -168,21 +177,11 @@ final class FuzzCommand implements Callable<Integer> {
         if (guided && (tries != null || !shard.equals(Shard.whole()))) {
             throw new UserError("--guided runs for --time; --tries and --shard apply to random campaigns only");
         }
+        if (java.nio.file.Files.exists(out) && !java.nio.file.Files.isDirectory(out)) {
+            throw new UserError("--out: " + out + " is a file, not a directory");
+        }
         if (!guided && !jazzerArguments.isEmpty()) {
             throw new UserError("--jazzer-arg needs --guided");
         }
-    }
-
-    private static ProgressSnapshot snapshot(CampaignCounters counters, CampaignSettings settings) {
-        double seconds = counters.seconds();
-        double byTime = seconds / (settings.time().toNanos() / 1e9);
-        double byTries = (double) counters.tries() / settings.shard().triesOf(settings.tries());
-        String figures = String.format(Locale.ROOT, "%,d tries, %,d syscalls, %,.0f syscalls/s, %d finding%s",
-                counters.tries(), counters.syscalls(), seconds == 0 ? 0 : counters.syscalls() / seconds,
-                counters.findings(), counters.findings() == 1 ? "" : "s");
-        if (counters.isShrinking()) {
-            figures += counters.findings() == 0 ? ", done" : ", shrinking";
-        }
-        return new ProgressSnapshot(counters.isShrinking() ? 1 : Math.max(byTime, byTries), figures);
     }
 }

@@ -4,16 +4,22 @@ import invs.conformance.engine.Replay;
 import invs.conformance.engine.ReplayResult;
 import invs.conformance.engine.StepResult;
 import invs.conformance.trace.Trace;
+import invs.conformance.trace.TraceCodec;
+import invs.conformance.trace.TraceHeader;
+import invs.conformance.trace.TraceStep;
 import invs.fuzz.cli.SystemOptions;
 import invs.fuzz.cli.TraceFiles;
 import invs.fuzz.cli.UserError;
 import invs.fuzz.sut.OpenSystem;
+import io.vavr.collection.Vector;
+import io.vavr.control.Option;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -31,6 +37,10 @@ final class ReplayCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "TRACE", description = "The trace file (JSON lines, see docs/guide.md).")
     private Path file;
 
+    @CommandLine.Option(names = "--record", paramLabel = "FILE",
+            description = "Also write the trace with the observations of this run to FILE (a log for check-trace).")
+    private Path record;
+
     @Mixin
     private SystemOptions system;
 
@@ -45,6 +55,13 @@ final class ReplayCommand implements Callable<Integer> {
                 throw new UserError("the system under test cannot run the configuration of " + file);
             }
             ReplayResult result = Replay.replay(trace, open.factory());
+            if (record != null) {
+                try {
+                    TraceCodec.write(recorded(trace, result, open), record);
+                } catch (UncheckedIOException e) {
+                    throw new UserError("cannot write " + record + ": " + e.getCause().getMessage());
+                }
+            }
             PrintWriter out = spec.commandLine().getOut();
             out.printf("replaying %s (%d steps%s) on %s%n", file, trace.length(),
                     trace.header().property().map(property -> ", a " + property + " finding").getOrElse(""),
@@ -63,8 +80,19 @@ final class ReplayCommand implements Callable<Integer> {
                 out.println("differs from the recording at steps "
                         + result.steps().filter(StepResult::differsFromRecording).map(step -> step.index() + 1).mkString(", "));
             }
+            if (record != null) {
+                out.println("recorded the observations in " + record);
+            }
             out.flush();
             return result.conforms() ? 0 : Main.FINDING;
         }
+    }
+
+    /** The trace's inputs with what the system showed this time, its header naming the system. */
+    private static Trace recorded(Trace trace, ReplayResult result, OpenSystem open) {
+        Vector<TraceStep> steps = result.steps().map(step -> new TraceStep(step.input(), step.observed(), Option.none()));
+        TraceHeader header = new TraceHeader(TraceCodec.VERSION, trace.header().configuration(), trace.header().seed(),
+                open.spec().label(), Option.none(), Option.none(), trace.header().description());
+        return new Trace(header, steps);
     }
 }

@@ -166,6 +166,17 @@ public final class InputGenerator {
 
     private void single() {
         AppId app = anyApp();
+        int waiting = pendingApp();
+        if (waiting >= 0 && random.nextInt(4) == 0) {
+            // An operation is pending: let it progress, or look for its upcall, or poke it.
+            AppId pendingApp = AppId.of(waiting);
+            switch (random.nextInt(3)) {
+                case 0 -> add(new Tick());
+                case 1 -> add(new Yield(pendingApp));
+                default -> add(operation(pendingApp));
+            }
+            return;
+        }
         int kind = random.nextInt(100);
         if (kind < 25) {
             add(new Yield(app));
@@ -224,7 +235,9 @@ public final class InputGenerator {
 
     /** Two commands of one app in a row: the second one is BUSY. */
     private void busy(AppId app) {
-        add(operation(app));
+        if (!pending[app.slot()]) {
+            add(operation(app));
+        }
         if (random.nextBoolean()) {
             add(new Tick());
         }
@@ -494,6 +507,18 @@ public final class InputGenerator {
             torn = 0;
         }
         return new Reboot(torn);
+    }
+
+    /** An app with an operation pending (as far as the observations tell), or -1. */
+    private int pendingApp() {
+        int start = random.nextInt(apps);
+        for (int i = 0; i < apps; i++) {
+            int app = (start + i) % apps;
+            if (pending[app]) {
+                return app;
+            }
+        }
+        return -1;
     }
 
     private AppId anyApp() {

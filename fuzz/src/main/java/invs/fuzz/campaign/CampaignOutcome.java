@@ -27,6 +27,14 @@ public record CampaignOutcome(CampaignSettings settings, long tries, Statistics 
     }
 
     /**
+     * How many tries the whole campaign needs so that this shard runs exactly the tries it ran: one more
+     * than the campaign index of its last try (1 when it ran none).
+     */
+    public long campaignTries() {
+        return tries == 0 ? 1 : settings.shard().tryAt(tries - 1) + 1;
+    }
+
+    /**
      * A finding with the counterexample it was shrunk from.
      *
      * @param origin  the counterexample: which try found it, how often the rule was broken

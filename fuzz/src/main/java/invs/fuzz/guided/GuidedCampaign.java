@@ -100,9 +100,12 @@ public final class GuidedCampaign {
             JazzerStatus status = new JazzerStatus();
             long start = System.nanoTime();
             int exit;
-            try (ProgressDisplay display = ProgressDisplay.start(progress, "guided", () -> snapshot(status),
-                    System.err, err, Duration.ofSeconds(2))) {
+            ProgressDisplay display = ProgressDisplay.start(progress, "guided", time.toSeconds(), " s",
+                    () -> snapshot(status), System.err, err, Duration.ofSeconds(2));
+            try {
                 exit = runJazzer(command(configurationFile, corpus, crashes), log, status);
+            } finally {
+                display.close();
             }
             if (!status.started()) {
                 throw new UserError("Jazzer did not start (exit status " + exit + "); see " + log);

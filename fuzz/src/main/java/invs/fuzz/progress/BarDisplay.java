@@ -13,15 +13,15 @@ import java.util.function.Supplier;
 
 /** A terminal progress bar (me.tongfei progressbar) with the live figures as its message. */
 final class BarDisplay implements ProgressDisplay {
-    private static final int STEPS = 1000;
-
+    private final long total;
     private final Supplier<ProgressSnapshot> source;
     private final ProgressBar bar;
     private final ScheduledExecutorService poller;
 
-    BarDisplay(String task, Supplier<ProgressSnapshot> source, PrintStream terminal) {
+    BarDisplay(String task, long total, String unit, Supplier<ProgressSnapshot> source, PrintStream terminal) {
+        this.total = Math.max(1, total);
         this.source = source;
-        this.bar = new ProgressBarBuilder().setTaskName(task).setInitialMax(STEPS)
+        this.bar = new ProgressBarBuilder().setTaskName(task).setInitialMax(this.total).setUnit(unit, 1)
                 .setStyle(ProgressBarStyle.COLORFUL_UNICODE_BLOCK).setUpdateIntervalMillis(250).hideEta()
                 .setConsumer(new ConsoleProgressBarConsumer(terminal)).build();
         this.poller = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -34,7 +34,7 @@ final class BarDisplay implements ProgressDisplay {
 
     private void update() {
         ProgressSnapshot snapshot = source.get();
-        bar.stepTo(Math.round(Math.min(1, Math.max(0, snapshot.fraction())) * STEPS));
+        bar.stepTo(Math.round(Math.min(1, Math.max(0, snapshot.fraction())) * total));
         bar.setExtraMessage(snapshot.message());
     }
 

@@ -18,13 +18,14 @@ public interface ProgressDisplay extends AutoCloseable {
 
     /**
      * A display in {@code mode} for task {@code task}: a bar on {@code terminal} (the process's standard
-     * error) or lines on {@code lines} every {@code interval}.
+     * error) counting to {@code total} {@code unit}, or lines on {@code lines} every {@code interval}.
      */
-    static ProgressDisplay start(ProgressMode mode, String task, Supplier<ProgressSnapshot> source,
-                                 PrintStream terminal, PrintWriter lines, Duration interval) {
+    static ProgressDisplay start(ProgressMode mode, String task, long total, String unit,
+                                 Supplier<ProgressSnapshot> source, PrintStream terminal, PrintWriter lines,
+                                 Duration interval) {
         ProgressMode chosen = mode == ProgressMode.AUTO ? (interactive() ? ProgressMode.BAR : ProgressMode.LINES) : mode;
         return switch (chosen) {
-            case BAR -> new BarDisplay(task, source, terminal);
+            case BAR -> new BarDisplay(task, total, unit, source, terminal);
             case LINES -> new LineDisplay(task, source, lines, interval);
             default -> () -> {
             };
