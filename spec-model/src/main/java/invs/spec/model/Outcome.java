@@ -31,6 +31,10 @@ public record Outcome(Expectation expected, SystemState next, Clause clause) {
             return next;
         }
         AppState app = next.app(yielded.app());
+        if (!app.readWrite().equals(yielded.buffer())) {
+            // The buffer was shown while a read was in flight: what it showed teaches nothing.
+            return next;
+        }
         SystemState learned = next;
         if (app.readSource().isDefined()) {
             ReadSource source = app.readSource().get();

@@ -186,15 +186,31 @@ public final class Specification {
     private Vector<Outcome> yielded(SystemState state, AppId app) {
         return completion.settle(state, app).map(before -> {
             AppState current = before.app(app);
+            Cells shown = shownBuffer(current);
             if (current.upcalls().isEmpty()) {
-                return new Outcome(new Expectation.YieldedAs(app, Option.none(), current.readWrite()), before,
-                        Clause.TRD104_YIELD);
+                return new Outcome(new Expectation.YieldedAs(app, Option.none(), shown), before, Clause.TRD104_YIELD);
             }
             var dequeued = current.upcalls().dequeue();
             SystemState after = before.withApp(app, current.withUpcalls(dequeued._2));
-            return new Outcome(new Expectation.YieldedAs(app, Option.some(dequeued._1), current.readWrite()), after,
+            return new Outcome(new Expectation.YieldedAs(app, Option.some(dequeued._1), shown), after,
                     OperationKind.clauseOf(dequeued._1));
         });
+    }
+
+    /**
+     * The read-write buffer as the app may see it: while a read is pending, the bytes it may copy are in
+     * flight and may show anything (an implementation may copy chunk by chunk); see CLARIFIED_REALLOW.
+     */
+    private Cells shownBuffer(AppState app) {
+        Cells buffer = app.readWrite();
+        Option<Operation> read = app.pending().filter(operation -> operation.kind() == OperationKind.READ
+                && !operation.permissionDenied());
+        if (read.isEmpty() || buffer.length() == 0) {
+            return buffer;
+        }
+        int longest = read.get().readLengths().max().getOrElse(0);
+        int reach = config.transferLimit().map(limit -> Math.min(limit, longest)).getOrElse(longest);
+        return buffer.forget(0, Math.min(buffer.length(), reach));
     }
 
     private Vector<SystemState> restart(SystemState state, AppId app) {

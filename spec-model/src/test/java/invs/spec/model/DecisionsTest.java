@@ -88,4 +88,15 @@ class DecisionsTest {
                 .subscribeAll(ALPHA).accepted(Command.size(ALPHA)).drain()
                 .upcall(ALPHA, Upcall.success(0, SIZE), Bytes.empty());
     }
+
+    @Test
+    void aReadInFlightMayShowPartlyCopiedData() {
+        // While the read is pending, its bytes of the buffer may show anything; afterwards, exactly the data.
+        Scenario scenario = doc().write(ALPHA, 0, Bytes.filled(4, 0x11)).allowRw(ALPHA, 4).accepted(Command.read(ALPHA, 0));
+        scenario.then(new Yield(ALPHA), new Observation.Yielded(Option.none(), Bytes.fromHex("11110000")))
+                .then(new Yield(ALPHA), new Observation.Yielded(Option.none(), Bytes.fromHex("11111100")))
+                .drain()
+                .refuses(new Yield(ALPHA), new Observation.Yielded(Option.some(Upcall.success(1, 4)), Bytes.fromHex("11111100")))
+                .upcall(ALPHA, Upcall.success(1, 4), Bytes.filled(4, 0x11));
+    }
 }
