@@ -3,6 +3,8 @@ package invs.fuzz;
 import invs.conformance.engine.Campaign;
 import invs.conformance.engine.NamedConfiguration;
 import invs.conformance.engine.Property;
+import invs.conformance.sut.ReferenceProvider;
+import invs.conformance.sut.SystemUnderTestFactory;
 import invs.fuzz.campaign.CampaignCounters;
 import invs.fuzz.campaign.CampaignOutcome;
 import invs.fuzz.campaign.CampaignReport;
@@ -30,6 +32,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -89,6 +92,11 @@ final class FuzzCommand implements Callable<Integer> {
             description = "auto (a bar on a terminal, else lines), bar, lines or none (default: auto).")
     private ProgressMode progress = ProgressMode.AUTO;
 
+    @CommandLine.Option(names = "--baseline",
+            description = "Report only failures the reference implementation does not show on the same inputs (what"
+                    + " the system under test does differently from the reference).")
+    private boolean baseline;
+
     @CommandLine.Option(names = "--guided",
             description = "Coverage-guided fuzzing with Jazzer (in a child JVM) instead of random tries; its corpus and"
                     + " raw crash inputs go under OUT/guided, its findings are shrunk and saved like the others.")
@@ -114,9 +122,10 @@ final class FuzzCommand implements Callable<Integer> {
         Vector<NamedConfiguration> configurations = board.configurations();
         Vector<Property> checked = properties == null ? Vector.of(Property.values()) : Vector.ofAll(properties).distinct();
         PrintWriter err = spec.commandLine().getErr();
+        Option<SystemUnderTestFactory> reference = baseline ? Option.some(new ReferenceProvider()) : Option.none();
         if (guided) {
             return new GuidedCampaign(chosen, configurations, checked, seed, time, shrinkTime, out, progress,
-                    jazzerArguments).run(spec.commandLine().getOut(), err);
+                    jazzerArguments, reference).run(spec.commandLine().getOut(), err);
         }
         try (OpenSystem open = chosen.open()) {
             Vector<NamedConfiguration> supported = configurations.filter(named -> open.factory().supports(named.configuration()));
@@ -126,7 +135,7 @@ final class FuzzCommand implements Callable<Integer> {
             }
             long total = tries == null ? Integer.MAX_VALUE : tries;
             CampaignSettings settings = new CampaignSettings(chosen.label(), open.factory(), supported, seed, total,
-                    steps, time, shard, threads, shrinkTime, checked, Option.some(out));
+                    steps, time, shard, threads, shrinkTime, checked, Option.some(out), reference);
             err.printf("invs: fuzzing %s for %s (seed 0x%x, shard %s); the report follows at the end%n",
                     open.description(), tries == null ? DurationConverter.format(time) : "at most " + DurationConverter.format(time)
                             + " or " + tries + " tries", seed, shard);
@@ -177,7 +186,7 @@ final class FuzzCommand implements Callable<Integer> {
         if (guided && (tries != null || !shard.equals(Shard.whole()))) {
             throw new UserError("--guided runs for --time; --tries and --shard apply to random campaigns only");
         }
-        if (java.nio.file.Files.exists(out) && !java.nio.file.Files.isDirectory(out)) {
+        if (Files.exists(out) && !Files.isDirectory(out)) {
             throw new UserError("--out: " + out + " is a file, not a directory");
         }
         if (!guided && !jazzerArguments.isEmpty()) {

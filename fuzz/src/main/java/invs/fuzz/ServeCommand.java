@@ -1,5 +1,6 @@
 package invs.fuzz;
 
+import invs.conformance.sut.Capability;
 import invs.conformance.sut.SystemUnderTest;
 import invs.fuzz.cli.SystemOptions;
 import invs.fuzz.cli.UserError;
@@ -12,6 +13,7 @@ import invs.spec.Profile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 /**
@@ -37,14 +39,15 @@ final class ServeCommand implements Callable<Integer> {
             throw new UserError("serve runs an implementation of this process; --sut-command is for clients");
         }
         try (OpenSystem open = chosen.open()) {
-            var capabilities = capabilities(open);
+            Set<Capability> capabilities = capabilities(open);
             String name = ExternalProvider.CLIENT + " serving " + chosen.label();
             new ProtocolServer(name, open.factory(), capabilities).serve(System.in, System.out);
             return 0;
         }
     }
 
-    private static java.util.Set<invs.conformance.sut.Capability> capabilities(OpenSystem open) {
+    /** What the system supports, asked of one made for the default board. */
+    private static Set<Capability> capabilities(OpenSystem open) {
         try (SystemUnderTest probe = open.factory().create(Configuration.defaults(Profile.DOC))) {
             return probe.capabilities();
         }

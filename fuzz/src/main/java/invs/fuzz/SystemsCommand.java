@@ -7,6 +7,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 import java.io.PrintWriter;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /** {@code invs systems}: the systems under test a command can use, with the flags that choose them. */
@@ -20,14 +21,17 @@ final class SystemsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        int width = Math.max(SystemUnderTestProvider.all().map(provider -> provider.name().length()).max().getOrElse(0),
+                Zoo.all().map(mutant -> mutant.name().length()).max().getOrElse(0));
+        String row = "  %-" + width + "s  %s%n";
         out.println("providers (--sut NAME; reference is the default):");
         for (SystemUnderTestProvider provider : SystemUnderTestProvider.all()) {
-            out.printf("  %-28s %s%n", provider.name(), provider.description());
+            out.printf(row, provider.name(), provider.description());
         }
-        out.println("bug-zoo mutants of the reference (--mutant NAME):");
+        out.println("bug-zoo mutants of the reference (--mutant NAME), by bug class:");
         for (Mutant mutant : Zoo.all()) {
-            out.printf("  %-28s %-16s %s%n", mutant.name(), mutant.bugClass().name().toLowerCase(java.util.Locale.ROOT),
-                    mutant.description());
+            out.printf(row, mutant.name(), "[" + mutant.bugClass().name().toLowerCase(Locale.ROOT) + "] "
+                    + mutant.description());
         }
         out.println("other implementations: --sut-command 'COMMAND' (a server speaking docs/protocol.md)");
         out.flush();

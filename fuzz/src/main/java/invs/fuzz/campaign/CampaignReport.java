@@ -40,6 +40,9 @@ public final class CampaignReport {
         text.append(String.format(Locale.ROOT, "seed 0x%016x, shard %s, %d thread%s, %d steps per try, configurations: %s%n",
                 settings.seed(), settings.shard(), settings.threads(), settings.threads() == 1 ? "" : "s",
                 settings.steps(), settings.configurations().map(NamedConfiguration::name).mkString(", ")));
+        if (settings.baseline().isDefined()) {
+            text.append("baseline: failures the reference implementation shows on the same inputs are not counted\n");
+        }
         if (!skipped.isEmpty()) {
             text.append("skipped (not supported by the system): ")
                     .append(skipped.map(NamedConfiguration::name).mkString(", ")).append('\n');

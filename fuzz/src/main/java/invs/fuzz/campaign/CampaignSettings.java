@@ -26,10 +26,13 @@ import java.time.Duration;
  * @param shrinkTime     most time shrinking one finding may take
  * @param properties     the properties checked
  * @param traces         where trace files of findings go, if anywhere
+ * @param baseline       a system known to be right enough: a failure counts only if the baseline passes the
+ *                       same inputs (and shrinking keeps it so)
  */
 public record CampaignSettings(String system, SystemUnderTestFactory factory, Vector<NamedConfiguration> configurations,
                                long seed, long tries, int steps, Duration time, Shard shard, int threads,
-                               Duration shrinkTime, Vector<Property> properties, Option<Path> traces) {
+                               Duration shrinkTime, Vector<Property> properties, Option<Path> traces,
+                               Option<SystemUnderTestFactory> baseline) {
     /** Checks the fields. */
     public CampaignSettings {
         if (configurations.isEmpty()) {

@@ -26,7 +26,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Turns a {@link Counterexample} into a {@link Finding}: runs it again, shrinks it with the engine's
- * {@link Shrinker} (same property and clause), records the shrunk sequence's observations as a trace and
+ * {@link Shrinker} (same property and clause, or another clause of the same property when that gives a much
+ * shorter sequence), records the shrunk sequence's observations as a trace and
  * writes the trace file. Used by random campaigns and guided fuzzing alike, so every finding ends up in the
  * same trace format.
  */
@@ -36,27 +37,39 @@ public final class CounterexampleShrinker {
     private final Vector<Property> properties;
     private final Duration shrinkTime;
     private final Option<Path> traces;
+    private final Option<SystemUnderTestFactory> baseline;
 
     /**
      * A shrinker for findings of {@code system} (its label, used in trace headers and file names) made by
      * {@code factory}, checking {@code properties}, spending at most {@code shrinkTime} on each, writing
-     * traces into the directory {@code traces} if given.
+     * traces into the directory {@code traces} if given; with a {@code baseline}, a sequence counts only if
+     * the baseline passes it.
      */
     public CounterexampleShrinker(String system, SystemUnderTestFactory factory, Vector<Property> properties,
-                                  Duration shrinkTime, Option<Path> traces) {
+                                  Duration shrinkTime, Option<Path> traces, Option<SystemUnderTestFactory> baseline) {
         this.system = system;
         this.factory = factory;
         this.properties = properties.filter(Property.online()::contains);
         this.shrinkTime = shrinkTime;
         this.traces = traces;
+        this.baseline = baseline;
     }
 
-    /** The violation {@code inputs} show on a fresh system, checking the online properties (or isolation of {@code subject}). */
+    /**
+     * The violation {@code inputs} show on a fresh system, checking the online properties (or isolation of
+     * {@code subject}); none when the baseline shows a violation on the same inputs too.
+     */
     public Option<Violation> reproduce(Configuration configuration, Vector<Input> inputs, Option<AppId> subject) {
+        return violation(factory, configuration, inputs, subject).filter(found -> baseline.forAll(reference ->
+                violation(reference, configuration, inputs.take(found.step() + 1), subject).isEmpty()));
+    }
+
+    private Option<Violation> violation(SystemUnderTestFactory source, Configuration configuration, Vector<Input> inputs,
+                                        Option<AppId> subject) {
         if (subject.isDefined()) {
-            return Isolation.check(configuration, factory, inputs, subject.get());
+            return Isolation.check(configuration, source, inputs, subject.get());
         }
-        try (Session session = Session.open(configuration, factory.create(configuration), properties)) {
+        try (Session session = Session.open(configuration, source.create(configuration), properties)) {
             for (Input input : inputs) {
                 if (session.step(input).isDefined()) {
                     break;

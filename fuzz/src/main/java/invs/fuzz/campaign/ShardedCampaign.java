@@ -57,7 +57,7 @@ public final class ShardedCampaign {
             distinct = Vector.ofAll(counterexamples.values()).sortBy(Counterexample::order);
         }
         CounterexampleShrinker shrinker = new CounterexampleShrinker(settings.system(), settings.factory(),
-                settings.properties(), settings.shrinkTime(), settings.traces());
+                settings.properties(), settings.shrinkTime(), settings.traces(), settings.baseline());
         Vector<CampaignOutcome.ShrunkFinding> findings = shrinker.shrinkAll(distinct, settings.threads());
         long tries = counters.tries();
         boolean complete = tries >= settings.shard().triesOf(settings.tries());
@@ -84,13 +84,14 @@ public final class ShardedCampaign {
     private void runTry(int tryIndex) {
         Vector<NamedConfiguration> configurations = settings.configurations();
         NamedConfiguration named = configurations.get(tryIndex % configurations.size());
-        CampaignResult result = Campaign.against(settings.system(), settings.factory())
+        Campaign.Builder campaign = Campaign.against(settings.system(), settings.factory())
                 .configuration(named)
                 .seed(Campaign.trySeed(settings.seed(), tryIndex))
                 .budget(new Budget(1, settings.steps(), NO_LIMIT))
                 .properties(settings.properties())
-                .shrinkTime(NO_SHRINKING)
-                .run();
+                .shrinkTime(NO_SHRINKING);
+        settings.baseline().forEach(campaign::baseline);
+        CampaignResult result = campaign.run();
         synchronized (statistics) {
             statistics.merge(result.statistics());
         }

@@ -6,6 +6,8 @@ import invs.spec.StoragePermissions;
 import io.vavr.collection.Vector;
 import io.vavr.control.Option;
 
+import java.util.Locale;
+
 /**
  * The apps of a board written on the command line, in process-slot order, separated by commas; each is
  * {@code [NAME=]KIND[:ID]}:
@@ -44,7 +46,7 @@ public final class AppsSpec {
             }
         }
         String[] parts = rest.split(":", -1);
-        String kind = parts[0].trim().toLowerCase(java.util.Locale.ROOT);
+        String kind = parts[0].trim().toLowerCase(Locale.ROOT);
         if (kind.equals("local")) {
             if (parts.length != 1) {
                 throw problem(entry, "'local' takes no id (the process has no ShortId)");

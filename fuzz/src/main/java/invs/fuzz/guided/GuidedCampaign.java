@@ -3,6 +3,7 @@ package invs.fuzz.guided;
 import invs.conformance.engine.NamedConfiguration;
 import invs.conformance.engine.Property;
 import invs.conformance.engine.Violation;
+import invs.conformance.sut.SystemUnderTestFactory;
 import invs.fuzz.Main;
 import invs.fuzz.campaign.CampaignOutcome;
 import invs.fuzz.campaign.CampaignReport;
@@ -59,11 +60,15 @@ public final class GuidedCampaign {
     private final Path out;
     private final ProgressMode progress;
     private final List<String> jazzerArguments;
+    private final Option<SystemUnderTestFactory> baseline;
 
-    /** A guided campaign of {@code system} on {@code configurations} for {@code time}, writing under {@code out}. */
+    /**
+     * A guided campaign of {@code system} on {@code configurations} for {@code time}, writing under
+     * {@code out}; with a {@code baseline}, only failing inputs the baseline passes count.
+     */
     public GuidedCampaign(SystemSpec system, Vector<NamedConfiguration> configurations, Vector<Property> properties,
                           long seed, Duration time, Duration shrinkTime, Path out, ProgressMode progress,
-                          List<String> jazzerArguments) {
+                          List<String> jazzerArguments, Option<SystemUnderTestFactory> baseline) {
         this.system = system;
         this.configurations = configurations;
         this.properties = properties.filter(Property.online()::contains);
@@ -73,6 +78,7 @@ public final class GuidedCampaign {
         this.out = out;
         this.progress = progress;
         this.jazzerArguments = List.copyOf(jazzerArguments);
+        this.baseline = baseline;
     }
 
     /** Runs Jazzer, then shrinks and reports what it found; returns the exit code. */
@@ -113,7 +119,7 @@ public final class GuidedCampaign {
             Vector<Path> found = crashFiles(crashes).filter(file -> !before.contains(file));
             SequenceCheck check = new SequenceCheck(open.factory(), supported, properties);
             CounterexampleShrinker shrinker = new CounterexampleShrinker(system.label(), open.factory(), properties,
-                    shrinkTime, Option.some(out));
+                    shrinkTime, Option.some(out), baseline);
             Vector<Counterexample> counterexamples = counterexamples(found, check, shrinker);
             Vector<CampaignOutcome.ShrunkFinding> findings = shrinker.shrinkAll(counterexamples, 1);
             stdout.print(report(open, supported, status, start, found, crashes, corpus, findings));

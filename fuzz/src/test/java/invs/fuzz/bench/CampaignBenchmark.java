@@ -56,7 +56,7 @@ public final class CampaignBenchmark {
     private static CampaignOutcome run(SystemUnderTestFactory factory, int seconds, int threads, long seed) {
         CampaignSettings settings = new CampaignSettings("benchmark", factory, StandardConfigurations.all(), seed,
                 Integer.MAX_VALUE, 150, Duration.ofSeconds(seconds), Shard.whole(), threads, Duration.ofSeconds(1),
-                Vector.of(Property.values()), Option.none());
+                Vector.of(Property.values()), Option.none(), Option.none());
         return new ShardedCampaign(settings, new CampaignCounters()).run();
     }
 

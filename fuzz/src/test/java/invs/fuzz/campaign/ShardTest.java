@@ -4,10 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import invs.conformance.engine.Budget;
 import invs.conformance.engine.Campaign;
 import invs.conformance.engine.Property;
 import invs.conformance.engine.StandardConfigurations;
 import invs.conformance.sut.ReferenceProvider;
+import invs.conformance.sut.SystemUnderTestFactory;
 import invs.conformance.zoo.Zoo;
 import io.vavr.collection.Vector;
 import io.vavr.control.Option;
@@ -60,7 +62,7 @@ class ShardTest {
     @Test
     void theWholeCampaignRunsTheTriesOfTheEnginesCampaign() {
         var engine = Campaign.against("reference", new ReferenceProvider())
-                .configurations(StandardConfigurations.all()).seed(42).budget(invs.conformance.engine.Budget.of(9, 50, 600))
+                .configurations(StandardConfigurations.all()).seed(42).budget(Budget.of(9, 50, 600))
                 .properties(Vector.of(Property.LOCKSTEP)).run();
         CampaignOutcome ours = new ShardedCampaign(settings(new ReferenceProvider(), Shard.whole(), 9, 3, 42,
                 Vector.of(Property.LOCKSTEP)), new CampaignCounters()).run();
@@ -82,6 +84,22 @@ class ShardTest {
     }
 
     @Test
+    void aBaselineThatFailsTheSameWayHidesTheFinding() {
+        var mutant = Zoo.named("size-counts-header").get();
+        CampaignSettings plain = settings(mutant, Shard.whole(), 4, 1, 7, Vector.of(Property.LOCKSTEP));
+        assertEquals(1, new ShardedCampaign(plain, new CampaignCounters()).run().findings().size());
+        CampaignSettings withBaseline = new CampaignSettings(plain.system(), plain.factory(), plain.configurations(),
+                plain.seed(), plain.tries(), plain.steps(), plain.time(), plain.shard(), plain.threads(),
+                plain.shrinkTime(), plain.properties(), plain.traces(), Option.some(mutant));
+        assertEquals(0, new ShardedCampaign(withBaseline, new CampaignCounters()).run().findings().size());
+        CampaignSettings referenceBaseline = new CampaignSettings(plain.system(), plain.factory(), plain.configurations(),
+                plain.seed(), plain.tries(), plain.steps(), plain.time(), plain.shard(), plain.threads(),
+                plain.shrinkTime(), plain.properties(), plain.traces(), Option.some(new ReferenceProvider()));
+        assertEquals("lockstep:SUBSCRIBE_0_SUCCESS",
+                new ShardedCampaign(referenceBaseline, new CampaignCounters()).run().findings().head().finding().key());
+    }
+
+    @Test
     void aShardIsWrittenIOverN() {
         assertEquals(new Shard(2, 5), Shard.parse("2/5"));
         assertEquals("2/5", new Shard(2, 5).toString());
@@ -98,9 +116,9 @@ class ShardTest {
                 Vector.of(Property.values())), new CampaignCounters()).run();
     }
 
-    private static CampaignSettings settings(invs.conformance.sut.SystemUnderTestFactory factory, Shard shard, long tries,
+    private static CampaignSettings settings(SystemUnderTestFactory factory, Shard shard, long tries,
                                              int threads, long seed, Vector<Property> properties) {
         return new CampaignSettings("test", factory, StandardConfigurations.all(), seed, tries, 50, Duration.ofMinutes(5),
-                shard, threads, Duration.ofSeconds(5), properties, Option.none());
+                shard, threads, Duration.ofSeconds(5), properties, Option.none(), Option.none());
     }
 }
