@@ -27,10 +27,11 @@ import io.vavr.collection.Vector;
 public record InputAlphabet(Vector<Input> setup, Vector<Input> inputs, Vector<Integer> values) {
 
     /**
-     * The standard alphabet for a small configuration: every app subscribes to all three upcalls first;
-     * then per app get size, reads and writes at offsets 0, size−1 and size, a one-byte and an empty
-     * write buffer, a two-byte read buffer and yield; and the events tick, drain, reboot, restart of the
-     * first app and a flash fault. Unknown bytes show as 0x00 or 0xA5.
+     * The standard alphabet for a small configuration. Setup: every app subscribes to all three upcalls
+     * and allows a two-byte read buffer and a one-byte write buffer. Then per app: get size; reads at
+     * offsets 0, size−2 (ending exactly at the end), size−1 and 2^32 (a nonzero high word); writes at 0,
+     * size−1 (ending exactly at the end) and size; an empty write buffer; yield. Events: tick, drain,
+     * reboot, restart of the first app, a flash fault. Unknown bytes show as 0x00 or 0xA5.
      */
     public static InputAlphabet standard(Configuration config) {
         int size = config.regionSize();
@@ -40,13 +41,13 @@ public record InputAlphabet(Vector<Input> setup, Vector<Input> inputs, Vector<In
             for (int number = 0; number < 3; number++) {
                 setup = setup.append(new Subscribe(app, number));
             }
+            setup = setup.append(new AllowReadWrite(app, 0, 2)).append(new AllowReadOnly(app, 0, Bytes.of((byte) 0x5A)));
             inputs = inputs.appendAll(Vector.of(
                     Command.size(app),
-                    Command.read(app, 0), Command.read(app, size - 1), Command.read(app, size),
+                    Command.read(app, 0), Command.read(app, size - 2), Command.read(app, size - 1),
+                    Command.read(app, 1L << 32),
                     Command.write(app, 0), Command.write(app, size - 1), Command.write(app, size),
-                    new AllowReadOnly(app, 0, Bytes.of((byte) 0x5A)),
                     new AllowReadOnly(app, 0, Bytes.empty()),
-                    new AllowReadWrite(app, 0, 2),
                     new Yield(app)));
         }
         inputs = inputs.appendAll(Vector.of(new Tick(), new Drain(), new Reboot(0), new Restart(AppId.of(0)), new FlashFault()));
