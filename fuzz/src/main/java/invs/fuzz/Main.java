@@ -34,6 +34,8 @@ public final class Main implements Runnable {
     public static int run(String... args) {
         CommandLine line = new CommandLine(new Main());
         line.setCaseInsensitiveEnumValuesAllowed(true);
+        // As in most command lines, an option given twice takes its last value (so a script can override).
+        line.setOverwrittenOptionsAllowed(true);
         line.setExitCodeExceptionMapper(error -> USAGE);
         line.setParameterExceptionHandler((error, arguments) -> {
             error.getCommandLine().getErr().println("invs: " + error.getMessage()
