@@ -290,13 +290,14 @@ public final class InputGenerator {
             writeThenRead(app);
             return;
         }
-        if (random.nextBoolean()) {
+        if (random.nextInt(4) != 0) {
             readAll(app);
         }
         int length = 1 + random.nextInt(size);
         add(allowReadOnly(app, length));
         add(Command.write(app, random.nextInt(size - length + 1)));
-        for (int i = random.nextInt(12); i > 0; i--) {
+        // A page update takes several flash operations: cut it anywhere in the first few pages.
+        for (int i = random.nextInt(3) == 0 ? random.nextInt(4) : random.nextInt(40); i > 0; i--) {
             add(new Tick());
         }
         add(reboot ? reboot() : new Restart(app));

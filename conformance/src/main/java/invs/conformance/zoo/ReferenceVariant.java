@@ -23,6 +23,8 @@ import invs.spec.Yield;
 import io.vavr.control.Option;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Arrays;
 import java.util.Set;
 
@@ -41,9 +43,8 @@ abstract class ReferenceVariant implements SystemUnderTest {
     private final boolean[][] subscribed;
     private final Command[] outstanding;
     private final Command[] accepted;
-    private final ArrayDeque<Upcall>[] injected;
+    private final List<ArrayDeque<Upcall>> injected = new ArrayList<>();
 
-    @SuppressWarnings("unchecked")
     ReferenceVariant(Configuration configuration) {
         this.configuration = configuration;
         this.inner = new ReferenceSystem(configuration);
@@ -53,9 +54,8 @@ abstract class ReferenceVariant implements SystemUnderTest {
         subscribed = new boolean[apps][3];
         outstanding = new Command[apps];
         accepted = new Command[apps];
-        injected = new ArrayDeque[apps];
         for (int app = 0; app < apps; app++) {
-            injected[app] = new ArrayDeque<>();
+            injected.add(new ArrayDeque<>());
         }
         Arrays.fill(readOnly, Bytes.empty());
     }
@@ -74,8 +74,8 @@ abstract class ReferenceVariant implements SystemUnderTest {
 
     /** The reference's answer to {@code input}, with injected upcalls delivered first. */
     protected final Observation forward(Input input) {
-        if (input instanceof Yield yield && !injected[yield.app().slot()].isEmpty()) {
-            Upcall upcall = injected[yield.app().slot()].poll();
+        if (input instanceof Yield yield && !injected.get(yield.app().slot()).isEmpty()) {
+            Upcall upcall = injected.get(yield.app().slot()).poll();
             return new Observation.Yielded(Option.some(upcall), Bytes.of(board().readWriteBuffer(yield.app().slot())));
         }
         return inner.apply(input);
@@ -89,7 +89,7 @@ abstract class ReferenceVariant implements SystemUnderTest {
     /** Queues {@code upcall} for {@code app} as if the board had, if the app is subscribed to its number. */
     protected final void inject(int app, Upcall upcall) {
         if (subscribed(app, upcall.subscribeNumber())) {
-            injected[app].add(upcall);
+            injected.get(app).add(upcall);
         }
     }
 
@@ -178,11 +178,11 @@ abstract class ReferenceVariant implements SystemUnderTest {
                     readWrite[allow.app().slot()] = allow.length();
             case Subscribe(var app, int number) when number >= 0 && number < 3 -> {
                 subscribed[app.slot()][number] = true;
-                injected[app.slot()].removeIf(upcall -> upcall.subscribeNumber() == number);
+                injected.get(app.slot()).removeIf(upcall -> upcall.subscribeNumber() == number);
             }
             case Unsubscribe(var app, int number) when number >= 0 && number < 3 -> {
                 subscribed[app.slot()][number] = false;
-                injected[app.slot()].removeIf(upcall -> upcall.subscribeNumber() == number);
+                injected.get(app.slot()).removeIf(upcall -> upcall.subscribeNumber() == number);
             }
             case Yield(var app) when observation instanceof Observation.Yielded(Option<Upcall> upcall, var buffer)
                     && upcall.isDefined() && outstanding[app.slot()] != null
@@ -206,7 +206,7 @@ abstract class ReferenceVariant implements SystemUnderTest {
         Arrays.fill(subscribed[app], false);
         outstanding[app] = null;
         accepted[app] = null;
-        injected[app].clear();
+        injected.get(app).clear();
     }
 
     @Override
