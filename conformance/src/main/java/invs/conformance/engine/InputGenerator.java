@@ -254,6 +254,12 @@ public final class InputGenerator {
         AppId second = anyApp();
         add(operation(first));
         add(operation(second));
+        if (capabilities.contains(Capability.RESTART) && random.nextInt(3) == 0) {
+            // The second app restarts while its operation waits behind the first's; it starts another.
+            add(new Restart(second));
+            add(operation(second));
+            add(operation(second));
+        }
         add(operation(first));
         for (int i = random.nextInt(6); i > 0; i--) {
             add(new Tick());
@@ -337,13 +343,18 @@ public final class InputGenerator {
     /** Re-allow a buffer while the operation that uses it is pending. */
     private void reallow(AppId app) {
         boolean write = random.nextBoolean();
-        int length = 1 + random.nextInt(Math.min(size, 64));
+        // Sometimes long enough to take several chunks, so that the re-allow lands between them.
+        int length = random.nextInt(3) == 0 ? 1 + random.nextInt(size) : 1 + random.nextInt(Math.min(size, 64));
         add(write ? allowReadOnly(app, length) : new AllowReadWrite(app, 0, length));
         add(write ? Command.write(app, random.nextInt(size - length + 1)) : Command.read(app, random.nextInt(size - length + 1)));
         for (int i = random.nextInt(3); i > 0; i--) {
             add(new Tick());
         }
-        int other = random.nextInt(4) == 0 ? 0 : 1 + random.nextInt(Math.min(size, 64));
+        int other = switch (random.nextInt(4)) {
+            case 0 -> 0;
+            case 1 -> 1 + random.nextInt(size);
+            default -> 1 + random.nextInt(Math.min(size, 64));
+        };
         add(write ? allowReadOnly(app, other) : new AllowReadWrite(app, 0, other));
         settle();
         add(new Yield(app));

@@ -11,11 +11,12 @@ import invs.conformance.engine.StandardConfigurations;
 import invs.conformance.sut.SystemUnderTestFactory;
 import invs.spec.Configuration;
 import invs.spec.Input;
-import io.vavr.Function1;
 import io.vavr.collection.Vector;
-import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.opentest4j.AssertionFailedError;
 
 import java.util.stream.Stream;
@@ -40,8 +41,10 @@ import java.util.stream.Stream;
  * outcome and corner the engine aims at was reached ({@link #coverage()}). A failure reports the seed, the
  * shrunk sequence and the clause, and writes the trace to {@code target/invs-findings}. The budget comes
  * from {@link ConformanceBudget} and the system properties {@code invs.seed}, {@code invs.tries},
- * {@code invs.steps}, {@code invs.seconds}.
+ * {@code invs.steps}, {@code invs.seconds}. The tests of a subclass share one instance
+ * ({@link TestInstance.Lifecycle#PER_CLASS}); the per-configuration tests are parameterized tests.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class ConformanceContract {
 
     /** Makes the systems under test. */
@@ -63,28 +66,42 @@ public abstract class ConformanceContract {
         return CoverageRequirement.standard();
     }
 
-    @TestFactory
-    Stream<DynamicTest> conformsInLockstep() {
-        return perConfiguration(Vector.of(Property.LOCKSTEP, Property.LIVENESS, Property.DURABILITY,
+    /** The configurations to run, for the parameterized tests. */
+    protected Stream<NamedConfiguration> configurationsToRun() {
+        return configurations().toJavaStream();
+    }
+
+    /** The libtock-c test apps on the boards they were written for. */
+    protected Stream<Arguments> libtockTestApps() {
+        Vector<String> boards = Vector.of("doc-default", "tock-default");
+        return configurations().filter(named -> boards.contains(named.name())).toJavaStream()
+                .flatMap(named -> Stream.of(Arguments.of("invs_single", named), Arguments.of("invs_read_write", named),
+                        Arguments.of("invs_no_permission", named)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("configurationsToRun")
+    void conformsInLockstep(NamedConfiguration configuration) {
+        campaign(configuration, Vector.of(Property.LOCKSTEP, Property.LIVENESS, Property.DURABILITY,
                 Property.ROBUSTNESS));
     }
 
-    @TestFactory
-    Stream<DynamicTest> isolatesApps() {
-        return perConfiguration(Vector.of(Property.ISOLATION, Property.ROBUSTNESS));
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("configurationsToRun")
+    void isolatesApps(NamedConfiguration configuration) {
+        campaign(configuration, Vector.of(Property.ISOLATION, Property.ROBUSTNESS));
     }
 
-    @TestFactory
-    Stream<DynamicTest> passesTheLibtockTestApps() {
-        Vector<Function1<Configuration, Vector<Input>>> apps = Vector.of(LibtockScenarios::single,
-                LibtockScenarios::readWrite, LibtockScenarios::noPermission);
-        Vector<String> names = Vector.of("invs_single", "invs_read_write", "invs_no_permission");
-        Vector<NamedConfiguration> boards = configurations().filter(named ->
-                named.name().equals("doc-default") || named.name().equals("tock-default"));
-        return boards.toJavaStream().flatMap(named -> Vector.range(0, apps.size()).toJavaStream()
-                .map(index -> DynamicTest.dynamicTest(names.get(index) + " on " + named.name(),
-                        () -> ConformanceAssertions.assertConforms(named.configuration(),
-                                apps.get(index).apply(named.configuration()), factory()))));
+    @ParameterizedTest(name = "{0} on {1}")
+    @MethodSource("libtockTestApps")
+    void passesTheLibtockTestApps(String app, NamedConfiguration board) {
+        Configuration configuration = board.configuration();
+        Vector<Input> inputs = switch (app) {
+            case "invs_single" -> LibtockScenarios.single(configuration);
+            case "invs_read_write" -> LibtockScenarios.readWrite(configuration);
+            default -> LibtockScenarios.noPermission(configuration);
+        };
+        ConformanceAssertions.assertConforms(configuration, inputs, factory());
     }
 
     @Test
@@ -114,19 +131,17 @@ public abstract class ConformanceContract {
         return text.toString();
     }
 
-    private Stream<DynamicTest> perConfiguration(Vector<Property> properties) {
+    private void campaign(NamedConfiguration configuration, Vector<Property> properties) {
         ContractSettings settings = ContractSettings.of(getClass());
-        return configurations().toJavaStream().map(named -> DynamicTest.dynamicTest(named.name(), () -> {
-            CampaignResult result = Campaign.against(systemName(), factory())
-                    .configuration(named)
-                    .seed(settings.seed())
-                    .budget(settings.budget())
-                    .properties(properties)
-                    .traces(settings.traces())
-                    .run();
-            if (!result.findings().isEmpty()) {
-                throw new AssertionFailedError(failure(result));
-            }
-        }));
+        CampaignResult result = Campaign.against(systemName(), factory())
+                .configuration(configuration)
+                .seed(settings.seed())
+                .budget(settings.budget())
+                .properties(properties)
+                .traces(settings.traces())
+                .run();
+        if (!result.findings().isEmpty()) {
+            throw new AssertionFailedError(failure(result));
+        }
     }
 }

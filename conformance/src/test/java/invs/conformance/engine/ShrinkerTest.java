@@ -100,6 +100,8 @@ class ShrinkerTest {
         Shrinker.Result result = new Shrinker(ShrinkerTest::run, Duration.ofSeconds(30)).shrink(DOC, inputs,
                 violation.get());
         Duration took = Duration.ofNanos(System.nanoTime() - start);
+        System.out.printf("shrank a %d-step failure to %d steps in %d ms (%d candidates)%n", inputs.size(),
+                result.inputs().size(), took.toMillis(), result.attempts());
         assertTrue(result.inputs().size() <= 8, "shrunk to " + result.inputs());
         assertTrue(took.compareTo(Duration.ofSeconds(10)) < 0, "took " + took);
         assertEquals(violation.get().key(), result.violation().key());

@@ -60,9 +60,8 @@ class ZooTest {
             ReplayResult onReference = Replay.replay(kill.finding().trace(), new ReferenceProvider());
             assertTrue(onReference.conforms(), kill.mutant().name() + ": the reference passes it\n" + onReference.report());
         }
-        Vector<Long> times = kills.map(kill -> kill.finding().foundAfter().toMillis()).sorted();
-        long median = times.get(times.size() / 2);
-        assertTrue(median < 1000, "median time-to-kill " + median + " ms");
+        // Time-to-kill is recorded in target/zoo-report.txt and measured by ZooReport, not asserted here:
+        // speed targets are checked by benchmarks that print figures, never by timed tests.
         long short8 = kills.count(kill -> kill.finding().shrunkLength() <= 8);
         assertTrue(short8 * 10 >= kills.size() * 9L, short8 + " of " + kills.size() + " shrunk to 8 steps or fewer");
     }
