@@ -135,8 +135,10 @@ public final class InputGenerator {
 
     private void plan() {
         int choice = random.nextInt(100);
-        if (choice < 30) {
+        if (choice < 27) {
             single();
+        } else if (choice < 30) {
+            watchLongRead(storageApp());
         } else if (choice < 40) {
             writeThenRead(storageApp());
         } else if (choice < 52) {
@@ -319,10 +321,40 @@ public final class InputGenerator {
         add(new Yield(app));
     }
 
-    /** A flash fault, then an operation that may meet it. */
+    /** A read long enough to take several chunks, watched from the app while it is in flight. */
+    private void watchLongRead(AppId app) {
+        int length = Math.min(size, 1 + random.nextInt(size));
+        add(new AllowReadWrite(app, 0, length));
+        add(Command.read(app, random.nextInt(size - length + 1)));
+        for (int look = 1 + random.nextInt(4); look > 0; look--) {
+            for (int i = random.nextInt(6); i > 0; i--) {
+                add(new Tick());
+            }
+            add(new Yield(app));
+        }
+        settle();
+        add(new Yield(app));
+    }
+
+    /** A flash fault, then an operation that may meet it; or a write already under way that meets it. */
     private void fault(AppId app) {
         if (!capabilities.contains(Capability.FLASH_FAULT)) {
             bounds(app);
+            return;
+        }
+        if (random.nextInt(3) == 0) {
+            // The fault lands in the middle of a write's page updates: part of its range may change.
+            readAll(app);
+            int length = 1 + random.nextInt(size);
+            add(allowReadOnly(app, length));
+            add(Command.write(app, random.nextInt(size - length + 1)));
+            for (int i = 1 + random.nextInt(12); i > 0; i--) {
+                add(new Tick());
+            }
+            add(new FlashFault());
+            settle();
+            add(new Yield(app));
+            readAll(app);
             return;
         }
         add(new FlashFault());

@@ -137,8 +137,11 @@ public final class Session implements AutoCloseable {
         system.close();
     }
 
-    /** Runs {@code inputs} on a session until the first violation; returns the session (closed). */
-    static Session run(Configuration configuration, SystemUnderTest system, Vector<Property> properties,
+    /**
+     * Runs {@code inputs} on a fresh {@code system} until the first violation; returns the session (closed),
+     * whose {@link #violation()} and {@link #steps()} tell what happened.
+     */
+    public static Session run(Configuration configuration, SystemUnderTest system, Vector<Property> properties,
                        Iterable<? extends Input> inputs, Statistics statistics) {
         try (Session session = open(configuration, system, properties, statistics)) {
             for (Input input : inputs) {

@@ -30,7 +30,8 @@ import java.util.Map;
  * Shrinks a failing sequence to a short one that fails the same way (same property and clause):
  * cut right after the failing step, delta debugging over the steps (ddmin), removal of whole apps
  * (from the sequence and the configuration), then simplification of each input's arguments (smaller
- * offsets, lengths, data, torn counts), repeated to a fixed point or until the time budget is spent.
+ * offsets, lengths, data, torn counts; a tick becomes a drain), repeated to a fixed point or until the
+ * time budget is spent.
  *
  * <p>Every candidate is run from scratch through a {@link Reproduction} (a fresh system under test:
  * implementations are stateful), and results are cached. Each accepted candidate is cut right after
@@ -253,6 +254,8 @@ public final class Shrinker {
             case AllowReadWrite a -> smallerLengths(a.length()).map(length -> (Input) new AllowReadWrite(a.app(), a.number(), length));
             case Reboot r when r.tornBytes() > 0 -> Vector.of(new Reboot(0), new Reboot(r.tornBytes() / 2))
                     .distinct().filter(candidate -> !candidate.equals(r)).map(candidate -> (Input) candidate);
+            // A drain settles what a run of ticks may leave open, so that the other ticks can go.
+            case Tick t -> Vector.of(new Drain());
             default -> Vector.empty();
         };
     }
