@@ -104,6 +104,23 @@ public abstract class ConformanceContract {
         ConformanceAssertions.assertConforms(configuration, inputs, factory());
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("configurationsToRun")
+    void survivesInterruptionsAtEveryStep(NamedConfiguration board) {
+        Configuration configuration = board.configuration();
+        java.util.Set<invs.conformance.sut.Capability> capabilities;
+        try (var system = factory().create(configuration)) {
+            capabilities = system.capabilities();
+        }
+        for (var scenario : TimingScenarios.all(configuration, capabilities)) {
+            try {
+                ConformanceAssertions.assertConforms(configuration, scenario._2, factory());
+            } catch (AssertionFailedError failure) {
+                throw new AssertionFailedError(scenario._1 + ": " + failure.getMessage(), failure);
+            }
+        }
+    }
+
     @Test
     void reachesEveryDocumentedOutcome() {
         ContractSettings settings = ContractSettings.of(getClass());
