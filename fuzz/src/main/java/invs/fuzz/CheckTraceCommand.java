@@ -1,9 +1,9 @@
 package invs.fuzz;
 
-import invs.conformance.engine.NamedConfiguration;
-import invs.conformance.engine.Replay;
-import invs.conformance.engine.ReplayResult;
-import invs.conformance.engine.Violation;
+import invs.conformance.board.NamedConfiguration;
+import invs.conformance.replay.Replay;
+import invs.conformance.replay.ReplayResult;
+import invs.conformance.check.Violation;
 import invs.conformance.trace.Trace;
 import invs.fuzz.cli.BoardOptions;
 import invs.fuzz.cli.TraceFiles;

@@ -1,9 +1,9 @@
 package invs.fuzz;
 
-import invs.conformance.engine.Campaign;
-import invs.conformance.engine.NamedConfiguration;
-import invs.conformance.engine.Property;
-import invs.conformance.sut.ReferenceProvider;
+import invs.conformance.campaign.Campaign;
+import invs.conformance.board.NamedConfiguration;
+import invs.conformance.check.Property;
+import invs.conformance.reference.ReferenceProvider;
 import invs.conformance.sut.SystemUnderTestFactory;
 import invs.fuzz.campaign.CampaignCounters;
 import invs.fuzz.campaign.CampaignOutcome;

@@ -1,6 +1,6 @@
 package invs.fuzz;
 
-import invs.conformance.engine.RegressionTest;
+import invs.conformance.replay.RegressionTestSource;
 import invs.conformance.trace.Trace;
 import invs.fuzz.cli.TraceFiles;
 import invs.fuzz.cli.UserError;
@@ -29,8 +29,8 @@ final class RegressionTestCommand implements Callable<Integer> {
     private String methodName = "reproducesTheFinding";
 
     @Option(names = "--factory", paramLabel = "JAVA",
-            description = "Java expression of the SystemUnderTestFactory to test (default: new invs.conformance.sut.ReferenceProvider()).")
-    private String factory = "new invs.conformance.sut.ReferenceProvider()";
+            description = "Java expression of the SystemUnderTestFactory to test (default: new invs.conformance.reference.ReferenceProvider()).")
+    private String factory = "new invs.conformance.reference.ReferenceProvider()";
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -46,7 +46,7 @@ final class RegressionTestCommand implements Callable<Integer> {
             throw new UserError("'" + packageName + "' is not a Java package name");
         }
         Trace trace = TraceFiles.read(file);
-        spec.commandLine().getOut().print(RegressionTest.testClass(trace, packageName, className, methodName, factory));
+        spec.commandLine().getOut().print(RegressionTestSource.testClass(trace, packageName, className, methodName, factory));
         spec.commandLine().getOut().flush();
         return 0;
     }

@@ -1,8 +1,8 @@
 package invs.fuzz;
 
-import invs.conformance.engine.Replay;
-import invs.conformance.engine.ReplayResult;
-import invs.conformance.engine.StepResult;
+import invs.conformance.replay.Replay;
+import invs.conformance.replay.ReplayResult;
+import invs.conformance.replay.StepResult;
 import invs.conformance.trace.Trace;
 import invs.conformance.trace.TraceCodec;
 import invs.conformance.trace.TraceHeader;

@@ -3,9 +3,9 @@ package invs.fuzz;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import invs.conformance.engine.Property;
-import invs.conformance.engine.Session;
-import invs.conformance.sut.ReferenceSystem;
+import invs.conformance.check.Property;
+import invs.conformance.check.Session;
+import invs.conformance.reference.ReferenceSystem;
 import invs.conformance.trace.Trace;
 import invs.conformance.trace.TraceCodec;
 import invs.conformance.trace.TraceHeader;
@@ -136,7 +136,7 @@ class TraceCommandsTest {
         assertTrue(run.out().startsWith("package my.tests;\n"), run.out());
         assertTrue(run.out().contains("class SizeRegressionTest {"), run.out());
         assertTrue(run.out().contains("ConformanceAssertions.assertConforms(configuration, inputs,"
-                + " new invs.conformance.sut.ReferenceProvider());"), run.out());
+                + " new invs.conformance.reference.ReferenceProvider());"), run.out());
         assertTrue(run.out().contains("new Command(AppId.of(0), 3, 0xaL, 0x0L)"), run.out());
         assertEquals(Main.USAGE, CommandRun.of("regression-test", trace.toString(), "--class", "2bad").exit());
     }

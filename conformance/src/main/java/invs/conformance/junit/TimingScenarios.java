@@ -1,6 +1,6 @@
 package invs.conformance.junit;
 
-import invs.conformance.engine.Isolation;
+import invs.conformance.generation.IsolationScenario;
 import invs.conformance.sut.Capability;
 import invs.spec.AllowReadOnly;
 import invs.spec.AllowReadWrite;
@@ -42,7 +42,7 @@ public final class TimingScenarios {
      * none when no app may read and modify its region.
      */
     public static Vector<Tuple2<String, Vector<Input>>> all(Configuration configuration, Set<Capability> capabilities) {
-        Vector<AppId> subjects = Isolation.subjects(configuration);
+        Vector<AppId> subjects = IsolationScenario.subjects(configuration);
         if (subjects.isEmpty() || !capabilities.contains(Capability.TICK) || !capabilities.contains(Capability.DRAIN)) {
             return Vector.empty();
         }

@@ -1,7 +1,7 @@
 package invs.conformance.zoo;
 
-import invs.conformance.sut.BoardMapping;
-import invs.conformance.sut.ReferenceSystem;
+import invs.conformance.reference.BoardMapping;
+import invs.conformance.reference.ReferenceSystem;
 import invs.impl.kernel.BoardConfiguration;
 import invs.impl.kernel.Permissions;
 import invs.impl.kernel.ProcessSpec;

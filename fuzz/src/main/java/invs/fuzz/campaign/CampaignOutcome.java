@@ -1,7 +1,7 @@
 package invs.fuzz.campaign;
 
-import invs.conformance.engine.Finding;
-import invs.conformance.engine.Statistics;
+import invs.conformance.campaign.Finding;
+import invs.conformance.coverage.Statistics;
 import io.vavr.collection.Vector;
 
 import java.time.Duration;

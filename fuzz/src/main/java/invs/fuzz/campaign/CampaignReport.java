@@ -1,11 +1,11 @@
 package invs.fuzz.campaign;
 
-import invs.conformance.engine.Corner;
-import invs.conformance.engine.CoverageRequirement;
-import invs.conformance.engine.DocumentedOutcome;
-import invs.conformance.engine.Finding;
-import invs.conformance.engine.NamedConfiguration;
-import invs.conformance.engine.Statistics;
+import invs.conformance.coverage.Corner;
+import invs.conformance.coverage.CoverageRequirement;
+import invs.conformance.coverage.DocumentedOutcome;
+import invs.conformance.campaign.Finding;
+import invs.conformance.board.NamedConfiguration;
+import invs.conformance.coverage.Statistics;
 import io.vavr.collection.Vector;
 
 import java.nio.file.Path;

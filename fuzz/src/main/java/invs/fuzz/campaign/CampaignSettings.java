@@ -1,7 +1,7 @@
 package invs.fuzz.campaign;
 
-import invs.conformance.engine.NamedConfiguration;
-import invs.conformance.engine.Property;
+import invs.conformance.board.NamedConfiguration;
+import invs.conformance.check.Property;
 import invs.conformance.sut.SystemUnderTestFactory;
 import io.vavr.collection.Vector;
 import io.vavr.control.Option;
@@ -12,7 +12,7 @@ import java.time.Duration;
 /**
  * Everything a {@link ShardedCampaign} needs. Try {@code k} of the campaign runs on configuration
  * {@code k mod configurations.size()} with seed {@code Campaign.trySeed(seed, k)}, exactly as the engine's
- * own {@link invs.conformance.engine.Campaign} would; the shard decides which tries this process runs.
+ * own {@link invs.conformance.campaign.Campaign} would; the shard decides which tries this process runs.
  *
  * @param system         the system's label, for reports and trace files
  * @param factory        makes fresh systems

@@ -1,7 +1,7 @@
 package invs.fuzz.campaign;
 
-import invs.conformance.engine.Finding;
-import invs.conformance.engine.Property;
+import invs.conformance.campaign.Finding;
+import invs.conformance.check.Property;
 import invs.spec.AppId;
 import invs.spec.Configuration;
 import invs.spec.Input;

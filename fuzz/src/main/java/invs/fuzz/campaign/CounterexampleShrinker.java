@@ -1,11 +1,11 @@
 package invs.fuzz.campaign;
 
-import invs.conformance.engine.Finding;
-import invs.conformance.engine.Isolation;
-import invs.conformance.engine.Property;
-import invs.conformance.engine.Session;
-import invs.conformance.engine.Shrinker;
-import invs.conformance.engine.Violation;
+import invs.conformance.campaign.Finding;
+import invs.conformance.check.Isolation;
+import invs.conformance.check.Property;
+import invs.conformance.check.Session;
+import invs.conformance.shrink.Shrinker;
+import invs.conformance.check.Violation;
 import invs.conformance.sut.SystemUnderTestFactory;
 import invs.conformance.trace.Trace;
 import invs.conformance.trace.TraceCodec;

@@ -1,10 +1,10 @@
 package invs.fuzz.campaign;
 
-import invs.conformance.engine.Budget;
-import invs.conformance.engine.Campaign;
-import invs.conformance.engine.CampaignResult;
-import invs.conformance.engine.NamedConfiguration;
-import invs.conformance.engine.Statistics;
+import invs.conformance.campaign.Budget;
+import invs.conformance.campaign.Campaign;
+import invs.conformance.campaign.CampaignResult;
+import invs.conformance.board.NamedConfiguration;
+import invs.conformance.coverage.Statistics;
 import io.vavr.collection.Vector;
 
 import java.time.Duration;

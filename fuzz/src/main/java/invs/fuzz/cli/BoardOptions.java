@@ -1,7 +1,7 @@
 package invs.fuzz.cli;
 
-import invs.conformance.engine.NamedConfiguration;
-import invs.conformance.engine.StandardConfigurations;
+import invs.conformance.board.NamedConfiguration;
+import invs.conformance.board.StandardConfigurations;
 import invs.spec.AddressWidth;
 import invs.spec.Configuration;
 import invs.spec.Profile;

@@ -1,8 +1,8 @@
 package invs.fuzz.guided;
 
-import invs.conformance.engine.NamedConfiguration;
-import invs.conformance.engine.Property;
-import invs.conformance.engine.Violation;
+import invs.conformance.board.NamedConfiguration;
+import invs.conformance.check.Property;
+import invs.conformance.check.Violation;
 import invs.conformance.sut.SystemUnderTestFactory;
 import invs.fuzz.Main;
 import invs.fuzz.campaign.CampaignOutcome;

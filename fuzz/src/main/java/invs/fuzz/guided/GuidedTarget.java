@@ -1,6 +1,6 @@
 package invs.fuzz.guided;
 
-import invs.conformance.engine.Property;
+import invs.conformance.check.Property;
 import invs.fuzz.sut.OpenSystem;
 import invs.fuzz.sut.SystemSpec;
 import io.vavr.collection.Vector;

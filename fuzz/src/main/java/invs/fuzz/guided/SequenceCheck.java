@@ -1,9 +1,9 @@
 package invs.fuzz.guided;
 
-import invs.conformance.engine.NamedConfiguration;
-import invs.conformance.engine.Property;
-import invs.conformance.engine.Session;
-import invs.conformance.engine.Violation;
+import invs.conformance.board.NamedConfiguration;
+import invs.conformance.check.Property;
+import invs.conformance.check.Session;
+import invs.conformance.check.Violation;
 import invs.conformance.sut.Capability;
 import invs.conformance.sut.SystemUnderTest;
 import invs.conformance.sut.SystemUnderTestFactory;

@@ -1,6 +1,6 @@
 package invs.fuzz.guided;
 
-import invs.conformance.engine.NamedConfiguration;
+import invs.conformance.board.NamedConfiguration;
 import invs.conformance.sut.Capability;
 import invs.spec.AllowReadOnly;
 import invs.spec.AllowReadWrite;

@@ -1,6 +1,6 @@
 package invs.fuzz.protocol;
 
-import invs.conformance.engine.InputGenerator;
+import invs.conformance.generation.InputGenerator;
 import invs.conformance.sut.Capability;
 import invs.conformance.sut.SystemUnderTest;
 import invs.spec.Input;

@@ -1,6 +1,6 @@
 package invs.fuzz.sut;
 
-import invs.conformance.sut.ReferenceProvider;
+import invs.conformance.reference.ReferenceProvider;
 import invs.conformance.sut.SystemUnderTestProvider;
 import invs.conformance.zoo.Mutant;
 import invs.conformance.zoo.Zoo;

@@ -1,8 +1,8 @@
 package invs.fuzz.bench;
 
-import invs.conformance.engine.Property;
-import invs.conformance.engine.StandardConfigurations;
-import invs.conformance.sut.ReferenceProvider;
+import invs.conformance.check.Property;
+import invs.conformance.board.StandardConfigurations;
+import invs.conformance.reference.ReferenceProvider;
 import invs.conformance.sut.SystemUnderTestFactory;
 import invs.fuzz.campaign.CampaignCounters;
 import invs.fuzz.campaign.CampaignOutcome;

@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import invs.conformance.engine.Budget;
-import invs.conformance.engine.Campaign;
-import invs.conformance.engine.Property;
-import invs.conformance.engine.StandardConfigurations;
-import invs.conformance.sut.ReferenceProvider;
+import invs.conformance.campaign.Budget;
+import invs.conformance.campaign.Campaign;
+import invs.conformance.check.Property;
+import invs.conformance.board.StandardConfigurations;
+import invs.conformance.reference.ReferenceProvider;
 import invs.conformance.sut.SystemUnderTestFactory;
 import invs.conformance.zoo.Zoo;
 import io.vavr.collection.Vector;

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import invs.conformance.junit.LibtockScenarios;
 import invs.conformance.sut.Capability;
-import invs.conformance.sut.ReferenceSystem;
+import invs.conformance.reference.ReferenceSystem;
 import invs.conformance.sut.SystemUnderTest;
 import invs.fuzz.ChildJava;
 import invs.spec.Configuration;
