@@ -3,10 +3,10 @@ package invs.fuzz;
 import invs.conformance.explore.ExhaustiveLockstep;
 import invs.conformance.explore.LockstepExploration;
 import invs.conformance.explore.PathVerdict;
-import invs.fuzz.cli.SystemOptions;
+import invs.fuzz.system.SystemOptions;
 import invs.fuzz.cli.UserError;
-import invs.fuzz.sut.OpenSystem;
-import invs.fuzz.sut.SystemSpec;
+import invs.fuzz.system.OpenSystem;
+import invs.fuzz.system.SystemChoice;
 import invs.spec.Configuration;
 import invs.spec.Profile;
 import invs.spec.explore.ExplorationResult;
@@ -79,8 +79,8 @@ final class ExploreCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.printf("board: %s, storage %d bytes (room for %d regions of %d bytes), %s profile; %d inputs per state%n",
                 config.apps().map(app -> app.name()).mkString(", "), config.storageLength(), regions, regionSize, profile.name().toLowerCase(), alphabet.inputs().size());
-        SystemSpec chosen = system.spec();
-        boolean replay = lockstep || !(chosen instanceof SystemSpec.Reference);
+        SystemChoice chosen = system.spec();
+        boolean replay = lockstep || !(chosen instanceof SystemChoice.Reference);
         if (!replay) {
             ExplorationResult result = new Explorer(config, alphabet).explore(depth, maxStates, seconds, 10, false);
             out.println("specification: " + result.summary());

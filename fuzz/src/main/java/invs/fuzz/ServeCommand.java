@@ -2,12 +2,12 @@ package invs.fuzz;
 
 import invs.conformance.sut.Capability;
 import invs.conformance.sut.SystemUnderTest;
-import invs.fuzz.cli.SystemOptions;
+import invs.fuzz.system.SystemOptions;
 import invs.fuzz.cli.UserError;
 import invs.fuzz.protocol.ExternalProvider;
 import invs.fuzz.protocol.ProtocolServer;
-import invs.fuzz.sut.OpenSystem;
-import invs.fuzz.sut.SystemSpec;
+import invs.fuzz.system.OpenSystem;
+import invs.fuzz.system.SystemChoice;
 import invs.spec.Configuration;
 import invs.spec.Profile;
 import picocli.CommandLine.Command;
@@ -34,8 +34,8 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        SystemSpec chosen = system.spec();
-        if (chosen instanceof SystemSpec.External) {
+        SystemChoice chosen = system.spec();
+        if (chosen instanceof SystemChoice.External) {
             throw new UserError("serve runs an implementation of this process; --sut-command is for clients");
         }
         try (OpenSystem open = chosen.open()) {

@@ -50,7 +50,7 @@ class TraceCommandsTest {
     @BeforeEach
     void recordTheReference() {
         Vector<TraceStep> steps;
-        try (Session session = Session.open(BOARD, new ReferenceSystem(BOARD), Property.online())) {
+        try (Session session = Session.open(BOARD, ReferenceSystem::new, invs.conformance.check.Checks.online())) {
             INPUTS.forEach(session::step);
             steps = session.steps();
         }

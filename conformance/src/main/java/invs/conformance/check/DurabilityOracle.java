@@ -84,7 +84,7 @@ final class DurabilityOracle implements Oracle {
             case Command command when observation instanceof Observation.Success
                     && command.number() == DriverNumbers.GET_SIZE ->
                     ledger.accepted(command.app().slot(), DriverNumbers.subscribeNumberOf(command.number()), null, step);
-            case AllowReadOnly allow when observation instanceof Observation.Success && allow.number() == 0 ->
+            case AllowReadOnly allow when observation instanceof Observation.Success && allow.number() == DriverNumbers.BUFFER ->
                     allowedReadOnly(step, allow);
             case AllowReadWrite allow -> ledger.readBufferChanged(allow.app().slot());
             case Subscribe(var app, int number) when observation instanceof Observation.Success ->

@@ -1,5 +1,7 @@
 package invs.conformance.coverage;
 
+import invs.spec.DriverNumbers;
+
 import invs.spec.AllowReadOnly;
 import invs.spec.AllowReadWrite;
 import invs.spec.Command;
@@ -9,6 +11,8 @@ import invs.spec.Observation;
 import invs.spec.Subscribe;
 import invs.spec.Upcall;
 import invs.spec.Yield;
+import io.vavr.collection.Map;
+import io.vavr.collection.Vector;
 import io.vavr.control.Option;
 
 /**
@@ -96,54 +100,34 @@ public enum DocumentedOutcome {
 
     /** The named pair {@code input} answered by {@code observation} is, if the document names it. */
     public static Option<DocumentedOutcome> of(Input input, Observation observation) {
-        DocumentedOutcome found = switch (input) {
-            case Command command -> lookup(command.number() >= 0 && command.number() <= 3 ? command.number() : 4,
-                    status(observation));
-            case AllowReadOnly allow when allow.number() == 0 -> lookup(5, status(observation));
-            case AllowReadWrite allow when allow.number() == 0 -> lookup(6, status(observation));
-            case Subscribe subscribe when subscribe.number() >= 0 && subscribe.number() <= 2 ->
-                    lookup(7, status(observation));
+        return switch (input) {
+            case Command command -> returned(command.number() >= DriverNumbers.EXISTS && command.number() <= DriverNumbers.WRITE
+                    ? "command " + command.number() : "unknown command", observation);
+            case AllowReadOnly allow when allow.number() == DriverNumbers.BUFFER -> returned("read-only allow 0", observation);
+            case AllowReadWrite allow when allow.number() == DriverNumbers.BUFFER -> returned("read-write allow 0", observation);
+            case Subscribe subscribe when DriverNumbers.isSubscribeNumber(subscribe.number()) ->
+                    returned("subscribe 0-2", observation);
             case Yield yield when observation instanceof Observation.Yielded(Option<Upcall> upcall, var buffer)
-                    && upcall.isDefined() && upcall.get().subscribeNumber() >= 0 && upcall.get().subscribeNumber() <= 2
-                    && upcall.get().status() >= 0 && upcall.get().status() < STATUSES ->
-                    lookup(8 + upcall.get().subscribeNumber(), (int) upcall.get().status());
-            default -> null;
+                    && upcall.isDefined() && DriverNumbers.isSubscribeNumber(upcall.get().subscribeNumber()) ->
+                    named("upcall " + upcall.get().subscribeNumber(), upcall.get().status());
+            default -> Option.none();
         };
-        return Option.of(found);
     }
 
-    /** Status words 0 (SUCCESS) to 13 (NOACK). */
-    private static final int STATUSES = 14;
-    /** Rows: commands 0-3, unknown command, allow-ro 0, allow-rw 0, subscribe 0-2, upcalls 0-2. */
-    private static final DocumentedOutcome[][] TABLE = table();
+    /** Every pair, by operation and outcome. */
+    private static final Map<String, DocumentedOutcome> BY_NAME = Vector.of(values())
+            .toMap(value -> value.operation + "/" + value.outcome, value -> value);
 
-    private static DocumentedOutcome[][] table() {
-        String[] rows = {"command 0", "command 1", "command 2", "command 3", "unknown command", "read-only allow 0",
-                "read-write allow 0", "subscribe 0-2", "upcall 0", "upcall 1", "upcall 2"};
-        DocumentedOutcome[][] table = new DocumentedOutcome[rows.length][STATUSES];
-        for (int row = 0; row < rows.length; row++) {
-            for (int status = 0; status < STATUSES; status++) {
-                String name = ErrorCode.statusName(status);
-                for (DocumentedOutcome value : values()) {
-                    if (value.operation.equals(rows[row]) && value.outcome.equals(name)) {
-                        table[row][status] = value;
-                    }
-                }
-            }
-        }
-        return table;
-    }
-
-    private static DocumentedOutcome lookup(int row, int status) {
-        return status < 0 ? null : TABLE[row][status];
-    }
-
-    private static int status(Observation observation) {
+    private static Option<DocumentedOutcome> returned(String operation, Observation observation) {
         return switch (observation) {
-            case Observation.Success success -> 0;
-            case Observation.Failure(ErrorCode code) -> code.number();
-            default -> -1;
+            case Observation.Success success -> named(operation, 0);
+            case Observation.Failure(ErrorCode code) -> named(operation, code.number());
+            default -> Option.none();
         };
+    }
+
+    private static Option<DocumentedOutcome> named(String operation, long status) {
+        return BY_NAME.get(operation + "/" + ErrorCode.statusName(status));
     }
 
     @Override

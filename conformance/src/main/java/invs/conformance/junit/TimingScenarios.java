@@ -1,5 +1,7 @@
 package invs.conformance.junit;
 
+import invs.spec.DriverNumbers;
+
 import invs.conformance.generation.IsolationScenario;
 import invs.conformance.sut.Capability;
 import invs.spec.AllowReadOnly;
@@ -115,7 +117,7 @@ public final class TimingScenarios {
     }
 
     private static void subscribe(AppId app, List<Input> inputs) {
-        for (int number = 0; number < 3; number++) {
+        for (int number = 0; number < DriverNumbers.SUBSCRIBE_NUMBERS; number++) {
             inputs.add(new Subscribe(app, number));
         }
     }

@@ -1,8 +1,8 @@
 package invs.conformance.reference;
 
-import invs.impl.kernel.BoardConfiguration;
+import invs.impl.board.BoardConfiguration;
 import invs.impl.kernel.Permissions;
-import invs.impl.kernel.ProcessSpec;
+import invs.impl.kernel.ProcessConfiguration;
 import invs.spec.AddressWidth;
 import invs.spec.App;
 import invs.spec.Configuration;
@@ -55,15 +55,15 @@ public final class BoardMapping {
                 ? configuration.transferLimit().getOrElse(configuration.regionSize())
                 : DOC_CHUNK;
         int width = configuration.addressWidth() == AddressWidth.BITS_64 ? 64 : 32;
-        List<ProcessSpec> apps = configuration.apps().map(BoardMapping::process).toJavaList();
+        List<ProcessConfiguration> apps = configuration.apps().map(BoardMapping::process).toJavaList();
         return new BoardConfiguration((int) configuration.storageLength(), configuration.regionSize(), PAGE_SIZE,
                 kernelBuffer, width, tock, apps, Optional.empty());
     }
 
     /** The process of {@code app}. */
-    public static ProcessSpec process(App app) {
+    public static ProcessConfiguration process(App app) {
         OptionalInt shortId = app.shortId().map(id -> OptionalInt.of(id.value())).getOrElse(OptionalInt.empty());
-        return new ProcessSpec(shortId, permissions(app.permissions()));
+        return new ProcessConfiguration(shortId, permissions(app.permissions()));
     }
 
     /** The implementation's permissions for the specification's. */

@@ -18,7 +18,7 @@ public final class ReferenceProvider implements SystemUnderTestProvider {
 
     @Override
     public String description() {
-        return "the flash-backed reference implementation (invs.impl.kernel.Board), in process";
+        return "the flash-backed reference implementation (invs.impl.board.Board), in process";
     }
 
     @Override

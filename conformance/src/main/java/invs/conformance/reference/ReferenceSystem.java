@@ -3,8 +3,8 @@ package invs.conformance.reference;
 import invs.conformance.sut.SystemUnderTest;
 import invs.conformance.sut.Capability;
 
-import invs.impl.kernel.Board;
-import invs.impl.kernel.BoardConfiguration;
+import invs.impl.board.Board;
+import invs.impl.board.BoardConfiguration;
 import invs.impl.kernel.SyscallResult;
 import invs.spec.AllowReadOnly;
 import invs.spec.AllowReadWrite;

@@ -56,8 +56,8 @@ public final class KernelShadow {
                 app.outstanding = command;
                 app.lastAccepted = command;
             }
-            case AllowReadOnly allow when accepted && allow.number() == 0 -> apps[allow.app().slot()].readOnly = allow.data();
-            case AllowReadWrite allow when accepted && allow.number() == 0 ->
+            case AllowReadOnly allow when accepted && allow.number() == DriverNumbers.BUFFER -> apps[allow.app().slot()].readOnly = allow.data();
+            case AllowReadWrite allow when accepted && allow.number() == DriverNumbers.BUFFER ->
                     apps[allow.app().slot()].readWrite = allow.length();
             case Subscribe(var app, int number) when accepted && DriverNumbers.isSubscribeNumber(number) ->
                     apps[app.slot()].subscribed[number] = true;

@@ -6,7 +6,7 @@ import invs.conformance.shadow.KernelShadow;
 import invs.conformance.sut.Capability;
 import invs.conformance.reference.ReferenceSystem;
 import invs.conformance.sut.SystemUnderTest;
-import invs.impl.kernel.Board;
+import invs.impl.board.Board;
 import invs.spec.AddressWidth;
 import invs.spec.AllowReadOnly;
 import invs.spec.AllowReadWrite;

@@ -9,7 +9,7 @@ import invs.conformance.board.StandardConfigurations;
 import invs.conformance.sut.Capability;
 import invs.conformance.sut.SystemUnderTest;
 import invs.conformance.sut.SystemUnderTestProvider;
-import invs.impl.kernel.BoardConfiguration;
+import invs.impl.board.BoardConfiguration;
 import invs.impl.kernel.Permissions;
 import invs.spec.AllowReadWrite;
 import invs.spec.AppId;

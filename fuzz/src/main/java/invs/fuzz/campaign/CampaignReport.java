@@ -1,10 +1,15 @@
 package invs.fuzz.campaign;
 
+import invs.conformance.board.NamedConfiguration;
+import invs.conformance.campaign.BoardMode;
+import invs.conformance.campaign.CampaignResult;
+import invs.conformance.campaign.CampaignSettings;
+import invs.conformance.campaign.Cause;
+
 import invs.conformance.coverage.Corner;
 import invs.conformance.coverage.CoverageRequirement;
 import invs.conformance.coverage.DocumentedOutcome;
 import invs.conformance.campaign.Finding;
-import invs.conformance.board.NamedConfiguration;
 import invs.conformance.coverage.Statistics;
 import io.vavr.collection.Vector;
 
@@ -23,40 +28,65 @@ public final class CampaignReport {
     }
 
     /**
-     * The report of {@code outcome}.
+     * The report of {@code result}.
      *
-     * @param outcome     what the campaign did
+     * @param result      what the campaign did
      * @param system      the system under test, described in one line
-     * @param skipped     configurations left out because the system does not support them
      * @param rerun       the command that runs exactly the same tries again
      * @param replayFlags the flags (with leading spaces) that select the system for {@code invs replay}
      */
-    public static String render(CampaignOutcome outcome, String system, Vector<NamedConfiguration> skipped, String rerun,
-                                String replayFlags) {
-        CampaignSettings settings = outcome.settings();
-        Statistics statistics = outcome.statistics();
+    public static String render(CampaignResult result, String system, String rerun, String replayFlags) {
+        CampaignSettings settings = result.settings();
+        Statistics statistics = result.statistics();
         StringBuilder text = new StringBuilder();
-        text.append("invs fuzz: ").append(system).append(", against the specification\n");
-        text.append(String.format(Locale.ROOT, "seed 0x%016x, shard %s, %d thread%s, %d steps per try, configurations: %s%n",
+        text.append("invs fuzz: ").append(system).append(", checked against the ")
+                .append(settings.profile().name().toLowerCase(Locale.ROOT)).append(" reading of the driver document\n");
+        text.append(causesLine(result)).append('\n');
+        text.append(String.format(Locale.ROOT, "seed 0x%016x, shard %s, %d thread%s, %d steps per try%n",
                 settings.seed(), settings.shard(), settings.threads(), settings.threads() == 1 ? "" : "s",
-                settings.steps(), settings.configurations().map(NamedConfiguration::name).mkString(", ")));
+                settings.budget().steps()));
+        text.append(boards(result));
         if (settings.baseline().isDefined()) {
             text.append("baseline: failures the reference implementation shows on the same inputs are not counted\n");
         }
-        if (!skipped.isEmpty()) {
-            text.append("skipped (not supported by the system): ")
-                    .append(skipped.map(NamedConfiguration::name).mkString(", ")).append('\n');
-        }
         text.append(String.format(Locale.ROOT, "%,d tries in %.1f s%s: %,d inputs, %,d system calls checked, %,.0f system calls/s%n",
-                outcome.tries(), outcome.triesTime().toNanos() / 1e9,
-                outcome.complete() ? "" : " (the time budget ran out first)",
-                statistics.inputs(), statistics.syscalls(), outcome.syscallsPerSecond()));
+                result.tries(), result.triesTime().toNanos() / 1e9,
+                result.complete() ? "" : " (the time budget ran out first)",
+                statistics.inputs(), statistics.syscalls(), result.syscallsPerSecond()));
         text.append(String.format(Locale.ROOT, "the specification took %.0f%% of the checking time; widest frontier %d states%n",
                 100 * statistics.modelShare(), statistics.widestFrontier()));
         text.append('\n').append(coverage(statistics));
         text.append('\n').append(corners(statistics));
-        text.append('\n').append(findings(outcome, replayFlags));
+        text.append('\n').append(causes(result, replayFlags));
+        result.problems().forEach(problem -> text.append("problem: ").append(problem).append('\n'));
         text.append("\nre-run exactly: ").append(rerun).append('\n');
+        return text.toString();
+    }
+
+    /** The line that leads the report: how many distinct causes, and how many rules and tries they broke. */
+    static String causesLine(CampaignResult result) {
+        if (result.causes().isEmpty()) {
+            return "no finding";
+        }
+        int causes = result.causes().size();
+        int rules = result.findings().size();
+        int tries = result.causes().map(Cause::occurrences).sum().intValue();
+        return String.format(Locale.ROOT, "%d distinct cause%s (%d rule%s broken, %d failing tr%s)", causes,
+                causes == 1 ? "" : "s", rules, rules == 1 ? "" : "s", tries, tries == 1 ? "y" : "ies");
+    }
+
+    private static String boards(CampaignResult result) {
+        StringBuilder text = new StringBuilder("boards: ")
+                .append(result.boards().map(NamedConfiguration::name).mkString(", "));
+        if (result.settings().boardMode() != BoardMode.STANDARD) {
+            text.append(result.settings().boardMode() == BoardMode.GENERATED ? " (not used: generated boards only)" : "")
+                    .append(String.format(Locale.ROOT, "; %,d generated board%s offered, %,d refused by the system",
+                            result.generatedBoards(), result.generatedBoards() == 1 ? "" : "s", result.refusedGenerated()));
+        }
+        text.append('\n');
+        if (!result.refusedBoards().isEmpty()) {
+            text.append("skipped (not supported by the system): ").append(result.refusedBoards().mkString(", ")).append('\n');
+        }
         return text.toString();
     }
 
@@ -101,31 +131,40 @@ public final class CampaignReport {
         return text.toString();
     }
 
-    private static String findings(CampaignOutcome outcome, String replayFlags) {
-        Vector<CampaignOutcome.ShrunkFinding> findings = outcome.findings();
-        if (findings.isEmpty()) {
+    private static String causes(CampaignResult result, String replayFlags) {
+        if (result.causes().isEmpty()) {
             return "findings: none\n";
         }
-        StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "findings: %d rule%s broken%s%n",
-                findings.size(), findings.size() == 1 ? "" : "s",
-                outcome.settings().traces().map(dir -> ", each shrunk and saved under " + dir).getOrElse(", each shrunk")));
+        StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "findings: %s%s%n", causesLine(result),
+                result.settings().traces().map(dir -> "; every trace is saved under " + dir).getOrElse("")));
         int number = 1;
-        for (CampaignOutcome.ShrunkFinding shrunk : findings) {
-            text.append('\n').append(describe(number++, shrunk, replayFlags));
+        for (Cause cause : result.causes()) {
+            text.append('\n').append(describe(number++, cause, replayFlags));
         }
         return text.toString();
     }
 
-    /** One finding: where it came from, its report, and how to replay it. */
-    public static String describe(int number, CampaignOutcome.ShrunkFinding shrunk, String replayFlags) {
-        Finding finding = shrunk.finding();
+    /** One cause: its representative's report, the other rules it broke, how to replay it, its other traces. */
+    public static String describe(int number, Cause cause, String replayFlags) {
+        Finding finding = cause.representative();
         StringBuilder text = new StringBuilder();
-        text.append(String.format(Locale.ROOT, "[%d] %s, found by %s%n", number, finding.key(), shrunk.origin().origin()));
+        text.append(String.format(Locale.ROOT, "[%d] %s, found by %s on %s (%d failing tr%s)%n", number, finding.key(),
+                finding.origin(), finding.configurationName(), cause.occurrences(), cause.occurrences() == 1 ? "y" : "ies"));
+        if (cause.rules().size() > 1) {
+            text.append("    the same cause also broke: ").append(cause.rules().tail().mkString(", ")).append('\n');
+        }
+        if (!finding.swarm().isEverything()) {
+            text.append("    swarm of the finding try: ").append(finding.swarm().describe()).append('\n');
+        }
         for (String line : finding.report().split("\n")) {
             text.append("    ").append(line).append('\n');
         }
         for (Path file : finding.traceFile()) {
             text.append("    replay: ./invs replay ").append(quoted(file.toString())).append(replayFlags).append('\n');
+        }
+        Vector<Path> others = cause.findings().tail().flatMap(Finding::traceFile);
+        if (!others.isEmpty()) {
+            text.append("    traces of the other rules: ").append(others.map(Path::toString).mkString(", ")).append('\n');
         }
         return text.toString();
     }

@@ -1,6 +1,6 @@
 package invs.fuzz.cli;
 
-import invs.fuzz.sut.OpenSystem;
+import invs.fuzz.system.OpenSystem;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -76,7 +76,7 @@ class SequenceDecoderTest {
         for (int round = 0; round < 500; round++) {
             byte[] data = new byte[200];
             random.nextBytes(data);
-            assertTrue(withoutEvents.decode(data).inputs().forAll(input -> InputGenerator.capabilityOf(input).isEmpty()));
+            assertTrue(withoutEvents.decode(data).inputs().forAll(input -> invs.conformance.sut.Capability.neededBy(input).isEmpty()));
         }
     }
 

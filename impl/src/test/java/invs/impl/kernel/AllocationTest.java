@@ -1,5 +1,7 @@
 package invs.impl.kernel;
 
+import invs.impl.board.BoardConfiguration;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -22,7 +24,7 @@ class AllocationTest {
 
     private static BoardConfiguration threeApps(int storageLength) {
         return BoardConfiguration.defaults().withStorageLength(storageLength)
-                .withApps(ProcessSpec.selfOnly(0x12345678), ProcessSpec.selfOnly(2), ProcessSpec.selfOnly(3));
+                .withApps(ProcessConfiguration.selfOnly(0x12345678), ProcessConfiguration.selfOnly(2), ProcessConfiguration.selfOnly(3));
     }
 
     @Test

@@ -1,4 +1,9 @@
-package invs.impl.kernel;
+package invs.impl.board;
+
+import invs.impl.kernel.DeferredCalls;
+import invs.impl.kernel.Kernel;
+import invs.impl.kernel.SyscallResult;
+import invs.impl.kernel.Upcall;
 
 import java.nio.file.Path;
 import java.util.Arrays;

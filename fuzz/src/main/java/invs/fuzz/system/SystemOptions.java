@@ -1,6 +1,7 @@
-package invs.fuzz.cli;
+package invs.fuzz.system;
 
-import invs.fuzz.sut.SystemSpec;
+import invs.fuzz.cli.DurationConverter;
+import invs.fuzz.cli.UserError;
 import picocli.CommandLine.Option;
 
 import java.time.Duration;
@@ -22,18 +23,18 @@ public final class SystemOptions {
 
     @Option(names = "--sut-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "With --sut-command: how long the server may take to answer one request (default: 2s).")
-    private Duration timeout = SystemSpec.DEFAULT_TIMEOUT;
+    private Duration timeout = SystemChoice.DEFAULT_TIMEOUT;
 
     @Option(names = "--sut-start-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "With --sut-command: how long a server may take to start and answer hello (default: 20s).")
-    private Duration startTimeout = SystemSpec.DEFAULT_START_TIMEOUT;
+    private Duration startTimeout = SystemChoice.DEFAULT_START_TIMEOUT;
 
     @Option(names = "--sut-fresh",
             description = "With --sut-command: start a new server process for every sequence instead of sending reset.")
     private boolean fresh;
 
     /** The system these options choose. @throws UserError when they contradict each other */
-    public SystemSpec spec() {
+    public SystemChoice spec() {
         int chosen = (mutant != null ? 1 : 0) + (provider != null ? 1 : 0) + (command != null ? 1 : 0);
         if (chosen > 1) {
             throw new UserError("choose one system under test: --mutant, --sut or --sut-command");
@@ -45,14 +46,14 @@ public final class SystemOptions {
             throw new UserError("--sut-timeout and --sut-start-timeout must be positive");
         }
         if (mutant != null) {
-            return new SystemSpec.ZooMutant(mutant);
+            return new SystemChoice.ZooMutant(mutant);
         }
         if (provider != null && !provider.equals("reference")) {
-            return new SystemSpec.Provided(provider);
+            return new SystemChoice.Provided(provider);
         }
         if (command != null) {
-            return new SystemSpec.External(command, timeout, startTimeout, fresh);
+            return new SystemChoice.External(command, timeout, startTimeout, fresh);
         }
-        return new SystemSpec.Reference();
+        return new SystemChoice.Reference();
     }
 }

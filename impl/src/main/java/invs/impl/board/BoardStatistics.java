@@ -1,4 +1,4 @@
-package invs.impl.kernel;
+package invs.impl.board;
 
 import java.util.List;
 

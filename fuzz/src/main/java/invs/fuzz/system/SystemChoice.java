@@ -1,4 +1,4 @@
-package invs.fuzz.sut;
+package invs.fuzz.system;
 
 import invs.conformance.reference.ReferenceProvider;
 import invs.conformance.sut.SystemUnderTestProvider;
@@ -19,7 +19,7 @@ import java.util.List;
  * protocol. A value, so that it can be shown as command-line flags (for reproduction commands) and passed
  * to a child JVM ({@link #encode()}, for guided fuzzing).
  */
-public sealed interface SystemSpec {
+public sealed interface SystemChoice {
     /** The default timeout of one protocol request. */
     Duration DEFAULT_TIMEOUT = Duration.ofSeconds(2);
     /** The default time a server has to start and answer hello. */
@@ -38,7 +38,7 @@ public sealed interface SystemSpec {
     String encode();
 
     /** The reference implementation, in process. */
-    record Reference() implements SystemSpec {
+    record Reference() implements SystemChoice {
         @Override
         public String label() {
             return ReferenceProvider.NAME;
@@ -66,7 +66,7 @@ public sealed interface SystemSpec {
      *
      * @param name the mutant's name
      */
-    record ZooMutant(String name) implements SystemSpec {
+    record ZooMutant(String name) implements SystemChoice {
         @Override
         public String label() {
             return "mutant-" + name;
@@ -96,7 +96,7 @@ public sealed interface SystemSpec {
      *
      * @param name the provider's name
      */
-    record Provided(String name) implements SystemSpec {
+    record Provided(String name) implements SystemChoice {
         @Override
         public String label() {
             return name;
@@ -129,7 +129,7 @@ public sealed interface SystemSpec {
      * @param startTimeout the time the server may take to start and answer hello
      * @param fresh        whether every sequence gets a new server process (instead of a reset)
      */
-    record External(String command, Duration timeout, Duration startTimeout, boolean fresh) implements SystemSpec {
+    record External(String command, Duration timeout, Duration startTimeout, boolean fresh) implements SystemChoice {
         @Override
         public String label() {
             return "external";
@@ -175,7 +175,7 @@ public sealed interface SystemSpec {
     }
 
     /** The system {@link #encode()} wrote. @throws UserError when {@code text} is not an encoding */
-    static SystemSpec decode(String text) {
+    static SystemChoice decode(String text) {
         String[] parts = text.split(":", 2);
         return switch (parts[0]) {
             case "reference" -> new Reference();

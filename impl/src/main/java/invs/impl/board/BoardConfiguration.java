@@ -1,4 +1,6 @@
-package invs.impl.kernel;
+package invs.impl.board;
+
+import invs.impl.kernel.ProcessConfiguration;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -28,7 +30,7 @@ import invs.impl.storage.StorageLayout;
  * @param imageFile        a file to keep the flash image in across runs (default none)
  */
 public record BoardConfiguration(int storageLength, int regionSize, int pageSize, int kernelBufferSize,
-                                 int addressWidth, boolean tockCompatible, List<ProcessSpec> apps,
+                                 int addressWidth, boolean tockCompatible, List<ProcessConfiguration> apps,
                                  Optional<Path> imageFile) {
 
     /** Validates and copies. */
@@ -45,7 +47,7 @@ public record BoardConfiguration(int storageLength, int regionSize, int pageSize
     /** The default board. */
     public static BoardConfiguration defaults() {
         return new BoardConfiguration(8192, 2048, 4096, 512, 32, false,
-                List.of(ProcessSpec.selfOnly(1), ProcessSpec.selfOnly(2)), Optional.empty());
+                List.of(ProcessConfiguration.selfOnly(1), ProcessConfiguration.selfOnly(2)), Optional.empty());
     }
 
     /** The flash layout this configuration implies. */
@@ -84,12 +86,12 @@ public record BoardConfiguration(int storageLength, int regionSize, int pageSize
     }
 
     /** With these processes, by slot. */
-    public BoardConfiguration withApps(List<ProcessSpec> value) {
+    public BoardConfiguration withApps(List<ProcessConfiguration> value) {
         return new BoardConfiguration(storageLength, regionSize, pageSize, kernelBufferSize, addressWidth, tockCompatible, value, imageFile);
     }
 
     /** With these processes, by slot. */
-    public BoardConfiguration withApps(ProcessSpec... value) {
+    public BoardConfiguration withApps(ProcessConfiguration... value) {
         return withApps(List.of(value));
     }
 

@@ -1,4 +1,7 @@
-package invs.fuzz.sut;
+package invs.fuzz.system;
+
+import invs.spec.Profile;
+import io.vavr.control.Option;
 
 import invs.conformance.sut.SystemUnderTestFactory;
 
@@ -12,9 +15,20 @@ import java.util.List;
  * @param factory     makes fresh systems, one per sequence
  * @param description one line for reports
  * @param resources   released by {@link #close()}
+ * @param profile     the reading of the driver document the system announced it implements, if it did
  */
-public record OpenSystem(SystemSpec spec, SystemUnderTestFactory factory, String description, AutoCloseable resources)
-        implements AutoCloseable {
+public record OpenSystem(SystemChoice spec, SystemUnderTestFactory factory, String description, AutoCloseable resources,
+                         Option<Profile> profile) implements AutoCloseable {
+
+    /** A system that announces no reading. */
+    public OpenSystem(SystemChoice spec, SystemUnderTestFactory factory, String description, AutoCloseable resources) {
+        this(spec, factory, description, resources, Option.none());
+    }
+
+    /** The reading the system announced, if any: a campaign then checks it unless told otherwise. */
+    public Option<Profile> announcedProfile() {
+        return profile;
+    }
 
     /** The shell-quoted flags that select this system, each preceded by a space (empty for the reference). */
     public String shellFlags() {

@@ -20,8 +20,8 @@ import java.util.Locale;
  * For example {@code selfonly:0x1001,selfonly:0x1002,none:0x1003}. Unnamed apps are called {@code app0},
  * {@code app1}, … after their slots.
  */
-public final class AppsSpec {
-    private AppsSpec() {
+public final class AppsOption {
+    private AppsOption() {
     }
 
     /** The apps {@code text} describes. @throws UserError naming the entry that is wrong */

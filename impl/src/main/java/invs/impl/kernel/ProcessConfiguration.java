@@ -11,26 +11,26 @@ import java.util.OptionalInt;
  * @param shortId     the fixed 32-bit ShortId, or empty for a locally unique id
  * @param permissions storage permissions
  */
-public record ProcessSpec(OptionalInt shortId, Permissions permissions) {
+public record ProcessConfiguration(OptionalInt shortId, Permissions permissions) {
 
     /** Validates. */
-    public ProcessSpec {
+    public ProcessConfiguration {
         Objects.requireNonNull(shortId, "shortId");
         Objects.requireNonNull(permissions, "permissions");
     }
 
     /** A process with ShortId {@code shortId} and the given permissions. */
-    public static ProcessSpec of(int shortId, Permissions permissions) {
-        return new ProcessSpec(OptionalInt.of(shortId), permissions);
+    public static ProcessConfiguration of(int shortId, Permissions permissions) {
+        return new ProcessConfiguration(OptionalInt.of(shortId), permissions);
     }
 
     /** A process with ShortId {@code id} and {@link Permissions.SelfOnly} permissions on it. */
-    public static ProcessSpec selfOnly(int id) {
+    public static ProcessConfiguration selfOnly(int id) {
         return of(id, Permissions.selfOnly(id));
     }
 
     /** A process whose id is only locally unique, with the given permissions. */
-    public static ProcessSpec withoutShortId(Permissions permissions) {
-        return new ProcessSpec(OptionalInt.empty(), permissions);
+    public static ProcessConfiguration withoutShortId(Permissions permissions) {
+        return new ProcessConfiguration(OptionalInt.empty(), permissions);
     }
 }
