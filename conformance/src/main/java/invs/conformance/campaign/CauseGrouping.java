@@ -2,7 +2,6 @@ package invs.conformance.campaign;
 
 import invs.conformance.check.Run;
 import invs.conformance.check.Session;
-import invs.conformance.explain.Signature;
 import invs.conformance.shrink.Simplifications;
 import invs.conformance.sut.SystemUnderTestFactory;
 import invs.conformance.trace.TraceStep;
