@@ -1,0 +1,431 @@
+//! One board under test, from `reset` to the next: it boots the kernel, makes each app's system call
+//! through the kernel, and turns the environment events into flash ticks, power cuts, process faults
+//! and injected flash faults.
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use capsules_extra::isolated_nonvolatile_storage_driver::DRIVER_NUM;
+use kernel::deferred_call::DeferredCall;
+use kernel::process::{FunctionCall, FunctionCallSource, Process, State, Task};
+use kernel::syscall::{Syscall, SyscallReturn, YieldVariant};
+use kernel::utilities::capability_ptr::CapabilityPtr;
+use kernel::utilities::machine_register::MachineRegister;
+
+use crate::board::{self, Board, BootPlan};
+use crate::boundary::{Action, Outcome};
+use crate::config::{Configuration, MIN_KERNEL_BUFFER};
+use crate::flash::{FaultTiming, SimFlash};
+use crate::permissions::{self, BoardPermissions};
+use crate::protocol::{Input, Observation, Upcall};
+use crate::tbf::{self, AppImage};
+
+/// A harness broken on purpose, to show that the checker notices a broken harness.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Breakage {
+    /// Every flash page write programs only the first half of the page.
+    FlashProgram,
+    /// `restart` does nothing: the process keeps its allows, subscriptions and queued upcalls.
+    Restart,
+    /// `reboot` loses the flash contents.
+    RebootErases,
+}
+
+/// How the harness is run.
+#[derive(Clone, Copy, Debug)]
+pub struct Options {
+    pub fault_timing: FaultTiming,
+    pub breakage: Option<Breakage>,
+    pub only_64_bit: bool,
+    pub max_buffer: Option<usize>,
+}
+
+/// Boots one OS process can make: each takes one of the kernel's 32 deferred calls (the loader's),
+/// and that table is global and never reset.
+pub const MAX_BOOTS: usize = 32;
+static BOOTS: AtomicUsize = AtomicUsize::new(0);
+
+/// Whether this OS process can boot another board.
+pub fn can_boot() -> bool {
+    BOOTS.load(Ordering::Relaxed) < MAX_BOOTS
+}
+
+/// Most kernel loop iterations one input may take before the harness gives up (a livelock).
+const LOOP_LIMIT: usize = 100_000;
+/// Most ticks a drain makes.
+const DRAIN_LIMIT: usize = 20_000;
+/// Bytes of process memory above the initial break, for the kernel's grant allocations.
+const GRANT_ROOM: usize = 4096;
+/// Bytes per app in the memory pool beyond the TBF minimum (the kernel's own per-process state).
+const KERNEL_ROOM: usize = 16384;
+/// Buffer areas per app: read-write allow 0 (two, used in turn), read-write scratch, read-only
+/// allow 0 (two), read-only scratch.
+const AREAS: usize = 6;
+/// The first bytes of process memory hold the Yield-NoWait flag.
+const FLAG_BYTES: usize = 16;
+
+/// An allowed buffer of one allow number: which area holds it and its length.
+#[derive(Clone, Copy, Default)]
+struct Allowed {
+    area: usize,
+    length: usize,
+}
+
+struct AppState {
+    slot: usize,
+    memory: usize,
+    upcall_pc: usize,
+    read_write: Option<Allowed>,
+    read_only: Option<Allowed>,
+}
+
+/// The board under test.
+pub struct Session {
+    options: Options,
+    config: Configuration,
+    flash: &'static SimFlash,
+    area: usize,
+    app_flash: &'static [u8],
+    pool: *mut u8,
+    pool_length: usize,
+    board: Option<Box<dyn Board>>,
+    apps: Vec<AppState>,
+}
+
+fn leak<T>(value: T) -> &'static mut T {
+    Box::leak(Box::new(value))
+}
+
+impl Session {
+    /// A board of `config` over flash holding `pages` (empty: erased), not yet booted.
+    pub fn new(config: Configuration, options: Options, pages: Vec<(usize, Vec<u8>)>) -> Result<Session, String> {
+        let flash: &'static SimFlash = leak(SimFlash::new(options.fault_timing, options.breakage == Some(Breakage::FlashProgram)));
+        flash.import(pages)?;
+        let region = config.region_size as usize;
+        let area = options.max_buffer.unwrap_or((2 * region + 64).max(4096)).next_multiple_of(8);
+        let app_brk = FLAG_BYTES + AREAS * area;
+        let minimum_ram = u32::try_from(app_brk + GRANT_ROOM).map_err(|_| "buffer areas too large".to_string())?;
+        let images: Vec<AppImage> = config
+            .apps
+            .iter()
+            .enumerate()
+            .map(|(i, app)| AppImage {
+                name: permissions::package_name(i),
+                short_id: app.short_id,
+                storage: permissions::storage_tlv(app),
+                minimum_ram,
+                kernel_version: (kernel::KERNEL_MAJOR_VERSION, kernel::KERNEL_MINOR_VERSION),
+            })
+            .collect();
+        let app_flash: &'static [u8] = Box::leak(tbf::app_flash(&images).into_boxed_slice());
+        let pool_length = config.apps.len() * (minimum_ram as usize + KERNEL_ROOM) + 4096;
+        let pool = Box::leak(vec![0u8; pool_length].into_boxed_slice()).as_mut_ptr();
+        Ok(Session { options, config, flash, area, app_flash, pool, pool_length, board: None, apps: Vec::new() })
+    }
+
+    /// The flash's pages that are not erased.
+    pub fn flash_pages(&self) -> Vec<(usize, Vec<u8>)> {
+        self.flash.export()
+    }
+
+    fn board(&self) -> &dyn Board {
+        self.board.as_deref().expect("the board is booted")
+    }
+
+    /// Boots a new kernel, chip, storage stack, capsule and processes over the flash.
+    pub fn boot(&mut self) -> Result<(), String> {
+        if !can_boot() {
+            return Err("no deferred call left for another boot in this process".into());
+        }
+        BOOTS.fetch_add(1, Ordering::Relaxed);
+        let kernel_buffer = match self.config.transfer_limit {
+            Some(limit) => limit as usize,
+            None => (self.config.region_size as usize).max(MIN_KERNEL_BUFFER as usize),
+        };
+        // The pool is reused by every boot of this board: the processes of an earlier boot are
+        // never run again, so nothing else uses this memory.
+        let app_memory = unsafe { std::slice::from_raw_parts_mut(self.pool, self.pool_length) };
+        let plan = BootPlan {
+            region_size: self.config.region_size as usize,
+            storage_length: self.config.storage_length as usize,
+            kernel_buffer,
+            app_brk: FLAG_BYTES + AREAS * self.area,
+            app_flash: self.app_flash,
+            app_memory,
+            permissions: BoardPermissions::new(self.config.apps.clone()),
+        };
+        let board = board::boot(plan, self.flash).ok_or("this region size is not compiled in")?;
+        self.board = Some(board);
+        self.apps = self.load()?;
+        let board = self.board();
+        let boundary = &board.chip().boundary;
+        let memories: Vec<usize> = self.apps.iter().map(|a| a.memory).collect();
+        self.settle(|| memories.iter().all(|&m| boundary.starts(m) >= 1))
+    }
+
+    /// Runs the loader to its end and finds each app's process.
+    fn load(&self) -> Result<Vec<AppState>, String> {
+        let board = self.board();
+        for _ in 0..LOOP_LIMIT {
+            if board.loading().0 {
+                break;
+            }
+            board.step();
+        }
+        let (finished, errors) = board.loading();
+        if !finished {
+            return Err("the kernel's process loader did not finish".into());
+        }
+        let mut apps = Vec::new();
+        for index in 0..self.config.apps.len() {
+            let name = permissions::package_name(index);
+            let found = board.processes().iter().enumerate().find_map(|(slot, s)| {
+                s.get().filter(|p| p.get_process_name() == name).map(|p| (slot, p.get_addresses()))
+            });
+            let Some((slot, addresses)) = found else {
+                return Err(format!("the kernel did not load app {index} ({}); loader errors: {errors:?}", self.config.apps[index].name));
+            };
+            apps.push(AppState {
+                slot,
+                memory: addresses.sram_start,
+                upcall_pc: addresses.flash_non_protected_start,
+                read_write: None,
+                read_only: None,
+            });
+        }
+        Ok(apps)
+    }
+
+    /// Runs the kernel until `done` holds and no interrupt or deferred call is pending.
+    fn settle(&self, mut done: impl FnMut() -> bool) -> Result<(), String> {
+        let board = self.board();
+        for _ in 0..LOOP_LIMIT {
+            if done() && !board.chip().flash.interrupt_pending() && !DeferredCall::has_tasks() {
+                return Ok(());
+            }
+            board.step();
+        }
+        Err(format!("the kernel did not settle within {LOOP_LIMIT} loop iterations"))
+    }
+
+    fn process(&self, app: usize) -> Option<&'static dyn Process> {
+        self.board().processes()[self.apps[app].slot].get()
+    }
+
+    /// Has app `app` perform `action`, and returns how it ended.
+    fn perform(&self, app: usize, action: Action) -> Result<Outcome, String> {
+        let board = self.board();
+        let boundary = &board.chip().boundary;
+        let memory = self.apps[app].memory;
+        boundary.plan(memory, action);
+        for _ in 0..LOOP_LIMIT {
+            if let Some(outcome) = boundary.take_outcome(memory) {
+                if boundary.stray_upcalls() > 0 {
+                    return Err("the kernel ran an upcall in a process that was not yielding".into());
+                }
+                return Ok(outcome);
+            }
+            board.step();
+            let process = self.process(app).ok_or("the app's process is gone")?;
+            let state = process.get_state();
+            if boundary.has_outcome(memory) || process.has_tasks() || matches!(state, State::Running) {
+                continue;
+            }
+            // The process cannot run again by itself. A Yield-NoWait whose oldest task was a null
+            // upcall's return value leaves it blocked in the Yielded state (TRD104 says Yield-NoWait
+            // returns at once): the kernel dropped that task and ran no upcall. Resume the process
+            // as the kernel resumes one, with a kernel function call, so the app goes on as TRD104
+            // says it would.
+            let yielding = matches!(action, Action::Call(Syscall::Yield { .. }));
+            if !(yielding && state == State::Yielded) {
+                return Err(format!("app {app}'s process stopped running (state {state:?})"));
+            }
+            let wake = FunctionCall {
+                source: FunctionCallSource::Kernel,
+                argument0: 0,
+                argument1: 0,
+                argument2: 0,
+                argument3: MachineRegister::from(0usize),
+                pc: CapabilityPtr::from(self.apps[app].upcall_pc),
+            };
+            process.enqueue_task(Task::FunctionCall(wake)).map_err(|e| format!("cannot resume app {app}: {e:?}"))?;
+        }
+        Err(format!("app {app}'s system call did not complete within {LOOP_LIMIT} kernel loop iterations"))
+    }
+
+    fn area_address(&self, app: usize, area: usize) -> usize {
+        self.apps[app].memory + FLAG_BYTES + area * self.area
+    }
+
+    /// Puts `bytes` into a fresh buffer area of `app` for allow `number` and returns the allow's
+    /// address and the area; allow 0 alternates between two areas so the buffer still allowed is
+    /// never overwritten.
+    fn fresh_buffer(&self, app: usize, number: i32, read_only: bool, bytes: &[u8]) -> Result<(usize, usize), String> {
+        if bytes.len() > self.area {
+            return Err(format!(
+                "an allow of {} bytes is larger than the harness's buffer area of {} bytes (use --max-buffer)",
+                bytes.len(),
+                self.area
+            ));
+        }
+        let state = &self.apps[app];
+        let (current, base) = if read_only { (state.read_only, 3) } else { (state.read_write, 0) };
+        let area = if number != 0 { base + 2 } else { base + current.map_or(0, |c| 1 - (c.area - base)) };
+        let address = self.area_address(app, area);
+        unsafe { std::ptr::copy_nonoverlapping(bytes.as_ptr(), address as *mut u8, bytes.len()) };
+        Ok((if bytes.is_empty() { 0 } else { address }, area))
+    }
+
+    fn read_write_contents(&self, app: usize) -> Vec<u8> {
+        match self.apps[app].read_write {
+            None => Vec::new(),
+            Some(allowed) => {
+                let address = self.area_address(app, allowed.area) as *const u8;
+                unsafe { std::slice::from_raw_parts(address, allowed.length) }.to_vec()
+            }
+        }
+    }
+
+    fn syscall(&self, app: usize, syscall: Syscall) -> Result<SyscallReturn, String> {
+        match self.perform(app, Action::Call(syscall))? {
+            Outcome::Returned(value) => Ok(value),
+            other => Err(format!("the kernel answered a system call of app {app} with {other:?}")),
+        }
+    }
+
+    /// Applies one input and returns what the board showed.
+    pub fn apply(&mut self, input: &Input) -> Result<Observation, String> {
+        if let Some(app) = input.app() {
+            if app >= self.apps.len() {
+                return Err(format!("malformed request: field input.app: no app {app} (the board has {})", self.apps.len()));
+            }
+        }
+        let driver_number = DRIVER_NUM;
+        Ok(match input {
+            Input::Command { app, number, arg1, arg2 } => {
+                // A 32-bit kernel drops the high word (usize32s_to_usize); on this 64-bit host the
+                // harness clears it, which is what the capsule sees on a 32-bit board.
+                let high = if self.config.address_width == 32 { 0 } else { *arg2 as usize };
+                observe(self.syscall(
+                    *app,
+                    Syscall::Command { driver_number, subdriver_number: *number as u32 as usize, arg0: *arg1 as usize, arg1: high },
+                )?)
+            }
+            Input::AllowRw { app, number, length } => {
+                let (address, area) = self.fresh_buffer(*app, *number, false, &vec![0; *length])?;
+                let value = self.syscall(
+                    *app,
+                    Syscall::ReadWriteAllow {
+                        driver_number,
+                        subdriver_number: *number as u32 as usize,
+                        allow_address: address as *mut u8,
+                        allow_size: *length,
+                    },
+                )?;
+                if *number == 0 && matches!(value, SyscallReturn::AllowReadWriteSuccess(..)) {
+                    self.apps[*app].read_write = (*length > 0).then_some(Allowed { area, length: *length });
+                }
+                observe(value)
+            }
+            Input::AllowRo { app, number, data } => {
+                let (address, area) = self.fresh_buffer(*app, *number, true, data)?;
+                let value = self.syscall(
+                    *app,
+                    Syscall::ReadOnlyAllow {
+                        driver_number,
+                        subdriver_number: *number as u32 as usize,
+                        allow_address: address as *const u8,
+                        allow_size: data.len(),
+                    },
+                )?;
+                if *number == 0 && matches!(value, SyscallReturn::AllowReadOnlySuccess(..)) {
+                    self.apps[*app].read_only = (!data.is_empty()).then_some(Allowed { area, length: data.len() });
+                }
+                observe(value)
+            }
+            Input::Subscribe { app, number } | Input::Unsubscribe { app, number } => {
+                let pointer = if matches!(input, Input::Subscribe { .. }) { self.apps[*app].upcall_pc } else { 0 };
+                observe(self.syscall(
+                    *app,
+                    Syscall::Subscribe {
+                        driver_number,
+                        subdriver_number: *number as u32 as usize,
+                        upcall_ptr: CapabilityPtr::from(pointer),
+                        appdata: MachineRegister::from(0usize),
+                    },
+                )?)
+            }
+            Input::Yield { app } => {
+                let flag = self.apps[*app].memory as *mut u8;
+                let upcall = match self.perform(*app, Action::Call(Syscall::Yield { yield_type: YieldVariant::NoWait { ptr: flag } }))? {
+                    Outcome::Upcall(call) => Some(Upcall {
+                        number: match call.source {
+                            FunctionCallSource::Driver(id) => id.subscribe_num as u64,
+                            FunctionCallSource::Kernel => u64::MAX,
+                        },
+                        status: call.argument0 as u64,
+                        arg1: call.argument1 as u64,
+                        arg2: call.argument2 as u64,
+                    }),
+                    Outcome::NoUpcall => None,
+                    other => return Err(format!("the kernel answered a yield of app {app} with {other:?}")),
+                };
+                Observation::Yielded { upcall, buffer: self.read_write_contents(*app) }
+            }
+            Input::Tick => {
+                self.flash.tick();
+                self.settle(|| true)?;
+                Observation::Quiet
+            }
+            Input::Drain => {
+                for _ in 0..DRAIN_LIMIT {
+                    if !self.flash.busy() {
+                        break;
+                    }
+                    self.flash.tick();
+                    self.settle(|| true)?;
+                }
+                Observation::Quiet
+            }
+            Input::Restart { app } => {
+                if self.options.breakage != Some(Breakage::Restart) {
+                    match self.perform(*app, Action::Fault)? {
+                        Outcome::Restarted => {}
+                        other => return Err(format!("app {app} did not restart: {other:?}")),
+                    }
+                    self.apps[*app].read_write = None;
+                    self.apps[*app].read_only = None;
+                }
+                Observation::Quiet
+            }
+            Input::FlashFault => {
+                self.flash.arm_fault();
+                Observation::Quiet
+            }
+            Input::Reboot { .. } => return Err("a reboot is handled by power_cut and boot".into()),
+        })
+    }
+
+    /// The power goes off: the flash operation in progress is cut after `torn_bytes` bytes.
+    pub fn power_cut(&mut self, torn_bytes: u64) {
+        self.flash.power_cut(torn_bytes);
+        if self.options.breakage == Some(Breakage::RebootErases) {
+            self.flash.erase_all();
+        }
+        self.board = None;
+    }
+}
+
+/// The observation of a system call's return value.
+pub fn observe(value: SyscallReturn) -> Observation {
+    match value {
+        SyscallReturn::Failure(e)
+        | SyscallReturn::FailureU32(e, _)
+        | SyscallReturn::FailureU32U32(e, _, _)
+        | SyscallReturn::FailureU64(e, _)
+        | SyscallReturn::AllowReadWriteFailure(e, _, _)
+        | SyscallReturn::UserspaceReadableAllowFailure(e, _, _)
+        | SyscallReturn::AllowReadOnlyFailure(e, _, _)
+        | SyscallReturn::SubscribeFailure(e, _, _) => Observation::Failure(format!("{e:?}")),
+        _ => Observation::Success,
+    }
+}
