@@ -44,7 +44,7 @@ macro_rules! region_sizes {
         /// Boots a board for `plan.region_size` over `flash`; `None` if that size is not compiled in.
         pub fn boot(plan: BootPlan, flash: &'static SimFlash) -> Option<Box<dyn Board>> {
             match plan.region_size {
-                $($size => Some(boot_with::<$size>(plan, flash)),)*
+                $($size => Some(boot_board(plan, flash, capsule::<$size>)),)*
                 _ => None,
             }
         }
@@ -85,14 +85,15 @@ pub trait Board {
     fn loading(&self) -> (bool, Vec<String>);
 }
 
-/// The kernel resources: the capsule as the only driver, round-robin scheduling.
-struct Platform<const N: usize> {
-    storage: &'static IsolatedNonvolatileStorage<'static, N>,
+/// The kernel resources: the capsule as the only driver, round-robin scheduling. The capsule is held
+/// as a `SyscallDriver` object, so the kernel's loop is compiled once, not once per region size.
+struct Platform {
+    storage: &'static dyn SyscallDriver,
     scheduler: &'static RoundRobinSched<'static>,
     timer: &'static HostTimer,
 }
 
-impl<const N: usize> SyscallDriverLookup for Platform<N> {
+impl SyscallDriverLookup for Platform {
     fn with_driver<F, R>(&self, driver_num: usize, f: F) -> R
     where
         F: FnOnce(Option<&dyn SyscallDriver>) -> R,
@@ -105,7 +106,7 @@ impl<const N: usize> SyscallDriverLookup for Platform<N> {
     }
 }
 
-impl<const N: usize> KernelResources<HostChip> for Platform<N> {
+impl KernelResources<HostChip> for Platform {
     type SyscallDriverLookup = Self;
     type SyscallFilter = ();
     type ProcessFault = ();
@@ -156,17 +157,17 @@ impl ProcessLoadingAsyncClient for LoadWatcher {
     }
 }
 
-struct Booted<const N: usize> {
+struct Booted {
     kernel: &'static Kernel,
     chip: &'static HostChip,
-    platform: &'static Platform<N>,
+    platform: &'static Platform,
     processes: &'static [ProcessSlot],
     watcher: &'static LoadWatcher,
 }
 
-impl<const N: usize> Board for Booted<N> {
+impl Board for Booted {
     fn step(&self) {
-        self.kernel.kernel_loop_operation::<Platform<N>, HostChip, 0>(self.platform, self.chip, None, false, &BoardCapabilities);
+        self.kernel.kernel_loop_operation::<Platform, HostChip, 0>(self.platform, self.chip, None, false, &BoardCapabilities);
     }
 
     fn chip(&self) -> &'static HostChip {
@@ -186,9 +187,27 @@ fn leak<T>(value: T) -> &'static mut T {
     Box::leak(Box::new(value))
 }
 
-/// Boots the board for `plan.region_size` over `flash`, and starts the loader (loading then runs in
-/// the kernel loop, through its deferred call).
-fn boot_with<const N: usize>(plan: BootPlan, flash: &'static SimFlash) -> Box<dyn Board> {
+/// The capsule for region size `N`, over `pages`, with its grant and kernel buffer (the part of the
+/// board that depends on the const generic).
+fn capsule<const N: usize>(
+    kernel: &'static Kernel,
+    pages: &'static NonvolatileToPages<'static, SimFlash>,
+    storage_length: usize,
+    kernel_buffer: usize,
+) -> &'static dyn SyscallDriver {
+    let grant = kernel.create_grant(DRIVER_NUM, &BoardCapabilities);
+    let buffer: &'static mut [u8] = Box::leak(vec![0u8; kernel_buffer].into_boxed_slice());
+    let storage: &'static IsolatedNonvolatileStorage<'static, N> =
+        leak(IsolatedNonvolatileStorage::new(pages, grant, STORAGE_START, storage_length, buffer));
+    pages.set_client(storage);
+    storage
+}
+
+type CapsuleMaker = fn(&'static Kernel, &'static NonvolatileToPages<'static, SimFlash>, usize, usize) -> &'static dyn SyscallDriver;
+
+/// Boots the board over `flash` with the capsule `make` builds, and starts the loader (loading then
+/// runs in the kernel loop, through its deferred call).
+fn boot_board(plan: BootPlan, flash: &'static SimFlash, make: CapsuleMaker) -> Box<dyn Board> {
     let processes: &'static ProcessArray<MAX_PROCESSES> = leak(ProcessArray::new());
     let kernel: &'static Kernel = leak(Kernel::new(processes.as_slice()));
     let timer: &'static HostTimer = leak(HostTimer::default());
@@ -197,17 +216,13 @@ fn boot_with<const N: usize>(plan: BootPlan, flash: &'static SimFlash) -> Box<dy
     // The storage stack, as IsolatedNonvolatileStorageComponent wires it.
     let pages: &'static NonvolatileToPages<'static, SimFlash> = leak(NonvolatileToPages::new(flash, leak(Page::default())));
     flash.set_client(pages);
-    let grant = kernel.create_grant(DRIVER_NUM, &BoardCapabilities);
-    let buffer: &'static mut [u8] = Box::leak(vec![0u8; plan.kernel_buffer].into_boxed_slice());
-    let storage: &'static IsolatedNonvolatileStorage<'static, N> =
-        leak(IsolatedNonvolatileStorage::new(pages, grant, STORAGE_START, plan.storage_length, buffer));
-    pages.set_client(storage);
+    let storage = make(kernel, pages, plan.storage_length, plan.kernel_buffer);
 
     let scheduler: &'static RoundRobinSched<'static> = leak(RoundRobinSched::new());
     for slot in processes.as_slice() {
         scheduler.processes.push_tail(leak(RoundRobinProcessNode::new(slot)));
     }
-    let platform: &'static Platform<N> = leak(Platform { storage, scheduler, timer });
+    let platform: &'static Platform = leak(Platform { storage, scheduler, timer });
 
     // The asynchronous process loader with a null credential checker, ShortIds from the TBF header
     // and the board's storage-permissions policy.
@@ -232,5 +247,5 @@ fn boot_with<const N: usize>(plan: BootPlan, flash: &'static SimFlash) -> Box<dy
     loader.set_client(watcher);
     loader.start();
 
-    Box::new(Booted::<N> { kernel, chip, platform, processes: processes.as_slice(), watcher })
+    Box::new(Booted { kernel, chip, platform, processes: processes.as_slice(), watcher })
 }
