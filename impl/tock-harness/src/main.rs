@@ -32,6 +32,11 @@ Options:
                                 high word of command arguments as a 32-bit kernel does
   --max-buffer BYTES            the largest allowed buffer (default: 2 x region size + 64, at
                                 least 4096)
+  --kernel-buffer BYTES         the capsule's kernel buffer (default: the transfer limit, or the
+                                region size when there is none); the board component uses 512
+  --capabilities LIST           announce only these events (comma-separated, from tick, drain,
+                                reboot, torn-reboot, restart, flash-fault), so campaigns leave the
+                                others out
   --break flash-program|restart|reboot-erases
                                 break the harness on purpose (a flash page write programs only half
                                 the page; restart does nothing; reboot loses the flash), to see the
@@ -48,7 +53,14 @@ struct Command {
 }
 
 fn parse_arguments(args: &[String]) -> Result<Option<Command>, String> {
-    let mut options = Options { fault_timing: FaultTiming::Start, breakage: None, only_64_bit: false, max_buffer: None };
+    let mut options = Options {
+        fault_timing: FaultTiming::Start,
+        breakage: None,
+        only_64_bit: false,
+        max_buffer: None,
+        kernel_buffer: None,
+        capabilities: server::ALL_CAPABILITIES,
+    };
     let mut resume = None;
     let mut passed = Vec::new();
     let mut i = 0;
@@ -58,7 +70,7 @@ fn parse_arguments(args: &[String]) -> Result<Option<Command>, String> {
             Some((n, v)) if n.starts_with("--") => (n, Some(v.to_string())),
             _ => (arg, None),
         };
-        let takes_value = matches!(name, "--fault-at" | "--max-buffer" | "--break" | "--resume");
+        let takes_value = matches!(name, "--fault-at" | "--max-buffer" | "--kernel-buffer" | "--capabilities" | "--break" | "--resume");
         let value = if takes_value {
             match inline.clone() {
                 Some(v) => Some(v),
@@ -86,6 +98,11 @@ fn parse_arguments(args: &[String]) -> Result<Option<Command>, String> {
             ("--max-buffer", Some(v)) => {
                 options.max_buffer = Some(v.parse().map_err(|_| format!("--max-buffer takes a byte count, not {v}"))?)
             }
+            ("--kernel-buffer", Some(v)) => match v.parse::<usize>() {
+                Ok(bytes) if bytes >= config::MIN_KERNEL_BUFFER as usize => options.kernel_buffer = Some(bytes),
+                _ => return Err(format!("--kernel-buffer takes a byte count of at least {}, not {v}", config::MIN_KERNEL_BUFFER)),
+            },
+            ("--capabilities", Some(list)) => options.capabilities = server::capability_mask(list)?,
             ("--break", Some("flash-program")) => options.breakage = Some(Breakage::FlashProgram),
             ("--break", Some("restart")) => options.breakage = Some(Breakage::Restart),
             ("--break", Some("reboot-erases")) => options.breakage = Some(Breakage::RebootErases),

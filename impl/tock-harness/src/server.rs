@@ -12,7 +12,19 @@ use crate::protocol::{observation_json, read_request, reply, Input, Observation,
 use crate::session::{can_boot, Options, Session};
 
 /// The environment events the harness simulates.
-const CAPABILITIES: [&str; 6] = ["tick", "drain", "reboot", "torn-reboot", "restart", "flash-fault"];
+pub const CAPABILITIES: [&str; 6] = ["tick", "drain", "reboot", "torn-reboot", "restart", "flash-fault"];
+/// All of them, as a mask.
+pub const ALL_CAPABILITIES: u8 = (1 << CAPABILITIES.len()) - 1;
+
+/// The mask of a comma-separated list of capabilities.
+pub fn capability_mask(list: &str) -> Result<u8, String> {
+    list.split(',').filter(|name| !name.is_empty()).try_fold(0u8, |mask, name| {
+        match CAPABILITIES.iter().position(|c| *c == name.trim()) {
+            Some(bit) => Ok(mask | 1 << bit),
+            None => Err(format!("unknown capability {name} (known: {})", CAPABILITIES.join(", "))),
+        }
+    })
+}
 
 /// The server: options, the board under test and what it was built from.
 pub struct Server {
@@ -76,7 +88,8 @@ impl Server {
             match request {
                 Err(message) => self.error(id, &message),
                 Ok(Request::Hello { protocol: 1 }) => {
-                    let capabilities = Json::Array(CAPABILITIES.iter().map(|c| string(c)).collect());
+                    let announced = CAPABILITIES.iter().enumerate().filter(|(bit, _)| self.options.capabilities & 1 << bit != 0);
+                    let capabilities = Json::Array(announced.map(|(_, c)| string(c)).collect());
                     let name = Self::server_name();
                     self.send(reply(
                         "hello",

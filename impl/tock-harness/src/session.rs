@@ -37,6 +37,10 @@ pub struct Options {
     pub breakage: Option<Breakage>,
     pub only_64_bit: bool,
     pub max_buffer: Option<usize>,
+    /// The capsule's kernel buffer, whatever the transfer limit (the board component uses 512).
+    pub kernel_buffer: Option<usize>,
+    /// The events announced in `hello`, one bit per entry of `server::CAPABILITIES`.
+    pub capabilities: u8,
 }
 
 /// Boots one OS process can make: each takes one of the kernel's 32 deferred calls (the loader's),
@@ -137,9 +141,10 @@ impl Session {
             return Err("no deferred call left for another boot in this process".into());
         }
         BOOTS.fetch_add(1, Ordering::Relaxed);
-        let kernel_buffer = match self.config.transfer_limit {
-            Some(limit) => limit as usize,
-            None => (self.config.region_size as usize).max(MIN_KERNEL_BUFFER as usize),
+        let kernel_buffer = match (self.options.kernel_buffer, self.config.transfer_limit) {
+            (Some(bytes), _) => bytes,
+            (None, Some(limit)) => limit as usize,
+            (None, None) => (self.config.region_size as usize).max(MIN_KERNEL_BUFFER as usize),
         };
         // The pool is reused by every boot of this board: the processes of an earlier boot are
         // never run again, so nothing else uses this memory.
