@@ -22,6 +22,12 @@ impl Default for Page {
     }
 }
 
+impl std::fmt::Debug for Page {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Page({:02x?}…)", &self.0[..8])
+    }
+}
+
 impl AsMut<[u8]> for Page {
     fn as_mut(&mut self) -> &mut [u8] {
         &mut self.0

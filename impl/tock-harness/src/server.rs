@@ -9,7 +9,8 @@ use crate::board::REGION_SIZES;
 use crate::config::Configuration;
 use crate::json::{object, parse, string, Json};
 use crate::protocol::{observation_json, read_request, reply, Input, Observation, Request};
-use crate::session::{can_boot, Options, Session};
+use crate::options::Options;
+use crate::session::{can_boot, Session};
 
 /// The environment events the harness simulates.
 pub const CAPABILITIES: [&str; 6] = ["tick", "drain", "reboot", "torn-reboot", "restart", "flash-fault"];

@@ -14,34 +14,12 @@ use kernel::utilities::machine_register::MachineRegister;
 use crate::board::{self, Board, BootPlan};
 use crate::boundary::{Action, Outcome};
 use crate::config::{Configuration, MIN_KERNEL_BUFFER};
-use crate::flash::{FaultTiming, SimFlash};
+use crate::flash::SimFlash;
+use crate::memory::{AppMemory, Layout};
+use crate::options::{Breakage, Options};
 use crate::permissions::{self, BoardPermissions};
 use crate::protocol::{Input, Observation, Upcall};
 use crate::tbf::{self, AppImage};
-
-/// A harness broken on purpose, to show that the checker notices a broken harness.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Breakage {
-    /// Every flash page write programs only the first half of the page.
-    FlashProgram,
-    /// `restart` does nothing: the process keeps its allows, subscriptions and queued upcalls.
-    Restart,
-    /// `reboot` loses the flash contents.
-    RebootErases,
-}
-
-/// How the harness is run.
-#[derive(Clone, Copy, Debug)]
-pub struct Options {
-    pub fault_timing: FaultTiming,
-    pub breakage: Option<Breakage>,
-    pub only_64_bit: bool,
-    pub max_buffer: Option<usize>,
-    /// The capsule's kernel buffer, whatever the transfer limit (the board component uses 512).
-    pub kernel_buffer: Option<usize>,
-    /// The events announced in `hello`, one bit per entry of `server::CAPABILITIES`.
-    pub capabilities: u8,
-}
 
 /// Boots one OS process can make: each takes one of the kernel's 32 deferred calls (the loader's),
 /// and that table is global and never reset.
@@ -57,42 +35,17 @@ pub fn can_boot() -> bool {
 const LOOP_LIMIT: usize = 100_000;
 /// Most ticks a drain makes.
 const DRAIN_LIMIT: usize = 20_000;
-/// Bytes of process memory above the initial break, for the kernel's grant allocations.
-const GRANT_ROOM: usize = 4096;
-/// Bytes per app in the memory pool beyond the TBF minimum (the kernel's own per-process state).
-const KERNEL_ROOM: usize = 16384;
-/// Buffer areas per app: read-write allow 0 (two, used in turn), read-write scratch, read-only
-/// allow 0 (two), read-only scratch.
-const AREAS: usize = 6;
-/// The first bytes of process memory hold the Yield-NoWait flag.
-const FLAG_BYTES: usize = 16;
-
-/// An allowed buffer of one allow number: which area holds it and its length.
-#[derive(Clone, Copy, Default)]
-struct Allowed {
-    area: usize,
-    length: usize,
-}
-
-struct AppState {
-    slot: usize,
-    memory: usize,
-    upcall_pc: usize,
-    read_write: Option<Allowed>,
-    read_only: Option<Allowed>,
-}
-
 /// The board under test.
 pub struct Session {
     options: Options,
     config: Configuration,
     flash: &'static SimFlash,
-    area: usize,
+    layout: Layout,
     app_flash: &'static [u8],
     pool: *mut u8,
     pool_length: usize,
     board: Option<Box<dyn Board>>,
-    apps: Vec<AppState>,
+    apps: Vec<AppMemory>,
 }
 
 fn leak<T>(value: T) -> &'static mut T {
@@ -104,10 +57,8 @@ impl Session {
     pub fn new(config: Configuration, options: Options, pages: Vec<(usize, Vec<u8>)>) -> Result<Session, String> {
         let flash: &'static SimFlash = leak(SimFlash::new(options.fault_timing, options.breakage == Some(Breakage::FlashProgram)));
         flash.import(pages)?;
-        let region = config.region_size as usize;
-        let area = options.max_buffer.unwrap_or((2 * region + 64).max(4096)).next_multiple_of(8);
-        let app_brk = FLAG_BYTES + AREAS * area;
-        let minimum_ram = u32::try_from(app_brk + GRANT_ROOM).map_err(|_| "buffer areas too large".to_string())?;
+        let layout = Layout::new(config.region_size as usize, options.max_buffer);
+        let minimum_ram = layout.minimum_ram()?;
         let images: Vec<AppImage> = config
             .apps
             .iter()
@@ -121,9 +72,9 @@ impl Session {
             })
             .collect();
         let app_flash: &'static [u8] = Box::leak(tbf::app_flash(&images).into_boxed_slice());
-        let pool_length = config.apps.len() * (minimum_ram as usize + KERNEL_ROOM) + 4096;
+        let pool_length = config.apps.len() * layout.pool_per_app() + 4096;
         let pool = Box::leak(vec![0u8; pool_length].into_boxed_slice()).as_mut_ptr();
-        Ok(Session { options, config, flash, area, app_flash, pool, pool_length, board: None, apps: Vec::new() })
+        Ok(Session { options, config, flash, layout, app_flash, pool, pool_length, board: None, apps: Vec::new() })
     }
 
     /// The flash's pages that are not erased.
@@ -153,7 +104,7 @@ impl Session {
             region_size: self.config.region_size as usize,
             storage_length: self.config.storage_length as usize,
             kernel_buffer,
-            app_brk: FLAG_BYTES + AREAS * self.area,
+            app_brk: self.layout.app_brk(),
             app_flash: self.app_flash,
             app_memory,
             permissions: BoardPermissions::new(self.config.apps.clone()),
@@ -168,7 +119,7 @@ impl Session {
     }
 
     /// Runs the loader to its end and finds each app's process.
-    fn load(&self) -> Result<Vec<AppState>, String> {
+    fn load(&self) -> Result<Vec<AppMemory>, String> {
         let board = self.board();
         for _ in 0..LOOP_LIMIT {
             if board.loading().0 {
@@ -189,13 +140,7 @@ impl Session {
             let Some((slot, addresses)) = found else {
                 return Err(format!("the kernel did not load app {index} ({}); loader errors: {errors:?}", self.config.apps[index].name));
             };
-            apps.push(AppState {
-                slot,
-                memory: addresses.sram_start,
-                upcall_pc: addresses.flash_non_protected_start,
-                read_write: None,
-                read_only: None,
-            });
+            apps.push(AppMemory::new(slot, addresses.sram_start, addresses.flash_non_protected_start, self.layout));
         }
         Ok(apps)
     }
@@ -257,39 +202,6 @@ impl Session {
         Err(format!("app {app}'s system call did not complete within {LOOP_LIMIT} kernel loop iterations"))
     }
 
-    fn area_address(&self, app: usize, area: usize) -> usize {
-        self.apps[app].memory + FLAG_BYTES + area * self.area
-    }
-
-    /// Puts `bytes` into a fresh buffer area of `app` for allow `number` and returns the allow's
-    /// address and the area; allow 0 alternates between two areas so the buffer still allowed is
-    /// never overwritten.
-    fn fresh_buffer(&self, app: usize, number: i32, read_only: bool, bytes: &[u8]) -> Result<(usize, usize), String> {
-        if bytes.len() > self.area {
-            return Err(format!(
-                "an allow of {} bytes is larger than the harness's buffer area of {} bytes (use --max-buffer)",
-                bytes.len(),
-                self.area
-            ));
-        }
-        let state = &self.apps[app];
-        let (current, base) = if read_only { (state.read_only, 3) } else { (state.read_write, 0) };
-        let area = if number != 0 { base + 2 } else { base + current.map_or(0, |c| 1 - (c.area - base)) };
-        let address = self.area_address(app, area);
-        unsafe { std::ptr::copy_nonoverlapping(bytes.as_ptr(), address as *mut u8, bytes.len()) };
-        Ok((if bytes.is_empty() { 0 } else { address }, area))
-    }
-
-    fn read_write_contents(&self, app: usize) -> Vec<u8> {
-        match self.apps[app].read_write {
-            None => Vec::new(),
-            Some(allowed) => {
-                let address = self.area_address(app, allowed.area) as *const u8;
-                unsafe { std::slice::from_raw_parts(address, allowed.length) }.to_vec()
-            }
-        }
-    }
-
     fn syscall(&self, app: usize, syscall: Syscall) -> Result<SyscallReturn, String> {
         match self.perform(app, Action::Call(syscall))? {
             Outcome::Returned(value) => Ok(value),
@@ -316,7 +228,7 @@ impl Session {
                 )?)
             }
             Input::AllowRw { app, number, length } => {
-                let (address, area) = self.fresh_buffer(*app, *number, false, &vec![0; *length])?;
+                let (address, area) = self.apps[*app].fresh_buffer(*number, false, &vec![0; *length])?;
                 let value = self.syscall(
                     *app,
                     Syscall::ReadWriteAllow {
@@ -327,12 +239,12 @@ impl Session {
                     },
                 )?;
                 if *number == 0 && matches!(value, SyscallReturn::AllowReadWriteSuccess(..)) {
-                    self.apps[*app].read_write = (*length > 0).then_some(Allowed { area, length: *length });
+                    self.apps[*app].allowed(false, area, *length);
                 }
                 observe(value)
             }
             Input::AllowRo { app, number, data } => {
-                let (address, area) = self.fresh_buffer(*app, *number, true, data)?;
+                let (address, area) = self.apps[*app].fresh_buffer(*number, true, data)?;
                 let value = self.syscall(
                     *app,
                     Syscall::ReadOnlyAllow {
@@ -343,7 +255,7 @@ impl Session {
                     },
                 )?;
                 if *number == 0 && matches!(value, SyscallReturn::AllowReadOnlySuccess(..)) {
-                    self.apps[*app].read_only = (!data.is_empty()).then_some(Allowed { area, length: data.len() });
+                    self.apps[*app].allowed(true, area, data.len());
                 }
                 observe(value)
             }
@@ -360,7 +272,7 @@ impl Session {
                 )?)
             }
             Input::Yield { app } => {
-                let flag = self.apps[*app].memory as *mut u8;
+                let flag = self.apps[*app].flag();
                 let upcall = match self.perform(*app, Action::Call(Syscall::Yield { yield_type: YieldVariant::NoWait { ptr: flag } }))? {
                     Outcome::Upcall(call) => Some(Upcall {
                         number: match call.source {
@@ -374,7 +286,7 @@ impl Session {
                     Outcome::NoUpcall => None,
                     other => return Err(format!("the kernel answered a yield of app {app} with {other:?}")),
                 };
-                Observation::Yielded { upcall, buffer: self.read_write_contents(*app) }
+                Observation::Yielded { upcall, buffer: self.apps[*app].read_write_contents() }
             }
             Input::Tick => {
                 self.flash.tick();
@@ -397,8 +309,7 @@ impl Session {
                         Outcome::Restarted => {}
                         other => return Err(format!("app {app} did not restart: {other:?}")),
                     }
-                    self.apps[*app].read_write = None;
-                    self.apps[*app].read_only = None;
+                    self.apps[*app].forget_allows();
                 }
                 Observation::Quiet
             }
