@@ -52,6 +52,25 @@ fn leak<T>(value: T) -> &'static mut T {
     Box::leak(Box::new(value))
 }
 
+thread_local! {
+    /// The memory pool of the processes, kept for the next board: only one board is alive at a time,
+    /// and the processes of an earlier one never run again.
+    static POOL: std::cell::Cell<(*mut u8, usize)> = const { std::cell::Cell::new((std::ptr::null_mut(), 0)) };
+}
+
+/// A pool of at least `length` bytes for the processes' memory.
+fn pool(length: usize) -> (*mut u8, usize) {
+    POOL.with(|cached| {
+        let (pointer, size) = cached.get();
+        if size >= length {
+            return (pointer, size);
+        }
+        let fresh = (Box::leak(vec![0u8; length].into_boxed_slice()).as_mut_ptr(), length);
+        cached.set(fresh);
+        fresh
+    })
+}
+
 impl Session {
     /// A board of `config` over flash holding `pages` (empty: erased), not yet booted.
     pub fn new(config: Configuration, options: Options, pages: Vec<(usize, Vec<u8>)>) -> Result<Session, String> {
@@ -72,8 +91,7 @@ impl Session {
             })
             .collect();
         let app_flash: &'static [u8] = Box::leak(tbf::app_flash(&images).into_boxed_slice());
-        let pool_length = config.apps.len() * layout.pool_per_app() + 4096;
-        let pool = Box::leak(vec![0u8; pool_length].into_boxed_slice()).as_mut_ptr();
+        let (pool, pool_length) = pool(config.apps.len() * layout.pool_per_app() + 4096);
         Ok(Session { options, config, flash, layout, app_flash, pool, pool_length, board: None, apps: Vec::new() })
     }
 
@@ -97,8 +115,8 @@ impl Session {
             (None, Some(limit)) => limit as usize,
             (None, None) => (self.config.region_size as usize).max(MIN_KERNEL_BUFFER as usize),
         };
-        // The pool is reused by every boot of this board: the processes of an earlier boot are
-        // never run again, so nothing else uses this memory.
+        // The pool is reused by every boot (see `pool`): the processes of an earlier boot are never
+        // run again, so nothing else uses this memory.
         let app_memory = unsafe { std::slice::from_raw_parts_mut(self.pool, self.pool_length) };
         let plan = BootPlan {
             region_size: self.config.region_size as usize,
