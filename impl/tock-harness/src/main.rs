@@ -31,7 +31,7 @@ fn main() {
         }
     };
     std::panic::set_hook(Box::new(|info| {
-        eprintln!("tock-harness: the kernel or the capsule panicked: {info}");
+        eprintln!("tock-harness: panicked (in the kernel, the capsule or the harness): {info}");
     }));
     kernel::deferred_call::initialize_deferred_call_state::<chip::HostThread>();
     let mut server = server::Server::new(command.options, command.passed);
