@@ -140,6 +140,10 @@ final class FuzzCommand implements Callable<Integer> {
             spec.commandLine().getOut().flush();
             return outcome.causes().isEmpty() ? 0 : Main.FINDING;
         }
+        if (!chosen.preparation().isEmpty()) {
+            err.println("invs: " + chosen.preparation() + "...");
+            err.flush();
+        }
         try (OpenSystem open = chosen.open()) {
             BoardSelection selection = board.select(open.announcedProfile());
             long total = tries == null ? Long.MAX_VALUE : tries;

@@ -13,7 +13,8 @@ public final class SystemOptions {
     private String mutant;
 
     @Option(names = "--sut", paramLabel = "NAME",
-            description = "Test the system-under-test provider of this name found on the class path (default: reference).")
+            description = "Test the system-under-test provider of this name found on the class path (default: reference);"
+                    + " tock-capsule: the upstream Tock capsule in the host harness of impl/tock-harness (needs cargo).")
     private String provider;
 
     @Option(names = "--sut-command", paramLabel = "COMMAND",
@@ -47,6 +48,9 @@ public final class SystemOptions {
         }
         if (mutant != null) {
             return new SystemChoice.ZooMutant(mutant);
+        }
+        if (SystemChoice.TockCapsule.NAME.equals(provider)) {
+            return new SystemChoice.TockCapsule(timeout);
         }
         if (provider != null && !provider.equals("reference")) {
             return new SystemChoice.Provided(provider);
