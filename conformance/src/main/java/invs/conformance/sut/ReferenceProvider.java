@@ -1,6 +1,7 @@
 package invs.conformance.sut;
 
 import invs.spec.Configuration;
+import io.vavr.control.Option;
 
 /** The reference implementation ({@code invs.impl}) as a {@link SystemUnderTestProvider}. */
 public final class ReferenceProvider implements SystemUnderTestProvider {
@@ -23,7 +24,7 @@ public final class ReferenceProvider implements SystemUnderTestProvider {
     }
 
     @Override
-    public boolean supports(Configuration configuration) {
-        return BoardMapping.unsupported(configuration).isEmpty();
+    public Option<String> unsupported(Configuration configuration) {
+        return BoardMapping.unsupported(configuration);
     }
 }

@@ -22,15 +22,20 @@ public final class SystemOptions {
 
     @Option(names = "--sut-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "With --sut-command: how long the server may take to answer one request (default: 2s).")
-    private Duration timeout = SystemSpec.DEFAULT_TIMEOUT;
+    private Duration timeout;
 
     @Option(names = "--sut-start-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "With --sut-command: how long a server may take to start and answer hello (default: 20s).")
-    private Duration startTimeout = SystemSpec.DEFAULT_START_TIMEOUT;
+    private Duration startTimeout;
 
     @Option(names = "--sut-fresh",
             description = "With --sut-command: start a new server process for every sequence instead of sending reset.")
     private boolean fresh;
+
+    /** Whether {@code --sut-command} was given: the system under test is a server in another process. */
+    public boolean external() {
+        return command != null;
+    }
 
     /** The system these options choose. @throws UserError when they contradict each other */
     public SystemSpec spec() {
@@ -41,7 +46,13 @@ public final class SystemOptions {
         if (command != null && command.isBlank()) {
             throw new UserError("--sut-command needs a command");
         }
-        if (timeout.isZero() || startTimeout.isZero()) {
+        if (command == null && (timeout != null || startTimeout != null || fresh)) {
+            throw new UserError((timeout != null ? "--sut-timeout" : startTimeout != null ? "--sut-start-timeout"
+                    : "--sut-fresh") + " applies to a server: it needs --sut-command");
+        }
+        Duration requestTimeout = timeout == null ? SystemSpec.DEFAULT_TIMEOUT : timeout;
+        Duration helloTimeout = startTimeout == null ? SystemSpec.DEFAULT_START_TIMEOUT : startTimeout;
+        if (requestTimeout.isZero() || helloTimeout.isZero()) {
             throw new UserError("--sut-timeout and --sut-start-timeout must be positive");
         }
         if (mutant != null) {
@@ -51,7 +62,7 @@ public final class SystemOptions {
             return new SystemSpec.Provided(provider);
         }
         if (command != null) {
-            return new SystemSpec.External(command, timeout, startTimeout, fresh);
+            return new SystemSpec.External(command, requestTimeout, helloTimeout, fresh);
         }
         return new SystemSpec.Reference();
     }
