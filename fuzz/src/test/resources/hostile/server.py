@@ -60,7 +60,7 @@ def strike(rid):
         sys.stderr.flush()
         sys.exit(3)
     if MODE == "fork-child":
-        child = subprocess.Popen(["sleep", "60"])  # keeps standard output and error open
+        child = subprocess.Popen(["sleep", "300"])  # keeps standard output and error open
         record(child.pid)
         sys.exit(3)
     if MODE in ("hang", "ignore-term"):
