@@ -13,6 +13,8 @@ import java.time.Duration;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
 
@@ -152,30 +154,47 @@ class HostileInputsIT {
     }
 
     @Test
-    void optionsAtTheEdgeOfTheirRangeGiveAnswersOrOneLineErrors() throws Exception {
-        String out = directory.resolve("findings").toString();
-        InvsProcess empty = invs("fuzz", "--storage", "0", "--tries", "20", "--progress", "none", "--out", out).clean();
-        assertEquals(0, empty.exit(), "storage 0 is a board where every allocation fails: " + empty);
-        InvsProcess forever = invs("fuzz", "--time", "3000000h", "--tries", "5", "--progress", "none", "--out", out).clean();
-        assertEquals(0, forever.exit(), forever::toString);
-        invs("fuzz", "--shrink-time", "3000000h", "--mutant", "drain-stalls", "--tries", "20", "--progress", "none",
-                "--out", out).finding("drain-stalls").clean();
-        invs("fuzz", "--storage", "4294967295", "--tries", "1", "--out", out).oneLineError(Main.USAGE, "custom").clean();
-        invs("explore", "--regions", "300000000").oneLineError(Main.USAGE, "--regions: 300000000 regions of 4 bytes need")
-                .clean();
-        invs("replay", EXAMPLE.toString(), "--sut-fresh").oneLineError(Main.USAGE, "--sut-fresh applies to a server").clean();
-        invs("fuzz", "--sut-timeout", "1s", "--tries", "1").oneLineError(Main.USAGE, "it needs --sut-command").clean();
+    void aStorageAreaOfZeroBytesIsABoardWhereEveryAllocationFails() throws Exception {
+        InvsProcess run = invs("fuzz", "--storage", "0", "--tries", "20", "--progress", "none", "--out",
+                directory.resolve("findings").toString()).clean().within(60);
+        assertEquals(0, run.exit(), run::toString);
     }
 
     @Test
-    void exploreFindsTheMutantWhateverTheTimeBudget() throws Exception {
-        for (String seconds : new String[] {"Infinity", "9999999999"}) {
-            invs("explore", "--lockstep", "--depth", "3", "--mutant", "drain-stalls", "--seconds", seconds)
-                    .finding("divergence").clean();
-        }
-        invs("explore", "--lockstep", "--depth", "3", "--mutant", "drain-stalls", "--time", "3000000h",
-                "--out", directory.resolve("explored").toString()).finding("saved ").clean();
-        invs("explore", "--depth", "3", "--seconds", "NaN").oneLineError(Main.USAGE, "--seconds: 'NaN' is not a number of seconds")
-                .clean();
+    void durationsBeyondTheLongestMeanNoLimitAndLoseNothing() throws Exception {
+        InvsProcess forever = invs("fuzz", "--time", "3000000h", "--tries", "5", "--progress", "none", "--out",
+                directory.resolve("findings").toString()).clean().within(60);
+        assertEquals(0, forever.exit(), forever::toString);
+        invs("fuzz", "--shrink-time", "3000000h", "--mutant", "drain-stalls", "--tries", "20", "--progress", "none",
+                "--out", directory.resolve("findings").toString()).finding("drain-stalls").clean().within(90);
+    }
+
+    @Test
+    void aBoardBeyondWhatAConfigurationOrTheReferenceHoldsIsAOneLineError() throws Exception {
+        invs("fuzz", "--storage", "4294967295", "--tries", "1", "--out", directory.resolve("findings").toString())
+                .oneLineError(Main.USAGE, "custom").clean().within(60);
+        invs("explore", "--regions", "300000000").oneLineError(Main.USAGE, "--regions: 300000000 regions of 4 bytes need")
+                .clean().within(60);
+    }
+
+    @Test
+    void serverOptionsWithoutAServerAreUsageErrors() throws Exception {
+        invs("replay", EXAMPLE.toString(), "--sut-fresh").oneLineError(Main.USAGE, "--sut-fresh applies to a server")
+                .clean().within(60);
+        invs("fuzz", "--sut-timeout", "1s", "--tries", "1").oneLineError(Main.USAGE, "it needs --sut-command").clean()
+                .within(60);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"--seconds=Infinity", "--seconds=9999999999", "--time=3000000h"})
+    void exploreFindsTheMutantWhateverTheTimeBudget(String budget) throws Exception {
+        invs("explore", "--lockstep", "--depth", "3", "--mutant", "drain-stalls", budget,
+                "--out", directory.resolve("explored").toString()).finding("saved ").clean().within(90);
+    }
+
+    @Test
+    void exploreRefusesATimeThatIsNotANumber() throws Exception {
+        invs("explore", "--depth", "3", "--seconds", "NaN")
+                .oneLineError(Main.USAGE, "--seconds: 'NaN' is not a number of seconds").clean().within(60);
     }
 }
