@@ -118,9 +118,9 @@ final class ExploreCommand implements Callable<Integer> {
             return result.violations().isEmpty() ? 0 : Main.FINDING;
         }
         try (OpenSystem open = chosen.open()) {
-            io.vavr.control.Option<String> unsupported = open.factory().unsupported(config);
-            if (unsupported.isDefined()) {
-                throw new UserError("the system under test cannot run this board: " + unsupported.get());
+            io.vavr.control.Option<String> refusal = open.factory().refusal(config);
+            if (refusal.isDefined()) {
+                throw new UserError("the system under test cannot run this board: " + refusal.get());
             }
             LockstepExploration result = new ExhaustiveLockstep(config, alphabet)
                     .check(open.factory(), depth, maxStates, seconds, 5);

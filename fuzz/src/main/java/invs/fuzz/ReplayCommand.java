@@ -71,10 +71,10 @@ final class ReplayCommand implements Callable<Integer> {
         TraceFiles.checkSteps(file, read, trace.header().configuration(), limits);
         TraceFiles.checkShown(file, read, limits);
         try (OpenSystem open = system.spec().open()) {
-            Option<String> unsupported = open.factory().unsupported(trace.header().configuration());
-            if (unsupported.isDefined() || !open.factory().supports(trace.header().configuration())) {
+            Option<String> refusal = open.factory().refusal(trace.header().configuration());
+            if (refusal.isDefined() || !open.factory().supports(trace.header().configuration())) {
                 throw new UserError("the system under test cannot run the configuration of " + file
-                        + unsupported.map(reason -> ": " + reason).getOrElse(""));
+                        + refusal.map(reason -> ": " + reason).getOrElse(""));
             }
             ReplayResult result = Replay.replay(trace, open.factory());
             if (record != null) {

@@ -24,7 +24,7 @@ public final class ReferenceProvider implements SystemUnderTestProvider {
     }
 
     @Override
-    public Option<String> unsupported(Configuration configuration) {
+    public Option<String> refusal(Configuration configuration) {
         return BoardMapping.unsupported(configuration);
     }
 }

@@ -12,16 +12,17 @@ public interface SystemUnderTestFactory {
     /** A new system in its power-on state, with the board and apps of {@code configuration}. */
     SystemUnderTest create(Configuration configuration);
 
-    /** Whether this factory can build a system for {@code configuration}; the default: when {@link #unsupported} says nothing. */
-    default boolean supports(Configuration configuration) {
-        return unsupported(configuration).isEmpty();
+    /**
+     * Why this factory cannot build a system for {@code configuration}, in a few words (for example
+     * "at most 4 apps"), or none when it can. The default builds every configuration. A refused
+     * configuration is left out of a campaign; it is never a finding.
+     */
+    default Option<String> refusal(Configuration configuration) {
+        return Option.none();
     }
 
-    /**
-     * Why this factory cannot build a system for {@code configuration}, in words for a one-line message,
-     * or none when it can; the default: none.
-     */
-    default Option<String> unsupported(Configuration configuration) {
-        return Option.none();
+    /** Whether this factory can build a system for {@code configuration}: it gives no {@link #refusal}. */
+    default boolean supports(Configuration configuration) {
+        return refusal(configuration).isEmpty();
     }
 }

@@ -27,7 +27,7 @@ public record Mutant(String name, BugClass bugClass, String description,
 
     /** What the reference implementation cannot build, a mutant of it cannot either. */
     @Override
-    public Option<String> unsupported(Configuration configuration) {
+    public Option<String> refusal(Configuration configuration) {
         return BoardMapping.unsupported(configuration);
     }
 

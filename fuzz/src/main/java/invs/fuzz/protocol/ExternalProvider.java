@@ -99,7 +99,7 @@ public final class ExternalProvider implements SystemUnderTestFactory, AutoClose
      * reset), none when it answered ready; asked once per configuration.
      */
     @Override
-    public Option<String> unsupported(Configuration configuration) {
+    public Option<String> refusal(Configuration configuration) {
         return refusals.computeIfAbsent(configuration, this::ask);
     }
 

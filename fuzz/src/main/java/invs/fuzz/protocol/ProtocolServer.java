@@ -139,7 +139,7 @@ public final class ProtocolServer {
 
     private Reply reset(long id, Configuration configuration) {
         closeSystem();
-        Option<String> reason = factory.unsupported(configuration);
+        Option<String> reason = factory.refusal(configuration);
         if (reason.isDefined() || !factory.supports(configuration)) {
             return new Reply.Unsupported(id, name + " cannot build this configuration"
                     + reason.map(text -> ": " + text).getOrElse(""));
