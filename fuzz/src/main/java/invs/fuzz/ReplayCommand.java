@@ -14,7 +14,6 @@ import invs.fuzz.cli.SystemOptions;
 import invs.fuzz.cli.TraceFiles;
 import invs.fuzz.cli.TraceLimitOptions;
 import invs.fuzz.cli.UserError;
-import invs.fuzz.protocol.ExternalProvider;
 import invs.fuzz.sut.OpenSystem;
 import io.vavr.collection.Vector;
 import io.vavr.control.Option;
@@ -61,10 +60,6 @@ final class ReplayCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         TraceLimits limits = limitOptions.limits();
-        if (system.external() && limits.maxBuffer() > ExternalProvider.MAX_BUFFER) {
-            throw new UserError("--max-buffer: at most " + TraceLimits.size(ExternalProvider.MAX_BUFFER)
-                    + " with --sut-command (a reply line holds at most " + TraceLimits.size(ExternalProvider.MAX_LINE) + ")");
-        }
         boolean replacing = record != null && Files.exists(OutputLocation.file(record, "--record", List.of(file)));
         TraceFile read = TraceFiles.read(file, limits);
         Trace trace = read.trace();

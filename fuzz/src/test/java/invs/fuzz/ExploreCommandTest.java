@@ -49,10 +49,10 @@ class ExploreCommandTest {
     @Test
     void badBoundsAreAUsageError() {
         assertEquals(Main.USAGE, Main.run("explore", "--apps", "9"));
-        Run huge = run("--regions", "300000000");
-        assertEquals(Main.USAGE, huge.code());
-        assertEquals("--regions: 300000000 regions of 4 bytes need 4800000000 bytes of storage, more than a"
-                + " configuration holds (4294967295)", huge.err().strip().replaceFirst("^.*?--regions", "--regions"));
+        CommandRun huge = CommandRun.of("explore", "--regions", "300000000");
+        assertEquals(Main.USAGE, huge.exit());
+        assertEquals("invs: --regions: 300000000 regions of 4 bytes need 4800000000 bytes of storage, more than a"
+                + " configuration holds (4294967295)", huge.errLine());
     }
 
     @Test
@@ -63,8 +63,8 @@ class ExploreCommandTest {
         Run infinite = run("--depth", "2", "--seconds", "Infinity");
         assertEquals(0, infinite.code(), infinite.out() + infinite.err());
         assertTrue(infinite.out().contains("depth 2 completed"), "the deadline does not overflow: " + infinite.out());
-        assertEquals(Main.USAGE, run("--seconds", "NaN").code());
-        assertEquals(Main.USAGE, run("--seconds", "5", "--time", "5s").code());
+        assertEquals("invs: --seconds: 'NaN' is not a number of seconds", CommandRun.of("explore", "--seconds", "NaN").errLine());
+        assertEquals(Main.USAGE, CommandRun.of("explore", "--seconds", "5", "--time", "5s").exit());
     }
 
     @Test
@@ -77,6 +77,7 @@ class ExploreCommandTest {
         CommandRun replay = CommandRun.of("replay", first.toString(), "--mutant", "size-counts-header");
         assertEquals(Main.FINDING, replay.exit(), replay.toString());
         assertEquals(0, CommandRun.of("replay", first.toString()).exit(), "the reference passes the same inputs");
-        assertEquals(Main.USAGE, run("--depth", "2", "--out", directory.toString()).code(), "no divergence to save");
+        assertEquals(Main.USAGE, CommandRun.of("explore", "--depth", "2", "--out", directory.toString()).exit(),
+                "without an implementation there is no divergence to save");
     }
 }

@@ -7,12 +7,13 @@ import java.util.Arrays;
 /**
  * Reads lines of bytes from a stream, each at most a given number of bytes, so that a file or a peer that
  * never ends a line cannot use up the memory. A line ends at a line feed; a carriage return just before
- * it is dropped; the last line of the stream needs no line feed. Not thread-safe.
+ * it is dropped; the last line of the stream needs no line feed. Not thread-safe, except
+ * {@link #raiseLimit}, which another thread may call.
  */
 public final class LineReader {
     private static final int KEPT_BUFFER = 64 * 1024;
     private final InputStream in;
-    private final int maxBytes;
+    private volatile int maxBytes;
     private final byte[] chunk = new byte[8192];
     private int next;
     private int filled;
@@ -33,6 +34,13 @@ public final class LineReader {
     /** The longest line this reader accepts, in bytes. */
     public int maxBytes() {
         return maxBytes;
+    }
+
+    /** Accepts lines of up to {@code bytes} bytes from now on, if that is more than before (from any thread). */
+    public synchronized void raiseLimit(int bytes) {
+        if (bytes > maxBytes) {
+            maxBytes = bytes;
+        }
     }
 
     /** How many lines were read so far, including the one over the limit: the 1-based number of the last line. */
@@ -91,6 +99,9 @@ public final class LineReader {
     private boolean append(int from, int count) {
         // a carriage return that ends the line does not count against the limit
         int limit = maxBytes + 1;
+        if (limit <= 0) {
+            limit = Integer.MAX_VALUE - 8;
+        }
         if (length + count > limit) {
             return false;
         }

@@ -26,9 +26,10 @@ import java.util.concurrent.ConcurrentLinkedDeque;
 public final class ExternalProvider implements SystemUnderTestFactory, AutoCloseable {
     /** The client name sent in hello requests. */
     public static final String CLIENT = "invs 0.1.0";
-    /** The largest buffer a reply may show (a yielded buffer): 4 MiB. */
-    public static final int MAX_BUFFER = ServerProcess.MAX_BUFFER;
-    /** The longest reply line a server may write, in bytes; a longer one is a finding ("flooded"). */
+    /**
+     * The longest reply line a server may write, in bytes, unless invs allowed a larger read-write buffer
+     * (then twice its length and 64 KiB); a longer one is a finding ("flooded").
+     */
     public static final int MAX_LINE = ServerProcess.MAX_LINE;
     /** The most characters of a server's name or reason shown in messages. */
     private static final int REASON_CHARS = 200;

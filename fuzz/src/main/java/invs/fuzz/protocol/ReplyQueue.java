@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class ReplyQueue {
     private final BlockingQueue<Received> queue = new ArrayBlockingQueue<>(1);
+    private final LineReader lines;
     private final Thread reader;
 
     /** What the reading thread hands over. */
@@ -37,9 +38,15 @@ final class ReplyQueue {
 
     /** Starts reading {@code in}, lines of at most {@code maxLine} bytes, in a daemon thread called {@code name}. */
     ReplyQueue(InputStream in, int maxLine, String name) {
-        this.reader = new Thread(() -> read(new LineReader(in, maxLine)), name);
+        this.lines = new LineReader(in, maxLine);
+        this.reader = new Thread(() -> read(lines), name);
         reader.setDaemon(true);
         reader.start();
+    }
+
+    /** Accepts lines of up to {@code maxLine} bytes from now on, if that is more than before. */
+    void raiseLimit(int maxLine) {
+        lines.raiseLimit(maxLine);
     }
 
     /** The next thing read, waiting at most {@code nanos}; null when nothing came in that time. */

@@ -3,6 +3,7 @@ package invs.fuzz.protocol;
 import invs.conformance.trace.TraceFormatException;
 import invs.conformance.trace.TraceLimits;
 import invs.conformance.trace.Utf8Text;
+import invs.spec.AllowReadWrite;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -16,7 +17,8 @@ import java.util.function.LongFunction;
 
 /**
  * One server child process and its pipes: requests go to its standard input, replies come from its
- * standard output, one line each ({@link ReplyQueue}, lines of at most {@link #MAX_LINE} bytes); the last
+ * standard output, one line each ({@link ReplyQueue}, lines of at most {@link #MAX_LINE} bytes, or room for
+ * twice the largest read-write buffer invs has allowed in its requests, whichever is more); the last
  * lines of its standard error are kept for reports ({@link StderrTail}). The server runs in a process
  * group of its own ({@link ProcessGroup}), killed whole when invs gives up on it.
  *
@@ -27,10 +29,10 @@ import java.util.function.LongFunction;
  * same message.
  */
 final class ServerProcess {
-    /** The largest buffer a reply may show: 4 MiB. */
+    /** The largest buffer a reply may always show: 4 MiB. */
     static final int MAX_BUFFER = 4 << 20;
     /** The longest reply line: room for a buffer of {@link #MAX_BUFFER} bytes in hexadecimal, and 64 KiB more. */
-    static final int MAX_LINE = 2 * MAX_BUFFER + 64 * 1024;
+    static final int MAX_LINE = replyLine(MAX_BUFFER);
     private static final int PROBLEM_CHARS = 2000;
     private static final long WATCH_INTERVAL_MILLIS = 20;
     private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
@@ -93,6 +95,9 @@ final class ServerProcess {
             throw broken;
         }
         Request request = build.apply(nextId++);
+        if (request instanceof Request.Apply(long id, AllowReadWrite allow)) {
+            replies.raiseLimit(replyLine(allow.length()));
+        }
         long started = System.nanoTime();
         long due = started + Math.min(nanos(timeout), LONGEST_NANOS);
         deadline = due == 0 ? 1 : due;
@@ -251,6 +256,11 @@ final class ServerProcess {
             }
         }
         return true;
+    }
+
+    /** The longest reply line that may show a buffer of {@code buffer} bytes: its hexadecimal and 64 KiB more. */
+    private static int replyLine(int buffer) {
+        return (int) Math.min(Integer.MAX_VALUE - 8, 2L * buffer + 64 * 1024);
     }
 
     /** {@code duration} in nanoseconds, or {@link Long#MAX_VALUE} when it is longer than that. */
