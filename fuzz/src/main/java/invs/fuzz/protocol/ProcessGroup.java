@@ -24,11 +24,6 @@ final class ProcessGroup {
     private ProcessGroup() {
     }
 
-    /** Whether servers get a process group of their own on this system. */
-    static boolean separate() {
-        return SETSID.isPresent();
-    }
-
     /** Starts {@code command} through the shell, in a process group of its own where possible. */
     static Process start(String command) throws IOException {
         List<String> shell = WINDOWS ? List.of("cmd.exe", "/c", command)

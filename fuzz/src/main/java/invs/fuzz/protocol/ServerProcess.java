@@ -98,8 +98,7 @@ final class ServerProcess {
         if (request instanceof Request.Apply(long id, AllowReadWrite allow)) {
             replies.raiseLimit(replyLine(allow.length()));
         }
-        long started = System.nanoTime();
-        long due = started + Math.min(nanos(timeout), LONGEST_NANOS);
+        long due = System.nanoTime() + Math.min(nanos(timeout), LONGEST_NANOS);
         deadline = due == 0 ? 1 : due;
         try {
             byte[] line = send(request, due, timeout);
@@ -108,11 +107,11 @@ final class ServerProcess {
                 reply = Reply.decode(Utf8Text.decode(line));
             } catch (TraceFormatException e) {
                 throw fail("the server answered " + request.describe() + " with a malformed reply ("
-                        + e.getMessage() + "): " + JsonFields.shown(new String(line, StandardCharsets.UTF_8)));
+                        + e.getMessage() + "): " + shown(line));
             }
             if (reply.id() != request.id()) {
                 throw fail("the server answered " + request.describe() + " with a reply for request " + reply.id()
-                        + ": " + JsonFields.shown(new String(line, StandardCharsets.UTF_8)));
+                        + ": " + shown(line));
             }
             return reply;
         } finally {
@@ -247,6 +246,11 @@ final class ServerProcess {
             return " (nothing on its standard error)";
         }
         return "; the last lines on its standard error:\n    " + String.join("\n    ", lines);
+    }
+
+    /** The start of {@code line} for a message (decoding only what is shown). */
+    private static String shown(byte[] line) {
+        return JsonFields.shown(new String(line, 0, Math.min(line.length, 256), StandardCharsets.UTF_8));
     }
 
     private static boolean isBlank(byte[] line) {
