@@ -33,7 +33,7 @@ import java.util.concurrent.Callable;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the trace conforms", "1:the trace diverges (the first divergence is shown)",
                 "2:usage or input error (for example a malformed trace: the line and field are named)",
-                "3:internal error"})
+                "3:a bug of invs, or too little memory"})
 final class CheckTraceCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "LOG", description = "The recorded trace (JSON lines, every step with its observation).")
     private Path file;

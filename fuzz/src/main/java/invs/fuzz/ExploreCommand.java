@@ -41,7 +41,7 @@ import picocli.CommandLine.Option;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:no violation and no divergence within the bound",
                 "1:a property of the specification broke, or the implementation diverged",
-                "2:usage or input error", "3:internal error"})
+                "2:usage or input error", "3:a bug of invs, or too little memory"})
 final class ExploreCommand implements Callable<Integer> {
     private static final Duration DEFAULT_TIME = Duration.ofSeconds(60);
     private static final long MAX_STORAGE = 0xFFFF_FFFFL;

@@ -20,7 +20,7 @@ import java.util.List;
                 SystemsCommand.class, RegressionTestCommand.class, ClausesCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:a finding: the system under test diverged from the specification",
-                "2:usage or input error", "3:internal error (the message names the file holding the stack trace)"})
+                "2:usage or input error", "3:a bug of invs, or too little memory (the one-line message says where the stack trace is)"})
 public final class Main implements Runnable {
     /** Exit code for a finding. */
     public static final int FINDING = 1;

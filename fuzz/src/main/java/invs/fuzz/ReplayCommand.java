@@ -38,7 +38,7 @@ import java.util.concurrent.Callable;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every step conforms", "1:a rule is broken (the violation is shown)",
                 "2:usage or input error (for example a malformed trace: the line and field are named)",
-                "3:internal error"})
+                "3:a bug of invs, or too little memory"})
 final class ReplayCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "TRACE", description = "The trace file (JSON lines, see docs/guide.md).")
     private Path file;

@@ -31,7 +31,7 @@ import java.util.concurrent.Callable;
                 "Try it: ./invs fuzz --sut-command './invs serve'"},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the client said bye or closed the input",
-                "2:usage error, or the client's end of the conversation broke", "3:internal error"})
+                "2:usage error, or the client's end of the conversation broke", "3:a bug of invs, or too little memory"})
 final class ServeCommand implements Callable<Integer> {
     @Mixin
     private SystemOptions system;

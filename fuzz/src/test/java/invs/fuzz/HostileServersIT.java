@@ -30,8 +30,13 @@ class HostileServersIT {
 
     /** {@code invs replay} of a short trace against the server in {@code mode}, with a one-second request timeout. */
     private InvsProcess replay(String mode) throws Exception {
+        return replay(mode, "1s");
+    }
+
+    /** {@code invs replay} of a short trace against the server in {@code mode}, with the request timeout {@code timeout}. */
+    private InvsProcess replay(String mode, String timeout) throws Exception {
         return InvsProcess.run(directory, LIMIT, "replay", TRACE.toString(), "--sut-command", server(mode),
-                "--sut-timeout", "1s", "--sut-start-timeout", "2s");
+                "--sut-timeout", timeout, "--sut-start-timeout", "2s");
     }
 
     @Test
@@ -70,7 +75,8 @@ class HostileServersIT {
 
     @Test
     void aServerFloodingItsOutputWithoutALineFeedIsAFindingInBoundedMemory() throws Exception {
-        replay("flood-stdout").finding("the server flooded its standard output: more than 8256 KiB without a line feed")
+        // a generous timeout, so that even a slow machine sees the flood before the deadline
+        replay("flood-stdout", "30s").finding("the server flooded its standard output: more than 8256 KiB without a line feed")
                 .clean().within(60).noProcessLeft();
     }
 
