@@ -28,6 +28,14 @@ public final class TraceCodec {
     private TraceCodec() {
     }
 
+    /**
+     * A new Jackson mapper like the one of the codecs, for other JSON lines (protocol messages): strings
+     * may be as long as a line, since lines are bounded before they are parsed ({@link TraceLimits}).
+     */
+    public static com.fasterxml.jackson.databind.ObjectMapper objectMapper() {
+        return Json.mapper();
+    }
+
     /** The trace as JSON lines, each ending in a newline. */
     public static String format(Trace trace) {
         StringBuilder text = new StringBuilder();

@@ -80,6 +80,15 @@ class TraceReaderTest {
     }
 
     @Test
+    void aBufferWithinARaisedLimitIsReadWhateverItsLength() throws IOException {
+        int length = 11 << 20; // 22 million hexadecimal digits: more than Jackson's default string limit
+        String data = "ab".repeat(length);
+        TraceFile file = read((HEADER + "\n{\"step\":1,\"input\":{\"kind\":\"allow-ro\",\"app\":0,\"number\":0,\"data\":\""
+                + data + "\"}}\n").getBytes(StandardCharsets.US_ASCII), new TraceLimits(12 << 20));
+        assertEquals(length, ((invs.spec.AllowReadOnly) file.trace().steps().head().input()).data().length());
+    }
+
+    @Test
     void aLineLongerThanTheLimitIsRefusedWithoutReadingItAll() {
         TraceLimits small = new TraceLimits(1);
         String huge = "{\"step\":1,\"note\":\"" + "x".repeat(small.maxLine()) + "\"}";

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import invs.conformance.trace.TraceCodec;
 import invs.conformance.trace.TraceFormatException;
 import invs.conformance.trace.Utf8Text;
 
@@ -14,7 +15,7 @@ import java.util.function.Supplier;
  * field, like the trace codecs' errors, so that protocol and trace problems read the same way.
  */
 final class JsonFields {
-    static final ObjectMapper MAPPER = new ObjectMapper();
+    static final ObjectMapper MAPPER = TraceCodec.objectMapper();
 
     private JsonFields() {
     }
