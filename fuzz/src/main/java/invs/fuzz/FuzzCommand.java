@@ -16,6 +16,7 @@ import invs.fuzz.campaign.CampaignReport;
 import invs.fuzz.cli.BoardOptions;
 import invs.fuzz.cli.BoardSelection;
 import invs.fuzz.cli.DurationConverter;
+import invs.fuzz.cli.OutputLocation;
 import invs.fuzz.cli.PropertyConverter;
 import invs.fuzz.cli.RerunCommand;
 import invs.fuzz.cli.SeedConverter;
@@ -33,7 +34,6 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -202,16 +202,9 @@ final class FuzzCommand implements Callable<Integer> {
         }
     }
 
-    /** Checks before any work that trace files can be written under {@code --out}. */
+    /** Checks before any work that trace files and reports can be written under {@code --out}. */
     private void checkOutput() {
-        try {
-            Files.createDirectories(out);
-            Path probe = Files.createTempFile(out, ".invs-probe", ".tmp");
-            Files.delete(probe);
-        } catch (IOException | RuntimeException e) {
-            throw new UserError("--out: cannot write into " + out + " (" + (e.getMessage() == null ? e : e.getMessage())
-                    + "); choose a writable directory");
-        }
+        OutputLocation.directory(out, "--out");
     }
 
     private void checkOptions() {

@@ -3,17 +3,19 @@ package invs.fuzz.protocol;
 import invs.conformance.sut.Capability;
 import invs.conformance.sut.SystemUnderTest;
 import invs.conformance.sut.SystemUnderTestFactory;
+import invs.conformance.trace.InputBounds;
+import invs.conformance.trace.LineReader;
+import invs.conformance.trace.LineTooLongException;
 import invs.conformance.trace.TraceFormatException;
+import invs.conformance.trace.TraceLimits;
+import invs.conformance.trace.Utf8Text;
 import invs.spec.Configuration;
+import io.vavr.control.Option;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
 import java.util.Set;
@@ -31,34 +33,57 @@ public final class ProtocolServer {
     private final String name;
     private final SystemUnderTestFactory factory;
     private final Set<Capability> capabilities;
+    private final TraceLimits limits;
     private SystemUnderTest system;
+    private Configuration configuration;
 
     /**
      * A server called {@code name} (sent in the hello reply) whose boards come from {@code factory} and
-     * which announces {@code capabilities}.
+     * which announces {@code capabilities}, within the standard limits.
      */
     public ProtocolServer(String name, SystemUnderTestFactory factory, Set<Capability> capabilities) {
+        this(name, factory, capabilities, TraceLimits.standard());
+    }
+
+    /**
+     * A server like {@link #ProtocolServer(String, SystemUnderTestFactory, Set)} that answers requests
+     * longer than {@link TraceLimits#maxLine()} bytes, and inputs with a larger buffer than
+     * {@link TraceLimits#maxBuffer()}, with an {@code error} reply.
+     */
+    public ProtocolServer(String name, SystemUnderTestFactory factory, Set<Capability> capabilities, TraceLimits limits) {
         this.name = name;
         this.factory = factory;
         this.capabilities = capabilities.isEmpty() ? EnumSet.noneOf(Capability.class) : EnumSet.copyOf(capabilities);
+        this.limits = limits;
     }
 
     /**
      * Serves requests from {@code in}, writing replies to {@code out}, until a {@code bye} request or the end
      * of {@code in}.
+     *
+     * @throws UncheckedIOException when a stream fails
      */
     public void serve(InputStream in, OutputStream out) {
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-        Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        LineReader reader = new LineReader(in, limits.maxLine());
         try {
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                if (line.isBlank()) {
+            while (true) {
+                Reply reply;
+                try {
+                    byte[] line = reader.next();
+                    if (line == null) {
+                        break;
+                    }
+                    reply = answer(line);
+                } catch (LineTooLongException e) {
+                    reader.skipRest();
+                    reply = new Reply.Error(0, "malformed request: longer than " + TraceLimits.size(e.limit())
+                            + ", the longest request line this server reads (it grows with --max-buffer)");
+                }
+                if (reply == null) {
                     continue;
                 }
-                Reply reply = answer(line);
-                writer.write(JsonFields.line(reply.encode()));
-                writer.write('\n');
-                writer.flush();
+                out.write((JsonFields.line(reply.encode()) + "\n").getBytes(StandardCharsets.UTF_8));
+                out.flush();
                 if (reply instanceof Reply.Goodbye) {
                     break;
                 }
@@ -68,6 +93,17 @@ public final class ProtocolServer {
         } finally {
             closeSystem();
         }
+    }
+
+    /** The reply to one request line's bytes, null for a blank line. */
+    private Reply answer(byte[] bytes) {
+        String line;
+        try {
+            line = Utf8Text.decode(bytes);
+        } catch (TraceFormatException e) {
+            return new Reply.Error(0, "malformed request: " + e.getMessage());
+        }
+        return line.isBlank() ? null : answer(line);
     }
 
     /** The reply to one request line. */
@@ -87,6 +123,10 @@ public final class ProtocolServer {
                 if (system == null) {
                     yield new Reply.Error(apply.id(), "no board yet: send reset with a configuration first");
                 }
+                Option<TraceFormatException> problem = InputBounds.problem(apply.input(), configuration, limits);
+                if (problem.isDefined()) {
+                    yield new Reply.Error(apply.id(), "cannot apply the input: " + problem.get().at(0, "input").getMessage());
+                }
                 try {
                     yield new Reply.Answer(apply.id(), system.apply(apply.input()));
                 } catch (RuntimeException e) {
@@ -99,11 +139,14 @@ public final class ProtocolServer {
 
     private Reply reset(long id, Configuration configuration) {
         closeSystem();
-        if (!factory.supports(configuration)) {
-            return new Reply.Unsupported(id, name + " cannot build this configuration");
+        Option<String> reason = factory.refusal(configuration);
+        if (reason.isDefined() || !factory.supports(configuration)) {
+            return new Reply.Unsupported(id, name + " cannot build this configuration"
+                    + reason.map(text -> ": " + text).getOrElse(""));
         }
         try {
             system = factory.create(configuration);
+            this.configuration = configuration;
             return new Reply.Ready(id);
         } catch (RuntimeException e) {
             return new Reply.Unsupported(id, String.valueOf(e.getMessage()));
@@ -114,6 +157,7 @@ public final class ProtocolServer {
         if (system != null) {
             system.close();
             system = null;
+            configuration = null;
         }
     }
 

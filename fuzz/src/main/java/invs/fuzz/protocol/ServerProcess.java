@@ -1,74 +1,78 @@
 package invs.fuzz.protocol;
 
 import invs.conformance.trace.TraceFormatException;
+import invs.conformance.trace.TraceLimits;
+import invs.conformance.trace.Utf8Text;
+import invs.spec.AllowReadWrite;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongFunction;
 
 /**
- * One server child process and its two pipes: requests go to its standard input, replies come from its
- * standard output, one line each; its standard error is kept (the last lines) for reports. Every exchange
- * has a deadline, enforced by a watchdog thread that looks at every live server a few times a second and
- * kills those past their deadline (two volatile writes per exchange instead of a timer task, which would
- * wake a thread on every request). The first failure breaks the process for good: it is killed and every
- * later exchange fails with the same message.
+ * One server child process and its pipes: requests go to its standard input, replies come from its
+ * standard output, one line each ({@link ReplyQueue}, lines of at most {@link #MAX_LINE} bytes, or room for
+ * twice the largest read-write buffer invs has allowed in its requests, whichever is more); the last
+ * lines of its standard error are kept for reports ({@link StderrTail}). The server runs in a process
+ * group of its own ({@link ProcessGroup}), killed whole when invs gives up on it.
+ *
+ * <p>Every exchange returns within its timeout: the reply is awaited on the queue until the deadline (a
+ * dead server is noticed within a tenth of a second, even when a child it left behind keeps its output
+ * open), and a watchdog thread kills a server whose standard input is still blocked at the deadline. The
+ * first failure breaks the process for good: its group is killed and every later exchange fails with the
+ * same message.
  */
 final class ServerProcess {
-    private static final int STDERR_LINES = 12;
+    /** The largest buffer a reply may always show: 4 MiB. */
+    static final int MAX_BUFFER = 4 << 20;
+    /** The longest reply line: room for a buffer of {@link #MAX_BUFFER} bytes in hexadecimal, and 64 KiB more. */
+    static final int MAX_LINE = replyLine(MAX_BUFFER);
+    private static final int PROBLEM_CHARS = 2000;
     private static final long WATCH_INTERVAL_MILLIS = 20;
+    private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
     private static final long STOP_GRACE_NANOS = TimeUnit.SECONDS.toNanos(2);
+    /** The longest wait invs computes a deadline for (about 146 years), so that deadlines never overflow. */
+    private static final long LONGEST_NANOS = Long.MAX_VALUE / 2;
     private static final Set<ServerProcess> LIVE = ConcurrentHashMap.newKeySet();
 
     static {
         Thread watchdog = new Thread(ServerProcess::watch, "invs-server-watchdog");
         watchdog.setDaemon(true);
         watchdog.start();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVE.forEach(server -> kill(server.process)),
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVE.forEach(server -> ProcessGroup.kill(server.process)),
                 "invs-server-reaper"));
     }
 
     private final String command;
     private final Process process;
-    private final BufferedReader replies;
-    private final Writer requests;
-    private final ArrayDeque<String> stderr = new ArrayDeque<>();
-    private final Thread drain;
+    private final ReplyQueue replies;
+    private final OutputStream requests;
+    private final StderrTail stderr;
     private long nextId = 1;
     private ProtocolFailure broken;
     /** When the current exchange must be answered (System.nanoTime), 0 when none is under way. */
     private volatile long deadline;
     /** When a stopped process is killed if it has not exited (System.nanoTime), 0 when not stopped. */
     private volatile long reapAt;
-    private volatile boolean expired;
 
     private ServerProcess(String command, Process process) {
         this.command = command;
         this.process = process;
-        this.replies = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        this.requests = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
-        this.drain = new Thread(this::drainStderr, "invs-server-stderr");
-        drain.setDaemon(true);
-        drain.start();
+        this.replies = new ReplyQueue(process.getInputStream(), MAX_LINE, "invs-server-" + process.pid() + "-out");
+        this.requests = process.getOutputStream();
+        this.stderr = new StderrTail(process.getErrorStream(), "invs-server-" + process.pid() + "-err");
     }
 
     /** Starts {@code command} through the shell. @throws ProtocolFailure when it cannot be started */
     static ServerProcess start(String command) {
-        List<String> shell = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows")
-                ? List.of("cmd.exe", "/c", command) : List.of("/bin/sh", "-c", command);
         try {
-            ServerProcess server = new ServerProcess(command, new ProcessBuilder(shell).start());
+            ServerProcess server = new ServerProcess(command, ProcessGroup.start(command));
             LIVE.add(server);
             return server;
         } catch (IOException e) {
@@ -91,54 +95,94 @@ final class ServerProcess {
             throw broken;
         }
         Request request = build.apply(nextId++);
-        expired = false;
-        deadline = System.nanoTime() + timeout.toNanos();
-        String line;
+        if (request instanceof Request.Apply(long id, AllowReadWrite allow)) {
+            replies.raiseLimit(replyLine(allow.length()));
+        }
+        long due = System.nanoTime() + Math.min(nanos(timeout), LONGEST_NANOS);
+        deadline = due == 0 ? 1 : due;
         try {
-            requests.write(JsonFields.line(request.encode()));
-            requests.write('\n');
-            requests.flush();
-            line = replies.readLine();
-            while (line != null && line.isBlank()) {
-                line = replies.readLine();
+            byte[] line = send(request, due, timeout);
+            Reply reply;
+            try {
+                reply = Reply.decode(Utf8Text.decode(line));
+            } catch (TraceFormatException e) {
+                throw fail("the server answered " + request.describe() + " with a malformed reply ("
+                        + e.getMessage() + "): " + shown(line));
             }
-        } catch (IOException e) {
-            line = null;
+            if (reply.id() != request.id()) {
+                throw fail("the server answered " + request.describe() + " with a reply for request " + reply.id()
+                        + ": " + shown(line));
+            }
+            return reply;
         } finally {
             deadline = 0;
         }
-        if (expired) {
-            throw fail("the server did not answer " + request.describe() + " within " + timeout.toMillis()
-                    + " ms; invs stopped it");
-        }
-        if (line == null) {
-            throw fail("the server exited" + exitStatus() + " before answering " + request.describe());
-        }
-        Reply reply;
+    }
+
+    /** Writes {@code request} and waits for the next non-blank line until {@code due}. */
+    private byte[] send(Request request, long due, Duration timeout) {
         try {
-            reply = Reply.decode(line);
-        } catch (TraceFormatException e) {
-            throw fail("the server answered " + request.describe() + " with a malformed reply ("
-                    + e.getMessage() + "): " + JsonFields.shown(line));
+            requests.write((JsonFields.line(request.encode()) + "\n").getBytes(StandardCharsets.UTF_8));
+            requests.flush();
+        } catch (IOException e) {
+            // the server closed its input or died: what it wrote before says more
         }
-        if (reply.id() != request.id()) {
-            throw fail("the server answered " + request.describe() + " with a reply for request " + reply.id()
-                    + ": " + JsonFields.shown(line));
+        boolean deadSeen = false;
+        while (true) {
+            long left = due - System.nanoTime();
+            if (left <= 0) {
+                throw timedOut(request, timeout);
+            }
+            ReplyQueue.Received received;
+            try {
+                received = replies.poll(Math.min(left, POLL_NANOS));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw fail("invs was interrupted while waiting for the answer to " + request.describe());
+            }
+            switch (received) {
+                case null -> {
+                    if (deadSeen) {
+                        throw exited(request, due, timeout);
+                    }
+                    deadSeen = !process.isAlive();
+                }
+                case ReplyQueue.Received.Line line -> {
+                    if (!isBlank(line.bytes())) {
+                        return line.bytes();
+                    }
+                }
+                case ReplyQueue.Received.Flooded flooded -> throw fail("the server flooded its standard output: more than "
+                        + TraceLimits.size(flooded.limit()) + " without a line feed, answering " + request.describe()
+                        + "; invs stopped it");
+                case ReplyQueue.Received.Ended ended -> throw exited(request, due, timeout);
+            }
         }
-        return reply;
+    }
+
+    private ProtocolFailure timedOut(Request request, Duration timeout) {
+        return fail("the server did not answer " + request.describe() + " within " + nanos(timeout) / 1_000_000
+                + " ms; invs stopped it");
+    }
+
+    /** The failure for a server whose output ended: it exited, or the watchdog killed it at the deadline. */
+    private ProtocolFailure exited(Request request, long due, Duration timeout) {
+        if (System.nanoTime() - due >= 0) {
+            return timedOut(request, timeout);
+        }
+        String status = exitStatus(Math.min(TimeUnit.SECONDS.toNanos(1), due - System.nanoTime()));
+        return fail(status == null ? "the server closed its standard output before answering " + request.describe()
+                : "the server exited" + status + " before answering " + request.describe());
     }
 
     /** Marks the process broken with {@code problem} (and its last standard error lines), kills it, returns the failure. */
     ProtocolFailure fail(String problem) {
         if (broken == null) {
-            kill(process);
+            ProcessGroup.kill(process);
             LIVE.remove(this);
-            try {
-                drain.join(500);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            broken = new ProtocolFailure(problem + stderrTail());
+            replies.close();
+            stderr.awaitEnd(500);
+            broken = new ProtocolFailure(Utf8Text.printable(problem, PROBLEM_CHARS) + stderrTail());
         }
         return broken;
     }
@@ -147,8 +191,7 @@ final class ServerProcess {
     void stop() {
         if (broken == null) {
             try {
-                requests.write(JsonFields.line(new Request.Bye(nextId++).encode()));
-                requests.write('\n');
+                requests.write((JsonFields.line(new Request.Bye(nextId++).encode()) + "\n").getBytes(StandardCharsets.UTF_8));
                 requests.flush();
                 requests.close();
             } catch (IOException e) {
@@ -159,7 +202,7 @@ final class ServerProcess {
         reapAt = System.nanoTime() + STOP_GRACE_NANOS;
     }
 
-    /** The watchdog's loop: kills servers past their deadline, and stopped servers that did not exit in time. */
+    /** The watchdog's loop: kills servers blocked past their deadline, and stopped servers that did not exit in time. */
     private static void watch() {
         while (true) {
             try {
@@ -170,59 +213,66 @@ final class ServerProcess {
             long now = System.nanoTime();
             for (ServerProcess server : LIVE) {
                 long due = server.deadline;
-                if (due != 0 && now - due > 0) {
-                    server.expired = true;
-                    kill(server.process);
+                if (due != 0 && now - due > POLL_NANOS) {
+                    // the exchange is stuck writing the request: killing the group breaks the pipe
+                    ProcessGroup.kill(server.process);
                 }
                 long reap = server.reapAt;
                 if (reap != 0 && (now - reap > 0 || !server.process.isAlive())) {
-                    kill(server.process);
+                    ProcessGroup.kill(server.process);
                     LIVE.remove(server);
+                    server.replies.close();
                 }
             }
         }
     }
 
-    private String exitStatus() {
+    /** " with status N" once the process has exited (waiting up to {@code nanos}), null if it is still alive. */
+    private String exitStatus(long nanos) {
         try {
-            if (process.waitFor(1, TimeUnit.SECONDS)) {
+            if (process.waitFor(Math.max(0, nanos), TimeUnit.NANOSECONDS)) {
                 return " with status " + process.exitValue();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return "";
         }
-        return "";
+        return null;
     }
 
     private String stderrTail() {
-        synchronized (stderr) {
-            if (stderr.isEmpty()) {
-                return " (nothing on its standard error)";
-            }
-            return "; the last lines on its standard error:\n    " + String.join("\n    ", stderr);
+        List<String> lines = stderr.lines();
+        if (lines.isEmpty()) {
+            return " (nothing on its standard error)";
         }
+        return "; the last lines on its standard error:\n    " + String.join("\n    ", lines);
     }
 
-    private void drainStderr() {
-        try (BufferedReader errors = new BufferedReader(new InputStreamReader(process.getErrorStream(),
-                StandardCharsets.UTF_8))) {
-            for (String line = errors.readLine(); line != null; line = errors.readLine()) {
-                synchronized (stderr) {
-                    if (stderr.size() == STDERR_LINES) {
-                        stderr.removeFirst();
-                    }
-                    stderr.addLast(line.length() > 300 ? line.substring(0, 300) + "…" : line);
-                }
-            }
-        } catch (IOException e) {
-            // the process is gone
-        }
+    /** The start of {@code line} for a message (decoding only what is shown). */
+    private static String shown(byte[] line) {
+        return JsonFields.shown(new String(line, 0, Math.min(line.length, 256), StandardCharsets.UTF_8));
     }
 
-    private static void kill(Process process) {
-        if (process.isAlive()) {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
+    private static boolean isBlank(byte[] line) {
+        for (byte b : line) {
+            if (b != ' ' && b != '\t' && b != '\r') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The longest reply line that may show a buffer of {@code buffer} bytes: its hexadecimal and 64 KiB more. */
+    private static int replyLine(int buffer) {
+        return (int) Math.min(Integer.MAX_VALUE - 8, 2L * buffer + 64 * 1024);
+    }
+
+    /** {@code duration} in nanoseconds, or {@link Long#MAX_VALUE} when it is longer than that. */
+    static long nanos(Duration duration) {
+        try {
+            return Math.max(0, duration.toNanos());
+        } catch (ArithmeticException e) {
+            return Long.MAX_VALUE;
         }
     }
 
