@@ -39,6 +39,11 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     private TraceLimitOptions limitOptions;
 
+    @picocli.CommandLine.Option(names = "--reading", paramLabel = "doc|tock",
+            description = "Serve one fixed behaviour: build every board under this reading of the driver document,"
+                    + " whatever profile a configuration names, and announce it in hello (as real firmware would).")
+    private String reading;
+
     @Override
     public Integer call() {
         if (system.external()) {
@@ -49,11 +54,22 @@ final class ServeCommand implements Callable<Integer> {
         try (OpenSystem open = chosen.open()) {
             Set<Capability> capabilities = capabilities(open);
             String name = ExternalProvider.CLIENT + " serving " + chosen.label();
-            new ProtocolServer(name, open.factory(), capabilities, limits).serve(System.in, System.out);
+            new ProtocolServer(name, open.factory(), capabilities, limits, fixedReading()).serve(System.in, System.out);
             return 0;
         } catch (UncheckedIOException e) {
             throw new UserError("the conversation with the client broke off: " + e.getCause().getMessage());
         }
+    }
+
+    private io.vavr.control.Option<Profile> fixedReading() {
+        if (reading == null) {
+            return io.vavr.control.Option.none();
+        }
+        return io.vavr.control.Option.some(switch (reading.toLowerCase(java.util.Locale.ROOT)) {
+            case "doc" -> Profile.DOC;
+            case "tock" -> Profile.TOCK;
+            default -> throw new UserError("--reading: doc or tock, got '" + reading + "'");
+        });
     }
 
     /** What the system supports, asked of one made for the default board. */

@@ -17,10 +17,11 @@ import io.vavr.control.Option;
 
 /**
  * The clause that governs the field in which an observation differs, rather than the clause of the first
- * answer the specification allowed: a return code that is not allowed points at the rule that says when
- * that code applies (a BUSY after the operation completed points at the BUSY rule, which docs/spec.md D4
- * explains); an upcall status at the rule for that status on that subscribe number; read data at where the
- * bytes came from (a fresh region, durability, a crash); a missing or extra upcall at liveness.
+ * answer the specification allowed: an error (return code or upcall status) where it does not apply points
+ * at the rule that says when that error applies (a BUSY after the operation completed points at the BUSY
+ * rule, which docs/spec.md D4 explains); a SUCCESS where an error was due points at the rule the
+ * specification gave for that error; read data at where the bytes came from (a fresh region, durability, a
+ * crash); a missing or extra upcall at liveness.
  */
 final class GoverningClause {
     private GoverningClause() {
@@ -60,7 +61,10 @@ final class GoverningClause {
         }
         String prefix = "SUBSCRIBE_" + upcall.subscribeNumber() + "_";
         if (difference.field() == Field.STATUS) {
-            return named(prefix + ErrorCode.statusName(upcall.status())).getOrElse(fallback);
+            // An error status where it does not apply breaks that error's rule; a SUCCESS where an error was
+            // due breaks the rule the specification gave for the error (the closest outcome's clause).
+            return upcall.status() != 0 ? named(prefix + ErrorCode.statusName(upcall.status())).getOrElse(fallback)
+                    : fallback;
         }
         if (difference.field() == Field.ARG1 && upcall.status() == 0 && upcall.subscribeNumber() != 0) {
             return Clause.CLARIFIED_TRANSFER;

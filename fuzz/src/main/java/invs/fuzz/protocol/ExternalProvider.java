@@ -147,7 +147,7 @@ public final class ExternalProvider implements SystemUnderTestFactory, AutoClose
                     + ProtocolServer.PROTOCOL);
         }
         hello = new Reply.Hello(greeting.id(), greeting.protocol(), JsonFields.shown(greeting.server(), REASON_CHARS),
-                greeting.capabilities());
+                greeting.capabilities(), greeting.profile());
         return server;
     }
 

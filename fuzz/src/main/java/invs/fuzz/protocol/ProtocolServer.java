@@ -10,6 +10,7 @@ import invs.conformance.trace.TraceFormatException;
 import invs.conformance.trace.TraceLimits;
 import invs.conformance.trace.Utf8Text;
 import invs.spec.Configuration;
+import invs.spec.Profile;
 import io.vavr.control.Option;
 
 import java.io.IOException;
@@ -34,6 +35,7 @@ public final class ProtocolServer {
     private final SystemUnderTestFactory factory;
     private final Set<Capability> capabilities;
     private final TraceLimits limits;
+    private final Option<Profile> reading;
     private SystemUnderTest system;
     private Configuration configuration;
 
@@ -51,6 +53,16 @@ public final class ProtocolServer {
      * {@link TraceLimits#maxBuffer()}, with an {@code error} reply.
      */
     public ProtocolServer(String name, SystemUnderTestFactory factory, Set<Capability> capabilities, TraceLimits limits) {
+        this(name, factory, capabilities, limits, Option.none());
+    }
+
+    /**
+     * A server with one fixed behaviour: it implements {@code reading} whatever profile a configuration
+     * names (it builds every board under that reading), and announces it in its hello reply.
+     */
+    public ProtocolServer(String name, SystemUnderTestFactory factory, Set<Capability> capabilities, TraceLimits limits,
+                          Option<Profile> reading) {
+        this.reading = reading;
         this.name = name;
         this.factory = factory;
         this.capabilities = capabilities.isEmpty() ? EnumSet.noneOf(Capability.class) : EnumSet.copyOf(capabilities);
@@ -116,7 +128,7 @@ public final class ProtocolServer {
         }
         return switch (request) {
             case Request.Hello hello -> hello.protocol() == PROTOCOL
-                    ? new Reply.Hello(hello.id(), PROTOCOL, name, capabilities)
+                    ? new Reply.Hello(hello.id(), PROTOCOL, name, capabilities, reading)
                     : new Reply.Error(hello.id(), "this server speaks protocol " + PROTOCOL + ", not " + hello.protocol());
             case Request.Reset reset -> reset(reset.id(), reset.configuration());
             case Request.Apply apply -> {
@@ -137,8 +149,11 @@ public final class ProtocolServer {
         };
     }
 
-    private Reply reset(long id, Configuration configuration) {
+    private Reply reset(long id, Configuration asked) {
         closeSystem();
+        Configuration configuration = reading.filter(fixed -> fixed != asked.profile())
+                .map(fixed -> asked.withProfile(fixed).withTransferLimit(Configuration.defaultTransferLimit(fixed)))
+                .getOrElse(asked);
         Option<String> reason = factory.refusal(configuration);
         if (reason.isDefined() || !factory.supports(configuration)) {
             return new Reply.Unsupported(id, name + " cannot build this configuration"

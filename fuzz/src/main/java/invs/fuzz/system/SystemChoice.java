@@ -170,7 +170,9 @@ public sealed interface SystemChoice {
                     : String.join(", ", hello.capabilities().stream().map(Reply::name).toList());
             return new OpenSystem(this, provider, "server `" + command + "`"
                     + (hello.server().isEmpty() ? "" : " (" + hello.server() + ")") + ", protocol " + hello.protocol()
-                    + ", capabilities: " + capabilities + (fresh ? ", a new process per sequence" : ""), provider);
+                    + ", capabilities: " + capabilities + (fresh ? ", a new process per sequence" : "")
+                    + hello.profile().map(reading -> ", announces the " + reading.name().toLowerCase(java.util.Locale.ROOT)
+                    + " reading").getOrElse(""), provider, hello.profile());
         }
 
         @Override
