@@ -2,6 +2,7 @@ package invs.conformance.campaign;
 
 import invs.conformance.board.NamedConfiguration;
 import invs.conformance.check.Checks;
+import invs.conformance.check.Forecast;
 import invs.conformance.check.Property;
 import invs.conformance.check.Run;
 import invs.conformance.check.Session;
@@ -23,7 +24,9 @@ import java.util.Set;
 
 /**
  * Runs one try of a campaign: a generated sequence checked step by step in a {@link Session}, or, for a
- * share of the tries when isolation is checked, an isolation scenario.
+ * share of the tries when isolation is checked, an isolation scenario. A system that pipelines is handed
+ * its inputs in batches of {@link Session#BATCH}: the generator aims each input of a batch by the
+ * session's {@link Forecast} of the answers to the inputs before it, not by the answers themselves.
  */
 final class TryRunner {
     /** One try in this many is an isolation scenario (when {@link Property#ISOLATION} is checked). */
@@ -71,19 +74,62 @@ final class TryRunner {
         settings.listener().tryStarted(index, board, trySeed, Property.LOCKSTEP);
         InputGenerator generator = new InputGenerator(configuration, capabilities, trySeed, swarm);
         try (Session session = Session.open(configuration, settings.factory(), online, statistics)) {
-            for (int step = 0; step < settings.budget().steps(); step++) {
-                long before = System.nanoTime();
-                Input input = generator.next();
-                statistics.time(0, 0, System.nanoTime() - before);
-                Option<Violation> violation = session.step(input);
-                if (violation.isDefined()) {
-                    break;
+            if (session.pipelines()) {
+                inBatches(session, generator, statistics);
+            } else {
+                for (int step = 0; step < settings.budget().steps(); step++) {
+                    long before = System.nanoTime();
+                    Input input = generator.next();
+                    statistics.time(0, 0, System.nanoTime() - before);
+                    Option<Violation> violation = session.step(input);
+                    if (violation.isDefined()) {
+                        break;
+                    }
+                    long observed = System.nanoTime();
+                    generator.observe(input, session.lastObservation().get());
+                    statistics.time(0, 0, System.nanoTime() - observed);
                 }
-                long observed = System.nanoTime();
-                generator.observe(input, session.lastObservation().get());
-                statistics.time(0, 0, System.nanoTime() - observed);
             }
             return finished(index, board, session.result(), online, trySeed, swarm, statistics);
+        }
+    }
+
+    /**
+     * The try's inputs in batches: each batch generated ahead, the generator learning from the session's
+     * forecast of each answer, then applied at once and checked in order, until the first violation.
+     */
+    private void inBatches(Session session, InputGenerator generator, Statistics statistics) {
+        String mode = System.getProperty("invs.forecast", "spec");
+        invs.conformance.sut.SystemUnderTest twin = mode.equals("twin") ? new invs.conformance.reference.ReferenceSystem(session.configuration()) : null;
+        int budget = settings.budget().steps();
+        for (int done = 0; done < budget; ) {
+            long before = System.nanoTime();
+            int size = Math.min(Session.BATCH, budget - done);
+            Forecast forecast = mode.equals("spec") ? session.forecast() : null;
+            Vector<Input> batch = Vector.empty();
+            for (int at = 0; at < size; at++) {
+                Input input = generator.next();
+                switch (mode) {
+                    case "spec" -> generator.observe(input, forecast.next(input));
+                    case "twin" -> generator.observe(input, twin.apply(input));
+                    case "none" -> generator.observe(input, invs.spec.Observation.quiet());
+                    default -> { }
+                }
+                batch = batch.append(input);
+            }
+            statistics.time(0, 0, System.nanoTime() - before);
+            int start = session.steps().size();
+            boolean violated = session.stepAll(batch).isDefined();
+            if (mode.equals("lag")) {
+                var steps = session.steps();
+                for (int i = start; i < steps.size(); i++) {
+                    if (steps.get(i).observation().isDefined()) generator.observe(steps.get(i).input(), steps.get(i).observation().get());
+                }
+            }
+            if (violated) {
+                return;
+            }
+            done += size;
         }
     }
 

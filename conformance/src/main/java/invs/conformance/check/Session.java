@@ -3,6 +3,7 @@ package invs.conformance.check;
 import invs.conformance.coverage.CornerDetector;
 import invs.conformance.coverage.Statistics;
 import invs.conformance.shadow.KernelShadow;
+import invs.conformance.sut.Answers;
 import invs.conformance.sut.SystemUnderTest;
 import invs.conformance.sut.SystemUnderTestFactory;
 import invs.conformance.trace.TraceStep;
@@ -10,6 +11,7 @@ import invs.spec.Configuration;
 import invs.spec.Input;
 import invs.spec.Observation;
 import invs.spec.model.Frontier;
+import invs.spec.model.Specification;
 import io.vavr.collection.Vector;
 import io.vavr.control.Option;
 
@@ -24,9 +26,14 @@ import java.util.List;
  * refused.
  *
  * <p>Use: {@code try (Session session = Session.open(configuration, factory, Checks.online())) {
- * session.step(input); … }}, or {@link #run} for a whole sequence.
+ * session.step(input); … }}, or {@link #run} for a whole sequence. A system that
+ * {@link SystemUnderTest#pipelines() pipelines} is better driven in batches ({@link #stepAll}), with the
+ * inputs of a batch aimed by a {@link #forecast()} instead of the answers not yet received.
  */
 public final class Session implements AutoCloseable {
+    /** How many inputs {@link #run} hands a pipelining system at once. */
+    public static final int BATCH = 64;
+
     private final Configuration configuration;
     private final SystemUnderTest system;
     private final KernelShadow shadow;
@@ -37,6 +44,7 @@ public final class Session implements AutoCloseable {
     private final List<TraceStep> steps = new ArrayList<>();
     private Violation violation;
     private Observation last;
+    private Forecast forecast;
 
     private Session(Configuration configuration, SystemUnderTestFactory factory, Checks checks, Statistics statistics) {
         this.configuration = configuration;
@@ -86,9 +94,18 @@ public final class Session implements AutoCloseable {
     public static Run run(Configuration configuration, SystemUnderTestFactory factory, Checks checks,
                           Iterable<? extends Input> inputs, Statistics statistics) {
         try (Session session = open(configuration, factory, checks, statistics)) {
-            for (Input input : inputs) {
-                if (session.step(input).isDefined()) {
-                    break;
+            if (session.pipelines()) {
+                Vector<Input> all = Vector.ofAll(inputs);
+                for (int from = 0; from < all.size(); from += BATCH) {
+                    if (session.stepAll(all.slice(from, from + BATCH)).isDefined()) {
+                        break;
+                    }
+                }
+            } else {
+                for (Input input : inputs) {
+                    if (session.step(input).isDefined()) {
+                        break;
+                    }
                 }
             }
             return session.result();
@@ -113,19 +130,85 @@ public final class Session implements AutoCloseable {
      * @throws IllegalStateException after a violation
      */
     public Option<Violation> step(Input input) {
-        if (violation != null) {
-            throw new IllegalStateException("the session ended with a violation at step " + (violation.step() + 1));
-        }
-        int index = steps.size();
+        requireOngoing();
         long start = System.nanoTime();
         Observation observation;
         try {
             observation = system.apply(input);
         } catch (RuntimeException failure) {
-            statistics.time(0, System.nanoTime() - start, 0);
-            steps.add(TraceStep.of(input));
-            return end(index, first(oracle -> oracle.unanswered(index, input, failure)));
+            return unanswered(input, failure, start);
         }
+        return judge(input, observation, start);
+    }
+
+    /**
+     * Applies {@code inputs} to the system at once ({@link SystemUnderTest#applyAll}: a pipelining system
+     * gets them all before answering the first), then has every oracle judge each observation in order,
+     * as {@link #step} would, and returns the first violation, if any. The steps then end with the
+     * violating one: the observations after it are discarded (the system has applied those inputs, but
+     * they are not part of the run). An input the system failed to answer is judged as in {@link #step}.
+     *
+     * @throws IllegalStateException after a violation
+     */
+    public Option<Violation> stepAll(Vector<? extends Input> inputs) {
+        requireOngoing();
+        long start = System.nanoTime();
+        Answers answers = system.applyAll(inputs);
+        statistics.time(0, System.nanoTime() - start, 0);
+        int answered = Math.min(answers.answered(), inputs.size());
+        for (int at = 0; at < answered; at++) {
+            Option<Violation> found = judge(inputs.get(at), answers.observations().get(at), System.nanoTime());
+            if (found.isDefined()) {
+                return found;
+            }
+        }
+        if (answered < inputs.size()) {
+            RuntimeException failure = answers.failure().getOrElse(() -> new IllegalStateException(
+                    "the system answered only " + answered + " of " + inputs.size() + " inputs applied at once"));
+            return unanswered(inputs.get(answered), failure, System.nanoTime());
+        }
+        return Option.none();
+    }
+
+    /** Whether the system is better driven in batches ({@link SystemUnderTest#pipelines()}). */
+    public boolean pipelines() {
+        return system.pipelines();
+    }
+
+    /**
+     * A forecast of the system's next answers, for aiming inputs that are sent before the answers to the
+     * ones before them have come back: with lockstep checked it starts from a state of the specification
+     * consistent with every observation so far; without, it goes on from the previous forecast.
+     */
+    public Forecast forecast() {
+        if (model != null) {
+            Frontier frontier = model.frontier();
+            return new Forecast(frontier.specification(), frontier.states().head());
+        }
+        if (forecast == null) {
+            Specification specification = new Specification(configuration);
+            forecast = new Forecast(specification, specification.initial());
+        }
+        return forecast;
+    }
+
+    private void requireOngoing() {
+        if (violation != null) {
+            throw new IllegalStateException("the session ended with a violation at step " + (violation.step() + 1));
+        }
+    }
+
+    /** Records {@code input}, which the system failed to answer with {@code failure}, and judges that. */
+    private Option<Violation> unanswered(Input input, RuntimeException failure, long start) {
+        int index = steps.size();
+        statistics.time(0, System.nanoTime() - start, 0);
+        steps.add(TraceStep.of(input));
+        return end(index, first(oracle -> oracle.unanswered(index, input, failure)));
+    }
+
+    /** Records {@code input} answered with {@code observation} and has the oracles judge it. */
+    private Option<Violation> judge(Input input, Observation observation, long start) {
+        int index = steps.size();
         long applied = System.nanoTime();
         last = observation;
         steps.add(TraceStep.of(input, observation));

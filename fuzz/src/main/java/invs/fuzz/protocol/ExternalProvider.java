@@ -17,7 +17,9 @@ import java.util.concurrent.ConcurrentLinkedDeque;
  * Makes systems under test that are server processes speaking the out-of-process protocol
  * ({@code docs/protocol.md}), started with a shell command. By default one server serves many sequences:
  * each new system takes an idle server and sends it {@code reset}; with {@code freshServers} every
- * sequence gets a new process instead. Thread-safe: each thread drives its own servers.
+ * sequence gets a new process instead. A server that announces pipelining in its hello reply gets batches
+ * of inputs without waiting for each reply (at most {@link #WINDOW} requests unanswered, or fewer if it
+ * says so). Thread-safe: each thread drives its own servers.
  *
  * <p>Nothing a server does escapes as an exception from {@link #create}: a server that cannot be started
  * or reset yields a system whose every input fails with a {@link ProtocolFailure}, which the engine
@@ -31,6 +33,8 @@ public final class ExternalProvider implements SystemUnderTestFactory, AutoClose
      * (then twice its length and 64 KiB); a longer one is a finding ("flooded").
      */
     public static final int MAX_LINE = ServerProcess.MAX_LINE;
+    /** The most requests invs leaves unanswered when a server announces pipelining (it may announce fewer). */
+    public static final int WINDOW = 256;
     /** The most characters of a server's name or reason shown in messages. */
     private static final int REASON_CHARS = 200;
 
@@ -38,6 +42,7 @@ public final class ExternalProvider implements SystemUnderTestFactory, AutoClose
     private final Duration requestTimeout;
     private final Duration startTimeout;
     private final boolean freshServers;
+    private final boolean pipelining;
     private final ConcurrentLinkedDeque<ServerProcess> idle = new ConcurrentLinkedDeque<>();
     private final Map<Configuration, Option<String>> refusals = new ConcurrentHashMap<>();
     private volatile Reply.Hello hello;
@@ -47,10 +52,20 @@ public final class ExternalProvider implements SystemUnderTestFactory, AutoClose
      * the first (hello) within {@code startTimeout}.
      */
     public ExternalProvider(String command, Duration requestTimeout, Duration startTimeout, boolean freshServers) {
+        this(command, requestTimeout, startTimeout, freshServers, true);
+    }
+
+    /**
+     * Servers like {@link #ExternalProvider(String, Duration, Duration, boolean)}, driven one request at a
+     * time even when they announce pipelining unless {@code pipelining}.
+     */
+    public ExternalProvider(String command, Duration requestTimeout, Duration startTimeout, boolean freshServers,
+                            boolean pipelining) {
         this.command = command;
         this.requestTimeout = requestTimeout;
         this.startTimeout = startTimeout;
         this.freshServers = freshServers;
+        this.pipelining = pipelining;
     }
 
     /** The command that starts a server. */
@@ -84,7 +99,7 @@ public final class ExternalProvider implements SystemUnderTestFactory, AutoClose
             return ExternalSystem.failed(this, failure, knownCapabilities());
         }
         return switch (reply) {
-            case Reply.Ready ready -> ExternalSystem.over(this, server, knownCapabilities(), requestTimeout);
+            case Reply.Ready ready -> ExternalSystem.over(this, server, knownCapabilities(), requestTimeout, window());
             case Reply.Unsupported unsupported -> {
                 release(server);
                 yield ExternalSystem.failed(this, new ProtocolFailure("the server refused the configuration: "
@@ -147,8 +162,14 @@ public final class ExternalProvider implements SystemUnderTestFactory, AutoClose
                     + ProtocolServer.PROTOCOL);
         }
         hello = new Reply.Hello(greeting.id(), greeting.protocol(), JsonFields.shown(greeting.server(), REASON_CHARS),
-                greeting.capabilities(), greeting.profile());
+                greeting.capabilities(), greeting.profile(), greeting.pipelining());
         return server;
+    }
+
+    /** How many requests a system may leave unanswered: what the server announced, within {@link #WINDOW}. */
+    private int window() {
+        Reply.Hello known = hello;
+        return known == null || !pipelining ? 1 : Math.min(known.pipelining(), WINDOW);
     }
 
     private Set<Capability> knownCapabilities() {

@@ -13,6 +13,8 @@ import invs.spec.Configuration;
 import invs.spec.Profile;
 import io.vavr.control.Option;
 
+import java.io.BufferedOutputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -26,16 +28,26 @@ import java.util.Set;
  * reads requests line by line, answers each with one reply line, until {@code bye} or the end of its input.
  * {@code invs serve} runs it over the reference implementation (or a bug-zoo mutant) on standard input and
  * output, so that the protocol is tested end to end by the same adapter that drives other implementations.
+ *
+ * <p>It announces pipelining ({@link #PIPELINING} requests) unless made with a window of 1: it answers
+ * requests in order as it reads them, and when requests arrive ahead of their replies it writes the
+ * replies in runs (at most {@link #FLUSH_EVERY} at a time) instead of flushing after each one, and
+ * always before it waits for more requests.
  */
 public final class ProtocolServer {
     /** The protocol version this server speaks. */
     public static final int PROTOCOL = 1;
+    /** The pipelining window this server announces unless told otherwise. */
+    public static final int PIPELINING = 256;
+    /** The most replies a pipelining server holds back before flushing them. */
+    static final int FLUSH_EVERY = 16;
 
     private final String name;
     private final SystemUnderTestFactory factory;
     private final Set<Capability> capabilities;
     private final TraceLimits limits;
     private final Option<Profile> reading;
+    private final int pipelining;
     private SystemUnderTest system;
     private Configuration configuration;
 
@@ -62,6 +74,19 @@ public final class ProtocolServer {
      */
     public ProtocolServer(String name, SystemUnderTestFactory factory, Set<Capability> capabilities, TraceLimits limits,
                           Option<Profile> reading) {
+        this(name, factory, capabilities, limits, reading, PIPELINING);
+    }
+
+    /**
+     * A server like {@link #ProtocolServer(String, SystemUnderTestFactory, Set, TraceLimits, Option)} that
+     * announces a pipelining window of {@code pipelining} requests (1: none; it then flushes every reply).
+     */
+    public ProtocolServer(String name, SystemUnderTestFactory factory, Set<Capability> capabilities, TraceLimits limits,
+                          Option<Profile> reading, int pipelining) {
+        if (pipelining < 1) {
+            throw new IllegalArgumentException("a pipelining window is at least 1: " + pipelining);
+        }
+        this.pipelining = pipelining;
         this.reading = reading;
         this.name = name;
         this.factory = factory;
@@ -76,7 +101,9 @@ public final class ProtocolServer {
      * @throws UncheckedIOException when a stream fails
      */
     public void serve(InputStream in, OutputStream out) {
-        LineReader reader = new LineReader(in, limits.maxLine());
+        OutputStream replies = pipelining > 1 ? new BufferedOutputStream(out, 1 << 16) : out;
+        LineReader reader = new LineReader(pipelining > 1 ? new FlushBeforeWaiting(in, replies) : in, limits.maxLine());
+        int held = 0;
         try {
             while (true) {
                 Reply reply;
@@ -94,12 +121,16 @@ public final class ProtocolServer {
                 if (reply == null) {
                     continue;
                 }
-                out.write((JsonFields.line(reply.encode()) + "\n").getBytes(StandardCharsets.UTF_8));
-                out.flush();
+                replies.write((JsonFields.line(reply.encode()) + "\n").getBytes(StandardCharsets.UTF_8));
+                if (pipelining == 1 || ++held >= FLUSH_EVERY || reply instanceof Reply.Goodbye) {
+                    replies.flush();
+                    held = 0;
+                }
                 if (reply instanceof Reply.Goodbye) {
                     break;
                 }
             }
+            replies.flush();
         } catch (IOException e) {
             throw new UncheckedIOException("the protocol stream failed", e);
         } finally {
@@ -128,7 +159,7 @@ public final class ProtocolServer {
         }
         return switch (request) {
             case Request.Hello hello -> hello.protocol() == PROTOCOL
-                    ? new Reply.Hello(hello.id(), PROTOCOL, name, capabilities, reading)
+                    ? new Reply.Hello(hello.id(), PROTOCOL, name, capabilities, reading, pipelining)
                     : new Reply.Error(hello.id(), "this server speaks protocol " + PROTOCOL + ", not " + hello.protocol());
             case Request.Reset reset -> reset(reset.id(), reset.configuration());
             case Request.Apply apply -> {
@@ -173,6 +204,35 @@ public final class ProtocolServer {
             system.close();
             system = null;
             configuration = null;
+        }
+    }
+
+    /**
+     * The requests, flushing the replies written so far before each read that would wait for the client
+     * (nothing more has arrived): a client waiting for a reply is never kept waiting by the buffer.
+     */
+    private static final class FlushBeforeWaiting extends FilterInputStream {
+        private final OutputStream replies;
+
+        FlushBeforeWaiting(InputStream requests, OutputStream replies) {
+            super(requests);
+            this.replies = replies;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            if (in.available() <= 0) {
+                replies.flush();
+            }
+            return in.read(buffer, offset, length);
+        }
+
+        @Override
+        public int read() throws IOException {
+            if (in.available() <= 0) {
+                replies.flush();
+            }
+            return in.read();
         }
     }
 

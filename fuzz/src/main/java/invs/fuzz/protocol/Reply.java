@@ -2,7 +2,6 @@ package invs.fuzz.protocol;
 
 import invs.spec.Profile;
 import io.vavr.control.Option;
-import java.util.Locale;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -36,10 +35,24 @@ public sealed interface Reply {
      * @param server       the server's name and version
      * @param capabilities the environment events the server supports
      * @param profile      the one reading of the driver document the server implements, if it announces one
+     * @param pipelining   the most requests the server accepts before it has answered the first of them: 1
+     *                     (strictly one request, then its reply) unless it announces more
      */
-    record Hello(long id, int protocol, String server, Set<Capability> capabilities, Option<Profile> profile)
-            implements Reply {
-        /** A hello that announces no reading. */
+    record Hello(long id, int protocol, String server, Set<Capability> capabilities, Option<Profile> profile,
+                 int pipelining) implements Reply {
+        /** Checks the window. */
+        public Hello {
+            if (pipelining < 1) {
+                throw new IllegalArgumentException("a pipelining window is at least 1: " + pipelining);
+            }
+        }
+
+        /** A hello that announces no pipelining. */
+        public Hello(long id, int protocol, String server, Set<Capability> capabilities, Option<Profile> profile) {
+            this(id, protocol, server, capabilities, profile, 1);
+        }
+
+        /** A hello that announces no reading and no pipelining. */
         public Hello(long id, int protocol, String server, Set<Capability> capabilities) {
             this(id, protocol, server, capabilities, Option.none());
         }
@@ -50,6 +63,9 @@ public sealed interface Reply {
             ArrayNode names = node.putArray("capabilities");
             capabilities.forEach(capability -> names.add(name(capability)));
             profile.forEach(reading -> node.put("profile", reading.name().toLowerCase(Locale.ROOT)));
+            if (pipelining > 1) {
+                node.put("pipelining", pipelining);
+            }
             return node;
         }
     }
@@ -139,7 +155,8 @@ public sealed interface Reply {
         long id = JsonFields.integer(node, "id", 0, Long.MAX_VALUE);
         return switch (type) {
             case "hello" -> new Hello(id, (int) JsonFields.integer(node, "protocol", 0, Integer.MAX_VALUE),
-                    node.hasNonNull("server") ? JsonFields.text(node, "server") : "", capabilities(node), profile(node));
+                    node.hasNonNull("server") ? JsonFields.text(node, "server") : "", capabilities(node), profile(node),
+                    node.hasNonNull("pipelining") ? (int) JsonFields.integer(node, "pipelining", 1, Integer.MAX_VALUE) : 1);
             case "ready" -> new Ready(id);
             case "unsupported" -> new Unsupported(id, node.hasNonNull("reason") ? JsonFields.text(node, "reason") : "");
             case "observation" -> new Answer(id, JsonFields.inside("observation",

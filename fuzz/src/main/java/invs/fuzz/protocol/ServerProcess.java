@@ -1,6 +1,5 @@
 package invs.fuzz.protocol;
 
-import invs.conformance.trace.TraceFormatException;
 import invs.conformance.trace.TraceLimits;
 import invs.conformance.trace.Utf8Text;
 import invs.spec.AllowReadWrite;
@@ -9,10 +8,12 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import java.util.function.LongFunction;
 
 /**
@@ -27,6 +28,10 @@ import java.util.function.LongFunction;
  * open), and a watchdog thread kills a server whose standard input is still blocked at the deadline. The
  * first failure breaks the process for good: its group is killed and every later exchange fails with the
  * same message.
+ *
+ * <p>A server that announces pipelining gets batches of requests ({@link #pipeline}) written by a
+ * {@link RequestWriter} thread while the replies are read, so that neither side waits for the other on a
+ * full pipe.
  */
 final class ServerProcess {
     /** The largest buffer a reply may always show: 4 MiB. */
@@ -54,6 +59,7 @@ final class ServerProcess {
     private final ReplyQueue replies;
     private final OutputStream requests;
     private final StderrTail stderr;
+    private RequestWriter writer;
     private long nextId = 1;
     private ProtocolFailure broken;
     /** When the current exchange must be answered (System.nanoTime), 0 when none is under way. */
@@ -94,39 +100,91 @@ final class ServerProcess {
         if (broken != null) {
             throw broken;
         }
-        Request request = build.apply(nextId++);
-        if (request instanceof Request.Apply(long id, AllowReadWrite allow)) {
-            replies.raiseLimit(replyLine(allow.length()));
-        }
-        long due = System.nanoTime() + Math.min(nanos(timeout), LONGEST_NANOS);
-        deadline = due == 0 ? 1 : due;
+        Request request = next(build);
+        long due = due(timeout);
         try {
-            byte[] line = send(request, due, timeout);
-            Reply reply;
-            try {
-                reply = Reply.decode(Utf8Text.decode(line));
-            } catch (TraceFormatException e) {
-                throw fail("the server answered " + request.describe() + " with a malformed reply ("
-                        + e.getMessage() + "): " + shown(line));
-            }
-            if (reply.id() != request.id()) {
-                throw fail("the server answered " + request.describe() + " with a reply for request " + reply.id()
-                        + ": " + shown(line));
-            }
-            return reply;
+            requests.write(RequestWriter.line(request));
+            requests.flush();
+        } catch (IOException e) {
+            // the server closed its input or died: what it wrote before says more
+        }
+        try {
+            return reply(request, due, timeout);
         } finally {
             deadline = 0;
         }
     }
 
-    /** Writes {@code request} and waits for the next non-blank line until {@code due}. */
-    private byte[] send(Request request, long due, Duration timeout) {
-        try {
-            requests.write((JsonFields.line(request.encode()) + "\n").getBytes(StandardCharsets.UTF_8));
-            requests.flush();
-        } catch (IOException e) {
-            // the server closed its input or died: what it wrote before says more
+    /**
+     * Sends the requests {@code builds} make, with consecutive ids, without waiting for their replies:
+     * {@code window} at a time, the next ones once the replies to those have come. Hands each request and
+     * its reply, in order, to {@code answered}, which may stop the batch by throwing (a failure from
+     * {@link #fail}). Each reply is due within {@code timeout} of the one before it (the first, of sending).
+     *
+     * @throws ProtocolFailure when a reply is missing or not valid, as {@link #exchange} does
+     */
+    void pipeline(List<LongFunction<Request>> builds, int window, Duration timeout, BiConsumer<Request, Reply> answered) {
+        for (int from = 0; from < builds.size(); from += window) {
+            if (broken != null) {
+                throw broken;
+            }
+            List<Request> sent = new ArrayList<>();
+            for (LongFunction<Request> build : builds.subList(from, Math.min(builds.size(), from + window))) {
+                sent.add(next(build));
+            }
+            long due = due(timeout);
+            writer().send(sent);
+            try {
+                for (Request request : sent) {
+                    answered.accept(request, reply(request, due, timeout));
+                    due = due(timeout);
+                }
+            } finally {
+                deadline = 0;
+            }
         }
+    }
+
+    /** The request {@code build} makes with the next id; the reply line may show the buffer it allows. */
+    private Request next(LongFunction<Request> build) {
+        Request request = build.apply(nextId++);
+        if (request instanceof Request.Apply(long id, AllowReadWrite allow)) {
+            replies.raiseLimit(replyLine(allow.length()));
+        }
+        return request;
+    }
+
+    /** The deadline of a reply due within {@code timeout} from now, also set for the watchdog. */
+    private long due(Duration timeout) {
+        long due = System.nanoTime() + Math.min(nanos(timeout), LONGEST_NANOS);
+        deadline = due == 0 ? 1 : due;
+        return due;
+    }
+
+    private RequestWriter writer() {
+        if (writer == null) {
+            writer = new RequestWriter(requests, "invs-server-" + process.pid() + "-in");
+        }
+        return writer;
+    }
+
+    /** The reply to {@code request}, which has been sent: the next non-blank line until {@code due}, decoded. */
+    private Reply reply(Request request, long due, Duration timeout) {
+        ReplyQueue.Received.Line line = await(request, due, timeout);
+        if (line.reply().isLeft()) {
+            throw fail("the server answered " + request.describe() + " with a malformed reply ("
+                    + line.reply().getLeft().getMessage() + "): " + shown(line.bytes()));
+        }
+        Reply reply = line.reply().get();
+        if (reply.id() != request.id()) {
+            throw fail("the server answered " + request.describe() + " with a reply for request " + reply.id()
+                    + ": " + shown(line.bytes()));
+        }
+        return reply;
+    }
+
+    /** Waits for the next non-blank line until {@code due}. */
+    private ReplyQueue.Received.Line await(Request request, long due, Duration timeout) {
         boolean deadSeen = false;
         while (true) {
             long left = due - System.nanoTime();
@@ -148,8 +206,8 @@ final class ServerProcess {
                     deadSeen = !process.isAlive();
                 }
                 case ReplyQueue.Received.Line line -> {
-                    if (!isBlank(line.bytes())) {
-                        return line.bytes();
+                    if (!line.blank()) {
+                        return line;
                     }
                 }
                 case ReplyQueue.Received.Flooded flooded -> throw fail("the server flooded its standard output: more than "
@@ -181,6 +239,9 @@ final class ServerProcess {
             ProcessGroup.kill(process);
             LIVE.remove(this);
             replies.close();
+            if (writer != null) {
+                writer.close();
+            }
             stderr.awaitEnd(500);
             broken = new ProtocolFailure(Utf8Text.printable(problem, PROBLEM_CHARS) + stderrTail());
         }
@@ -190,8 +251,11 @@ final class ServerProcess {
     /** Ends the process politely: a {@code bye} request, closed pipes, and a kill after two seconds if still alive. */
     void stop() {
         if (broken == null) {
+            if (writer != null) {
+                writer.close();
+            }
             try {
-                requests.write((JsonFields.line(new Request.Bye(nextId++).encode()) + "\n").getBytes(StandardCharsets.UTF_8));
+                requests.write(RequestWriter.line(new Request.Bye(nextId++)));
                 requests.flush();
                 requests.close();
             } catch (IOException e) {
@@ -253,14 +317,6 @@ final class ServerProcess {
         return JsonFields.shown(new String(line, 0, Math.min(line.length, 256), StandardCharsets.UTF_8));
     }
 
-    private static boolean isBlank(byte[] line) {
-        for (byte b : line) {
-            if (b != ' ' && b != '\t' && b != '\r') {
-                return false;
-            }
-        }
-        return true;
-    }
 
     /** The longest reply line that may show a buffer of {@code buffer} bytes: its hexadecimal and 64 KiB more. */
     private static int replyLine(int buffer) {

@@ -1,55 +1,107 @@
 package invs.fuzz.bench;
 
+import invs.conformance.board.StandardConfigurations;
 import invs.conformance.campaign.Budget;
 import invs.conformance.campaign.Campaign;
 import invs.conformance.campaign.CampaignResult;
-
 import invs.conformance.check.Property;
-import invs.conformance.board.StandardConfigurations;
 import invs.conformance.reference.ReferenceProvider;
 import invs.conformance.sut.SystemUnderTestFactory;
 import invs.fuzz.protocol.ExternalProvider;
 import io.vavr.collection.Vector;
-import io.vavr.control.Option;
 
+import com.sun.management.OperatingSystemMXBean;
+
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Locale;
 
 /**
  * Campaign throughput, in system calls checked per second of wall-clock time: the reference implementation
  * in process, and the same implementation served by {@code invs serve} in a child process and driven over
- * the out-of-process protocol. Each figure follows a warm-up; campaigns run on every standard configuration
- * with all properties, as {@code invs fuzz} does.
+ * the out-of-process protocol, one request at a time and pipelined. Campaigns run on every standard
+ * configuration with all properties, as {@code invs fuzz} does.
  *
- * <p>Usage: {@code CampaignBenchmark [SECONDS [WARMUP_SECONDS [THREADS]]]} (defaults 10, 5, 1); run by
- * {@code scripts/bench-fuzz.sh}.
+ * <p>Each way is warmed up first, in runs of SECONDS until two runs in a row agree within 10% (or
+ * WARMUP_SECONDS have passed): over the protocol, three Java virtual machines (invs and two servers, the
+ * second for the isolation checks) compile their code, which takes a minute or more on a busy machine. The
+ * server processes are kept for the whole benchmark. Then the three ways run in turn for several rounds, so
+ * that a machine whose load changes treats them alike, and the benchmark prints each round, the median
+ * rates with the processor time per system call, and the median of the rounds' ratios of protocol to
+ * in-process rate.
+ *
+ * <p>Usage: {@code CampaignBenchmark [SECONDS [WARMUP_SECONDS [THREADS [ROUNDS]]]]} (defaults 5, 120, 1, 3);
+ * run by {@code scripts/bench-fuzz.sh}.
  */
 public final class CampaignBenchmark {
+    private static final String[] WAYS = {"in process", "over the protocol, one request at a time",
+            "over the protocol, pipelined"};
+
     private CampaignBenchmark() {
     }
 
-    /** Runs the benchmark and prints one line per figure. */
+    /** Runs the benchmark and prints its figures. */
     public static void main(String[] args) {
-        int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
-        int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+        int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
+        int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 120;
         int threads = args.length > 2 ? Integer.parseInt(args[2]) : 1;
-        System.out.printf(Locale.ROOT, "campaign throughput, %d thread%s, %d s after %d s of warm-up, JDK %s%n", threads,
-                threads == 1 ? "" : "s", seconds, warmup, Runtime.version());
-        report("in process", measure(new ReferenceProvider(), seconds, warmup, threads));
-        try (ExternalProvider served = new ExternalProvider(serveCommand(), Duration.ofSeconds(10),
-                Duration.ofSeconds(60), false)) {
-            served.preflight();
-            report("over the protocol (invs serve, one server per thread, reset between sequences)",
-                    measure(served, seconds, warmup, threads));
+        int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 3;
+        System.out.printf(Locale.ROOT, "campaign throughput, %d thread%s, %d round%s of %d s each after a warm-up of at"
+                        + " most %d s, JDK %s%n", threads, threads == 1 ? "" : "s", rounds, rounds == 1 ? "" : "s", seconds,
+                warmup, Runtime.version());
+        try (ExternalProvider oneByOne = served(false); ExternalProvider pipelined = served(true)) {
+            SystemUnderTestFactory[] factories = {new ReferenceProvider(), oneByOne, pipelined};
+            for (int way = 0; way < WAYS.length; way++) {
+                warmUp(WAYS[way], factories[way], seconds, warmup, threads);
+            }
+            double[][] rates = new double[WAYS.length][rounds];
+            double[][] costs = new double[WAYS.length][rounds];
+            for (int round = 0; round < rounds; round++) {
+                StringBuilder line = new StringBuilder("round " + (round + 1) + ":");
+                for (int way = 0; way < WAYS.length; way++) {
+                    long cpu = processorTime();
+                    CampaignResult result = run(factories[way], seconds, threads, 2 + round);
+                    rates[way][round] = result.syscallsPerSecond();
+                    costs[way][round] = (processorTime() - cpu) / 1e3 / Math.max(1, result.statistics().syscalls());
+                    line.append(String.format(Locale.ROOT, "  %s %,.0f/s", WAYS[way], rates[way][round]));
+                }
+                System.out.println(line);
+            }
+            System.out.println("median system calls checked per second, and processor time per system call (invs and"
+                    + " its servers, all threads):");
+            for (int way = 0; way < WAYS.length; way++) {
+                System.out.printf(Locale.ROOT, "  %-44s %,10.0f/s %8.1f µs%n", WAYS[way] + ":", median(rates[way]),
+                        median(costs[way]));
+            }
+            System.out.printf(Locale.ROOT, "protocol / in process (median of the rounds' ratios): pipelined %.2f,"
+                    + " one request at a time %.2f%n", medianRatio(rates[2], rates[0]), medianRatio(rates[1], rates[0]));
         }
     }
 
-    private static CampaignResult measure(SystemUnderTestFactory factory, int seconds, int warmup, int threads) {
-        if (warmup > 0) {
-            run(factory, warmup, threads, 1);
+    /** Runs campaigns of {@code seconds} until two in a row agree within 10%, for at most {@code limit} seconds. */
+    private static void warmUp(String way, SystemUnderTestFactory factory, int seconds, int limit, int threads) {
+        long end = System.nanoTime() + limit * 1_000_000_000L;
+        double last = -1;
+        int runs = 0;
+        while (System.nanoTime() < end) {
+            double rate = run(factory, seconds, threads, 1000 + runs).syscallsPerSecond();
+            runs++;
+            if (last > 0 && Math.abs(rate - last) <= 0.1 * last) {
+                break;
+            }
+            last = rate;
         }
-        return run(factory, seconds, threads, 2);
+        System.out.printf(Locale.ROOT, "warm-up %s: %d runs, last %,.0f/s%n", way, runs, last);
+    }
+
+    /** {@code invs serve} in child processes of this JVM, pipelined when the server announces it and {@code pipelining}. */
+    private static ExternalProvider served(boolean pipelining) {
+        ExternalProvider provider = new ExternalProvider(serveCommand(), Duration.ofSeconds(10), Duration.ofSeconds(60),
+                false, pipelining);
+        provider.preflight();
+        return provider;
     }
 
     private static CampaignResult run(SystemUnderTestFactory factory, int seconds, int threads, long seed) {
@@ -58,10 +110,26 @@ public final class CampaignBenchmark {
                 .shrinkTime(Duration.ofSeconds(1)).properties(Vector.of(Property.values())).run();
     }
 
-    private static void report(String what, CampaignResult outcome) {
-        System.out.printf(Locale.ROOT, "%-84s %,10.0f system calls checked/s (%,d system calls, %,d inputs, %,d tries in %.1f s)%n",
-                what + ":", outcome.syscallsPerSecond(), outcome.statistics().syscalls(), outcome.statistics().inputs(),
-                outcome.tries(), outcome.triesTime().toNanos() / 1e9);
+    /** The processor time of this JVM and of its child processes so far, in nanoseconds. */
+    private static long processorTime() {
+        long own = ManagementFactory.getPlatformMXBean(OperatingSystemMXBean.class).getProcessCpuTime();
+        return own + ProcessHandle.current().descendants()
+                .mapToLong(child -> child.info().totalCpuDuration().map(Duration::toNanos).orElse(0L)).sum();
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int middle = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+    }
+
+    private static double medianRatio(double[] over, double[] under) {
+        double[] ratios = new double[over.length];
+        for (int i = 0; i < over.length; i++) {
+            ratios[i] = over[i] / under[i];
+        }
+        return median(ratios);
     }
 
     private static String serveCommand() {

@@ -100,7 +100,8 @@ class ProtocolMessagesTest {
         String yield = JsonFields.line(new Request.Apply(2, new Yield(AppId.of(0))).encode());
         assertInstanceOf(Reply.Error.class, server.answer(yield), "an input before any reset");
         Reply hello = server.answer(JsonFields.line(new Request.Hello(1, 1, "t").encode()));
-        assertEquals(new Reply.Hello(1, 1, "test", EnumSet.allOf(Capability.class)), hello);
+        assertEquals(new Reply.Hello(1, 1, "test", EnumSet.allOf(Capability.class), Option.none(),
+                ProtocolServer.PIPELINING), hello);
         assertInstanceOf(Reply.Error.class, server.answer(JsonFields.line(new Request.Hello(1, 2, "t").encode())));
         assertEquals(new Reply.Ready(3), server.answer(JsonFields.line(
                 new Request.Reset(3, Configuration.defaults(Profile.DOC)).encode())));

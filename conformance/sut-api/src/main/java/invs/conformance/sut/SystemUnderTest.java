@@ -2,7 +2,10 @@ package invs.conformance.sut;
 
 import invs.spec.Input;
 import invs.spec.Observation;
+import io.vavr.collection.Vector;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -24,6 +27,34 @@ public interface SystemUnderTest extends AutoCloseable {
      * @throws UnsupportedOperationException for an event outside {@link #capabilities()}
      */
     Observation apply(Input input);
+
+    /**
+     * Applies {@code inputs} in order, as many {@link #apply} calls would, and returns their observations; a
+     * system that {@link #pipelines()} sends them all before waiting for the first answer. The first input
+     * that fails (an exception from {@code apply}) ends the batch: the answers then hold the observations of
+     * the inputs before it and the exception, and the inputs after it are not applied. The default applies
+     * them one by one.
+     */
+    default Answers applyAll(Vector<? extends Input> inputs) {
+        List<Observation> observations = new ArrayList<>(inputs.size());
+        for (Input input : inputs) {
+            try {
+                observations.add(apply(input));
+            } catch (RuntimeException failure) {
+                return Answers.until(Vector.ofAll(observations), failure);
+            }
+        }
+        return Answers.all(Vector.ofAll(observations));
+    }
+
+    /**
+     * Whether {@link #applyAll} is cheaper than applying the same inputs one by one (it does not wait for
+     * each answer before sending the next input), so that the engine should hand this system its inputs in
+     * batches. The default: no.
+     */
+    default boolean pipelines() {
+        return false;
+    }
 
     /** The environment events this system supports. */
     Set<Capability> capabilities();

@@ -1,0 +1,38 @@
+package invs.conformance.check;
+
+import invs.spec.Input;
+import invs.spec.Observation;
+import invs.spec.model.Outcome;
+import invs.spec.model.Specification;
+import invs.spec.model.SystemState;
+import io.vavr.collection.Vector;
+
+/**
+ * What the specification predicts a system will answer, for generating inputs before the system has
+ * answered the ones before them (a pipelined session, {@link Session#forecast()}): from one state of the
+ * specification consistent with what the system showed so far, each input gets the observation of its
+ * first allowed outcome (unknown bytes of a buffer as zeros), and the prediction goes on from that
+ * outcome's state. A conforming system may answer otherwise where the specification allows several
+ * outcomes; the forecast never learns that, so it is a guess to aim inputs with, never a check.
+ */
+public final class Forecast {
+    private final Specification specification;
+    private SystemState state;
+
+    Forecast(Specification specification, SystemState state) {
+        this.specification = specification;
+        this.state = state;
+    }
+
+    /** The observation predicted for {@code input}, after the inputs forecast before it. */
+    public Observation next(Input input) {
+        Vector<Outcome> outcomes = specification.step(state, input);
+        if (outcomes.isEmpty()) {
+            return Observation.quiet();
+        }
+        Outcome first = outcomes.head();
+        Observation observation = first.expected().example(0);
+        state = first.after(observation);
+        return observation;
+    }
+}

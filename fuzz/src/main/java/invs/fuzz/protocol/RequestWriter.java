@@ -1,0 +1,61 @@
+package invs.fuzz.protocol;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+
+/**
+ * Writes batches of requests to a server's standard input from a thread of its own, so that invs reads
+ * the replies to the first requests of a batch while it is still writing the last ones: a server that
+ * answers before it has read everything never waits on a full output pipe while invs waits on a full input
+ * pipe. A server that stops reading blocks only this thread, until the server is killed (its pipe then
+ * breaks) or it reads again. The thread also encodes the requests, so that the thread that sent them
+ * goes on to their replies at once.
+ */
+final class RequestWriter {
+    private final OutputStream requests;
+    private final BlockingQueue<List<Request>> batches = new LinkedBlockingQueue<>();
+    private final Thread thread;
+
+    /** Starts a daemon thread called {@code name} that writes to {@code requests}. */
+    RequestWriter(OutputStream requests, String name) {
+        this.requests = requests;
+        this.thread = new Thread(this::write, name);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Queues {@code requests} to be encoded, written, one line each, and flushed. */
+    void send(List<Request> requests) {
+        batches.add(requests);
+    }
+
+    /** {@code request} as one line of bytes, with its line feed. */
+    static byte[] line(Request request) {
+        return (JsonFields.line(request.encode()) + "\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Stops writing: the thread ends once its current write returns (at once when it is idle). */
+    void close() {
+        thread.interrupt();
+    }
+
+    private void write() {
+        try {
+            while (true) {
+                ByteArrayOutputStream lines = new ByteArrayOutputStream();
+                for (Request request : batches.take()) {
+                    lines.writeBytes(line(request));
+                }
+                lines.writeTo(requests);
+                requests.flush();
+            }
+        } catch (InterruptedException | IOException e) {
+            // stopped, or the server closed its input or died: the replies say what happened
+        }
+    }
+}
