@@ -4,7 +4,8 @@
     python3 server.py MODE
 
 It answers hello and reset correctly (unless MODE says otherwise) and lies plausibly about inputs (every
-system call succeeds, every yield shows no upcall and an empty buffer), until MODE strikes. It appends
+system call succeeds, every yield shows no upcall and an empty buffer), until MODE strikes. In the mode
+stall-pipelined it announces pipelining, answers three inputs, then stops reading and answering. It appends
 its pid to the file named by the environment variable HOSTILE_PIDS (and the pids of the children it
 starts), so that the test can check that invs left no process behind.
 """
@@ -53,8 +54,17 @@ def flood(stream, total):
     stream.flush()
 
 
+INPUTS = [0]
+
+
 def strike(rid):
-    """What MODE does at the first input."""
+    """What MODE does at an input (the first, unless MODE says otherwise)."""
+    INPUTS[0] += 1
+    if MODE == "stall-pipelined":
+        if INPUTS[0] <= 3:
+            return False
+        while True:
+            time.sleep(60)
     if MODE == "crash":
         sys.stderr.write("panicked at 'index out of bounds' \x1b[31min red\x1b[0m\n")
         sys.stderr.flush()
@@ -101,8 +111,11 @@ def main():
                 while True:
                     time.sleep(60)
             version = 2 if MODE == "wrong-version" else 1
-            reply({"type": "hello", "id": rid, "protocol": version, "server": "hostile " + MODE + " \x1b[5m",
-                   "capabilities": ["drain"]})
+            hello = {"type": "hello", "id": rid, "protocol": version, "server": "hostile " + MODE + " \x1b[5m",
+                     "capabilities": ["drain"]}
+            if MODE == "stall-pipelined":
+                hello["pipelining"] = 64
+            reply(hello)
         elif kind == "reset":
             reply({"type": "ready", "id": rid})
         elif kind == "input":

@@ -126,6 +126,14 @@ class HostileServersIT {
     }
 
     @Test
+    void aPipeliningServerThatStopsReadingMidBatchIsAFindingWithinTheTimeout() throws Exception {
+        InvsProcess.run(directory, LIMIT, "fuzz", "--sut-command", server("stall-pipelined"), "--standard", "doc-default",
+                        "--sut-timeout", "1s", "--tries", "2", "--steps", "100", "--time", "10s", "--shrink-time", "2s",
+                        "--progress", "none", "--out", directory.resolve("findings").toString())
+                .finding("did not answer request 6").finding("within 1000 ms").clean().within(60).noProcessLeft();
+    }
+
+    @Test
     void aFuzzCampaignAgainstAHangingServerEndsWithAFinding() throws Exception {
         InvsProcess.run(directory, LIMIT, "fuzz", "--sut-command", server("hang"), "--standard", "doc-default",
                         "--sut-timeout", "500ms", "--tries", "2", "--steps", "10", "--time", "10s", "--shrink-time", "2s",

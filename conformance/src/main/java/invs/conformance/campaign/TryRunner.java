@@ -99,34 +99,19 @@ final class TryRunner {
      * forecast of each answer, then applied at once and checked in order, until the first violation.
      */
     private void inBatches(Session session, InputGenerator generator, Statistics statistics) {
-        String mode = System.getProperty("invs.forecast", "spec");
-        invs.conformance.sut.SystemUnderTest twin = mode.equals("twin") ? new invs.conformance.reference.ReferenceSystem(session.configuration()) : null;
         int budget = settings.budget().steps();
         for (int done = 0; done < budget; ) {
             long before = System.nanoTime();
             int size = Math.min(Session.BATCH, budget - done);
-            Forecast forecast = mode.equals("spec") ? session.forecast() : null;
+            Forecast forecast = session.forecast();
             Vector<Input> batch = Vector.empty();
             for (int at = 0; at < size; at++) {
                 Input input = generator.next();
-                switch (mode) {
-                    case "spec" -> generator.observe(input, forecast.next(input));
-                    case "twin" -> generator.observe(input, twin.apply(input));
-                    case "none" -> generator.observe(input, invs.spec.Observation.quiet());
-                    default -> { }
-                }
+                generator.observe(input, forecast.next(input));
                 batch = batch.append(input);
             }
             statistics.time(0, 0, System.nanoTime() - before);
-            int start = session.steps().size();
-            boolean violated = session.stepAll(batch).isDefined();
-            if (mode.equals("lag")) {
-                var steps = session.steps();
-                for (int i = start; i < steps.size(); i++) {
-                    if (steps.get(i).observation().isDefined()) generator.observe(steps.get(i).input(), steps.get(i).observation().get());
-                }
-            }
-            if (violated) {
+            if (session.stepAll(batch).isDefined()) {
                 return;
             }
             done += size;

@@ -8,14 +8,10 @@ import invs.conformance.check.Property;
 import invs.conformance.check.Session;
 import invs.conformance.check.Violation;
 import invs.conformance.coverage.Statistics;
-import invs.conformance.generation.InputGenerator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import invs.conformance.sut.Capability;
-import invs.conformance.reference.ReferenceSystem;
-import invs.conformance.sut.SystemUnderTest;
 import invs.spec.AllowReadOnly;
 import invs.spec.AppId;
 import invs.spec.Bytes;
@@ -24,74 +20,26 @@ import invs.spec.Command;
 import invs.spec.Configuration;
 import invs.spec.Drain;
 import invs.spec.Input;
-import invs.spec.Observation;
 import invs.spec.Profile;
 import invs.spec.Reboot;
 import invs.spec.Restart;
 import invs.spec.Subscribe;
-import invs.spec.Syscall;
 import invs.spec.Tick;
-import invs.spec.Upcall;
 import invs.spec.Yield;
 import io.vavr.collection.Vector;
 import io.vavr.control.Option;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.util.EnumSet;
-import java.util.Set;
 
 class ShrinkerTest {
     private static final Configuration DOC = Configuration.defaults(Profile.DOC);
     private static final AppId ALPHA = AppId.of(0);
     private static final AppId GAMMA = AppId.of(2);
 
-    /** The reference, except that after app2 restarts, app0's size upcalls report one byte more. */
-    private static final class LateBug implements SystemUnderTest {
-        private final ReferenceSystem inner;
-        private boolean armed;
-
-        LateBug(Configuration configuration) {
-            inner = new ReferenceSystem(configuration);
-        }
-
-        @Override
-        public Observation apply(Input input) {
-            Observation observation = inner.apply(input);
-            if (input instanceof Restart restart && restart.app().equals(GAMMA)) {
-                armed = true;
-            }
-            if (armed && input instanceof Yield yield && yield.app().equals(ALPHA)
-                    && observation instanceof Observation.Yielded(Option<Upcall> upcall, Bytes buffer)
-                    && upcall.isDefined() && upcall.get().subscribeNumber() == 0) {
-                return new Observation.Yielded(Option.some(new Upcall(0, 0, upcall.get().arg1() + 1, 0)), buffer);
-            }
-            return observation;
-        }
-
-        @Override
-        public Set<Capability> capabilities() {
-            return EnumSet.allOf(Capability.class);
-        }
-    }
-
-    /** 1,000 generated inputs of apps 0 and 1, then the five that show the bug. */
+    /** 1,000 generated inputs of apps 0 and 1, then the six that show the bug. */
     private static Vector<Input> longFailure() {
-        InputGenerator generator = new InputGenerator(DOC, EnumSet.allOf(Capability.class), 7);
-        Vector<Input> noise = Vector.empty();
-        while (noise.size() < 994) {
-            Input input = generator.next();
-            generator.observe(input, Observation.quiet());
-            boolean gamma = input instanceof Syscall syscall && syscall.app().equals(GAMMA)
-                    || input instanceof Restart restart && restart.app().equals(GAMMA);
-            // Small reads only: the noise must not meet other disagreements (see docs/conformance.md).
-            boolean longRead = input instanceof invs.spec.AllowReadWrite allow && allow.length() > 512;
-            if (!gamma && !longRead && !(input instanceof Reboot)) {
-                noise = noise.append(input);
-            }
-        }
-        return noise.appendAll(Vector.of(new Restart(ALPHA), new Restart(GAMMA), new Subscribe(ALPHA, 0),
-                Command.size(ALPHA), new Drain(), new Yield(ALPHA)));
+        return LateBug.failure(DOC, 7);
     }
 
     private static Run run(Configuration configuration, Vector<Input> inputs) {

@@ -13,7 +13,8 @@ import java.util.EnumSet;
  * A protocol server for tests: the reference implementation, until it has answered a number of inputs
  * since the last reset (so that failures are deterministic and shrink); then it misbehaves in one way:
  * {@code crash} (exits with status 3 after a line on standard error),
- * {@code hang} (never answers), {@code garbage} (answers a line that is not JSON), {@code wrong-id}
+ * {@code hang} (never answers, and stops reading its input), {@code stall} (like {@code hang}, after writing
+ * {@code pid N} on its standard error at the start), {@code garbage} (answers a line that is not JSON), {@code wrong-id}
  * (answers with another request's id), {@code error} (answers with an error reply), {@code mute} (never
  * answers hello, from the start).
  */
@@ -29,6 +30,10 @@ public final class MisbehavingServer {
                 EnumSet.allOf(Capability.class));
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         int inputs = 0;
+        if (mode.equals("stall")) {
+            System.err.println("pid " + ProcessHandle.current().pid());
+            System.err.flush();
+        }
         for (String line = in.readLine(); line != null; line = in.readLine()) {
             if (mode.equals("mute")) {
                 Thread.sleep(Long.MAX_VALUE);
@@ -44,7 +49,7 @@ public final class MisbehavingServer {
                         System.err.flush();
                         System.exit(3);
                     }
-                    case "hang" -> Thread.sleep(Long.MAX_VALUE);
+                    case "hang", "stall" -> Thread.sleep(Long.MAX_VALUE);
                     case "garbage" -> {
                         System.out.println("this is not JSON");
                         System.out.flush();

@@ -1,0 +1,128 @@
+package invs.fuzz.protocol;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import invs.conformance.campaign.Budget;
+import invs.conformance.campaign.Campaign;
+import invs.conformance.campaign.CampaignResult;
+import invs.conformance.campaign.Finding;
+import invs.conformance.sut.Answers;
+import invs.conformance.sut.SystemUnderTest;
+import invs.conformance.sut.SystemUnderTestFactory;
+import invs.conformance.zoo.Zoo;
+import invs.fuzz.ChildJava;
+import invs.spec.AllowReadOnly;
+import invs.spec.AppId;
+import invs.spec.Bytes;
+import invs.spec.Configuration;
+import invs.spec.Input;
+import invs.spec.Profile;
+import io.vavr.collection.Vector;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Pipelining over the protocol against real child processes: a server that announces it gets batches and
+ * gives the same findings as one served one request at a time; a server that does not announce it never
+ * gets a request before it has answered the one before; a server that stops reading in the middle of a
+ * batch is a failure within the timeout, and its process is gone.
+ */
+class PipeliningTest {
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration START = Duration.ofSeconds(60);
+    private static final String MUTANT = "busy-check-missing";
+    private static final Configuration BOARD = Configuration.defaults(Profile.DOC);
+
+    @Test
+    void pipelinedAndOneAtATimeServersGiveTheSameFindingsOnAZooMutant() {
+        CampaignResult inProcess = campaign(Zoo.named(MUTANT).get());
+        try (ExternalProvider pipelined = new ExternalProvider(ChildJava.serve("--mutant", MUTANT), TIMEOUT, START, false);
+             ExternalProvider oneAtATime = new ExternalProvider(ChildJava.command(OneAtATimeServer.class.getName(),
+                     "--mutant", MUTANT), TIMEOUT, START, false)) {
+            assertEquals(ProtocolServer.PIPELINING, pipelined.preflight().pipelining());
+            assertEquals(1, oneAtATime.preflight().pipelining());
+            try (SystemUnderTest system = pipelined.create(BOARD)) {
+                assertTrue(system.pipelines(), "invs serve announces pipelining");
+            }
+            try (SystemUnderTest system = oneAtATime.create(BOARD)) {
+                assertFalse(system.pipelines(), "the strict server does not");
+            }
+            CampaignResult batched = campaign(pipelined);
+            CampaignResult stepByStep = campaign(oneAtATime);
+            assertFalse(inProcess.findings().isEmpty(), MUTANT + " is killed in process");
+            assertEquals(summary(inProcess), summary(stepByStep), "one request at a time finds what the engine finds in process");
+            assertEquals(summary(stepByStep), summary(batched), "pipelining finds the same");
+        }
+    }
+
+    @Test
+    void aServerThatDoesNotAnnouncePipeliningGetsOneRequestAtATime() {
+        try (ExternalProvider strict = new ExternalProvider(ChildJava.command(OneAtATimeServer.class.getName()),
+                TIMEOUT, START, false)) {
+            CampaignResult result = campaign(strict);
+            assertTrue(result.tries() >= 20, "tries: " + result.tries());
+            assertTrue(result.findings().isEmpty(), () -> result.findings().head().report());
+        }
+    }
+
+    @Test
+    void theStrictServerNoticesARequestSentBeforeItsAnswer() {
+        // the same server announcing pipelining: the check above can fail
+        try (ExternalProvider announcing = new ExternalProvider(ChildJava.command(OneAtATimeServer.class.getName(),
+                "--announce"), TIMEOUT, START, false)) {
+            CampaignResult result = campaign(announcing);
+            assertFalse(result.findings().isEmpty(), "a pipelined batch reached the strict server unnoticed");
+            assertTrue(result.findings().head().report().contains("a request arrived before the answer to the one before"),
+                    result.findings().head().report());
+        }
+    }
+
+    @Test
+    void aServerThatStopsReadingMidBatchIsAFailureWithinTheTimeoutAndIsKilled() throws InterruptedException {
+        // 64 allows of 8 KiB: a megabyte of requests, more than a pipe holds, so invs's writer blocks too
+        Vector<Input> batch = Vector.range(0, 64).map(index -> (Input) new AllowReadOnly(AppId.of(0), 0,
+                Bytes.filled(8192, index)));
+        try (ExternalProvider stalling = new ExternalProvider(ChildJava.command(MisbehavingServer.class.getName(),
+                "stall", "3"), Duration.ofMillis(500), START, false);
+             SystemUnderTest system = stalling.create(BOARD)) {
+            assertTrue(system.pipelines());
+            long start = System.nanoTime();
+            Answers answers = system.applyAll(batch);
+            long took = (System.nanoTime() - start) / 1_000_000;
+            assertEquals(3, answers.answered(), "the answers before the stall are kept");
+            String message = answers.failure().get().getMessage();
+            assertTrue(message.contains("did not answer request 6 (input app0 allow-ro") && message.contains("within 500 ms"),
+                    message);
+            assertTrue(took < 5000, "stopped after " + took + " ms");
+            long pid = pidIn(message);
+            Optional<ProcessHandle> server = ProcessHandle.of(pid);
+            for (int wait = 0; wait < 50 && server.isPresent() && server.get().isAlive(); wait++) {
+                Thread.sleep(100);
+            }
+            assertFalse(server.isPresent() && server.get().isAlive(), "the server " + pid + " was left running");
+        }
+    }
+
+    private static long pidIn(String message) {
+        Matcher pid = Pattern.compile("pid (\\d+)").matcher(message);
+        assertTrue(pid.find(), "the server's standard error is quoted: " + message);
+        return Long.parseLong(pid.group(1));
+    }
+
+    private static CampaignResult campaign(SystemUnderTestFactory factory) {
+        return Campaign.against("pipelining", factory).seed(Campaign.DEFAULT_SEED)
+                .budget(new Budget(30, 150, Duration.ofSeconds(120))).stopAtFirstFinding(true)
+                .shrinkTime(Duration.ofSeconds(60)).run();
+    }
+
+    /** What a campaign found: for each finding, its rule, the try, the length before shrinking and the shrunk trace. */
+    private static Vector<String> summary(CampaignResult result) {
+        return result.findings().map((Finding finding) -> finding.key() + " in " + finding.origin() + ", "
+                + finding.originalLength() + " steps, shrunk to " + finding.trace().steps());
+    }
+}
