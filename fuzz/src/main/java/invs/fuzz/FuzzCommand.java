@@ -148,7 +148,7 @@ final class FuzzCommand implements Callable<Integer> {
             BoardSelection selection = board.select(open.announcedProfile());
             long total = tries == null ? Long.MAX_VALUE : tries;
             CampaignCounters counters = new CampaignCounters();
-            Campaign campaign = Campaign.against(chosen.label(), open.factory())
+            Campaign campaign = Campaign.against(open.label(), open.factory())
                     .configurations(selection.boards())
                     .boardMode(selection.mode())
                     .profile(selection.profile())

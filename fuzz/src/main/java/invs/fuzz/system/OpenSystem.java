@@ -25,6 +25,21 @@ public record OpenSystem(SystemChoice spec, SystemUnderTestFactory factory, Stri
         this(spec, factory, description, resources, Option.none());
     }
 
+    /**
+     * The name for reports, trace headers and trace file names: a server's own name from its hello reply
+     * (its first word, as in {@code my-board} for "my-board 2.3"), else the choice's label.
+     */
+    public String label() {
+        if (factory instanceof invs.fuzz.protocol.ExternalProvider external) {
+            String server = external.serverName().trim();
+            String word = server.isEmpty() ? "" : server.split("\\s+")[0].replaceAll("[^A-Za-z0-9_.-]", "_");
+            if (!word.isEmpty()) {
+                return word;
+            }
+        }
+        return spec.label();
+    }
+
     /** The reading the system announced, if any: a campaign then checks it unless told otherwise. */
     public Option<Profile> announcedProfile() {
         return profile;
