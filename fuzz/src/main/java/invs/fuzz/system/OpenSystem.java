@@ -1,5 +1,7 @@
 package invs.fuzz.system;
 
+import invs.fuzz.cli.ShellWords;
+
 import invs.spec.Profile;
 import io.vavr.control.Option;
 
@@ -47,16 +49,7 @@ public record OpenSystem(SystemChoice spec, SystemUnderTestFactory factory, Stri
 
     /** The shell-quoted flags that select this system, each preceded by a space (empty for the reference). */
     public String shellFlags() {
-        return shellFlags(spec.flags());
-    }
-
-    /** {@code flags} shell-quoted where needed, each preceded by a space. */
-    public static String shellFlags(List<String> flags) {
-        StringBuilder text = new StringBuilder();
-        for (String flag : flags) {
-            text.append(' ').append(flag.matches("[A-Za-z0-9_./:=@%+,-]+") ? flag : "'" + flag.replace("'", "'\\''") + "'");
-        }
-        return text.toString();
+        return ShellWords.flags(spec.flags());
     }
 
     @Override
