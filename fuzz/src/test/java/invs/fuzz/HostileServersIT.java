@@ -1,7 +1,9 @@
 package invs.fuzz;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -47,6 +49,15 @@ class HostileServersIT {
                 "--sut-timeout", "1s", "--tries", "1", "--time", "5s", "--shrink-time", "2s", "--progress", "none",
                 "--out", directory.resolve("findings").toString());
         run.finding("the server exited with status 3 before answering request").clean().within(90).noProcessLeft();
+        assertTrue(run.pids().size() >= 2, "the sleeper wrote down its pid: " + run);
+    }
+
+    @Test
+    void aChildInASessionOfItsOwnThatKeepsTheOutputIsFoundAndKilled() throws Exception {
+        assumeTrue(Files.isDirectory(Path.of("/proc/self/fd")), "processes holding a pipe are found through /proc");
+        InvsProcess run = InvsProcess.run(directory, LIMIT, "replay", TRACE.toString(), "--sut-command",
+                "setsid sleep 300 & echo $! >> \"$HOSTILE_PIDS\"; exec " + server("crash"), "--sut-timeout", "1s");
+        run.finding("the server exited with status 3 before answering request 4").clean().within(60).noProcessLeft();
         assertTrue(run.pids().size() >= 2, "the sleeper wrote down its pid: " + run);
     }
 
