@@ -26,12 +26,12 @@ public enum Clause {
 
     /** Command 0 answers SUCCESS. */
     COMMAND_0_EXISTS(Source.DOCUMENT, "Command 0", "SUCCESS if it exists, otherwise NODEVICE",
-            "D2"),
+            "D2, D23"),
 
     /** Command 1 is accepted and answered by upcall. */
     COMMAND_1_ACCEPTED(Source.DOCUMENT, "Command 1, Returns, Success",
             "The get size command was accepted and the response will be issued via an upcall",
-            "D4, D5"),
+            "D4, D5, D23"),
     /** Command 1 allocates a region on first use. */
     COMMAND_1_ALLOCATES(Source.DOCUMENT, "Command 1",
             "Calling this command will allocate a storage region if one was not previously allocated",
@@ -47,7 +47,7 @@ public enum Clause {
     /** Command 2 is accepted and answered by upcall. */
     COMMAND_2_ACCEPTED(Source.DOCUMENT, "Command 2, Returns, Success",
             "The read command was accepted and a response will be issued via the upcall",
-            "D4"),
+            "D4, D23"),
     /** Command 2's offset comes from two 32-bit words. */
     COMMAND_2_OFFSET(Source.DOCUMENT, "Command 2, Arguments",
             "read offset, in bytes (lower 32 bits) / read offset, in bytes (upper 32 bits)",
@@ -74,7 +74,7 @@ public enum Clause {
     /** Command 3 is accepted and answered by upcall. */
     COMMAND_3_ACCEPTED(Source.DOCUMENT, "Command 3, Returns, Success",
             "The write command was accepted and a response will be issued via the upcall",
-            "D4"),
+            "D4, D23"),
     /** Command 3's offset comes from two 32-bit words. */
     COMMAND_3_OFFSET(Source.DOCUMENT, "Command 3, Arguments",
             "write offset, in bytes (lower 32 bits) / write offset, in bytes (upper 32 bits)",
@@ -171,7 +171,7 @@ public enum Clause {
     TRD104_UNKNOWN_COMMAND(Source.TRD104, "4 System Call API",
             "If userspace invokes an unrecognized system call on a peripheral driver, the peripheral driver"
                     + " MUST return a Failure result with an error of NOSUPPORT",
-            "D3"),
+            "D3, D23"),
     /** An allow number the driver does not define fails. */
     TRD104_UNKNOWN_ALLOW(Source.TRD104, "4.4 Read-Write Allow",
             "If the specified allow number is not supported by the driver, the kernel will return INVALID",

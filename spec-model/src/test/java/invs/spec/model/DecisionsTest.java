@@ -37,6 +37,29 @@ class DecisionsTest {
     }
 
     @Test
+    void commandsAnswerSuccessOrFailureWithoutAValue() {
+        // The vocabulary has no value to carry, and the model answers every command with one exact
+        // SUCCESS or FAILURE, whatever the state.
+        assertEquals(0, Observation.Success.class.getRecordComponents().length);
+        assertEquals(1, Observation.Failure.class.getRecordComponents().length);
+        for (Profile profile : Profile.values()) {
+            Scenario fresh = new Scenario(Configuration.defaults(profile));
+            Scenario busy = new Scenario(Configuration.defaults(profile)).subscribeAll(ALPHA).accepted(Command.size(ALPHA));
+            for (Scenario scenario : java.util.List.of(fresh, busy)) {
+                for (int number = 0; number < 6; number++) {
+                    for (AppId app : Vector.of(ALPHA, app(2))) {
+                        for (Outcome outcome : scenario.allowed(new Command(app, number, 1, 0))) {
+                            assertTrue(outcome.expected() instanceof Expectation.Exactly exactly
+                                    && (exactly.observation() instanceof Observation.Success
+                                    || exactly.observation() instanceof Observation.Failure), outcome::toString);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void sizeMayFailAfterAFlashFault() {
         Scenario scenario = doc().then(new FlashFault(), Observation.quiet()).accepted(Command.size(ALPHA)).drain();
         scenario.cites(new Yield(ALPHA), new Observation.Yielded(Option.some(Upcall.error(0, ErrorCode.FAIL)), Bytes.empty()),
