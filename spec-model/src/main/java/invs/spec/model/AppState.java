@@ -25,7 +25,13 @@ public record AppState(Bytes readOnly, Cells readWrite, Option<ReadSource> readS
 
     /** Computes the hash; the {@code hash} argument is ignored. */
     public AppState {
-        hash = 31 * java.util.Objects.hash(readOnly, readWrite, readSource, subscriptions, upcalls, pending) + grant.ordinal();
+        hash = hashOf(readOnly, readWrite, readSource, subscriptions, upcalls, pending, grant);
+    }
+
+    /** The hash of an app state of these parts (a value method, like {@link #hashCode}). */
+    private static int hashOf(Bytes readOnly, Cells readWrite, Option<ReadSource> readSource, Set<Integer> subscriptions,
+                              Queue<Upcall> upcalls, Option<Operation> pending, Grant grant) {
+        return 31 * java.util.Objects.hash(readOnly, readWrite, readSource, subscriptions, upcalls, pending) + grant.ordinal();
     }
 
     /** An app state of these parts. */

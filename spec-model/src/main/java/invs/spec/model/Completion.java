@@ -210,7 +210,7 @@ final class Completion {
         Region region = state.region(owner).get();
         Cells contents = region.contents();
         for (Bytes data : operation.writeData()) {
-            if (data.length() > 0 && Bounds.within(operation.offset(), data.length(), region.length())) {
+            if (Bounds.within(operation.offset(), data.length(), region.length())) {
                 contents = contents.forget((int) operation.offset(), transferCount(data.length()));
             }
         }

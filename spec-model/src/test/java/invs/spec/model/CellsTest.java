@@ -95,4 +95,32 @@ class CellsTest {
         assertEquals("2:0102", cells.toString());
         assertEquals("2:01??", cells.forget(1, 1).toString());
     }
+
+    @Test
+    void copyingCarriesUnknownnessOnlyFromInsideTheRange() {
+        Cells source = Cells.filled(4, 0x11).forget(2, 1);
+        Cells copied = Cells.filled(4, 0).copyFrom(0, source, 0, 2);
+        assertTrue(copied.allKnown());
+        assertEquals(Bytes.fromHex("11110000"), copied.concretise(0xEE));
+        Cells shifted = Cells.filled(4, 0).copyFrom(1, source, 1, 2);
+        assertTrue(shifted.isKnown(1));
+        assertFalse(shifted.isKnown(2));
+        assertTrue(shifted.isKnown(3));
+    }
+
+    @Test
+    void learningAtAnOffsetTakesTheMatchingObservedBytes() {
+        Cells cells = Cells.filled(6, 0xFF).forget(2, 2);
+        Cells learned = cells.learn(2, Bytes.fromHex("aabbccdd"), 1, 2);
+        assertEquals(Cells.known(Bytes.fromHex("ffffbbccffff")), learned);
+    }
+
+    @Test
+    void aRegionCountsItsChanges() {
+        Region fresh = Region.fresh(invs.spec.ShortId.of(1), 4);
+        assertEquals(0, fresh.epoch());
+        Region changed = fresh.withContents(fresh.contents().forget(0, 1)).withContents(fresh.contents());
+        assertEquals(2, changed.epoch());
+        assertEquals(2, changed.learned(fresh.contents()).epoch());
+    }
 }

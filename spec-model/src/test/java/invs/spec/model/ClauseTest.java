@@ -386,8 +386,10 @@ class ClauseTest {
     void subscribe1Fail() {
         Scenario scenario = subscribed(doc()).read(ALPHA, 0, bytes(0xFF)).then(new FlashFault(), Observation.quiet())
                 .allowRw(ALPHA, 2).accepted(Command.read(ALPHA, 0)).drain();
-        scenario.cites(new Yield(ALPHA), new Observation.Yielded(Option.some(Upcall.error(1, ErrorCode.FAIL)), bytes(0, 0)),
+        // The failed read may have filled its buffer with anything.
+        scenario.cites(new Yield(ALPHA), new Observation.Yielded(Option.some(Upcall.error(1, ErrorCode.FAIL)), bytes(0xAB, 0xCD)),
                 Clause.SUBSCRIBE_1_FAIL);
+        scenario.yieldMayRun(ALPHA, Upcall.success(1, 2), Upcall.error(1, ErrorCode.FAIL));
         // Without a fault, FAIL is not allowed.
         subscribed(doc()).read(ALPHA, 0, bytes(0xFF)).allowRw(ALPHA, 2).accepted(Command.read(ALPHA, 0)).drain()
                 .refuses(new Yield(ALPHA), new Observation.Yielded(Option.some(Upcall.error(1, ErrorCode.FAIL)), bytes(0, 0)));
@@ -437,6 +439,11 @@ class ClauseTest {
 
     @Test
     void subscribe2Fail() {
+        // A failed write leaves the app's read buffer as it was.
+        subscribed(doc()).read(ALPHA, 0, bytes(0xFF, 0xFF)).then(new FlashFault(), Observation.quiet())
+                .allowRo(ALPHA, bytes(0x22)).onlyAccepted(Command.write(ALPHA, 0)).drain()
+                .refuses(new Yield(ALPHA), new Observation.Yielded(Option.some(Upcall.error(2, ErrorCode.FAIL)), bytes(0xFF, 0)))
+                .yieldMayRun(ALPHA, Upcall.success(2, 1), Upcall.error(2, ErrorCode.FAIL));
         // A failed write leaves only its own range unknown: the bytes around it keep their values.
         Scenario scenario = subscribed(doc()).write(ALPHA, 0, Bytes.filled(8, 0x11))
                 .then(new FlashFault(), Observation.quiet())
