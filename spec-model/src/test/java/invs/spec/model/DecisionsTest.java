@@ -194,6 +194,23 @@ class DecisionsTest {
     }
 
     @Test
+    void aFaultFailsOneOperationOnly() {
+        // One fault, two reads: the first may fail, and once it has, the second must succeed.
+        Scenario scenario = doc().read(ALPHA, 0, Bytes.filled(1, 0xFF)).then(new FlashFault(), Observation.quiet())
+                .allowRw(ALPHA, 1).onlyAccepted(Command.read(ALPHA, 0)).drain()
+                .yieldMayRun(ALPHA, Upcall.success(1, 1), Upcall.error(1, ErrorCode.FAIL))
+                .then(new Yield(ALPHA), new Observation.Yielded(Option.some(Upcall.error(1, ErrorCode.FAIL)), Bytes.filled(1, 0)));
+        scenario.onlyAccepted(Command.read(ALPHA, 0)).drain().yieldMayRun(ALPHA, Upcall.success(1, 1));
+        // Two faults, two failures.
+        doc().read(ALPHA, 0, Bytes.filled(1, 0xFF)).then(new FlashFault(), Observation.quiet())
+                .then(new FlashFault(), Observation.quiet()).allowRw(ALPHA, 1)
+                .onlyAccepted(Command.read(ALPHA, 0)).drain()
+                .then(new Yield(ALPHA), new Observation.Yielded(Option.some(Upcall.error(1, ErrorCode.FAIL)), Bytes.filled(1, 0)))
+                .onlyAccepted(Command.read(ALPHA, 0)).drain()
+                .yieldMayRun(ALPHA, Upcall.success(1, 1), Upcall.error(1, ErrorCode.FAIL));
+    }
+
+    @Test
     void aRebootClearsAnUnusedFault() {
         doc().then(new FlashFault(), Observation.quiet()).then(new invs.spec.Reboot(0), Observation.quiet())
                 .subscribeAll(ALPHA).accepted(Command.size(ALPHA)).drain()
