@@ -19,7 +19,8 @@ esac
 threads=${PIT_THREADS:-2}
 tries=${PIT_TRIES:-20}
 pit=org.pitest:pitest-maven:mutationCoverage
-mvn_flags=(-B -ntp)
+# The project's Maven Wrapper when there is one, else the mvn on PATH.
+if [ -x "$root/mvnw" ]; then mvn=("$root/mvnw" -B -ntp); else mvn=(mvn -B -ntp); fi
 model_classes=$(printf 'invs.spec.model.%s*,' Specification Completion Bounds Operation OperationKind Expectation \
   Outcome Frontier Cells AppState SystemState Region)
 model_classes="${model_classes}invs.spec.StoragePermissions*"
@@ -44,14 +45,14 @@ model_report() {
 
 if [ "$scope" = all ]; then
   echo "== impl, mutated under its own tests"
-  mvn "${mvn_flags[@]}" -q -pl impl test-compile "$pit" "${common[@]}" \
+  "${mvn[@]}" -q -pl impl test-compile "$pit" "${common[@]}" \
     -DtargetClasses='invs.impl.*' \
     -DexcludedClasses='invs.impl.bench.*,invs.impl.kernel.BoardStatistics,invs.impl.flash.FlashWear,invs.impl.flash.FlashImageFile,invs.impl.driver.TransferCounters' \
     -DtargetTests='invs.impl.*' -DexcludedTestClasses='invs.impl.bench.*'
 fi
 
 echo "== the model's decision logic, mutated under spec-model's tests"
-mvn "${mvn_flags[@]}" -q -pl spec-model test-compile "$pit" "${common[@]}" \
+"${mvn[@]}" -q -pl spec-model test-compile "$pit" "${common[@]}" \
   -DtargetClasses="$model_classes" -DtargetTests='invs.spec.*' \
   -DexcludedTestClasses='invs.spec.model.bench.*,invs.spec.explore.*'
 
@@ -62,7 +63,7 @@ fi
 
 echo "== impl and the model, mutated under the conformance suite"
 # skipPitest skips the upstream modules of the reactor; the conformance executions set skip=false.
-mvn "${mvn_flags[@]}" -q -pl conformance -am -Pmutation -DskipPitest=true -Dpit.threads="$threads" \
+"${mvn[@]}" -q -pl conformance -am -Pmutation -DskipPitest=true -Dpit.threads="$threads" \
   -Dpit.tries="$tries" test-compile "$pit@impl" "$pit@model"
 
 echo "== scores"
