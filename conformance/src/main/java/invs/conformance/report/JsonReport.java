@@ -47,7 +47,9 @@ public final class JsonReport {
                 .put("inputs", statistics.inputs())
                 .put("syscalls", statistics.syscalls())
                 .put("seconds", result.triesTime().toNanos() / 1e9)
-                .put("syscallsPerSecond", result.syscallsPerSecond());
+                .put("syscallsPerSecond", result.syscallsPerSecond())
+                .put("grantRefusals", statistics.grantRefusals())
+                .put("triesWithGrantRefusal", statistics.sequencesWithGrantRefusal());
         ArrayNode boards = root.putArray("configurations");
         for (NamedConfiguration board : result.boards()) {
             boards.addObject().put("name", board.name()).set("configuration", ConfigurationCodec.encode(board.configuration()));

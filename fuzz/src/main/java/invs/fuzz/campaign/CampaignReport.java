@@ -53,12 +53,31 @@ public final class CampaignReport {
                 statistics.inputs(), statistics.syscalls(), result.syscallsPerSecond()));
         text.append(String.format(Locale.ROOT, "the specification took %.0f%% of the checking time; widest frontier %d states%n",
                 100 * statistics.modelShare(), statistics.widestFrontier()));
+        text.append(grantWarning(statistics));
         text.append('\n').append(coverage(statistics, result.reachability()));
         text.append('\n').append(corners(statistics));
         text.append('\n').append(causes(result, replayFlags));
         result.problems().forEach(problem -> text.append("problem: ").append(problem).append('\n'));
         text.append("\nre-run exactly: ").append(rerun).append('\n');
         return text.toString();
+    }
+
+    /**
+     * A warning when the kernel refused apps' grants (synchronous NOMEM, docs/spec.md D21): the
+     * specification allows it, but an app refused its grant uses nothing else of the driver, so tries that
+     * met it exercised less; an implementation that refuses everything would pass with nothing checked.
+     */
+    static String grantWarning(Statistics statistics) {
+        long refused = statistics.sequencesWithGrantRefusal();
+        if (refused == 0) {
+            return "";
+        }
+        long sequences = Math.max(1, statistics.sequences());
+        boolean most = refused * 2 > sequences;
+        return String.format(Locale.ROOT, "%s: the kernel refused an app's grant (synchronous NOMEM, docs/spec.md D21)"
+                        + " %,d times, in %,d of %,d tries; an app refused its grant exercises nothing else of the driver%s%n",
+                most ? "WARNING" : "note", statistics.grantRefusals(), refused, sequences,
+                most ? ", so this campaign says little about the driver: give the system more memory" : "");
     }
 
     /** The line that leads the report: how many distinct causes, and how many rules and tries they broke. */
