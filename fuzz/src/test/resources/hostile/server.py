@@ -4,8 +4,9 @@
     python3 server.py MODE
 
 It answers hello and reset correctly (unless MODE says otherwise) and lies plausibly about inputs (every
-system call succeeds, every yield shows no upcall and an empty buffer), until MODE strikes. In the mode
-stall-pipelined it announces pipelining, answers three inputs, then stops reading and answering. It appends
+system call succeeds, every yield shows no upcall and an empty buffer), until MODE strikes. A MODE ending
+in -pipelined (stall-pipelined: stops reading and answering; crash-pipelined, flood-stdout-pipelined)
+announces pipelining and strikes at the fourth input, in the middle of a batch, instead of the first. It appends
 its pid to the file named by the environment variable HOSTILE_PIDS (and the pids of the children it
 starts), so that the test can check that invs left no process behind.
 """
@@ -17,6 +18,8 @@ import sys
 import time
 
 MODE = sys.argv[1]
+PIPELINED = MODE.endswith("-pipelined")
+BASE = MODE[:-len("-pipelined")] if PIPELINED else MODE
 PIDS = os.environ.get("HOSTILE_PIDS")
 
 
@@ -60,12 +63,9 @@ INPUTS = [0]
 def strike(rid):
     """What MODE does at an input (the first, unless MODE says otherwise)."""
     INPUTS[0] += 1
-    if MODE == "stall-pipelined":
-        if INPUTS[0] <= 3:
-            return False
-        while True:
-            time.sleep(60)
-    if MODE == "crash":
+    if PIPELINED and INPUTS[0] <= 3:
+        return False
+    if BASE == "crash":
         sys.stderr.write("panicked at 'index out of bounds' \x1b[31min red\x1b[0m\n")
         sys.stderr.flush()
         sys.exit(3)
@@ -73,10 +73,10 @@ def strike(rid):
         child = subprocess.Popen(["sleep", "300"])  # keeps standard output and error open
         record(child.pid)
         sys.exit(3)
-    if MODE in ("hang", "ignore-term"):
+    if BASE in ("hang", "ignore-term", "stall"):
         while True:
             time.sleep(60)
-    if MODE == "flood-stdout":
+    if BASE == "flood-stdout":
         flood(sys.stdout.buffer, None)
     if MODE == "flood-stderr":
         flood(sys.stderr.buffer, 300 << 20)
@@ -113,7 +113,7 @@ def main():
             version = 2 if MODE == "wrong-version" else 1
             hello = {"type": "hello", "id": rid, "protocol": version, "server": "hostile " + MODE + " \x1b[5m",
                      "capabilities": ["drain"]}
-            if MODE == "stall-pipelined":
+            if PIPELINED:
                 hello["pipelining"] = 64
             reply(hello)
         elif kind == "reset":

@@ -140,12 +140,34 @@ class HostileServersIT {
                 .within(60).noProcessLeft();
     }
 
+    /**
+     * {@code invs fuzz} of short tries against the server in {@code mode}, which pipelines and strikes at the
+     * fourth input of the first batch (a server serves several sequences, so shrunk traces fail elsewhere).
+     */
+    private InvsProcess fuzzPipelined(String mode, String timeout) throws Exception {
+        return InvsProcess.run(directory, LIMIT, "fuzz", "--sut-command", server(mode), "--standard", "doc-default",
+                "--sut-timeout", timeout, "--sut-start-timeout", "60s", "--tries", "2", "--steps", "100", "--time", "10s",
+                "--shrink-time", "2s", "--progress", "none", "--out", directory.resolve("findings").toString());
+    }
+
     @Test
     void aPipeliningServerThatStopsReadingMidBatchIsAFindingWithinTheTimeout() throws Exception {
-        InvsProcess.run(directory, LIMIT, "fuzz", "--sut-command", server("stall-pipelined"), "--standard", "doc-default",
-                        "--sut-timeout", "1s", "--tries", "2", "--steps", "100", "--time", "10s", "--shrink-time", "2s",
-                        "--progress", "none", "--out", directory.resolve("findings").toString())
-                .finding("did not answer request 6").finding("within 1000 ms").clean().within(60).noProcessLeft();
+        fuzzPipelined("stall-pipelined", "1s").finding("found after 4 steps").finding("within 1000 ms; invs stopped it").clean()
+                .within(60).noProcessLeft();
+    }
+
+    @Test
+    void aPipeliningServerThatCrashesMidBatchIsAFinding() throws Exception {
+        fuzzPipelined("crash-pipelined", "10s").finding("found after 4 steps").finding("the server exited with status 3 before answering request")
+                .finding("index out of bounds").clean().within(90).noProcessLeft();
+    }
+
+    @Test
+    void aPipeliningServerThatFloodsMidBatchIsAFindingInBoundedMemory() throws Exception {
+        fuzzPipelined("flood-stdout-pipelined", "10s")
+                .finding("found after 4 steps")
+                .finding("the server flooded its standard output: more than 8256 KiB without a line feed, answering request")
+                .clean().within(90).noProcessLeft();
     }
 
     @Test
