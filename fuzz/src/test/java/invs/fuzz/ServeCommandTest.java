@@ -25,7 +25,8 @@ class ServeCommandTest {
         List<String> replies = run.out().lines().toList();
         assertEquals(7, replies.size(), run.out());
         assertEquals("{\"type\":\"hello\",\"id\":1,\"protocol\":1,\"server\":\"invs 0.1.0 serving reference\","
-                + "\"capabilities\":[\"tick\",\"drain\",\"reboot\",\"torn-reboot\",\"restart\",\"flash-fault\"]}", replies.get(0));
+                + "\"capabilities\":[\"tick\",\"drain\",\"reboot\",\"torn-reboot\",\"restart\",\"flash-fault\"],"
+                + "\"pipelining\":256}", replies.get(0));
         assertEquals("{\"type\":\"ready\",\"id\":2}", replies.get(1));
         assertEquals("{\"type\":\"observation\",\"id\":4,\"observation\":{\"kind\":\"success\"}}", replies.get(3));
         assertEquals("{\"type\":\"observation\",\"id\":5,\"observation\":{\"kind\":\"quiet\"}}", replies.get(4));

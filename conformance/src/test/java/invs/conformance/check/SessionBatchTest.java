@@ -1,0 +1,138 @@
+package invs.conformance.check;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import invs.conformance.coverage.Statistics;
+import invs.conformance.generation.InputGenerator;
+import invs.conformance.reference.ReferenceSystem;
+import invs.conformance.shrink.LateBug;
+import invs.conformance.sut.Answers;
+import invs.conformance.sut.Capability;
+import invs.conformance.sut.SystemUnderTest;
+import invs.spec.AppId;
+import invs.spec.Command;
+import invs.spec.Configuration;
+import invs.spec.Input;
+import invs.spec.Observation;
+import invs.spec.Profile;
+import invs.spec.Subscribe;
+import invs.spec.Tick;
+import invs.spec.Yield;
+import io.vavr.collection.Vector;
+import org.junit.jupiter.api.Test;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * Sessions that drive a pipelining system in batches: the same run as step by step, a violation in the
+ * middle of a batch ends the run there, a failure in the middle of a batch keeps the answers before it,
+ * and the forecast predicts what the reference answers to system calls alone.
+ */
+class SessionBatchTest {
+    private static final Configuration DOC = Configuration.defaults(Profile.DOC);
+
+    /** {@code inner}, saying it pipelines: the engine then hands it batches; it fails at ticks if told to. */
+    private static final class Batched implements SystemUnderTest {
+        private final SystemUnderTest inner;
+        private final boolean failAtTicks;
+        private int batches;
+
+        Batched(SystemUnderTest inner, boolean failAtTicks) {
+            this.inner = inner;
+            this.failAtTicks = failAtTicks;
+        }
+
+        @Override
+        public Observation apply(Input input) {
+            if (failAtTicks && input instanceof Tick) {
+                throw new IllegalStateException("the link broke at a tick");
+            }
+            return inner.apply(input);
+        }
+
+        @Override
+        public Answers applyAll(Vector<? extends Input> inputs) {
+            batches++;
+            return SystemUnderTest.super.applyAll(inputs);
+        }
+
+        @Override
+        public boolean pipelines() {
+            return true;
+        }
+
+        @Override
+        public Set<Capability> capabilities() {
+            return EnumSet.allOf(Capability.class);
+        }
+    }
+
+    @Test
+    void aLongFailureRunInBatchesIsTheRunStepByStep() {
+        Vector<Input> inputs = LateBug.failure(DOC, 3);
+        Batched[] made = new Batched[1];
+        Run batched = Session.run(DOC, configuration -> made[0] = new Batched(new LateBug(configuration), false),
+                Checks.online(), inputs, new Statistics());
+        Run stepByStep = Session.run(DOC, LateBug::new, Checks.online(), inputs, new Statistics());
+        assertEquals(stepByStep.violation().map(Violation::step), batched.violation().map(Violation::step));
+        assertEquals(inputs.size() - 1, batched.violation().get().step());
+        assertEquals(stepByStep.steps(), batched.steps());
+        assertEquals((inputs.size() + Session.BATCH - 1) / Session.BATCH, made[0].batches, "batches of " + Session.BATCH);
+    }
+
+    @Test
+    void aViolationInTheMiddleOfABatchEndsTheRunThere() {
+        // the failure's last six inputs first: the bug shows at input 6, then more inputs follow in the batch
+        Vector<Input> failure = LateBug.failure(DOC, 5);
+        Vector<Input> inputs = failure.takeRight(6).appendAll(failure.take(40));
+        try (Session session = Session.open(DOC, configuration -> new Batched(new LateBug(configuration), false),
+                Checks.online(), new Statistics())) {
+            assertTrue(session.pipelines());
+            Violation violation = session.stepAll(inputs).get();
+            assertEquals(5, violation.step());
+            assertEquals(6, session.steps().size(), "the inputs after the violation are not part of the run");
+            assertTrue(session.steps().last().note().isDefined());
+            assertThrows(IllegalStateException.class, () -> session.stepAll(inputs));
+        }
+    }
+
+    @Test
+    void aFailureInTheMiddleOfABatchKeepsTheAnswersBeforeIt() {
+        Vector<Input> inputs = Vector.of(new Subscribe(AppId.of(0), 0), Command.size(AppId.of(0)), new Tick(),
+                new Yield(AppId.of(0)));
+        try (Session session = Session.open(DOC, configuration -> new Batched(new ReferenceSystem(configuration), true),
+                Checks.online(), new Statistics())) {
+            Violation violation = session.stepAll(inputs).get();
+            assertEquals(Property.ROBUSTNESS, violation.property());
+            assertEquals(2, violation.step());
+            assertTrue(violation.description().contains("the link broke at a tick"), violation.description());
+            assertEquals(3, session.steps().size());
+            assertTrue(session.steps().get(1).observation().isDefined());
+            assertTrue(session.steps().last().observation().isEmpty());
+        }
+    }
+
+    @Test
+    void theForecastPredictsTheReferenceOnSystemCallsAlone() {
+        // without events nothing completes behind the apps' backs: the first outcome the specification
+        // allows is what the reference answers, so a batch of system calls is aimed as well as step by step
+        InputGenerator generator = new InputGenerator(DOC, EnumSet.noneOf(Capability.class), 11);
+        try (Session session = Session.open(DOC, configuration -> new Batched(new ReferenceSystem(configuration), false),
+                Checks.online(), new Statistics())) {
+            Forecast forecast = session.forecast();
+            ReferenceSystem reference = new ReferenceSystem(DOC);
+            for (int step = 0; step < 40; step++) {
+                Input input = generator.next();
+                Observation predicted = forecast.next(input);
+                Observation actual = reference.apply(input);
+                generator.observe(input, actual);
+                assertEquals(actual, predicted, "step " + step + ": " + input);
+            }
+            assertFalse(session.steps().nonEmpty(), "a forecast applies nothing");
+        }
+    }
+}
