@@ -28,14 +28,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * would fix. A server with one fixed behaviour passes a campaign of its own reading.
  */
 class ReadingsTest {
-    /**
-     * A campaign against {@code command}, one request at a time: the causes are those of the sequences the
-     * generator draws when it sees every answer (pipelined, it aims by a forecast, draws other sequences and
-     * may meet the same difference in more contexts, each filed under its own clause).
-     */
     private static CampaignResult campaign(String command, Profile profile, long tries) {
-        try (ExternalProvider server = new ExternalProvider(command, Duration.ofSeconds(20), Duration.ofSeconds(60), false,
-                false)) {
+        try (ExternalProvider server = new ExternalProvider(command, Duration.ofSeconds(20), Duration.ofSeconds(60), false)) {
             server.preflight();
             return Campaign.against("reading", server).configurations(StandardConfigurations.of(profile))
                     .boardMode(BoardMode.BOTH).profile(profile).swarm(true).threads(2)
