@@ -7,6 +7,7 @@ import invs.spec.Configuration;
 import invs.spec.ErrorCode;
 import invs.spec.Input;
 import invs.spec.Observation;
+import invs.spec.Profile;
 import invs.spec.Upcall;
 import invs.spec.Yield;
 import io.vavr.collection.Vector;
@@ -29,13 +30,13 @@ final class BoundsMutants {
                                 length > 0 && length <= size && offset + length > size ? size - length : offset)),
                 new Mutant("high-word-dropped", BugClass.BOUNDS,
                         "the offset's high word (argument 2) is dropped, so offsets of 2^32 and more wrap around",
-                        HighWordDropped::new),
+                        HighWordDropped::new).onlyIn(Profile.DOC),
                 new Mutant("reserve-check-missing", BugClass.BOUNDS,
                         "a read or write without a buffer (or with an empty one) succeeds with count 0 instead of RESERVE",
                         MissingReserve::new),
                 new Mutant("inval-before-reserve", BugClass.BOUNDS,
                         "the range is checked before the buffer: INVAL instead of RESERVE when both apply (tock order)",
-                        InvalFirst::new));
+                        InvalFirst::new).onlyIn(Profile.TOCK));
     }
 
     /** How a mutant moves an offset, given the buffer length and the region size. */
