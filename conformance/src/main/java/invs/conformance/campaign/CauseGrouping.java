@@ -9,6 +9,7 @@ import invs.conformance.explain.Signature;
 import invs.conformance.shrink.Simplifications;
 import invs.conformance.sut.SystemUnderTestFactory;
 import invs.conformance.trace.TraceStep;
+import invs.spec.AllowReadWrite;
 import invs.spec.AppId;
 import invs.spec.Configuration;
 import invs.spec.DriverNumbers;
@@ -72,8 +73,8 @@ final class CauseGrouping {
                     int first = roots.get(a);
                     int second = roots.get(b);
                     if (find(parent, first) != find(parent, second)
-                            && (explains(byLength.get(first), byLength.get(second), signatures.get(second))
-                            || explains(byLength.get(second), byLength.get(first), signatures.get(first)))) {
+                            && (explains(byLength.get(first), byLength.get(second))
+                            || explains(byLength.get(second), byLength.get(first)))) {
                         union(parent, first, second);
                     }
                 }
@@ -89,15 +90,19 @@ final class CauseGrouping {
     /**
      * The symptoms of {@code finding}: the readings of its own divergence, and those of other sequences made
      * from it that fail at its failing step when checked with the online properties (lockstep first): its
-     * sequence with every outcome visible (every app subscribed to every upcall, at the start and again
-     * after each restart and reboot); and for an isolation finding, its sequence as it is and the subject's
-     * program alone (what the isolation check compared it with).
+     * sequence with every outcome visible (see {@link #visible}); when it failed at a yield, the same with
+     * the buffer taken away (see {@link #unbuffered}); and for an isolation finding, its sequence as it is
+     * and the subject's program alone (what the isolation check compared it with).
      */
     private Vector<String> symptoms(Finding finding) {
         Configuration board = finding.trace().header().configuration();
         Vector<Input> inputs = finding.trace().steps().map(TraceStep::input);
         int failing = finding.violation().step();
-        Vector<Variant> variants = Vector.of(visible(board, inputs, failing));
+        Variant visible = visible(board, inputs, failing);
+        Vector<Variant> variants = Vector.of(visible);
+        if (inputs.get(failing) instanceof Yield yield) {
+            variants = variants.append(unbuffered(visible, yield));
+        }
         if (finding.checks().subject().isDefined()) {
             AppId subject = finding.checks().subject().get();
             Vector<Input> alone = inputs.take(failing + 1).filter(input -> Isolation.inProgram(input, subject));
@@ -160,12 +165,23 @@ final class CauseGrouping {
         return new Variant(visible, from, at);
     }
 
+    /**
+     * The visible variant with the failing app's read-write buffer taken away before its failing yield,
+     * which it then makes {@link #REVEAL} times: the upcalls alone, when the divergence was in the buffer
+     * (the data of an operation whose upcall went missing shows there first).
+     */
+    private static Variant unbuffered(Variant visible, Yield yield) {
+        Vector<Input> inputs = visible.inputs().take(visible.failing()).append(new AllowReadWrite(yield.app(), 0, 0))
+                .appendAll(Vector.fill(REVEAL, yield));
+        return new Variant(inputs, visible.failing(), inputs.size() - 1);
+    }
+
     private static Vector<Input> subscribeAll(Configuration board, Vector<AppId> apps) {
         return apps.flatMap(app -> Vector.range(0, DriverNumbers.SUBSCRIBE_NUMBERS).map(number -> new Subscribe(app, number)));
     }
 
-    /** Whether {@code prefix}'s steps followed by {@code probe}'s last input fail with {@code signature}. */
-    private boolean explains(Finding prefix, Finding probe, String signature) {
+    /** Whether {@code prefix}'s steps followed by {@code probe}'s last input fail as {@code probe} does (a shared reading). */
+    private boolean explains(Finding prefix, Finding probe) {
         if (!prefix.checks().equals(probe.checks())) {
             return false;
         }
@@ -180,7 +196,8 @@ final class CauseGrouping {
             } catch (RuntimeException e) {
                 return false;
             }
-            if (run.violation().exists(found -> found.step() == leading.size() && Signature.of(found).equals(signature))) {
+            if (run.violation().exists(found -> found.step() == leading.size()
+                    && Signature.readings(found).exists(Signature.readings(probe.violation())::contains))) {
                 return true;
             }
         }

@@ -81,7 +81,7 @@ public final class Signature {
         int fewest = compared.map(Vector::size).min().getOrElse(0);
         Vector<Vector<Difference>> read = sameShape.appendAll(compared.filter(differences -> differences.size() == fewest));
         Vector<String> readings = read
-                .map(differences -> expected(differences.minBy(difference -> significance(difference.field())).get()))
+                .flatMap(differences -> read(differences.minBy(difference -> significance(difference.field())).get()))
                 .distinct();
         return readings.isEmpty() ? Vector.of("no difference") : readings;
     }
@@ -105,15 +105,25 @@ public final class Signature {
         return differences.map(difference -> significance(difference.field())).min().getOrElse(Field.values().length);
     }
 
-    /** A field with what the allowed outcome expected there, where that tells the situation apart. */
-    private static String expected(Difference difference) {
+    /**
+     * The readings of one difference: the field with what the allowed outcome expected there, where that
+     * tells the situation apart; and for a return or status that is an error where none of that kind was
+     * due, the error too (an implementation's wrong error names what it thought was wrong: a NOMEM where a
+     * read should have succeeded, been refused as out of range or answered RESERVE reads as one defect). A
+     * wrong SUCCESS is read by what was due instead only: it says no more than that some check is missing.
+     */
+    private static Vector<String> read(Difference difference) {
         String label = difference.field().label();
         return switch (difference.field()) {
-            case RETURN -> label + ": expected " + difference.expected();
-            case STATUS -> label + ": expected " + statusName(difference.expected());
-            case UPCALL_NUMBER -> label + ": expected " + difference.expected();
-            case UPCALL -> label + ": expected " + (difference.expected().equals("no upcall") ? "none" : "one");
-            default -> label;
+            case RETURN -> Vector.of(label + ": expected " + difference.expected())
+                    .appendAll(Vector.of(difference.observed()).filter(seen -> seen.startsWith("FAILURE"))
+                            .map(seen -> label + ": observed " + seen));
+            case STATUS -> Vector.of(label + ": expected " + statusName(difference.expected()))
+                    .appendAll(Vector.of(statusName(difference.observed())).filter(seen -> !seen.equals("SUCCESS"))
+                            .map(seen -> label + ": observed " + seen));
+            case UPCALL_NUMBER -> Vector.of(label + ": expected " + difference.expected());
+            case UPCALL -> Vector.of(label + ": expected " + (difference.expected().equals("no upcall") ? "none" : "one"));
+            default -> Vector.of(label);
         };
     }
 

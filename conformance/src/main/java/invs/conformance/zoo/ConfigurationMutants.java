@@ -1,5 +1,7 @@
 package invs.conformance.zoo;
 
+import invs.conformance.sut.SystemUnderTestFactory;
+
 import invs.conformance.reference.BoardMapping;
 import invs.conformance.reference.ReferenceSystem;
 import invs.impl.board.BoardConfiguration;
@@ -61,7 +63,7 @@ final class ConfigurationMutants {
                                 process instanceof Permissions.FixedSize(int id, boolean write, boolean self,
                                         var read, var modify)
                                         ? new Permissions.FixedSize(id, write, self, first(read), first(modify)) : process)),
-                new Mutant("large-region-offset-wraps", BugClass.BOUNDS,
+                Mutant.layered("large-region-offset-wraps", BugClass.BOUNDS,
                         "the offset is kept in 12 bits once checked: in regions larger than 4096 bytes, accesses at offsets "
                                 + "of 4096 and more land 4096 bytes lower",
                         OffsetWraps::new),
@@ -103,8 +105,8 @@ final class ConfigurationMutants {
 
     /** Reads and writes at offsets of 4096 and more in a larger region go 4096 bytes lower (once range-checked). */
     private static final class OffsetWraps extends ReferenceVariant {
-        OffsetWraps(Configuration configuration) {
-            super(configuration);
+        OffsetWraps(Configuration configuration, SystemUnderTestFactory base) {
+            super(configuration, base);
         }
 
         @Override

@@ -3,131 +3,67 @@ package invs.conformance.zoo;
 import invs.conformance.campaign.BoardMode;
 import invs.conformance.campaign.Budget;
 import invs.conformance.campaign.CampaignResult;
-import invs.spec.Command;
-import invs.spec.Configuration;
-import invs.spec.DriverNumbers;
-import invs.spec.ErrorCode;
-import invs.spec.Input;
-import invs.spec.Observation;
+import invs.conformance.campaign.Cause;
+import invs.conformance.campaign.Finding;
+import invs.conformance.replay.Replay;
 import invs.spec.Profile;
-import invs.spec.Upcall;
-import invs.spec.Yield;
-import io.vavr.control.Option;
+import io.vavr.collection.Vector;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.time.Duration;
-import java.util.function.Function;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Two different defects in one system fall into (at least) two causes: the grouping puts the symptoms of
- * one defect together, not the symptoms of two.
+ * Two different defects in one system (one mutant laid over another) are reported as different causes:
+ * the campaign finds failures that each defect alone explains, and no cause mixes the two.
  */
 class TwoDefectsTest {
     /** Enough tries of the default campaign to find both defects, with time to spare. */
-    static final Budget BUDGET = new Budget(120, DefaultCampaign.STEPS, Duration.ofMinutes(2));
+    static final Budget BUDGET = new Budget(100, DefaultCampaign.STEPS, Duration.ofMinutes(2));
 
-    /** The systems with two defects each, as the zoo's mutants have them one by one. */
-    enum Pair {
-        /** busy-global and size-counts-header. */
-        BUSY_AND_SIZE(BusyAndSize::new),
-        /** write-count-zero and reserve-check-missing. */
-        COUNT_AND_RESERVE(CountAndReserve::new),
-        /** end-at-size-rejected and write-done-on-read-number. */
-        END_AND_NUMBER(EndAndNumber::new);
-
-        private final Function<Configuration, ReferenceVariant> factory;
-
-        Pair(Function<Configuration, ReferenceVariant> factory) {
-            this.factory = factory;
-        }
+    @ParameterizedTest(name = "{1} over {0}")
+    @CsvSource({"busy-global, size-counts-header", "end-at-size-rejected, write-done-on-read-number",
+            "header-not-counted, write-count-zero"})
+    void twoDefectsAreTwoCauses(String beneath, String above) {
+        Mutant first = Zoo.named(beneath).get();
+        Mutant second = Zoo.named(above).get();
+        Mutant both = second.over(first);
+        Profile profile = both.bugIn().head();
+        CampaignResult result = DefaultCampaign.against(both.name(), both, profile, BoardMode.BOTH, BUDGET.time())
+                .budget(BUDGET)
+                .shrinkTime(Duration.ofSeconds(5))
+                .run();
+        Vector<Vector<String>> explained = result.causes().map(cause -> explainedBy(cause, first, second));
+        assertTrue(explained.exists(names -> names.contains(first.name())), "a cause of " + first + " alone:\n"
+                + result.report());
+        assertTrue(explained.exists(names -> names.contains(second.name())), "a cause of " + second + " alone:\n"
+                + result.report());
+        assertFalse(explained.exists(names -> names.size() > 1), "a cause mixes the two defects:\n" + result.report());
+        assertTrue(result.causes().size() >= 2, result.report());
     }
 
-    @ParameterizedTest
-    @EnumSource(Pair.class)
-    void twoDefectsAreAtLeastTwoCauses(Pair pair) {
-        Mutant both = new Mutant(pair.name().toLowerCase(java.util.Locale.ROOT), BugClass.BOUNDS, "two defects",
-                pair.factory::apply);
-        for (Profile profile : Profile.values()) {
-            CampaignResult result = DefaultCampaign.against(both.name(), both, profile, BoardMode.BOTH, BUDGET.time())
-                    .budget(BUDGET)
-                    .run();
-            assertTrue(result.causes().size() >= 2, profile + ":\n" + result.report());
-        }
+    /** Which of the two mutants alone fail the findings of {@code cause} that only one of them fails. */
+    private static Vector<String> explainedBy(Cause cause, Mutant first, Mutant second) {
+        return cause.findings().flatMap(finding -> {
+            boolean byFirst = fails(finding, first);
+            boolean bySecond = fails(finding, second);
+            return byFirst == bySecond ? Vector.<String>empty() : Vector.of(byFirst ? first.name() : second.name());
+        }).distinct();
     }
 
-    private static boolean operation(Input input) {
-        return input instanceof Command command && DriverNumbers.isOperation(command.number());
+    private static boolean fails(Finding finding, Mutant mutant) {
+        return Replay.replay(finding.trace(), mutant).violation().isDefined();
     }
 
-    /** BUSY while another app has an operation outstanding; and the size upcall counts the header. */
-    private static final class BusyAndSize extends ReferenceVariant {
-        BusyAndSize(Configuration configuration) {
-            super(configuration);
-        }
-
-        @Override
-        protected Observation answer(Input input) {
-            if (input instanceof Command command && operation(input) && permitted(command.app().slot(), command.number())
-                    && otherOutstanding(command.app().slot())) {
-                return Observation.failure(ErrorCode.BUSY);
-            }
-            Observation answer = forward(input);
-            if (input instanceof Yield && answer instanceof Observation.Yielded(Option<Upcall> upcall, var buffer)
-                    && upcall.exists(found -> found.subscribeNumber() == 0 && found.status() == 0)) {
-                return new Observation.Yielded(Option.some(new Upcall(0, 0, upcall.get().arg1() + 12, 0)), buffer);
-            }
-            return answer;
-        }
-    }
-
-    /** A successful write reports 0 bytes; a read or write without a buffer succeeds with count 0. */
-    private static final class CountAndReserve extends ReferenceVariant {
-        CountAndReserve(Configuration configuration) {
-            super(configuration);
-        }
-
-        @Override
-        protected Observation answer(Input input) {
-            Observation answer = forward(input);
-            if (input instanceof Yield && answer instanceof Observation.Yielded(Option<Upcall> upcall, var buffer)
-                    && upcall.isDefined()) {
-                Upcall found = upcall.get();
-                if (found.subscribeNumber() == 2 && found.status() == 0
-                        || found.status() == ErrorCode.RESERVE.number()) {
-                    return new Observation.Yielded(Option.some(Upcall.success(found.subscribeNumber(), 0)), buffer);
-                }
-            }
-            return answer;
-        }
-    }
-
-    /** An access ending exactly at the region's end is INVAL; write completions arrive on subscribe number 1. */
-    private static final class EndAndNumber extends ReferenceVariant {
-        EndAndNumber(Configuration configuration) {
-            super(configuration);
-        }
-
-        @Override
-        protected Observation answer(Input input) {
-            if (input instanceof Command command && (command.number() == DriverNumbers.READ
-                    || command.number() == DriverNumbers.WRITE) && outstanding(command.app().slot()) == null) {
-                long offset = offset(command);
-                if (offset >= 0 && offset < (1L << 32)
-                        && offset + bufferLength(command) == configuration.regionSize() && bufferLength(command) > 0) {
-                    return forward(new Command(command.app(), command.number(), configuration.regionSize(), 0));
-                }
-            }
-            Observation answer = forward(input);
-            if (input instanceof Yield && answer instanceof Observation.Yielded(Option<Upcall> upcall, var buffer)
-                    && upcall.exists(found -> found.subscribeNumber() == 2)) {
-                Upcall found = upcall.get();
-                return new Observation.Yielded(Option.some(new Upcall(1, found.status(), found.arg1(), found.arg2())),
-                        buffer);
-            }
-            return answer;
-        }
+    @org.junit.jupiter.api.Test
+    void aMutantThatBuildsItsOwnBoardCannotBeLaidOverAnother() {
+        Mutant board = Zoo.named("header-not-counted").get();
+        assertEquals("header-not-counted builds its own board",
+                org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                        () -> board.over(Zoo.named("busy-global").get())).getMessage());
     }
 }
