@@ -7,6 +7,8 @@ import invs.conformance.campaign.CampaignSettings;
 import invs.conformance.campaign.Shard;
 import invs.conformance.check.Property;
 import invs.conformance.reference.ReferenceProvider;
+import invs.conformance.report.JunitReport;
+import invs.conformance.report.ReportFiles;
 import invs.conformance.sut.SystemUnderTestFactory;
 import invs.fuzz.campaign.CampaignCounters;
 import invs.fuzz.campaign.CampaignProgress;
@@ -14,6 +16,7 @@ import invs.fuzz.campaign.CampaignReport;
 import invs.fuzz.cli.BoardOptions;
 import invs.fuzz.cli.BoardSelection;
 import invs.fuzz.cli.DurationConverter;
+import invs.fuzz.cli.OutputLocation;
 import invs.fuzz.cli.PropertyConverter;
 import invs.fuzz.cli.RerunCommand;
 import invs.fuzz.cli.SeedConverter;
@@ -31,7 +34,6 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,7 +55,7 @@ import java.util.concurrent.Callable;
                         + " configuration, with a fixed seed."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:no finding", "1:findings (the system under test broke the specification)",
-                "2:usage or input error"})
+                "2:usage or input error", "3:a bug of invs, or too little memory"})
 final class FuzzCommand implements Callable<Integer> {
     @CommandLine.Option(names = "--time", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "Wall-clock budget for running tries; shrinking comes after (default: 20s).")
@@ -138,11 +140,15 @@ final class FuzzCommand implements Callable<Integer> {
             spec.commandLine().getOut().flush();
             return outcome.causes().isEmpty() ? 0 : Main.FINDING;
         }
+        if (!chosen.preparation().isEmpty()) {
+            err.println("invs: " + chosen.preparation() + "...");
+            err.flush();
+        }
         try (OpenSystem open = chosen.open()) {
             BoardSelection selection = board.select(open.announcedProfile());
             long total = tries == null ? Long.MAX_VALUE : tries;
             CampaignCounters counters = new CampaignCounters();
-            Campaign campaign = Campaign.against(chosen.label(), open.factory())
+            Campaign campaign = Campaign.against(open.label(), open.factory())
                     .configurations(selection.boards())
                     .boardMode(selection.mode())
                     .profile(selection.profile())
@@ -170,8 +176,11 @@ final class FuzzCommand implements Callable<Integer> {
             }
             String rerun = RerunCommand.of(spec.commandLine().getParseResult().originalArgs(), seed,
                     result.campaignTries(), !result.complete());
+            Vector<String> unwritten = ReportFiles.write(result, out);
             PrintWriter stdout = spec.commandLine().getOut();
             stdout.print(CampaignReport.render(result, open.description(), rerun, open.shellFlags()));
+            stdout.printf("reports: %s, %s%n", out.resolve(ReportFiles.JSON), out.resolve(JunitReport.FILE_NAME));
+            unwritten.forEach(problem -> stdout.println("problem: " + problem));
             stdout.flush();
             return result.causes().isEmpty() ? 0 : Main.FINDING;
         }
@@ -193,16 +202,9 @@ final class FuzzCommand implements Callable<Integer> {
         }
     }
 
-    /** Checks before any work that trace files can be written under {@code --out}. */
+    /** Checks before any work that trace files and reports can be written under {@code --out}. */
     private void checkOutput() {
-        try {
-            Files.createDirectories(out);
-            Path probe = Files.createTempFile(out, ".invs-probe", ".tmp");
-            Files.delete(probe);
-        } catch (IOException | RuntimeException e) {
-            throw new UserError("--out: cannot write into " + out + " (" + (e.getMessage() == null ? e : e.getMessage())
-                    + "); choose a writable directory");
-        }
+        OutputLocation.directory(out, "--out");
     }
 
     private void checkOptions() {

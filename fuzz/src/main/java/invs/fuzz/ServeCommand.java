@@ -2,7 +2,9 @@ package invs.fuzz;
 
 import invs.conformance.sut.Capability;
 import invs.conformance.sut.SystemUnderTest;
+import invs.conformance.trace.TraceLimits;
 import invs.fuzz.system.SystemOptions;
+import invs.fuzz.cli.TraceLimitOptions;
 import invs.fuzz.cli.UserError;
 import invs.fuzz.protocol.ExternalProvider;
 import invs.fuzz.protocol.ProtocolServer;
@@ -13,6 +15,7 @@ import invs.spec.Profile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
+import java.io.UncheckedIOException;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
@@ -27,23 +30,46 @@ import java.util.concurrent.Callable;
                 + " until a bye request or the end of the input.",
                 "Try it: ./invs fuzz --sut-command './invs serve'"},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:the client said bye or closed the input", "2:usage error"})
+        exitCodeList = {"0:the client said bye or closed the input",
+                "2:usage error, or the client's end of the conversation broke", "3:a bug of invs, or too little memory"})
 final class ServeCommand implements Callable<Integer> {
     @Mixin
     private SystemOptions system;
 
+    @Mixin
+    private TraceLimitOptions limitOptions;
+
+    @picocli.CommandLine.Option(names = "--reading", paramLabel = "doc|tock",
+            description = "Serve one fixed behaviour: build every board under this reading of the driver document,"
+                    + " whatever profile a configuration names, and announce it in hello (as real firmware would).")
+    private String reading;
+
     @Override
     public Integer call() {
-        SystemChoice chosen = system.spec();
-        if (chosen instanceof SystemChoice.External) {
+        if (system.external()) {
             throw new UserError("serve runs an implementation of this process; --sut-command is for clients");
         }
+        TraceLimits limits = limitOptions.limits();
+        SystemChoice chosen = system.spec();
         try (OpenSystem open = chosen.open()) {
             Set<Capability> capabilities = capabilities(open);
             String name = ExternalProvider.CLIENT + " serving " + chosen.label();
-            new ProtocolServer(name, open.factory(), capabilities).serve(System.in, System.out);
+            new ProtocolServer(name, open.factory(), capabilities, limits, fixedReading()).serve(System.in, System.out);
             return 0;
+        } catch (UncheckedIOException e) {
+            throw new UserError("the conversation with the client broke off: " + e.getCause().getMessage());
         }
+    }
+
+    private io.vavr.control.Option<Profile> fixedReading() {
+        if (reading == null) {
+            return io.vavr.control.Option.none();
+        }
+        return io.vavr.control.Option.some(switch (reading.toLowerCase(java.util.Locale.ROOT)) {
+            case "doc" -> Profile.DOC;
+            case "tock" -> Profile.TOCK;
+            default -> throw new UserError("--reading: doc or tock, got '" + reading + "'");
+        });
     }
 
     /** What the system supports, asked of one made for the default board. */

@@ -91,6 +91,48 @@ class TraceCommandsTest {
     }
 
     @Test
+    void recordReplacesAnOldLogSayingSoButNeverItsInput() throws IOException {
+        Path log = Files.writeString(directory.resolve("log.jsonl"), "old");
+        CommandRun run = CommandRun.of("replay", trace.toString(), "--record", log.toString());
+        assertEquals(0, run.exit(), run.toString());
+        assertTrue(run.out().contains("recorded the observations in " + log + " (it replaces the file that was there)"),
+                run.out());
+        assertEquals(14, TraceCodec.read(log).length());
+        String before = Files.readString(trace);
+        CommandRun onItself = CommandRun.of("replay", trace.toString(), "--record", trace.toString());
+        assertEquals(Main.USAGE, onItself.exit());
+        assertEquals("invs: --record: " + trace + " is also an input of this command; name another file", onItself.errLine());
+        assertEquals(before, Files.readString(trace));
+    }
+
+    @Test
+    void regressionTestWritesItsClassToAFileWhenAsked() throws IOException {
+        Path java = directory.resolve("src/FindingRegressionTest.java");
+        CommandRun run = CommandRun.of("regression-test", trace.toString(), "--out", java.toString());
+        assertEquals(0, run.exit(), run.toString());
+        assertEquals("wrote " + java, run.out().strip());
+        assertTrue(Files.readString(java).contains("class FindingRegressionTest {"));
+        assertEquals(Main.USAGE, CommandRun.of("regression-test", trace.toString(), "--out", trace.toString()).exit());
+    }
+
+    @Test
+    void anAppBeyondTheBoardOrAHugeBufferIsAnInputError() throws IOException {
+        Path app = directory.resolve("app.jsonl");
+        Files.writeString(app, Files.readString(trace).replace("{\"kind\":\"yield\",\"app\":0}",
+                "{\"kind\":\"yield\",\"app\":5}"));
+        for (String command : new String[] {"replay", "check-trace"}) {
+            CommandRun run = CommandRun.of(command, app.toString());
+            assertEquals(Main.USAGE, run.exit(), run.toString());
+            assertTrue(run.errLine().startsWith("invs: " + app + ": line 5, field input.app: app 5 is not on the board"),
+                    run.errLine());
+        }
+        CommandRun small = CommandRun.of("replay", trace.toString(), "--max-buffer", "2");
+        assertEquals(Main.USAGE, small.exit(), small.toString());
+        assertTrue(small.errLine().contains("field input.data: 4 bytes is more than the largest buffer allowed, 2 bytes"),
+                small.errLine());
+    }
+
+    @Test
     void checkTraceAcceptsAGoodLog() {
         CommandRun run = CommandRun.of("check-trace", trace.toString());
         assertEquals(0, run.exit(), run.toString());

@@ -110,6 +110,6 @@ public final class Campaign {
         Vector<Cause> causes = triage.finish(settings.threads());
         return new CampaignResult(settings, run.get(), complete, causes, statistics, supported, refusedGiven,
                 choice.generated(), choice.refused(), triage.problems(), Duration.ofNanos(triesEnd - start),
-                Duration.ofNanos(System.nanoTime() - triesEnd));
+                Duration.ofNanos(System.nanoTime() - triesEnd), runner.capabilities());
     }
 }

@@ -1,10 +1,13 @@
 package invs.conformance.campaign;
 
 import invs.conformance.board.NamedConfiguration;
+import invs.conformance.coverage.Reachability;
 import invs.conformance.coverage.Statistics;
+import invs.conformance.sut.Capability;
 import io.vavr.collection.Vector;
 
 import java.time.Duration;
+import java.util.Set;
 
 /**
  * What a campaign found and exercised.
@@ -21,11 +24,12 @@ import java.time.Duration;
  * @param problems        what could not be written (trace files), one line each
  * @param triesTime       wall-clock time spent running tries
  * @param shrinkTime      wall-clock time spent shrinking and grouping afterwards
+ * @param capabilities    the environment events the system announced (empty when no try ran)
  */
 public record CampaignResult(CampaignSettings settings, long tries, boolean complete, Vector<Cause> causes,
                              Statistics statistics, Vector<NamedConfiguration> boards, Vector<String> refusedBoards,
                              long generatedBoards, long refusedGenerated, Vector<String> problems, Duration triesTime,
-                             Duration shrinkTime) {
+                             Duration shrinkTime, Set<Capability> capabilities) {
 
     /** The campaign's seed. */
     public long seed() {
@@ -40,6 +44,12 @@ public record CampaignResult(CampaignSettings settings, long tries, boolean comp
     /** Every finding (one per rule broken), cause by cause, each cause's representative first. */
     public Vector<Finding> findings() {
         return causes.flatMap(Cause::findings);
+    }
+
+    /** Which documented pairs this campaign could have reached, given the system and the boards. */
+    public Reachability reachability() {
+        return new Reachability(capabilities, boards.map(NamedConfiguration::configuration),
+                settings.boardMode() != BoardMode.STANDARD && generatedBoards > refusedGenerated, settings.profile());
     }
 
     /** The required outcomes and corners never reached often enough. */

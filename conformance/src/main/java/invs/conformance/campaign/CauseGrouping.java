@@ -5,7 +5,6 @@ import invs.conformance.check.Isolation;
 import invs.conformance.check.Property;
 import invs.conformance.check.Run;
 import invs.conformance.check.Session;
-import invs.conformance.explain.Signature;
 import invs.conformance.shrink.Simplifications;
 import invs.conformance.sut.SystemUnderTestFactory;
 import invs.conformance.trace.TraceStep;

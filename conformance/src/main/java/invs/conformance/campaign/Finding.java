@@ -3,6 +3,7 @@ package invs.conformance.campaign;
 import invs.conformance.check.Checks;
 import invs.conformance.check.Property;
 import invs.conformance.check.Violation;
+import invs.conformance.explain.Explanation;
 import invs.conformance.generation.Swarm;
 import invs.conformance.trace.Trace;
 import invs.spec.Clause;
@@ -52,6 +53,10 @@ public record Finding(Violation violation, Checks checks, long seed, String conf
         return violation.description();
     }
 
+    private static String steps(int count) {
+        return count + (count == 1 ? " step" : " steps");
+    }
+
     /** How many steps the shrunk counterexample has. */
     public int shrunkLength() {
         return trace.length();
@@ -63,14 +68,28 @@ public record Finding(Violation violation, Checks checks, long seed, String conf
                 occurrences, file, origin, swarm);
     }
 
-    /** A report: the seed, the lengths, the divergence and the shrunk steps. */
+    /**
+     * The divergence for a reader: what was observed and allowed, then, for a lockstep divergence, the
+     * fields that differ, the clause and decisions that govern each, and the steps that decided it.
+     */
+    public String explained() {
+        if (violation.divergence().isEmpty() || !trace.recordsObservations()) {
+            return description();
+        }
+        String observedAndAllowed = description().lines().filter(line -> !line.startsWith("clause:"))
+                .collect(java.util.stream.Collectors.joining("\n"));
+        Explanation explanation = Explanation.of(trace.header().configuration(), trace.steps(), violation.divergence().get());
+        return observedAndAllowed + "\n" + explanation.lines().mkString("\n");
+    }
+
+    /** A report: the seed, the lengths, the divergence explained and the shrunk steps. */
     public String report() {
         StringBuilder text = new StringBuilder()
                 .append(property().label()).append(" broken (").append(property().statement()).append(")\n")
                 .append("seed ").append(String.format("0x%016x", seed)).append(" on ").append(configurationName)
-                .append(", found after ").append(originalLength).append(" steps, shrunk to ").append(shrunkLength())
-                .append(" steps").append(occurrences > 1 ? " (" + occurrences + " tries failed this way)" : "").append('\n')
-                .append(description()).append('\n')
+                .append(", found after ").append(steps(originalLength)).append(", shrunk to ").append(steps(shrunkLength()))
+                .append(occurrences > 1 ? " (" + occurrences + " tries failed this way)" : "").append('\n')
+                .append(explained()).append('\n')
                 .append("shrunk sequence:\n");
         int number = 1;
         for (var step : trace.steps()) {

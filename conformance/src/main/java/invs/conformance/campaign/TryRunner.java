@@ -40,6 +40,12 @@ final class TryRunner {
         this.start = start;
     }
 
+    /** The system's capabilities, once a try has learnt them (empty before). */
+    Set<Capability> capabilities() {
+        Set<Capability> capabilities = known;
+        return capabilities == null ? Set.of() : capabilities;
+    }
+
     /** Whether the try with {@code trySeed} is an isolation scenario (when isolation is checked at all). */
     static boolean isIsolationTry(long trySeed) {
         return Math.floorMod(trySeed >>> 7, ISOLATION_EVERY) == 0;

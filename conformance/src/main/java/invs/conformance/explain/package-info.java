@@ -1,8 +1,10 @@
 /**
  * Explaining a divergence to a reader: which field of the observation differs from the closest allowed
  * outcome ({@link invs.conformance.explain.Differences}), buffers shown in full around the differing bytes,
- * and the signature by which failures of one defect fall together ({@link invs.conformance.explain.Signature}).
+ * the clause that governs that field, and the earlier steps that decided what the specification expected
+ * ({@link invs.conformance.explain.Explanation}).
  *
- * <p>May use: the vocabulary, the model's outcomes and {@code check} (violations).
+ * <p>May use: the vocabulary, the model and {@code trace} (steps); the checks use it to file a divergence
+ * under the clause of the field that differs.
  */
 package invs.conformance.explain;

@@ -76,11 +76,15 @@ public record Swarm(EnumSet<Plan> plans, EnumSet<EventKind> events, Option<Integ
         if (isEverything()) {
             return "everything";
         }
-        Vector<String> without = Vector.ofAll(EnumSet.complementOf(events)).map(EventKind::description)
-                .appendAll(Vector.ofAll(EnumSet.complementOf(plans)).map(Plan::description));
-        String silent = silentApp.map(app -> "app" + app + " never yields").getOrElse("");
-        return (without.isEmpty() ? "" : "without " + without.mkString(", "))
-                + (without.isEmpty() || silent.isEmpty() ? "" : "; ") + silent;
+        Vector<String> parts = Vector.empty();
+        if (events.size() < EventKind.values().length) {
+            parts = parts.append("no " + Vector.ofAll(EnumSet.complementOf(events)).map(EventKind::description).mkString(", "));
+        }
+        if (plans.size() < Plan.values().length) {
+            parts = parts.append("plans left out: " + Vector.ofAll(EnumSet.complementOf(plans)).map(Plan::description)
+                    .mkString(", "));
+        }
+        return parts.appendAll(silentApp.map(app -> "app" + app + " never yields")).mkString("; ");
     }
 
     /** The features left out, as short names (for machine-readable reports). */

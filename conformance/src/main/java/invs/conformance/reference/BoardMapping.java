@@ -24,6 +24,11 @@ import java.util.OptionalInt;
 public final class BoardMapping {
     /** The flash page size of the boards the engine builds: small, so that regions straddle pages. */
     public static final int PAGE_SIZE = 512;
+    /**
+     * How many bytes of heap the reference wants per byte of storage: the flash, copies of it for crash
+     * checks and durability, one board per thread.
+     */
+    public static final int MEMORY_PER_STORAGE_BYTE = 16;
     /** The driver's chunk size in the doc profile. */
     public static final int DOC_CHUNK = 512;
 
@@ -33,7 +38,14 @@ public final class BoardMapping {
     /** Why the reference implementation cannot run {@code configuration}, or none when it can. */
     public static Option<String> unsupported(Configuration configuration) {
         if (configuration.storageLength() > Integer.MAX_VALUE) {
-            return Option.some("the reference board holds at most 2^31-1 bytes of storage");
+            return Option.some("the reference board holds at most 2^31-1 bytes of storage, not "
+                    + configuration.storageLength());
+        }
+        long memory = Runtime.getRuntime().maxMemory();
+        if (configuration.storageLength() > memory / MEMORY_PER_STORAGE_BYTE) {
+            return Option.some("the reference board keeps its flash in memory: " + configuration.storageLength()
+                    + " bytes of storage need more than this JVM's " + (memory >> 20) + " MiB heap allows (at most "
+                    + memory / MEMORY_PER_STORAGE_BYTE + " bytes; give Java more memory with -Xmx)");
         }
         if (configuration.profile() == Profile.DOC && configuration.transferLimit().isDefined()) {
             return Option.some("the reference board moves whole buffers in the doc profile: no transfer limit");

@@ -80,7 +80,7 @@ public record Mutant(String name, BugClass bugClass, String description,
         return factory.apply(configuration);
     }
 
-    /** A mutant builds the boards the reference builds: it is the reference with one behaviour changed. */
+    /** What the reference implementation cannot build, a mutant of it cannot either. */
     @Override
     public Option<String> refusal(Configuration configuration) {
         return BoardMapping.unsupported(configuration);

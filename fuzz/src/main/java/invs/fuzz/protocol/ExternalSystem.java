@@ -53,7 +53,7 @@ final class ExternalSystem implements SystemUnderTest {
         return switch (reply) {
             case Reply.Answer answer -> answer.observation();
             case Reply.Error error -> throw server.fail("the server answered input " + input + " with an error: "
-                    + error.message());
+                    + JsonFields.shown(error.message(), 500));
             default -> throw server.fail("the server answered input " + input + " with a \""
                     + reply.encode().path("type").asText() + "\" reply instead of an observation");
         };

@@ -37,6 +37,11 @@ public sealed interface SystemChoice {
     /** A one-line encoding, read back by {@link #decode}. */
     String encode();
 
+    /** What {@link #open()} does that may take long, for the command to tell the user first; none when nothing. */
+    default String preparation() {
+        return "";
+    }
+
     /** The reference implementation, in process. */
     record Reference() implements SystemChoice {
         @Override
@@ -165,12 +170,54 @@ public sealed interface SystemChoice {
                     : String.join(", ", hello.capabilities().stream().map(Reply::name).toList());
             return new OpenSystem(this, provider, "server `" + command + "`"
                     + (hello.server().isEmpty() ? "" : " (" + hello.server() + ")") + ", protocol " + hello.protocol()
-                    + ", capabilities: " + capabilities + (fresh ? ", a new process per sequence" : ""), provider);
+                    + ", capabilities: " + capabilities + (fresh ? ", a new process per sequence" : "")
+                    + hello.profile().map(reading -> ", announces the " + reading.name().toLowerCase(java.util.Locale.ROOT)
+                    + " reading").getOrElse(""), provider, hello.profile());
         }
 
         @Override
         public String encode() {
             return "command:" + timeout.toMillis() + ":" + startTimeout.toMillis() + ":" + fresh + ":" + command;
+        }
+    }
+
+    /**
+     * The upstream Tock capsule in the host harness of {@code impl/tock-harness}, served over the protocol:
+     * built with cargo first when needed (against {@code $INVS_TOCK_DIR}, else the shared Tock tree).
+     *
+     * @param timeout the time each request may take
+     */
+    record TockCapsule(Duration timeout) implements SystemChoice {
+        /** The name that selects it: {@code --sut tock-capsule}. */
+        public static final String NAME = "tock-capsule";
+
+        @Override
+        public String label() {
+            return NAME;
+        }
+
+        @Override
+        public List<String> flags() {
+            return timeout.equals(DEFAULT_TIMEOUT) ? List.of("--sut", NAME)
+                    : List.of("--sut", NAME, "--sut-timeout", timeout.toMillis() + "ms");
+        }
+
+        @Override
+        public OpenSystem open() {
+            String serve = TockHarness.build();
+            OpenSystem served = new External(serve, timeout, DEFAULT_START_TIMEOUT, false).open();
+            return new OpenSystem(this, served.factory(), "the upstream Tock capsule (impl/tock-harness), "
+                    + served.description(), served.resources(), served.profile());
+        }
+
+        @Override
+        public String encode() {
+            return "tock:" + timeout.toMillis();
+        }
+
+        @Override
+        public String preparation() {
+            return "building the Tock harness with cargo when needed (the first build takes minutes)";
         }
     }
 
@@ -181,6 +228,7 @@ public sealed interface SystemChoice {
             case "reference" -> new Reference();
             case "mutant" -> new ZooMutant(parts[1]);
             case "provider" -> new Provided(parts[1]);
+            case "tock" -> new TockCapsule(Duration.ofMillis(Long.parseLong(parts[1])));
             case "command" -> {
                 String[] fields = parts[1].split(":", 4);
                 if (fields.length < 4) {

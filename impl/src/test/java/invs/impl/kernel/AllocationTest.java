@@ -64,6 +64,14 @@ class AllocationTest {
     }
 
     @Test
+    void anEmptyStorageAreaHasNoRoomForAnyRegion() {
+        Userspace empty = new Userspace(threeApps(0));
+        assertEquals(NOMEM_SIZE, empty.size(0));
+        assertEquals(new Upcall(2, 9, 0, 0), empty.write(1, 0, new byte[4]), "NOMEM for a write");
+        assertEquals(0, empty.board.storageImage().length);
+    }
+
+    @Test
     void nomemComesBeforeBufferChecks() {
         Userspace user = new Userspace(threeApps(100));
         user.board.allowReadWrite(0, 0, 0);

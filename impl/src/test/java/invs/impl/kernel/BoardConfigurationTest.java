@@ -43,9 +43,15 @@ class BoardConfigurationTest {
     }
 
     @Test
+    void anEmptyStorageAreaIsABoardWithoutRoomForRegions() {
+        BoardConfiguration empty = BoardConfiguration.defaults().withStorageLength(0);
+        assertEquals(0, empty.layout().storagePages());
+    }
+
+    @Test
     void rejectsNonsense() {
         BoardConfiguration d = BoardConfiguration.defaults();
-        assertThrows(IllegalArgumentException.class, () -> d.withStorageLength(0));
+        assertThrows(IllegalArgumentException.class, () -> d.withStorageLength(-1));
         assertThrows(IllegalArgumentException.class, () -> d.withRegionSize(0));
         assertThrows(IllegalArgumentException.class, () -> d.withRegionSize(1 << 24));
         assertThrows(IllegalArgumentException.class, () -> d.withPageSize(100));

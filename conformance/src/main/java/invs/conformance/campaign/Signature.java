@@ -1,4 +1,7 @@
-package invs.conformance.explain;
+package invs.conformance.campaign;
+
+import invs.conformance.explain.Differences;
+import invs.conformance.explain.Difference;
 
 import invs.conformance.check.Violation;
 import invs.spec.AllowReadOnly;
