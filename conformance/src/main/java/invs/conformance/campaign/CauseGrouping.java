@@ -6,6 +6,7 @@ import invs.conformance.check.Property;
 import invs.conformance.check.Run;
 import invs.conformance.check.Session;
 import invs.conformance.shrink.Simplifications;
+import invs.conformance.campaign.Visibility.Variant;
 import invs.conformance.sut.SystemUnderTestFactory;
 import invs.conformance.trace.TraceStep;
 import invs.spec.AllowReadWrite;
@@ -41,9 +42,6 @@ import java.util.function.Function;
 final class CauseGrouping {
     /** At most this many groups are cross-replayed pairwise; beyond it, symptoms alone decide. */
     static final int CROSS_REPLAY_LIMIT = 40;
-    /** How often each other app yields before the failing step when outcomes are made visible. */
-    static final int REVEAL = 3;
-
     private final SystemUnderTestFactory factory;
 
     CauseGrouping(SystemUnderTestFactory factory) {
@@ -89,18 +87,18 @@ final class CauseGrouping {
     /**
      * The symptoms of {@code finding}: the readings of its own divergence, and those of other sequences made
      * from it that fail at its failing step when checked with the online properties (lockstep first): its
-     * sequence with every outcome visible (see {@link #visible}); when it failed at a yield, the same with
-     * the buffer taken away (see {@link #unbuffered}); and for an isolation finding, its sequence as it is
+     * sequence with every outcome visible (see {@link Visibility#visible}); when it failed at a yield, the
+     * same with the buffer taken away (see {@link Visibility#unbuffered}); and for an isolation finding, its sequence as it is
      * and the subject's program alone (what the isolation check compared it with).
      */
     private Vector<String> symptoms(Finding finding) {
         Configuration board = finding.trace().header().configuration();
         Vector<Input> inputs = finding.trace().steps().map(TraceStep::input);
         int failing = finding.violation().step();
-        Variant visible = visible(board, inputs, failing);
+        Variant visible = Visibility.visible(board, inputs, failing);
         Vector<Variant> variants = Vector.of(visible);
         if (inputs.get(failing) instanceof Yield yield) {
-            variants = variants.append(unbuffered(visible, yield));
+            variants = variants.append(Visibility.unbuffered(visible, yield));
         }
         if (finding.checks().subject().isDefined()) {
             AppId subject = finding.checks().subject().get();
@@ -119,64 +117,6 @@ final class CauseGrouping {
             }
         }
         return found.distinct();
-    }
-
-    /**
-     * A sequence made from a finding's, and where it shows the finding's divergence: from step {@code from}
-     * to step {@code failing} (the finding's failing step); a failure before is another divergence.
-     */
-    private record Variant(Vector<Input> inputs, int from, int failing) {
-        Variant(Vector<Input> inputs, int failing) {
-            this(inputs, failing, failing);
-        }
-
-        boolean shows(int step) {
-            return step >= from && step <= failing;
-        }
-    }
-
-    /**
-     * {@code inputs} with every outcome visible: every app subscribed to every upcall (at the start and
-     * again after restarts and reboots), and right before the failing step each other app yields until it
-     * has nothing more to deliver (at most {@link #REVEAL} times), so that an outcome it never looked at
-     * shows there.
-     */
-    private static Variant visible(Configuration board, Vector<Input> inputs, int failing) {
-        Vector<Input> visible = subscribeAll(board, board.appIds());
-        int from = -1;
-        int at = -1;
-        for (int step = 0; step < inputs.size(); step++) {
-            Input input = inputs.get(step);
-            if (step == failing) {
-                from = visible.size();
-                Option<Integer> own = Simplifications.appOf(input);
-                visible = visible.appendAll(board.appIds().filter(app -> !own.contains(app.slot()))
-                        .flatMap(app -> Vector.fill(REVEAL, new Yield(app))));
-                at = visible.size();
-            }
-            visible = visible.append(input);
-            if (input instanceof Restart restart) {
-                visible = visible.appendAll(subscribeAll(board, Vector.of(restart.app())));
-            } else if (input instanceof Reboot) {
-                visible = visible.appendAll(subscribeAll(board, board.appIds()));
-            }
-        }
-        return new Variant(visible, from, at);
-    }
-
-    /**
-     * The visible variant with the failing app's read-write buffer taken away before its failing yield,
-     * which it then makes {@link #REVEAL} times: the upcalls alone, when the divergence was in the buffer
-     * (the data of an operation whose upcall went missing shows there first).
-     */
-    private static Variant unbuffered(Variant visible, Yield yield) {
-        Vector<Input> inputs = visible.inputs().take(visible.failing()).append(new AllowReadWrite(yield.app(), 0, 0))
-                .appendAll(Vector.fill(REVEAL, yield));
-        return new Variant(inputs, visible.failing(), inputs.size() - 1);
-    }
-
-    private static Vector<Input> subscribeAll(Configuration board, Vector<AppId> apps) {
-        return apps.flatMap(app -> Vector.range(0, DriverNumbers.SUBSCRIBE_NUMBERS).map(number -> new Subscribe(app, number)));
     }
 
     /** Whether {@code prefix}'s steps followed by {@code probe}'s last input fail as {@code probe} does (a shared reading). */

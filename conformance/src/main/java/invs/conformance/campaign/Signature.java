@@ -2,6 +2,7 @@ package invs.conformance.campaign;
 
 import invs.conformance.explain.Differences;
 import invs.conformance.explain.Difference;
+import invs.conformance.explain.Field;
 
 import invs.conformance.check.Violation;
 import invs.spec.AllowReadOnly;
