@@ -20,14 +20,20 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * The default campaign ({@code invs fuzz}: standard and generated boards, swarms) kills every mutant of the
- * zoo under every profile it is a bug under: each one fails a property on a sequence the reference passes.
+ * The default campaign ({@code invs fuzz}: standard and generated boards, swarms; at most 3,000 tries)
+ * kills every mutant of the zoo under every profile it is a bug under: each one fails a property on a sequence the reference passes.
  * Records time-to-kill and the shrunk counterexample's length in {@code target/zoo-report.txt} and checks
  * that at least 90% of counterexamples have at most 8 steps.
  */
 class ZooTest {
     /** The contract suite's default budget over the standard configurations. */
     static final Budget DEFAULT = new Budget(60 * 6, 150, Duration.ofSeconds(30));
+    /**
+     * The default campaign's tries and steps, bounded by a number of tries rather than by its 20 s, so that
+     * whether a mutant dies does not depend on how busy the machine is (seeded tries are exact). The time
+     * to kill, and whether it fits the default 20 s, is measured by {@code ZooCausesBenchmark}.
+     */
+    static final Budget KILL_BUDGET = new Budget(3_000, DefaultCampaign.STEPS, Duration.ofMinutes(5));
 
     record Kill(Mutant mutant, Profile profile, Finding finding, long tries) {
     }
@@ -44,6 +50,7 @@ class ZooTest {
         for (Mutant mutant : zoo) {
             for (Profile profile : mutant.bugIn()) {
                 CampaignResult result = DefaultCampaign.against(mutant, profile)
+                        .budget(KILL_BUDGET)
                         .stopAtFirstFinding(true)
                         .shrinkTime(Duration.ofSeconds(10))
                         .run();
