@@ -171,7 +171,7 @@ class HostileInputsIT {
 
     @Test
     void aBoardBeyondWhatAConfigurationOrTheReferenceHoldsIsAOneLineError() throws Exception {
-        invs("fuzz", "--storage", "4294967295", "--tries", "1", "--out", directory.resolve("findings").toString())
+        invs("fuzz", "--storage", "4294967295", "--tries", "1", "--progress", "none", "--out", directory.resolve("findings").toString())
                 .oneLineError(Main.USAGE, "custom").clean().within(60);
         invs("explore", "--regions", "300000000").oneLineError(Main.USAGE, "--regions: 300000000 regions of 4 bytes need")
                 .clean().within(60);
