@@ -1,0 +1,61 @@
+package invs.conformance.report;
+
+import invs.conformance.campaign.CampaignResult;
+import invs.conformance.coverage.Statistics;
+
+/**
+ * How much a campaign ran and where the time went. For a merged report every count and time is the sum
+ * over its shards (times are then shard time, not wall-clock time) and the widest frontier the widest of any.
+ *
+ * @param tries          tries run
+ * @param complete       whether every try of the campaign ran (for a merged report: every shard was given and complete)
+ * @param inputs         inputs checked (system calls and events)
+ * @param syscalls       system calls checked
+ * @param triesSeconds   time spent running tries
+ * @param shrinkSeconds  time spent shrinking and grouping findings
+ * @param modelSeconds   checking time spent in the specification
+ * @param systemSeconds  checking time spent in the system under test
+ * @param otherSeconds   checking time spent generating inputs and in the other oracles
+ * @param widestFrontier the most states the specification's frontier held at once
+ */
+public record Totals(long tries, boolean complete, long inputs, long syscalls, double triesSeconds, double shrinkSeconds,
+                     double modelSeconds, double systemSeconds, double otherSeconds, int widestFrontier) {
+
+    /** The totals of {@code result}. */
+    public static Totals of(CampaignResult result) {
+        Statistics statistics = result.statistics();
+        return new Totals(result.tries(), result.complete(), statistics.inputs(), statistics.syscalls(),
+                seconds(result.triesTime().toNanos()), seconds(result.shrinkTime().toNanos()),
+                seconds(statistics.modelTime().toNanos()), seconds(statistics.systemTime().toNanos()),
+                seconds(statistics.otherTime().toNanos()), statistics.widestFrontier());
+    }
+
+    private static double seconds(long nanos) {
+        return nanos / 1e9;
+    }
+
+    /** These totals and {@code other}'s added up; complete when both are (the caller knows whether shards are missing). */
+    Totals plus(Totals other) {
+        return new Totals(tries + other.tries, complete && other.complete, inputs + other.inputs, syscalls + other.syscalls,
+                triesSeconds + other.triesSeconds, shrinkSeconds + other.shrinkSeconds, modelSeconds + other.modelSeconds,
+                systemSeconds + other.systemSeconds, otherSeconds + other.otherSeconds,
+                Math.max(widestFrontier, other.widestFrontier));
+    }
+
+    /** These totals, complete or not. */
+    Totals withComplete(boolean value) {
+        return new Totals(tries, value, inputs, syscalls, triesSeconds, shrinkSeconds, modelSeconds, systemSeconds,
+                otherSeconds, widestFrontier);
+    }
+
+    /** The specification's share of the checking time, between 0 and 1. */
+    public double modelShare() {
+        double total = modelSeconds + systemSeconds + otherSeconds;
+        return total == 0 ? 0 : modelSeconds / total;
+    }
+
+    /** System calls checked per second spent running tries (per shard process, for a merged report). */
+    public double syscallsPerSecond() {
+        return triesSeconds == 0 ? 0 : syscalls / triesSeconds;
+    }
+}
