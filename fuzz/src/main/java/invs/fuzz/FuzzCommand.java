@@ -91,7 +91,8 @@ final class FuzzCommand implements Callable<Integer> {
     private Duration shrinkTime = Duration.ofSeconds(10);
 
     @CommandLine.Option(names = "--out", paramLabel = "DIR",
-            description = "Where trace files of findings go (default: invs-findings).")
+            description = "Where trace files of findings and the reports (report.json, JUnit XML, report.html) go"
+                    + " (default: invs-findings).")
     private Path out = Path.of("invs-findings");
 
     @CommandLine.Option(names = "--progress", paramLabel = "MODE",

@@ -65,8 +65,9 @@ public record ReportPage(String title, String verdict, boolean failed, Vector<Fa
                 new Fact("system under test", setup.description() + " [" + setup.system() + "]"),
                 new Fact("reading", setup.reading() + " reading of the driver document"),
                 new Fact("seed", String.format("0x%016x", setup.seed())),
-                new Fact(setup.shards().merged() ? "shards" : "shard", setup.shards() + (setup.shards().missingCount() == 0
-                        ? "" : " (" + setup.shards().missingCount() + " of " + setup.shards().count() + " missing)")),
+                new Fact(setup.shards().merged() ? "shards" : "shard", setup.shards() + (setup.shards().missingCount() > 0
+                        ? " (" + setup.shards().missingCount() + " of " + setup.shards().count() + " missing)"
+                        : setup.shards().merged() ? " (all " + setup.shards().count() + ")" : "")),
                 new Fact("tries", String.format(Locale.ROOT, "%,d (%d steps each)%s", totals.tries(), setup.stepsPerTry(),
                         totals.complete() ? "" : " (not every try of the campaign ran)")),
                 new Fact("checked", String.format(Locale.ROOT, "%,d inputs, %,d system calls", totals.inputs(), totals.syscalls())),

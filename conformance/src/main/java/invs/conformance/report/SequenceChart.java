@@ -8,30 +8,35 @@ import io.vavr.control.Option;
  * per app and one for the driver; for each step an arrow for the system call and one for its return (for a
  * yield, the upcall that ran, or a dashed "no upcall"); environment events as bands across every lifeline;
  * the diverging step's answer in red, with what was observed and what the specification allowed instead
- * written beside the driver.
+ * written under it. Lifelines are 220 units apart, closer (down to 120) when many apps would make the chart
+ * wider than a page.
  *
  * @param width     the chart's width
  * @param height    the chart's height
  * @param top       where the lifelines start (below their heads)
+ * @param headWidth the width of a lifeline's head
  * @param lifelines the lifelines, apps first, the driver last
  * @param arrows    the arrows, step by step
  * @param bands     the environment events and the diverging step's background
  * @param numbers   the step numbers in the left margin
- * @param notes     the lines written beside the diverging step
+ * @param notes     the lines written under the diverging step
  */
-public record SequenceChart(int width, int height, int top, Vector<Lifeline> lifelines, Vector<Arrow> arrows,
+public record SequenceChart(int width, int height, int top, int headWidth, Vector<Lifeline> lifelines, Vector<Arrow> arrows,
                             Vector<Band> bands, Vector<StepNumber> numbers, Vector<Note> notes) {
     static final int MARGIN = 44;
     static final int LANE = 220;
     static final int HEAD = 46;
     static final int CALL_ROW = 56;
     static final int EVENT_ROW = 34;
-    static final int NOTE_WIDTH = 430;
+    /** The extra height of the diverging step, for the lines written under it. */
+    static final int NOTE_ROWS = 48;
+    /** The width a chart keeps within while its lifelines can be at least {@link #MIN_LANE} apart. */
+    static final int PAGE_WIDTH = 1240;
+    static final int MIN_LANE = 120;
     /** Labels longer than this many characters are cut (with …); the full text is the arrow's tooltip. */
     static final int LABEL_CHARS = 40;
+    /** Lines under the diverging step are cut to this many characters, or more on a wide chart. */
     static final int NOTE_CHARS = 58;
-    /** Names in lifeline heads are cut to this many characters. */
-    static final int HEAD_CHARS = 24;
 
     /**
      * A lifeline.
@@ -100,7 +105,7 @@ public record SequenceChart(int width, int height, int top, Vector<Lifeline> lif
     }
 
     /**
-     * A line written beside the diverging step.
+     * A line written under the diverging step.
      *
      * @param x     its left end
      * @param y     its baseline
@@ -114,13 +119,19 @@ public record SequenceChart(int width, int height, int top, Vector<Lifeline> lif
     /** The chart of {@code counterexample} against the system {@code system}. */
     public static SequenceChart of(Counterexample counterexample, String system) {
         int apps = counterexample.apps().size();
+        int lane = laneWidth(apps);
+        int headWidth = Math.min(190, lane - 12);
+        int headChars = (headWidth - 12) / 7;
         Vector<Lifeline> lifelines = Vector.range(0, apps).map(slot -> {
             String[] name = counterexample.apps().get(slot).split(" ", 2);
-            return new Lifeline(laneX(slot), name[0], cut(name.length > 1 ? name[1] : "", HEAD_CHARS), false);
-        }).append(new Lifeline(laneX(apps), "driver 0x50004", cut(system, HEAD_CHARS), true));
-        int driver = laneX(apps);
-        int left = laneX(0) - LANE / 3;
-        int right = driver + LANE / 3;
+            String detail = name.length > 1 && !name[1].equals(name[0]) ? name[1] : "";
+            return new Lifeline(laneX(slot, lane), name[0], cut(detail, headChars), false);
+        }).append(new Lifeline(laneX(apps, lane), "driver 0x50004", cut(system, headChars), true));
+        int driver = laneX(apps, lane);
+        int overhang = Math.max(Math.min(lane, LANE) / 3, headWidth / 2 + 6);
+        int left = laneX(0, lane) - overhang;
+        int right = driver + overhang;
+        int noteChars = Math.max(NOTE_CHARS, (right - left) / 8);
         Vector<Arrow> arrows = Vector.empty();
         Vector<Band> bands = Vector.empty();
         Vector<StepNumber> numbers = Vector.empty();
@@ -130,31 +141,37 @@ public record SequenceChart(int width, int height, int top, Vector<Lifeline> lif
         for (int index = 0; index < counterexample.steps().size(); index++) {
             Counterexample.Step step = counterexample.steps().get(index);
             boolean wrong = index + 1 == diverging.step();
-            int rowHeight = step.kind() == Counterexample.Kind.EVENT && !wrong ? EVENT_ROW : CALL_ROW;
+            int stepHeight = step.kind() == Counterexample.Kind.EVENT ? EVENT_ROW : CALL_ROW;
+            numbers = numbers.append(new StepNumber(y + stepHeight / 2, index + 1, wrong));
             if (wrong) {
-                bands = bands.append(new Band(4, y - 4, right + NOTE_WIDTH - 4, rowHeight, "diverging", "", ""));
-                notes = notes.appendAll(notes(diverging, driver + LANE / 3 + 12, y));
+                bands = bands.append(new Band(4, y - 4, right + 12, stepHeight + NOTE_ROWS, "diverging", "", ""));
+                notes = notes.appendAll(notes(diverging, left, y + stepHeight, noteChars));
             }
-            numbers = numbers.append(new StepNumber(y + rowHeight / 2, index + 1, wrong));
             if (step.kind() == Counterexample.Kind.EVENT) {
                 String label = step.app().isDefined() || step.answer().equals("quiet") ? step.input()
                         : step.input() + " → " + step.answer();
                 bands = bands.append(new Band(left, y, right - left, EVENT_ROW - 10, wrong ? "wrong-event" : "event",
                         cut(label, LABEL_CHARS + 20), label));
             } else {
-                int app = laneX(step.app().getOrElse(0));
+                int app = laneX(step.app().getOrElse(0), lane);
                 arrows = arrows.append(new Arrow(app, driver, y + 14, "call", cut(step.input(), LABEL_CHARS), step.input()));
-                String kind = wrong ? "wrong" : answerKind(step);
                 String answer = answerLabel(step);
-                arrows = arrows.append(new Arrow(driver, app, y + 40, kind, cut(answer, LABEL_CHARS), answer));
+                arrows = arrows.append(new Arrow(driver, app, y + 40, wrong ? "wrong" : answerKind(step), cut(answer, LABEL_CHARS),
+                        answer));
             }
-            y += rowHeight;
+            y += stepHeight + (wrong ? NOTE_ROWS : 0);
         }
-        return new SequenceChart(right + NOTE_WIDTH, y + 12, HEAD, lifelines, arrows, bands, numbers, notes);
+        return new SequenceChart(right + 16, y + 12, HEAD, headWidth, lifelines, arrows, bands, numbers, notes);
     }
 
-    private static int laneX(int lane) {
-        return MARGIN + 90 + lane * LANE;
+    /** The distance between lifelines: narrower when many apps would make the chart wider than a page. */
+    private static int laneWidth(int apps) {
+        int fitting = (int) ((PAGE_WIDTH - laneX(0, 0) - 16) / (apps + 1.0 / 3));
+        return Math.max(MIN_LANE, Math.min(LANE, fitting));
+    }
+
+    private static int laneX(int lane, int width) {
+        return MARGIN + 90 + lane * width;
     }
 
     private static String answerKind(Counterexample.Step step) {
@@ -173,15 +190,16 @@ public record SequenceChart(int width, int height, int top, Vector<Lifeline> lif
         return buffer.map(bytes -> upcall + ", buffer " + bytes).getOrElse(upcall);
     }
 
-    private static Vector<Note> notes(DivergingStep diverging, int x, int y) {
+    /** The lines under the diverging step: what was observed, what was allowed instead, and the clause. */
+    private static Vector<Note> notes(DivergingStep diverging, int x, int y, int chars) {
         String observed = "✗ observed: " + withoutEmptyBuffer(diverging.observed());
         String instead = diverging.closest().map(answer -> "allowed: " + withoutEmptyBuffer(answer))
                 .getOrElse(diverging.explanation().headOption().getOrElse(""));
-        Vector<Note> notes = Vector.of(new Note(x, y + 12, "observed", cut(observed, NOTE_CHARS), observed),
-                new Note(x, y + 28, "allowed", cut(instead, NOTE_CHARS), instead));
+        Vector<Note> notes = Vector.of(new Note(x, y + 6, "observed", cut(observed, chars), observed),
+                new Note(x, y + 22, "allowed", cut(instead, chars), instead));
         Option<String> clause = diverging.differences().headOption().map(DivergingStep.FieldDifference::clause)
                 .orElse(diverging.allowed().headOption().map(DivergingStep.Allowed::clause));
-        return clause.map(name -> notes.append(new Note(x, y + 43, "clause", cut("governed by " + name, NOTE_CHARS),
+        return clause.map(name -> notes.append(new Note(x, y + 38, "clause", cut("governed by " + name, chars),
                 "governed by " + name))).getOrElse(notes);
     }
 
