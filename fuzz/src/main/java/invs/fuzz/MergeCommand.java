@@ -5,6 +5,7 @@ import invs.conformance.report.JsonReportReader;
 import invs.conformance.report.ReportFiles;
 import invs.conformance.report.ReportFormatException;
 import invs.conformance.report.ShardMerge;
+import invs.conformance.trace.Utf8Text;
 import invs.fuzz.campaign.CampaignReport;
 import invs.fuzz.cli.OutputLocation;
 import invs.fuzz.cli.UserError;
@@ -67,7 +68,8 @@ final class MergeCommand implements Callable<Integer> {
         }
         Vector<String> unwritten = ReportFiles.write(merged, out);
         PrintWriter stdout = spec.commandLine().getOut();
-        stdout.print(CampaignReport.render(merged));
+        // Every text of the report came from files: control characters are shown as escapes, never sent to the terminal.
+        CampaignReport.render(merged).lines().forEach(line -> stdout.println(Utf8Text.printable(line, Integer.MAX_VALUE)));
         stdout.printf("reports: %s%n", ReportFiles.names(out));
         unwritten.forEach(problem -> stdout.println("problem: " + problem));
         stdout.flush();

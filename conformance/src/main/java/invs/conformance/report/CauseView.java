@@ -33,9 +33,8 @@ public record CauseView(String anchor, String heading, String tries, Vector<Fact
         if (!finding.swarm().isEmpty()) {
             facts = facts.append(fact("swarm of the finding try", cause.counterexample().swarm()));
         }
-        Vector<Fact> traces = cause.findings().flatMap(other -> other.trace()
-                .map(file -> fact(other.rule() + " (" + other.steps() + " steps)",
-                        "./invs replay " + quoted(file) + setup.replayFlags())));
+        Vector<Fact> traces = cause.findings().flatMap(other -> other.replayCommand(setup.replayFlags())
+                .map(command -> fact(other.rule() + " (" + other.steps() + " steps)", command)));
         long tries = cause.occurrences();
         return new CauseView("cause-" + number, "[" + number + "] " + finding.rule(),
                 String.format(Locale.ROOT, "%,d failing tr%s", tries, tries == 1 ? "y" : "ies"), facts,
@@ -45,9 +44,5 @@ public record CauseView(String anchor, String heading, String tries, Vector<Fact
 
     private static Fact fact(String label, String value) {
         return new Fact(label, value);
-    }
-
-    private static String quoted(String path) {
-        return path.matches("[A-Za-z0-9_./:=@%+,-]+") ? path : "'" + path.replace("'", "'\\''") + "'";
     }
 }

@@ -34,6 +34,12 @@ public record FindingSummary(String rule, String property, Option<String> clause
                 finding.swarm().omitted());
     }
 
+    /** The command that replays its trace, if it has one: {@code ./invs replay FILE} and {@code replayFlags}. */
+    public Option<String> replayCommand(String replayFlags) {
+        return trace.map(file -> "./invs replay " + (file.matches("[A-Za-z0-9_./:=@%+,-]+") ? file
+                : "'" + file.replace("'", "'\\''") + "'") + replayFlags);
+    }
+
     /** This finding with its trace file at {@code file}. */
     FindingSummary withTrace(Option<String> file) {
         return new FindingSummary(rule, property, clause, signature, steps, occurrences, file, seed, configuration, foundBy,

@@ -188,9 +188,7 @@ public final class CampaignReport {
         for (String line : cause.counterexample().report().split("\n")) {
             text.append("    ").append(line).append('\n');
         }
-        for (String file : finding.trace()) {
-            text.append("    replay: ./invs replay ").append(quoted(file)).append(replayFlags).append('\n');
-        }
+        finding.replayCommand(replayFlags).forEach(command -> text.append("    replay: ").append(command).append('\n'));
         Vector<String> others = cause.findings().tail().flatMap(FindingSummary::trace);
         if (!others.isEmpty()) {
             String label = cause.findings().tail().exists(other -> other.rule().equals(finding.rule()))
@@ -198,9 +196,5 @@ public final class CampaignReport {
             text.append("    ").append(label).append(others.mkString(", ")).append('\n');
         }
         return text.toString();
-    }
-
-    private static String quoted(String path) {
-        return path.matches("[A-Za-z0-9_./:=@%+,-]+") ? path : "'" + path.replace("'", "'\\''") + "'";
     }
 }
