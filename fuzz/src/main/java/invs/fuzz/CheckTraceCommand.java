@@ -53,12 +53,8 @@ final class CheckTraceCommand implements Callable<Integer> {
         TraceFile read = TraceFiles.read(file, limits);
         Trace trace = read.trace();
         if (board.given()) {
-            Vector<NamedConfiguration> chosen = board.replacesBase() ? board.configurations()
-                    : Vector.of(new NamedConfiguration("header", board.modified(trace.header().configuration())));
-            if (chosen.size() != 1) {
-                throw new UserError("check-trace needs exactly one configuration; --standard named " + chosen.size());
-            }
-            trace = new Trace(trace.header().withConfiguration(chosen.head().configuration()), trace.steps());
+            trace = new Trace(trace.header().withConfiguration(board.forTrace(trace.header().configuration(),
+                    "check-trace")), trace.steps());
         }
         TraceFiles.checkSteps(file, read, trace.header().configuration(), limits);
         ReplayResult result;
@@ -71,7 +67,7 @@ final class CheckTraceCommand implements Callable<Integer> {
         out.printf("checking %s (%d recorded steps) against the specification%n", file, trace.length());
         out.print(result.report());
         if (result.conforms()) {
-            out.printf("conforms: all %d steps are allowed by the specification%n", trace.length());
+            out.printf("conforms: %s allowed by the specification%n", trace.length() == 1 ? "the one step is" : "all " + trace.length() + " steps are");
         } else {
             Violation violation = result.violation().get();
             out.printf("first divergence at step %d (line %d of %s): %s%n", violation.step() + 1,

@@ -56,7 +56,7 @@ import java.util.concurrent.Callable;
                         + " configuration, with a fixed seed."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:no finding", "1:findings (the system under test broke the specification)",
-                "2:usage or input error"})
+                "2:usage or input error", "3:a bug of invs, or too little memory"})
 final class FuzzCommand implements Callable<Integer> {
     @CommandLine.Option(names = "--time", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "Wall-clock budget for running tries; shrinking comes after (default: 20s).")
@@ -150,7 +150,7 @@ final class FuzzCommand implements Callable<Integer> {
             BoardSelection selection = board.select(open.announcedProfile());
             long total = tries == null ? Long.MAX_VALUE : tries;
             CampaignCounters counters = new CampaignCounters();
-            Campaign campaign = Campaign.against(chosen.label(), open.factory())
+            Campaign campaign = Campaign.against(open.label(), open.factory())
                     .configurations(selection.boards())
                     .boardMode(selection.mode())
                     .profile(selection.profile())

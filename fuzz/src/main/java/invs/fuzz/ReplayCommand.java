@@ -9,6 +9,7 @@ import invs.conformance.trace.TraceFile;
 import invs.conformance.trace.TraceHeader;
 import invs.conformance.trace.TraceLimits;
 import invs.conformance.trace.TraceStep;
+import invs.fuzz.cli.BoardOptions;
 import invs.fuzz.cli.OutputLocation;
 import invs.fuzz.system.SystemOptions;
 import invs.fuzz.cli.TraceFiles;
@@ -52,6 +53,9 @@ final class ReplayCommand implements Callable<Integer> {
     private SystemOptions system;
 
     @Mixin
+    private BoardOptions board;
+
+    @Mixin
     private TraceLimitOptions limitOptions;
 
     @CommandLine.Spec
@@ -63,6 +67,10 @@ final class ReplayCommand implements Callable<Integer> {
         boolean replacing = record != null && Files.exists(OutputLocation.file(record, "--record", List.of(file)));
         TraceFile read = TraceFiles.read(file, limits);
         Trace trace = read.trace();
+        if (board.given()) {
+            trace = new Trace(trace.header().withConfiguration(board.forTrace(trace.header().configuration(), "replay")),
+                    trace.steps());
+        }
         TraceFiles.checkSteps(file, read, trace.header().configuration(), limits);
         TraceFiles.checkShown(file, read, limits);
         try (OpenSystem open = system.spec().open()) {
@@ -76,7 +84,7 @@ final class ReplayCommand implements Callable<Integer> {
                 OutputLocation.write(record, TraceCodec.format(recorded(trace, result, open)));
             }
             PrintWriter out = spec.commandLine().getOut();
-            out.printf("replaying %s (%d steps%s) on %s%n", file, trace.length(),
+            out.printf("replaying %s (%d step%s%s) on %s%n", file, trace.length(), trace.length() == 1 ? "" : "s",
                     trace.header().property().map(property -> ", a " + property + " finding").getOrElse(""),
                     open.description());
             if (!trace.header().system().isEmpty()) {
@@ -84,7 +92,7 @@ final class ReplayCommand implements Callable<Integer> {
             }
             out.print(result.report());
             if (result.conforms()) {
-                out.printf("conforms: all %d steps agree with the specification%n", trace.length());
+                out.printf("conforms: %s with the specification%n", trace.length() == 1 ? "the one step agrees" : "all " + trace.length() + " steps agree");
             } else {
                 out.printf("violation at step %d: %s%n", result.violation().get().step() + 1,
                         result.violation().get().summary());
@@ -105,7 +113,7 @@ final class ReplayCommand implements Callable<Integer> {
     private static Trace recorded(Trace trace, ReplayResult result, OpenSystem open) {
         Vector<TraceStep> steps = result.steps().map(step -> new TraceStep(step.input(), step.observed(), Option.none()));
         TraceHeader header = new TraceHeader(TraceCodec.VERSION, trace.header().configuration(), trace.header().seed(),
-                open.spec().label(), Option.none(), Option.none(), trace.header().description());
+                open.label(), Option.none(), Option.none(), trace.header().description());
         return new Trace(header, steps);
     }
 }

@@ -53,6 +53,10 @@ public record Finding(Violation violation, Checks checks, long seed, String conf
         return violation.description();
     }
 
+    private static String steps(int count) {
+        return count + (count == 1 ? " step" : " steps");
+    }
+
     /** How many steps the shrunk counterexample has. */
     public int shrunkLength() {
         return trace.length();
@@ -83,8 +87,8 @@ public record Finding(Violation violation, Checks checks, long seed, String conf
         StringBuilder text = new StringBuilder()
                 .append(property().label()).append(" broken (").append(property().statement()).append(")\n")
                 .append("seed ").append(String.format("0x%016x", seed)).append(" on ").append(configurationName)
-                .append(", found after ").append(originalLength).append(" steps, shrunk to ").append(shrunkLength())
-                .append(" steps").append(occurrences > 1 ? " (" + occurrences + " tries failed this way)" : "").append('\n')
+                .append(", found after ").append(steps(originalLength)).append(", shrunk to ").append(steps(shrunkLength()))
+                .append(occurrences > 1 ? " (" + occurrences + " tries failed this way)" : "").append('\n')
                 .append(explained()).append('\n')
                 .append("shrunk sequence:\n");
         int number = 1;

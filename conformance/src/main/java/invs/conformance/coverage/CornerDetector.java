@@ -30,6 +30,7 @@ public final class CornerDetector {
     private final Configuration configuration;
     private final Statistics statistics;
     private final KernelShadow shadow;
+    private boolean grantRefused;
 
     /** A detector for one session on {@code configuration}, reading {@code shadow}, counting into {@code statistics}. */
     public CornerDetector(Configuration configuration, Statistics statistics, KernelShadow shadow) {
@@ -42,6 +43,10 @@ public final class CornerDetector {
     public void record(Input input, Observation observation) {
         statistics.input(input instanceof Syscall);
         DocumentedOutcome.of(input, observation).forEach(statistics::outcome);
+        if (input instanceof Syscall && observation instanceof Observation.Failure(ErrorCode code) && code == ErrorCode.NOMEM) {
+            statistics.grantRefused(!grantRefused);
+            grantRefused = true;
+        }
         switch (input) {
             case Command command -> command(command, observation);
             case AllowReadOnly allow -> allowed(allow.app().slot(), allow.number());

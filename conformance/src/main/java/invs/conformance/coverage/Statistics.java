@@ -22,6 +22,8 @@ public final class Statistics {
     private long systemNanos;
     private long otherNanos;
     private int widestFrontier;
+    private long grantRefusals;
+    private long sequencesWithGrantRefusal;
 
     /** No counts yet. */
     public Statistics() {
@@ -65,6 +67,27 @@ public final class Statistics {
         widestFrontier = Math.max(widestFrontier, width);
     }
 
+    /**
+     * Counts a system call the kernel refused for want of the app's grant (a synchronous NOMEM, docs/spec.md
+     * D21); {@code firstInSequence} when it is the first such refusal of its sequence.
+     */
+    void grantRefused(boolean firstInSequence) {
+        grantRefusals++;
+        if (firstInSequence) {
+            sequencesWithGrantRefusal++;
+        }
+    }
+
+    /** How many system calls the kernel refused for want of a grant (synchronous NOMEM). */
+    public long grantRefusals() {
+        return grantRefusals;
+    }
+
+    /** In how many sequences the kernel refused a grant at least once. */
+    public long sequencesWithGrantRefusal() {
+        return sequencesWithGrantRefusal;
+    }
+
     /** Adds {@code other}'s counts to these. */
     public void merge(Statistics other) {
         other.outcomes.forEach((key, count) -> outcomes.merge(key, count, Long::sum));
@@ -76,6 +99,8 @@ public final class Statistics {
         systemNanos += other.systemNanos;
         otherNanos += other.otherNanos;
         widestFrontier = Math.max(widestFrontier, other.widestFrontier);
+        grantRefusals += other.grantRefusals;
+        sequencesWithGrantRefusal += other.sequencesWithGrantRefusal;
     }
 
     /** How often {@code outcome} was observed. */

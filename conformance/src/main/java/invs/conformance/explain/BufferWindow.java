@@ -30,19 +30,38 @@ final class BufferWindow {
             }
             int from = Math.max(0, index - Differences.CONTEXT);
             int to = Math.min(length, end + Differences.CONTEXT);
+            for (int at = index; at < end; at++) {
+                differing += matches(allowed, seen, at) ? 0 : 1;
+            }
             if (!expected.isEmpty()) {
                 expected.append("; ");
                 observed.append("; ");
             }
-            expected.append(String.format("at %d: %s", from, cells(allowed, from, to)));
-            observed.append(String.format("at %d: %s", from, bytes(seen, from, to)));
-            for (int at = index; at < end; at++) {
-                differing += matches(allowed, seen, at) ? 0 : 1;
+            if (end - index > UNIFORM && uniform(allowed, seen, index, end)) {
+                expected.append(String.format("at %d: %d bytes of %02x", index, end - index, allowed.value(index) & 0xFF));
+                observed.append(String.format("at %d: %d bytes of %02x", index, end - index, seen.get(index) & 0xFF));
+                to = end;
+            } else {
+                expected.append(String.format("at %d: %s", from, cells(allowed, from, to)));
+                observed.append(String.format("at %d: %s", from, bytes(seen, from, to)));
             }
             index = to;
         }
         return new Difference(Field.BUFFER, expected + " (" + differing + " of " + length + " bytes differ)",
                 observed.toString());
+    }
+
+    /** A run of differing bytes longer than this, one value on each side, is shown as a count and the two values. */
+    private static final int UNIFORM = 32;
+
+    /** Whether {@code [from, to)} holds one known value in {@code allowed} and one value in {@code seen}. */
+    private static boolean uniform(Cells allowed, Bytes seen, int from, int to) {
+        for (int at = from; at < to; at++) {
+            if (!allowed.isKnown(at) || allowed.value(at) != allowed.value(from) || seen.get(at) != seen.get(from)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean matches(Cells allowed, Bytes seen, int index) {

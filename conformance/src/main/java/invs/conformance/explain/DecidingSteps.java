@@ -13,7 +13,7 @@ import io.vavr.control.Either;
 /**
  * Why the specification expected what it did at a diverging step, when earlier observations narrowed it:
  * the earlier steps whose observation set aside an outcome under which the diverging observation would
- * have been allowed. For each such step the report names the clause the observation was allowed by, the
+ * have been allowed, or taught the specification bytes it did not know (reads are stable). For each such step the report names the clause the observation was allowed by, the
  * alternative it ruled out and that alternative's clause ("step 5: app0's read showed ff…, allowed by
  * SUBSCRIBE_1_SUCCESS; that set aside CLARIFIED_CRASH (upcall 1 FAIL …), under which step 8 would have
  * been allowed").
@@ -54,12 +54,18 @@ public final class DecidingSteps {
             Vector<Outcome> setAside = outcomes.filter(outcome -> !outcome.admits(seen));
             Vector<Outcome> explaining = setAside.filter(outcome ->
                     allows(Frontier.of(specification, Vector.of(outcome.next())), steps, at + 1, last));
+            Outcome kept = outcomes.find(outcome -> outcome.admits(seen)).getOrElse(outcomes.head());
             if (!explaining.isEmpty()) {
-                Outcome kept = outcomes.find(outcome -> outcome.admits(seen)).getOrElse(outcomes.head());
                 Outcome alternative = explaining.head();
                 sentences = sentences.append(String.format("step %d (%s) showed %s, allowed by %s; that set aside %s (%s),"
                                 + " under which step %d would have been allowed", index + 1, step.input(), seen,
                         kept.clause().name(), alternative.clause().name(), alternative.expected(), last + 1));
+            } else if (outcomes.filter(outcome -> outcome.admits(seen)).exists(outcome -> !outcome.after(seen).equals(outcome.next())
+                    && allows(Frontier.of(specification, Vector.of(outcome.next())), steps, at + 1, last))) {
+                // Nothing was set aside, but the observation taught the specification bytes it did not know.
+                sentences = sentences.append(String.format("step %d (%s) showed %s, allowed by %s; the specification then"
+                                + " knew those bytes (reads are stable, docs/spec.md #crash), without which step %d would"
+                                + " have been allowed", index + 1, step.input(), seen, kept.clause().name(), last + 1));
             }
         }
         return sentences;

@@ -7,8 +7,8 @@ final class Decisions {
     private Decisions() {
     }
 
-    /** {@code "; docs/spec.md D4"} for a clause governed by decisions, else empty. */
+    /** {@code "; decided in docs/spec.md D4, D6"} for a clause governed by decisions, else empty. */
     static String of(Clause clause) {
-        return "";
+        return clause.decisions().isEmpty() ? "" : "; decided in " + clause.decisionCitation();
     }
 }

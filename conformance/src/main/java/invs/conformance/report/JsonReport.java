@@ -52,7 +52,9 @@ public final class JsonReport {
                 .put("inputs", totals.inputs())
                 .put("syscalls", totals.syscalls())
                 .put("seconds", totals.triesSeconds())
-                .put("syscallsPerSecond", totals.syscallsPerSecond());
+                .put("syscallsPerSecond", totals.syscallsPerSecond())
+                .put("grantRefusals", totals.grantRefusals())
+                .put("triesWithGrantRefusal", totals.triesWithGrantRefusal());
         root.putObject("statistics").put("shrinkSeconds", totals.shrinkSeconds()).put("modelSeconds", totals.modelSeconds())
                 .put("systemSeconds", totals.systemSeconds()).put("otherSeconds", totals.otherSeconds())
                 .put("widestFrontier", totals.widestFrontier());

@@ -109,7 +109,8 @@ public final class JsonReportReader {
         long widest = statistics.number("widestFrontier");
         return new Totals(root.number("tries"), root.bool("complete"), root.number("inputs"), root.number("syscalls"),
                 root.decimal("seconds"), statistics.decimal("shrinkSeconds"), statistics.decimal("modelSeconds"),
-                statistics.decimal("systemSeconds"), statistics.decimal("otherSeconds"), (int) Math.min(Integer.MAX_VALUE, widest));
+                statistics.decimal("systemSeconds"), statistics.decimal("otherSeconds"), (int) Math.min(Integer.MAX_VALUE, widest),
+                root.number("grantRefusals"), root.number("triesWithGrantRefusal"));
     }
 
     private static ShardSet shards(ReportNode node, String name) {

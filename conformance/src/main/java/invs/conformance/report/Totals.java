@@ -17,9 +17,12 @@ import invs.conformance.coverage.Statistics;
  * @param systemSeconds  checking time spent in the system under test
  * @param otherSeconds   checking time spent generating inputs and in the other oracles
  * @param widestFrontier the most states the specification's frontier held at once
+ * @param grantRefusals  system calls the kernel refused for want of the app's grant (synchronous NOMEM, docs/spec.md D21)
+ * @param triesWithGrantRefusal tries in which the kernel refused a grant at least once
  */
 public record Totals(long tries, boolean complete, long inputs, long syscalls, double triesSeconds, double shrinkSeconds,
-                     double modelSeconds, double systemSeconds, double otherSeconds, int widestFrontier) {
+                     double modelSeconds, double systemSeconds, double otherSeconds, int widestFrontier,
+                     long grantRefusals, long triesWithGrantRefusal) {
 
     /** The totals of {@code result}. */
     public static Totals of(CampaignResult result) {
@@ -27,7 +30,8 @@ public record Totals(long tries, boolean complete, long inputs, long syscalls, d
         return new Totals(result.tries(), result.complete(), statistics.inputs(), statistics.syscalls(),
                 seconds(result.triesTime().toNanos()), seconds(result.shrinkTime().toNanos()),
                 seconds(statistics.modelTime().toNanos()), seconds(statistics.systemTime().toNanos()),
-                seconds(statistics.otherTime().toNanos()), statistics.widestFrontier());
+                seconds(statistics.otherTime().toNanos()), statistics.widestFrontier(), statistics.grantRefusals(),
+                statistics.sequencesWithGrantRefusal());
     }
 
     private static double seconds(long nanos) {
@@ -39,13 +43,14 @@ public record Totals(long tries, boolean complete, long inputs, long syscalls, d
         return new Totals(tries + other.tries, complete && other.complete, inputs + other.inputs, syscalls + other.syscalls,
                 triesSeconds + other.triesSeconds, shrinkSeconds + other.shrinkSeconds, modelSeconds + other.modelSeconds,
                 systemSeconds + other.systemSeconds, otherSeconds + other.otherSeconds,
-                Math.max(widestFrontier, other.widestFrontier));
+                Math.max(widestFrontier, other.widestFrontier), grantRefusals + other.grantRefusals,
+                triesWithGrantRefusal + other.triesWithGrantRefusal);
     }
 
     /** These totals, complete or not. */
     Totals withComplete(boolean value) {
         return new Totals(tries, value, inputs, syscalls, triesSeconds, shrinkSeconds, modelSeconds, systemSeconds,
-                otherSeconds, widestFrontier);
+                otherSeconds, widestFrontier, grantRefusals, triesWithGrantRefusal);
     }
 
     /** The specification's share of the checking time, between 0 and 1. */

@@ -7,13 +7,12 @@ import java.util.Arrays;
 /**
  * Reads lines of bytes from a stream, each at most a given number of bytes, so that a file or a peer that
  * never ends a line cannot use up the memory. A line ends at a line feed; a carriage return just before
- * it is dropped; the last line of the stream needs no line feed. Not thread-safe, except
- * {@link #raiseLimit}, which another thread may call.
+ * it is dropped; the last line of the stream needs no line feed. Not thread-safe.
  */
 public final class LineReader {
     private static final int KEPT_BUFFER = 64 * 1024;
     private final InputStream in;
-    private volatile int maxBytes;
+    private int maxBytes;
     private final byte[] chunk = new byte[8192];
     private int next;
     private int filled;
@@ -36,8 +35,8 @@ public final class LineReader {
         return maxBytes;
     }
 
-    /** Accepts lines of up to {@code bytes} bytes from now on, if that is more than before (from any thread). */
-    public synchronized void raiseLimit(int bytes) {
+    /** Accepts lines of up to {@code bytes} bytes from now on, if that is more than before. */
+    public void raiseLimit(int bytes) {
         if (bytes > maxBytes) {
             maxBytes = bytes;
         }

@@ -60,6 +60,17 @@ final class Readings {
                 case AllowReadWrite allow when allow.number() == DriverNumbers.BUFFER -> fromStorage[allow.app().slot()] = 0;
                 case Restart restart -> fromStorage[restart.app().slot()] = 0;
                 case Reboot reboot -> java.util.Arrays.fill(fromStorage, 0);
+                case Drain drain -> {
+                    // A read completed by the drain has copied storage into the buffer, upcall or not.
+                    for (int app = 0; app < fromStorage.length; app++) {
+                        Command read = outstanding(app);
+                        if (read != null && read.number() == DriverNumbers.READ && inBounds(read)) {
+                            int moved = configuration.transferLimit().map(limit -> Math.min(limit, readWrite(read.app().slot())))
+                                    .getOrElse(readWrite(read.app().slot()));
+                            fromStorage[app] = Math.max(fromStorage[app], moved);
+                        }
+                    }
+                }
                 case Yield yield when answer instanceof Observation.Yielded(Option<Upcall> upcall, Bytes buffer) -> {
                     int app = yield.app().slot();
                     if (upcall.exists(up -> up.subscribeNumber() == DriverNumbers.subscribeNumberOf(DriverNumbers.READ)
@@ -72,6 +83,13 @@ final class Readings {
                 }
             }
             return answer;
+        }
+
+        private boolean inBounds(Command read) {
+            long offset = offset(read);
+            int length = readWrite(read.app().slot());
+            return offset >= 0 && length > 0 && permitted(read.app().slot(), DriverNumbers.READ)
+                    && offset < configuration.regionSize() && offset + length <= configuration.regionSize();
         }
 
         private static Bytes inverted(Bytes data, int count) {

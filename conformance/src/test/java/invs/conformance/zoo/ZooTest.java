@@ -91,11 +91,10 @@ class ZooTest {
     /**
      * Some mutants are bugs only in one profile: the other profile's reading of the document allows what
      * they do. The suite must not report them there (the model must stay as generous as the document).
+     * (inval-before-reserve is a bug in both since docs/spec.md D11 gives one order of errors.)
      */
     @org.junit.jupiter.params.ParameterizedTest(name = "{0} is legal on {1}")
-    @org.junit.jupiter.params.provider.CsvSource({
-            "inval-before-reserve, doc-default", "inval-before-reserve, doc-64bit",
-            "high-word-dropped, tock-default", "high-word-dropped, tock-exhaustion"})
+    @org.junit.jupiter.params.provider.CsvSource({"high-word-dropped, tock-default", "high-word-dropped, tock-exhaustion"})
     void aBugOfOneProfileIsLegalInTheOther(String name, String configuration) {
         Mutant mutant = Zoo.named(name).get();
         CampaignResult result = Campaign.against(name, mutant)

@@ -153,6 +153,27 @@ public final class BoardOptions {
         return select(io.vavr.control.Option.none()).boards();
     }
 
+    /**
+     * The board a recorded trace runs on under these options: {@code recorded} (the trace header's) when
+     * none is given; the one board {@code --config} or {@code --standard} names; or {@code recorded} with
+     * the field options and {@code --profile} applied.
+     *
+     * @throws UserError when the options name more than one board
+     */
+    public Configuration forTrace(Configuration recorded, String command) {
+        if (!given()) {
+            return recorded;
+        }
+        if (!replacesBase()) {
+            return modified(recorded);
+        }
+        Vector<NamedConfiguration> chosen = configurations();
+        if (chosen.size() != 1) {
+            throw new UserError(command + " needs exactly one board; --standard named " + chosen.size());
+        }
+        return chosen.head().configuration();
+    }
+
     /** {@code base} with the field options applied. @throws UserError for bad values */
     public Configuration modified(Configuration base) {
         Configuration result = base;

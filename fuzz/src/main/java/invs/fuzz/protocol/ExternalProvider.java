@@ -151,6 +151,12 @@ public final class ExternalProvider implements SystemUnderTestFactory, AutoClose
         return server;
     }
 
+    /** The server's name and version from its hello reply, empty before it answered or when it gave none. */
+    public String serverName() {
+        Reply.Hello known = hello;
+        return known == null ? "" : known.server();
+    }
+
     private Set<Capability> knownCapabilities() {
         Reply.Hello known = hello;
         return known == null ? EnumSet.noneOf(Capability.class) : known.capabilities();

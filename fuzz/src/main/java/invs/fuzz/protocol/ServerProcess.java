@@ -1,5 +1,7 @@
 package invs.fuzz.protocol;
 
+import invs.conformance.trace.LineReader;
+import invs.conformance.trace.LineTooLongException;
 import invs.conformance.trace.TraceFormatException;
 import invs.conformance.trace.TraceLimits;
 import invs.conformance.trace.Utf8Text;
@@ -10,23 +12,21 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongFunction;
 
 /**
  * One server child process and its pipes: requests go to its standard input, replies come from its
- * standard output, one line each ({@link ReplyQueue}, lines of at most {@link #MAX_LINE} bytes, or room for
- * twice the largest read-write buffer invs has allowed in its requests, whichever is more); the last
- * lines of its standard error are kept for reports ({@link StderrTail}). The server runs in a process
- * group of its own ({@link ProcessGroup}), killed whole when invs gives up on it.
+ * standard output, one line each, of at most {@link #MAX_LINE} bytes (or room for twice the largest
+ * read-write buffer invs has allowed in its requests, whichever is more); the last lines of its standard
+ * error are kept for reports ({@link StderrTail}). When invs gives up on a server, it kills it with
+ * every process it started ({@link ProcessFamily}).
  *
- * <p>Every exchange returns within its timeout: the reply is awaited on the queue until the deadline (a
- * dead server is noticed within a tenth of a second, even when a child it left behind keeps its output
- * open), and a watchdog thread kills a server whose standard input is still blocked at the deadline. The
- * first failure breaks the process for good: its group is killed and every later exchange fails with the
- * same message.
+ * <p>Every exchange returns within its timeout. The reply is read directly (one thread wake-up per
+ * reply), and the {@link ServerWatchdog} ends a read that would go on too long: at the deadline, or when
+ * the server dies during the exchange, it kills the server's family, which closes the pipes even when a
+ * child the server left behind holds them. The first failure breaks the process for good: every later
+ * exchange fails with the same message.
  */
 final class ServerProcess {
     /** The largest buffer a reply may always show: 4 MiB. */
@@ -34,37 +34,32 @@ final class ServerProcess {
     /** The longest reply line: room for a buffer of {@link #MAX_BUFFER} bytes in hexadecimal, and 64 KiB more. */
     static final int MAX_LINE = replyLine(MAX_BUFFER);
     private static final int PROBLEM_CHARS = 2000;
-    private static final long WATCH_INTERVAL_MILLIS = 20;
-    private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
     private static final long STOP_GRACE_NANOS = TimeUnit.SECONDS.toNanos(2);
     /** The longest wait invs computes a deadline for (about 146 years), so that deadlines never overflow. */
     private static final long LONGEST_NANOS = Long.MAX_VALUE / 2;
-    private static final Set<ServerProcess> LIVE = ConcurrentHashMap.newKeySet();
-
-    static {
-        Thread watchdog = new Thread(ServerProcess::watch, "invs-server-watchdog");
-        watchdog.setDaemon(true);
-        watchdog.start();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVE.forEach(server -> ProcessGroup.kill(server.process)),
-                "invs-server-reaper"));
-    }
 
     private final String command;
+    private final ProcessFamily family;
     private final Process process;
-    private final ReplyQueue replies;
+    private final LineReader replies;
     private final OutputStream requests;
     private final StderrTail stderr;
     private long nextId = 1;
     private ProtocolFailure broken;
     /** When the current exchange must be answered (System.nanoTime), 0 when none is under way. */
     private volatile long deadline;
+    /** Whether the watchdog stopped the server at the deadline of the current exchange. */
+    private volatile boolean expired;
+    /** Whether the watchdog stopped the server during the current exchange. */
+    private volatile boolean stopped;
     /** When a stopped process is killed if it has not exited (System.nanoTime), 0 when not stopped. */
     private volatile long reapAt;
 
-    private ServerProcess(String command, Process process) {
+    private ServerProcess(String command, ProcessFamily family) {
         this.command = command;
-        this.process = process;
-        this.replies = new ReplyQueue(process.getInputStream(), MAX_LINE, "invs-server-" + process.pid() + "-out");
+        this.family = family;
+        this.process = family.process();
+        this.replies = new LineReader(process.getInputStream(), MAX_LINE);
         this.requests = process.getOutputStream();
         this.stderr = new StderrTail(process.getErrorStream(), "invs-server-" + process.pid() + "-err");
     }
@@ -72,8 +67,8 @@ final class ServerProcess {
     /** Starts {@code command} through the shell. @throws ProtocolFailure when it cannot be started */
     static ServerProcess start(String command) {
         try {
-            ServerProcess server = new ServerProcess(command, ProcessGroup.start(command));
-            LIVE.add(server);
+            ServerProcess server = new ServerProcess(command, ProcessFamily.start(command));
+            ServerWatchdog.add(server);
             return server;
         } catch (IOException e) {
             throw new ProtocolFailure("cannot start the server `" + command + "`: " + e.getMessage());
@@ -98,28 +93,31 @@ final class ServerProcess {
         if (request instanceof Request.Apply(long id, AllowReadWrite allow)) {
             replies.raiseLimit(replyLine(allow.length()));
         }
+        expired = false;
+        stopped = false;
         long due = System.nanoTime() + Math.min(nanos(timeout), LONGEST_NANOS);
         deadline = due == 0 ? 1 : due;
+        byte[] line;
         try {
-            byte[] line = send(request, due, timeout);
-            Reply reply;
-            try {
-                reply = Reply.decode(Utf8Text.decode(line));
-            } catch (TraceFormatException e) {
-                throw fail("the server answered " + request.describe() + " with a malformed reply ("
-                        + e.getMessage() + "): " + shown(line));
-            }
-            if (reply.id() != request.id()) {
-                throw fail("the server answered " + request.describe() + " with a reply for request " + reply.id()
-                        + ": " + shown(line));
-            }
-            return reply;
+            line = send(request, due, timeout);
         } finally {
             deadline = 0;
         }
+        Reply reply;
+        try {
+            reply = Reply.decode(Utf8Text.decode(line));
+        } catch (TraceFormatException e) {
+            throw fail("the server answered " + request.describe() + " with a malformed reply (" + e.getMessage()
+                    + "): " + shown(line));
+        }
+        if (reply.id() != request.id()) {
+            throw fail("the server answered " + request.describe() + " with a reply for request " + reply.id() + ": "
+                    + shown(line));
+        }
+        return reply;
     }
 
-    /** Writes {@code request} and waits for the next non-blank line until {@code due}. */
+    /** Writes {@code request} and reads the next non-blank line, unless the watchdog stops the server first. */
     private byte[] send(Request request, long due, Duration timeout) {
         try {
             requests.write((JsonFields.line(request.encode()) + "\n").getBytes(StandardCharsets.UTF_8));
@@ -127,60 +125,63 @@ final class ServerProcess {
         } catch (IOException e) {
             // the server closed its input or died: what it wrote before says more
         }
-        boolean deadSeen = false;
         while (true) {
-            long left = due - System.nanoTime();
-            if (left <= 0) {
-                throw timedOut(request, timeout);
-            }
-            ReplyQueue.Received received;
+            byte[] line;
             try {
-                received = replies.poll(Math.min(left, POLL_NANOS));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw fail("invs was interrupted while waiting for the answer to " + request.describe());
+                line = replies.next();
+            } catch (LineTooLongException e) {
+                throw fail("the server flooded its standard output: more than " + TraceLimits.size(e.limit())
+                        + " without a line feed, answering " + request.describe() + "; invs stopped it");
+            } catch (IOException e) {
+                line = null;
             }
-            switch (received) {
-                case null -> {
-                    if (deadSeen) {
-                        throw exited(request, due, timeout);
-                    }
-                    deadSeen = !process.isAlive();
-                }
-                case ReplyQueue.Received.Line line -> {
-                    if (!isBlank(line.bytes())) {
-                        return line.bytes();
-                    }
-                }
-                case ReplyQueue.Received.Flooded flooded -> throw fail("the server flooded its standard output: more than "
-                        + TraceLimits.size(flooded.limit()) + " without a line feed, answering " + request.describe()
-                        + "; invs stopped it");
-                case ReplyQueue.Received.Ended ended -> throw exited(request, due, timeout);
+            if (expired) {
+                throw fail("the server did not answer " + request.describe() + " within " + nanos(timeout) / 1_000_000
+                        + " ms; invs stopped it");
+            }
+            if (line == null) {
+                String status = exitStatus(Math.min(TimeUnit.SECONDS.toNanos(1), due - System.nanoTime()));
+                throw fail(status == null ? "the server closed its standard output before answering " + request.describe()
+                        : "the server exited" + status + " before answering " + request.describe());
+            }
+            if (!isBlank(line)) {
+                return line;
             }
         }
     }
 
-    private ProtocolFailure timedOut(Request request, Duration timeout) {
-        return fail("the server did not answer " + request.describe() + " within " + nanos(timeout) / 1_000_000
-                + " ms; invs stopped it");
+    /**
+     * The watchdog's look at this server at {@code now}: stops it at the deadline of an exchange or when it
+     * died during one, and reaps it once stopped. Returns false when the server needs no more watching.
+     */
+    boolean check(long now) {
+        long due = deadline; // read once: the exchange may end (and set it to 0) meanwhile
+        if (due != 0 && !stopped && (now - due >= 0 || !process.isAlive())) {
+            expired = now - due >= 0;
+            stopped = true;
+            kill();
+        }
+        long reap = reapAt;
+        if (reap != 0) {
+            if (now - reap > 0 || !process.isAlive()) {
+                kill();
+                return false;
+            }
+            return true;
+        }
+        return broken == null;
     }
 
-    /** The failure for a server whose output ended: it exited, or the watchdog killed it at the deadline. */
-    private ProtocolFailure exited(Request request, long due, Duration timeout) {
-        if (System.nanoTime() - due >= 0) {
-            return timedOut(request, timeout);
-        }
-        String status = exitStatus(Math.min(TimeUnit.SECONDS.toNanos(1), due - System.nanoTime()));
-        return fail(status == null ? "the server closed its standard output before answering " + request.describe()
-                : "the server exited" + status + " before answering " + request.describe());
+    /** Kills the server and every process it started. */
+    void kill() {
+        family.kill();
     }
 
     /** Marks the process broken with {@code problem} (and its last standard error lines), kills it, returns the failure. */
     ProtocolFailure fail(String problem) {
         if (broken == null) {
-            ProcessGroup.kill(process);
-            LIVE.remove(this);
-            replies.close();
+            kill();
+            ServerWatchdog.remove(this);
             stderr.awaitEnd(500);
             broken = new ProtocolFailure(Utf8Text.printable(problem, PROBLEM_CHARS) + stderrTail());
         }
@@ -200,31 +201,6 @@ final class ServerProcess {
             broken = new ProtocolFailure("the server was stopped");
         }
         reapAt = System.nanoTime() + STOP_GRACE_NANOS;
-    }
-
-    /** The watchdog's loop: kills servers blocked past their deadline, and stopped servers that did not exit in time. */
-    private static void watch() {
-        while (true) {
-            try {
-                Thread.sleep(WATCH_INTERVAL_MILLIS);
-            } catch (InterruptedException e) {
-                return;
-            }
-            long now = System.nanoTime();
-            for (ServerProcess server : LIVE) {
-                long due = server.deadline;
-                if (due != 0 && now - due > POLL_NANOS) {
-                    // the exchange is stuck writing the request: killing the group breaks the pipe
-                    ProcessGroup.kill(server.process);
-                }
-                long reap = server.reapAt;
-                if (reap != 0 && (now - reap > 0 || !server.process.isAlive())) {
-                    ProcessGroup.kill(server.process);
-                    LIVE.remove(server);
-                    server.replies.close();
-                }
-            }
-        }
     }
 
     /** " with status N" once the process has exited (waiting up to {@code nanos}), null if it is still alive. */

@@ -1,5 +1,7 @@
 package invs.fuzz.system;
 
+import invs.fuzz.cli.ShellWords;
+
 import invs.spec.Profile;
 import io.vavr.control.Option;
 
@@ -25,6 +27,21 @@ public record OpenSystem(SystemChoice spec, SystemUnderTestFactory factory, Stri
         this(spec, factory, description, resources, Option.none());
     }
 
+    /**
+     * The name for reports, trace headers and trace file names: a server's own name from its hello reply
+     * (its first word, as in {@code my-board} for "my-board 2.3"), else the choice's label.
+     */
+    public String label() {
+        if (factory instanceof invs.fuzz.protocol.ExternalProvider external) {
+            String server = external.serverName().trim();
+            String word = server.isEmpty() ? "" : server.split("\\s+")[0].replaceAll("[^A-Za-z0-9_.-]", "_");
+            if (!word.isEmpty()) {
+                return word;
+            }
+        }
+        return spec.label();
+    }
+
     /** The reading the system announced, if any: a campaign then checks it unless told otherwise. */
     public Option<Profile> announcedProfile() {
         return profile;
@@ -32,16 +49,7 @@ public record OpenSystem(SystemChoice spec, SystemUnderTestFactory factory, Stri
 
     /** The shell-quoted flags that select this system, each preceded by a space (empty for the reference). */
     public String shellFlags() {
-        return shellFlags(spec.flags());
-    }
-
-    /** {@code flags} shell-quoted where needed, each preceded by a space. */
-    public static String shellFlags(List<String> flags) {
-        StringBuilder text = new StringBuilder();
-        for (String flag : flags) {
-            text.append(' ').append(flag.matches("[A-Za-z0-9_./:=@%+,-]+") ? flag : "'" + flag.replace("'", "'\\''") + "'");
-        }
-        return text.toString();
+        return ShellWords.flags(spec.flags());
     }
 
     @Override

@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Assumptions;
 
 /**
  * The host harness that runs the upstream Tock capsule ({@code impl/tock-harness}): where it is, and
- * building it once per test run with its own launcher. When cargo is not installed the tests that need
- * it are aborted with that reason (JUnit reports them as skipped, with the message); any other build
- * failure fails them.
+ * building it once per test run with its own launcher. When cargo is not installed, or the Tock sources
+ * are not on the machine, the tests that need them are aborted with that reason (JUnit reports them as
+ * skipped, with the message); any other build failure fails them.
  */
 final class TockHarness {
     /** The repository root (tests run in the {@code fuzz} module directory). */
@@ -41,6 +41,10 @@ final class TockHarness {
         if (buildFailure != null && buildFailure.contains("cargo not found")) {
             Assumptions.abort("cargo is not installed, so the upstream Tock capsule cannot be built and these tests"
                     + " do not run: " + buildFailure.strip());
+        }
+        if (buildFailure != null && buildFailure.contains("no Tock tree at")) {
+            Assumptions.abort("the Tock sources are not on this machine, so the upstream capsule cannot be built and"
+                    + " these tests do not run: " + buildFailure.strip());
         }
         if (buildFailure != null) {
             fail("the Tock harness did not build: " + buildFailure);
