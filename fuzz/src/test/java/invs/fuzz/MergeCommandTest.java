@@ -78,7 +78,13 @@ class MergeCommandTest {
 
         JsonNode wholeJson = JSON.readTree(directory.resolve("whole").resolve("report.json").toFile());
         JsonNode mergedJson = JSON.readTree(directory.resolve("merged").resolve("report.json").toFile());
-        assertEquals(wholeJson.get("syscalls").asLong(), mergedJson.get("syscalls").asLong());
+        for (String total : List.of("tries", "inputs", "syscalls", "grantRefusals", "triesWithGrantRefusal")) {
+            assertEquals(wholeJson.get(total).asLong(), mergedJson.get(total).asLong(), total);
+        }
+        assertEquals(24, mergedJson.get("tries").asLong());
+        assertTrue(mergedJson.get("syscalls").asLong() > 0);
+        assertEquals(wholeJson.get("causes").size(), mergedJson.get("causes").size(), "causes");
+        assertEquals(wholeJson.get("corners"), mergedJson.get("corners"));
         assertEquals(counts(wholeJson.get("coverage")), counts(mergedJson.get("coverage")));
         assertEquals(signatures(wholeJson), signatures(mergedJson));
         assertEquals(occurrencesByRule(wholeJson), occurrencesByRule(mergedJson));
