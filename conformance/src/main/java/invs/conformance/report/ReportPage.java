@@ -14,6 +14,7 @@ import java.util.Locale;
  * @param title        the page's title
  * @param verdict      the verdict in words ({@code no finding}, {@code 2 distinct causes (…)})
  * @param failed       whether anything was found
+ * @param warnings     what makes the campaign say less than it seems to (the kernel refusing grants)
  * @param facts        what ran, how much and how fast
  * @param parts        for a merged report, one line of facts per shard report
  * @param problems     what could not be written
@@ -23,7 +24,7 @@ import java.util.Locale;
  * @param corners      every corner with its count; those never reached are marked
  * @param causes       the causes
  */
-public record ReportPage(String title, String verdict, boolean failed, Vector<Fact> facts, Vector<Vector<Fact>> parts,
+public record ReportPage(String title, String verdict, boolean failed, Vector<String> warnings, Vector<Fact> facts, Vector<Vector<Fact>> parts,
                          Vector<String> problems, CoverageMatrix matrix, String coverageLine, Vector<Fact> notSeen,
                          Vector<CornerCount> corners, Vector<CauseView> causes) {
 
@@ -40,7 +41,7 @@ public record ReportPage(String title, String verdict, boolean failed, Vector<Fa
         Vector<CauseView> causes = Vector.range(0, summary.causes().size())
                 .map(index -> CauseView.of(index + 1, summary.causes().get(index), setup));
         return new ReportPage("invs report: " + setup.system() + " (" + setup.reading() + " reading)", verdict(summary),
-                !summary.causes().isEmpty(), facts(summary), summary.parts().map(ReportPage::part), summary.problems(),
+                !summary.causes().isEmpty(), summary.totals().grantWarning().toVector(), facts(summary), summary.parts().map(ReportPage::part), summary.problems(),
                 CoverageMatrix.of(pairs), observed + " of " + pairs.size() + " pairs observed", notSeen, summary.corners(), causes);
     }
 
@@ -69,7 +70,7 @@ public record ReportPage(String title, String verdict, boolean failed, Vector<Fa
                         ? " (" + setup.shards().missingCount() + " of " + setup.shards().count() + " missing)"
                         : setup.shards().merged() ? " (all " + setup.shards().count() + ")" : "")),
                 new Fact("tries", String.format(Locale.ROOT, "%,d (%d steps each)%s", totals.tries(), setup.stepsPerTry(),
-                        totals.complete() ? "" : " (not every try of the campaign ran)")),
+                        totals.complete() ? "" : summary.merged() ? " (not every try of the campaign ran)" : " (the time budget ran out first)")),
                 new Fact("checked", String.format(Locale.ROOT, "%,d inputs, %,d system calls", totals.inputs(), totals.syscalls())),
                 new Fact(summary.merged() ? "time running tries (all shards)" : "time running tries",
                         String.format(Locale.ROOT, "%.1f s, %,.0f system calls/s%s", totals.triesSeconds(),

@@ -2,6 +2,9 @@ package invs.conformance.report;
 
 import invs.conformance.campaign.CampaignResult;
 import invs.conformance.coverage.Statistics;
+import io.vavr.control.Option;
+
+import java.util.Locale;
 
 /**
  * How much a campaign ran and where the time went. For a merged report every count and time is the sum
@@ -62,5 +65,23 @@ public record Totals(long tries, boolean complete, long inputs, long syscalls, d
     /** System calls checked per second spent running tries (per shard process, for a merged report). */
     public double syscallsPerSecond() {
         return triesSeconds == 0 ? 0 : syscalls / triesSeconds;
+    }
+
+    /**
+     * A warning when the kernel refused apps' grants (synchronous NOMEM, docs/spec.md D21): the specification
+     * allows it, but an app refused its grant uses nothing else of the driver, so tries that met it exercised
+     * less; an implementation that refuses everything would pass with nothing checked. A {@code WARNING} when
+     * most tries met a refusal, a {@code note} otherwise, none when no grant was refused.
+     */
+    public Option<String> grantWarning() {
+        if (triesWithGrantRefusal == 0) {
+            return Option.none();
+        }
+        long all = Math.max(1, tries);
+        boolean most = triesWithGrantRefusal * 2 > all;
+        return Option.some(String.format(Locale.ROOT, "%s: the kernel refused an app's grant (synchronous NOMEM, docs/spec.md D21)"
+                        + " %,d times, in %,d of %,d tries; an app refused its grant exercises nothing else of the driver%s",
+                most ? "WARNING" : "note", grantRefusals, triesWithGrantRefusal, all,
+                most ? ", so this campaign says little about the driver: give the system more memory" : ""));
     }
 }

@@ -75,7 +75,7 @@ public final class CampaignReport {
         }
         text.append(String.format(Locale.ROOT, "the specification took %.0f%% of the checking time; widest frontier %d states%n",
                 100 * totals.modelShare(), totals.widestFrontier()));
-        text.append(grantWarning(totals));
+        totals.grantWarning().forEach(warning -> text.append(warning).append('\n'));
         text.append('\n').append(coverage(summary.coverage()));
         text.append('\n').append(corners(summary.corners()));
         text.append('\n').append(causes(summary));
@@ -91,24 +91,6 @@ public final class CampaignReport {
             setup.rerun().forEach(rerun -> text.append("\nre-run exactly: ").append(rerun).append('\n'));
         }
         return text.toString();
-    }
-
-    /**
-     * A warning when the kernel refused apps' grants (synchronous NOMEM, docs/spec.md D21): the
-     * specification allows it, but an app refused its grant uses nothing else of the driver, so tries that
-     * met it exercised less; an implementation that refuses everything would pass with nothing checked.
-     */
-    static String grantWarning(Totals totals) {
-        long refused = totals.triesWithGrantRefusal();
-        if (refused == 0) {
-            return "";
-        }
-        long sequences = Math.max(1, totals.tries());
-        boolean most = refused * 2 > sequences;
-        return String.format(Locale.ROOT, "%s: the kernel refused an app's grant (synchronous NOMEM, docs/spec.md D21)"
-                        + " %,d times, in %,d of %,d tries; an app refused its grant exercises nothing else of the driver%s%n",
-                most ? "WARNING" : "note", totals.grantRefusals(), refused, sequences,
-                most ? ", so this campaign says little about the driver: give the system more memory" : "");
     }
 
     /** The line that leads the report: how many distinct causes, and how many rules and tries they broke. */
