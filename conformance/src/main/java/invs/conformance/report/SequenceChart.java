@@ -194,7 +194,9 @@ public record SequenceChart(int width, int height, int top, int headWidth, Vecto
     private static Vector<Note> notes(DivergingStep diverging, int x, int y, int chars) {
         String observed = "✗ observed: " + withoutEmptyBuffer(diverging.observed());
         String instead = diverging.closest().map(answer -> "allowed: " + withoutEmptyBuffer(answer))
-                .getOrElse(diverging.explanation().headOption().getOrElse(""));
+                .getOrElse(() -> diverging.explanation()
+                        .find(line -> !line.startsWith("input:") && !line.startsWith("observed:") && !line.startsWith("clause:"))
+                        .map(line -> line.replaceFirst("^([a-z]+):\\s+", "$1: ")).getOrElse(""));
         Vector<Note> notes = Vector.of(new Note(x, y + 6, "observed", cut(observed, chars), observed),
                 new Note(x, y + 22, "allowed", cut(instead, chars), instead));
         Option<String> clause = diverging.differences().headOption().map(DivergingStep.FieldDifference::clause)

@@ -74,4 +74,16 @@ class SequenceChartTest {
         assertEquals(longInput, many.arrows().head().title());
         assertTrue(many.lifelines().last().detail().endsWith("…"));
     }
+
+    @Test
+    void anotherPropertysFindingSaysWhatWasExpectedUnderTheStep() {
+        DivergingStep isolation = new DivergingStep(2, "app1 command 2 (0x0, 0x0)", "SUCCESS", Option.none(), Vector.empty(), 0,
+                Vector.empty(), Vector.empty(), Vector.of("input:    app1 command 2 (0x0, 0x0)", "observed: SUCCESS",
+                "expected: FAILURE BUSY (what app1 observes when the other apps do nothing)", "clause:   INTRO_REGION […]"));
+        SequenceChart chart = SequenceChart.of(new Counterexample("everything", "report", Vector.of("app0", "app1"),
+                Vector.of(call(1, "command 2 (0x0, 0x0)", "SUCCESS"), call(1, "command 2 (0x0, 0x0)", "SUCCESS")), isolation), "s");
+        assertEquals(Vector.of("observed", "allowed"), chart.notes().map(SequenceChart.Note::kind));
+        assertEquals("✗ observed: SUCCESS", chart.notes().get(0).text());
+        assertEquals("expected: FAILURE BUSY (what app1 observes when the other apps do nothing)", chart.notes().get(1).title());
+    }
 }
