@@ -128,6 +128,17 @@ class MergeCommandTest {
     }
 
     @Test
+    void controlCharactersOfAReportAreShownAsEscapes() throws IOException {
+        Path tampered = Files.createDirectories(directory.resolve("tampered"));
+        Files.writeString(tampered.resolve("report.json"), Files.readString(shard(2).resolve("report.json"))
+                .replaceFirst("\"description\" : \"", "\"description\" : \"\\\\u001b[31mred "));
+        CommandRun run = CommandRun.of("merge", tampered.toString(), "--out", directory.resolve("tampered-merged").toString());
+        assertTrue(run.exit() <= Main.FINDING, run.toString());
+        assertTrue(run.out().startsWith("invs merge: \\u001b[31mred bug-zoo mutant"), run.out());
+        assertFalse(run.out().contains("\u001b"), "no escape character reaches the terminal");
+    }
+
+    @Test
     void shardsWithoutFindingsMergeToExitCodeZero() {
         Path first = directory.resolve("clean-0");
         Path second = directory.resolve("clean-1");
