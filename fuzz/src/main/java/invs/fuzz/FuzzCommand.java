@@ -7,7 +7,8 @@ import invs.conformance.campaign.CampaignSettings;
 import invs.conformance.campaign.Shard;
 import invs.conformance.check.Property;
 import invs.conformance.reference.ReferenceProvider;
-import invs.conformance.report.JunitReport;
+import invs.conformance.report.CampaignSummary;
+import invs.conformance.report.Invocation;
 import invs.conformance.report.ReportFiles;
 import invs.conformance.sut.SystemUnderTestFactory;
 import invs.fuzz.campaign.CampaignCounters;
@@ -90,7 +91,8 @@ final class FuzzCommand implements Callable<Integer> {
     private Duration shrinkTime = Duration.ofSeconds(10);
 
     @CommandLine.Option(names = "--out", paramLabel = "DIR",
-            description = "Where trace files of findings go (default: invs-findings).")
+            description = "Where trace files of findings and the reports (report.json, JUnit XML, report.html) go"
+                    + " (default: invs-findings).")
     private Path out = Path.of("invs-findings");
 
     @CommandLine.Option(names = "--progress", paramLabel = "MODE",
@@ -176,10 +178,11 @@ final class FuzzCommand implements Callable<Integer> {
             }
             String rerun = RerunCommand.of(spec.commandLine().getParseResult().originalArgs(), seed,
                     result.campaignTries(), !result.complete());
-            Vector<String> unwritten = ReportFiles.write(result, out);
+            CampaignSummary summary = CampaignSummary.of(result, new Invocation(open.description(), rerun, open.shellFlags()));
+            Vector<String> unwritten = ReportFiles.write(summary, out);
             PrintWriter stdout = spec.commandLine().getOut();
-            stdout.print(CampaignReport.render(result, open.description(), rerun, open.shellFlags()));
-            stdout.printf("reports: %s, %s%n", out.resolve(ReportFiles.JSON), out.resolve(JunitReport.FILE_NAME));
+            stdout.print(CampaignReport.render(summary));
+            stdout.printf("reports: %s%n", ReportFiles.names(out));
             unwritten.forEach(problem -> stdout.println("problem: " + problem));
             stdout.flush();
             return result.causes().isEmpty() ? 0 : Main.FINDING;

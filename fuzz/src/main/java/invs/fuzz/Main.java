@@ -16,7 +16,8 @@ import java.util.List;
  */
 @Command(name = "invs", mixinStandardHelpOptions = true, version = "invs 0.1.0",
         description = "Executable reference for Tock's Isolated Nonvolatile Storage driver (0x50004).",
-        subcommands = {FuzzCommand.class, ReplayCommand.class, CheckTraceCommand.class, ExploreCommand.class, ServeCommand.class,
+        subcommands = {FuzzCommand.class, MergeCommand.class, ReplayCommand.class, CheckTraceCommand.class, ExploreCommand.class,
+                ServeCommand.class,
                 SystemsCommand.class, RegressionTestCommand.class, ClausesCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:a finding: the system under test diverged from the specification",

@@ -74,7 +74,7 @@ class FuzzCommandTest {
         Path trace = Path.of(replay.group(1));
         assertTrue(Files.isRegularFile(trace), trace.toString());
         try (Stream<Path> files = Files.list(directory.resolve("findings"))) {
-            assertEquals(1, files.filter(file -> file.toString().endsWith(".jsonl")).count());
+            assertEquals(1, files.filter(file -> file.toString().endsWith(".jsonl")).count(), "one trace per rule");
         }
         assertTrue(TraceCodec.read(trace).length() <= 6, "shrunk: " + Files.readString(trace));
         assertEquals(Main.FINDING, CommandRun.of("replay", trace.toString(), "--mutant", "size-counts-header").exit());

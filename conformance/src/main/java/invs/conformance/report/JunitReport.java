@@ -1,7 +1,5 @@
 package invs.conformance.report;
 
-import invs.conformance.campaign.CampaignResult;
-import invs.conformance.campaign.Cause;
 
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
@@ -10,7 +8,7 @@ import java.io.StringWriter;
 import java.util.Locale;
 
 /**
- * A campaign's result as JUnit XML, the format CI systems display as test results: one test suite for
+ * A campaign's report as JUnit XML, the format CI systems display as test results: one test suite for
  * the campaign, one test case per cause (failed, with its representative's report), or one passing test
  * case when nothing was found. Everything is escaped by the XML writer.
  */
@@ -21,46 +19,47 @@ public final class JunitReport {
     private JunitReport() {
     }
 
-    /** The JUnit XML of {@code result}. */
-    public static String format(CampaignResult result) {
+    /** The JUnit XML of {@code summary}. */
+    public static String format(CampaignSummary summary) {
+        Setup setup = summary.setup();
         StringWriter text = new StringWriter();
         try {
             XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(text);
             xml.writeStartDocument("UTF-8", "1.0");
             xml.writeCharacters("\n");
-            String suite = "invs fuzz " + result.system() + " (" + result.settings().profile().name().toLowerCase(Locale.ROOT) + ")";
-            int cases = Math.max(1, result.causes().size());
+            String suite = "invs fuzz " + setup.system() + " (" + setup.reading() + ")";
+            int cases = Math.max(1, summary.causes().size());
             xml.writeStartElement("testsuite");
-            xml.writeAttribute("name", suite);
+            xml.writeAttribute("name", clean(suite));
             xml.writeAttribute("tests", Integer.toString(cases));
-            xml.writeAttribute("failures", Integer.toString(result.causes().size()));
+            xml.writeAttribute("failures", Integer.toString(summary.causes().size()));
             xml.writeAttribute("errors", "0");
             xml.writeAttribute("skipped", "0");
-            xml.writeAttribute("time", String.format(Locale.ROOT, "%.3f", result.triesTime().toNanos() / 1e9));
+            xml.writeAttribute("time", String.format(Locale.ROOT, "%.3f", summary.totals().triesSeconds()));
             xml.writeCharacters("\n");
-            property(xml, "seed", String.format("0x%016x", result.seed()));
-            property(xml, "tries", Long.toString(result.tries()));
-            property(xml, "syscalls", Long.toString(result.statistics().syscalls()));
-            String className = "invs." + result.system().replaceAll("[^A-Za-z0-9_]", "_");
-            if (result.causes().isEmpty()) {
+            property(xml, "seed", String.format("0x%016x", setup.seed()));
+            property(xml, "shard", setup.shards().toString());
+            property(xml, "tries", Long.toString(summary.totals().tries()));
+            property(xml, "syscalls", Long.toString(summary.totals().syscalls()));
+            String className = "invs." + setup.system().replaceAll("[^A-Za-z0-9_]", "_");
+            if (summary.causes().isEmpty()) {
                 xml.writeCharacters("  ");
                 xml.writeEmptyElement("testcase");
                 xml.writeAttribute("classname", className);
-                xml.writeAttribute("name", "conforms to the " + result.settings().profile().name().toLowerCase(Locale.ROOT)
-                        + " reading");
+                xml.writeAttribute("name", "conforms to the " + setup.reading() + " reading");
                 xml.writeCharacters("\n");
             }
             int number = 1;
-            for (Cause cause : result.causes()) {
+            for (CauseSummary cause : summary.causes()) {
                 xml.writeCharacters("  ");
                 xml.writeStartElement("testcase");
                 xml.writeAttribute("classname", className);
-                xml.writeAttribute("name", "cause " + number++ + ": " + cause.representative().key());
+                xml.writeAttribute("name", clean("cause " + number++ + ": " + cause.representative().rule()));
                 xml.writeStartElement("failure");
-                xml.writeAttribute("message", cause.signature() + " (" + cause.occurrences() + " failing tries; rules: "
-                        + cause.rules().mkString(", ") + ")");
-                xml.writeAttribute("type", cause.representative().property().label());
-                xml.writeCharacters(clean(cause.representative().report()));
+                xml.writeAttribute("message", clean(cause.signature() + " (" + cause.occurrences() + " failing tries; rules: "
+                        + cause.rules().mkString(", ") + ")"));
+                xml.writeAttribute("type", clean(cause.representative().property()));
+                xml.writeCharacters(clean(cause.counterexample().report()));
                 xml.writeEndElement();
                 xml.writeEndElement();
                 xml.writeCharacters("\n");

@@ -1,6 +1,5 @@
 package invs.conformance.report;
 
-import invs.conformance.campaign.CampaignResult;
 import io.vavr.collection.Vector;
 
 import java.io.IOException;
@@ -9,23 +8,31 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
-/** Writes a campaign's machine-readable reports into its output directory. */
+/** Writes a campaign's reports into its output directory: {@code report.json}, JUnit XML and {@code report.html}. */
 public final class ReportFiles {
     /** The JSON report's file name. */
     public static final String JSON = "report.json";
+    /** The HTML report's file name. */
+    public static final String HTML = "report.html";
 
     private ReportFiles() {
     }
 
     /**
-     * Writes {@code report.json} and the JUnit XML of {@code result} into {@code directory} (replacing the
-     * previous campaign's): what could not be written, one line each (nothing when both were).
+     * Writes {@code report.json}, the JUnit XML and {@code report.html} of {@code summary} into {@code directory}
+     * (replacing the previous campaign's): what could not be written, one line each (nothing when all were).
      */
-    public static Vector<String> write(CampaignResult result, Path directory) {
+    public static Vector<String> write(CampaignSummary summary, Path directory) {
         Vector<String> problems = Vector.empty();
-        problems = problems.appendAll(write(directory.resolve(JSON), JsonReport.format(result)));
-        problems = problems.appendAll(write(directory.resolve(JunitReport.FILE_NAME), JunitReport.format(result)));
+        problems = problems.appendAll(write(directory.resolve(JSON), JsonReport.format(summary)));
+        problems = problems.appendAll(write(directory.resolve(JunitReport.FILE_NAME), JunitReport.format(summary)));
+        problems = problems.appendAll(write(directory.resolve(HTML), HtmlReport.render(summary)));
         return problems;
+    }
+
+    /** The report files of {@code directory}, as a line lists them. */
+    public static String names(Path directory) {
+        return Vector.of(JSON, JunitReport.FILE_NAME, HTML).map(name -> directory.resolve(name).toString()).mkString(", ");
     }
 
     private static Vector<String> write(Path file, String text) {

@@ -21,6 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ReportFilesTest {
+    static final Invocation INVOCATION = new Invocation("a system", "./invs fuzz --tries 6", "");
+
     @TempDir
     Path directory;
 
@@ -32,7 +34,7 @@ class ReportFilesTest {
     @Test
     void aCauseIsAnEntryOfReportJsonAndAFailedTestCase() throws Exception {
         CampaignResult result = campaign(Zoo.named("size-counts-header").get(), "size <bug> & co", directory);
-        assertTrue(ReportFiles.write(result, directory).isEmpty());
+        assertTrue(ReportFiles.write(CampaignSummary.of(result, INVOCATION), directory).isEmpty());
         JsonNode json = new ObjectMapper().readTree(directory.resolve(ReportFiles.JSON).toFile());
         assertEquals("invs-report", json.get("format").asText());
         assertEquals("doc", json.get("profile").asText());
@@ -61,7 +63,7 @@ class ReportFilesTest {
     @Test
     void aCleanCampaignIsOnePassingTestCase() throws Exception {
         CampaignResult result = campaign(new ReferenceProvider(), "reference", directory);
-        assertTrue(ReportFiles.write(result, directory).isEmpty());
+        assertTrue(ReportFiles.write(CampaignSummary.of(result, INVOCATION), directory).isEmpty());
         Document xml = DocumentBuilderFactory.newInstance().newDocumentBuilder()
                 .parse(directory.resolve(JunitReport.FILE_NAME).toFile());
         assertEquals("0", xml.getDocumentElement().getAttribute("failures"));

@@ -1,0 +1,119 @@
+package invs.conformance.report;
+
+import invs.conformance.campaign.CampaignResult;
+import invs.conformance.campaign.Shard;
+import io.vavr.Tuple;
+import io.vavr.Tuple2;
+import io.vavr.collection.HashMap;
+import io.vavr.collection.Map;
+import io.vavr.collection.Vector;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ShardMergeTest {
+    @TempDir
+    static Path directory;
+
+    private static CampaignSummary whole;
+    private static Vector<Tuple2<Path, CampaignSummary>> shards;
+
+    @BeforeAll
+    static void runTheCampaignWholeAndInFourShards() {
+        whole = ReportFixtures.readBack(ReportFixtures.campaign(Shard.whole(), ReportFixtures.SEED, directory.resolve("whole")), "");
+        shards = Vector.range(0, 4).map(index -> {
+            Path out = directory.resolve("shard-" + index);
+            CampaignResult result = ReportFixtures.campaign(new Shard(index, 4), ReportFixtures.SEED, out);
+            return Tuple.of(out, ReportFixtures.readBack(result, "./invs fuzz --shard " + index + "/4"));
+        });
+    }
+
+    @Test
+    void fourShardsMergedAreTheWholeCampaign() {
+        CampaignSummary merged = ShardMerge.merge(shards);
+        assertEquals(ReportFixtures.TRIES, merged.totals().tries());
+        assertEquals(whole.totals().tries(), merged.totals().tries());
+        assertEquals(whole.totals().inputs(), merged.totals().inputs());
+        assertEquals(whole.totals().syscalls(), merged.totals().syscalls());
+        assertTrue(merged.totals().complete());
+        assertEquals(whole.coverage().map(PairCount::count), merged.coverage().map(PairCount::count));
+        assertEquals(whole.coverage().map(PairCount::standing), merged.coverage().map(PairCount::standing));
+        assertEquals(whole.corners(), merged.corners());
+        assertEquals(whole.totals().widestFrontier(), merged.totals().widestFrontier());
+        assertFalse(whole.causes().isEmpty());
+        assertEquals(whole.causes().map(CauseSummary::signature).toSet(), merged.causes().map(CauseSummary::signature).toSet());
+        assertEquals(occurrencesByRule(whole), occurrencesByRule(merged));
+        assertEquals("0,1,2,3/4", merged.setup().shards().toString());
+        assertEquals(4, merged.parts().size());
+        assertTrue(merged.setup().rerun().isEmpty(), "a merged report has no single re-run command");
+        assertEquals(Vector.range(0, 4).map(index -> "./invs fuzz --shard " + index + "/4"),
+                merged.parts().map(part -> part.rerun().get()));
+    }
+
+    @Test
+    void everyTraceOfEveryShardIsKeptAndTheShortestRepresentsTheCause() {
+        CampaignSummary merged = ShardMerge.merge(shards);
+        Vector<String> traces = shards.flatMap(shard -> shard._2.findings()).flatMap(FindingSummary::trace);
+        assertEquals(traces.toSet(), merged.findings().flatMap(FindingSummary::trace).toSet());
+        assertTrue(traces.forAll(trace -> Files.isRegularFile(Path.of(trace))), traces.toString());
+        for (CauseSummary cause : merged.causes()) {
+            assertTrue(cause.findings().forAll(finding -> finding.steps() >= cause.representative().steps()));
+            assertTrue(cause.counterexample().report().contains("trace: " + cause.representative().trace().get() + "\n"));
+            assertEquals(cause.representative().steps(), cause.counterexample().steps().size());
+        }
+    }
+
+    @Test
+    void aMissingShardLeavesTheMergeIncomplete() {
+        CampaignSummary merged = ShardMerge.merge(shards.removeAt(2));
+        assertFalse(merged.totals().complete());
+        assertEquals("0,1,3/4", merged.setup().shards().toString());
+        assertEquals(Vector.of(2), merged.setup().shards().firstMissing(5));
+        assertEquals(shards.removeAt(2).map(shard -> shard._2.totals().tries()).sum().longValue(), merged.totals().tries());
+    }
+
+    @Test
+    void reportsThatAreNotShardsOfOneCampaignAreRefused() {
+        Path other = directory.resolve("other-seed");
+        CampaignSummary otherSeed = ReportFixtures.readBack(ReportFixtures.campaign(new Shard(1, 4), ReportFixtures.SEED + 1, other), "");
+        IllegalArgumentException seed = assertThrows(IllegalArgumentException.class,
+                () -> ShardMerge.merge(Vector.of(shards.get(0), Tuple.of(other, otherSeed))));
+        assertTrue(seed.getMessage().startsWith(other + ": seed 0x5eee differs from " + shards.get(0)._1 + "'s 0x5eed;"),
+                seed.getMessage());
+        IllegalArgumentException twice = assertThrows(IllegalArgumentException.class,
+                () -> ShardMerge.merge(Vector.of(shards.get(0), shards.get(1), shards.get(1))));
+        assertEquals("shard 1/4 is given twice: in " + shards.get(1)._1 + " and in " + shards.get(1)._1, twice.getMessage());
+        IllegalArgumentException count = assertThrows(IllegalArgumentException.class,
+                () -> ShardMerge.merge(Vector.of(shards.get(0), Tuple.of(directory, whole))));
+        assertTrue(count.getMessage().contains("number of shards 1 differs"), count.getMessage());
+    }
+
+    @Test
+    void tracesAreFoundInTheShardDirectoryWhenItWasMoved() throws Exception {
+        Tuple2<Path, CampaignSummary> shard = shards.find(candidate -> !candidate._2.causes().isEmpty()).get();
+        Path moved = directory.resolve("moved");
+        Files.createDirectories(moved);
+        String written = shard._2.causes().head().representative().trace().get();
+        Files.copy(Path.of(written), moved.resolve(Path.of(written).getFileName()));
+        CampaignSummary elsewhere = JsonReportReader.parse(JsonReport.format(shard._2).replace(written, "/nowhere/"
+                + Path.of(written).getFileName()), "report.json");
+        CampaignSummary merged = ShardMerge.merge(Vector.of(Tuple.of(moved, elsewhere)));
+        String found = merged.causes().head().representative().trace().get();
+        assertEquals(moved.resolve(Path.of(written).getFileName()).toString(), found);
+        assertTrue(merged.causes().head().counterexample().report().contains("\ntrace: " + found + "\n"));
+    }
+
+    private static Map<String, Long> occurrencesByRule(CampaignSummary summary) {
+        return summary.findings().groupBy(FindingSummary::rule)
+                .mapValues(findings -> findings.map(FindingSummary::occurrences).sum().longValue())
+                .foldLeft(HashMap.empty(), (map, entry) -> map.put(entry._1, entry._2));
+    }
+}

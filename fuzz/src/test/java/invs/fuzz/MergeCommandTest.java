@@ -1,0 +1,196 @@
+package invs.fuzz;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * {@code invs merge}: the four shards of a seeded campaign, merged, are the campaign run whole (tries, system calls,
+ * coverage counts, causes), and anything wrong with the shard directories is a one-line usage error.
+ */
+class MergeCommandTest {
+    private static final String[] CAMPAIGN = {"--mutant", "size-counts-header", "--seed", "0x1234", "--tries", "24",
+            "--steps", "60", "--time", "5m", "--progress", "none"};
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path directory;
+
+    private static CommandRun whole;
+    private static CommandRun merged;
+
+    @BeforeAll
+    static void runTheCampaignWholeAndInFourShardsAndMergeThem() {
+        whole = fuzz(directory.resolve("whole"), "--threads", "2");
+        for (int index = 0; index < 4; index++) {
+            CommandRun shard = fuzz(directory.resolve("shard-" + index), "--threads", "1", "--shard", index + "/4");
+            assertTrue(shard.exit() <= Main.FINDING, shard.toString());
+        }
+        merged = CommandRun.of(mergeArguments());
+    }
+
+    private static String[] mergeArguments() {
+        return new String[] {"merge", shard(0).toString(), shard(1).toString(), shard(2).toString(), shard(3).toString(),
+                "--out", directory.resolve("merged").toString()};
+    }
+
+    private static Path shard(int index) {
+        return directory.resolve("shard-" + index);
+    }
+
+    private static CommandRun fuzz(Path out, String... more) {
+        return CommandRun.of(Stream.of(new String[] {"fuzz", "--out", out.toString()}, CAMPAIGN, more).flatMap(Stream::of)
+                .toArray(String[]::new));
+    }
+
+    @Test
+    void theMergedShardsAreTheWholeCampaign() throws IOException {
+        assertEquals(Main.FINDING, whole.exit(), whole.toString());
+        assertEquals(Main.FINDING, merged.exit(), merged.toString());
+        assertTrue(merged.out().startsWith("invs merge: bug-zoo mutant size-counts-header"), merged.out());
+        assertTrue(merged.out().contains("seed 0x0000000000001234, shards 0,1,2,3/4 merged from 4 reports, 60 steps per try\n"),
+                merged.out());
+        assertEquals(match("([0-9,]+) tries in ", whole.out()), match("([0-9,]+) tries in ", merged.out()));
+        assertEquals("24", match("([0-9,]+) tries in ", merged.out()));
+        assertEquals(match(": ([0-9,]+ inputs, [0-9,]+ system calls checked)", whole.out()),
+                match(": ([0-9,]+ inputs, [0-9,]+ system calls checked)", merged.out()));
+        assertEquals(section(whole.out(), "coverage of the driver"), section(merged.out(), "coverage of the driver"));
+        assertEquals(section(whole.out(), "corners the generator"), section(merged.out(), "corners the generator"));
+
+        JsonNode wholeJson = JSON.readTree(directory.resolve("whole").resolve("report.json").toFile());
+        JsonNode mergedJson = JSON.readTree(directory.resolve("merged").resolve("report.json").toFile());
+        for (String total : List.of("tries", "inputs", "syscalls", "grantRefusals", "triesWithGrantRefusal")) {
+            assertEquals(wholeJson.get(total).asLong(), mergedJson.get(total).asLong(), total);
+        }
+        assertEquals(24, mergedJson.get("tries").asLong());
+        assertTrue(mergedJson.get("syscalls").asLong() > 0);
+        assertEquals(wholeJson.get("causes").size(), mergedJson.get("causes").size(), "causes");
+        assertEquals(wholeJson.get("corners"), mergedJson.get("corners"));
+        assertEquals(counts(wholeJson.get("coverage")), counts(mergedJson.get("coverage")));
+        assertEquals(signatures(wholeJson), signatures(mergedJson));
+        assertEquals(occurrencesByRule(wholeJson), occurrencesByRule(mergedJson));
+        assertFalse(signatures(mergedJson).isEmpty());
+        assertTrue(mergedJson.get("complete").asBoolean());
+        assertEquals(4, mergedJson.get("shards").size());
+        assertTrue(Files.isRegularFile(directory.resolve("merged").resolve("TEST-invs-fuzz.xml")));
+        assertTrue(Files.readString(directory.resolve("merged").resolve("report.html")).contains("<svg class=\"chart\""));
+        for (JsonNode cause : mergedJson.get("causes")) {
+            for (JsonNode finding : cause.get("findings")) {
+                assertTrue(Files.isRegularFile(Path.of(finding.get("trace").asText())), finding.toString());
+                assertTrue(merged.out().contains(finding.get("trace").asText()), "every trace is listed");
+            }
+        }
+        assertTrue(merged.out().contains("shard reports:\n  " + shard(0) + ": shard 0/4, 6 tries in "), merged.out());
+        assertTrue(merged.out().endsWith("reports: " + directory.resolve("merged").resolve("report.json") + ", "
+                + directory.resolve("merged").resolve("TEST-invs-fuzz.xml") + ", " + directory.resolve("merged").resolve("report.html")
+                + "\n"), merged.out());
+    }
+
+    @Test
+    void problemsWithTheShardDirectoriesAreOneLineUsageErrors() throws IOException {
+        assertError("invs: " + directory.resolve("none") + ": no such directory (give the --out directory of each shard)",
+                "merge", directory.resolve("none").toString());
+        Path empty = Files.createDirectories(directory.resolve("empty"));
+        assertError("invs: " + empty.resolve("report.json") + ": no such file (is this the --out directory of an invs fuzz run?)",
+                "merge", empty.toString());
+        Path broken = Files.createDirectories(directory.resolve("broken"));
+        Files.writeString(broken.resolve("report.json"), Files.readString(shard(1).resolve("report.json"))
+                .replace("\"syscalls\" :", "\"syscalls\" : \"many\", \"was\" :"));
+        assertError("invs: " + broken.resolve("report.json") + ": field syscalls: expected a whole number", "merge", shard(0).toString(),
+                broken.toString());
+        assertError("invs: --out: " + shard(0) + " is one of the shard directories; its report.json would be replaced. Name another"
+                + " directory", "merge", shard(0).toString(), shard(1).toString(), "--out", shard(0).toString());
+        assertError("invs: shard 1/4 is given twice: in " + shard(1) + " and in " + shard(1), "merge", shard(1).toString(),
+                shard(1).toString(), "--out", directory.resolve("twice").toString());
+        assertError("invs: " + directory.resolve("whole") + ": number of shards 1 differs from " + shard(0)
+                + "'s 4; these are not shards of one campaign", "merge", shard(0).toString(), directory.resolve("whole").toString(),
+                "--out", directory.resolve("mixed").toString());
+        assertEquals(2, CommandRun.of("merge").exit(), "at least one directory");
+    }
+
+    @Test
+    void controlCharactersOfAReportAreShownAsEscapes() throws IOException {
+        Path tampered = Files.createDirectories(directory.resolve("tampered"));
+        Files.writeString(tampered.resolve("report.json"), Files.readString(shard(2).resolve("report.json"))
+                .replaceFirst("\"description\" : \"", "\"description\" : \"\\\\u001b[31mred "));
+        CommandRun run = CommandRun.of("merge", tampered.toString(), "--out", directory.resolve("tampered-merged").toString());
+        assertTrue(run.exit() <= Main.FINDING, run.toString());
+        assertTrue(run.out().startsWith("invs merge: \\u001b[31mred bug-zoo mutant"), run.out());
+        assertFalse(run.out().contains("\u001b"), "no escape character reaches the terminal");
+    }
+
+    @Test
+    void shardsWithoutFindingsMergeToExitCodeZero() {
+        Path first = directory.resolve("clean-0");
+        Path second = directory.resolve("clean-1");
+        for (Path out : List.of(first, second)) {
+            CommandRun run = CommandRun.of("fuzz", "--out", out.toString(), "--tries", "4", "--steps", "30", "--threads", "1",
+                    "--progress", "none", "--shard", out.equals(first) ? "0/2" : "1/2");
+            assertEquals(0, run.exit(), run.toString());
+        }
+        CommandRun run = CommandRun.of("merge", first.toString(), second.resolve("report.json").toString(), "--out",
+                directory.resolve("clean").toString());
+        assertEquals(0, run.exit(), run.toString());
+        assertTrue(run.out().contains("\nno finding\n"), run.out());
+        assertTrue(run.out().contains("\n4 tries in 2 shard reports, "), run.out());
+    }
+
+    private static void assertError(String expected, String... args) {
+        CommandRun run = CommandRun.of(args);
+        assertEquals(Main.USAGE, run.exit(), run.toString());
+        assertEquals(expected, run.errLine());
+        assertTrue(run.out().isEmpty(), run.out());
+    }
+
+    private static String match(String pattern, String text) {
+        Matcher matcher = Pattern.compile(pattern).matcher(text);
+        assertTrue(matcher.find(), pattern + " in\n" + text);
+        return matcher.group(1);
+    }
+
+    /** The block of the report that starts with {@code heading}, up to the next blank line. */
+    private static String section(String text, String heading) {
+        int start = text.indexOf(heading);
+        assertTrue(start >= 0, heading + " in\n" + text);
+        int end = text.indexOf("\n\n", start);
+        return text.substring(start, end < 0 ? text.length() : end);
+    }
+
+    private static Map<String, Long> counts(JsonNode coverage) {
+        Map<String, Long> counts = new TreeMap<>();
+        coverage.forEach(pair -> counts.put(pair.get("operation").asText() + " → " + pair.get("outcome").asText(),
+                pair.get("count").asLong()));
+        return counts;
+    }
+
+    private static Set<String> signatures(JsonNode report) {
+        return StreamSupport.stream(report.get("causes").spliterator(), false).map(cause -> cause.get("signature").asText())
+                .collect(Collectors.toSet());
+    }
+
+    private static Map<String, Long> occurrencesByRule(JsonNode report) {
+        Map<String, Long> byRule = new TreeMap<>();
+        report.get("causes").forEach(cause -> cause.get("findings").forEach(finding ->
+                byRule.merge(finding.get("rule").asText(), finding.get("occurrences").asLong(), Long::sum)));
+        return byRule;
+    }
+}
