@@ -48,13 +48,18 @@ public final class Frontier {
      * consistent state allows it.
      */
     public Either<Divergence, Frontier> advance(Input input, Observation observation) {
-        Vector<Outcome> allowed = allowed(input);
-        Vector<SystemState> next = allowed.filter(outcome -> outcome.admits(observation))
-                .map(outcome -> outcome.after(observation));
-        next = next.size() > 1 ? next.distinct() : next;
-        if (next.isEmpty()) {
-            return Either.left(new Divergence(input, observation, allowed));
+        // One pass over the outcomes, the states kept in order without duplicates.
+        java.util.LinkedHashSet<SystemState> next = new java.util.LinkedHashSet<>();
+        for (SystemState state : states) {
+            for (Outcome outcome : specification.step(state, input)) {
+                if (outcome.admits(observation)) {
+                    next.add(outcome.after(observation));
+                }
+            }
         }
-        return Either.right(new Frontier(specification, next));
+        if (next.isEmpty()) {
+            return Either.left(new Divergence(input, observation, allowed(input)));
+        }
+        return Either.right(new Frontier(specification, Vector.ofAll(next)));
     }
 }

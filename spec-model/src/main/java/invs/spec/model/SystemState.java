@@ -7,29 +7,28 @@ import io.vavr.control.Option;
 
 /**
  * The whole system as the specification sees it: the allocated regions (they persist across reboots),
- * each app's state (lost on restart or reboot), and how many injected flash faults are still armed.
- *
- * @param regions     allocated regions, in allocation order
- * @param apps        each app's state, by process slot
- * @param armedFaults flash faults injected and not yet used
- * @param hash        the state's hash, computed once by the constructor (whatever is passed): sets of
- *                    states hash them often, and Vavr collections do not cache their hashes
+ * each app's state (lost on restart or reboot), and how many injected flash faults are still armed. A
+ * value: equal parts make equal states. Its hash is computed on first use and kept (sets of states hash
+ * them often; most intermediate states are never hashed).
  */
-public record SystemState(Vector<Region> regions, Vector<AppState> apps, int armedFaults, int hash) {
+public final class SystemState {
+    private final Vector<Region> regions;
+    private final Vector<AppState> apps;
+    private final int armedFaults;
+    /** The hash, 0 until computed. */
+    private int hash;
 
-    /** Computes the hash; the {@code hash} argument is ignored. */
-    public SystemState {
-        hash = hashOf(regions, apps, armedFaults);
-    }
-
-    /** The hash of a state of these parts (a value method, like {@link #hashCode}). */
-    private static int hashOf(Vector<Region> regions, Vector<AppState> apps, int armedFaults) {
-        return 31 * (31 * regions.hashCode() + apps.hashCode()) + armedFaults;
-    }
-
-    /** A state of these regions, apps and armed faults. */
+    /**
+     * A state of these regions, apps and armed faults.
+     *
+     * @param regions     allocated regions, in allocation order
+     * @param apps        each app's state, by process slot
+     * @param armedFaults flash faults injected and not yet used
+     */
     public SystemState(Vector<Region> regions, Vector<AppState> apps, int armedFaults) {
-        this(regions, apps, armedFaults, 0);
+        this.regions = regions;
+        this.apps = apps;
+        this.armedFaults = armedFaults;
     }
 
     /** The state after power-on with no region allocated, for {@code appCount} apps. */
@@ -37,15 +36,40 @@ public record SystemState(Vector<Region> regions, Vector<AppState> apps, int arm
         return new SystemState(Vector.empty(), Vector.fill(appCount, AppState::fresh), 0);
     }
 
+    /** Allocated regions, in allocation order. */
+    public Vector<Region> regions() {
+        return regions;
+    }
+
+    /** Each app's state, by process slot. */
+    public Vector<AppState> apps() {
+        return apps;
+    }
+
+    /** Flash faults injected and not yet used. */
+    public int armedFaults() {
+        return armedFaults;
+    }
+
     @Override
     public boolean equals(Object other) {
-        return other instanceof SystemState that && hash == that.hash && armedFaults == that.armedFaults
-                && regions.equals(that.regions) && apps.equals(that.apps);
+        return other == this || other instanceof SystemState that && hashCode() == that.hashCode()
+                && armedFaults == that.armedFaults && regions.equals(that.regions) && apps.equals(that.apps);
     }
 
     @Override
     public int hashCode() {
-        return hash;
+        int h = hash;
+        if (h == 0) {
+            h = 31 * (31 * regions.hashCode() + apps.hashCode()) + armedFaults;
+            hash = h;
+        }
+        return h;
+    }
+
+    @Override
+    public String toString() {
+        return "SystemState[regions=" + regions + ", apps=" + apps + ", armedFaults=" + armedFaults + "]";
     }
 
     /** The state of app {@code app}. */
