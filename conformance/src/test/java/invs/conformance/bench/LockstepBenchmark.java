@@ -60,8 +60,8 @@ public final class LockstepBenchmark {
             aloneRates[round] = cost.inputs() / (alone / 1e9);
             checkedRates[round] = cost.inputs() / (checked / 1e9);
         }
-        System.out.printf("same sequences (%d inputs), median of %d rounds: implementation alone %,.0f inputs/s,"
-                        + " checked (lockstep + liveness + durability + robustness) %,.0f inputs/s; widest frontier %d%n",
+        System.out.printf("same sequences (%d inputs), median of %d rounds: implementation alone %,.0f inputs per CPU second,"
+                        + " checked (lockstep + liveness + durability + robustness) %,.0f; widest frontier %d%n",
                 cost.inputs(), rounds, LockstepCost.median(aloneRates), LockstepCost.median(checkedRates),
                 statistics.widestFrontier());
         System.out.printf("lockstep cost: %.1f× the implementation alone%n", LockstepCost.median(ratios));

@@ -23,7 +23,8 @@ import java.util.Arrays;
  * implementation's answers, as a campaign aims them), then
  * each round times the implementation answering them with nothing checked, and a {@link Session}
  * checking them with the online properties (lockstep, liveness, durability, robustness). The cost is the
- * median over the rounds of the ratio of the two times.
+ * median over the rounds of the ratio of the two times. Times are the thread's CPU time, which other work
+ * on a shared machine disturbs less than wall time.
  */
 final class LockstepCost {
     private final SystemUnderTestFactory factory;
@@ -67,9 +68,9 @@ final class LockstepCost {
         return sequences.map(sequence -> (long) sequence._2.size()).sum().longValue();
     }
 
-    /** The time the implementation alone takes to answer every sequence, in ns. */
+    /** The CPU time the implementation alone takes to answer every sequence, in ns. */
     long alone() {
-        long start = System.nanoTime();
+        long start = cpuTime();
         for (var sequence : sequences) {
             try (SystemUnderTest system = factory.create(sequence._1)) {
                 for (Input input : sequence._2) {
@@ -77,21 +78,27 @@ final class LockstepCost {
                 }
             }
         }
-        return System.nanoTime() - start;
+        return cpuTime() - start;
     }
 
-    /** The time checking every sequence in lockstep takes, in ns; counts into {@code statistics}. */
+    /** The CPU time checking every sequence in lockstep takes, in ns; counts into {@code statistics}. */
     long checked(Statistics statistics) {
         Checks checks = Checks.of(Property.online());
-        long start = System.nanoTime();
+        long start = cpuTime();
         for (var sequence : sequences) {
             Run run = Session.run(sequence._1, factory, checks, sequence._2, statistics);
             if (run.failed()) {
                 throw new IllegalStateException("the implementation failed a check: " + run.violation().get().summary());
             }
         }
-        return System.nanoTime() - start;
+        return cpuTime() - start;
     }
+
+    private static long cpuTime() {
+        return THREADS.getCurrentThreadCpuTime();
+    }
+
+    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
 
     /** The median of {@code values}. */
     static double median(double[] values) {
