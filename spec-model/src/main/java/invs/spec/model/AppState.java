@@ -89,7 +89,7 @@ public final class AppState {
 
     @Override
     public boolean equals(Object other) {
-        return other == this || other instanceof AppState that && hashCode() == that.hashCode()
+        return other == this || other instanceof AppState that && (hash == 0 || that.hash == 0 || hash == that.hash)
                 && readWrite.equals(that.readWrite) && readOnly.equals(that.readOnly) && pending.equals(that.pending)
                 && upcalls.equals(that.upcalls) && subscriptions.equals(that.subscriptions)
                 && readSource.equals(that.readSource) && grant == that.grant;
@@ -128,6 +128,11 @@ public final class AppState {
     /** This state with another read-write buffer and its source. */
     public AppState withReadWrite(Cells buffer, Option<ReadSource> source) {
         return new AppState(readOnly, buffer, source, subscriptions, upcalls, pending, grant);
+    }
+
+    /** This state with another memory of where unknown bytes of the read-write buffer came from. */
+    public AppState withReadSource(Option<ReadSource> source) {
+        return new AppState(readOnly, readWrite, source, subscriptions, upcalls, pending, grant);
     }
 
     /** This state with other subscriptions and queue. */

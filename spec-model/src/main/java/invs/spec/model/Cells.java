@@ -175,7 +175,7 @@ public final class Cells {
 
     @Override
     public boolean equals(Object other) {
-        return other == this || other instanceof Cells that && hashCode() == that.hashCode()
+        return other == this || other instanceof Cells that && (hash == 0 || that.hash == 0 || hash == that.hash)
                 && Arrays.equals(values, that.values) && java.util.Objects.equals(unknown, that.unknown);
     }
 

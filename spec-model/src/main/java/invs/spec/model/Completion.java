@@ -32,12 +32,12 @@ final class Completion {
         if (state.app(app).pending().isEmpty()) {
             return Vector.of(state);
         }
-        return Vector.of(state).appendAll(complete(state, app)).distinct();
+        return Frontier.distinct(Vector.of(state).appendAll(complete(state, app)));
     }
 
     /** The states where {@code app}'s pending operation has completed, after any competing allocations. */
     Vector<SystemState> complete(SystemState state, AppId app) {
-        return competingAllocations(state, app).flatMap(before -> completeNow(before, app)).distinct();
+        return Frontier.distinct(competingAllocations(state, app).flatMap(before -> completeNow(before, app)));
     }
 
     /**
@@ -62,9 +62,9 @@ final class Completion {
                     next = next.appendAll(completeNow(current, pending.head()));
                 }
             }
-            frontier = next.distinct();
+            frontier = Frontier.distinct(next);
         }
-        return done.distinct();
+        return Frontier.distinct(done);
     }
 
     /**
