@@ -20,13 +20,16 @@ import java.util.Arrays;
 /**
  * What lockstep checking costs against running the implementation alone, on the same sequences: the
  * sequences are generated once with the full mix of a campaign's default generator (aimed by the
- * implementation's answers, as a campaign aims them), then
- * each round times the implementation answering them with nothing checked, and a {@link Session}
- * checking them with the online properties (lockstep, liveness, durability, robustness). The cost is the
- * median over the rounds of the ratio of the two times. Times are the thread's CPU time, which other work
- * on a shared machine disturbs less than wall time.
+ * implementation's answers, as a campaign aims them), then each round times the implementation answering
+ * them with nothing checked, and a {@link Session} checking them with the online properties (lockstep,
+ * liveness, durability, robustness). The cost is the median over the rounds of the ratio of the two
+ * times. Times are the thread's CPU time, which other work on a shared machine disturbs less than wall
+ * time.
  */
 final class LockstepCost {
+    private static final java.lang.management.ThreadMXBean THREADS =
+            java.lang.management.ManagementFactory.getThreadMXBean();
+
     private final SystemUnderTestFactory factory;
     private final Vector<Tuple2<Configuration, Vector<Input>>> sequences;
 
@@ -97,8 +100,6 @@ final class LockstepCost {
     private static long cpuTime() {
         return THREADS.getCurrentThreadCpuTime();
     }
-
-    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
 
     /** The median of {@code values}. */
     static double median(double[] values) {
