@@ -70,6 +70,11 @@ public final class Bytes {
         System.arraycopy(data, from, target, at, length);
     }
 
+    /** Whether the {@code length} bytes from {@code from} equal {@code other[otherFrom, otherFrom + length)}. */
+    public boolean equalsRange(int from, byte[] other, int otherFrom, int length) {
+        return Arrays.equals(data, from, from + length, other, otherFrom, otherFrom + length);
+    }
+
     /** The bytes in lower-case hexadecimal. */
     public String toHex() {
         return HEX.formatHex(data);

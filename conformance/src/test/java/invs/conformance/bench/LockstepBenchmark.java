@@ -14,11 +14,17 @@ import java.time.Duration;
 /**
  * Lockstep throughput against the reference implementation on one thread: system calls checked per
  * second (generation, the implementation, the model and the other online properties included), and the
- * model's share of the time. Arguments: seconds to measure (default 20), then the configuration names
- * (default all standard ones). Run with {@code ./build bench} or directly with the test class path.
+ * model's share of the time; then what checking costs against the implementation alone on the same
+ * sequences ({@link LockstepCost}). Arguments: seconds to measure (default 20), then the configuration
+ * names (default all standard ones); or {@code cost} for the cost alone. Run with {@code ./build bench}
+ * or directly with the test class path.
  */
 public final class LockstepBenchmark {
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("cost")) {
+            cost(StandardConfigurations.all(), COST_ROUNDS);
+            return;
+        }
         long seconds = args.length > 0 ? Long.parseLong(args[0]) : 20;
         Vector<NamedConfiguration> configurations = args.length > 1
                 ? Vector.of(args).drop(1).map(name -> StandardConfigurations.named(name).getOrElseThrow(
@@ -28,6 +34,37 @@ public final class LockstepBenchmark {
         run(configurations, Duration.ofSeconds(seconds), Vector.of(Property.LOCKSTEP), "lockstep only");
         run(configurations, Duration.ofSeconds(seconds), Property.online(), "lockstep + liveness + durability");
         run(configurations, Duration.ofSeconds(seconds), Vector.of(Property.LOCKSTEP), "lockstep only");
+        cost(configurations, COST_ROUNDS);
+    }
+
+    /** Rounds of the cost measurement (each times the implementation alone, then checking). */
+    private static final int COST_ROUNDS = 7;
+
+    /**
+     * Prints what checking costs against running the implementation alone on the same sequences: 50
+     * sequences of 200 inputs per configuration, timed both ways in each round; the median ratio.
+     */
+    private static void cost(Vector<NamedConfiguration> configurations, int rounds) {
+        ReferenceProvider reference = new ReferenceProvider();
+        LockstepCost cost = LockstepCost.generate(reference, configurations, 50, 200, 1);
+        double[] ratios = new double[rounds];
+        double[] aloneRates = new double[rounds];
+        double[] checkedRates = new double[rounds];
+        invs.conformance.coverage.Statistics statistics = new invs.conformance.coverage.Statistics();
+        cost.alone();
+        cost.checked(new invs.conformance.coverage.Statistics());
+        for (int round = 0; round < rounds; round++) {
+            long alone = cost.alone();
+            long checked = cost.checked(statistics);
+            ratios[round] = (double) checked / alone;
+            aloneRates[round] = cost.inputs() / (alone / 1e9);
+            checkedRates[round] = cost.inputs() / (checked / 1e9);
+        }
+        System.out.printf("same sequences (%d inputs), median of %d rounds: implementation alone %,.0f inputs per CPU second,"
+                        + " checked (lockstep + liveness + durability + robustness) %,.0f; widest frontier %d%n",
+                cost.inputs(), rounds, LockstepCost.median(aloneRates), LockstepCost.median(checkedRates),
+                statistics.widestFrontier());
+        System.out.printf("lockstep cost: %.1f× the implementation alone%n", LockstepCost.median(ratios));
     }
 
     private static void run(Vector<NamedConfiguration> configurations, Duration time, Vector<Property> properties,

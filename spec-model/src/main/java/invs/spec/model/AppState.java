@@ -9,53 +9,107 @@ import io.vavr.control.Option;
 
 /**
  * What the kernel and the driver hold for one app (its grant): the allowed buffers, the subscriptions,
- * the queued upcalls, and the outstanding operation.
- *
- * @param readOnly      read-only allow 0 (empty when none)
- * @param readWrite     read-write allow 0 (empty when none)
- * @param readSource    where unknown bytes at the start of {@code readWrite} came from, if anywhere
- * @param subscriptions the subscribe numbers with a non-null upcall
- * @param upcalls       upcalls queued for the app, oldest first
- * @param pending       the outstanding operation, if any
- * @param grant         whether the kernel holds the app's grant (clause TRD104_GRANT_NOMEM)
- * @param hash          the state's hash, computed once by the constructor (whatever is passed)
+ * the queued upcalls, and the outstanding operation. A value: equal parts make equal states. Its hash is
+ * computed on first use and kept (most states the specification builds are never hashed, and Vavr
+ * collections do not cache their hashes).
  */
-public record AppState(Bytes readOnly, Cells readWrite, Option<ReadSource> readSource, Set<Integer> subscriptions,
-                       Queue<Upcall> upcalls, Option<Operation> pending, Grant grant, int hash) {
+public final class AppState {
+    private final Bytes readOnly;
+    private final Cells readWrite;
+    private final Option<ReadSource> readSource;
+    private final Set<Integer> subscriptions;
+    private final Queue<Upcall> upcalls;
+    private final Option<Operation> pending;
+    private final Grant grant;
+    /** The hash, 0 until computed. */
+    private int hash;
 
-    /** Computes the hash; the {@code hash} argument is ignored. */
-    public AppState {
-        hash = hashOf(readOnly, readWrite, readSource, subscriptions, upcalls, pending, grant);
-    }
-
-    /** The hash of an app state of these parts (a value method, like {@link #hashCode}). */
-    private static int hashOf(Bytes readOnly, Cells readWrite, Option<ReadSource> readSource, Set<Integer> subscriptions,
-                              Queue<Upcall> upcalls, Option<Operation> pending, Grant grant) {
-        return 31 * java.util.Objects.hash(readOnly, readWrite, readSource, subscriptions, upcalls, pending) + grant.ordinal();
-    }
-
-    /** An app state of these parts. */
+    /**
+     * An app state of these parts.
+     *
+     * @param readOnly      read-only allow 0 (empty when none)
+     * @param readWrite     read-write allow 0 (empty when none)
+     * @param readSource    where unknown bytes at the start of {@code readWrite} came from, if anywhere
+     * @param subscriptions the subscribe numbers with a non-null upcall
+     * @param upcalls       upcalls queued for the app, oldest first
+     * @param pending       the outstanding operation, if any
+     * @param grant         whether the kernel holds the app's grant (clause TRD104_GRANT_NOMEM)
+     */
     public AppState(Bytes readOnly, Cells readWrite, Option<ReadSource> readSource, Set<Integer> subscriptions,
                     Queue<Upcall> upcalls, Option<Operation> pending, Grant grant) {
-        this(readOnly, readWrite, readSource, subscriptions, upcalls, pending, grant, 0);
+        this.readOnly = readOnly;
+        this.readWrite = readWrite;
+        this.readSource = readSource;
+        this.subscriptions = subscriptions;
+        this.upcalls = upcalls;
+        this.pending = pending;
+        this.grant = grant;
     }
 
     /** An app state of these parts, with the grant allocated. */
     public AppState(Bytes readOnly, Cells readWrite, Option<ReadSource> readSource, Set<Integer> subscriptions,
                     Queue<Upcall> upcalls, Option<Operation> pending) {
-        this(readOnly, readWrite, readSource, subscriptions, upcalls, pending, Grant.ALLOCATED, 0);
+        this(readOnly, readWrite, readSource, subscriptions, upcalls, pending, Grant.ALLOCATED);
+    }
+
+    /** Read-only allow 0 (empty when none). */
+    public Bytes readOnly() {
+        return readOnly;
+    }
+
+    /** Read-write allow 0 (empty when none). */
+    public Cells readWrite() {
+        return readWrite;
+    }
+
+    /** Where unknown bytes at the start of {@link #readWrite} came from, if anywhere. */
+    public Option<ReadSource> readSource() {
+        return readSource;
+    }
+
+    /** The subscribe numbers with a non-null upcall. */
+    public Set<Integer> subscriptions() {
+        return subscriptions;
+    }
+
+    /** Upcalls queued for the app, oldest first. */
+    public Queue<Upcall> upcalls() {
+        return upcalls;
+    }
+
+    /** The outstanding operation, if any. */
+    public Option<Operation> pending() {
+        return pending;
+    }
+
+    /** Whether the kernel holds the app's grant (clause TRD104_GRANT_NOMEM). */
+    public Grant grant() {
+        return grant;
     }
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof AppState that && hash == that.hash && readWrite.equals(that.readWrite)
-                && readOnly.equals(that.readOnly) && pending.equals(that.pending) && upcalls.equals(that.upcalls)
-                && subscriptions.equals(that.subscriptions) && readSource.equals(that.readSource) && grant == that.grant;
+        return other == this || other instanceof AppState that && (hash == 0 || that.hash == 0 || hash == that.hash)
+                && readWrite.equals(that.readWrite) && readOnly.equals(that.readOnly) && pending.equals(that.pending)
+                && upcalls.equals(that.upcalls) && subscriptions.equals(that.subscriptions)
+                && readSource.equals(that.readSource) && grant == that.grant;
     }
 
     @Override
     public int hashCode() {
-        return hash;
+        int h = hash;
+        if (h == 0) {
+            h = 31 * java.util.Objects.hash(readOnly, readWrite, readSource, subscriptions, upcalls, pending) + grant.ordinal();
+            hash = h;
+        }
+        return h;
+    }
+
+    @Override
+    public String toString() {
+        return "AppState[readOnly=" + readOnly + ", readWrite=" + readWrite + ", readSource=" + readSource
+                + ", subscriptions=" + subscriptions + ", upcalls=" + upcalls + ", pending=" + pending
+                + ", grant=" + grant + "]";
     }
 
     private static final AppState FRESH = new AppState(Bytes.empty(), Cells.empty(), Option.none(), HashSet.empty(),
@@ -74,6 +128,11 @@ public record AppState(Bytes readOnly, Cells readWrite, Option<ReadSource> readS
     /** This state with another read-write buffer and its source. */
     public AppState withReadWrite(Cells buffer, Option<ReadSource> source) {
         return new AppState(readOnly, buffer, source, subscriptions, upcalls, pending, grant);
+    }
+
+    /** This state with another memory of where unknown bytes of the read-write buffer came from. */
+    public AppState withReadSource(Option<ReadSource> source) {
+        return new AppState(readOnly, readWrite, source, subscriptions, upcalls, pending, grant);
     }
 
     /** This state with other subscriptions and queue. */

@@ -16,13 +16,12 @@ public final class Cells {
     private final byte[] values;
     /** Unknown positions; null when every byte is known. */
     private final BitSet unknown;
-    private final int hash;
+    /** The hash, computed on first use (regions are rewritten far more often than hashed); 0 until then. */
+    private int hash;
 
     private Cells(byte[] values, BitSet unknown) {
         this.values = values;
         this.unknown = unknown == null || unknown.isEmpty() ? null : unknown;
-        int h = Arrays.hashCode(values);
-        this.hash = this.unknown == null ? h : 31 * h + this.unknown.hashCode();
     }
 
     /** No bytes. */
@@ -131,12 +130,17 @@ public final class Cells {
         if (observed.length() != values.length) {
             return false;
         }
-        for (int i = 0; i < values.length; i++) {
-            if (isKnown(i) && observed.get(i) != values[i]) {
+        if (unknown == null) {
+            return observed.equalsRange(0, values, 0, values.length);
+        }
+        int known = 0;
+        for (int next = unknown.nextSetBit(0); next >= 0; next = unknown.nextSetBit(known)) {
+            if (!observed.equalsRange(known, values, known, next - known)) {
                 return false;
             }
+            known = unknown.nextClearBit(next);
         }
-        return true;
+        return observed.equalsRange(known, values, known, Math.max(0, values.length - known));
     }
 
     /** These cells with every unknown byte in {@code [at, at + count)} set to {@code observed[from + i]}. */
@@ -171,13 +175,19 @@ public final class Cells {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof Cells that && hash == that.hash && Arrays.equals(values, that.values)
-                && java.util.Objects.equals(unknown, that.unknown);
+        return other == this || other instanceof Cells that && (hash == 0 || that.hash == 0 || hash == that.hash)
+                && Arrays.equals(values, that.values) && java.util.Objects.equals(unknown, that.unknown);
     }
 
     @Override
     public int hashCode() {
-        return hash;
+        int h = hash;
+        if (h == 0) {
+            h = Arrays.hashCode(values);
+            h = unknown == null ? h : 31 * h + unknown.hashCode();
+            hash = h;
+        }
+        return h;
     }
 
     /** The length, and the bytes in hexadecimal with {@code ??} for unknown bytes (first 16 only). */

@@ -19,9 +19,12 @@ import io.vavr.control.Option;
  */
 final class Completion {
     private final Configuration config;
+    /** The configuration's apps, by process slot (computed once: it is asked for on every completion). */
+    private final Vector<AppId> apps;
 
     Completion(Configuration config) {
         this.config = config;
+        this.apps = config.appIds();
     }
 
     /** {@code state}, and the states where {@code app}'s pending operation has completed meanwhile. */
@@ -29,12 +32,12 @@ final class Completion {
         if (state.app(app).pending().isEmpty()) {
             return Vector.of(state);
         }
-        return Vector.of(state).appendAll(complete(state, app)).distinct();
+        return Frontier.distinct(Vector.of(state).appendAll(complete(state, app)));
     }
 
     /** The states where {@code app}'s pending operation has completed, after any competing allocations. */
     Vector<SystemState> complete(SystemState state, AppId app) {
-        return competingAllocations(state, app).flatMap(before -> completeNow(before, app)).distinct();
+        return Frontier.distinct(competingAllocations(state, app).flatMap(before -> completeNow(before, app)));
     }
 
     /**
@@ -48,7 +51,7 @@ final class Completion {
         while (!frontier.isEmpty()) {
             Vector<SystemState> next = Vector.empty();
             for (SystemState current : frontier) {
-                Vector<AppId> pending = config.appIds().filter(app -> current.app(app).pending().isDefined());
+                Vector<AppId> pending = apps.filter(app -> current.app(app).pending().isDefined());
                 if (pending.isEmpty()) {
                     done = done.append(current);
                 } else if (allocationsCompete(current)) {
@@ -59,9 +62,9 @@ final class Completion {
                     next = next.appendAll(completeNow(current, pending.head()));
                 }
             }
-            frontier = next.distinct();
+            frontier = Frontier.distinct(next);
         }
-        return done.distinct();
+        return Frontier.distinct(done);
     }
 
     /**
@@ -221,7 +224,7 @@ final class Completion {
         if (!needsAllocation(state, app) || !allocationsCompete(state)) {
             return Vector.of(state);
         }
-        Vector<AppId> others = config.appIds().filter(other -> !other.equals(app) && needsAllocation(state, other));
+        Vector<AppId> others = apps.filter(other -> !other.equals(app) && needsAllocation(state, other));
         Vector<SystemState> reached = Vector.of(state);
         Vector<SystemState> frontier = reached;
         while (!frontier.isEmpty()) {
@@ -246,7 +249,7 @@ final class Completion {
 
     /** Whether the pending operations that need a region want more space than is left. */
     private boolean allocationsCompete(SystemState state) {
-        long wanting = config.appIds().count(app -> needsAllocation(state, app));
+        long wanting = apps.count(app -> needsAllocation(state, app));
         return wanting > 1 && (state.regions().size() + wanting) * config.regionFootprint() > config.storageLength();
     }
 

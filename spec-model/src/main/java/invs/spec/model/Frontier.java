@@ -25,7 +25,7 @@ public final class Frontier {
 
     /** A frontier of the given states. */
     public static Frontier of(Specification specification, Vector<SystemState> states) {
-        return new Frontier(specification, states.distinct());
+        return new Frontier(specification, distinct(states));
     }
 
     /** The states consistent with what was observed. */
@@ -48,13 +48,42 @@ public final class Frontier {
      * consistent state allows it.
      */
     public Either<Divergence, Frontier> advance(Input input, Observation observation) {
-        Vector<Outcome> allowed = allowed(input);
-        Vector<SystemState> next = allowed.filter(outcome -> outcome.admits(observation))
-                .map(outcome -> outcome.after(observation));
-        next = next.size() > 1 ? next.distinct() : next;
-        if (next.isEmpty()) {
-            return Either.left(new Divergence(input, observation, allowed));
+        java.util.ArrayList<SystemState> next = new java.util.ArrayList<>();
+        for (SystemState state : states) {
+            for (Outcome outcome : specification.step(state, input)) {
+                if (outcome.admits(observation)) {
+                    next.add(outcome.after(observation));
+                }
+            }
         }
-        return Either.right(new Frontier(specification, next));
+        if (next.isEmpty()) {
+            return Either.left(new Divergence(input, observation, allowed(input)));
+        }
+        return Either.right(new Frontier(specification, distinct(Vector.ofAll(next))));
+    }
+
+    /** Below this many values, {@link #distinct} compares them pairwise instead of hashing them. */
+    private static final int FEW = 8;
+
+    /**
+     * {@code values} without duplicates, each first occurrence kept in order. A few values are compared
+     * pairwise: most states the specification builds are never hashed, and hashing one walks all of it,
+     * while unequal states usually differ early.
+     */
+    static <T> Vector<T> distinct(Vector<T> values) {
+        int size = values.size();
+        if (size < 2) {
+            return values;
+        }
+        if (size > FEW) {
+            return values.distinct();
+        }
+        java.util.ArrayList<T> kept = new java.util.ArrayList<>(size);
+        for (T value : values) {
+            if (!kept.contains(value)) {
+                kept.add(value);
+            }
+        }
+        return kept.size() == size ? values : Vector.ofAll(kept);
     }
 }

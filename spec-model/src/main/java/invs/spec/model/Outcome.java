@@ -22,9 +22,14 @@ public record Outcome(Expectation expected, SystemState next, Clause clause) {
     /**
      * The state after {@code observation}, which this outcome admits: unknown bytes of the read-write
      * buffer become the observed ones, and so do the storage bytes they were read from, if the region has
-     * not changed since (reads are stable).
+     * not changed since (reads are stable). Its region epochs are renumbered
+     * ({@link SystemState#withEpochsRenumbered}), so that states equal in all but history are equal.
      */
     public SystemState after(Observation observation) {
+        return learned(observation).withEpochsRenumbered();
+    }
+
+    private SystemState learned(Observation observation) {
         if (!(expected instanceof Expectation.YieldedAs yielded)
                 || !(observation instanceof Observation.Yielded(var upcall, Bytes seen))
                 || yielded.buffer().allKnown()) {

@@ -13,4 +13,8 @@ import invs.spec.ShortId;
  * @param epoch  the region's epoch when the read completed
  */
 public record ReadSource(ShortId owner, int offset, int count, long epoch) {
+    /** This read, remembered from another epoch of the same region. */
+    public ReadSource withEpoch(long renumbered) {
+        return new ReadSource(owner, offset, count, renumbered);
+    }
 }

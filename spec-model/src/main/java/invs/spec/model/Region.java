@@ -27,6 +27,11 @@ public record Region(ShortId owner, Cells contents, long epoch) {
         return new Region(owner, changed, epoch + 1);
     }
 
+    /** This region with its epoch renumbered (see {@link SystemState#withEpochsRenumbered}). */
+    public Region withEpoch(long renumbered) {
+        return renumbered == epoch ? this : new Region(owner, contents, renumbered);
+    }
+
     /** This region with unknown bytes learned from an observation (not a change: the epoch stays). */
     public Region learned(Cells learned) {
         return new Region(owner, learned, epoch);

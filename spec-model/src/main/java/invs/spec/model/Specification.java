@@ -70,7 +70,7 @@ public final class Specification {
             case FlashFault fault -> Vector.of(quiet(state.withArmedFaults(state.armedFaults() + 1),
                     Clause.CLARIFIED_ENVIRONMENT));
         };
-        return outcomes.size() > 1 ? outcomes.distinct() : outcomes;
+        return Frontier.distinct(outcomes);
     }
 
     /** Whether {@code app} may start an operation of {@code kind} (INTRO_PERMISSIONS, as Tock's capsule checks). */
@@ -265,10 +265,10 @@ public final class Specification {
     private Vector<SystemState> reboot(SystemState state) {
         Vector<SystemState> states = Vector.of(state);
         for (AppId app : config.appIds()) {
-            states = states.flatMap(current -> completion.interrupt(current, app)).distinct();
+            states = Frontier.distinct(states.flatMap(current -> completion.interrupt(current, app)));
         }
-        return states.map(after -> new SystemState(after.regions(),
-                Vector.fill(config.apps().size(), AppState::fresh), 0)).distinct();
+        return Frontier.distinct(states.map(after -> new SystemState(after.regions(),
+                Vector.fill(config.apps().size(), AppState::fresh), 0)));
     }
 
     private static Outcome exactly(Observation observation, SystemState next, Clause clause) {

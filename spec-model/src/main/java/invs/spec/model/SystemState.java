@@ -7,29 +7,28 @@ import io.vavr.control.Option;
 
 /**
  * The whole system as the specification sees it: the allocated regions (they persist across reboots),
- * each app's state (lost on restart or reboot), and how many injected flash faults are still armed.
- *
- * @param regions     allocated regions, in allocation order
- * @param apps        each app's state, by process slot
- * @param armedFaults flash faults injected and not yet used
- * @param hash        the state's hash, computed once by the constructor (whatever is passed): sets of
- *                    states hash them often, and Vavr collections do not cache their hashes
+ * each app's state (lost on restart or reboot), and how many injected flash faults are still armed. A
+ * value: equal parts make equal states. Its hash is computed on first use and kept (sets of states hash
+ * them often; most intermediate states are never hashed).
  */
-public record SystemState(Vector<Region> regions, Vector<AppState> apps, int armedFaults, int hash) {
+public final class SystemState {
+    private final Vector<Region> regions;
+    private final Vector<AppState> apps;
+    private final int armedFaults;
+    /** The hash, 0 until computed. */
+    private int hash;
 
-    /** Computes the hash; the {@code hash} argument is ignored. */
-    public SystemState {
-        hash = hashOf(regions, apps, armedFaults);
-    }
-
-    /** The hash of a state of these parts (a value method, like {@link #hashCode}). */
-    private static int hashOf(Vector<Region> regions, Vector<AppState> apps, int armedFaults) {
-        return 31 * (31 * regions.hashCode() + apps.hashCode()) + armedFaults;
-    }
-
-    /** A state of these regions, apps and armed faults. */
+    /**
+     * A state of these regions, apps and armed faults.
+     *
+     * @param regions     allocated regions, in allocation order
+     * @param apps        each app's state, by process slot
+     * @param armedFaults flash faults injected and not yet used
+     */
     public SystemState(Vector<Region> regions, Vector<AppState> apps, int armedFaults) {
-        this(regions, apps, armedFaults, 0);
+        this.regions = regions;
+        this.apps = apps;
+        this.armedFaults = armedFaults;
     }
 
     /** The state after power-on with no region allocated, for {@code appCount} apps. */
@@ -37,15 +36,41 @@ public record SystemState(Vector<Region> regions, Vector<AppState> apps, int arm
         return new SystemState(Vector.empty(), Vector.fill(appCount, AppState::fresh), 0);
     }
 
+    /** Allocated regions, in allocation order. */
+    public Vector<Region> regions() {
+        return regions;
+    }
+
+    /** Each app's state, by process slot. */
+    public Vector<AppState> apps() {
+        return apps;
+    }
+
+    /** Flash faults injected and not yet used. */
+    public int armedFaults() {
+        return armedFaults;
+    }
+
+    /** Equal parts; hashes are compared only when both are known (computing one walks the whole state). */
     @Override
     public boolean equals(Object other) {
-        return other instanceof SystemState that && hash == that.hash && armedFaults == that.armedFaults
-                && regions.equals(that.regions) && apps.equals(that.apps);
+        return other == this || other instanceof SystemState that && (hash == 0 || that.hash == 0 || hash == that.hash)
+                && armedFaults == that.armedFaults && regions.equals(that.regions) && apps.equals(that.apps);
     }
 
     @Override
     public int hashCode() {
-        return hash;
+        int h = hash;
+        if (h == 0) {
+            h = 31 * (31 * regions.hashCode() + apps.hashCode()) + armedFaults;
+            hash = h;
+        }
+        return h;
+    }
+
+    @Override
+    public String toString() {
+        return "SystemState[regions=" + regions + ", apps=" + apps + ", armedFaults=" + armedFaults + "]";
     }
 
     /** The state of app {@code app}. */
@@ -73,6 +98,25 @@ public record SystemState(Vector<Region> regions, Vector<AppState> apps, int arm
     /** This state with another count of armed faults. */
     public SystemState withArmedFaults(int count) {
         return new SystemState(regions, apps, count);
+    }
+
+    /**
+     * This state with its region epochs renumbered: the same state as far as anything observable goes.
+     * An epoch only tells whether a region changed since a read that a {@link ReadSource} remembers
+     * (the read's observation may then teach the storage bytes). So a remembered read from an older epoch,
+     * which can teach nothing, is forgotten, and every region's epoch, with the reads remembered from it,
+     * becomes 0. States that differ only in how often their regions changed are then equal, which keeps
+     * frontiers narrow.
+     */
+    public SystemState withEpochsRenumbered() {
+        if (regions.forAll(region -> region.epoch() == 0)) {
+            return this;
+        }
+        Vector<AppState> renumbered = apps.map(app -> app.readSource().isEmpty() ? app : app.withReadSource(
+                app.readSource().flatMap(source -> region(source.owner())
+                        .filter(region -> region.epoch() == source.epoch())
+                        .map(region -> source.withEpoch(0)))));
+        return new SystemState(regions.map(region -> region.withEpoch(0)), renumbered, armedFaults);
     }
 
     /** Whether any app has an outstanding operation. */

@@ -13,10 +13,14 @@ import java.util.Random;
 
 /**
  * Prints how many inputs per second the specification checks on a random walk, with the specification
- * choosing each observation (the model's share of lockstep checking, without an implementation).
- * Run with {@code ./build bench}.
+ * choosing each observation (the model's share of lockstep checking, without an implementation), per
+ * second of wall time and per second of the thread's CPU time (which other work on a shared machine
+ * disturbs less). Run with {@code ./build bench}.
  */
 public final class ModelBenchmark {
+    private static final java.lang.management.ThreadMXBean THREADS =
+            java.lang.management.ManagementFactory.getThreadMXBean();
+
     private ModelBenchmark() {
     }
 
@@ -30,6 +34,7 @@ public final class ModelBenchmark {
             long steps = 0;
             long largest = 0;
             long start = System.nanoTime();
+            long cpuStart = THREADS.getCurrentThreadCpuTime();
             long deadline = start + (long) (seconds * 1e9);
             Frontier frontier = Frontier.start(specification);
             while (System.nanoTime() < deadline) {
@@ -49,8 +54,10 @@ public final class ModelBenchmark {
                 }
             }
             double elapsed = (System.nanoTime() - start) / 1e9;
-            System.out.printf("model %-4s: %,.0f inputs/s checked (%,d inputs in %.1f s), largest frontier %d states%n",
-                    profile.name().toLowerCase(), steps / elapsed, steps, elapsed, largest);
+            double cpu = (THREADS.getCurrentThreadCpuTime() - cpuStart) / 1e9;
+            System.out.printf("model %-4s: %,.0f inputs/s checked, %,.0f per CPU second (%,d inputs in %.1f s),"
+                    + " largest frontier %d states%n", profile.name().toLowerCase(), steps / elapsed, steps / cpu, steps,
+                    elapsed, largest);
         }
     }
 }

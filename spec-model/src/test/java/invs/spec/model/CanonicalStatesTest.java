@@ -1,0 +1,77 @@
+package invs.spec.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import invs.spec.AppId;
+import invs.spec.Bytes;
+import invs.spec.ShortId;
+import io.vavr.collection.Vector;
+import io.vavr.control.Option;
+import org.junit.jupiter.api.Test;
+
+/** States equal in all but history are made equal, and sets of states lose duplicates in order. */
+class CanonicalStatesTest {
+    private static final ShortId OWNER = ShortId.of(0x1001);
+    private static final AppId APP = AppId.of(0);
+
+    private static SystemState withRegion(Region region, Option<ReadSource> source) {
+        AppState app = AppState.fresh().withGrant(Grant.ALLOCATED).withReadWrite(Cells.filled(4, 0).forget(0, 2), source);
+        return SystemState.initial(2).withRegion(region).withApp(APP, app);
+    }
+
+    @Test
+    void statesDifferingOnlyInHowOftenARegionChangedBecomeEqual() {
+        Region once = Region.fresh(OWNER, 4).withContents(Cells.filled(4, 0xFF).forget(0, 2));
+        Region thrice = once.withContents(Cells.filled(4, 0xFF)).withContents(once.contents());
+        SystemState a = withRegion(once, Option.none());
+        SystemState b = withRegion(thrice, Option.none());
+        assertNotEquals(a, b);
+        assertEquals(a.withEpochsRenumbered(), b.withEpochsRenumbered());
+        assertEquals(a.withEpochsRenumbered().hashCode(), b.withEpochsRenumbered().hashCode());
+        assertEquals(0, b.withEpochsRenumbered().regions().head().epoch());
+    }
+
+    @Test
+    void aReadFromTheCurrentEpochIsKeptAndAStaleOneForgotten() {
+        Region region = Region.fresh(OWNER, 4).withContents(Cells.filled(4, 0xFF).forget(0, 2));
+        SystemState current = withRegion(region, Option.some(new ReadSource(OWNER, 0, 2, region.epoch())));
+        SystemState renumbered = current.withEpochsRenumbered();
+        assertEquals(Option.some(new ReadSource(OWNER, 0, 2, 0)), renumbered.app(APP).readSource());
+
+        Region changed = region.withContents(region.contents());
+        SystemState stale = withRegion(changed, Option.some(new ReadSource(OWNER, 0, 2, region.epoch())));
+        assertTrue(stale.withEpochsRenumbered().app(APP).readSource().isEmpty());
+        assertEquals(withRegion(changed, Option.none()).withEpochsRenumbered(), stale.withEpochsRenumbered());
+    }
+
+    @Test
+    void renumberedReadsStillTeachTheStorageAndStaleOnesDoNot() {
+        Region region = Region.fresh(OWNER, 4).withContents(Cells.filled(4, 0xFF).forget(0, 2));
+        SystemState current = withRegion(region, Option.some(new ReadSource(OWNER, 0, 2, region.epoch())))
+                .withEpochsRenumbered();
+        Expectation.YieldedAs yielded = new Expectation.YieldedAs(APP, Option.none(), current.app(APP).readWrite());
+        SystemState taught = new Outcome(yielded, current, invs.spec.Clause.TRD104_YIELD)
+                .after(new invs.spec.Observation.Yielded(Option.none(), Bytes.fromHex("abcd0000")));
+        assertTrue(taught.regions().head().contents().allKnown());
+        assertEquals(Bytes.fromHex("abcdffff"), taught.regions().head().contents().concretise(0));
+
+        SystemState stale = withRegion(region.withContents(region.contents()),
+                Option.some(new ReadSource(OWNER, 0, 2, region.epoch())));
+        SystemState untaught = new Outcome(yielded, stale, invs.spec.Clause.TRD104_YIELD)
+                .after(new invs.spec.Observation.Yielded(Option.none(), Bytes.fromHex("abcd0000")));
+        assertFalse(untaught.regions().head().contents().allKnown());
+    }
+
+    @Test
+    void distinctKeepsFirstOccurrencesInOrderForFewAndMany() {
+        assertEquals(Vector.of(3, 1, 2), Frontier.distinct(Vector.of(3, 1, 3, 2, 1)));
+        Vector<Integer> many = Vector.range(0, 20).appendAll(Vector.range(0, 20)).append(7);
+        assertEquals(Vector.range(0, 20), Frontier.distinct(many));
+        Vector<Integer> unique = Vector.of(1, 2);
+        assertSame(unique, Frontier.distinct(unique));
+    }
+}
