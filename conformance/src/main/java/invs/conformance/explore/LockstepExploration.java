@@ -6,12 +6,12 @@ import io.vavr.collection.Vector;
 /**
  * The result of exhaustive lockstep checking: what the exploration of the specification covered, how
  * many input sequences were replayed against the implementation (every explored sequence is a prefix of
- * one of them), how many inputs that took, and the divergences found (shortest first).
+ * one of them), how many inputs that took, and the properties broken (shortest sequence first).
  *
  * @param exploration  the exploration of the specification
- * @param replayed     input sequences replayed (the leaves of the exploration's tree of shortest paths)
+ * @param replayed     input sequences replayed (each node inside the bound extended by each move)
  * @param inputs       inputs applied to the implementation in all
- * @param divergences  sequences on which the implementation diverged
+ * @param divergences  sequences on which the implementation broke a property
  * @param seconds      time spent replaying
  */
 public record LockstepExploration(ExplorationResult exploration, long replayed, long inputs,

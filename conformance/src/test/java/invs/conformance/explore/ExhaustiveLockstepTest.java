@@ -14,7 +14,9 @@ import invs.spec.Input;
 import invs.spec.Observation;
 import invs.spec.Profile;
 import invs.spec.Upcall;
+import invs.spec.explore.ExploredNode;
 import invs.spec.explore.InputAlphabet;
+import invs.spec.explore.Move;
 import io.vavr.collection.Vector;
 import io.vavr.control.Option;
 import java.util.Set;
@@ -47,14 +49,17 @@ class ExhaustiveLockstepTest {
     }
 
     @Test
-    void everyStateInsideTheBoundIsExtendedByEveryInputOnce() {
+    void everyNodeInsideTheBoundIsExtendedByEveryMoveOnce() {
         Input tick = new invs.spec.Tick();
         Input drain = new invs.spec.Drain();
         var a = new invs.spec.explore.Step(tick, Observation.quiet());
-        var b = new invs.spec.explore.Step(drain, Observation.quiet());
-        // States at depth 0 (root) and 1 (after tick); the state after drain is the root again.
-        Vector<Vector<invs.spec.explore.Step>> paths = Vector.of(Vector.empty(), Vector.of(a), Vector.of(a, a));
-        Vector<Vector<Input>> replayed = ExhaustiveLockstep.extensions(paths, Vector.of(tick, drain), 2);
+        Move tickMove = Move.of(tick);
+        Move drainMove = Move.of(drain);
+        // Nodes at depth 0 (root) and 1 (after tick); the node after drain is the root again.
+        Vector<ExploredNode> nodes = Vector.of(new ExploredNode(Vector.empty(), 0, Vector.empty()),
+                new ExploredNode(Vector.of(a), 1, Vector.empty()), new ExploredNode(Vector.of(a, a), 2, Vector.empty()));
+        Vector<Vector<Input>> replayed = ExhaustiveLockstep.extensions(nodes, Vector.of(tickMove, drainMove), 2)
+                .map(ExhaustiveLockstep.Extension::inputs);
         assertEquals(Vector.of(Vector.of(drain), Vector.of(tick, tick), Vector.of(tick, drain)), replayed);
     }
 

@@ -4,6 +4,7 @@ import invs.conformance.zoo.Mutant;
 import invs.conformance.zoo.Zoo;
 import invs.spec.Configuration;
 import invs.spec.Profile;
+import invs.spec.explore.ExplorationResult;
 import invs.spec.explore.InputAlphabet;
 import invs.spec.explore.SmallBoard;
 
@@ -22,10 +23,13 @@ public final class ExploreZooBenchmark {
         Configuration small = args.length > 1 && args[1].equals("tock")
                 ? SmallBoard.of(Profile.TOCK, 3, 2, 4) : SmallBoard.standard();
         InputAlphabet alphabet = InputAlphabet.standard(small);
+        ExhaustiveLockstep lockstep = new ExhaustiveLockstep(small, alphabet);
+        ExplorationResult exploration = lockstep.explore(depth, Long.MAX_VALUE, 600);
+        System.out.println("specification: " + exploration.summary());
         int killed = 0;
         for (Mutant mutant : Zoo.all()) {
             long start = System.nanoTime();
-            LockstepExploration result = new ExhaustiveLockstep(small, alphabet).check(mutant, depth, Long.MAX_VALUE, 120, 1);
+            LockstepExploration result = lockstep.replay(exploration, depth, mutant, 1);
             double seconds = (System.nanoTime() - start) / 1e9;
             boolean found = !result.conforms();
             killed += found ? 1 : 0;

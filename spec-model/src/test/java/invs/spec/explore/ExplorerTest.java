@@ -35,15 +35,15 @@ class ExplorerTest {
         assertEquals(3, result.depthCompleted(), result.summary());
         assertTrue(result.states() > 1_000, result.summary());
         assertTrue(result.violations().isEmpty(), () -> result.violations().map(Violation::describe).mkString());
-        assertEquals(result.states(), result.paths().size());
-        assertTrue(result.paths().head().isEmpty());
-        assertTrue(result.paths().forAll(path -> path.size() <= 3));
+        assertEquals(result.perDepth().take(3).sum().longValue(), result.nodes().size());
+        assertTrue(result.nodes().head().path().isEmpty());
+        assertTrue(result.nodes().forAll(node -> node.depth() < 3 && node.path().size() == node.depth()));
     }
 
     @Test
     void aTinySpaceIsExhausted() {
         Configuration one = SMALL.withApps(Vector.of(App.selfOnly("a", 1)));
-        InputAlphabet alphabet = new InputAlphabet(Vector.empty(), Vector.of(new Tick(), Command.exists(AppId.of(0))),
+        InputAlphabet alphabet = InputAlphabet.ofInputs(Vector.empty(), Vector.of(new Tick(), Command.exists(AppId.of(0))),
                 Vector.of(0));
         ExplorationResult result = new Explorer(one, alphabet).explore(10, Long.MAX_VALUE, 10, 5, false);
         assertTrue(result.exhausted(), result.summary());
