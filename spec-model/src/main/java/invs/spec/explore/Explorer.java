@@ -32,6 +32,8 @@ import java.util.concurrent.ForkJoinPool;
  */
 public final class Explorer {
     private static final int CHUNK = 512;
+    /** Entries the memo of outcomes and of checked transitions each holds at most. */
+    private static final int MEMO_CAPACITY = 1 << 20;
 
     private final Specification specification;
     private final InputAlphabet alphabet;
@@ -89,6 +91,7 @@ public final class Explorer {
         long deadline = start + (long) (maxSeconds * 1e9);
         SystemState setup = setupState();
         CanonicalForm canonical = new CanonicalForm(specification.configuration(), alphabet, setup);
+        StepMemo memo = new StepMemo(specification, properties, MEMO_CAPACITY);
         Node root = new Node(null, Vector.empty(), 0, Vector.of(setup));
         Set<CanonicalForm.NodeKey> seen = new HashSet<>();
         seen.add(canonical.key(root.states()));
@@ -108,7 +111,7 @@ public final class Explorer {
                 List<Node> next = new ArrayList<>();
                 for (int from = 0; from < level.size() && !stopped; from += CHUNK) {
                     List<Node> chunk = level.subList(from, Math.min(level.size(), from + CHUNK));
-                    List<Expansion> expansions = expandAll(pool, chunk, canonical, deadline);
+                    List<Expansion> expansions = expandAll(pool, chunk, canonical, memo, deadline);
                     for (int i = 0; i < chunk.size() && !stopped; i++) {
                         Expansion expansion = expansions.get(i);
                         if (expansion == null) {
@@ -145,15 +148,17 @@ public final class Explorer {
     }
 
     /** The expansions of {@code chunk}, in order; null for the nodes left when the deadline passed. */
-    private List<Expansion> expandAll(ForkJoinPool pool, List<Node> chunk, CanonicalForm canonical, long deadline) {
+    private List<Expansion> expandAll(ForkJoinPool pool, List<Node> chunk, CanonicalForm canonical, StepMemo memo,
+                                      long deadline) {
         if (pool == null) {
-            return chunk.stream().map(node -> expand(node, canonical, deadline)).toList();
+            return chunk.stream().map(node -> expand(node, canonical, memo, deadline)).toList();
         }
-        return pool.submit(() -> chunk.parallelStream().map(node -> expand(node, canonical, deadline)).toList()).join();
+        return pool.submit(() -> chunk.parallelStream().map(node -> expand(node, canonical, memo, deadline)).toList())
+                .join();
     }
 
     /** Every successor of {@code node} by every move and every allowed sequence of observations. */
-    private Expansion expand(Node node, CanonicalForm canonical, long deadline) {
+    private Expansion expand(Node node, CanonicalForm canonical, StepMemo memo, long deadline) {
         if (System.nanoTime() > deadline) {
             return null;
         }
@@ -169,7 +174,7 @@ public final class Explorer {
                     List<Outcome> outcomes = new ArrayList<>();
                     Map<Observation, Set<SystemState>> byObservation = new LinkedHashMap<>();
                     for (SystemState state : partial.states()) {
-                        for (Outcome outcome : specification.step(state, input)) {
+                        for (Outcome outcome : memo.outcomes(state, input)) {
                             befores.add(state);
                             outcomes.add(outcome);
                             for (Observation observation : observations(outcome)) {
@@ -188,7 +193,7 @@ public final class Explorer {
                             transitions++;
                             SystemState after = outcome.after(entry.getKey());
                             entry.getValue().add(after);
-                            Vector<String> broken = properties.violations(befores.get(k), input, after);
+                            Vector<String> broken = memo.violations(befores.get(k), input, after);
                             if (!broken.isEmpty()) {
                                 Vector<Step> path = node.path().appendAll(steps);
                                 violations = violations.appendAll(broken.map(text -> new Violation(text, path)));
