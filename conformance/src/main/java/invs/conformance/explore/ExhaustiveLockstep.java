@@ -15,7 +15,10 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Replays every transition the explorer followed against an implementation, in lockstep with the
@@ -30,8 +33,6 @@ import java.util.concurrent.ForkJoinPool;
  * divergences are reported shortest first, so results do not depend on the number of threads.
  */
 public final class ExhaustiveLockstep {
-    private static final int CHUNK = 256;
-
     private final Configuration config;
     private final InputAlphabet alphabet;
     private final int threads;
@@ -66,38 +67,126 @@ public final class ExhaustiveLockstep {
     }
 
     /**
-     * Replays the extensions of {@code exploration}'s nodes shallower than {@code maxDepth} against fresh
-     * systems from {@code factory}, stopping after {@code maxDivergences} divergences. One exploration can
-     * be replayed against many systems.
+     * Replays every transition of {@code exploration}'s graph inside {@code maxDepth} against fresh systems
+     * from {@code factory}, stopping after {@code maxDivergences} divergences. One exploration can be
+     * replayed against many systems. Expanded nodes are replayed by walks ({@link TourReplay}); the
+     * others (an exploration cut short, or one over symmetric apps, which keeps no edges) by their path
+     * extended by every move.
      */
     public LockstepExploration replay(ExplorationResult exploration, int maxDepth, SystemUnderTestFactory factory,
                                       int maxDivergences) {
         long start = System.nanoTime();
-        ExtensionReplay replay = new ExtensionReplay(config, alphabet);
-        Vector<Extension> extensions = extensions(exploration.nodes(), alphabet.moves(), maxDepth);
-        List<PathVerdict> divergences = new ArrayList<>();
-        Set<Vector<Input>> reported = new HashSet<>();
-        long[] inputs = new long[1];
-        ForkJoinPool pool = threads > 1 ? new ForkJoinPool(threads) : null;
-        try {
-            for (int from = 0; from < extensions.size() && divergences.size() < maxDivergences; from += CHUNK) {
-                List<Extension> chunk = extensions.subSequence(from, Math.min(extensions.size(), from + CHUNK)).toJavaList();
-                for (Outcome outcome : run(pool, chunk, replay, factory)) {
-                    inputs[0] += outcome.inputs();
-                    if (outcome.verdict().isDefined() && reported.add(outcome.verdict().get().inputs())) {
-                        divergences.add(outcome.verdict().get());
-                    }
+        Vector<ExploredNode> nodes = exploration.nodes();
+        ExtensionReplay extension = new ExtensionReplay(config, alphabet);
+        TourReplay tours = new TourReplay(config, alphabet, extension.setupObservations(), nodes, maxDepth);
+        Vector<Extension> extensions = extensions(nodes.filter(node -> !tours.walkable(node.id())), alphabet.moves(),
+                maxDepth, nodes.filter(node -> node.depth() < maxDepth).map(ExploredNode::inputs));
+        Progress progress = new Progress(maxDivergences);
+        AtomicInteger nextNode = new AtomicInteger();
+        AtomicInteger nextExtension = new AtomicInteger();
+        Runnable worker = () -> {
+            Statistics statistics = new Statistics();
+            for (int id = nextNode.getAndIncrement(); id < nodes.size() && !progress.done(); id = nextNode.getAndIncrement()) {
+                ExploredNode node = nodes.get(id);
+                TourReplay.Run run = null;
+                while ((run == null || run.reachedStart()) && tours.walkable(id) && tours.pending(id) && !progress.done()) {
+                    run = tours.run(node, factory, statistics);
+                    progress.ran(run.inputs(), run.verdict());
+                }
+                if (run != null && !run.reachedStart() && run.verdict().isEmpty()) {
+                    progress.unreached();
                 }
             }
-        } finally {
-            if (pool != null) {
-                pool.shutdownNow();
+            for (int index = nextExtension.getAndIncrement(); index < extensions.size() && !progress.done();
+                 index = nextExtension.getAndIncrement()) {
+                check(extension, extensions.get(index), factory, statistics, progress);
+            }
+        };
+        runOnThreads(worker);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        Vector<PathVerdict> shortestFirst = progress.verdicts().sortBy(verdict -> verdict.inputs().size()).take(maxDivergences);
+        return new LockstepExploration(exploration, progress.runs(), progress.inputs(), tours.transitionsReplayed()
+                + extensions.size(), progress.unreachedNodes(), shortestFirst, seconds);
+    }
+
+    private static void check(ExtensionReplay replay, Extension extension, SystemUnderTestFactory factory,
+                              Statistics statistics, Progress progress) {
+        long[] counted = new long[1];
+        Option<PathVerdict> verdict = replay.check(extension.node(), extension.move(), factory, statistics, counted);
+        progress.ran(counted[0], verdict);
+    }
+
+    /** Runs {@code worker} on every thread of this checker and waits for all. */
+    private void runOnThreads(Runnable worker) {
+        if (threads == 1) {
+            worker.run();
+            return;
+        }
+        List<Thread> started = new ArrayList<>();
+        List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        for (int i = 0; i < threads; i++) {
+            Thread thread = new Thread(worker, "explore-replay-" + i);
+            thread.setUncaughtExceptionHandler((t, e) -> failures.add(e));
+            thread.start();
+            started.add(thread);
+        }
+        for (Thread thread : started) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while replaying", e);
             }
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        Vector<PathVerdict> shortestFirst = Vector.ofAll(divergences).sortBy(verdict -> verdict.inputs().size())
-                .take(maxDivergences);
-        return new LockstepExploration(exploration, extensions.size(), inputs[0], shortestFirst, seconds);
+        if (!failures.isEmpty()) {
+            throw new IllegalStateException("a replay failed: " + failures.get(0), failures.get(0));
+        }
+    }
+
+    /** What the replay threads have done so far: runs, inputs and verdicts, and whether to stop. */
+    private static final class Progress {
+        private final int maxDivergences;
+        private final AtomicLong runs = new AtomicLong();
+        private final AtomicLong inputs = new AtomicLong();
+        private final AtomicLong unreached = new AtomicLong();
+        private final Set<Vector<Input>> reported = ConcurrentHashMap.newKeySet();
+        private final ConcurrentLinkedQueue<PathVerdict> verdicts = new ConcurrentLinkedQueue<>();
+
+        Progress(int maxDivergences) {
+            this.maxDivergences = maxDivergences;
+        }
+
+        void ran(long applied, Option<PathVerdict> verdict) {
+            runs.incrementAndGet();
+            inputs.addAndGet(applied);
+            if (verdict.isDefined() && reported.add(verdict.get().inputs())) {
+                verdicts.add(verdict.get());
+            }
+        }
+
+        void unreached() {
+            unreached.incrementAndGet();
+        }
+
+        long unreachedNodes() {
+            return unreached.get();
+        }
+
+        boolean done() {
+            return verdicts.size() >= maxDivergences;
+        }
+
+        long runs() {
+            return runs.get();
+        }
+
+        long inputs() {
+            return inputs.get();
+        }
+
+        Vector<PathVerdict> verdicts() {
+            return Vector.ofAll(verdicts);
+        }
     }
 
     /** A node's path extended by one move. */
@@ -108,37 +197,16 @@ public final class ExhaustiveLockstep {
         }
     }
 
-    /** What replaying one extension showed, and how many inputs it took. */
-    private record Outcome(Option<PathVerdict> verdict, long inputs) {
-    }
-
-    private static List<Outcome> run(ForkJoinPool pool, List<Extension> chunk, ExtensionReplay replay,
-                                     SystemUnderTestFactory factory) {
-        if (pool == null) {
-            Statistics statistics = new Statistics();
-            return chunk.stream().map(extension -> run(extension, replay, factory, statistics)).toList();
-        }
-        ThreadLocal<Statistics> statistics = ThreadLocal.withInitial(Statistics::new);
-        return pool.submit(() -> chunk.parallelStream()
-                .map(extension -> run(extension, replay, factory, statistics.get())).toList()).join();
-    }
-
-    private static Outcome run(Extension extension, ExtensionReplay replay, SystemUnderTestFactory factory,
-                               Statistics statistics) {
-        long[] counted = new long[1];
-        Option<PathVerdict> verdict = replay.check(extension.node(), extension.move(), factory, statistics, counted);
-        return new Outcome(verdict, counted[0]);
-    }
-
     /**
-     * The sequences to replay: every node shallower than {@code depth} extended by every move, except
-     * extensions whose inputs are the path of such a node (they are extended in turn).
+     * The sequences to replay from {@code nodes}: every node shallower than {@code depth} extended by every
+     * move, except extensions whose inputs are those of {@code interiorPaths}, the paths of nodes inside
+     * the bound (they are replayed as such).
      */
-    static Vector<Extension> extensions(Vector<ExploredNode> nodes, Vector<Move> moves, int depth) {
-        Vector<ExploredNode> interior = nodes.filter(node -> node.depth() < depth);
-        Set<Vector<Input>> extended = new HashSet<>(interior.map(ExploredNode::inputs).toJavaList());
+    static Vector<Extension> extensions(Vector<ExploredNode> nodes, Vector<Move> moves, int depth,
+                                        Vector<Vector<Input>> interiorPaths) {
+        Set<Vector<Input>> extended = new HashSet<>(interiorPaths.toJavaList());
         List<Extension> extensions = new ArrayList<>();
-        for (ExploredNode node : interior) {
+        for (ExploredNode node : nodes.filter(node -> node.depth() < depth)) {
             for (Move move : moves) {
                 Extension extension = new Extension(node, move);
                 if (!extended.contains(extension.inputs())) {

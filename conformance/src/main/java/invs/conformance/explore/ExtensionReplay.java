@@ -54,6 +54,11 @@ final class ExtensionReplay {
         this.setupObservations = observations;
     }
 
+    /** What the specification allows each setup input to show (each has exactly one outcome). */
+    Vector<Observation> setupObservations() {
+        return setupObservations;
+    }
+
     /** The whole input sequence of {@code node}'s path extended by {@code move}, the setup first. */
     Vector<Input> sequence(ExploredNode node, Move move) {
         return setup.appendAll(node.inputs()).appendAll(move.inputs());

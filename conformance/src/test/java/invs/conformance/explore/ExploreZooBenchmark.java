@@ -21,6 +21,12 @@ public final class ExploreZooBenchmark {
     private ExploreZooBenchmark() {
     }
 
+    /** Processor nanoseconds used by every thread of this process: on a shared machine steadier than wall time. */
+    private static long processorTime() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
     /**
      * Runs the benchmark. Arguments: the depth (default 4), then any of {@code tock} (the tock profile
      * instead of doc), {@code single} (the alphabet of single inputs instead of the standard one) and
@@ -33,14 +39,19 @@ public final class ExploreZooBenchmark {
         String name = options.contains("single") ? "single" : "standard";
         InputAlphabet alphabet = InputAlphabet.named(name, small).get();
         ExhaustiveLockstep lockstep = new ExhaustiveLockstep(small, alphabet);
+        long cpu = processorTime();
         ExplorationResult exploration = lockstep.explore(depth, Long.MAX_VALUE, 3600);
+        long explored = processorTime();
         System.out.printf("%s alphabet (%d moves), depth %d%n", name, alphabet.moves().size(), depth);
         System.out.println("specification: " + exploration.summary());
         System.out.println("new nodes per depth: " + exploration.perDepth().mkString(", "));
         LockstepExploration reference = lockstep.replay(exploration, depth, new ReferenceProvider(), 5);
-        System.out.printf("reference: replayed %,d sequences (%,d inputs) in %.1f s, %d divergence(s); whole run %.1f s%n",
-                reference.replayed(), reference.inputs(), reference.seconds(), reference.divergences().size(),
-                exploration.seconds() + reference.seconds());
+        long replayed = processorTime();
+        System.out.printf("reference: replayed %,d sequences (%,d inputs, %,d transitions, %,d nodes not reached) in %.1f s,"
+                        + " %d divergence(s); whole run %.1f s; processor time: exploring %.1f s, replaying %.1f s%n",
+                reference.replayed(), reference.inputs(), reference.transitions(), reference.unreached(),
+                reference.seconds(), reference.divergences().size(),
+                exploration.seconds() + reference.seconds(), (explored - cpu) / 1e9, (replayed - explored) / 1e9);
         reference.divergences().forEach(verdict -> System.out.println(verdict.describe()));
         if (options.contains("reference")) {
             return;

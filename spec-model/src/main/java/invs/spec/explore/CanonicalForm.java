@@ -18,15 +18,21 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <ul>
  *   <li>regions are a set keyed by owner: allocation order is not observable, so they are sorted by owner;</li>
  *   <li>a region's epoch only matters by comparison with the epoch a read remembers: epochs become 0, a
- *       read source whose region has changed since is dropped (it can never teach anything again);</li>
+ *       read source whose region has changed since gets an epoch no region has (it can never teach
+ *       anything again);</li>
  *   <li>apps with identical permissions are interchangeable when the alphabet treats them alike
  *       ({@link AppSymmetry}): the key is the least of the node's images.</li>
  * </ul>
- * Canonical states are interned and numbered, so a key is a sorted array of numbers.
+ * Canonical states are interned and numbered, so a key is a sorted array of numbers; an exploration
+ * continues from the canonical states, which behave exactly as the states they stand for.
  */
 final class CanonicalForm {
+    /** The epoch a read source gets when its region has changed since the read. */
+    private static final long STALE = -1;
+
     private final AppSymmetry symmetry;
     private final ConcurrentHashMap<SystemState, Integer> numbers = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Integer, SystemState> states = new ConcurrentHashMap<>();
     private final AtomicInteger next = new AtomicInteger();
 
     CanonicalForm(Configuration config, InputAlphabet alphabet, SystemState setupState) {
@@ -38,28 +44,62 @@ final class CanonicalForm {
         return symmetry.size();
     }
 
-    /** The key of the node whose states are {@code states}. */
-    NodeKey key(Vector<SystemState> states) {
-        int[] best = null;
-        for (int image = 0; image < symmetry.size(); image++) {
-            int[] ids = new int[states.size()];
-            int i = 0;
-            for (SystemState state : states) {
-                ids[i++] = number(state(symmetry.image(state, image)));
+    /**
+     * The numbers of the canonical forms of {@code states}, each once, in order of first appearance. A
+     * canonical form seen for the first time is numbered and kept: {@link #state} returns it.
+     */
+    int[] numbers(Vector<SystemState> states) {
+        int[] numbers = new int[states.size()];
+        int count = 0;
+        for (SystemState state : states) {
+            int number = number(state(state));
+            boolean seen = false;
+            for (int i = 0; i < count && !seen; i++) {
+                seen = numbers[i] == number;
+            }
+            if (!seen) {
+                numbers[count++] = number;
+            }
+        }
+        return count == numbers.length ? numbers : Arrays.copyOf(numbers, count);
+    }
+
+    /** The canonical state numbered {@code number}. */
+    SystemState state(int number) {
+        return states.get(number);
+    }
+
+    /** The canonical states numbered {@code numbers}. */
+    Vector<SystemState> states(int[] numbers) {
+        Vector<SystemState> result = Vector.empty();
+        for (int number : numbers) {
+            result = result.append(states.get(number));
+        }
+        return result;
+    }
+
+    /** The key of the node whose canonical states are numbered {@code numbers}. */
+    NodeKey key(int[] numbers) {
+        int[] best = numbers.clone();
+        Arrays.sort(best);
+        for (int image = 1; image < symmetry.size(); image++) {
+            int[] ids = new int[numbers.length];
+            for (int i = 0; i < numbers.length; i++) {
+                ids[i] = number(state(symmetry.image(states.get(numbers[i]), image)));
             }
             Arrays.sort(ids);
-            if (best == null || Arrays.compare(ids, best) < 0) {
+            if (Arrays.compare(ids, best) < 0) {
                 best = ids;
             }
         }
         return new NodeKey(best);
     }
 
-    /** {@code state} with its regions sorted by owner, epochs reset and stale read sources dropped. */
+    /** {@code state} with its regions sorted by owner, epochs reset and stale read sources marked. */
     static SystemState state(SystemState state) {
         Vector<Region> regions = state.regions();
         boolean plain = regions.forAll(region -> region.epoch() == 0)
-                && state.apps().forAll(app -> app.readSource().isEmpty());
+                && state.apps().forAll(app -> app.readSource().forAll(source -> source.epoch() == 0 || source.epoch() == STALE));
         for (int i = 1; i < regions.size() && plain; i++) {
             plain = regions.get(i - 1).owner().value() < regions.get(i).owner().value();
         }
@@ -73,15 +113,25 @@ final class CanonicalForm {
         return new SystemState(sorted, apps, state.armedFaults());
     }
 
-    /** The read source with epoch 0 if its region has not changed since the read, else none. */
+    /**
+     * The read source with epoch 0 if its region has not changed since the read, else with epoch −1,
+     * which no region ever has: it can teach nothing again, but the invariants still see its length.
+     */
     private static Option<ReadSource> current(SystemState state, ReadSource source) {
-        return state.region(source.owner()).filter(region -> region.epoch() == source.epoch())
-                .map(region -> new ReadSource(source.owner(), source.offset(), source.count(), 0));
+        boolean current = state.region(source.owner()).exists(region -> region.epoch() == source.epoch());
+        return Option.some(new ReadSource(source.owner(), source.offset(), source.count(), current ? 0 : STALE));
     }
 
     private int number(SystemState state) {
         Integer known = numbers.get(state);
-        return known != null ? known : numbers.computeIfAbsent(state, key -> next.getAndIncrement());
+        if (known != null) {
+            return known;
+        }
+        return numbers.computeIfAbsent(state, key -> {
+            int number = next.getAndIncrement();
+            states.put(number, key);
+            return number;
+        });
     }
 
     /** The key of a node: the sorted numbers of its canonical states. */

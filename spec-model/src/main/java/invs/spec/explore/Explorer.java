@@ -3,37 +3,38 @@ package invs.spec.explore;
 import invs.spec.Configuration;
 import invs.spec.Input;
 import invs.spec.Observation;
-import invs.spec.model.Expectation;
 import invs.spec.model.Outcome;
 import invs.spec.model.Specification;
 import invs.spec.model.SystemState;
 import io.vavr.collection.Vector;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ForkJoinPool;
 
 /**
  * Breadth-first exploration of the specification as a lockstep checker sees it: a node is the set of
  * model states consistent with the observations so far (a {@link invs.spec.model.Frontier}), and from
  * every node, every move of the alphabet and every observation the specification allows for each of its
- * inputs lead to the next node. Nodes are deduplicated level by level up to the abstractions of
- * {@link CanonicalForm}. Every transition of every state in a node is checked against
- * {@link SafetyProperties}; a violation comes with a shortest path, since exploration is breadth-first.
- * Exploring sets rather than single states keeps apart sequences that an implementation can tell apart,
- * such as an operation completed by a drain and one still in flight.
+ * inputs lead to the next node. Nodes are deduplicated up to the abstractions of {@link CanonicalForm}.
+ * Every transition of every state in a node is checked against {@link SafetyProperties}; a violation
+ * comes with a shortest path, since exploration is breadth-first. Exploring sets rather than single
+ * states keeps apart sequences that an implementation can tell apart, such as an operation completed by
+ * a drain and one still in flight.
  *
- * <p>The nodes of a level are expanded in parallel, in chunks, and merged in order, so the nodes found
- * and the paths kept do not depend on the number of threads.
+ * <p>Many nodes share states, so what a move does from one canonical state is computed once and kept;
+ * the successors of a set are the union of the successors of its states, except where an observation
+ * may show unknown bytes (then the set is computed as a whole, since such an observation can match what
+ * other states show). The nodes of a level are expanded in parallel, in chunks, and merged in order, so
+ * the nodes found, their numbers and the paths kept do not depend on the number of threads.
  */
 public final class Explorer {
     private static final int CHUNK = 512;
-    /** Entries the memo of outcomes and of checked transitions each holds at most. */
-    private static final int MEMO_CAPACITY = 1 << 20;
 
     private final Specification specification;
     private final InputAlphabet alphabet;
@@ -56,8 +57,8 @@ public final class Explorer {
         this.threads = threads;
     }
 
-    /** Where a node was first reached from: its parent and the steps of the move, or none for the root. */
-    private record Node(Node parent, Vector<Step> steps, int depth, Vector<SystemState> states) {
+    /** A node to expand: where it was first reached from (none for the root), and its canonical states. */
+    private record Node(int id, Node parent, int move, Vector<Step> steps, int depth, int[] states) {
         Vector<Step> path() {
             Vector<Step> path = Vector.empty();
             for (Node node = this; node.parent != null; node = node.parent) {
@@ -65,36 +66,46 @@ public final class Explorer {
             }
             return path;
         }
+
+        Vector<Integer> moves() {
+            Vector<Integer> moves = Vector.empty();
+            for (Node node = this; node.parent != null; node = node.parent) {
+                moves = moves.prepend(node.move);
+            }
+            return moves;
+        }
     }
 
-    /** A node reached from an expanded one: the steps of the move, the states and their key. */
-    private record Successor(Vector<Step> steps, Vector<SystemState> states, CanonicalForm.NodeKey key) {
+    /** A node reached from an expanded one by a move: its observations, steps, states and key. */
+    private record Successor(int move, Vector<Observation> observations, Vector<Step> steps, int[] states,
+                             CanonicalForm.NodeKey key) {
     }
 
     /** What expanding one node found. */
     private record Expansion(List<Successor> successors, long transitions, Vector<Violation> violations) {
     }
 
-    /** The inputs of a move applied so far along one sequence of observations. */
-    private record Partial(Vector<Step> steps, Vector<SystemState> states) {
+    /** What an exploration shares between its threads. */
+    private record Context(CanonicalForm canonical, MoveRun run, Map<Integer, MoveRun.Result[]> memo, long deadline) {
     }
 
     /**
      * Explores up to {@code maxDepth} moves deep, or until {@code maxStates} nodes or {@code maxSeconds}
      * seconds are reached (whichever comes first), and stops at the first {@code maxViolations}
      * violations. With {@code recordPaths} the result holds every node shallower than
-     * {@code maxDepth}, with its path and states, for replaying against an implementation.
+     * {@code maxDepth}, with its path, states and edges, for replaying against an implementation.
      */
     public ExplorationResult explore(int maxDepth, long maxStates, double maxSeconds, int maxViolations,
                                      boolean recordPaths) {
         long start = System.nanoTime();
-        long deadline = start + (long) (maxSeconds * 1e9);
         SystemState setup = setupState();
         CanonicalForm canonical = new CanonicalForm(specification.configuration(), alphabet, setup);
-        StepMemo memo = new StepMemo(specification, properties, MEMO_CAPACITY);
-        Node root = new Node(null, Vector.empty(), 0, Vector.of(setup));
-        Set<CanonicalForm.NodeKey> seen = new HashSet<>();
-        seen.add(canonical.key(root.states()));
+        Context context = new Context(canonical, new MoveRun(specification, properties, canonical, alphabet.values()),
+                new ConcurrentHashMap<>(), start + (long) (maxSeconds * 1e9));
+        int[] rootStates = canonical.numbers(Vector.of(setup));
+        Node root = new Node(0, null, -1, Vector.empty(), 0, rootStates);
+        Map<CanonicalForm.NodeKey, Integer> seen = new HashMap<>();
+        seen.put(canonical.key(rootStates), 0);
         List<Node> level = List.of(root);
         List<ExploredNode> kept = new ArrayList<>();
         List<Long> perDepth = new ArrayList<>(List.of(1L));
@@ -105,30 +116,47 @@ public final class Explorer {
         ForkJoinPool pool = threads > 1 ? new ForkJoinPool(threads) : null;
         try {
             while (!level.isEmpty() && depthCompleted < maxDepth && !stopped) {
-                if (recordPaths) {
-                    level.forEach(node -> kept.add(new ExploredNode(node.path(), node.depth(), node.states())));
-                }
                 List<Node> next = new ArrayList<>();
-                for (int from = 0; from < level.size() && !stopped; from += CHUNK) {
+                int from = 0;
+                for (; from < level.size() && !stopped; from += CHUNK) {
                     List<Node> chunk = level.subList(from, Math.min(level.size(), from + CHUNK));
-                    List<Expansion> expansions = expandAll(pool, chunk, canonical, memo, deadline);
-                    for (int i = 0; i < chunk.size() && !stopped; i++) {
+                    List<Expansion> expansions = expandAll(pool, chunk, context);
+                    for (int i = 0; i < chunk.size(); i++) {
+                        Node parent = chunk.get(i);
                         Expansion expansion = expansions.get(i);
                         if (expansion == null) {
                             stopped = true;
-                            break;
+                            if (recordPaths) {
+                                kept.add(explored(parent, canonical, Vector.empty()));
+                            }
+                            continue;
                         }
                         transitions += expansion.transitions();
                         violations = violations.appendAll(expansion.violations());
-                        Node parent = chunk.get(i);
+                        Vector<Vector<ExploredNode.Edge>> edges = Vector.fill(alphabet.moves().size(), Vector::empty);
                         for (Successor successor : expansion.successors()) {
-                            if (seen.add(successor.key())) {
-                                next.add(new Node(parent, successor.steps(), parent.depth() + 1, successor.states()));
+                            Integer id = seen.get(successor.key());
+                            if (id == null) {
+                                id = seen.size();
+                                seen.put(successor.key(), id);
+                                next.add(new Node(id, parent, successor.move(), successor.steps(), parent.depth() + 1,
+                                        successor.states()));
                             }
+                            int move = successor.move();
+                            edges = edges.update(move, edges.get(move).append(new ExploredNode.Edge(successor.observations(), id)));
+                        }
+                        if (recordPaths) {
+                            // Under app symmetry a node stands for its images, whose moves differ: no edges.
+                            kept.add(explored(parent, canonical, canonical.symmetries() == 1 ? edges : Vector.empty()));
                         }
                     }
                     stopped = stopped || violations.size() >= maxViolations || seen.size() >= maxStates
-                            || System.nanoTime() > deadline;
+                            || System.nanoTime() > context.deadline();
+                }
+                if (recordPaths) {
+                    for (Node node : level.subList(Math.min(from, level.size()), level.size())) {
+                        kept.add(explored(node, canonical, Vector.empty()));
+                    }
                 }
                 if (!stopped) {
                     depthCompleted++;
@@ -147,68 +175,88 @@ public final class Explorer {
                 violations.take(Math.max(maxViolations, 0)), Vector.ofAll(perDepth), Vector.ofAll(kept));
     }
 
+    private static ExploredNode explored(Node node, CanonicalForm canonical, Vector<Vector<ExploredNode.Edge>> edges) {
+        return new ExploredNode(node.id(), node.moves(), node.path(), canonical.states(node.states()), edges);
+    }
+
     /** The expansions of {@code chunk}, in order; null for the nodes left when the deadline passed. */
-    private List<Expansion> expandAll(ForkJoinPool pool, List<Node> chunk, CanonicalForm canonical, StepMemo memo,
-                                      long deadline) {
+    private List<Expansion> expandAll(ForkJoinPool pool, List<Node> chunk, Context context) {
         if (pool == null) {
-            return chunk.stream().map(node -> expand(node, canonical, memo, deadline)).toList();
+            return chunk.stream().map(node -> expand(node, context)).toList();
         }
-        return pool.submit(() -> chunk.parallelStream().map(node -> expand(node, canonical, memo, deadline)).toList())
-                .join();
+        return pool.submit(() -> chunk.parallelStream().map(node -> expand(node, context)).toList()).join();
     }
 
     /** Every successor of {@code node} by every move and every allowed sequence of observations. */
-    private Expansion expand(Node node, CanonicalForm canonical, StepMemo memo, long deadline) {
-        if (System.nanoTime() > deadline) {
+    private Expansion expand(Node node, Context context) {
+        if (System.nanoTime() > context.deadline()) {
             return null;
+        }
+        List<MoveRun.Result[]> perState = new ArrayList<>();
+        for (int state : node.states()) {
+            perState.add(context.memo().computeIfAbsent(state, number -> runAll(number, context)));
         }
         List<Successor> successors = new ArrayList<>();
         long transitions = 0;
         Vector<Violation> violations = Vector.empty();
-        for (Move move : alphabet.moves()) {
-            List<Partial> partials = List.of(new Partial(Vector.empty(), node.states()));
-            for (Input input : move.inputs()) {
-                List<Partial> advanced = new ArrayList<>();
-                for (Partial partial : partials) {
-                    List<SystemState> befores = new ArrayList<>();
-                    List<Outcome> outcomes = new ArrayList<>();
-                    Map<Observation, Set<SystemState>> byObservation = new LinkedHashMap<>();
-                    for (SystemState state : partial.states()) {
-                        for (Outcome outcome : memo.outcomes(state, input)) {
-                            befores.add(state);
-                            outcomes.add(outcome);
-                            for (Observation observation : observations(outcome)) {
-                                byObservation.putIfAbsent(observation, new LinkedHashSet<>());
-                            }
-                        }
-                    }
-                    for (Map.Entry<Observation, Set<SystemState>> entry : byObservation.entrySet()) {
-                        Step step = new Step(input, entry.getKey());
-                        Vector<Step> steps = partial.steps().append(step);
-                        for (int k = 0; k < outcomes.size(); k++) {
-                            Outcome outcome = outcomes.get(k);
-                            if (!outcome.admits(entry.getKey())) {
-                                continue;
-                            }
-                            transitions++;
-                            SystemState after = outcome.after(entry.getKey());
-                            entry.getValue().add(after);
-                            Vector<String> broken = memo.violations(befores.get(k), input, after);
-                            if (!broken.isEmpty()) {
-                                Vector<Step> path = node.path().appendAll(steps);
-                                violations = violations.appendAll(broken.map(text -> new Violation(text, path)));
-                            }
-                        }
-                        advanced.add(new Partial(steps, Vector.ofAll(entry.getValue())));
-                    }
+        Vector<Step> path = null;
+        for (int move = 0; move < alphabet.moves().size(); move++) {
+            MoveRun.Result result = combined(node, move, perState, context);
+            transitions += result.transitions();
+            if (!result.broken().isEmpty()) {
+                path = path == null ? node.path() : path;
+                for (MoveRun.Broken broken : result.broken()) {
+                    violations = violations.append(new Violation(broken.property(), path.appendAll(broken.steps())));
                 }
-                partials = advanced;
             }
-            for (Partial partial : partials) {
-                successors.add(new Successor(partial.steps(), partial.states(), canonical.key(partial.states())));
+            Vector<Input> inputs = alphabet.moves().get(move).inputs();
+            for (MoveRun.Branch branch : result.branches()) {
+                Vector<Step> steps = inputs.zipWith(branch.observations(), Step::new);
+                successors.add(new Successor(move, branch.observations(), steps, branch.states(),
+                        context.canonical().key(branch.states())));
             }
         }
         return new Expansion(successors, transitions, violations);
+    }
+
+    /** What every move does from the canonical state numbered {@code number}. */
+    private MoveRun.Result[] runAll(int number, Context context) {
+        Vector<SystemState> states = Vector.of(context.canonical().state(number));
+        MoveRun.Result[] results = new MoveRun.Result[alphabet.moves().size()];
+        for (int move = 0; move < results.length; move++) {
+            results[move] = context.run().run(states, alphabet.moves().get(move));
+        }
+        return results;
+    }
+
+    /** What move {@code move} does from the set of states of {@code node}. */
+    private MoveRun.Result combined(Node node, int move, List<MoveRun.Result[]> perState, Context context) {
+        if (perState.size() == 1) {
+            return perState.get(0)[move];
+        }
+        if (!perState.stream().allMatch(results -> results[move].exact())) {
+            return context.run().run(context.canonical().states(node.states()), alphabet.moves().get(move));
+        }
+        Map<Vector<Observation>, Set<Integer>> union = new LinkedHashMap<>();
+        long transitions = 0;
+        Vector<MoveRun.Broken> broken = Vector.empty();
+        for (MoveRun.Result[] results : perState) {
+            MoveRun.Result result = results[move];
+            transitions += result.transitions();
+            broken = broken.appendAll(result.broken());
+            for (MoveRun.Branch branch : result.branches()) {
+                Set<Integer> states = union.computeIfAbsent(branch.observations(), observations -> new LinkedHashSet<>());
+                for (int state : branch.states()) {
+                    states.add(state);
+                }
+            }
+        }
+        Vector<MoveRun.Branch> branches = Vector.empty();
+        for (Map.Entry<Vector<Observation>, Set<Integer>> entry : union.entrySet()) {
+            branches = branches.append(new MoveRun.Branch(entry.getKey(),
+                    entry.getValue().stream().mapToInt(Integer::intValue).toArray()));
+        }
+        return new MoveRun.Result(branches, true, transitions, broken);
     }
 
     /** The state after the setup inputs, each of which must have exactly one outcome. */
@@ -223,13 +271,5 @@ public final class Explorer {
             state = outcomes.head().after(observation);
         }
         return state;
-    }
-
-    /** The observations standing for an outcome: one, or one per representative value of unknown bytes. */
-    private Vector<Observation> observations(Outcome outcome) {
-        if (outcome.expected() instanceof Expectation.YieldedAs yielded && !yielded.buffer().allKnown()) {
-            return alphabet.values().map(value -> outcome.expected().example(value)).distinct();
-        }
-        return Vector.of(outcome.expected().example(0));
     }
 }

@@ -31,13 +31,15 @@ class ExplorerTest {
 
     @Test
     void theSpecificationKeepsEveryPropertyUpToDepthThree() {
-        ExplorationResult result = new Explorer(SMALL, InputAlphabet.standard(SMALL)).explore(3, Long.MAX_VALUE, 120, 5, true);
+        InputAlphabet alphabet = InputAlphabet.standard(SMALL);
+        ExplorationResult result = new Explorer(SMALL, alphabet).explore(3, Long.MAX_VALUE, 120, 5, true);
         assertEquals(3, result.depthCompleted(), result.summary());
         assertTrue(result.states() > 1_000, result.summary());
         assertTrue(result.violations().isEmpty(), () -> result.violations().map(Violation::describe).mkString());
         assertEquals(result.perDepth().take(3).sum().longValue(), result.nodes().size());
         assertTrue(result.nodes().head().path().isEmpty());
-        assertTrue(result.nodes().forAll(node -> node.depth() < 3 && node.path().size() == node.depth()));
+        assertTrue(result.nodes().forAll(node -> node.depth() < 3 && node.path().map(Step::input).equals(
+                node.moves().flatMap(move -> alphabet.moves().get(move).inputs()))));
     }
 
     @Test
