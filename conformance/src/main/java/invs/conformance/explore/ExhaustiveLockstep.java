@@ -88,10 +88,14 @@ public final class ExhaustiveLockstep {
             Statistics statistics = new Statistics();
             for (int id = nextNode.getAndIncrement(); id < nodes.size() && !progress.done(); id = nextNode.getAndIncrement()) {
                 ExploredNode node = nodes.get(id);
+                if (tours.walkable(id) && tours.pending(id) && tours.leftBefore(id)) {
+                    progress.unreached();
+                    continue;
+                }
                 TourReplay.Run run = null;
                 while ((run == null || run.reachedStart()) && tours.walkable(id) && tours.pending(id) && !progress.done()) {
                     run = tours.run(node, factory, statistics);
-                    progress.ran(run.inputs(), run.verdict());
+                    progress.ran(run.inputs(), shortest(run, extension, factory, statistics));
                 }
                 if (run != null && !run.reachedStart() && run.verdict().isEmpty()) {
                     progress.unreached();
@@ -107,6 +111,25 @@ public final class ExhaustiveLockstep {
         Vector<PathVerdict> shortestFirst = progress.verdicts().sortBy(verdict -> verdict.inputs().size()).take(maxDivergences);
         return new LockstepExploration(exploration, progress.runs(), progress.inputs(), tours.transitionsReplayed()
                 + extensions.size(), progress.unreachedNodes(), shortestFirst, seconds);
+    }
+
+    /**
+     * The verdict of {@code run}, or if it broke a property in the middle of a walk, the verdict of the
+     * shortest sequence to the same transition (the node's path and the move), if that breaks one too.
+     */
+    private static Option<PathVerdict> shortest(TourReplay.Run run, ExtensionReplay replay, SystemUnderTestFactory factory,
+                                                Statistics statistics) {
+        if (run.verdict().isEmpty() || run.at() == null) {
+            return run.verdict();
+        }
+        Vector<Move> moves = replay.moves();
+        Move move = moves.get(run.move());
+        if (run.at().path().size() + move.inputs().size() + replay.setupSize() >= run.verdict().get().inputs().size()) {
+            return run.verdict();
+        }
+        long[] counted = new long[1];
+        Option<PathVerdict> again = replay.check(run.at(), move, factory, statistics, counted);
+        return again.isDefined() && again.get().inputs().size() < run.verdict().get().inputs().size() ? again : run.verdict();
     }
 
     private static void check(ExtensionReplay replay, Extension extension, SystemUnderTestFactory factory,

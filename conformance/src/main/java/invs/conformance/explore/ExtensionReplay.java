@@ -37,12 +37,14 @@ final class ExtensionReplay {
     private final Configuration config;
     private final Specification specification;
     private final Vector<Input> setup;
+    private final Vector<Move> moves;
     private final Vector<Observation> setupObservations;
 
     ExtensionReplay(Configuration config, InputAlphabet alphabet) {
         this.config = config;
         this.specification = new Specification(config);
         this.setup = alphabet.setup();
+        this.moves = alphabet.moves();
         Vector<Observation> observations = Vector.empty();
         SystemState state = specification.initial();
         for (Input input : setup) {
@@ -52,6 +54,16 @@ final class ExtensionReplay {
             state = outcome.after(observation);
         }
         this.setupObservations = observations;
+    }
+
+    /** The alphabet's moves. */
+    Vector<Move> moves() {
+        return moves;
+    }
+
+    /** How many inputs the setup has. */
+    int setupSize() {
+        return setup.size();
     }
 
     /** What the specification allows each setup input to show (each has exactly one outcome). */

@@ -41,8 +41,14 @@ final class TourReplay {
     private static final Vector<Property> SESSION_PROPERTIES = Vector.of(Property.LIVENESS, Property.DURABILITY,
             Property.ROBUSTNESS);
 
-    /** What one run did: what it broke (if anything), the inputs it applied, whether it reached its start. */
-    record Run(Option<PathVerdict> verdict, long inputs, boolean reachedStart) {
+    /**
+     * What one run did: what it broke (if anything) and at which node and move (null and −1 in the setup),
+     * the inputs it applied, and whether it reached its start.
+     */
+    record Run(Option<PathVerdict> verdict, ExploredNode at, int move, long inputs, boolean reachedStart) {
+        static Run ended(long inputs, boolean reachedStart) {
+            return new Run(Option.none(), null, -1, inputs, reachedStart);
+        }
     }
 
     private final Configuration config;
@@ -54,6 +60,8 @@ final class TourReplay {
     private final int maxDepth;
     private final int maxWalk;
     private final AtomicIntegerArray replayed;
+    /** Nodes the implementation did not enter when a run followed their path: 1 for such a node. */
+    private final AtomicIntegerArray left;
 
     TourReplay(Configuration config, InputAlphabet alphabet, Vector<Observation> setupObservations,
                Vector<ExploredNode> nodes, int maxDepth) {
@@ -66,11 +74,26 @@ final class TourReplay {
         this.maxDepth = maxDepth;
         this.maxWalk = MAX_WALK;
         this.replayed = new AtomicIntegerArray(nodes.size() * moves.size());
+        this.left = new AtomicIntegerArray(nodes.size());
     }
 
     /** Whether node {@code id} was kept, lies inside the bound and was expanded, so that runs walk through it. */
     boolean walkable(int id) {
         return id < nodes.size() && nodes.get(id).depth() < maxDepth && nodes.get(id).expanded();
+    }
+
+    /**
+     * Whether a run following the path of node {@code id} is known to leave it: the implementation did not
+     * enter the node or one of its ancestors when a run followed their path (it showed other observations
+     * the specification allows). Such a node is tried once.
+     */
+    boolean leftBefore(int id) {
+        for (int node = id; node >= 0; node = nodes.get(node).parent()) {
+            if (left.get(node) == 1) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether some move from node {@code id} has not been replayed yet. */
@@ -145,16 +168,18 @@ final class TourReplay {
             for (int i = 0; i < setup.size(); i++) {
                 Either<PathVerdict, Observation> answer = apply(session, setup.get(i), inputs);
                 if (answer.isLeft()) {
-                    return new Run(Option.some(answer.getLeft()), inputs.size(), false);
+                    return new Run(Option.some(answer.getLeft()), null, -1, inputs.size(), false);
                 }
                 if (!answer.get().equals(setupObservations.get(i))) {
                     Frontier frontier = Frontier.start(specification);
                     for (int k = 0; k < i; k++) {
                         frontier = frontier.advance(setup.get(k), setupObservations.get(k)).get();
                     }
-                    return new Run(check(frontier, Vector.of(setup.get(i)), Vector.of(answer.get()), inputs), inputs.size(), false);
+                    Option<PathVerdict> verdict = check(frontier, Vector.of(setup.get(i)), Vector.of(answer.get()), inputs);
+                    return new Run(verdict, null, -1, inputs.size(), false);
                 }
             }
+            Vector<ExploredNode> ancestors = ancestors(start);
             ExploredNode current = nodes.get(0);
             int offset = 0;
             for (int k = 0; k < start.moves().size() && current.id() != start.id(); k++) {
@@ -163,12 +188,17 @@ final class TourReplay {
                 Vector<Observation> recorded = start.path().subSequence(offset, offset + length).map(Step::observation);
                 offset += length;
                 replayed.set(current.id() * moves.size() + move, 1);
+                ExploredNode from = current;
                 Arrival arrival = step(session, current, move, inputs);
                 if (arrival.node() == null) {
-                    return new Run(arrival.verdict(), inputs.size(), false);
+                    if (arrival.verdict().isEmpty()) {
+                        left.set(ancestors.get(k + 1).id(), 1);
+                    }
+                    return new Run(arrival.verdict(), from, move, inputs.size(), false);
                 }
                 current = arrival.node();
                 if (!arrival.seen().equals(recorded) || !walkable(current.id())) {
+                    left.set(ancestors.get(k + 1).id(), 1);
                     break;
                 }
             }
@@ -178,14 +208,24 @@ final class TourReplay {
                 if (move < 0) {
                     break;
                 }
+                ExploredNode from = current;
                 Arrival arrival = step(session, current, move, inputs);
                 if (arrival.node() == null) {
-                    return new Run(arrival.verdict(), inputs.size(), reached);
+                    return new Run(arrival.verdict(), from, move, inputs.size(), reached);
                 }
                 current = arrival.node();
             }
-            return new Run(Option.none(), inputs.size(), reached);
+            return Run.ended(inputs.size(), reached);
         }
+    }
+
+    /** The nodes along {@code node}'s path, from the node after the setup to {@code node} itself. */
+    private Vector<ExploredNode> ancestors(ExploredNode node) {
+        Vector<ExploredNode> chain = Vector.empty();
+        for (int id = node.id(); id >= 0; id = nodes.get(id).parent()) {
+            chain = chain.prepend(nodes.get(id));
+        }
+        return chain;
     }
 
     /**

@@ -56,9 +56,9 @@ class ExhaustiveLockstepTest {
         Move tickMove = Move.of(tick);
         Move drainMove = Move.of(drain);
         // Nodes at depth 0 (root) and 1 (after tick); the node after drain is the root again.
-        Vector<ExploredNode> nodes = Vector.of(new ExploredNode(0, Vector.empty(), Vector.empty(), Vector.empty(), Vector.empty()),
-                new ExploredNode(1, Vector.of(0), Vector.of(a), Vector.empty(), Vector.empty()),
-                new ExploredNode(2, Vector.of(0, 0), Vector.of(a, a), Vector.empty(), Vector.empty()));
+        Vector<ExploredNode> nodes = Vector.of(new ExploredNode(0, -1, Vector.empty(), Vector.empty(), Vector.empty(), Vector.empty()),
+                new ExploredNode(1, 0, Vector.of(0), Vector.of(a), Vector.empty(), Vector.empty()),
+                new ExploredNode(2, 1, Vector.of(0, 0), Vector.of(a, a), Vector.empty(), Vector.empty()));
         Vector<Vector<Input>> replayed = ExhaustiveLockstep.extensions(nodes, Vector.of(tickMove, drainMove), 2,
                         nodes.filter(node -> node.depth() < 2).map(ExploredNode::inputs))
                 .map(ExhaustiveLockstep.Extension::inputs);

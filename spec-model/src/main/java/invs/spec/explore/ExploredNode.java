@@ -12,6 +12,7 @@ import io.vavr.collection.Vector;
  *
  * @param id     the node's number: nodes are numbered in the order they are first reached (the node after
  *               the setup is 0), and {@link ExplorationResult#nodes()} lists the kept ones by number
+ * @param parent the number of the node it was first reached from, −1 for the node after the setup
  * @param moves  the path's moves, as indices into the alphabet's moves
  * @param path   the path's steps, move by move flattened into inputs, from the state after the setup
  * @param states the specification's states consistent with the path's observations (in canonical form:
@@ -20,7 +21,7 @@ import io.vavr.collection.Vector;
  *               observations the specification allows (with unknown bytes shown as the alphabet's values);
  *               empty if the node was not expanded
  */
-public record ExploredNode(int id, Vector<Integer> moves, Vector<Step> path, Vector<SystemState> states,
+public record ExploredNode(int id, int parent, Vector<Integer> moves, Vector<Step> path, Vector<SystemState> states,
                            Vector<Vector<Edge>> edges) {
 
     /**

@@ -176,7 +176,8 @@ public final class Explorer {
     }
 
     private static ExploredNode explored(Node node, CanonicalForm canonical, Vector<Vector<ExploredNode.Edge>> edges) {
-        return new ExploredNode(node.id(), node.moves(), node.path(), canonical.states(node.states()), edges);
+        return new ExploredNode(node.id(), node.parent() == null ? -1 : node.parent().id(), node.moves(), node.path(),
+                canonical.states(node.states()), edges);
     }
 
     /** The expansions of {@code chunk}, in order; null for the nodes left when the deadline passed. */

@@ -43,6 +43,39 @@ class ExplorerTest {
     }
 
     @Test
+    void whatIsExploredDoesNotDependOnTheNumberOfThreads() {
+        Configuration board = SmallBoard.standard();
+        InputAlphabet alphabet = InputAlphabet.standard(board);
+        ExplorationResult one = new Explorer(board, alphabet, 1).explore(3, Long.MAX_VALUE, 120, 5, true);
+        ExplorationResult two = new Explorer(board, alphabet, 2).explore(3, Long.MAX_VALUE, 120, 5, true);
+        assertEquals(one.perDepth(), two.perDepth());
+        assertEquals(one.transitions(), two.transitions());
+        assertEquals(one.nodes().map(ExploredNode::path), two.nodes().map(ExploredNode::path));
+        assertEquals(one.nodes().map(ExploredNode::edges), two.nodes().map(ExploredNode::edges));
+    }
+
+    @Test
+    void everyKeptNodeTellsWhereEachMoveLeads() {
+        Configuration board = SmallBoard.standard();
+        InputAlphabet alphabet = InputAlphabet.standard(board);
+        ExplorationResult result = new Explorer(board, alphabet).explore(3, Long.MAX_VALUE, 120, 5, true);
+        for (ExploredNode node : result.nodes()) {
+            assertEquals(alphabet.moves().size(), node.edges().size());
+            for (int move = 0; move < alphabet.moves().size(); move++) {
+                int inputs = alphabet.moves().get(move).inputs().size();
+                // Every move has an allowed outcome, and a kept child's path is the parent's path and the move.
+                assertFalse(node.edges().get(move).isEmpty(), node.path() + " " + alphabet.moves().get(move));
+                for (ExploredNode.Edge edge : node.edges().get(move)) {
+                    assertEquals(inputs, edge.observations().size());
+                    if (edge.child() < result.nodes().size() && result.nodes().get(edge.child()).moves().equals(node.moves().append(move))) {
+                        assertEquals(node.path().size() + inputs, result.nodes().get(edge.child()).path().size());
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void aTinySpaceIsExhausted() {
         Configuration one = SMALL.withApps(Vector.of(App.selfOnly("a", 1)));
         InputAlphabet alphabet = InputAlphabet.ofInputs(Vector.empty(), Vector.of(new Tick(), Command.exists(AppId.of(0))),
