@@ -33,6 +33,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * divergences are reported shortest first, so results do not depend on the number of threads.
  */
 public final class ExhaustiveLockstep {
+    /** Most shorter sequences tried for a property broken in the middle of a walk. */
+    private static final int SHORTENINGS = 16;
+
     private final Configuration config;
     private final InputAlphabet alphabet;
     private final int threads;
@@ -95,7 +98,7 @@ public final class ExhaustiveLockstep {
                 TourReplay.Run run = null;
                 while ((run == null || run.reachedStart()) && tours.walkable(id) && tours.pending(id) && !progress.done()) {
                     run = tours.run(node, factory, statistics);
-                    progress.ran(run.inputs(), shortest(run, extension, factory, statistics));
+                    progress.ran(run.inputs(), shortest(run, extension, nodes, factory, statistics));
                 }
                 if (run != null && !run.reachedStart() && run.verdict().isEmpty()) {
                     progress.unreached();
@@ -114,22 +117,31 @@ public final class ExhaustiveLockstep {
     }
 
     /**
-     * The verdict of {@code run}, or if it broke a property in the middle of a walk, the verdict of the
-     * shortest sequence to the same transition (the node's path and the move), if that breaks one too.
+     * The verdict of {@code run}, or a shorter sequence that breaks a property too: a walk reaches a node by
+     * a long way round, so the path of each node it went through, followed by the moves the walk took from
+     * there, is tried, shortest first (at most {@value #SHORTENINGS} of them).
      */
-    private static Option<PathVerdict> shortest(TourReplay.Run run, ExtensionReplay replay, SystemUnderTestFactory factory,
-                                                Statistics statistics) {
-        if (run.verdict().isEmpty() || run.at() == null) {
+    private Option<PathVerdict> shortest(TourReplay.Run run, ExtensionReplay replay, Vector<ExploredNode> nodes,
+                                         SystemUnderTestFactory factory, Statistics statistics) {
+        if (run.verdict().isEmpty() || run.taken().isEmpty()) {
             return run.verdict();
         }
-        Vector<Move> moves = replay.moves();
-        Move move = moves.get(run.move());
-        if (run.at().path().size() + move.inputs().size() + replay.setupSize() >= run.verdict().get().inputs().size()) {
-            return run.verdict();
+        int found = run.verdict().get().inputs().size();
+        Vector<Integer> starts = Vector.range(0, run.taken().size()).sortBy(i -> nodes.get(run.taken().get(i)[0]).path().size()
+                + run.taken().drop(i).map(step -> alphabet.moves().get(step[1]).inputs().size()).sum().intValue());
+        for (int start : starts.take(SHORTENINGS)) {
+            ExploredNode from = nodes.get(run.taken().get(start)[0]);
+            Vector<Move> then = run.taken().drop(start).map(step -> alphabet.moves().get(step[1]));
+            if (replay.sequence(from, then).size() >= found) {
+                break;
+            }
+            long[] counted = new long[1];
+            Option<PathVerdict> again = replay.check(from, then, factory, statistics, counted);
+            if (again.isDefined()) {
+                return again;
+            }
         }
-        long[] counted = new long[1];
-        Option<PathVerdict> again = replay.check(run.at(), move, factory, statistics, counted);
-        return again.isDefined() && again.get().inputs().size() < run.verdict().get().inputs().size() ? again : run.verdict();
+        return run.verdict();
     }
 
     private static void check(ExtensionReplay replay, Extension extension, SystemUnderTestFactory factory,

@@ -71,9 +71,9 @@ final class ExtensionReplay {
         return setupObservations;
     }
 
-    /** The whole input sequence of {@code node}'s path extended by {@code move}, the setup first. */
-    Vector<Input> sequence(ExploredNode node, Move move) {
-        return setup.appendAll(node.inputs()).appendAll(move.inputs());
+    /** The whole input sequence of {@code node}'s path extended by {@code then}, the setup first. */
+    Vector<Input> sequence(ExploredNode node, Vector<Move> then) {
+        return setup.appendAll(node.inputs()).appendAll(then.flatMap(Move::inputs));
     }
 
     /**
@@ -82,7 +82,13 @@ final class ExtensionReplay {
      */
     Option<PathVerdict> check(ExploredNode node, Move move, SystemUnderTestFactory factory, Statistics statistics,
                               long[] counted) {
-        Vector<Input> sequence = sequence(node, move);
+        return check(node, Vector.of(move), factory, statistics, counted);
+    }
+
+    /** Like {@link #check(ExploredNode, Move, SystemUnderTestFactory, Statistics, long[])}, with several moves. */
+    Option<PathVerdict> check(ExploredNode node, Vector<Move> then, SystemUnderTestFactory factory, Statistics statistics,
+                              long[] counted) {
+        Vector<Input> sequence = sequence(node, then);
         Vector<Step> path = node.path();
         int recorded = setup.size() + path.size();
         Observation[] seen = new Observation[sequence.size()];

@@ -42,13 +42,10 @@ final class TourReplay {
             Property.ROBUSTNESS);
 
     /**
-     * What one run did: what it broke (if anything) and at which node and move (null and −1 in the setup),
-     * the inputs it applied, and whether it reached its start.
+     * What one run did: what it broke (if anything), the (node, move) pairs it took after the setup, the last
+     * being where it broke something, the inputs it applied, and whether it reached its start.
      */
-    record Run(Option<PathVerdict> verdict, ExploredNode at, int move, long inputs, boolean reachedStart) {
-        static Run ended(long inputs, boolean reachedStart) {
-            return new Run(Option.none(), null, -1, inputs, reachedStart);
-        }
+    record Run(Option<PathVerdict> verdict, Vector<int[]> taken, long inputs, boolean reachedStart) {
     }
 
     private final Configuration config;
@@ -168,7 +165,7 @@ final class TourReplay {
             for (int i = 0; i < setup.size(); i++) {
                 Either<PathVerdict, Observation> answer = apply(session, setup.get(i), inputs);
                 if (answer.isLeft()) {
-                    return new Run(Option.some(answer.getLeft()), null, -1, inputs.size(), false);
+                    return new Run(Option.some(answer.getLeft()), Vector.empty(), inputs.size(), false);
                 }
                 if (!answer.get().equals(setupObservations.get(i))) {
                     Frontier frontier = Frontier.start(specification);
@@ -176,10 +173,11 @@ final class TourReplay {
                         frontier = frontier.advance(setup.get(k), setupObservations.get(k)).get();
                     }
                     Option<PathVerdict> verdict = check(frontier, Vector.of(setup.get(i)), Vector.of(answer.get()), inputs);
-                    return new Run(verdict, null, -1, inputs.size(), false);
+                    return new Run(verdict, Vector.empty(), inputs.size(), false);
                 }
             }
             Vector<ExploredNode> ancestors = ancestors(start);
+            Vector<int[]> taken = Vector.empty();
             ExploredNode current = nodes.get(0);
             int offset = 0;
             for (int k = 0; k < start.moves().size() && current.id() != start.id(); k++) {
@@ -188,13 +186,13 @@ final class TourReplay {
                 Vector<Observation> recorded = start.path().subSequence(offset, offset + length).map(Step::observation);
                 offset += length;
                 replayed.set(current.id() * moves.size() + move, 1);
-                ExploredNode from = current;
+                taken = taken.append(new int[] {current.id(), move});
                 Arrival arrival = step(session, current, move, inputs);
                 if (arrival.node() == null) {
                     if (arrival.verdict().isEmpty()) {
                         left.set(ancestors.get(k + 1).id(), 1);
                     }
-                    return new Run(arrival.verdict(), from, move, inputs.size(), false);
+                    return new Run(arrival.verdict(), taken, inputs.size(), false);
                 }
                 current = arrival.node();
                 if (!arrival.seen().equals(recorded) || !walkable(current.id())) {
@@ -208,14 +206,14 @@ final class TourReplay {
                 if (move < 0) {
                     break;
                 }
-                ExploredNode from = current;
+                taken = taken.append(new int[] {current.id(), move});
                 Arrival arrival = step(session, current, move, inputs);
                 if (arrival.node() == null) {
-                    return new Run(arrival.verdict(), from, move, inputs.size(), reached);
+                    return new Run(arrival.verdict(), taken, inputs.size(), reached);
                 }
                 current = arrival.node();
             }
-            return Run.ended(inputs.size(), reached);
+            return new Run(Option.none(), taken, inputs.size(), reached);
         }
     }
 
