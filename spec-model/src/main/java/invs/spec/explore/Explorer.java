@@ -9,12 +9,8 @@ import invs.spec.model.SystemState;
 import io.vavr.collection.Vector;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ForkJoinPool;
 
 /**
@@ -27,10 +23,8 @@ import java.util.concurrent.ForkJoinPool;
  * states keeps apart sequences that an implementation can tell apart, such as an operation completed by
  * a drain and one still in flight.
  *
- * <p>Many nodes share states, so what a move does from one canonical state is computed once and kept;
- * the successors of a set are the union of the successors of its states, except where an observation
- * may show unknown bytes (then the set is computed as a whole, since such an observation can match what
- * other states show). The nodes of a level are expanded in parallel, in chunks, and merged in order, so
+ * <p>Moves are applied by {@link MoveRun}, which keeps what the rest of a move does from each canonical
+ * state. The nodes of a level are expanded in parallel, in chunks, and merged in order, so
  * the nodes found, their numbers and the paths kept do not depend on the number of threads.
  */
 public final class Explorer {
@@ -86,7 +80,7 @@ public final class Explorer {
     }
 
     /** What an exploration shares between its threads. */
-    private record Context(CanonicalForm canonical, MoveRun run, Map<Integer, MoveRun.Result[]> memo, long deadline) {
+    private record Context(CanonicalForm canonical, MoveRun run, long deadline) {
     }
 
     /**
@@ -100,8 +94,8 @@ public final class Explorer {
         long start = System.nanoTime();
         SystemState setup = setupState();
         CanonicalForm canonical = new CanonicalForm(specification.configuration(), alphabet, setup);
-        Context context = new Context(canonical, new MoveRun(specification, properties, canonical, alphabet.values()),
-                new ConcurrentHashMap<>(), start + (long) (maxSeconds * 1e9));
+        Context context = new Context(canonical, new MoveRun(specification, properties, canonical, alphabet),
+                start + (long) (maxSeconds * 1e9));
         int[] rootStates = canonical.numbers(Vector.of(setup));
         Node root = new Node(0, null, -1, Vector.empty(), 0, rootStates);
         Map<CanonicalForm.NodeKey, Integer> seen = new HashMap<>();
@@ -112,11 +106,13 @@ public final class Explorer {
         Vector<Violation> violations = Vector.empty();
         long transitions = 0;
         int depthCompleted = 0;
+        long lastReached = 1;
         boolean stopped = false;
         ForkJoinPool pool = threads > 1 ? new ForkJoinPool(threads) : null;
         try {
             while (!level.isEmpty() && depthCompleted < maxDepth && !stopped) {
                 List<Node> next = new ArrayList<>();
+                long reached = 0;
                 int from = 0;
                 for (; from < level.size() && !stopped; from += CHUNK) {
                     List<Node> chunk = level.subList(from, Math.min(level.size(), from + CHUNK));
@@ -139,8 +135,12 @@ public final class Explorer {
                             if (id == null) {
                                 id = seen.size();
                                 seen.put(successor.key(), id);
-                                next.add(new Node(id, parent, successor.move(), successor.steps(), parent.depth() + 1,
-                                        successor.states()));
+                                reached++;
+                                // Nodes at the last depth are counted, not kept: nothing expands them.
+                                if (parent.depth() + 1 < maxDepth) {
+                                    next.add(new Node(id, parent, successor.move(), successor.steps(), parent.depth() + 1,
+                                            successor.states()));
+                                }
                             }
                             int move = successor.move();
                             edges = edges.update(move, edges.get(move).append(new ExploredNode.Edge(successor.observations(), id)));
@@ -160,8 +160,9 @@ public final class Explorer {
                 }
                 if (!stopped) {
                     depthCompleted++;
-                    perDepth.add((long) next.size());
+                    perDepth.add(reached);
                 }
+                lastReached = reached;
                 level = next;
             }
         } finally {
@@ -169,7 +170,7 @@ public final class Explorer {
                 pool.shutdownNow();
             }
         }
-        boolean exhausted = !stopped && level.isEmpty();
+        boolean exhausted = !stopped && lastReached == 0;
         double seconds = (System.nanoTime() - start) / 1e9;
         return new ExplorationResult(seen.size(), transitions, depthCompleted, exhausted, seconds,
                 violations.take(Math.max(maxViolations, 0)), Vector.ofAll(perDepth), Vector.ofAll(kept));
@@ -193,16 +194,12 @@ public final class Explorer {
         if (System.nanoTime() > context.deadline()) {
             return null;
         }
-        List<MoveRun.Result[]> perState = new ArrayList<>();
-        for (int state : node.states()) {
-            perState.add(context.memo().computeIfAbsent(state, number -> runAll(number, context)));
-        }
         List<Successor> successors = new ArrayList<>();
         long transitions = 0;
         Vector<Violation> violations = Vector.empty();
         Vector<Step> path = null;
         for (int move = 0; move < alphabet.moves().size(); move++) {
-            MoveRun.Result result = combined(node, move, perState, context);
+            MoveRun.Result result = context.run().run(node.states(), move);
             transitions += result.transitions();
             if (!result.broken().isEmpty()) {
                 path = path == null ? node.path() : path;
@@ -218,46 +215,6 @@ public final class Explorer {
             }
         }
         return new Expansion(successors, transitions, violations);
-    }
-
-    /** What every move does from the canonical state numbered {@code number}. */
-    private MoveRun.Result[] runAll(int number, Context context) {
-        Vector<SystemState> states = Vector.of(context.canonical().state(number));
-        MoveRun.Result[] results = new MoveRun.Result[alphabet.moves().size()];
-        for (int move = 0; move < results.length; move++) {
-            results[move] = context.run().run(states, alphabet.moves().get(move));
-        }
-        return results;
-    }
-
-    /** What move {@code move} does from the set of states of {@code node}. */
-    private MoveRun.Result combined(Node node, int move, List<MoveRun.Result[]> perState, Context context) {
-        if (perState.size() == 1) {
-            return perState.get(0)[move];
-        }
-        if (!perState.stream().allMatch(results -> results[move].exact())) {
-            return context.run().run(context.canonical().states(node.states()), alphabet.moves().get(move));
-        }
-        Map<Vector<Observation>, Set<Integer>> union = new LinkedHashMap<>();
-        long transitions = 0;
-        Vector<MoveRun.Broken> broken = Vector.empty();
-        for (MoveRun.Result[] results : perState) {
-            MoveRun.Result result = results[move];
-            transitions += result.transitions();
-            broken = broken.appendAll(result.broken());
-            for (MoveRun.Branch branch : result.branches()) {
-                Set<Integer> states = union.computeIfAbsent(branch.observations(), observations -> new LinkedHashSet<>());
-                for (int state : branch.states()) {
-                    states.add(state);
-                }
-            }
-        }
-        Vector<MoveRun.Branch> branches = Vector.empty();
-        for (Map.Entry<Vector<Observation>, Set<Integer>> entry : union.entrySet()) {
-            branches = branches.append(new MoveRun.Branch(entry.getKey(),
-                    entry.getValue().stream().mapToInt(Integer::intValue).toArray()));
-        }
-        return new MoveRun.Result(branches, true, transitions, broken);
     }
 
     /** The state after the setup inputs, each of which must have exactly one outcome. */
