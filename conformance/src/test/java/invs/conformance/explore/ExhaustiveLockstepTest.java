@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import invs.conformance.engine.Property;
 import invs.conformance.sut.Capability;
-import invs.conformance.sut.ReferenceProvider;
+import invs.conformance.reference.ReferenceProvider;
 import invs.conformance.sut.SystemUnderTest;
 import invs.spec.App;
 import invs.spec.Command;

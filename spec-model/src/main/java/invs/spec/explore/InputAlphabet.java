@@ -20,7 +20,8 @@ import io.vavr.collection.Vector;
  * The finite set of moves an exploration tries in every node, the setup run before it, and the byte
  * values that stand for unknown bytes in observations.
  *
- * @param setup   inputs applied once before exploring (each must have exactly one outcome)
+ * @param setup   inputs applied once before exploring (each must have exactly one outcome besides the
+ *                kernel refusing the grant, which the setup assumes does not happen)
  * @param moves   the moves tried in every node
  * @param values  byte values used for unknown bytes an observation may show
  */

@@ -4,7 +4,6 @@ import invs.spec.AppId;
 import invs.spec.Bytes;
 import invs.spec.Configuration;
 import invs.spec.ErrorCode;
-import invs.spec.Profile;
 import invs.spec.ShortId;
 import invs.spec.Upcall;
 import io.vavr.collection.Vector;
@@ -118,12 +117,8 @@ final class Completion {
             }
             return results;
         }
-        // COMMAND_n_ALLOCATES could not allocate: NOMEM (SUBSCRIBE_n_NOMEM); doc also lets RESERVE come first.
+        // COMMAND_n_ALLOCATES could not allocate: NOMEM (SUBSCRIBE_n_NOMEM), before any check of the buffer (D11).
         results = results.append(finish(base, app, Upcall.error(kind.subscribeNumber(), ErrorCode.NOMEM)));
-        if (config.profile() == Profile.DOC && kind != OperationKind.SIZE
-                && operation.candidateLengths().exists(length -> length == 0)) {
-            results = results.append(finish(base, app, Upcall.error(kind.subscribeNumber(), ErrorCode.RESERVE)));
-        }
         if (faultArmed) {
             results = results.append(failed(base, app, operation, owner));
         }
@@ -140,33 +135,26 @@ final class Completion {
         Vector<SystemState> results = Vector.empty();
         for (int candidate = 0; candidate < operation.candidateLengths().size(); candidate++) {
             int length = operation.candidateLengths().get(candidate);
-            Vector<ErrorCode> errors = rejections(operation, length, region.length());
-            if (errors.isEmpty()) {
-                results = results.appendAll(transfer(state, app, operation, candidate, region));
-            } else if (config.profile() == Profile.TOCK) {
-                results = results.append(finish(state, app, Upcall.error(kind.subscribeNumber(), errors.head())));
-            } else {
-                for (ErrorCode error : errors) {
-                    results = results.append(finish(state, app, Upcall.error(kind.subscribeNumber(), error)));
-                }
-            }
+            Option<ErrorCode> error = rejection(operation, length, region.length());
+            results = error.isEmpty() ? results.appendAll(transfer(state, app, operation, candidate, region))
+                    : results.append(finish(state, app, Upcall.error(kind.subscribeNumber(), error.get())));
         }
         return results;
     }
 
     /**
-     * Why a read or write of {@code length} bytes is refused, in the capsule's order: RESERVE for no
-     * buffer (SUBSCRIBE_n_RESERVE), then INVAL for an access outside the region (SUBSCRIBE_n_INVAL).
+     * Why a read or write of {@code length} bytes is refused, in one order for both profiles (D11): RESERVE
+     * for no buffer or an empty one, wherever the offset points (SUBSCRIBE_n_RESERVE), then INVAL for an
+     * access not within the region (SUBSCRIBE_n_INVAL, D9).
      */
-    private Vector<ErrorCode> rejections(Operation operation, int length, int size) {
-        Vector<ErrorCode> errors = Vector.empty();
+    private Option<ErrorCode> rejection(Operation operation, int length, int size) {
         if (length == 0) {
-            errors = errors.append(ErrorCode.RESERVE);
+            return Option.some(ErrorCode.RESERVE);
         }
         if (operation.highWordRejected() || !Bounds.within(operation.offset(), length, size)) {
-            errors = errors.append(ErrorCode.INVAL);
+            return Option.some(ErrorCode.INVAL);
         }
-        return errors;
+        return Option.none();
     }
 
     private Vector<SystemState> transfer(SystemState state, AppId app, Operation operation, int candidate, Region region) {
@@ -222,7 +210,7 @@ final class Completion {
         Region region = state.region(owner).get();
         Cells contents = region.contents();
         for (Bytes data : operation.writeData()) {
-            if (data.length() > 0 && Bounds.within(operation.offset(), data.length(), region.length())) {
+            if (Bounds.within(operation.offset(), data.length(), region.length())) {
                 contents = contents.forget((int) operation.offset(), transferCount(data.length()));
             }
         }

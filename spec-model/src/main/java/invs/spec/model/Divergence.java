@@ -21,10 +21,14 @@ public record Divergence(Input input, Observation observed, Vector<Outcome> allo
     }
 
     /**
-     * The clause most likely broken: the clause of an allowed outcome whose kind of observation matches
+     * The clause most likely broken: TRD104_GRANT_NOMEM for a synchronous NOMEM the kernel may not give
+     * (the app's grant exists, D21); else the clause of an allowed outcome whose kind of observation matches
      * the one seen (for example another upcall status), else the first allowed outcome's.
      */
     public Clause clause() {
+        if (Specification.isGrantRefusal(input, observed)) {
+            return Clause.TRD104_GRANT_NOMEM;
+        }
         return allowed.find(outcome -> sameShape(outcome.expected(), observed))
                 .orElse(allowed.headOption())
                 .map(Outcome::clause)

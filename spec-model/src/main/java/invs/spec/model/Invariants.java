@@ -45,6 +45,11 @@ public final class Invariants {
         }
         for (var app : config.appIds()) {
             AppState appState = state.app(app);
+            boolean holdsSomething = !appState.readOnly().isEmpty() || appState.readWrite().length() > 0
+                    || !appState.subscriptions().isEmpty() || !appState.upcalls().isEmpty() || appState.pending().isDefined();
+            if (holdsSomething && appState.grant() != Grant.ALLOCATED) {
+                broken = broken.append(app + " holds buffers, subscriptions, upcalls or an operation without a grant");
+            }
             for (Upcall upcall : appState.upcalls()) {
                 if (!appState.subscriptions().contains(upcall.subscribeNumber())) {
                     broken = broken.append(app + " has an upcall queued for unsubscribed number " + upcall.subscribeNumber());

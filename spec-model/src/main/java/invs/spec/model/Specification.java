@@ -94,26 +94,63 @@ public final class Specification {
             return Vector.of(exactly(Observation.failure(ErrorCode.NOSUPPORT), state, Clause.TRD104_UNKNOWN_COMMAND));
         }
         OperationKind operation = kind.get();
-        boolean permitted = permitted(app, operation);
-        Vector<Outcome> outcomes = Vector.empty();
-        for (SystemState before : completion.settle(state, app)) {
-            boolean pending = before.app(app).pending().isDefined();
-            if (!permitted) {
-                outcomes = outcomes.append(exactly(Observation.failure(ErrorCode.NOSUPPORT), before, operation.noSupport()));
-                if (config.profile() == Profile.DOC) {
-                    outcomes = outcomes.append(pending
-                            ? exactly(Observation.failure(ErrorCode.BUSY), before, operation.busy())
-                            : exactly(Observation.success(), accept(before, command, operation, true),
-                                    operation.asyncPermission()));
-                }
-            } else if (pending) {
-                outcomes = outcomes.append(exactly(Observation.failure(ErrorCode.BUSY), before, operation.busy()));
-            } else {
-                outcomes = outcomes.append(exactly(Observation.success(), accept(before, command, operation, false),
-                        operation.accepted()));
-            }
+        if (permitted(app, operation)) {
+            return needingGrant(state, app, granted -> started(granted, command, operation, false));
         }
-        return outcomes;
+        // D6, D7: the permission check comes first; doc lets the driver defer it to the upcall instead, and
+        // then the command is answered as if permitted.
+        Vector<Outcome> refused = Vector.of(exactly(Observation.failure(ErrorCode.NOSUPPORT), state, operation.noSupport()));
+        return config.profile() == Profile.DOC
+                ? refused.appendAll(needingGrant(state, app, granted -> started(granted, command, operation, true)))
+                : refused;
+    }
+
+    /** Command 1, 2 or 3 of an app whose grant is allocated: BUSY while its operation is outstanding, else accepted. */
+    private Vector<Outcome> started(SystemState state, Command command, OperationKind operation, boolean permissionDenied) {
+        return completion.settle(state, command.app()).map(before -> before.app(command.app()).pending().isDefined()
+                ? exactly(Observation.failure(ErrorCode.BUSY), before, operation.busy())
+                : exactly(Observation.success(), accept(before, command, operation, permissionDenied),
+                        permissionDenied ? operation.asyncPermission() : operation.accepted()));
+    }
+
+    /**
+     * The outcomes of a system call that needs {@code app}'s grant (D21): while the kernel has not
+     * allocated it, it may refuse with NOMEM (TRD104_GRANT_NOMEM), and then refuses every such call until the
+     * process ends; otherwise the call's own outcomes, with the grant allocated.
+     */
+    private Vector<Outcome> needingGrant(SystemState state, AppId app, java.util.function.Function<SystemState, Vector<Outcome>> call) {
+        AppState current = state.app(app);
+        return switch (current.grant()) {
+            case ALLOCATED -> call.apply(state);
+            case REFUSED -> Vector.of(grantRefused(state));
+            case NONE -> call.apply(state.withApp(app, current.withGrant(Grant.ALLOCATED)))
+                    .append(grantRefused(state.withApp(app, current.withGrant(Grant.REFUSED))));
+        };
+    }
+
+    private static Outcome grantRefused(SystemState next) {
+        return exactly(Observation.failure(ErrorCode.NOMEM), next, Clause.TRD104_GRANT_NOMEM);
+    }
+
+    /** Whether {@code input} is a system call that needs its app's grant: subscribe, unsubscribe, the allows, commands 1 to 3. */
+    public static boolean needsGrant(Input input) {
+        return switch (input) {
+            case Command command -> OperationKind.ofCommand(command.number()).isPresent();
+            case Subscribe subscribe -> true;
+            case Unsubscribe unsubscribe -> true;
+            case AllowReadOnly allow -> true;
+            case AllowReadWrite allow -> true;
+            default -> false;
+        };
+    }
+
+    /**
+     * Whether {@code observation} answering {@code input} is the kernel refusing the app's grant: a
+     * synchronous NOMEM to a call that needs it. The specification allows no other synchronous NOMEM, so
+     * a checker can count these refusals from observations alone (clause TRD104_GRANT_NOMEM, D21).
+     */
+    public static boolean isGrantRefusal(Input input, Observation observation) {
+        return needsGrant(input) && observation instanceof Observation.Failure(ErrorCode code) && code == ErrorCode.NOMEM;
     }
 
     /** The state with {@code command} accepted as {@code app}'s outstanding operation. */
@@ -138,49 +175,57 @@ public final class Specification {
 
     private Vector<Outcome> allowReadOnly(SystemState state, AllowReadOnly allow) {
         if (allow.number() != 0) {
-            return unknownNumber(state, Clause.TRD104_UNKNOWN_ALLOW);
+            return unknownNumber(state, allow.app(), Clause.TRD104_UNKNOWN_ALLOW);
         }
-        return completion.settle(state, allow.app()).map(before -> {
+        return needingGrant(state, allow.app(), granted -> completion.settle(granted, allow.app()).map(before -> {
             AppState app = before.app(allow.app());
             Option<Operation> pending = app.pending().map(operation -> operation.withWriteData(allow.data()));
             AppState after = app.withReadOnly(allow.data()).withPending(pending);
             Clause clause = pending.exists(Operation::reallowed) ? Clause.CLARIFIED_REALLOW : Clause.ALLOW_RO_0;
             return exactly(Observation.success(), before.withApp(allow.app(), after), clause);
-        });
+        }));
     }
 
     private Vector<Outcome> allowReadWrite(SystemState state, AllowReadWrite allow) {
         if (allow.number() != 0) {
-            return unknownNumber(state, Clause.TRD104_UNKNOWN_ALLOW);
+            return unknownNumber(state, allow.app(), Clause.TRD104_UNKNOWN_ALLOW);
         }
-        return completion.settle(state, allow.app()).map(before -> {
+        return needingGrant(state, allow.app(), granted -> completion.settle(granted, allow.app()).map(before -> {
             AppState app = before.app(allow.app());
             Option<Operation> pending = app.pending().map(operation -> operation.withReadLength(allow.length()));
             AppState after = app.withReadWrite(Cells.filled(allow.length(), 0), Option.none()).withPending(pending);
             Clause clause = pending.exists(Operation::reallowed) ? Clause.CLARIFIED_REALLOW : Clause.ALLOW_RW_0;
             return exactly(Observation.success(), before.withApp(allow.app(), after), clause);
-        });
+        }));
     }
 
     private Vector<Outcome> subscription(SystemState state, AppId app, int number, boolean subscribe) {
         if (number < 0 || number >= SUBSCRIBE_NUMBERS) {
-            return unknownNumber(state, Clause.TRD104_UNKNOWN_SUBSCRIBE);
+            return unknownNumber(state, app, Clause.TRD104_UNKNOWN_SUBSCRIBE);
         }
-        return completion.settle(state, app).map(before -> {
+        return needingGrant(state, app, granted -> completion.settle(granted, app).map(before -> {
             AppState current = before.app(app);
             var numbers = subscribe ? current.subscriptions().add(number) : current.subscriptions().remove(number);
             Queue<Upcall> kept = current.upcalls().filter(upcall -> upcall.subscribeNumber() != number);
             return exactly(Observation.success(), before.withApp(app, current.withSubscriptions(numbers, kept)),
                     Clause.TRD104_SUBSCRIBE);
-        });
+        }));
     }
 
-    /** An allow or subscribe number the driver does not define: NOSUPPORT (Tock's kernel); doc also allows INVAL (TRD104's text). */
-    private Vector<Outcome> unknownNumber(SystemState state, Clause clause) {
+    /**
+     * An allow or subscribe number the driver does not define: NOSUPPORT (TRD104 section 4, Tock's kernel);
+     * for an allow, doc also allows INVAL (TRD104 4.4's text). Such a failure says nothing about the grant
+     * (a kernel may check the number first), so while the grant is not allocated the kernel may also
+     * refuse it (D16, D21).
+     */
+    private Vector<Outcome> unknownNumber(SystemState state, AppId app, Clause clause) {
         Vector<Outcome> outcomes = Vector.of(exactly(Observation.failure(ErrorCode.NOSUPPORT), state, clause));
-        return config.profile() == Profile.DOC
-                ? outcomes.append(exactly(Observation.failure(ErrorCode.INVAL), state, clause))
-                : outcomes;
+        if (config.profile() == Profile.DOC && clause == Clause.TRD104_UNKNOWN_ALLOW) {
+            outcomes = outcomes.append(exactly(Observation.failure(ErrorCode.INVAL), state, clause));
+        }
+        AppState current = state.app(app);
+        return current.grant() == Grant.ALLOCATED ? outcomes
+                : outcomes.append(grantRefused(state.withApp(app, current.withGrant(Grant.REFUSED))));
     }
 
     private Vector<Outcome> yielded(SystemState state, AppId app) {

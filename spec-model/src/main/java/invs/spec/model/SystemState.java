@@ -19,7 +19,12 @@ public record SystemState(Vector<Region> regions, Vector<AppState> apps, int arm
 
     /** Computes the hash; the {@code hash} argument is ignored. */
     public SystemState {
-        hash = 31 * (31 * regions.hashCode() + apps.hashCode()) + armedFaults;
+        hash = hashOf(regions, apps, armedFaults);
+    }
+
+    /** The hash of a state of these parts (a value method, like {@link #hashCode}). */
+    private static int hashOf(Vector<Region> regions, Vector<AppState> apps, int armedFaults) {
+        return 31 * (31 * regions.hashCode() + apps.hashCode()) + armedFaults;
     }
 
     /** A state of these regions, apps and armed faults. */

@@ -16,6 +16,7 @@ import invs.spec.ShortId;
 import invs.spec.Tick;
 import invs.spec.Yield;
 import invs.spec.model.AppState;
+import invs.spec.model.Grant;
 import invs.spec.model.Operation;
 import invs.spec.model.OperationKind;
 import invs.spec.model.Region;
@@ -92,7 +93,7 @@ class ExplorerTest {
 
     @Test
     void isolationCatchesAnAppChangingAnotherAppsState() {
-        SystemState after = initial.withApp(B, AppState.fresh().withReadOnly(Bytes.of((byte) 1)));
+        SystemState after = initial.withApp(B, AppState.fresh().withGrant(Grant.ALLOCATED).withReadOnly(Bytes.of((byte) 1)));
         assertTrue(properties.violations(initial, new Yield(A), after).exists(text -> text.startsWith("isolation")));
         assertTrue(properties.violations(initial, new Yield(B), after).isEmpty());
     }
@@ -104,7 +105,7 @@ class ExplorerTest {
         SystemState after = before.withRegion(changed.withContents(changed.contents().forget(2, 1)));
         assertTrue(properties.violations(before, new Reboot(0), after).exists(text -> text.startsWith("containment")));
         Operation write = new Operation(OperationKind.WRITE, 2, false, false, Vector.empty(), Vector.of(Bytes.of((byte) 7)));
-        SystemState pending = before.withApp(A, AppState.fresh().withPending(Option.some(write)));
+        SystemState pending = before.withApp(A, AppState.fresh().withGrant(Grant.ALLOCATED).withPending(Option.some(write)));
         SystemState afterPending = after.withApp(A, AppState.fresh());
         assertFalse(properties.violations(pending, new Reboot(0), afterPending).exists(text -> text.startsWith("containment")));
     }
@@ -112,7 +113,7 @@ class ExplorerTest {
     @Test
     void livenessCatchesWorkLeftAfterADrain() {
         Operation size = new Operation(OperationKind.SIZE, 0, false, false, Vector.empty(), Vector.empty());
-        SystemState pending = initial.withApp(A, AppState.fresh().withPending(Option.some(size)));
+        SystemState pending = initial.withApp(A, AppState.fresh().withGrant(Grant.ALLOCATED).withPending(Option.some(size)));
         assertTrue(properties.violations(pending, new Drain(), pending).exists(text -> text.startsWith("liveness")));
     }
 }

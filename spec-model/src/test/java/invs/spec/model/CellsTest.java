@@ -40,4 +40,87 @@ class CellsTest {
         assertEquals(Bytes.fromHex("11aa11"), written.concretise(0));
         assertNotEquals(target, written);
     }
+
+    @Test
+    void anyUnknownLooksOnlyInsideTheRange() {
+        Cells cells = Cells.filled(6, 0xFF).forget(3, 1);
+        assertFalse(Cells.filled(6, 0xFF).anyUnknown(0, 6));
+        assertFalse(cells.anyUnknown(0, 3));
+        assertTrue(cells.anyUnknown(0, 4));
+        assertTrue(cells.anyUnknown(3, 1));
+        assertFalse(cells.anyUnknown(4, 2));
+        assertFalse(cells.anyUnknown(3, 0));
+    }
+
+    @Test
+    void concretiseFillsEveryUnknownByteAndOnlyThose() {
+        Cells cells = Cells.known(Bytes.fromHex("01020304")).forget(0, 1).forget(2, 1);
+        assertEquals(Bytes.fromHex("aa02aa04"), cells.concretise(0xAA));
+        assertEquals(Bytes.fromHex("01020304"), Cells.known(Bytes.fromHex("01020304")).concretise(0xAA));
+    }
+
+    @Test
+    void unknownBytesCarryNoValue() {
+        // Two runs that differ only where bytes are unknown are the same cells.
+        Cells one = Cells.known(Bytes.fromHex("010203")).forget(0, 2);
+        Cells other = Cells.known(Bytes.fromHex("aabb03")).forget(0, 2);
+        assertEquals(one, other);
+        assertEquals(one.hashCode(), other.hashCode());
+        assertNotEquals(one, Cells.known(Bytes.fromHex("010204")).forget(0, 2));
+        assertEquals(one, one.forget(1, 0));
+    }
+
+    @Test
+    void copyingKnownBytesOverUnknownOnesMakesThemKnown() {
+        Cells target = Cells.filled(4, 0).forget(0, 4);
+        Cells copied = target.copyFrom(1, Cells.known(Bytes.fromHex("0102")), 0, 2);
+        assertFalse(copied.isKnown(0));
+        assertTrue(copied.isKnown(1) && copied.isKnown(2));
+        assertFalse(copied.isKnown(3));
+        assertEquals(2, copied.value(2));
+        assertEquals(target, target.copyFrom(0, Cells.known(Bytes.fromHex("0102")), 0, 0));
+    }
+
+    @Test
+    void emptyWritesAndLearningNothingChangeNothing() {
+        Cells cells = Cells.known(Bytes.fromHex("0102"));
+        assertEquals(0, Cells.empty().length());
+        assertEquals(Cells.empty(), Cells.known(Bytes.empty()));
+        assertEquals(Cells.empty(), Cells.filled(0, 7));
+        assertEquals(cells, cells.write(0, Bytes.fromHex("ff"), 0, 0));
+        assertEquals(cells, cells.learn(0, Bytes.fromHex("ffff"), 0, 2));
+        assertEquals(1, cells.value(0));
+        assertTrue(cells.allKnown());
+        assertFalse(cells.forget(1, 1).allKnown());
+        assertEquals("2:0102", cells.toString());
+        assertEquals("2:01??", cells.forget(1, 1).toString());
+    }
+
+    @Test
+    void copyingCarriesUnknownnessOnlyFromInsideTheRange() {
+        Cells source = Cells.filled(4, 0x11).forget(2, 1);
+        Cells copied = Cells.filled(4, 0).copyFrom(0, source, 0, 2);
+        assertTrue(copied.allKnown());
+        assertEquals(Bytes.fromHex("11110000"), copied.concretise(0xEE));
+        Cells shifted = Cells.filled(4, 0).copyFrom(1, source, 1, 2);
+        assertTrue(shifted.isKnown(1));
+        assertFalse(shifted.isKnown(2));
+        assertTrue(shifted.isKnown(3));
+    }
+
+    @Test
+    void learningAtAnOffsetTakesTheMatchingObservedBytes() {
+        Cells cells = Cells.filled(6, 0xFF).forget(2, 2);
+        Cells learned = cells.learn(2, Bytes.fromHex("aabbccdd"), 1, 2);
+        assertEquals(Cells.known(Bytes.fromHex("ffffbbccffff")), learned);
+    }
+
+    @Test
+    void aRegionCountsItsChanges() {
+        Region fresh = Region.fresh(invs.spec.ShortId.of(1), 4);
+        assertEquals(0, fresh.epoch());
+        Region changed = fresh.withContents(fresh.contents().forget(0, 1)).withContents(fresh.contents());
+        assertEquals(2, changed.epoch());
+        assertEquals(2, changed.learned(fresh.contents()).epoch());
+    }
 }

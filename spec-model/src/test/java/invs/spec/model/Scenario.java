@@ -19,12 +19,18 @@ import invs.spec.Observation;
 import invs.spec.Subscribe;
 import invs.spec.Upcall;
 import invs.spec.Yield;
+import io.vavr.collection.HashSet;
+import io.vavr.collection.Set;
 import io.vavr.collection.Vector;
 import io.vavr.control.Option;
 
 /**
  * Drives the specification like an app would, asserting at each step that an observation is allowed
  * (and, where asked, that it is the only one), and checking the invariants of every consistent state.
+ *
+ * <p>{@link #only} leaves out one outcome: the kernel refusing the app's grant with a synchronous NOMEM
+ * (clause TRD104_GRANT_NOMEM), which the specification allows for every first call that needs the grant
+ * and which {@code ClauseTest#trd104GrantNomem} pins exactly; {@link #allowsExactly} leaves out nothing.
  */
 final class Scenario {
     private final Invariants invariants;
@@ -61,14 +67,44 @@ final class Scenario {
         return this;
     }
 
-    /** Asserts {@code observation} is the only observation allowed for {@code input} and moves on. */
+    /**
+     * Asserts {@code observation} is the only observation allowed for {@code input}, apart from the
+     * kernel refusing the grant, and moves on.
+     */
     Scenario only(Input input, Observation observation) {
-        Vector<Outcome> outcomes = allowed(input);
+        Vector<Outcome> outcomes = allowed(input).filter(outcome -> outcome.clause() != Clause.TRD104_GRANT_NOMEM);
+        assertFalse(outcomes.isEmpty(), () -> "for " + input + " the model allows only the kernel's grant refusal");
         for (Outcome outcome : outcomes) {
             assertTrue(outcome.admits(observation) && isExact(outcome.expected()),
                     () -> "for " + input + " the model also allows " + outcome.expected() + " (" + outcome.clause() + ")");
         }
         return then(input, observation);
+    }
+
+    /**
+     * Asserts that the observations allowed for {@code input} are exactly {@code observations} (each an
+     * exact observation, grant refusals included), and stays where it is.
+     */
+    Scenario allowsExactly(Input input, Observation... observations) {
+        Vector<Outcome> outcomes = allowed(input);
+        for (Outcome outcome : outcomes) {
+            assertTrue(isExact(outcome.expected()), () -> "for " + input + " the model allows the inexact " + outcome.expected());
+        }
+        assertEquals(HashSet.of(observations), outcomes.map(outcome -> outcome.expected().example(0)).toSet(),
+                () -> "the observations allowed for " + input);
+        return this;
+    }
+
+    /** The upcalls a yield of {@code app} may run now (none stands for a yield that runs nothing). */
+    Set<Option<Upcall>> upcallsAllowed(AppId app) {
+        return allowed(new Yield(app)).map(outcome -> ((Expectation.YieldedAs) outcome.expected()).upcall()).toSet();
+    }
+
+    /** Asserts that a yield of {@code app} may run exactly {@code upcalls}, whatever the buffer shows; stays. */
+    Scenario yieldMayRun(AppId app, Upcall... upcalls) {
+        assertEquals(Vector.of(upcalls).map(Option::some).toSet(), upcallsAllowed(app),
+                () -> "the upcalls a yield of " + app + " may run");
+        return this;
     }
 
     /** Asserts {@code observation} is not allowed for {@code input}; the scenario stays where it is. */
@@ -104,9 +140,14 @@ final class Scenario {
         return only(new AllowReadOnly(app, 0, data), Observation.success());
     }
 
-    /** Issues a command that must be accepted. */
+    /** Issues a command that may be accepted. */
     Scenario accepted(Command command) {
         return then(command, Observation.success());
+    }
+
+    /** Issues a command that must be accepted (nothing else allowed but the kernel's grant refusal). */
+    Scenario onlyAccepted(Command command) {
+        return only(command, Observation.success());
     }
 
     /** Drains: every accepted operation completes. */
@@ -121,7 +162,7 @@ final class Scenario {
 
     /** Issues {@code command}, drains, and asserts the only upcall allowed is {@code upcall}. */
     Scenario roundTrip(Command command, Upcall upcall, Bytes buffer) {
-        return accepted(command).drain().upcall(command.app(), upcall, buffer);
+        return onlyAccepted(command).drain().upcall(command.app(), upcall, buffer);
     }
 
     /** The read-write buffer contents the model requires of {@code app} now, with unknown bytes as {@code fill}. */
@@ -141,10 +182,10 @@ final class Scenario {
         return roundTrip(Command.read(app, offset), Upcall.success(1, expected.length()), expected);
     }
 
-    /** Asserts a read-or-write command ends with the only upcall {@code (code, 0, 0)}. */
+    /** Asserts a command is accepted and nothing else, and ends with the only upcall {@code (code, 0, 0)}. */
     Scenario fails(Command command, ErrorCode code) {
         int number = command.number() - 1;
-        return roundTrip(command, Upcall.error(number, code), buffer(command.app()));
+        return onlyAccepted(command).drain().upcall(command.app(), Upcall.error(number, code), buffer(command.app()));
     }
 
     /** Asserts every consistent state has exactly {@code count} regions. */
