@@ -156,8 +156,9 @@ final class ExploreCommand implements Callable<Integer> {
 
     /** Writes {@code verdict} as a trace of its inputs in a new file of {@code output}. */
     private static Path save(OutputLocation output, PathVerdict verdict, Configuration config, String system) {
-        Trace trace = Trace.ofInputs(TraceHeader.of(config, 0, system).withProperty("lockstep")
-                .withDescription("found by invs explore: " + verdict.divergence().describe()), verdict.inputs());
+        Trace trace = Trace.ofInputs(TraceHeader.of(config, 0, system).withProperty(verdict.violation().property().label())
+                .withDescription("found by invs explore: " + verdict.violation().summary() + "\n"
+                        + verdict.violation().description()), verdict.inputs());
         Path file = output.reserve("explore-" + system + "-divergence", ".jsonl");
         OutputLocation.write(file, TraceCodec.format(trace));
         return file;

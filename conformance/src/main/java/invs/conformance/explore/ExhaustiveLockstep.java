@@ -1,6 +1,6 @@
 package invs.conformance.explore;
 
-import invs.conformance.engine.Statistics;
+import invs.conformance.coverage.Statistics;
 import invs.conformance.sut.SystemUnderTestFactory;
 import invs.spec.Configuration;
 import invs.spec.Input;
@@ -26,7 +26,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * rather than a sample. The explorer keeps one shortest path per distinct node; for every node inside the
  * bound, its path extended by every move of the alphabet is replayed from power-on (sequences that are
  * themselves the path of a node inside the bound are extended later instead). Each replay runs through
- * the engine's {@link invs.conformance.engine.Session}: lockstep, liveness, durability and robustness
+ * the engine's {@link invs.conformance.check.Session}: lockstep, liveness, durability and robustness
  * are checked, and a system that throws is reported, not propagated.
  *
  * <p>Sequences are replayed on several threads (each on its own fresh system), in chunks, and the

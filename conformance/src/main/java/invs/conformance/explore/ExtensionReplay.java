@@ -1,9 +1,10 @@
 package invs.conformance.explore;
 
-import invs.conformance.engine.Property;
-import invs.conformance.engine.Session;
-import invs.conformance.engine.Statistics;
-import invs.conformance.engine.Violation;
+import invs.conformance.check.Checks;
+import invs.conformance.check.Property;
+import invs.conformance.check.Session;
+import invs.conformance.coverage.Statistics;
+import invs.conformance.check.Violation;
 import invs.conformance.sut.SystemUnderTestFactory;
 import invs.spec.Configuration;
 import invs.spec.Input;
@@ -31,8 +32,7 @@ import io.vavr.control.Option;
  */
 final class ExtensionReplay {
     /** The properties the session checks; lockstep is checked by this class. */
-    private static final Vector<Property> SESSION_PROPERTIES = Vector.of(Property.LIVENESS, Property.DURABILITY,
-            Property.ROBUSTNESS);
+    private static final Checks SESSION_CHECKS = Checks.of(Vector.of(Property.LIVENESS, Property.DURABILITY));
 
     private final Configuration config;
     private final Specification specification;
@@ -93,7 +93,7 @@ final class ExtensionReplay {
         int recorded = setup.size() + path.size();
         Observation[] seen = new Observation[sequence.size()];
         Frontier frontier = null;
-        try (Session session = Session.open(config, factory.create(config), SESSION_PROPERTIES, statistics)) {
+        try (Session session = Session.open(config, factory, SESSION_CHECKS, statistics)) {
             for (int i = 0; i < sequence.size(); i++) {
                 Input input = sequence.get(i);
                 counted[0]++;
@@ -114,10 +114,7 @@ final class ExtensionReplay {
                 }
                 Either<Divergence, Frontier> next = frontier.advance(input, observation);
                 if (next.isLeft()) {
-                    Divergence divergence = next.getLeft();
-                    Violation violation = new Violation(Property.LOCKSTEP, Option.some(divergence.clause()), i, input,
-                            Option.some(observation), divergence.describe());
-                    return Option.some(new PathVerdict(sequence.take(i + 1), violation));
+                    return Option.some(PathVerdict.diverged(session.steps(), next.getLeft()));
                 }
                 frontier = next.get();
             }

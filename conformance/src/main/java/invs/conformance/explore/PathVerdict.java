@@ -1,8 +1,13 @@
 package invs.conformance.explore;
 
-import invs.conformance.engine.Violation;
+import invs.conformance.check.Property;
+import invs.conformance.check.Violation;
+import invs.conformance.explain.Explanation;
+import invs.conformance.trace.TraceStep;
 import invs.spec.Input;
+import invs.spec.model.Divergence;
 import io.vavr.collection.Vector;
+import io.vavr.control.Option;
 
 /**
  * An explored input sequence on which the implementation broke a property: it diverged from the
@@ -12,6 +17,20 @@ import io.vavr.collection.Vector;
  * @param violation what broke, as the conformance engine reports it
  */
 public record PathVerdict(Vector<Input> inputs, Violation violation) {
+
+    /**
+     * A lockstep divergence at the last of {@code steps} (the steps a session ran, with the system's
+     * observations), filed under the clause governing the first differing field, as the session's own
+     * lockstep check files it.
+     */
+    static PathVerdict diverged(Vector<TraceStep> steps, Divergence divergence) {
+        int step = steps.size() - 1;
+        TraceStep last = steps.get(step);
+        Violation violation = new Violation(Property.LOCKSTEP, Option.some(Explanation.governing(steps, divergence)),
+                step, last.input(), last.observation(), divergence.describe(), Option.some(divergence));
+        return new PathVerdict(steps.map(TraceStep::input), violation);
+    }
+
     /** The sequence and the violation, for reports. */
     public String describe() {
         StringBuilder text = new StringBuilder();

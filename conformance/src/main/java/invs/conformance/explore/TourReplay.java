@@ -1,9 +1,11 @@
 package invs.conformance.explore;
 
-import invs.conformance.engine.Property;
-import invs.conformance.engine.Session;
-import invs.conformance.engine.Statistics;
-import invs.conformance.engine.Violation;
+import invs.conformance.check.Checks;
+import invs.conformance.check.Property;
+import invs.conformance.check.Session;
+import invs.conformance.coverage.Statistics;
+import invs.conformance.check.Violation;
+import invs.conformance.trace.TraceStep;
 import invs.conformance.sut.SystemUnderTestFactory;
 import invs.spec.Configuration;
 import invs.spec.Input;
@@ -38,8 +40,7 @@ final class TourReplay {
     /** Most moves a walk takes after reaching its start: long runs share the setup, short ones stay readable. */
     private static final int MAX_WALK = 64;
 
-    private static final Vector<Property> SESSION_PROPERTIES = Vector.of(Property.LIVENESS, Property.DURABILITY,
-            Property.ROBUSTNESS);
+    private static final Checks SESSION_CHECKS = Checks.of(Vector.of(Property.LIVENESS, Property.DURABILITY));
 
     /**
      * What one run did: what it broke (if anything), the (node, move) pairs it took after the setup, the last
@@ -161,7 +162,7 @@ final class TourReplay {
     /** A run from power-on to node {@code start} along its path, then a walk over moves not replayed yet. */
     Run run(ExploredNode start, SystemUnderTestFactory factory, Statistics statistics) {
         List<Input> inputs = new ArrayList<>();
-        try (Session session = Session.open(config, factory.create(config), SESSION_PROPERTIES, statistics)) {
+        try (Session session = Session.open(config, factory, SESSION_CHECKS, statistics)) {
             for (int i = 0; i < setup.size(); i++) {
                 Either<PathVerdict, Observation> answer = apply(session, setup.get(i), inputs);
                 if (answer.isLeft()) {
@@ -172,7 +173,7 @@ final class TourReplay {
                     for (int k = 0; k < i; k++) {
                         frontier = frontier.advance(setup.get(k), setupObservations.get(k)).get();
                     }
-                    Option<PathVerdict> verdict = check(frontier, Vector.of(setup.get(i)), Vector.of(answer.get()), inputs);
+                    Option<PathVerdict> verdict = check(frontier, Vector.of(setup.get(i)), Vector.of(answer.get()), session.steps());
                     return new Run(verdict, Vector.empty(), inputs.size(), false);
                 }
             }
@@ -250,22 +251,20 @@ final class TourReplay {
                 return new Arrival(edge.child() < nodes.size() ? nodes.get(edge.child()) : null, Option.none(), seen);
             }
         }
-        return new Arrival(null, check(Frontier.of(specification, node.states()), moveInputs, seen, inputs), seen);
+        return new Arrival(null, check(Frontier.of(specification, node.states()), moveInputs, seen, session.steps()), seen);
     }
 
     /**
      * Checks the last {@code moveInputs.size()} inputs of {@code inputs}, answered as {@code seen}, against
      * {@code frontier}: the divergence, if any.
      */
-    private Option<PathVerdict> check(Frontier frontier, Vector<Input> moveInputs, Vector<Observation> seen, List<Input> inputs) {
-        int first = inputs.size() - moveInputs.size();
+    private Option<PathVerdict> check(Frontier frontier, Vector<Input> moveInputs, Vector<Observation> seen,
+                                      Vector<TraceStep> steps) {
+        int first = steps.size() - moveInputs.size();
         for (int i = 0; i < moveInputs.size(); i++) {
             Either<Divergence, Frontier> next = frontier.advance(moveInputs.get(i), seen.get(i));
             if (next.isLeft()) {
-                Divergence divergence = next.getLeft();
-                Violation violation = new Violation(Property.LOCKSTEP, Option.some(divergence.clause()), first + i,
-                        moveInputs.get(i), Option.some(seen.get(i)), divergence.describe());
-                return Option.some(new PathVerdict(Vector.ofAll(inputs.subList(0, first + i + 1)), violation));
+                return Option.some(PathVerdict.diverged(steps.take(first + i + 1), next.getLeft()));
             }
             frontier = next.get();
         }

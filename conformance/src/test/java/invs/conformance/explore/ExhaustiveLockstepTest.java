@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import invs.conformance.engine.Property;
+import invs.conformance.check.Property;
 import invs.conformance.sut.Capability;
 import invs.conformance.reference.ReferenceProvider;
 import invs.conformance.sut.SystemUnderTest;

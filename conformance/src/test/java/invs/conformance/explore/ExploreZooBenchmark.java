@@ -1,6 +1,6 @@
 package invs.conformance.explore;
 
-import invs.conformance.sut.ReferenceProvider;
+import invs.conformance.reference.ReferenceProvider;
 import invs.conformance.zoo.Mutant;
 import invs.conformance.zoo.Zoo;
 import invs.spec.Configuration;
