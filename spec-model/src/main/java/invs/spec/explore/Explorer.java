@@ -96,7 +96,7 @@ public final class Explorer {
         SystemState setup = setupState();
         CanonicalForm canonical = new CanonicalForm(specification.configuration(), alphabet, setup);
         Context context = new Context(canonical, new MoveRun(specification, properties, canonical, alphabet),
-                start + (long) (maxSeconds * 1e9));
+                deadline(start, maxSeconds));
         int[] rootStates = canonical.numbers(Vector.of(setup));
         Node root = new Node(0, null, -1, Vector.empty(), 0, rootStates);
         Map<CanonicalForm.NodeKey, Integer> seen = new HashMap<>();
@@ -152,7 +152,7 @@ public final class Explorer {
                         }
                     }
                     stopped = stopped || violations.size() >= maxViolations || seen.size() >= maxStates
-                            || System.nanoTime() > context.deadline();
+                            || System.nanoTime() - context.deadline() > 0;
                 }
                 if (recordPaths) {
                     for (Node node : level.subList(Math.min(from, level.size()), level.size())) {
@@ -177,6 +177,15 @@ public final class Explorer {
                 violations.take(Math.max(maxViolations, 0)), Vector.ofAll(perDepth), Vector.ofAll(kept));
     }
 
+    /**
+     * The time {@code seconds} after {@code start}, in {@link System#nanoTime} terms: at most about 30
+     * years on, so that a huge or infinite budget cannot overflow (and NaN is no time at all).
+     */
+    static long deadline(long start, double seconds) {
+        double nanos = seconds * 1e9;
+        return start + (nanos > 1e18 ? (long) 1e18 : nanos > 0 ? (long) nanos : 0);
+    }
+
     private static ExploredNode explored(Node node, CanonicalForm canonical, Vector<Vector<ExploredNode.Edge>> edges) {
         return new ExploredNode(node.id(), node.parent() == null ? -1 : node.parent().id(), node.moves(), node.path(),
                 canonical.states(node.states()), edges);
@@ -192,7 +201,7 @@ public final class Explorer {
 
     /** Every successor of {@code node} by every move and every allowed sequence of observations. */
     private Expansion expand(Node node, Context context) {
-        if (System.nanoTime() > context.deadline()) {
+        if (System.nanoTime() - context.deadline() > 0) {
             return null;
         }
         List<Successor> successors = new ArrayList<>();
