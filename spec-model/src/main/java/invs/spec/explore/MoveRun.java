@@ -26,6 +26,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * remainders recur. The successors of a set are the union of the successors of its states, since the
  * specification steps each state on its own, as long as no observation could show unknown bytes; then an
  * observation one state allows may also match what another shows, so the set is stepped as a whole.
+ * What is kept is keyed by the inputs left rather than by the move, since moves share their last inputs
+ * (every call of an app ends with a drain and the app's yield). The invariants of a state are checked
+ * once, when it is first reached; the properties of transitions on every transition.
  *
  * <p>The kernel refusing an app's grant (clause TRD104_GRANT_NOMEM, D21) is not followed, as the setup
  * assumes it does not happen: a refusal sticks until the process restarts, so every reboot or restart
@@ -56,42 +59,69 @@ final class MoveRun {
     private final Specification specification;
     private final SafetyProperties properties;
     private final CanonicalForm canonical;
-    private final Vector<Move> moves;
     private final Vector<Integer> values;
+    /** Per move, the suffix its inputs form: moves sharing their last inputs share what those do. */
+    private final int[] moveSuffix;
+    /** Per suffix of a move (at least one input), its first input. */
+    private final List<Input> suffixInput = new ArrayList<>();
+    /** Per suffix, the suffix after its first input, or −1 when none is left. */
+    private final List<Integer> suffixRest = new ArrayList<>();
     private final Map<Long, Result> remainders = new ConcurrentHashMap<>();
+    /** The canonical states whose invariants were checked. */
+    private final Set<Integer> checked = ConcurrentHashMap.newKeySet();
 
     MoveRun(Specification specification, SafetyProperties properties, CanonicalForm canonical, InputAlphabet alphabet) {
         this.specification = specification;
         this.properties = properties;
         this.canonical = canonical;
-        this.moves = alphabet.moves();
         this.values = alphabet.values();
+        Map<Vector<Input>, Integer> suffixes = new java.util.HashMap<>();
+        moveSuffix = new int[alphabet.moves().size()];
+        for (int move = 0; move < moveSuffix.length; move++) {
+            moveSuffix[move] = suffix(alphabet.moves().get(move).inputs(), suffixes);
+        }
+    }
+
+    /** The number of the suffix {@code inputs} (numbering it and its own suffixes if new); −1 when empty. */
+    private int suffix(Vector<Input> inputs, Map<Vector<Input>, Integer> suffixes) {
+        if (inputs.isEmpty()) {
+            return -1;
+        }
+        Integer known = suffixes.get(inputs);
+        if (known != null) {
+            return known;
+        }
+        int rest = suffix(inputs.tail(), suffixes);
+        suffixInput.add(inputs.head());
+        suffixRest.add(rest);
+        suffixes.put(inputs, suffixInput.size() - 1);
+        return suffixInput.size() - 1;
     }
 
     /** Applies move {@code move} (an index into the alphabet's moves) to the canonical states {@code states}. */
     Result run(int[] states, int move) {
-        return rest(states, move, 0);
+        return rest(states, moveSuffix[move]);
     }
 
-    /** What move {@code move} does to {@code states} from its input {@code position} on. */
-    private Result rest(int[] states, int move, int position) {
-        if (position == moves.get(move).inputs().size()) {
+    /** What the inputs of suffix {@code suffix} (none if −1) do to {@code states}. */
+    private Result rest(int[] states, int suffix) {
+        if (suffix < 0) {
             return new Result(Vector.of(new Branch(Vector.empty(), states)), true, 0, Vector.empty());
         }
         if (states.length == 1) {
-            long key = ((long) states[0] * moves.size() + move) * 64 + position;
+            long key = (long) states[0] * suffixInput.size() + suffix;
             Result known = remainders.get(key);
             if (known == null) {
-                known = step(states, move, position);
+                known = step(states, suffix);
                 remainders.putIfAbsent(key, known);
             }
             return known;
         }
         List<Result> each = new ArrayList<>();
         for (int state : states) {
-            Result result = rest(new int[] {state}, move, position);
+            Result result = rest(new int[] {state}, suffix);
             if (!result.exact()) {
-                return step(states, move, position);
+                return step(states, suffix);
             }
             each.add(result);
         }
@@ -120,9 +150,9 @@ final class MoveRun {
         return new Result(branches, true, transitions, broken);
     }
 
-    /** Input {@code position} of move {@code move} applied to {@code states} as a whole, then the rest. */
-    private Result step(int[] states, int move, int position) {
-        Input input = moves.get(move).inputs().get(position);
+    /** The first input of suffix {@code suffix} applied to {@code states} as a whole, then the rest. */
+    private Result step(int[] states, int suffix) {
+        Input input = suffixInput.get(suffix);
         List<SystemState> befores = new ArrayList<>();
         List<Outcome> outcomes = new ArrayList<>();
         Map<Observation, List<SystemState>> byObservation = new LinkedHashMap<>();
@@ -157,12 +187,21 @@ final class MoveRun {
                     transitions++;
                     SystemState after = outcome.after(observation);
                     entry.getValue().add(after);
-                    for (String text : properties.violations(befores.get(k), input, after)) {
+                    for (String text : properties.transition(befores.get(k), input, after)) {
                         broken = broken.append(new Broken(text, Vector.of(step)));
                     }
                 }
             }
-            Result rest = rest(canonical.numbers(Vector.ofAll(entry.getValue())), move, position + 1);
+            int[] reached = canonical.numbers(Vector.ofAll(entry.getValue()));
+            for (int number : reached) {
+                // A state and its canonical form break the same invariants (docs/explore.md).
+                if (checked.add(number)) {
+                    for (String text : properties.invariants(canonical.state(number))) {
+                        broken = broken.append(new Broken(text, Vector.of(step)));
+                    }
+                }
+            }
+            Result rest = rest(reached, suffixRest.get(suffix));
             exact = exact && rest.exact();
             transitions += rest.transitions();
             broken = broken.appendAll(rest.broken().map(later -> new Broken(later.property(), later.steps().prepend(step))));
