@@ -77,6 +77,29 @@ class ExplorerTest {
     }
 
     @Test
+    void theKernelRefusingAGrantIsNotFollowed() {
+        Configuration board = SmallBoard.standard();
+        InputAlphabet alphabet = InputAlphabet.standard(board);
+        ExplorationResult result = new Explorer(board, alphabet).explore(3, Long.MAX_VALUE, 120, 5, true);
+        // Restarts and reboots leave apps without a grant, so the specification would allow a refusal next.
+        assertTrue(result.nodes().exists(node -> node.states().exists(state -> state.apps().exists(app -> app.grant() == Grant.NONE))),
+                "some explored state has an app whose grant the kernel could refuse");
+        assertTrue(result.nodes().forAll(node -> node.states().forAll(state -> state.apps().forAll(app -> app.grant() != Grant.REFUSED))));
+        assertTrue(result.nodes().forAll(node -> node.path().forAll(step -> !step.observation().equals(
+                invs.spec.Observation.failure(invs.spec.ErrorCode.NOMEM)) || step.input() instanceof invs.spec.Command)),
+                "no allow or subscribe answers NOMEM");
+    }
+
+    @Test
+    void aHugeOrInfiniteBudgetDoesNotOverflowTheDeadline() {
+        long start = System.nanoTime();
+        assertTrue(Explorer.deadline(start, Double.POSITIVE_INFINITY) - start > 0);
+        assertTrue(Explorer.deadline(start, 1e300) - start > 0);
+        assertEquals(start, Explorer.deadline(start, Double.NaN));
+        assertEquals(start + 2_500_000_000L, Explorer.deadline(start, 2.5));
+    }
+
+    @Test
     void aTinySpaceIsExhausted() {
         Configuration one = SMALL.withApps(Vector.of(App.selfOnly("a", 1)));
         InputAlphabet alphabet = InputAlphabet.ofInputs(Vector.empty(), Vector.of(new Tick(), Command.exists(AppId.of(0))),
