@@ -31,6 +31,7 @@ run impl invs.impl.bench.ImplBenchmark
 if [ -f conformance/src/test/java/invs/conformance/bench/LockstepBenchmark.java ]; then
   run conformance invs.conformance.bench.LockstepBenchmark
 fi
+run conformance invs.conformance.explore.ExploreZooBenchmark 6
 if [ -x scripts/bench-fuzz.sh ]; then
   echo "== fuzz (campaign throughput)"
   scripts/bench-fuzz.sh
