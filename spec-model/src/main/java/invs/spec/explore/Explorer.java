@@ -71,9 +71,8 @@ public final class Explorer {
         }
     }
 
-    /** A node reached from an expanded one by a move: its observations, steps, states and key. */
-    private record Successor(int move, Vector<Observation> observations, Vector<Step> steps, int[] states,
-                             CanonicalForm.NodeKey key) {
+    /** A node reached from an expanded one by a move: its observations, states and key. */
+    private record Successor(int move, Vector<Observation> observations, int[] states, CanonicalForm.NodeKey key) {
     }
 
     /** What expanding one node found. */
@@ -139,7 +138,9 @@ public final class Explorer {
                                 reached++;
                                 // Nodes at the last depth are counted, not kept: nothing expands them.
                                 if (parent.depth() + 1 < maxDepth) {
-                                    next.add(new Node(id, parent, successor.move(), successor.steps(), parent.depth() + 1,
+                                    Vector<Step> steps = alphabet.moves().get(successor.move()).inputs()
+                                            .zipWith(successor.observations(), Step::new);
+                                    next.add(new Node(id, parent, successor.move(), steps, parent.depth() + 1,
                                             successor.states()));
                                 }
                             }
@@ -217,10 +218,8 @@ public final class Explorer {
                     violations = violations.append(new Violation(broken.property(), path.appendAll(broken.steps())));
                 }
             }
-            Vector<Input> inputs = alphabet.moves().get(move).inputs();
             for (MoveRun.Branch branch : result.branches()) {
-                Vector<Step> steps = inputs.zipWith(branch.observations(), Step::new);
-                successors.add(new Successor(move, branch.observations(), steps, branch.states(),
+                successors.add(new Successor(move, branch.observations(), branch.states(),
                         context.canonical().key(branch.states())));
             }
         }
