@@ -17,16 +17,20 @@ import java.util.SplittableRandom;
  * <ul>
  *   <li>storage lengths around whole numbers of region footprints (a region and its 12-byte header):
  *       exactly {@code k} footprints and one byte less or more, for {@code k} from 0 to one more than the
- *       apps; and tiny lengths below one header;</li>
- *   <li>region sizes across their range: 1, around the header (11–13), around the 512-byte kernel buffer,
- *       around common page sizes (2048, 4096), and the 24-bit maximum (on a storage too small for it);</li>
- *   <li>one app up to eight, with every permission kind: SelfOnly, none (with or without a ShortId), the
- *       kernel's, and FixedSize in every list shape (empty, its own id, other apps' ids, full lists of
- *       eight, with and without the write and read-modify-self flags);</li>
- *   <li>both address widths, and transfer limits of none, 1, around 512 and around the region size.</li>
+ *       apps; anywhere below room for every app; and tiny lengths (for now at least one header: the
+ *       reference cannot build an empty storage area yet);</li>
+ *   <li>region sizes: 1, around the header (11–13), sizes that are not multiples of four, around the
+ *       512-byte kernel buffer, around common page sizes (2048, 4096), 8192, and anywhere up to 4096;</li>
+ *   <li>one app, eight apps (a full FixedSize list's worth, beyond the six of the largest standard board),
+ *       or anything between, with every permission kind: SelfOnly, none (with or without a ShortId), the
+ *       kernel's, and FixedSize in every list shape (empty, its own id alone, other apps' ids, full lists
+ *       of eight with its own id first or last, with and without the write and read-modify-self flags);</li>
+ *   <li>both address widths, and transfer limits of none, 1, a few bytes, around 512 and around the
+ *       region size.</li>
  * </ul>
  * The profile is the campaign's: a campaign checks one reading of the document. Boards stay small enough
- * to simulate (storage at most a few hundred KiB).
+ * to simulate: storage at most 512 KiB, regions at most 8192 bytes (the generator of inputs makes buffers
+ * of up to twice the region size, so the 24-bit maximum would take tens of megabytes per state).
  */
 public final class BoardGenerator {
     /** The name prefix of generated boards. */
@@ -34,6 +38,10 @@ public final class BoardGenerator {
     private static final int[] REGION_SIZES = {1, 2, 11, 12, 13, 64, 96, 255, 256, 511, 512, 513, 1024, 2047, 2048,
             2049, 4095, 4096, 4097, 8192};
     private static final long MAX_STORAGE = 512 * 1024;
+    /** The most apps a generated board has: one full FixedSize list's worth. */
+    private static final int MAX_APPS = StoragePermissions.FixedSize.MAX_IDS;
+    /** For now no storage below one header: the reference cannot build an empty storage area yet. */
+    private static final long MIN_STORAGE = Configuration.HEADER_SIZE;
 
     private final Profile profile;
 
@@ -48,8 +56,7 @@ public final class BoardGenerator {
         int apps = appCount(random);
         int regionSize = regionSize(random);
         Vector<App> board = apps(random, apps);
-        long storage = regionSize == Configuration.MAX_REGION_SIZE ? random.nextInt(4 * 1024)
-                : storageLength(random, regionSize, apps);
+        long storage = storageLength(random, regionSize, apps);
         AddressWidth width = random.nextInt(3) == 0 ? AddressWidth.BITS_64 : AddressWidth.BITS_32;
         Option<Integer> limit = transferLimit(random, regionSize);
         Configuration configuration = new Configuration(storage, regionSize, limit, width, board, profile);
@@ -59,15 +66,12 @@ public final class BoardGenerator {
     private static int appCount(SplittableRandom random) {
         return switch (random.nextInt(6)) {
             case 0 -> 1;
-            case 1 -> 8;
-            default -> 2 + random.nextInt(4);
+            case 1 -> MAX_APPS;
+            default -> 2 + random.nextInt(MAX_APPS - 2);
         };
     }
 
     private static int regionSize(SplittableRandom random) {
-        if (random.nextInt(25) == 0) {
-            return Configuration.MAX_REGION_SIZE;
-        }
         if (random.nextInt(5) == 0) {
             return 1 + random.nextInt(4096);
         }
@@ -84,7 +88,7 @@ public final class BoardGenerator {
                 yield Math.max(0, regions * footprint + random.nextInt(3) - 1);
             }
         };
-        return Math.min(length, MAX_STORAGE);
+        return Math.min(Math.max(length, MIN_STORAGE), MAX_STORAGE);
     }
 
     private static Option<Integer> transferLimit(SplittableRandom random, int regionSize) {
@@ -126,13 +130,20 @@ public final class BoardGenerator {
         return new StoragePermissions.FixedSize(own, write, self, idList(random, own, all), idList(random, own, all));
     }
 
-    /** An id list: empty, its own id, other apps' ids, or a full list of eight (own, others and strangers). */
+    /**
+     * An id list: empty, its own id alone, other apps' ids only, or a full list of eight (the kernel's id 0,
+     * other apps' ids and ids of no app on the board) with its own id first or last.
+     */
     private static Vector<ShortId> idList(SplittableRandom random, ShortId own, Vector<ShortId> all) {
+        int most = StoragePermissions.FixedSize.MAX_IDS;
+        Vector<ShortId> others = all.filter(id -> !id.equals(own));
+        Vector<ShortId> filler = others.prepend(ShortId.of(0))
+                .appendAll(Vector.range(0, most).map(i -> ShortId.of(0x7000L + i)));
         return switch (random.nextInt(5)) {
             case 0 -> Vector.of(own);
-            case 1 -> all.filter(id -> !id.equals(own)).take(1 + random.nextInt(StoragePermissions.FixedSize.MAX_IDS));
-            case 2 -> all.prepend(ShortId.of(0)).appendAll(Vector.range(0, 8).map(i -> ShortId.of(0x7000L + i)))
-                    .distinct().take(StoragePermissions.FixedSize.MAX_IDS);
+            case 1 -> others.take(1 + random.nextInt(most));
+            case 2 -> filler.take(most - 1).append(own);
+            case 3 -> filler.take(most - 1).prepend(own);
             default -> Vector.empty();
         };
     }

@@ -1,33 +1,47 @@
 package invs.conformance.campaign;
 
+import invs.conformance.check.Checks;
+import invs.conformance.check.Isolation;
+import invs.conformance.check.Property;
 import invs.conformance.check.Run;
 import invs.conformance.check.Session;
 import invs.conformance.shrink.Simplifications;
+import invs.conformance.campaign.Visibility.Variant;
 import invs.conformance.sut.SystemUnderTestFactory;
 import invs.conformance.trace.TraceStep;
+import invs.spec.AllowReadWrite;
 import invs.spec.AppId;
+import invs.spec.Configuration;
+import invs.spec.DriverNumbers;
 import invs.spec.Input;
+import invs.spec.Reboot;
+import invs.spec.Restart;
+import invs.spec.Subscribe;
+import invs.spec.Yield;
 import io.vavr.collection.Vector;
+import io.vavr.control.Option;
 
 import java.util.function.Function;
 
 /**
  * Groups findings into causes (docs/conformance.md, "One report per cause"). Every finding is shrunk to
  * the first step where the implementation leaves what the checks allow, so its last step is a probe that
- * shows a state gone wrong, and the steps before it (the prefix) are what led there. Two findings fall
- * together when
+ * shows a state gone wrong, and the steps before it (the prefix) are what led there. Each finding has
+ * symptoms: its own {@link Signature}, and the signature its sequence shows at the same step once every
+ * outcome is made visible (every app subscribed to every upcall, and checked in lockstep: an isolation
+ * finding, or a read showing a wrong buffer because the upcall of the wrong operation went unseen, then
+ * shows the divergence behind it). Two findings fall together when
  * <ol>
- *   <li>their first divergences have the same {@link Signature} (property, clause, kind of input, the
- *       fields that differ and the kind of value seen), or</li>
+ *   <li>they share a symptom, or</li>
  *   <li>cross-replay shows one state behind both: one finding's prefix followed by the other's probe
- *       (with the probe's app renamed to the prefix's) fails with the other's signature.</li>
+ *       (with the probe's app renamed to each app of the prefix's board) fails with the other's
+ *       signature at the probe.</li>
  * </ol>
  * The shortest finding of a cause represents it.
  */
 final class CauseGrouping {
-    /** At most this many groups are cross-replayed pairwise; beyond it, signatures alone decide. */
+    /** At most this many groups are cross-replayed pairwise; beyond it, symptoms alone decide. */
     static final int CROSS_REPLAY_LIMIT = 40;
-
     private final SystemUnderTestFactory factory;
 
     CauseGrouping(SystemUnderTestFactory factory) {
@@ -39,13 +53,13 @@ final class CauseGrouping {
         Vector<Finding> byLength = findings.sortBy(finding -> finding.shrunkLength() * 1_000_000L
                 + Math.min(999_999, findings.indexOf(finding)));
         Vector<String> signatures = byLength.map(finding -> Signature.of(finding.violation()));
+        Vector<Vector<String>> symptoms = byLength.map(this::symptoms);
         int[] parent = new int[byLength.size()];
         for (int i = 0; i < parent.length; i++) {
             parent[i] = i;
             for (int j = 0; j < i; j++) {
-                if (signatures.get(i).equals(signatures.get(j))) {
+                if (symptoms.get(i).exists(symptoms.get(j)::contains)) {
                     union(parent, i, j);
-                    break;
                 }
             }
         }
@@ -56,8 +70,8 @@ final class CauseGrouping {
                     int first = roots.get(a);
                     int second = roots.get(b);
                     if (find(parent, first) != find(parent, second)
-                            && (explains(byLength.get(first), byLength.get(second), signatures.get(second))
-                            || explains(byLength.get(second), byLength.get(first), signatures.get(first)))) {
+                            && (explains(byLength.get(first), byLength.get(second))
+                            || explains(byLength.get(second), byLength.get(first)))) {
                         union(parent, first, second);
                     }
                 }
@@ -70,15 +84,50 @@ final class CauseGrouping {
                 .map(members -> new Cause(members.map(byLength::get), signatures.get(members.head())));
     }
 
-    /** Whether {@code prefix}'s steps followed by {@code probe}'s last input fail with {@code signature}. */
-    private boolean explains(Finding prefix, Finding probe, String signature) {
+    /**
+     * The symptoms of {@code finding}: the readings of its own divergence, and those of other sequences made
+     * from it that fail at its failing step when checked with the online properties (lockstep first): its
+     * sequence with every outcome visible (see {@link Visibility#visible}); when it failed at a yield, the
+     * same with the buffer taken away (see {@link Visibility#unbuffered}); and for an isolation finding, its sequence as it is
+     * and the subject's program alone (what the isolation check compared it with).
+     */
+    private Vector<String> symptoms(Finding finding) {
+        Configuration board = finding.trace().header().configuration();
+        Vector<Input> inputs = finding.trace().steps().map(TraceStep::input);
+        int failing = finding.violation().step();
+        Variant visible = Visibility.visible(board, inputs, failing);
+        Vector<Variant> variants = Vector.of(visible);
+        if (inputs.get(failing) instanceof Yield yield) {
+            variants = variants.append(Visibility.unbuffered(visible, yield));
+        }
+        if (finding.checks().subject().isDefined()) {
+            AppId subject = finding.checks().subject().get();
+            Vector<Input> alone = inputs.take(failing + 1).filter(input -> Isolation.inProgram(input, subject));
+            variants = variants.append(new Variant(inputs, failing)).append(new Variant(alone, alone.size() - 1));
+        }
+        Checks online = finding.checks().checks(Property.ISOLATION) ? Checks.online() : finding.checks();
+        Vector<String> found = Signature.readings(finding.violation());
+        for (Variant variant : variants) {
+            try {
+                Run run = Session.run(board, factory, online, variant.inputs());
+                found = found.appendAll(run.violation().filter(violation -> variant.shows(violation.step()))
+                        .toVector().flatMap(Signature::readings));
+            } catch (RuntimeException e) {
+                // a variant the system cannot run shows nothing
+            }
+        }
+        return found.distinct();
+    }
+
+    /** Whether {@code prefix}'s steps followed by {@code probe}'s last input fail as {@code probe} does (a shared reading). */
+    private boolean explains(Finding prefix, Finding probe) {
         if (!prefix.checks().equals(probe.checks())) {
             return false;
         }
         Vector<Input> steps = prefix.trace().steps().map(TraceStep::input);
         Input last = probe.trace().steps().last().input();
         Vector<Input> leading = steps.init();
-        for (Input candidate : probes(last, steps.last(), prefix)) {
+        for (Input candidate : probes(last, prefix)) {
             Run run;
             try {
                 run = Session.run(prefix.trace().header().configuration(), factory, prefix.checks(),
@@ -86,26 +135,24 @@ final class CauseGrouping {
             } catch (RuntimeException e) {
                 return false;
             }
-            if (run.violation().exists(found -> found.step() == leading.size() && Signature.of(found).equals(signature))) {
+            if (run.violation().exists(found -> found.step() == leading.size()
+                    && Signature.readings(found).exists(Signature.readings(probe.violation())::contains))) {
                 return true;
             }
         }
         return false;
     }
 
-    /** The probe as it was, and with its app renamed to the app of the prefix's own probe. */
-    private static Vector<Input> probes(Input probe, Input ownProbe, Finding prefix) {
+    /** The probe as it was (if its app is on the prefix's board), and with its app renamed to each other app there. */
+    private static Vector<Input> probes(Input probe, Finding prefix) {
         int apps = prefix.trace().header().configuration().apps().size();
-        Vector<Input> candidates = Vector.empty();
-        if (Simplifications.appOf(probe).forAll(app -> app < apps)) {
-            candidates = candidates.append(probe);
+        Option<Integer> from = Simplifications.appOf(probe);
+        if (from.isEmpty()) {
+            return Vector.of(probe);
         }
-        var from = Simplifications.appOf(probe);
-        var to = Simplifications.appOf(ownProbe);
-        if (from.isDefined() && to.isDefined() && !from.equals(to)) {
-            candidates = candidates.append(Simplifications.withApp(probe, AppId.of(to.get())));
-        }
-        return candidates;
+        Vector<Input> renamed = Vector.range(0, apps).filter(app -> !from.contains(app))
+                .map(app -> Simplifications.withApp(probe, AppId.of(app)));
+        return from.get() < apps ? renamed.prepend(probe) : renamed;
     }
 
     private static int find(int[] parent, int i) {

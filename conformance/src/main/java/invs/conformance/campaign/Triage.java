@@ -22,8 +22,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The back end of every campaign (random, sharded, guided, scheduled): takes failures as they are found,
  * drops those the baseline shares, keeps one per rule broken (the earliest try's) and counts the rest,
- * writes each new rule's trace at once; at the end shrinks each kept failure once, rewrites its trace in
- * place, and groups the findings into causes. Thread-safe: tries on several threads report here.
+ * writes each new rule's trace at once; at the end shrinks each kept failure once (a failure that shows
+ * only in data is shrunk with every outcome visible when that shows the answer behind it, see
+ * {@link Visibility#revealed}), rewrites its trace in place, and groups the findings into causes. Thread-safe: tries on several threads report here.
  */
 public final class Triage {
     private final String system;
@@ -110,7 +111,14 @@ public final class Triage {
                     sharedByBaseline(board, inputs.take(found.step() + 1), checks));
             return shared ? new Run(board, run.steps(), Option.none()) : run;
         };
-        Shrinker.Result shrunk = new Shrinker(reproduction, shrinkTime, checks.subject().isEmpty()).shrink(failure.run());
+        boolean simplifyBoards = checks.subject().isEmpty();
+        Shrinker.Result shrunk = new Shrinker(reproduction, shrinkTime, simplifyBoards)
+                .shrink(Visibility.revealed(failure.run(), reproduction));
+        Run revealed = Visibility.revealed(shrunk.run(), reproduction);
+        if (revealed != shrunk.run()) {
+            Shrinker.Result again = new Shrinker(reproduction, shrinkTime, simplifyBoards).shrink(revealed);
+            shrunk = new Shrinker.Result(again.run(), shrunk.attempts() + again.attempts(), shrunk.took().plus(again.took()));
+        }
         Trace trace = trace(shrunk.run(), failure, "");
         Option<Path> file = kept.file();
         boolean sameSeed = file.exists(path -> path.getFileName().toString().contains(String.format("%016x", failure.seed())));

@@ -1,5 +1,7 @@
 package invs.conformance.zoo;
 
+import invs.conformance.sut.SystemUnderTestFactory;
+
 import invs.spec.DriverNumbers;
 
 import invs.conformance.reference.BoardMapping;
@@ -32,10 +34,10 @@ final class AllocationMutants {
                         configuration -> new ReferenceSystem(BoardMapping.of(configuration).withStorageLength(
                                 (int) Math.min(Integer.MAX_VALUE,
                                         (configuration.regionCapacity() + 1) * configuration.regionFootprint())))),
-                new Mutant("nomem-synchronous", BugClass.ALLOCATION,
+                Mutant.layered("nomem-synchronous", BugClass.ALLOCATION,
                         "once an app got NOMEM, its commands fail at once with NOMEM instead of answering by upcall",
                         SynchronousNomem::new),
-                new Mutant("only-size-allocates", BugClass.ALLOCATION,
+                Mutant.layered("only-size-allocates", BugClass.ALLOCATION,
                         "reads and writes do not allocate: before the app's first size command they answer NOMEM",
                         OnlySizeAllocates::new),
                 new Mutant("region-of-neighbour", BugClass.ALLOCATION,
@@ -59,8 +61,8 @@ final class AllocationMutants {
     private static final class SynchronousNomem extends ReferenceVariant {
         private final boolean[] refused;
 
-        SynchronousNomem(Configuration configuration) {
-            super(configuration);
+        SynchronousNomem(Configuration configuration, SystemUnderTestFactory base) {
+            super(configuration, base);
             refused = new boolean[configuration.apps().size()];
         }
 
@@ -82,8 +84,8 @@ final class AllocationMutants {
     private static final class OnlySizeAllocates extends ReferenceVariant {
         private final boolean[] sized;
 
-        OnlySizeAllocates(Configuration configuration) {
-            super(configuration);
+        OnlySizeAllocates(Configuration configuration, SystemUnderTestFactory base) {
+            super(configuration, base);
             sized = new boolean[configuration.apps().size()];
         }
 

@@ -1,5 +1,7 @@
 package invs.conformance.zoo;
 
+import invs.conformance.sut.SystemUnderTestFactory;
+
 import invs.spec.DriverNumbers;
 
 import invs.spec.Command;
@@ -7,6 +9,7 @@ import invs.spec.Configuration;
 import invs.spec.ErrorCode;
 import invs.spec.Input;
 import invs.spec.Observation;
+import invs.spec.Profile;
 import invs.spec.Upcall;
 import invs.spec.Yield;
 import io.vavr.collection.Vector;
@@ -19,23 +22,23 @@ final class BoundsMutants {
 
     static Vector<Mutant> all() {
         return Vector.of(
-                new Mutant("end-at-size-rejected", BugClass.BOUNDS,
+                Mutant.layered("end-at-size-rejected", BugClass.BOUNDS,
                         "an access ending exactly at the region's end is INVAL (offset + len >= size instead of >)",
-                        configuration -> new Rewritten(configuration, (offset, length, size) ->
-                                offset + length == size ? size : offset)),
-                new Mutant("out-of-range-clamped", BugClass.BOUNDS,
+                        (configuration, base) -> new Rewritten(configuration, (offset, length, size) ->
+                                offset + length == size ? size : offset, base)),
+                Mutant.layered("out-of-range-clamped", BugClass.BOUNDS,
                         "an access running past the region's end is moved back to end at it instead of INVAL",
-                        configuration -> new Rewritten(configuration, (offset, length, size) ->
-                                length > 0 && length <= size && offset + length > size ? size - length : offset)),
-                new Mutant("high-word-dropped", BugClass.BOUNDS,
+                        (configuration, base) -> new Rewritten(configuration, (offset, length, size) ->
+                                length > 0 && length <= size && offset + length > size ? size - length : offset, base)),
+                Mutant.layered("high-word-dropped", BugClass.BOUNDS,
                         "the offset's high word (argument 2) is dropped, so offsets of 2^32 and more wrap around",
-                        HighWordDropped::new),
-                new Mutant("reserve-check-missing", BugClass.BOUNDS,
+                        HighWordDropped::new).onlyIn(Profile.DOC),
+                Mutant.layered("reserve-check-missing", BugClass.BOUNDS,
                         "a read or write without a buffer (or with an empty one) succeeds with count 0 instead of RESERVE",
                         MissingReserve::new),
-                new Mutant("inval-before-reserve", BugClass.BOUNDS,
+                Mutant.layered("inval-before-reserve", BugClass.BOUNDS,
                         "the range is checked before the buffer: INVAL instead of RESERVE when both apply (tock order)",
-                        InvalFirst::new));
+                        InvalFirst::new).onlyIn(Profile.TOCK));
     }
 
     /** How a mutant moves an offset, given the buffer length and the region size. */
@@ -48,8 +51,8 @@ final class BoundsMutants {
     private static final class Rewritten extends ReferenceVariant {
         private final Move move;
 
-        Rewritten(Configuration configuration, Move move) {
-            super(configuration);
+        Rewritten(Configuration configuration, Move move, SystemUnderTestFactory base) {
+            super(configuration, base);
             this.move = move;
         }
 
@@ -69,8 +72,8 @@ final class BoundsMutants {
     }
 
     private static final class HighWordDropped extends ReferenceVariant {
-        HighWordDropped(Configuration configuration) {
-            super(configuration);
+        HighWordDropped(Configuration configuration, SystemUnderTestFactory base) {
+            super(configuration, base);
         }
 
         @Override
@@ -84,8 +87,8 @@ final class BoundsMutants {
     }
 
     private static final class MissingReserve extends ReferenceVariant {
-        MissingReserve(Configuration configuration) {
-            super(configuration);
+        MissingReserve(Configuration configuration, SystemUnderTestFactory base) {
+            super(configuration, base);
         }
 
         @Override
@@ -100,8 +103,8 @@ final class BoundsMutants {
     }
 
     private static final class InvalFirst extends ReferenceVariant {
-        InvalFirst(Configuration configuration) {
-            super(configuration);
+        InvalFirst(Configuration configuration, SystemUnderTestFactory base) {
+            super(configuration, base);
         }
 
         @Override

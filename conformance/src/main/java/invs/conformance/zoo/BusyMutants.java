@@ -1,5 +1,7 @@
 package invs.conformance.zoo;
 
+import invs.conformance.sut.SystemUnderTestFactory;
+
 import invs.spec.DriverNumbers;
 
 import java.util.Arrays;
@@ -19,13 +21,13 @@ final class BusyMutants {
 
     static Vector<Mutant> all() {
         return Vector.of(
-                new Mutant("busy-global", BugClass.BUSY,
+                Mutant.layered("busy-global", BugClass.BUSY,
                         "BUSY while any app has an operation outstanding, not only the caller (one flag for the driver)",
                         GlobalBusy::new),
-                new Mutant("busy-check-missing", BugClass.BUSY,
+                Mutant.layered("busy-check-missing", BugClass.BUSY,
                         "a command while the app's operation is pending is accepted and silently dropped",
                         MissingBusy::new),
-                new Mutant("busy-survives-restart", BugClass.BUSY,
+                Mutant.layered("busy-survives-restart", BugClass.BUSY,
                         "a restart does not clear the app's outstanding operation: BUSY until the work is drained",
                         StaleBusy::new));
     }
@@ -35,8 +37,8 @@ final class BusyMutants {
     }
 
     private static final class GlobalBusy extends ReferenceVariant {
-        GlobalBusy(Configuration configuration) {
-            super(configuration);
+        GlobalBusy(Configuration configuration, SystemUnderTestFactory base) {
+            super(configuration, base);
         }
 
         @Override
@@ -50,8 +52,8 @@ final class BusyMutants {
     }
 
     private static final class MissingBusy extends ReferenceVariant {
-        MissingBusy(Configuration configuration) {
-            super(configuration);
+        MissingBusy(Configuration configuration, SystemUnderTestFactory base) {
+            super(configuration, base);
         }
 
         @Override
@@ -67,8 +69,8 @@ final class BusyMutants {
     private static final class StaleBusy extends ReferenceVariant {
         private final boolean[] stale;
 
-        StaleBusy(Configuration configuration) {
-            super(configuration);
+        StaleBusy(Configuration configuration, SystemUnderTestFactory base) {
+            super(configuration, base);
             stale = new boolean[configuration.apps().size()];
         }
 

@@ -1,5 +1,7 @@
 package invs.conformance.zoo;
 
+import invs.conformance.sut.SystemUnderTestFactory;
+
 import invs.spec.DriverNumbers;
 
 import invs.spec.AllowReadOnly;
@@ -26,16 +28,16 @@ final class CrashMutants {
 
     static Vector<Mutant> all() {
         return Vector.of(
-                new Mutant("torn-write-spills", BugClass.CRASH,
+                Mutant.layered("torn-write-spills", BugClass.CRASH,
                         "a write cut by power loss also damages the bytes just after its range (a page rewrite that is not crash-safe)",
                         TornWriteSpills::new),
-                new Mutant("restart-keeps-allows", BugClass.CRASH,
+                Mutant.layered("restart-keeps-allows", BugClass.CRASH,
                         "a restart does not take back the app's allowed buffers",
                         RestartKeepsAllows::new),
-                new Mutant("restart-keeps-subscriptions", BugClass.CRASH,
+                Mutant.layered("restart-keeps-subscriptions", BugClass.CRASH,
                         "a restart does not clear the app's subscriptions",
                         RestartKeepsSubscriptions::new),
-                new Mutant("fault-ignored", BugClass.CRASH,
+                Mutant.layered("fault-ignored", BugClass.CRASH,
                         "a flash error is ignored: the operation reports SUCCESS instead of FAIL",
                         FaultIgnored::new));
     }
@@ -43,8 +45,8 @@ final class CrashMutants {
     private static final class TornWriteSpills extends ReferenceVariant {
         private static final int SPILL = 8;
 
-        TornWriteSpills(Configuration configuration) {
-            super(configuration);
+        TornWriteSpills(Configuration configuration, SystemUnderTestFactory base) {
+            super(configuration, base);
         }
 
         @Override
@@ -78,8 +80,8 @@ final class CrashMutants {
     }
 
     private static final class RestartKeepsAllows extends ReferenceVariant {
-        RestartKeepsAllows(Configuration configuration) {
-            super(configuration);
+        RestartKeepsAllows(Configuration configuration, SystemUnderTestFactory base) {
+            super(configuration, base);
         }
 
         @Override
@@ -98,8 +100,8 @@ final class CrashMutants {
     }
 
     private static final class RestartKeepsSubscriptions extends ReferenceVariant {
-        RestartKeepsSubscriptions(Configuration configuration) {
-            super(configuration);
+        RestartKeepsSubscriptions(Configuration configuration, SystemUnderTestFactory base) {
+            super(configuration, base);
         }
 
         @Override
@@ -120,8 +122,8 @@ final class CrashMutants {
     }
 
     private static final class FaultIgnored extends ReferenceVariant {
-        FaultIgnored(Configuration configuration) {
-            super(configuration);
+        FaultIgnored(Configuration configuration, SystemUnderTestFactory base) {
+            super(configuration, base);
         }
 
         @Override

@@ -1,5 +1,7 @@
 package invs.conformance.zoo;
 
+import invs.conformance.sut.SystemUnderTestFactory;
+
 import invs.spec.DriverNumbers;
 
 import invs.spec.AllowReadOnly;
@@ -20,20 +22,20 @@ final class DurabilityMutants {
 
     static Vector<Mutant> all() {
         return Vector.of(
-                new Mutant("reboot-loses-regions", BugClass.DURABILITY,
+                Mutant.layered("reboot-loses-regions", BugClass.DURABILITY,
                         "regions live in RAM only: after a reboot every app starts with a fresh region",
                         RamOnly::new),
-                new Mutant("restart-erases-region", BugClass.DURABILITY,
+                Mutant.layered("restart-erases-region", BugClass.DURABILITY,
                         "a restarted app is treated as newly installed and its region is erased",
                         RestartErases::new),
-                new Mutant("program-without-erase", BugClass.DURABILITY,
+                Mutant.layered("program-without-erase", BugClass.DURABILITY,
                         "writes program flash without erasing first, so each stored byte becomes old AND new",
                         ProgramWithoutErase::new));
     }
 
     private static final class RamOnly extends ReferenceVariant {
-        RamOnly(Configuration configuration) {
-            super(configuration);
+        RamOnly(Configuration configuration, SystemUnderTestFactory base) {
+            super(configuration, base);
         }
 
         @Override
@@ -47,8 +49,8 @@ final class DurabilityMutants {
     }
 
     private static final class RestartErases extends ReferenceVariant {
-        RestartErases(Configuration configuration) {
-            super(configuration);
+        RestartErases(Configuration configuration, SystemUnderTestFactory base) {
+            super(configuration, base);
         }
 
         @Override
@@ -65,8 +67,8 @@ final class DurabilityMutants {
     }
 
     private static final class ProgramWithoutErase extends ReferenceVariant {
-        ProgramWithoutErase(Configuration configuration) {
-            super(configuration);
+        ProgramWithoutErase(Configuration configuration, SystemUnderTestFactory base) {
+            super(configuration, base);
         }
 
         @Override

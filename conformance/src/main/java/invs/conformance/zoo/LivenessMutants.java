@@ -1,5 +1,7 @@
 package invs.conformance.zoo;
 
+import invs.conformance.sut.SystemUnderTestFactory;
+
 import invs.spec.DriverNumbers;
 
 import invs.spec.AppId;
@@ -23,16 +25,16 @@ final class LivenessMutants {
 
     static Vector<Mutant> all() {
         return Vector.of(
-                new Mutant("waiting-upcall-lost", BugClass.LIVENESS,
+                Mutant.layered("waiting-upcall-lost", BugClass.LIVENESS,
                         "an operation accepted while another app's is outstanding completes without an upcall",
                         WaitingUpcallLost::new),
-                new Mutant("upcall-repeated", BugClass.LIVENESS,
+                Mutant.layered("upcall-repeated", BugClass.LIVENESS,
                         "the completed flag is not cleared, so an upcall is delivered a second time",
                         UpcallRepeated::new),
-                new Mutant("drain-stalls", BugClass.LIVENESS,
+                Mutant.layered("drain-stalls", BugClass.LIVENESS,
                         "the deferred call is not re-armed: processing stops after two steps until the next request",
                         DrainStalls::new),
-                new Mutant("restart-drops-all-upcalls", BugClass.LIVENESS,
+                Mutant.layered("restart-drops-all-upcalls", BugClass.LIVENESS,
                         "a restart clears every app's queued upcalls, not only the restarted app's",
                         RestartDropsAll::new));
     }
@@ -40,8 +42,8 @@ final class LivenessMutants {
     private static final class WaitingUpcallLost extends ReferenceVariant {
         private final int[] lost;
 
-        WaitingUpcallLost(Configuration configuration) {
-            super(configuration);
+        WaitingUpcallLost(Configuration configuration, SystemUnderTestFactory base) {
+            super(configuration, base);
             lost = new int[configuration.apps().size()];
             Arrays.fill(lost, -1);
         }
@@ -68,8 +70,8 @@ final class LivenessMutants {
     private static final class UpcallRepeated extends ReferenceVariant {
         private final Upcall[] last;
 
-        UpcallRepeated(Configuration configuration) {
-            super(configuration);
+        UpcallRepeated(Configuration configuration, SystemUnderTestFactory base) {
+            super(configuration, base);
             last = new Upcall[configuration.apps().size()];
         }
 
@@ -94,8 +96,8 @@ final class LivenessMutants {
     }
 
     private static final class DrainStalls extends ReferenceVariant {
-        DrainStalls(Configuration configuration) {
-            super(configuration);
+        DrainStalls(Configuration configuration, SystemUnderTestFactory base) {
+            super(configuration, base);
         }
 
         @Override
@@ -110,8 +112,8 @@ final class LivenessMutants {
     }
 
     private static final class RestartDropsAll extends ReferenceVariant {
-        RestartDropsAll(Configuration configuration) {
-            super(configuration);
+        RestartDropsAll(Configuration configuration, SystemUnderTestFactory base) {
+            super(configuration, base);
         }
 
         @Override

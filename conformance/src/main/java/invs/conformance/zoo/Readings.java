@@ -1,5 +1,6 @@
 package invs.conformance.zoo;
 
+import invs.conformance.sut.SystemUnderTestFactory;
 import invs.spec.AllowReadOnly;
 import invs.spec.AllowReadWrite;
 import invs.spec.Bytes;
@@ -29,13 +30,13 @@ final class Readings {
 
     static Vector<Mutant> all() {
         return Vector.of(
-                new Mutant("fresh-region-zero", BugClass.DURABILITY,
+                Mutant.layered("fresh-region-zero", BugClass.DURABILITY,
                         "a fresh region reads as 0x00 (storage bytes are shown inverted: 0xFF erased flash reads 0x00)",
                         Inverted::new),
-                new Mutant("busy-until-upcall", BugClass.BUSY,
+                Mutant.layered("busy-until-upcall", BugClass.BUSY,
                         "an operation stays pending, so commands answer BUSY, until its upcall has been delivered",
                         BusyUntilUpcall::new),
-                new Mutant("argument-one-zero", BugClass.UPCALL_ARGUMENTS,
+                Mutant.layered("argument-one-zero", BugClass.UPCALL_ARGUMENTS,
                         "read and write upcalls carry 0 in argument 1 (the document's signature says it is unused)",
                         ArgumentOneZero::new));
     }
@@ -45,8 +46,8 @@ final class Readings {
         /** Per app, how many leading bytes of its read buffer came from storage (and are shown inverted). */
         private final int[] fromStorage;
 
-        Inverted(Configuration configuration) {
-            super(configuration);
+        Inverted(Configuration configuration, SystemUnderTestFactory base) {
+            super(configuration, base);
             fromStorage = new int[configuration.apps().size()];
         }
 
@@ -105,8 +106,8 @@ final class Readings {
     private static final class BusyUntilUpcall extends ReferenceVariant {
         private final Command[] awaiting;
 
-        BusyUntilUpcall(Configuration configuration) {
-            super(configuration);
+        BusyUntilUpcall(Configuration configuration, SystemUnderTestFactory base) {
+            super(configuration, base);
             awaiting = new Command[configuration.apps().size()];
         }
 
@@ -144,8 +145,8 @@ final class Readings {
 
     /** Argument 1 of every successful read and write upcall is 0 (the size upcall keeps its length). */
     private static final class ArgumentOneZero extends ReferenceVariant {
-        ArgumentOneZero(Configuration configuration) {
-            super(configuration);
+        ArgumentOneZero(Configuration configuration, SystemUnderTestFactory base) {
+            super(configuration, base);
         }
 
         @Override

@@ -6,6 +6,7 @@ import invs.conformance.shadow.KernelShadow;
 import invs.conformance.sut.Capability;
 import invs.conformance.reference.ReferenceSystem;
 import invs.conformance.sut.SystemUnderTest;
+import invs.conformance.sut.SystemUnderTestFactory;
 import invs.impl.board.Board;
 import invs.spec.AddressWidth;
 import invs.spec.AllowReadOnly;
@@ -33,20 +34,24 @@ import java.util.Set;
 
 /**
  * The reference implementation with one behaviour changed: the base of most of the zoo's mutants. It
- * passes inputs to a {@link ReferenceSystem} and keeps track of what an app has allowed, subscribed and
- * has outstanding, so that a subclass can change one answer ({@link #answer}) in a realistic way. It can
- * also make inputs the app never made ({@link #hidden}) and queue upcalls the board never made
- * ({@link #inject}), which are delivered before the board's own.
+ * passes inputs to a {@link ReferenceSystem} (or to another mutant, to make a system with two defects)
+ * and keeps track of what an app has allowed, subscribed and has outstanding, so that a subclass can
+ * change one answer ({@link #answer}) in a realistic way. It can also make inputs the app never made
+ * ({@link #hidden}) and queue upcalls the board never made ({@link #inject}), which are delivered before
+ * the board's own.
  */
 abstract class ReferenceVariant implements SystemUnderTest {
     protected final Configuration configuration;
-    private ReferenceSystem inner;
+    private final SystemUnderTestFactory base;
+    private SystemUnderTest inner;
     private final KernelShadow shadow;
     private final List<ArrayDeque<Upcall>> injected = new ArrayList<>();
 
-    ReferenceVariant(Configuration configuration) {
+    /** The variant of the system {@code base} makes for {@code configuration} (the reference, or another mutant). */
+    ReferenceVariant(Configuration configuration, SystemUnderTestFactory base) {
         this.configuration = configuration;
-        this.inner = new ReferenceSystem(configuration);
+        this.base = base;
+        this.inner = base.create(configuration);
         this.shadow = new KernelShadow(configuration);
         for (int app = 0; app < configuration.apps().size(); app++) {
             injected.add(new ArrayDeque<>());
@@ -88,12 +93,22 @@ abstract class ReferenceVariant implements SystemUnderTest {
 
     /** Replaces the board by a fresh one (erased flash). */
     protected final void replaceBoard() {
-        inner = new ReferenceSystem(configuration);
+        inner.close();
+        inner = base.create(configuration);
     }
 
     /** The board. */
     protected final Board board() {
-        return inner.board();
+        return boardOf(inner);
+    }
+
+    /** The board under {@code system}: the reference's own, or the one under another variant. */
+    private static Board boardOf(SystemUnderTest system) {
+        return switch (system) {
+            case ReferenceSystem reference -> reference.board();
+            case ReferenceVariant variant -> variant.board();
+            default -> throw new IllegalStateException("a variant changes the reference or another variant: " + system);
+        };
     }
 
     /** The data of {@code app}'s read-only allow 0. */
@@ -162,5 +177,10 @@ abstract class ReferenceVariant implements SystemUnderTest {
     @Override
     public Set<Capability> capabilities() {
         return inner.capabilities();
+    }
+
+    @Override
+    public void close() {
+        inner.close();
     }
 }

@@ -1,5 +1,7 @@
 package invs.conformance.zoo;
 
+import invs.conformance.sut.SystemUnderTestFactory;
+
 import invs.spec.Command;
 import invs.spec.Configuration;
 import invs.spec.Input;
@@ -47,14 +49,15 @@ final class UpcallMutants {
     }
 
     private static Mutant mutant(String name, String description, Change change) {
-        return new Mutant(name, BugClass.UPCALL_ARGUMENTS, description, configuration -> new Changed(configuration, change));
+        return Mutant.layered(name, BugClass.UPCALL_ARGUMENTS, description,
+                (configuration, base) -> new Changed(configuration, change, base));
     }
 
     private static final class Changed extends ReferenceVariant {
         private final Change change;
 
-        Changed(Configuration configuration, Change change) {
-            super(configuration);
+        Changed(Configuration configuration, Change change, SystemUnderTestFactory base) {
+            super(configuration, base);
             this.change = change;
         }
 

@@ -6,7 +6,8 @@ import io.vavr.control.Option;
 /**
  * The bug zoo: deliberately wrong implementations, each a small variation of the reference standing for
  * one realistic bug, across permissions, BUSY, bounds, allocation, durability, crash handling, upcall
- * arguments and liveness. The default suite must kill every one of them.
+ * arguments and liveness, and bugs that only boards unlike the standard ones show. The default campaign
+ * must kill every one of them.
  */
 public final class Zoo {
     private Zoo() {
@@ -21,7 +22,16 @@ public final class Zoo {
                 .appendAll(DurabilityMutants.all())
                 .appendAll(CrashMutants.all())
                 .appendAll(UpcallMutants.all())
-                .appendAll(LivenessMutants.all());
+                .appendAll(LivenessMutants.all())
+                .appendAll(ConfigurationMutants.all());
+    }
+
+    /**
+     * The mutants whose defects live in the configuration space: the standard boards alone never show them,
+     * generated boards do.
+     */
+    public static Vector<Mutant> configurationSpace() {
+        return ConfigurationMutants.all();
     }
 
     /**

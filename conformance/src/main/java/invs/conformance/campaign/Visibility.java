@@ -1,0 +1,121 @@
+package invs.conformance.campaign;
+
+import invs.conformance.check.Run;
+import invs.conformance.check.Violation;
+import invs.conformance.explain.Differences;
+import invs.conformance.explain.Field;
+import invs.conformance.shrink.Shrinker;
+import invs.conformance.shrink.Simplifications;
+import invs.spec.AllowReadWrite;
+import invs.spec.AppId;
+import invs.spec.Configuration;
+import invs.spec.DriverNumbers;
+import invs.spec.Input;
+import invs.spec.Reboot;
+import invs.spec.Restart;
+import invs.spec.Subscribe;
+import invs.spec.Yield;
+import io.vavr.collection.Vector;
+import io.vavr.control.Option;
+
+/**
+ * Sequences made from a failing one so that every outcome shows (docs/conformance.md, "One report per
+ * cause"). A generated sequence often leaves an upcall unsubscribed or a buffer unread, so a defect may
+ * first show in what it left behind (the bytes of a buffer) rather than in the answer that went wrong (the
+ * status of the operation's upcall). The cause grouping compares what the variants show; triage shrinks the
+ * visible variant instead when the failure showed only in data and the variant shows the answer behind it,
+ * so that the report names the answer a reader would fix.
+ */
+final class Visibility {
+    /** How often each other app yields before the failing step when outcomes are made visible. */
+    static final int REVEAL = 3;
+
+    private Visibility() {
+    }
+
+    /**
+     * A sequence made from a failing one, and where it shows that failure: from step {@code from} to step
+     * {@code failing}; a failure before is another divergence.
+     */
+    record Variant(Vector<Input> inputs, int from, int failing) {
+        Variant(Vector<Input> inputs, int failing) {
+            this(inputs, failing, failing);
+        }
+
+        /** Whether a violation at {@code step} is the failure this variant was made to show. */
+        boolean shows(int step) {
+            return step >= from && step <= failing;
+        }
+    }
+
+    /**
+     * {@code inputs} with every outcome visible: every app subscribed to every upcall (at the start and
+     * again after restarts and reboots), and right before the failing step each other app yields until it
+     * has nothing more to deliver (at most {@link #REVEAL} times), so that an outcome it never looked at
+     * shows there.
+     */
+    static Variant visible(Configuration board, Vector<Input> inputs, int failing) {
+        Vector<Input> visible = subscribeAll(board.appIds());
+        int from = -1;
+        int at = -1;
+        for (int step = 0; step < inputs.size(); step++) {
+            Input input = inputs.get(step);
+            if (step == failing) {
+                from = visible.size();
+                Option<Integer> own = Simplifications.appOf(input);
+                visible = visible.appendAll(board.appIds().filter(app -> !own.contains(app.slot()))
+                        .flatMap(app -> Vector.fill(REVEAL, new Yield(app))));
+                at = visible.size();
+            }
+            visible = visible.append(input);
+            if (input instanceof Restart restart) {
+                visible = visible.appendAll(subscribeAll(Vector.of(restart.app())));
+            } else if (input instanceof Reboot) {
+                visible = visible.appendAll(subscribeAll(board.appIds()));
+            }
+        }
+        return new Variant(visible, from, at);
+    }
+
+    /**
+     * The visible variant with the failing app's read-write buffer taken away before its failing yield,
+     * which it then makes {@link #REVEAL} times: the upcalls alone, when the divergence was in the buffer
+     * (the data of an operation whose upcall went missing shows there first).
+     */
+    static Variant unbuffered(Variant visible, Yield yield) {
+        Vector<Input> inputs = visible.inputs().take(visible.failing()).append(new AllowReadWrite(yield.app(), 0, 0))
+                .appendAll(Vector.fill(REVEAL, yield));
+        return new Variant(inputs, visible.failing(), inputs.size() - 1);
+    }
+
+    /** Whether {@code violation} shows only in data: its closest allowed outcome differs in the buffer alone. */
+    static boolean onlyInData(Violation violation) {
+        return violation.divergence().exists(divergence -> Differences.closest(divergence)._2
+                .forAll(difference -> difference.field() == Field.BUFFER || difference.field() == Field.BUFFER_LENGTH));
+    }
+
+    /**
+     * The run to shrink for {@code failing}: itself, or, when it showed only in data, its visible variant if
+     * that fails at the same step with the same property in an answer rather than in data (cut after that).
+     */
+    static Run revealed(Run failing, Shrinker.Reproduction reproduction) {
+        Violation violation = failing.violation().get();
+        if (!onlyInData(violation)) {
+            return failing;
+        }
+        Variant visible = visible(failing.configuration(), failing.inputs(), violation.step());
+        Run run;
+        try {
+            run = reproduction.attempt(failing.configuration(), visible.inputs());
+        } catch (RuntimeException e) {
+            return failing;
+        }
+        boolean better = run.violation().exists(found -> visible.shows(found.step())
+                && found.property() == violation.property() && !onlyInData(found));
+        return better ? run : failing;
+    }
+
+    private static Vector<Input> subscribeAll(Vector<AppId> apps) {
+        return apps.flatMap(app -> Vector.range(0, DriverNumbers.SUBSCRIBE_NUMBERS).map(number -> new Subscribe(app, number)));
+    }
+}
