@@ -69,9 +69,12 @@ public final class ExploreZooBenchmark {
                             alphabet.setup().size(), result.seconds()) : String.format("%.1f s", result.seconds()));
         }
         Vector<String> zoo = Zoo.all().map(Mutant::name);
-        int zooMissed = missed.count(zoo::contains);
-        System.out.printf("exhaustive lockstep at depth %d found %d of %d zoo mutants, %d of %d with the alternative"
-                        + " readings; missed: %s%n", depth, zoo.size() - zooMissed, zoo.size(),
+        Vector<String> configuration = Zoo.configurationSpace().map(Mutant::name);
+        Vector<String> board = zoo.removeAll(configuration);
+        System.out.printf("exhaustive lockstep at depth %d found %d of the %d zoo mutants of the standard boards, %d of"
+                        + " all %d zoo mutants (%d of the configuration space), %d of %d with the alternative readings;"
+                        + " missed: %s%n", depth, board.size() - missed.count(board::contains), board.size(),
+                zoo.size() - missed.count(zoo::contains), zoo.size(), configuration.size() - missed.count(configuration::contains),
                 zoo.size() + Zoo.readings().size() - missed.size(), zoo.size() + Zoo.readings().size(),
                 missed.isEmpty() ? "none" : missed.mkString(", "));
     }
