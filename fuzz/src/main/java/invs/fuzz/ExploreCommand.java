@@ -33,7 +33,7 @@ import picocli.CommandLine.Option;
  * {@code --lockstep} (or any system option) every explored transition replayed against an implementation.
  */
 @Command(name = "explore", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Explore every input sequence up to a depth on a small board, checking the specification's"
+        description = {"Explore every sequence of moves up to a depth on a small board, checking the specification's"
                 + " invariants and safety properties in every state; with --lockstep, replay every explored"
                 + " transition against an implementation (the reference unless a system option says otherwise).",
                 "The board: the first --apps of self (SelfOnly), listed (FixedSize, may read but not write), kernel"
@@ -46,7 +46,8 @@ final class ExploreCommand implements Callable<Integer> {
     private static final Duration DEFAULT_TIME = Duration.ofSeconds(60);
     private static final long MAX_STORAGE = 0xFFFF_FFFFL;
 
-    @Option(names = "--depth", paramLabel = "N", description = "Explore input sequences up to this length (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--depth", paramLabel = "N", description = "Explore sequences of up to this many moves (a move is"
+            + " one input, or a call with its drain and yield, a reboot with the setup, ...; default: ${DEFAULT-VALUE}).")
     private int depth = 4;
 
     @Option(names = "--time", paramLabel = "DURATION", converter = DurationConverter.class,
@@ -109,8 +110,9 @@ final class ExploreCommand implements Callable<Integer> {
         Configuration config = configuration();
         InputAlphabet alphabet = InputAlphabet.standard(config);
         PrintWriter out = spec.commandLine().getOut();
-        out.printf("board: %s, storage %d bytes (room for %d regions of %d bytes), %s profile; %d inputs per state%n",
-                config.apps().map(app -> app.name()).mkString(", "), config.storageLength(), regions, regionSize, profile.name().toLowerCase(), alphabet.inputs().size());
+        out.printf("board: %s, storage %d bytes (room for %d regions of %d bytes), %s profile; %d moves per node"
+                        + " (%d distinct inputs)%n", config.apps().map(app -> app.name()).mkString(", "), config.storageLength(),
+                regions, regionSize, profile.name().toLowerCase(), alphabet.moves().size(), alphabet.inputs().size());
         if (!replay) {
             ExplorationResult result = new Explorer(config, alphabet).explore(depth, maxStates, seconds, 10, false);
             out.println("specification: " + result.summary());
@@ -156,8 +158,9 @@ final class ExploreCommand implements Callable<Integer> {
 
     /** Writes {@code verdict} as a trace of its inputs in a new file of {@code output}. */
     private static Path save(OutputLocation output, PathVerdict verdict, Configuration config, String system) {
-        Trace trace = Trace.ofInputs(TraceHeader.of(config, 0, system).withProperty("lockstep")
-                .withDescription("found by invs explore: " + verdict.divergence().describe()), verdict.inputs());
+        Trace trace = Trace.ofInputs(TraceHeader.of(config, 0, system).withProperty(verdict.violation().property().label())
+                .withDescription("found by invs explore: " + verdict.violation().summary() + "\n"
+                        + verdict.violation().description()), verdict.inputs());
         Path file = output.reserve("explore-" + system + "-divergence", ".jsonl");
         OutputLocation.write(file, TraceCodec.format(trace));
         return file;

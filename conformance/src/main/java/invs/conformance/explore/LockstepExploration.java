@@ -5,17 +5,22 @@ import io.vavr.collection.Vector;
 
 /**
  * The result of exhaustive lockstep checking: what the exploration of the specification covered, how
- * many input sequences were replayed against the implementation (every explored sequence is a prefix of
- * one of them), how many inputs that took, and the divergences found (shortest first).
+ * many input sequences were replayed against the implementation (each from power-on), how many inputs
+ * and explored transitions that took, how many explored nodes the implementation never reached, and the
+ * properties broken (shortest sequence first).
  *
  * @param exploration  the exploration of the specification
- * @param replayed     input sequences replayed (the leaves of the exploration's tree of shortest paths)
+ * @param replayed     input sequences replayed, each from power-on
  * @param inputs       inputs applied to the implementation in all
- * @param divergences  sequences on which the implementation diverged
+ * @param transitions  explored (node, move) transitions replayed
+ * @param unreached    explored nodes inside the bound the implementation did not reach along their path (it
+ *                     answered with other observations the specification also allows), so their moves
+ *                     were not replayed from them
+ * @param divergences  sequences on which the implementation broke a property
  * @param seconds      time spent replaying
  */
-public record LockstepExploration(ExplorationResult exploration, long replayed, long inputs,
-                                  Vector<PathVerdict> divergences, double seconds) {
+public record LockstepExploration(ExplorationResult exploration, long replayed, long inputs, long transitions,
+                                  long unreached, Vector<PathVerdict> divergences, double seconds) {
 
     /** Whether the implementation agreed with the specification on every explored sequence. */
     public boolean conforms() {
@@ -24,7 +29,8 @@ public record LockstepExploration(ExplorationResult exploration, long replayed, 
 
     /** A one-paragraph summary. */
     public String summary() {
-        return exploration.summary() + String.format("; replayed %,d sequences (%,d inputs) against the implementation"
-                + " in %.1f s, %d divergence(s)", replayed, inputs, seconds, divergences.size());
+        return exploration.summary() + String.format("; replayed %,d sequences (%,d inputs, %,d transitions; %,d nodes"
+                + " not reached) against the implementation in %.1f s, %d divergence(s)", replayed, inputs, transitions,
+                unreached, seconds, divergences.size());
     }
 }

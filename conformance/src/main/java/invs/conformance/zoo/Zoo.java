@@ -34,6 +34,14 @@ public final class Zoo {
         return ConfigurationMutants.all();
     }
 
+    /**
+     * The alternative readings of the driver document, served like mutants but not part of the zoo: each
+     * one consistent behaviour the clarified specification rules out.
+     */
+    public static Vector<Mutant> readings() {
+        return Readings.all();
+    }
+
     /** The mutant called {@code name}, if any. */
     public static Option<Mutant> named(String name) {
         return all().appendAll(Readings.all()).find(mutant -> mutant.name().equals(name));

@@ -4,17 +4,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import invs.conformance.check.Property;
 import invs.conformance.sut.Capability;
 import invs.conformance.reference.ReferenceProvider;
 import invs.conformance.sut.SystemUnderTest;
 import invs.spec.App;
 import invs.spec.Command;
 import invs.spec.Configuration;
+import invs.spec.Drain;
 import invs.spec.Input;
 import invs.spec.Observation;
 import invs.spec.Profile;
+import invs.spec.Restart;
 import invs.spec.Upcall;
+import invs.spec.Yield;
+import invs.spec.explore.ExploredNode;
 import invs.spec.explore.InputAlphabet;
+import invs.spec.explore.Move;
 import io.vavr.collection.Vector;
 import io.vavr.control.Option;
 import java.util.Set;
@@ -28,11 +34,46 @@ class ExhaustiveLockstepTest {
 
     @Test
     void theReferenceImplementationAgreesOnEveryExploredSequence() {
-        LockstepExploration result = new ExhaustiveLockstep(SMALL, InputAlphabet.standard(SMALL))
-                .check(new ReferenceProvider(), 3, Long.MAX_VALUE, 60, 5);
+        InputAlphabet alphabet = InputAlphabet.standard(SMALL);
+        LockstepExploration result = new ExhaustiveLockstep(SMALL, alphabet).check(new ReferenceProvider(), 3, Long.MAX_VALUE, 60, 5);
         assertEquals(3, result.exploration().depthCompleted(), result.summary());
         assertTrue(result.exploration().states() > 1000, result.summary());
         assertTrue(result.conforms(), () -> result.summary() + "\n" + result.divergences().map(PathVerdict::describe));
+        // Every transition inside the bound is replayed, except those of nodes the reference never enters.
+        long inside = result.exploration().nodes().size() * (long) alphabet.moves().size();
+        assertTrue(result.transitions() <= inside, result.summary());
+        assertTrue(result.transitions() + result.unreached() * alphabet.moves().size() >= inside, result.summary());
+        assertTrue(result.unreached() < result.exploration().nodes().size() / 2, result.summary());
+        assertTrue(result.replayed() < result.transitions(), "walks replay several transitions per run: " + result.summary());
+    }
+
+    @Test
+    void aSystemThatThrowsBreaksRobustnessInsteadOfStoppingTheExploration() {
+        LockstepExploration result = new ExhaustiveLockstep(SMALL, InputAlphabet.standard(SMALL))
+                .check(config -> new ThrowsOnRestart(new ReferenceProvider().create(config)), 2, Long.MAX_VALUE, 60, 5);
+        assertFalse(result.conforms());
+        PathVerdict first = result.divergences().head();
+        assertEquals(Property.ROBUSTNESS, first.violation().property(), first::describe);
+        assertTrue(first.inputs().last() instanceof Restart, first::describe);
+        assertTrue(first.describe().contains("restart refused"), first::describe);
+    }
+
+    /** Three apps with identical permissions and the same moves: the explorer folds their permutations. */
+    private static InputAlphabet alike() {
+        Vector<Move> moves = SMALL.appIds().flatMap(app -> Vector.of(Move.of(Command.size(app), new Drain(), new Yield(app)),
+                Move.of(Command.size(app)), Move.of(new Yield(app))));
+        return new InputAlphabet(InputAlphabet.standard(SMALL).setup(), moves.append(Move.of(new Drain())), Vector.of(0x00));
+    }
+
+    @Test
+    void overInterchangeableAppsEveryPathIsExtendedByEveryMove() {
+        ExhaustiveLockstep lockstep = new ExhaustiveLockstep(SMALL, alike());
+        LockstepExploration reference = lockstep.check(new ReferenceProvider(), 3, Long.MAX_VALUE, 60, 5);
+        assertTrue(reference.conforms(), reference::summary);
+        assertTrue(reference.replayed() > 0 && reference.replayed() == reference.transitions(), reference.summary());
+        LockstepExploration wrong = lockstep.check(config -> new WrongSize(new ReferenceProvider().create(config)), 3,
+                Long.MAX_VALUE, 60, 5);
+        assertFalse(wrong.conforms());
     }
 
     @Test
@@ -47,15 +88,36 @@ class ExhaustiveLockstepTest {
     }
 
     @Test
-    void everyStateInsideTheBoundIsExtendedByEveryInputOnce() {
+    void everyNodeInsideTheBoundIsExtendedByEveryMoveOnce() {
         Input tick = new invs.spec.Tick();
         Input drain = new invs.spec.Drain();
         var a = new invs.spec.explore.Step(tick, Observation.quiet());
-        var b = new invs.spec.explore.Step(drain, Observation.quiet());
-        // States at depth 0 (root) and 1 (after tick); the state after drain is the root again.
-        Vector<Vector<invs.spec.explore.Step>> paths = Vector.of(Vector.empty(), Vector.of(a), Vector.of(a, a));
-        Vector<Vector<Input>> replayed = ExhaustiveLockstep.extensions(paths, Vector.of(tick, drain), 2);
+        Move tickMove = Move.of(tick);
+        Move drainMove = Move.of(drain);
+        // Nodes at depth 0 (root) and 1 (after tick); the node after drain is the root again.
+        Vector<ExploredNode> nodes = Vector.of(new ExploredNode(0, -1, Vector.empty(), Vector.empty(), Vector.empty(), Vector.empty()),
+                new ExploredNode(1, 0, Vector.of(0), Vector.of(a), Vector.empty(), Vector.empty()),
+                new ExploredNode(2, 1, Vector.of(0, 0), Vector.of(a, a), Vector.empty(), Vector.empty()));
+        Vector<Vector<Input>> replayed = ExhaustiveLockstep.extensions(nodes, Vector.of(tickMove, drainMove), 2,
+                        nodes.filter(node -> node.depth() < 2).map(ExploredNode::inputs))
+                .map(ExhaustiveLockstep.Extension::inputs);
         assertEquals(Vector.of(Vector.of(drain), Vector.of(tick, tick), Vector.of(tick, drain)), replayed);
+    }
+
+    /** The reference, except that it throws when the first app restarts. */
+    private record ThrowsOnRestart(SystemUnderTest inner) implements SystemUnderTest {
+        @Override
+        public Observation apply(Input input) {
+            if (input instanceof Restart) {
+                throw new IllegalStateException("restart refused");
+            }
+            return inner.apply(input);
+        }
+
+        @Override
+        public Set<Capability> capabilities() {
+            return inner.capabilities();
+        }
     }
 
     /** Reports every region one byte short in the size upcall. */

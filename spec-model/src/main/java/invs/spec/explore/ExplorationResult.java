@@ -3,21 +3,24 @@ package invs.spec.explore;
 import io.vavr.collection.Vector;
 
 /**
- * What an exploration did: how many distinct states and transitions it saw, the deepest level it
+ * What an exploration did: how many distinct nodes and transitions it saw, the deepest level it
  * explored completely, whether it exhausted the state space, how long it took, and what it found.
  *
- * @param states         distinct nodes reached (sets of model states consistent with the observations)
- * @param transitions    transitions followed (input and allowed outcome)
- * @param depthCompleted every input sequence of at most this length was explored
- * @param exhausted      no new state was left to explore: the whole reachable space was seen
+ * @param states         distinct nodes reached (sets of model states consistent with the observations),
+ *                       counted up to the abstractions of {@link CanonicalForm}
+ * @param transitions    transitions followed (a state, an input and an allowed outcome)
+ * @param depthCompleted every sequence of at most this many moves was explored
+ * @param exhausted      no new node was left to explore: the whole reachable space was seen
  * @param seconds        the time taken
  * @param violations     properties broken, each with a shortest path
- * @param paths          for each node, the shortest path that reached it (empty unless asked for)
+ * @param perDepth       how many new nodes each depth reached, from depth 0 (the state after the setup)
+ * @param nodes          the nodes shallower than the depth asked for, in the order reached (empty unless
+ *                       asked for): the ones whose extensions by every move a lockstep replay covers
  */
 public record ExplorationResult(long states, long transitions, int depthCompleted, boolean exhausted, double seconds,
-                                Vector<Violation> violations, Vector<Vector<Step>> paths) {
+                                Vector<Violation> violations, Vector<Long> perDepth, Vector<ExploredNode> nodes) {
 
-    /** States explored per second. */
+    /** Nodes explored per second. */
     public double statesPerSecond() {
         return seconds > 0 ? states / seconds : states;
     }

@@ -32,19 +32,77 @@ class ExplorerTest {
 
     @Test
     void theSpecificationKeepsEveryPropertyUpToDepthThree() {
-        ExplorationResult result = new Explorer(SMALL, InputAlphabet.standard(SMALL)).explore(3, Long.MAX_VALUE, 120, 5, true);
+        InputAlphabet alphabet = InputAlphabet.standard(SMALL);
+        ExplorationResult result = new Explorer(SMALL, alphabet).explore(3, Long.MAX_VALUE, 120, 5, true);
         assertEquals(3, result.depthCompleted(), result.summary());
         assertTrue(result.states() > 1_000, result.summary());
         assertTrue(result.violations().isEmpty(), () -> result.violations().map(Violation::describe).mkString());
-        assertEquals(result.states(), result.paths().size());
-        assertTrue(result.paths().head().isEmpty());
-        assertTrue(result.paths().forAll(path -> path.size() <= 3));
+        assertEquals(result.perDepth().take(3).sum().longValue(), result.nodes().size());
+        assertTrue(result.nodes().head().path().isEmpty());
+        assertTrue(result.nodes().forAll(node -> node.depth() < 3 && node.path().map(Step::input).equals(
+                node.moves().flatMap(move -> alphabet.moves().get(move).inputs()))));
+    }
+
+    @Test
+    void whatIsExploredDoesNotDependOnTheNumberOfThreads() {
+        Configuration board = SmallBoard.standard();
+        InputAlphabet alphabet = InputAlphabet.standard(board);
+        ExplorationResult one = new Explorer(board, alphabet, 1).explore(3, Long.MAX_VALUE, 120, 5, true);
+        ExplorationResult two = new Explorer(board, alphabet, 2).explore(3, Long.MAX_VALUE, 120, 5, true);
+        assertEquals(one.perDepth(), two.perDepth());
+        assertEquals(one.transitions(), two.transitions());
+        assertEquals(one.nodes().map(ExploredNode::path), two.nodes().map(ExploredNode::path));
+        assertEquals(one.nodes().map(ExploredNode::edges), two.nodes().map(ExploredNode::edges));
+    }
+
+    @Test
+    void everyKeptNodeTellsWhereEachMoveLeads() {
+        Configuration board = SmallBoard.standard();
+        InputAlphabet alphabet = InputAlphabet.standard(board);
+        ExplorationResult result = new Explorer(board, alphabet).explore(3, Long.MAX_VALUE, 120, 5, true);
+        for (ExploredNode node : result.nodes()) {
+            assertEquals(alphabet.moves().size(), node.edges().size());
+            for (int move = 0; move < alphabet.moves().size(); move++) {
+                int inputs = alphabet.moves().get(move).inputs().size();
+                // Every move has an allowed outcome, and a kept child's path is the parent's path and the move.
+                assertFalse(node.edges().get(move).isEmpty(), node.path() + " " + alphabet.moves().get(move));
+                for (ExploredNode.Edge edge : node.edges().get(move)) {
+                    assertEquals(inputs, edge.observations().size());
+                    if (edge.child() < result.nodes().size() && result.nodes().get(edge.child()).moves().equals(node.moves().append(move))) {
+                        assertEquals(node.path().size() + inputs, result.nodes().get(edge.child()).path().size());
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void theKernelRefusingAGrantIsNotFollowed() {
+        Configuration board = SmallBoard.standard();
+        InputAlphabet alphabet = InputAlphabet.standard(board);
+        ExplorationResult result = new Explorer(board, alphabet).explore(3, Long.MAX_VALUE, 120, 5, true);
+        // Restarts and reboots leave apps without a grant, so the specification would allow a refusal next.
+        assertTrue(result.nodes().exists(node -> node.states().exists(state -> state.apps().exists(app -> app.grant() == Grant.NONE))),
+                "some explored state has an app whose grant the kernel could refuse");
+        assertTrue(result.nodes().forAll(node -> node.states().forAll(state -> state.apps().forAll(app -> app.grant() != Grant.REFUSED))));
+        assertTrue(result.nodes().forAll(node -> node.path().forAll(step -> !step.observation().equals(
+                invs.spec.Observation.failure(invs.spec.ErrorCode.NOMEM)) || step.input() instanceof invs.spec.Command)),
+                "no allow or subscribe answers NOMEM");
+    }
+
+    @Test
+    void aHugeOrInfiniteBudgetDoesNotOverflowTheDeadline() {
+        long start = System.nanoTime();
+        assertTrue(Explorer.deadline(start, Double.POSITIVE_INFINITY) - start > 0);
+        assertTrue(Explorer.deadline(start, 1e300) - start > 0);
+        assertEquals(start, Explorer.deadline(start, Double.NaN));
+        assertEquals(start + 2_500_000_000L, Explorer.deadline(start, 2.5));
     }
 
     @Test
     void aTinySpaceIsExhausted() {
         Configuration one = SMALL.withApps(Vector.of(App.selfOnly("a", 1)));
-        InputAlphabet alphabet = new InputAlphabet(Vector.empty(), Vector.of(new Tick(), Command.exists(AppId.of(0))),
+        InputAlphabet alphabet = InputAlphabet.ofInputs(Vector.empty(), Vector.of(new Tick(), Command.exists(AppId.of(0))),
                 Vector.of(0));
         ExplorationResult result = new Explorer(one, alphabet).explore(10, Long.MAX_VALUE, 10, 5, false);
         assertTrue(result.exhausted(), result.summary());
