@@ -17,9 +17,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Each abstraction is argued sound in {@code docs/explore.md}:
  * <ul>
  *   <li>regions are a set keyed by owner: allocation order is not observable, so they are sorted by owner;</li>
- *   <li>a region's epoch only matters by comparison with the epoch a read remembers: epochs become 0, a
- *       read source whose region has changed since gets an epoch no region has (it can never teach
- *       anything again);</li>
+ *   <li>a region's epoch only matters by comparison with the epoch a read remembers: epochs become 0, and
+ *       a read source whose region has changed since is dropped (it can never teach anything again), as
+ *       the specification itself does after every observation ({@link SystemState#withEpochsRenumbered});</li>
  *   <li>apps with identical permissions are interchangeable when the alphabet treats them alike
  *       ({@link AppSymmetry}): the key is the least of the node's images.</li>
  * </ul>
@@ -27,9 +27,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  * continues from the canonical states, which behave exactly as the states they stand for.
  */
 final class CanonicalForm {
-    /** The epoch a read source gets when its region has changed since the read. */
-    private static final long STALE = -1;
-
     private final AppSymmetry symmetry;
     private final ConcurrentHashMap<SystemState, Integer> numbers = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Integer, SystemState> states = new ConcurrentHashMap<>();
@@ -95,11 +92,11 @@ final class CanonicalForm {
         return new NodeKey(best);
     }
 
-    /** {@code state} with its regions sorted by owner, epochs reset and stale read sources marked. */
+    /** {@code state} with its regions sorted by owner, epochs reset and stale read sources dropped. */
     static SystemState state(SystemState state) {
         Vector<Region> regions = state.regions();
         boolean plain = regions.forAll(region -> region.epoch() == 0)
-                && state.apps().forAll(app -> app.readSource().forAll(source -> source.epoch() == 0 || source.epoch() == STALE));
+                && state.apps().forAll(app -> app.readSource().forAll(source -> source.epoch() == 0));
         for (int i = 1; i < regions.size() && plain; i++) {
             plain = regions.get(i - 1).owner().value() < regions.get(i).owner().value();
         }
@@ -113,13 +110,10 @@ final class CanonicalForm {
         return new SystemState(sorted, apps, state.armedFaults());
     }
 
-    /**
-     * The read source with epoch 0 if its region has not changed since the read, else with epoch −1,
-     * which no region ever has: it can teach nothing again, but the invariants still see its length.
-     */
+    /** The read source with epoch 0 if its region has not changed since the read, else none: it can teach nothing again. */
     private static Option<ReadSource> current(SystemState state, ReadSource source) {
         boolean current = state.region(source.owner()).exists(region -> region.epoch() == source.epoch());
-        return Option.some(new ReadSource(source.owner(), source.offset(), source.count(), current ? 0 : STALE));
+        return current ? Option.some(new ReadSource(source.owner(), source.offset(), source.count(), 0)) : Option.none();
     }
 
     private int number(SystemState state) {

@@ -1,6 +1,7 @@
 package invs.spec.explore;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import invs.spec.App;
@@ -47,9 +48,14 @@ class CanonicalFormTest {
     /**
      * Regions out of owner order with nonzero epochs; the first app remembers a read of its region that
      * is still current (its buffer holds unknown bytes) and has a write pending; the second remembers a
-     * read of a region that has changed since.
+     * current read of the other region.
      */
     private static SystemState raw() {
+        return withSecondSource(3);
+    }
+
+    /** {@link #raw()}, the second app's read remembering epoch {@code epoch} of its region (3 is current). */
+    private static SystemState withSecondSource(long epoch) {
         Region self = new Region(SELF, Cells.filled(4, 0xFF).write(0, Bytes.of((byte) 0x5A), 0, 1).forget(1, 1), 7);
         Region listed = new Region(LISTED, Cells.filled(4, 0xFF), 3);
         Operation write = new Operation(OperationKind.WRITE, 3, false, false, Vector.empty(),
@@ -59,8 +65,17 @@ class CanonicalFormTest {
                 .withReadWrite(Cells.filled(2, 0).copyFrom(0, self.contents(), 0, 2), Option.some(new ReadSource(SELF, 0, 2, 7)))
                 .withPending(Option.some(write));
         AppState second = AppState.fresh().withSubscriptions(HashSet.of(0, 1, 2), Queue.empty())
-                .withReadWrite(Cells.filled(2, 0).forget(0, 2), Option.some(new ReadSource(LISTED, 0, 2, 1)));
+                .withReadWrite(Cells.filled(2, 0).forget(0, 2), Option.some(new ReadSource(LISTED, 0, 2, epoch)));
         return new SystemState(Vector.of(listed, self), Vector.of(first, second, AppState.fresh()), 1);
+    }
+
+    @Test
+    void aStaleReadIsDroppedAsTheSpecificationDropsIt() {
+        SystemState stale = withSecondSource(1);
+        SystemState canonical = CanonicalForm.state(stale);
+        assertTrue(canonical.apps().get(1).readSource().isEmpty(), canonical::toString);
+        assertTrue(canonical.apps().get(0).readSource().isDefined(), canonical::toString);
+        assertEquals(CanonicalForm.state(stale.withEpochsRenumbered()), canonical);
     }
 
     @Test
@@ -102,7 +117,7 @@ class CanonicalFormTest {
         SystemState reordered = new SystemState(raw.regions().reverse().map(region -> new Region(region.owner(),
                 region.contents(), region.epoch() + 10)), raw.apps().map(app -> app.readSource().isEmpty() ? app
                 : app.withReadWrite(app.readWrite(), app.readSource().map(source -> new ReadSource(source.owner(),
-                source.offset(), source.count(), source.owner().equals(SELF) ? 17 : 2)))), raw.armedFaults());
+                source.offset(), source.count(), source.epoch() + 10)))), raw.armedFaults());
         CanonicalForm form = new CanonicalForm(BOARD, InputAlphabet.standard(BOARD), SystemState.initial(3));
         assertEquals(form.key(form.numbers(Vector.of(raw))), form.key(form.numbers(Vector.of(reordered))));
         SystemState changed = raw.withArmedFaults(2);
