@@ -8,7 +8,7 @@ seconds=${1:-10}
 java="$JAVA_HOME/bin/java"
 # Compile, and write each module's test class path with the dependency plugin (one reactor run, so
 # sibling modules resolve to their target/classes).
-mvn -B -ntp -q -DskipTests test-compile dependency:build-classpath \
+"$root/mvnw" -B -ntp -q -DskipTests test-compile dependency:build-classpath \
   -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
 classpath() {
   local module=$1

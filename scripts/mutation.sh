@@ -19,8 +19,7 @@ esac
 threads=${PIT_THREADS:-2}
 tries=${PIT_TRIES:-20}
 pit=org.pitest:pitest-maven:mutationCoverage
-# The project's Maven Wrapper when there is one, else the mvn on PATH.
-if [ -x "$root/mvnw" ]; then mvn=("$root/mvnw" -B -ntp); else mvn=(mvn -B -ntp); fi
+mvn=("$root/mvnw" -B -ntp)
 model_classes=$(printf 'invs.spec.model.%s*,' Specification Completion Bounds Operation OperationKind Expectation \
   Outcome Frontier Cells AppState SystemState Region)
 model_classes="${model_classes}invs.spec.StoragePermissions*"

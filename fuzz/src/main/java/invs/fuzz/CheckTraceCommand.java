@@ -1,12 +1,15 @@
 package invs.fuzz;
 
-import invs.conformance.engine.NamedConfiguration;
-import invs.conformance.engine.Replay;
-import invs.conformance.engine.ReplayResult;
-import invs.conformance.engine.Violation;
+import invs.conformance.board.NamedConfiguration;
+import invs.conformance.replay.Replay;
+import invs.conformance.replay.ReplayResult;
+import invs.conformance.check.Violation;
 import invs.conformance.trace.Trace;
+import invs.conformance.trace.TraceFile;
+import invs.conformance.trace.TraceLimits;
 import invs.fuzz.cli.BoardOptions;
 import invs.fuzz.cli.TraceFiles;
+import invs.fuzz.cli.TraceLimitOptions;
 import invs.fuzz.cli.UserError;
 import io.vavr.collection.Vector;
 import picocli.CommandLine;
@@ -29,7 +32,8 @@ import java.util.concurrent.Callable;
                 "The configuration is the trace header's, unless board options replace it."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the trace conforms", "1:the trace diverges (the first divergence is shown)",
-                "2:usage or input error (for example a malformed trace: the line and field are named)"})
+                "2:usage or input error (for example a malformed trace: the line and field are named)",
+                "3:a bug of invs, or too little memory"})
 final class CheckTraceCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "LOG", description = "The recorded trace (JSON lines, every step with its observation).")
     private Path file;
@@ -37,20 +41,22 @@ final class CheckTraceCommand implements Callable<Integer> {
     @Mixin
     private BoardOptions board;
 
+    @Mixin
+    private TraceLimitOptions limitOptions;
+
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
-        Trace trace = TraceFiles.read(file);
+        TraceLimits limits = limitOptions.limits();
+        TraceFile read = TraceFiles.read(file, limits);
+        Trace trace = read.trace();
         if (board.given()) {
-            Vector<NamedConfiguration> chosen = board.replacesBase() ? board.configurations()
-                    : Vector.of(new NamedConfiguration("header", board.modified(trace.header().configuration())));
-            if (chosen.size() != 1) {
-                throw new UserError("check-trace needs exactly one configuration; --standard named " + chosen.size());
-            }
-            trace = new Trace(trace.header().withConfiguration(chosen.head().configuration()), trace.steps());
+            trace = new Trace(trace.header().withConfiguration(board.forTrace(trace.header().configuration(),
+                    "check-trace")), trace.steps());
         }
+        TraceFiles.checkSteps(file, read, trace.header().configuration(), limits);
         ReplayResult result;
         try {
             result = Replay.checkTrace(trace);
@@ -61,11 +67,11 @@ final class CheckTraceCommand implements Callable<Integer> {
         out.printf("checking %s (%d recorded steps) against the specification%n", file, trace.length());
         out.print(result.report());
         if (result.conforms()) {
-            out.printf("conforms: all %d steps are allowed by the specification%n", trace.length());
+            out.printf("conforms: %s allowed by the specification%n", trace.length() == 1 ? "the one step is" : "all " + trace.length() + " steps are");
         } else {
             Violation violation = result.violation().get();
             out.printf("first divergence at step %d (line %d of %s): %s%n", violation.step() + 1,
-                    TraceFiles.lineOfStep(file, violation.step() + 1), file, violation.summary());
+                    read.lineOf(violation.step()), file, violation.summary());
         }
         out.flush();
         return result.conforms() ? 0 : Main.FINDING;

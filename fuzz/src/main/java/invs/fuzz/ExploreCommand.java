@@ -3,10 +3,15 @@ package invs.fuzz;
 import invs.conformance.explore.ExhaustiveLockstep;
 import invs.conformance.explore.LockstepExploration;
 import invs.conformance.explore.PathVerdict;
-import invs.fuzz.cli.SystemOptions;
+import invs.conformance.trace.Trace;
+import invs.conformance.trace.TraceCodec;
+import invs.conformance.trace.TraceHeader;
+import invs.fuzz.cli.DurationConverter;
+import invs.fuzz.cli.OutputLocation;
+import invs.fuzz.system.SystemOptions;
 import invs.fuzz.cli.UserError;
-import invs.fuzz.sut.OpenSystem;
-import invs.fuzz.sut.SystemSpec;
+import invs.fuzz.system.OpenSystem;
+import invs.fuzz.system.SystemChoice;
 import invs.spec.Configuration;
 import invs.spec.Profile;
 import invs.spec.explore.ExplorationResult;
@@ -15,6 +20,8 @@ import invs.spec.explore.InputAlphabet;
 import invs.spec.explore.SmallBoard;
 import invs.spec.explore.Violation;
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -34,13 +41,21 @@ import picocli.CommandLine.Option;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:no violation and no divergence within the bound",
                 "1:a property of the specification broke, or the implementation diverged",
-                "2:usage or input error"})
+                "2:usage or input error", "3:a bug of invs, or too little memory"})
 final class ExploreCommand implements Callable<Integer> {
+    private static final Duration DEFAULT_TIME = Duration.ofSeconds(60);
+    private static final long MAX_STORAGE = 0xFFFF_FFFFL;
+
     @Option(names = "--depth", paramLabel = "N", description = "Explore input sequences up to this length (default: ${DEFAULT-VALUE}).")
     private int depth = 4;
 
-    @Option(names = "--seconds", paramLabel = "S", description = "Stop exploring after this many seconds (default: ${DEFAULT-VALUE}).")
-    private double seconds = 60;
+    @Option(names = "--time", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Stop exploring after this long, for example 90s or 5m (default: 60s).")
+    private Duration time;
+
+    /** The former name of {@code --time}, in seconds; kept for scripts. */
+    @Option(names = "--seconds", paramLabel = "S", hidden = true)
+    private Double seconds;
 
     @Option(names = "--max-states", paramLabel = "N", description = "Stop after this many distinct states (default: ${DEFAULT-VALUE}).")
     private long maxStates = 2_000_000;
@@ -60,6 +75,10 @@ final class ExploreCommand implements Callable<Integer> {
     @Option(names = "--lockstep", description = "Replay every explored transition against the system under test.")
     private boolean lockstep;
 
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Save each divergence as a trace file in DIR (new names, nothing is replaced), for replay.")
+    private Path saveTo;
+
     @Mixin
     private SystemOptions system;
 
@@ -68,19 +87,30 @@ final class ExploreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (depth < 1 || seconds <= 0 || maxStates < 1) {
-            throw new UserError("--depth, --seconds and --max-states must be positive");
+        Duration budget = budget();
+        if (depth < 1 || budget.isZero() || maxStates < 1) {
+            throw new UserError("--depth, --time and --max-states must be positive");
         }
         if (apps < 1 || apps > 4 || regions < 0 || regionSize < 2 || regionSize > 64) {
             throw new UserError("--apps must be 1..4, --regions 0 or more, --region-size 2..64");
         }
+        long storage = (long) regions * (regionSize + Configuration.HEADER_SIZE);
+        if (storage > MAX_STORAGE) {
+            throw new UserError("--regions: " + regions + " regions of " + regionSize + " bytes need " + storage
+                    + " bytes of storage, more than a configuration holds (" + MAX_STORAGE + ")");
+        }
+        SystemChoice chosen = system.spec();
+        boolean replay = lockstep || !(chosen instanceof SystemChoice.Reference);
+        if (saveTo != null && !replay) {
+            throw new UserError("--out saves divergences from an implementation: add --lockstep or a system option");
+        }
+        OutputLocation output = saveTo == null ? null : OutputLocation.directory(saveTo, "--out");
+        double seconds = budget.toNanos() / 1e9;
         Configuration config = configuration();
         InputAlphabet alphabet = InputAlphabet.standard(config);
         PrintWriter out = spec.commandLine().getOut();
         out.printf("board: %s, storage %d bytes (room for %d regions of %d bytes), %s profile; %d inputs per state%n",
                 config.apps().map(app -> app.name()).mkString(", "), config.storageLength(), regions, regionSize, profile.name().toLowerCase(), alphabet.inputs().size());
-        SystemSpec chosen = system.spec();
-        boolean replay = lockstep || !(chosen instanceof SystemSpec.Reference);
         if (!replay) {
             ExplorationResult result = new Explorer(config, alphabet).explore(depth, maxStates, seconds, 10, false);
             out.println("specification: " + result.summary());
@@ -88,6 +118,10 @@ final class ExploreCommand implements Callable<Integer> {
             return result.violations().isEmpty() ? 0 : Main.FINDING;
         }
         try (OpenSystem open = chosen.open()) {
+            io.vavr.control.Option<String> refusal = open.factory().refusal(config);
+            if (refusal.isDefined()) {
+                throw new UserError("the system under test cannot run this board: " + refusal.get());
+            }
             LockstepExploration result = new ExhaustiveLockstep(config, alphabet)
                     .check(open.factory(), depth, maxStates, seconds, 5);
             out.println("specification: " + result.exploration().summary());
@@ -100,8 +134,33 @@ final class ExploreCommand implements Callable<Integer> {
                 out.println("divergence after " + verdict.inputs().size() + " inputs:");
                 out.println(verdict.describe());
             }
+            if (output != null) {
+                for (PathVerdict verdict : result.divergences()) {
+                    out.println("saved " + save(output, verdict, config, open.spec().label()));
+                }
+            }
             return result.conforms() ? 0 : Main.FINDING;
         }
+    }
+
+    /** The exploration budget: {@code --time}, or {@code --seconds} (the former option), or 60 seconds. */
+    private Duration budget() {
+        if (time != null && seconds != null) {
+            throw new UserError("--seconds is the former name of --time: give one of them");
+        }
+        if (seconds != null) {
+            return DurationConverter.ofSeconds(seconds, "--seconds");
+        }
+        return time == null ? DEFAULT_TIME : time;
+    }
+
+    /** Writes {@code verdict} as a trace of its inputs in a new file of {@code output}. */
+    private static Path save(OutputLocation output, PathVerdict verdict, Configuration config, String system) {
+        Trace trace = Trace.ofInputs(TraceHeader.of(config, 0, system).withProperty("lockstep")
+                .withDescription("found by invs explore: " + verdict.divergence().describe()), verdict.inputs());
+        Path file = output.reserve("explore-" + system + "-divergence", ".jsonl");
+        OutputLocation.write(file, TraceCodec.format(trace));
+        return file;
     }
 
     private Configuration configuration() {

@@ -1,30 +1,33 @@
 package invs.fuzz;
 
-import invs.conformance.engine.Campaign;
-import invs.conformance.engine.NamedConfiguration;
-import invs.conformance.engine.Property;
-import invs.conformance.sut.ReferenceProvider;
+import invs.conformance.campaign.Budget;
+import invs.conformance.campaign.Campaign;
+import invs.conformance.campaign.CampaignResult;
+import invs.conformance.campaign.CampaignSettings;
+import invs.conformance.campaign.Shard;
+import invs.conformance.check.Property;
+import invs.conformance.reference.ReferenceProvider;
+import invs.conformance.report.JunitReport;
+import invs.conformance.report.ReportFiles;
 import invs.conformance.sut.SystemUnderTestFactory;
 import invs.fuzz.campaign.CampaignCounters;
-import invs.fuzz.campaign.CampaignOutcome;
+import invs.fuzz.campaign.CampaignProgress;
 import invs.fuzz.campaign.CampaignReport;
-import invs.fuzz.campaign.CampaignSettings;
-import invs.fuzz.campaign.ShardedCampaign;
-import invs.fuzz.campaign.Shard;
 import invs.fuzz.cli.BoardOptions;
+import invs.fuzz.cli.BoardSelection;
 import invs.fuzz.cli.DurationConverter;
+import invs.fuzz.cli.OutputLocation;
 import invs.fuzz.cli.PropertyConverter;
 import invs.fuzz.cli.RerunCommand;
 import invs.fuzz.cli.SeedConverter;
 import invs.fuzz.cli.ShardConverter;
-import invs.fuzz.cli.SystemOptions;
 import invs.fuzz.cli.UserError;
 import invs.fuzz.guided.GuidedCampaign;
 import invs.fuzz.progress.ProgressDisplay;
 import invs.fuzz.progress.ProgressMode;
-import invs.fuzz.campaign.CampaignProgress;
-import invs.fuzz.sut.OpenSystem;
-import invs.fuzz.sut.SystemSpec;
+import invs.fuzz.system.OpenSystem;
+import invs.fuzz.system.SystemOptions;
+import invs.fuzz.system.SystemChoice;
 import io.vavr.collection.Vector;
 import io.vavr.control.Option;
 import picocli.CommandLine;
@@ -36,12 +39,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /**
- * {@code invs fuzz}: a campaign of generated sequences against a system under test in lockstep with the
- * specification, with a live progress display and a report at the end; or, with {@code --guided},
- * coverage-guided fuzzing with Jazzer over the same sequence decoder.
+ * {@code invs fuzz}: a campaign of generated sequences on standard and generated boards against a system
+ * under test in lockstep with the specification, under one reading of the driver document, with a live
+ * progress display and a report at the end grouped by cause; or, with {@code --guided}, coverage-guided
+ * fuzzing with Jazzer over the same sequence decoder.
  */
 @Command(name = "fuzz", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Run a fuzz campaign: generated sequences of system calls and events, run in lockstep against"
@@ -50,7 +55,7 @@ import java.util.concurrent.Callable;
                         + " configuration, with a fixed seed."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:no finding", "1:findings (the system under test broke the specification)",
-                "2:usage or input error"})
+                "2:usage or input error", "3:a bug of invs, or too little memory"})
 final class FuzzCommand implements Callable<Integer> {
     @CommandLine.Option(names = "--time", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "Wall-clock budget for running tries; shrinking comes after (default: 20s).")
@@ -102,6 +107,10 @@ final class FuzzCommand implements Callable<Integer> {
                     + " raw crash inputs go under OUT/guided, its findings are shrunk and saved like the others.")
     private boolean guided;
 
+    @CommandLine.Option(names = "--swarm", paramLabel = "on|off",
+            description = "Swarm testing: each try uses a random subset of the plans and kinds of input (default: on).")
+    private String swarm = "on";
+
     @CommandLine.Option(names = "--jazzer-arg", paramLabel = "ARG",
             description = "With --guided: an extra argument for Jazzer or libFuzzer (repeatable).")
     private List<String> jazzerArguments = List.of();
@@ -118,53 +127,84 @@ final class FuzzCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         checkOptions();
-        SystemSpec chosen = system.spec();
-        Vector<NamedConfiguration> configurations = board.configurations();
+        SystemChoice chosen = system.spec();
         Vector<Property> checked = properties == null ? Vector.of(Property.values()) : Vector.ofAll(properties).distinct();
         PrintWriter err = spec.commandLine().getErr();
         Option<SystemUnderTestFactory> reference = baseline ? Option.some(new ReferenceProvider()) : Option.none();
+        checkOutput();
         if (guided) {
-            return new GuidedCampaign(chosen, configurations, checked, seed, time, shrinkTime, out, progress,
-                    jazzerArguments, reference).run(spec.commandLine().getOut(), err);
+            BoardSelection selection = board.select(Option.none());
+            GuidedCampaign.Outcome outcome = new GuidedCampaign(chosen, selection.boards(), checked, seed, time,
+                    shrinkTime, out, progress, jazzerArguments, reference).run(System.err, err);
+            spec.commandLine().getOut().print(outcome.report());
+            spec.commandLine().getOut().flush();
+            return outcome.causes().isEmpty() ? 0 : Main.FINDING;
+        }
+        if (!chosen.preparation().isEmpty()) {
+            err.println("invs: " + chosen.preparation() + "...");
+            err.flush();
         }
         try (OpenSystem open = chosen.open()) {
-            Vector<NamedConfiguration> supported = configurations.filter(named -> open.factory().supports(named.configuration()));
-            if (supported.isEmpty()) {
-                throw new UserError("the system under test supports none of the configurations "
-                        + configurations.map(NamedConfiguration::name).mkString(", "));
-            }
-            long total = tries == null ? Integer.MAX_VALUE : tries;
-            CampaignSettings settings = new CampaignSettings(chosen.label(), open.factory(), supported, seed, total,
-                    steps, time, shard, threads, shrinkTime, checked, Option.some(out), reference);
-            err.printf("invs: fuzzing %s for %s (seed 0x%x, shard %s); the report follows at the end%n",
-                    open.description(), tries == null ? DurationConverter.format(time) : "at most " + DurationConverter.format(time)
+            BoardSelection selection = board.select(open.announcedProfile());
+            long total = tries == null ? Long.MAX_VALUE : tries;
+            CampaignCounters counters = new CampaignCounters();
+            Campaign campaign = Campaign.against(open.label(), open.factory())
+                    .configurations(selection.boards())
+                    .boardMode(selection.mode())
+                    .profile(selection.profile())
+                    .seed(seed)
+                    .budget(new Budget(total, steps, time))
+                    .shard(shard)
+                    .threads(threads)
+                    .properties(checked)
+                    .swarm(swarm.equalsIgnoreCase("on"))
+                    .shrinkTime(shrinkTime)
+                    .traces(out)
+                    .baseline(reference)
+                    .listener(counters)
+                    .build();
+            err.printf("invs: fuzzing %s under the %s reading for %s (seed 0x%x, shard %s); the report follows at the end%n",
+                    open.description(), selection.profile().name().toLowerCase(Locale.ROOT),
+                    tries == null ? DurationConverter.format(time) : "at most " + DurationConverter.format(time)
                             + " or " + tries + " tries", seed, shard);
             err.flush();
-            CampaignOutcome outcome = run(settings, err);
+            CampaignResult result;
+            try {
+                result = run(campaign, counters, err);
+            } catch (IllegalArgumentException e) {
+                throw new UserError(e.getMessage());
+            }
             String rerun = RerunCommand.of(spec.commandLine().getParseResult().originalArgs(), seed,
-                    outcome.campaignTries(), !outcome.complete());
+                    result.campaignTries(), !result.complete());
+            Vector<String> unwritten = ReportFiles.write(result, out);
             PrintWriter stdout = spec.commandLine().getOut();
-            stdout.print(CampaignReport.render(outcome, open.description(), configurations.removeAll(supported), rerun,
-                    open.shellFlags()));
+            stdout.print(CampaignReport.render(result, open.description(), rerun, open.shellFlags()));
+            stdout.printf("reports: %s, %s%n", out.resolve(ReportFiles.JSON), out.resolve(JunitReport.FILE_NAME));
+            unwritten.forEach(problem -> stdout.println("problem: " + problem));
             stdout.flush();
-            return outcome.findings().isEmpty() ? 0 : Main.FINDING;
+            return result.causes().isEmpty() ? 0 : Main.FINDING;
         }
     }
 
     /** Runs the campaign with a progress display: a bar counting tries or seconds, or lines. */
-    private CampaignOutcome run(CampaignSettings settings, PrintWriter err) {
-        CampaignCounters counters = new CampaignCounters();
+    private CampaignResult run(Campaign campaign, CampaignCounters counters, PrintWriter err) {
+        CampaignSettings settings = campaign.settings();
         boolean bar = progress == ProgressMode.BAR || progress == ProgressMode.AUTO && ProgressDisplay.interactive();
-        long planned = settings.shard().triesOf(settings.tries());
+        long planned = settings.shard().triesOf(settings.budget().tries());
         boolean byTries = tries != null && planned < 1_000_000;
         ProgressDisplay display = ProgressDisplay.start(progress, "fuzz", byTries ? planned : time.toSeconds(),
                 byTries ? " tries" : " s", new CampaignProgress(counters, settings, bar), System.err, err,
                 Duration.ofSeconds(2));
         try {
-            return new ShardedCampaign(settings, counters).run();
+            return campaign.run();
         } finally {
             display.close();
         }
+    }
+
+    /** Checks before any work that trace files and reports can be written under {@code --out}. */
+    private void checkOutput() {
+        OutputLocation.directory(out, "--out");
     }
 
     private void checkOptions() {
@@ -183,11 +223,11 @@ final class FuzzCommand implements Callable<Integer> {
         if (properties != null && properties.isEmpty()) {
             throw new UserError("--properties needs at least one property");
         }
+        if (!swarm.equalsIgnoreCase("on") && !swarm.equalsIgnoreCase("off")) {
+            throw new UserError("--swarm: on or off, got '" + swarm + "'");
+        }
         if (guided && (tries != null || !shard.equals(Shard.whole()))) {
             throw new UserError("--guided runs for --time; --tries and --shard apply to random campaigns only");
-        }
-        if (Files.exists(out) && !Files.isDirectory(out)) {
-            throw new UserError("--out: " + out + " is a file, not a directory");
         }
         if (!guided && !jazzerArguments.isEmpty()) {
             throw new UserError("--jazzer-arg needs --guided");

@@ -1,13 +1,18 @@
 package invs.fuzz;
 
+import invs.conformance.trace.Utf8Text;
+import invs.fuzz.cli.InternalErrorReport;
 import invs.fuzz.cli.UserError;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import java.util.List;
+
 /**
  * The {@code invs} command line. Exit codes: 0 success, 1 a finding (the implementation diverged from
- * the specification), 2 a usage or input error. User mistakes are reported on one line starting with
- * {@code invs: }, without a stack trace.
+ * the specification), 2 a usage or input error, 3 an internal error (a bug of invs, or too little
+ * memory). Every error is reported on one line starting with {@code invs: }, without a stack trace; for an
+ * internal error the line names the file that holds the stack trace.
  */
 @Command(name = "invs", mixinStandardHelpOptions = true, version = "invs 0.1.0",
         description = "Executable reference for Tock's Isolated Nonvolatile Storage driver (0x50004).",
@@ -15,47 +20,68 @@ import picocli.CommandLine.Command;
                 SystemsCommand.class, RegressionTestCommand.class, ClausesCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:a finding: the system under test diverged from the specification",
-                "2:usage or input error"})
+                "2:usage or input error", "3:a bug of invs, or too little memory (the one-line message says where the stack trace is)"})
 public final class Main implements Runnable {
     /** Exit code for a finding. */
     public static final int FINDING = 1;
     /** Exit code for a usage or input error. */
     public static final int USAGE = 2;
+    /** Exit code for an internal error: a bug of invs, or too little memory. */
+    public static final int INTERNAL = 3;
+
+    private static final int MESSAGE_CHARS = 4000;
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
     /** Runs the command line and exits with its code. */
     public static void main(String[] args) {
+        Thread.setDefaultUncaughtExceptionHandler((thread, error) -> {
+            System.err.println("invs: in thread " + thread.getName() + ": " + InternalErrorReport.of(error, List.of(args)));
+            System.err.flush();
+        });
         System.exit(run(args));
     }
 
     /** Runs the command line and returns its exit code (for tests). */
     public static int run(String... args) {
-        CommandLine line = new CommandLine(new Main());
+        return run(new Main(), args);
+    }
+
+    /** Runs {@code command} as the command line and returns its exit code (for tests of the error handling). */
+    static int run(Object command, String... args) {
+        CommandLine line = new CommandLine(command);
         line.setCaseInsensitiveEnumValuesAllowed(true);
         // As in most command lines, an option given twice takes its last value (so a script can override).
         line.setOverwrittenOptionsAllowed(true);
         line.setExitCodeExceptionMapper(error -> USAGE);
         line.setParameterExceptionHandler((error, arguments) -> {
-            error.getCommandLine().getErr().println("invs: " + error.getMessage()
+            error.getCommandLine().getErr().println("invs: " + Utf8Text.printable(error.getMessage(), MESSAGE_CHARS)
                     + " (see 'invs " + commandPath(error.getCommandLine()) + "--help')");
             return USAGE;
         });
         line.setExecutionExceptionHandler((error, commandLine, parsed) -> {
             if (error instanceof UserError) {
-                commandLine.getErr().println("invs: " + error.getMessage());
-            } else {
-                commandLine.getErr().println("invs: internal error: " + error
-                        + (System.getenv("INVS_DEBUG") == null ? " (run with INVS_DEBUG=1 for the stack trace)" : ""));
-                if (System.getenv("INVS_DEBUG") != null) {
-                    error.printStackTrace(commandLine.getErr());
-                }
+                commandLine.getErr().println("invs: " + Utf8Text.printable(error.getMessage(), MESSAGE_CHARS));
+                commandLine.getErr().flush();
+                return USAGE;
             }
-            commandLine.getErr().flush();
-            return USAGE;
+            return internalError(error, commandLine, args);
         });
-        return line.execute(args);
+        try {
+            return line.execute(args);
+        } catch (RuntimeException | Error error) {
+            return internalError(error, line, args);
+        }
+    }
+
+    private static int internalError(Throwable error, CommandLine commandLine, String... args) {
+        commandLine.getErr().println("invs: " + InternalErrorReport.of(error, List.of(args)));
+        if (System.getenv("INVS_DEBUG") != null) {
+            error.printStackTrace(commandLine.getErr());
+        }
+        commandLine.getErr().flush();
+        return INTERNAL;
     }
 
     private static String commandPath(CommandLine line) {

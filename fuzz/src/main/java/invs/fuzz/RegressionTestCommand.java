@@ -1,7 +1,8 @@
 package invs.fuzz;
 
-import invs.conformance.engine.RegressionTest;
+import invs.conformance.replay.RegressionTestSource;
 import invs.conformance.trace.Trace;
+import invs.fuzz.cli.OutputLocation;
 import invs.fuzz.cli.TraceFiles;
 import invs.fuzz.cli.UserError;
 import picocli.CommandLine;
@@ -9,6 +10,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code invs regression-test TRACE}: prints a JUnit 5 test class that replays a finding's trace. */
@@ -29,8 +31,12 @@ final class RegressionTestCommand implements Callable<Integer> {
     private String methodName = "reproducesTheFinding";
 
     @Option(names = "--factory", paramLabel = "JAVA",
-            description = "Java expression of the SystemUnderTestFactory to test (default: new invs.conformance.sut.ReferenceProvider()).")
-    private String factory = "new invs.conformance.sut.ReferenceProvider()";
+            description = "Java expression of the SystemUnderTestFactory to test (default: new invs.conformance.reference.ReferenceProvider()).")
+    private String factory = "new invs.conformance.reference.ReferenceProvider()";
+
+    @Option(names = "--out", paramLabel = "FILE",
+            description = "Write the test class to FILE instead of standard output (an existing FILE is replaced).")
+    private java.nio.file.Path out;
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -45,8 +51,17 @@ final class RegressionTestCommand implements Callable<Integer> {
         if (!packageName.isEmpty() && !packageName.matches("[A-Za-z_$][A-Za-z0-9_$]*(\\.[A-Za-z_$][A-Za-z0-9_$]*)*")) {
             throw new UserError("'" + packageName + "' is not a Java package name");
         }
+        if (out != null) {
+            OutputLocation.file(out, "--out", List.of(file));
+        }
         Trace trace = TraceFiles.read(file);
-        spec.commandLine().getOut().print(RegressionTest.testClass(trace, packageName, className, methodName, factory));
+        String test = RegressionTestSource.testClass(trace, packageName, className, methodName, factory);
+        if (out != null) {
+            OutputLocation.write(out, test);
+            spec.commandLine().getOut().println("wrote " + out);
+        } else {
+            spec.commandLine().getOut().print(test);
+        }
         spec.commandLine().getOut().flush();
         return 0;
     }

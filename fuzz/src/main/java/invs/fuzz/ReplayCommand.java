@@ -1,16 +1,21 @@
 package invs.fuzz;
 
-import invs.conformance.engine.Replay;
-import invs.conformance.engine.ReplayResult;
-import invs.conformance.engine.StepResult;
+import invs.conformance.replay.Replay;
+import invs.conformance.replay.ReplayResult;
+import invs.conformance.replay.StepResult;
 import invs.conformance.trace.Trace;
 import invs.conformance.trace.TraceCodec;
+import invs.conformance.trace.TraceFile;
 import invs.conformance.trace.TraceHeader;
+import invs.conformance.trace.TraceLimits;
 import invs.conformance.trace.TraceStep;
-import invs.fuzz.cli.SystemOptions;
+import invs.fuzz.cli.BoardOptions;
+import invs.fuzz.cli.OutputLocation;
+import invs.fuzz.system.SystemOptions;
 import invs.fuzz.cli.TraceFiles;
+import invs.fuzz.cli.TraceLimitOptions;
 import invs.fuzz.cli.UserError;
-import invs.fuzz.sut.OpenSystem;
+import invs.fuzz.system.OpenSystem;
 import io.vavr.collection.Vector;
 import io.vavr.control.Option;
 import picocli.CommandLine;
@@ -19,8 +24,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
@@ -32,38 +38,53 @@ import java.util.concurrent.Callable;
                 + " check every step against the specification, and show each step.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every step conforms", "1:a rule is broken (the violation is shown)",
-                "2:usage or input error (for example a malformed trace: the line and field are named)"})
+                "2:usage or input error (for example a malformed trace: the line and field are named)",
+                "3:a bug of invs, or too little memory"})
 final class ReplayCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "TRACE", description = "The trace file (JSON lines, see docs/guide.md).")
     private Path file;
 
     @CommandLine.Option(names = "--record", paramLabel = "FILE",
-            description = "Also write the trace with the observations of this run to FILE (a log for check-trace).")
+            description = "Also write the trace with the observations of this run to FILE (a log for check-trace);"
+                    + " an existing FILE is replaced, never the trace being replayed.")
     private Path record;
 
     @Mixin
     private SystemOptions system;
+
+    @Mixin
+    private BoardOptions board;
+
+    @Mixin
+    private TraceLimitOptions limitOptions;
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
-        Trace trace = TraceFiles.read(file);
+        TraceLimits limits = limitOptions.limits();
+        boolean replacing = record != null && Files.exists(OutputLocation.file(record, "--record", List.of(file)));
+        TraceFile read = TraceFiles.read(file, limits);
+        Trace trace = read.trace();
+        if (board.given()) {
+            trace = new Trace(trace.header().withConfiguration(board.forTrace(trace.header().configuration(), "replay")),
+                    trace.steps());
+        }
+        TraceFiles.checkSteps(file, read, trace.header().configuration(), limits);
+        TraceFiles.checkShown(file, read, limits);
         try (OpenSystem open = system.spec().open()) {
-            if (!open.factory().supports(trace.header().configuration())) {
-                throw new UserError("the system under test cannot run the configuration of " + file);
+            Option<String> refusal = open.factory().refusal(trace.header().configuration());
+            if (refusal.isDefined() || !open.factory().supports(trace.header().configuration())) {
+                throw new UserError("the system under test cannot run the configuration of " + file
+                        + refusal.map(reason -> ": " + reason).getOrElse(""));
             }
             ReplayResult result = Replay.replay(trace, open.factory());
             if (record != null) {
-                try {
-                    TraceCodec.write(recorded(trace, result, open), record);
-                } catch (UncheckedIOException e) {
-                    throw new UserError("cannot write " + record + ": " + e.getCause().getMessage());
-                }
+                OutputLocation.write(record, TraceCodec.format(recorded(trace, result, open)));
             }
             PrintWriter out = spec.commandLine().getOut();
-            out.printf("replaying %s (%d steps%s) on %s%n", file, trace.length(),
+            out.printf("replaying %s (%d step%s%s) on %s%n", file, trace.length(), trace.length() == 1 ? "" : "s",
                     trace.header().property().map(property -> ", a " + property + " finding").getOrElse(""),
                     open.description());
             if (!trace.header().system().isEmpty()) {
@@ -71,7 +92,7 @@ final class ReplayCommand implements Callable<Integer> {
             }
             out.print(result.report());
             if (result.conforms()) {
-                out.printf("conforms: all %d steps agree with the specification%n", trace.length());
+                out.printf("conforms: %s with the specification%n", trace.length() == 1 ? "the one step agrees" : "all " + trace.length() + " steps agree");
             } else {
                 out.printf("violation at step %d: %s%n", result.violation().get().step() + 1,
                         result.violation().get().summary());
@@ -81,7 +102,7 @@ final class ReplayCommand implements Callable<Integer> {
                         + result.steps().filter(StepResult::differsFromRecording).map(step -> step.index() + 1).mkString(", "));
             }
             if (record != null) {
-                out.println("recorded the observations in " + record);
+                out.println("recorded the observations in " + record + (replacing ? " (it replaces the file that was there)" : ""));
             }
             out.flush();
             return result.conforms() ? 0 : Main.FINDING;
@@ -92,7 +113,7 @@ final class ReplayCommand implements Callable<Integer> {
     private static Trace recorded(Trace trace, ReplayResult result, OpenSystem open) {
         Vector<TraceStep> steps = result.steps().map(step -> new TraceStep(step.input(), step.observed(), Option.none()));
         TraceHeader header = new TraceHeader(TraceCodec.VERSION, trace.header().configuration(), trace.header().seed(),
-                open.spec().label(), Option.none(), Option.none(), trace.header().description());
+                open.label(), Option.none(), Option.none(), trace.header().description());
         return new Trace(header, steps);
     }
 }

@@ -2,17 +2,20 @@ package invs.fuzz;
 
 import invs.conformance.sut.Capability;
 import invs.conformance.sut.SystemUnderTest;
-import invs.fuzz.cli.SystemOptions;
+import invs.conformance.trace.TraceLimits;
+import invs.fuzz.system.SystemOptions;
+import invs.fuzz.cli.TraceLimitOptions;
 import invs.fuzz.cli.UserError;
 import invs.fuzz.protocol.ExternalProvider;
 import invs.fuzz.protocol.ProtocolServer;
-import invs.fuzz.sut.OpenSystem;
-import invs.fuzz.sut.SystemSpec;
+import invs.fuzz.system.OpenSystem;
+import invs.fuzz.system.SystemChoice;
 import invs.spec.Configuration;
 import invs.spec.Profile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
+import java.io.UncheckedIOException;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
@@ -27,23 +30,46 @@ import java.util.concurrent.Callable;
                 + " until a bye request or the end of the input.",
                 "Try it: ./invs fuzz --sut-command './invs serve'"},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:the client said bye or closed the input", "2:usage error"})
+        exitCodeList = {"0:the client said bye or closed the input",
+                "2:usage error, or the client's end of the conversation broke", "3:a bug of invs, or too little memory"})
 final class ServeCommand implements Callable<Integer> {
     @Mixin
     private SystemOptions system;
 
+    @Mixin
+    private TraceLimitOptions limitOptions;
+
+    @picocli.CommandLine.Option(names = "--reading", paramLabel = "doc|tock",
+            description = "Serve one fixed behaviour: build every board under this reading of the driver document,"
+                    + " whatever profile a configuration names, and announce it in hello (as real firmware would).")
+    private String reading;
+
     @Override
     public Integer call() {
-        SystemSpec chosen = system.spec();
-        if (chosen instanceof SystemSpec.External) {
+        if (system.external()) {
             throw new UserError("serve runs an implementation of this process; --sut-command is for clients");
         }
+        TraceLimits limits = limitOptions.limits();
+        SystemChoice chosen = system.spec();
         try (OpenSystem open = chosen.open()) {
             Set<Capability> capabilities = capabilities(open);
             String name = ExternalProvider.CLIENT + " serving " + chosen.label();
-            new ProtocolServer(name, open.factory(), capabilities).serve(System.in, System.out);
+            new ProtocolServer(name, open.factory(), capabilities, limits, fixedReading()).serve(System.in, System.out);
             return 0;
+        } catch (UncheckedIOException e) {
+            throw new UserError("the conversation with the client broke off: " + e.getCause().getMessage());
         }
+    }
+
+    private io.vavr.control.Option<Profile> fixedReading() {
+        if (reading == null) {
+            return io.vavr.control.Option.none();
+        }
+        return io.vavr.control.Option.some(switch (reading.toLowerCase(java.util.Locale.ROOT)) {
+            case "doc" -> Profile.DOC;
+            case "tock" -> Profile.TOCK;
+            default -> throw new UserError("--reading: doc or tock, got '" + reading + "'");
+        });
     }
 
     /** What the system supports, asked of one made for the default board. */

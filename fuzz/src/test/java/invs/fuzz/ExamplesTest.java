@@ -51,6 +51,6 @@ class ExamplesTest {
         CommandRun run = CommandRun.of("fuzz", "--config", EXAMPLES.resolve("board.json").toString(), "--tries", "3",
                 "--steps", "50", "--progress", "none", "--out", directory.toString());
         assertTrue(run.exit() <= Main.FINDING, run.toString());
-        assertTrue(run.out().contains("configurations: board\n"), run.out());
+        assertTrue(run.out().contains("boards: board\n"), run.out());
     }
 }

@@ -49,5 +49,35 @@ class ExploreCommandTest {
     @Test
     void badBoundsAreAUsageError() {
         assertEquals(Main.USAGE, Main.run("explore", "--apps", "9"));
+        CommandRun huge = CommandRun.of("explore", "--regions", "300000000");
+        assertEquals(Main.USAGE, huge.exit());
+        assertEquals("invs: --regions: 300000000 regions of 4 bytes need 4800000000 bytes of storage, more than a"
+                + " configuration holds (4294967295)", huge.errLine());
+    }
+
+    @Test
+    void theTimeBudgetIsADurationAndSecondsIsItsFormerName() {
+        Run time = run("--depth", "2", "--time", "3000000h");
+        assertEquals(0, time.code(), time.out() + time.err());
+        assertTrue(time.out().contains("depth 2 completed"), time.out());
+        Run infinite = run("--depth", "2", "--seconds", "Infinity");
+        assertEquals(0, infinite.code(), infinite.out() + infinite.err());
+        assertTrue(infinite.out().contains("depth 2 completed"), "the deadline does not overflow: " + infinite.out());
+        assertEquals("invs: --seconds: 'NaN' is not a number of seconds", CommandRun.of("explore", "--seconds", "NaN").errLine());
+        assertEquals(Main.USAGE, CommandRun.of("explore", "--seconds", "5", "--time", "5s").exit());
+    }
+
+    @Test
+    void divergencesAreSavedAsTracesThatReplay(@org.junit.jupiter.api.io.TempDir java.nio.file.Path directory)
+            throws java.io.IOException {
+        Run run = run("--depth", "3", "--mutant", "size-counts-header", "--out", directory.toString());
+        assertEquals(Main.FINDING, run.code(), run.out() + run.err());
+        java.nio.file.Path first = directory.resolve("explore-mutant-size-counts-header-divergence.jsonl");
+        assertTrue(run.out().contains("saved " + first), run.out());
+        CommandRun replay = CommandRun.of("replay", first.toString(), "--mutant", "size-counts-header");
+        assertEquals(Main.FINDING, replay.exit(), replay.toString());
+        assertEquals(0, CommandRun.of("replay", first.toString()).exit(), "the reference passes the same inputs");
+        assertEquals(Main.USAGE, CommandRun.of("explore", "--depth", "2", "--out", directory.toString()).exit(),
+                "without an implementation there is no divergence to save");
     }
 }

@@ -40,32 +40,41 @@ class FuzzCommandTest {
         CommandRun run = fuzz("--tries", "6");
         assertEquals(0, run.exit(), run.toString());
         String out = run.out();
-        assertTrue(out.startsWith("invs fuzz: the reference implementation (in process), against the specification"), out);
-        assertTrue(out.contains("seed 0x0000000000050004, shard 0/1, 1 thread, 60 steps per try, configurations: doc-default,"
-                + " doc-permissions, doc-exhaustion, doc-64bit, tock-default, tock-exhaustion"), out);
+        assertTrue(out.startsWith("invs fuzz: the reference implementation (in process), checked against the doc reading"
+                + " of the driver document\nno finding\n"), out);
+        assertTrue(out.contains("seed 0x0000000000050004, shard 0/1, 1 thread, 60 steps per try\n"), out);
+        assertTrue(Pattern.compile("boards: doc-default, doc-permissions, doc-exhaustion, doc-64bit; [0-9]+ generated boards?"
+                + " offered, [0-9]+ refused by the system\n").matcher(out).find(), out);
         assertTrue(Pattern.compile("6 tries in [0-9.]+ s: [0-9,]+ inputs, [0-9,]+ system calls checked, [0-9,]+ system calls/s")
                 .matcher(out).find(), out);
         assertTrue(Pattern.compile("\\n  command 2 +SUCCESS +[1-9][0-9,]*\\n").matcher(out).find(), out);
-        assertTrue(Pattern.compile("\\n  upcall 0 +NOSUPPORT +0   never \\(optional\\)\\n").matcher(out).find(), out);
+        assertTrue(Pattern.compile("\\n  upcall 0 +NOSUPPORT +0   never \\(optional: the document also allows answering"
+                + " NOSUPPORT at once\\)\\n").matcher(out).find(), out);
+        assertTrue(out.contains("reports: " + directory.resolve("findings").resolve("report.json") + ", "), out);
         assertTrue(out.contains("findings: none"), out);
         assertTrue(out.contains("re-run exactly: ./invs fuzz --out " + directory.resolve("findings")
                 + " --steps 60 --threads 1 --seed 0x50004 --tries 6\n"), out);
-        assertFalse(Files.exists(directory.resolve("findings")), "no finding, no directory");
+        try (Stream<Path> files = Files.list(directory.resolve("findings"))) {
+            assertEquals(0, files.filter(file -> file.toString().endsWith(".jsonl")).count(), "no finding, no trace");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test
     void aFindingIsShrunkSavedOncePerRuleAndReplayable() throws IOException {
-        CommandRun run = fuzz("--tries", "6", "--mutant", "size-counts-header", "--standard", "doc-default,tock-default");
+        CommandRun run = fuzz("--tries", "6", "--mutant", "size-counts-header", "--standard", "default");
         assertEquals(Main.FINDING, run.exit(), run.toString());
         String out = run.out();
-        assertTrue(out.contains("findings: 1 rule broken, each shrunk and saved under " + directory.resolve("findings")), out);
-        assertTrue(Pattern.compile("\\[1] lockstep:SUBSCRIBE_0_SUCCESS, found by try [0-5]\\n").matcher(out).find(), out);
+        assertTrue(out.contains("\n1 distinct cause (1 rule broken, "), out);
+        assertTrue(out.contains("; every trace is saved under " + directory.resolve("findings")), out);
+        assertTrue(Pattern.compile("\\[1] lockstep:SUBSCRIBE_0_SUCCESS, found by try [0-5] on doc-default").matcher(out).find(), out);
         Matcher replay = Pattern.compile("replay: \\./invs replay (\\S+) --mutant size-counts-header\\n").matcher(out);
         assertTrue(replay.find(), out);
         Path trace = Path.of(replay.group(1));
         assertTrue(Files.isRegularFile(trace), trace.toString());
         try (Stream<Path> files = Files.list(directory.resolve("findings"))) {
-            assertEquals(1, files.count());
+            assertEquals(1, files.filter(file -> file.toString().endsWith(".jsonl")).count());
         }
         assertTrue(TraceCodec.read(trace).length() <= 6, "shrunk: " + Files.readString(trace));
         assertEquals(Main.FINDING, CommandRun.of("replay", trace.toString(), "--mutant", "size-counts-header").exit());
@@ -78,9 +87,9 @@ class FuzzCommandTest {
         CommandRun run = CommandRun.of("fuzz", "--time", "3s", "--steps", "40", "--progress", "lines", "--out",
                 directory.toString(), "--standard", "doc-default");
         assertEquals(run.out().contains("findings: none") ? 0 : Main.FINDING, run.exit(), run.toString());
-        assertTrue(run.err().startsWith("invs: fuzzing the reference implementation (in process) for 3s (seed 0x50004,"
-                + " shard 0/1); the report follows at the end\n"), run.err());
-        assertTrue(Pattern.compile("fuzz: +[0-9]+% [0-9,]+ tries, [0-9,]+ syscalls, [0-9,]+ syscalls/s, [0-9]+ findings?")
+        assertTrue(run.err().startsWith("invs: fuzzing the reference implementation (in process) under the doc reading"
+                + " for 3s (seed 0x50004, shard 0/1); the report follows at the end\n"), run.err());
+        assertTrue(Pattern.compile("fuzz: +[0-9]+% [0-9,]+ tries, [0-9,]+ syscalls, [0-9,]+ syscalls/s, [0-9]+ rules? broken")
                 .matcher(run.err()).find(), run.err());
         assertTrue(run.out().contains("(the time budget ran out first)"), run.out());
         assertTrue(run.out().contains("--seed 0x50004 --tries "), run.out());
@@ -95,12 +104,19 @@ class FuzzCommandTest {
         Files.writeString(file, ConfigurationCodec.encode(configuration).toPrettyString());
         CommandRun fromFile = fuzz("--tries", "2", "--config", file.toString());
         assertEquals(0, fromFile.exit(), fromFile.toString());
-        assertTrue(fromFile.out().contains("configurations: two-apps\n"), fromFile.out());
+        assertTrue(fromFile.out().contains("checked against the tock reading"), fromFile.out());
+        assertTrue(fromFile.out().contains("boards: two-apps\n"), fromFile.out());
 
         CommandRun fromFlags = fuzz("--tries", "2", "--storage", "0x1000", "--region-size", "1000", "--profile", "tock",
                 "--apps", "selfonly:0x1001,b=none:0x1002,local", "--address-width", "64");
         assertEquals(0, fromFlags.exit(), fromFlags.toString());
-        assertTrue(fromFlags.out().contains("configurations: custom\n"), fromFlags.out());
+        assertTrue(fromFlags.out().contains("boards: custom\n"), fromFlags.out());
+        CommandRun modified = fuzz("--tries", "2", "--standard", "default,exhaustion", "--address-width", "64");
+        assertEquals(0, modified.exit(), modified.toString());
+        assertTrue(modified.out().contains("boards: doc-default*, doc-exhaustion*\n"), modified.out());
+        CommandRun mixed = fuzz("--tries", "2", "--standard", "doc-default,tock-default");
+        assertEquals(2, mixed.exit(), mixed.toString());
+        assertTrue(mixed.err().contains("belong to two readings of the document; a campaign checks one"), mixed.err());
     }
 
     static Stream<Arguments> badValues() {
@@ -112,7 +128,7 @@ class FuzzCommandTest {
                 Arguments.of(List.of("--storage", "lots"), "invs: Invalid value for option '--storage': 'lots' is not a number"),
                 Arguments.of(List.of("--region-size", "0"), "invs: not a valid configuration: region size must be 1.."),
                 Arguments.of(List.of("--address-width", "48"), "invs: --address-width: 32 or 64, got 48"),
-                Arguments.of(List.of("--standard", "doc-huge"), "invs: --standard: no standard configuration called 'doc-huge'"),
+                Arguments.of(List.of("--standard", "doc-huge"), "invs: --standard: no standard board called 'doc-huge'"),
                 Arguments.of(List.of("--config", "/nonexistent/board.json"), "invs: /nonexistent/board.json: no such file"),
                 Arguments.of(List.of("--mutant", "no-such-bug"), "invs: no mutant called 'no-such-bug' in the bug zoo"),
                 Arguments.of(List.of("--mutant", "busy-global", "--sut-command", "x"), "invs: choose one system under test"),

@@ -61,6 +61,72 @@ class MainTest {
         }
     }
 
+    /** A command that fails the way a bug of invs would. */
+    @picocli.CommandLine.Command(name = "broken")
+    static final class Broken implements java.util.concurrent.Callable<Integer> {
+        private final Throwable failure;
+
+        @picocli.CommandLine.Parameters(arity = "0..*")
+        private java.util.List<String> ignored;
+
+        Broken(Throwable failure) {
+            this.failure = failure;
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            if (failure instanceof Error error) {
+                throw error;
+            }
+            throw (Exception) failure;
+        }
+    }
+
+    @Test
+    void anInternalErrorHasItsOwnExitCodeAndOneLineNamingTheStackTraceFile() throws java.io.IOException {
+        int[] code = new int[1];
+        String err = captureErr(() -> code[0] = Main.run(new Broken(new IllegalStateException("the impossible")), "x"));
+        assertEquals(Main.INTERNAL, code[0]);
+        assertEquals(1, err.strip().lines().count(), err);
+        assertTrue(err.startsWith("invs: internal error: java.lang.IllegalStateException: the impossible (stack trace in "),
+                err);
+        java.nio.file.Path file = java.nio.file.Path.of(err.strip().replaceFirst("^.*\\(stack trace in ", "")
+                .replaceFirst("\\)$", ""));
+        String trace = java.nio.file.Files.readString(file);
+        assertTrue(trace.contains("arguments: [x]") && trace.contains("IllegalStateException: the impossible\n\tat "), trace);
+        java.nio.file.Files.delete(file);
+    }
+
+    @Test
+    void runningOutOfMemoryIsAnInternalErrorThatSaysWhatToDo() {
+        int[] code = new int[1];
+        String err = captureErr(() -> code[0] = Main.run(new Broken(new OutOfMemoryError("Java heap space"))));
+        assertEquals(Main.INTERNAL, code[0]);
+        assertEquals(1, err.strip().lines().count(), err);
+        assertTrue(err.startsWith("invs: out of memory (java.lang.OutOfMemoryError: Java heap space); give Java more"
+                + " memory, for example INVS_JAVA_OPTS=-Xmx4g"), err);
+    }
+
+    @Test
+    void controlCharactersInAUserErrorAreEscaped() {
+        int[] code = new int[1];
+        String err = captureErr(() -> code[0] = Main.run("replay", "no\u001b[2Jsuch\nfile"));
+        assertEquals(Main.USAGE, code[0]);
+        assertEquals("invs: no\\u001b[2Jsuch\\nfile: no such file", err.strip());
+    }
+
+    @Test
+    void serverOptionsWithoutAServerAreAUsageError() {
+        for (String[] args : new String[][] {{"--sut-fresh"}, {"--sut-timeout", "1s"}, {"--sut-start-timeout", "1s"}}) {
+            int[] code = new int[1];
+            String[] all = java.util.stream.Stream.concat(java.util.stream.Stream.of("serve"), java.util.Arrays.stream(args))
+                    .toArray(String[]::new);
+            String err = captureErr(() -> code[0] = Main.run(all));
+            assertEquals(Main.USAGE, code[0], err);
+            assertEquals("invs: " + args[0] + " applies to a server: it needs --sut-command", err.strip());
+        }
+    }
+
     @Test
     void anUnknownOptionIsAOneLineUsageError() {
         int[] code = new int[1];

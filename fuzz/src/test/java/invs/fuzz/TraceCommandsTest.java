@@ -3,9 +3,9 @@ package invs.fuzz;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import invs.conformance.engine.Property;
-import invs.conformance.engine.Session;
-import invs.conformance.sut.ReferenceSystem;
+import invs.conformance.check.Property;
+import invs.conformance.check.Session;
+import invs.conformance.reference.ReferenceSystem;
 import invs.conformance.trace.Trace;
 import invs.conformance.trace.TraceCodec;
 import invs.conformance.trace.TraceHeader;
@@ -50,7 +50,7 @@ class TraceCommandsTest {
     @BeforeEach
     void recordTheReference() {
         Vector<TraceStep> steps;
-        try (Session session = Session.open(BOARD, new ReferenceSystem(BOARD), Property.online())) {
+        try (Session session = Session.open(BOARD, ReferenceSystem::new, invs.conformance.check.Checks.online())) {
             INPUTS.forEach(session::step);
             steps = session.steps();
         }
@@ -88,6 +88,48 @@ class TraceCommandsTest {
         }
         CommandRun missing = CommandRun.of("replay", directory.resolve("nope.jsonl").toString());
         assertEquals("invs: " + directory.resolve("nope.jsonl") + ": no such file", missing.errLine());
+    }
+
+    @Test
+    void recordReplacesAnOldLogSayingSoButNeverItsInput() throws IOException {
+        Path log = Files.writeString(directory.resolve("log.jsonl"), "old");
+        CommandRun run = CommandRun.of("replay", trace.toString(), "--record", log.toString());
+        assertEquals(0, run.exit(), run.toString());
+        assertTrue(run.out().contains("recorded the observations in " + log + " (it replaces the file that was there)"),
+                run.out());
+        assertEquals(14, TraceCodec.read(log).length());
+        String before = Files.readString(trace);
+        CommandRun onItself = CommandRun.of("replay", trace.toString(), "--record", trace.toString());
+        assertEquals(Main.USAGE, onItself.exit());
+        assertEquals("invs: --record: " + trace + " is also an input of this command; name another file", onItself.errLine());
+        assertEquals(before, Files.readString(trace));
+    }
+
+    @Test
+    void regressionTestWritesItsClassToAFileWhenAsked() throws IOException {
+        Path java = directory.resolve("src/FindingRegressionTest.java");
+        CommandRun run = CommandRun.of("regression-test", trace.toString(), "--out", java.toString());
+        assertEquals(0, run.exit(), run.toString());
+        assertEquals("wrote " + java, run.out().strip());
+        assertTrue(Files.readString(java).contains("class FindingRegressionTest {"));
+        assertEquals(Main.USAGE, CommandRun.of("regression-test", trace.toString(), "--out", trace.toString()).exit());
+    }
+
+    @Test
+    void anAppBeyondTheBoardOrAHugeBufferIsAnInputError() throws IOException {
+        Path app = directory.resolve("app.jsonl");
+        Files.writeString(app, Files.readString(trace).replace("{\"kind\":\"yield\",\"app\":0}",
+                "{\"kind\":\"yield\",\"app\":5}"));
+        for (String command : new String[] {"replay", "check-trace"}) {
+            CommandRun run = CommandRun.of(command, app.toString());
+            assertEquals(Main.USAGE, run.exit(), run.toString());
+            assertTrue(run.errLine().startsWith("invs: " + app + ": line 5, field input.app: app 5 is not on the board"),
+                    run.errLine());
+        }
+        CommandRun small = CommandRun.of("replay", trace.toString(), "--max-buffer", "2");
+        assertEquals(Main.USAGE, small.exit(), small.toString());
+        assertTrue(small.errLine().contains("field input.data: 4 bytes is more than the largest buffer allowed, 2 bytes"),
+                small.errLine());
     }
 
     @Test
@@ -136,7 +178,7 @@ class TraceCommandsTest {
         assertTrue(run.out().startsWith("package my.tests;\n"), run.out());
         assertTrue(run.out().contains("class SizeRegressionTest {"), run.out());
         assertTrue(run.out().contains("ConformanceAssertions.assertConforms(configuration, inputs,"
-                + " new invs.conformance.sut.ReferenceProvider());"), run.out());
+                + " new invs.conformance.reference.ReferenceProvider());"), run.out());
         assertTrue(run.out().contains("new Command(AppId.of(0), 3, 0xaL, 0x0L)"), run.out());
         assertEquals(Main.USAGE, CommandRun.of("regression-test", trace.toString(), "--class", "2bad").exit());
     }

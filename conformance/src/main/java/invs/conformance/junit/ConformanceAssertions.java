@@ -1,11 +1,12 @@
 package invs.conformance.junit;
 
-import invs.conformance.engine.Isolation;
-import invs.conformance.engine.Property;
-import invs.conformance.engine.Replay;
-import invs.conformance.engine.ReplayResult;
-import invs.conformance.engine.Session;
-import invs.conformance.engine.Violation;
+import invs.conformance.check.Checks;
+import invs.conformance.check.Run;
+import invs.conformance.check.Property;
+import invs.conformance.replay.Replay;
+import invs.conformance.replay.ReplayResult;
+import invs.conformance.check.Session;
+import invs.conformance.check.Violation;
 import invs.conformance.sut.SystemUnderTestFactory;
 import invs.conformance.trace.Trace;
 import invs.spec.AppId;
@@ -16,7 +17,7 @@ import io.vavr.control.Option;
 import org.opentest4j.AssertionFailedError;
 
 /**
- * Assertions for tests written by hand or emitted by {@link invs.conformance.engine.RegressionTest}: a
+ * Assertions for tests written by hand or emitted by {@link invs.conformance.replay.RegressionTestSource}: a
  * sequence conforms (lockstep, liveness, durability, robustness), an isolation scenario holds, a trace
  * replays without violation.
  */
@@ -27,25 +28,16 @@ public final class ConformanceAssertions {
     /** Runs {@code inputs} on a fresh system from {@code factory} and fails at the first violation. */
     public static void assertConforms(Configuration configuration, Vector<? extends Input> inputs,
                                       SystemUnderTestFactory factory) {
-        Option<Violation> violation;
-        Vector<String> steps;
-        try (Session session = Session.open(configuration, factory.create(configuration), Property.online())) {
-            for (Input input : inputs) {
-                if (session.step(input).isDefined()) {
-                    break;
-                }
-            }
-            violation = session.violation();
-            steps = session.steps().map(step -> step.input() + " -> "
-                    + step.observation().map(Object::toString).getOrElse("(threw)"));
-        }
-        violation.forEach(found -> fail(found, steps));
+        Run run = Session.run(configuration, factory, Checks.online(), inputs);
+        Vector<String> steps = run.steps().map(step -> step.input() + " -> "
+                + step.observation().map(Object::toString).getOrElse("(no answer)"));
+        run.violation().forEach(found -> fail(found, steps));
     }
 
     /** Runs the isolation scenario {@code inputs} for {@code subject} and fails if its observations differ. */
     public static void assertIsolated(Configuration configuration, Vector<? extends Input> inputs, AppId subject,
                                       SystemUnderTestFactory factory) {
-        Isolation.check(configuration, factory, Vector.narrow(inputs), subject)
+        Session.run(configuration, factory, Checks.isolationOf(subject), inputs).violation()
                 .forEach(found -> fail(found, Vector.empty()));
     }
 

@@ -1,15 +1,16 @@
 package invs.conformance.junit;
 
-import invs.conformance.engine.Campaign;
-import invs.conformance.engine.CampaignResult;
-import invs.conformance.engine.CoverageRequirement;
-import invs.conformance.engine.Finding;
-import invs.conformance.engine.NamedConfiguration;
-import invs.conformance.engine.Property;
-import invs.conformance.engine.RegressionTest;
-import invs.conformance.engine.StandardConfigurations;
+import invs.conformance.campaign.Campaign;
+import invs.conformance.campaign.CampaignResult;
+import invs.conformance.coverage.CoverageRequirement;
+import invs.conformance.campaign.Finding;
+import invs.conformance.board.NamedConfiguration;
+import invs.conformance.check.Property;
+import invs.conformance.replay.RegressionTestSource;
+import invs.conformance.board.StandardConfigurations;
 import invs.conformance.sut.SystemUnderTestFactory;
 import invs.spec.Configuration;
+import invs.spec.Profile;
 import invs.spec.Input;
 import io.vavr.collection.Vector;
 import org.junit.jupiter.api.Test;
@@ -55,10 +56,19 @@ public abstract class ConformanceContract {
         return getClass().getSimpleName();
     }
 
-    /** The configurations the suite runs on; by default the standard ones the factory supports. */
+    /**
+     * The readings of the driver document the implementation is checked under; {@code doc} by default. An
+     * implementation with one fixed behaviour passes one reading: list both only for one that can be
+     * configured either way (as the reference implementation can).
+     */
+    protected Vector<Profile> profiles() {
+        return Vector.of(Profile.DOC);
+    }
+
+    /** The configurations the suite runs on; by default the standard ones of {@link #profiles()} the factory supports. */
     protected Vector<NamedConfiguration> configurations() {
         SystemUnderTestFactory factory = factory();
-        return StandardConfigurations.all().filter(named -> factory.supports(named.configuration()));
+        return profiles().flatMap(StandardConfigurations::of).filter(named -> factory.supports(named.configuration()));
     }
 
     /** What the coverage test requires; {@link CoverageRequirement#standard()} by default. */
@@ -142,8 +152,8 @@ public abstract class ConformanceContract {
         StringBuilder text = new StringBuilder(result.report());
         for (Finding finding : result.findings()) {
             text.append("\nas a regression test (paste into this class; imports: ")
-                    .append(RegressionTest.IMPORTS.mkString(", ")).append("):\n")
-                    .append(RegressionTest.method(finding.trace(), RegressionTest.methodName(finding), "factory()"));
+                    .append(RegressionTestSource.IMPORTS.mkString(", ")).append("):\n")
+                    .append(RegressionTestSource.method(finding.trace(), RegressionTestSource.methodName(finding), "factory()"));
         }
         return text.toString();
     }

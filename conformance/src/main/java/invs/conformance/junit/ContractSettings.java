@@ -1,7 +1,7 @@
 package invs.conformance.junit;
 
 import java.util.Properties;
-import invs.conformance.engine.Budget;
+import invs.conformance.campaign.Budget;
 
 import java.nio.file.Path;
 import java.time.Duration;

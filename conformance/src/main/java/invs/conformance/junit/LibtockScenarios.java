@@ -1,5 +1,7 @@
 package invs.conformance.junit;
 
+import invs.spec.DriverNumbers;
+
 import invs.spec.AllowReadOnly;
 import invs.spec.AllowReadWrite;
 import invs.spec.AppId;
@@ -88,7 +90,7 @@ public final class LibtockScenarios {
         }
 
         Steps subscribeAll() {
-            for (int number = 0; number < 3; number++) {
+            for (int number = 0; number < DriverNumbers.SUBSCRIBE_NUMBERS; number++) {
                 inputs.add(new Subscribe(app, number));
             }
             return this;

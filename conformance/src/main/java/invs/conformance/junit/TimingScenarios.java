@@ -1,6 +1,8 @@
 package invs.conformance.junit;
 
-import invs.conformance.engine.Isolation;
+import invs.spec.DriverNumbers;
+
+import invs.conformance.generation.IsolationScenario;
 import invs.conformance.sut.Capability;
 import invs.spec.AllowReadOnly;
 import invs.spec.AllowReadWrite;
@@ -42,7 +44,7 @@ public final class TimingScenarios {
      * none when no app may read and modify its region.
      */
     public static Vector<Tuple2<String, Vector<Input>>> all(Configuration configuration, Set<Capability> capabilities) {
-        Vector<AppId> subjects = Isolation.subjects(configuration);
+        Vector<AppId> subjects = IsolationScenario.subjects(configuration);
         if (subjects.isEmpty() || !capabilities.contains(Capability.TICK) || !capabilities.contains(Capability.DRAIN)) {
             return Vector.empty();
         }
@@ -115,7 +117,7 @@ public final class TimingScenarios {
     }
 
     private static void subscribe(AppId app, List<Input> inputs) {
-        for (int number = 0; number < 3; number++) {
+        for (int number = 0; number < DriverNumbers.SUBSCRIBE_NUMBERS; number++) {
             inputs.add(new Subscribe(app, number));
         }
     }

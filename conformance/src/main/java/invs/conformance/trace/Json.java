@@ -1,5 +1,7 @@
 package invs.conformance.trace;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -11,10 +13,22 @@ import io.vavr.collection.Vector;
  * field. Shared by the codecs of this package.
  */
 final class Json {
-    static final ObjectMapper MAPPER = new ObjectMapper();
+    /**
+     * The mapper of traces and messages. Lines are bounded before they are parsed ({@link TraceLimits}), so
+     * Jackson's own limit on string lengths (20 million characters) is lifted: a buffer of up to
+     * {@link TraceLimits#MAX_BUFFER} bytes is a string of twice as many hexadecimal digits.
+     */
+    static final ObjectMapper MAPPER = mapper();
     static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private Json() {
+    }
+
+    /** An object mapper whose strings may be as long as a line. */
+    static ObjectMapper mapper() {
+        return new ObjectMapper(JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE).build())
+                .build());
     }
 
     static ObjectNode object() {

@@ -7,6 +7,7 @@ import io.vavr.collection.Vector;
 import io.vavr.control.Option;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,6 +26,14 @@ public final class TraceCodec {
     public static final int VERSION = 1;
 
     private TraceCodec() {
+    }
+
+    /**
+     * A new Jackson mapper like the one of the codecs, for other JSON lines (protocol messages): strings
+     * may be as long as a line, since lines are bounded before they are parsed ({@link TraceLimits}).
+     */
+    public static com.fasterxml.jackson.databind.ObjectMapper objectMapper() {
+        return Json.mapper();
     }
 
     /** The trace as JSON lines, each ending in a newline. */
@@ -51,18 +60,22 @@ public final class TraceCodec {
         }
     }
 
-    /** Reads the trace in {@code file}. @throws TraceFormatException when it is malformed */
+    /**
+     * Reads the trace in {@code file}, within the {@linkplain TraceLimits#standard() standard limits}.
+     *
+     * @throws TraceFormatException when it is malformed or goes past the limits
+     */
     public static Trace read(Path file) {
-        try {
-            return parse(Files.readString(file, StandardCharsets.UTF_8));
+        try (InputStream in = Files.newInputStream(file)) {
+            return TraceReader.read(in, TraceLimits.standard()).trace();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read trace " + file, e);
         }
     }
 
-    /** The trace in {@code text}. @throws TraceFormatException when it is malformed */
+    /** The trace in {@code text} (a byte-order mark at its start is ignored). @throws TraceFormatException when it is malformed */
     public static Trace parse(String text) {
-        return parse(Vector.of(text.split("\r?\n", -1)));
+        return parse(Vector.of(Utf8Text.withoutByteOrderMark(text).split("\r?\n", -1)));
     }
 
     /** The trace in {@code lines}. @throws TraceFormatException when it is malformed */
@@ -70,19 +83,31 @@ public final class TraceCodec {
         if (lines.isEmpty() || lines.head().isBlank()) {
             throw new TraceFormatException(1, "", "expected the trace header, got an empty line");
         }
-        TraceHeader header = placed(1, "", () -> header(node(lines.head(), 1)));
+        TraceHeader header = parseHeader(lines.head());
         Vector<TraceStep> steps = Vector.empty();
         for (int index = 1; index < lines.size(); index++) {
             String line = lines.get(index);
-            if (line.isBlank()) {
-                continue;
+            if (!line.isBlank()) {
+                steps = steps.append(parseStep(line, index + 1, steps.size() + 1));
             }
-            int lineNumber = index + 1;
-            int expected = steps.size() + 1;
-            JsonNode node = node(line, lineNumber);
-            steps = steps.append(placed(lineNumber, "", () -> step(node, expected)));
         }
         return new Trace(header, steps);
+    }
+
+    /** The header on line 1. @throws TraceFormatException naming line 1 and the field */
+    public static TraceHeader parseHeader(String line) {
+        JsonNode node = node(line, 1);
+        return placed(1, "", () -> header(node));
+    }
+
+    /**
+     * The step on line {@code lineNumber}, which must be step {@code expected} (1-based).
+     *
+     * @throws TraceFormatException naming the line and the field
+     */
+    public static TraceStep parseStep(String line, int lineNumber, int expected) {
+        JsonNode node = node(line, lineNumber);
+        return placed(lineNumber, "", () -> step(node, expected));
     }
 
     /** The JSON object of a header line. */

@@ -1,10 +1,12 @@
 package invs.conformance.zoo;
 
-import invs.conformance.sut.BoardMapping;
-import invs.conformance.sut.ReferenceSystem;
-import invs.impl.kernel.BoardConfiguration;
+import invs.spec.DriverNumbers;
+
+import invs.conformance.reference.BoardMapping;
+import invs.conformance.reference.ReferenceSystem;
+import invs.impl.board.BoardConfiguration;
 import invs.impl.kernel.Permissions;
-import invs.impl.kernel.ProcessSpec;
+import invs.impl.kernel.ProcessConfiguration;
 import invs.spec.Command;
 import invs.spec.Configuration;
 import invs.spec.ErrorCode;
@@ -44,11 +46,11 @@ final class AllocationMutants {
     /** The board with each SelfOnly app (after the first) writing under the previous SelfOnly app's id. */
     private static BoardConfiguration neighbours(Configuration configuration) {
         BoardConfiguration board = BoardMapping.of(configuration);
-        List<ProcessSpec> apps = new ArrayList<>(board.apps());
+        List<ProcessConfiguration> apps = new ArrayList<>(board.apps());
         for (int slot = apps.size() - 1; slot > 0; slot--) {
             if (apps.get(slot).permissions() instanceof Permissions.SelfOnly
                     && apps.get(slot - 1).permissions() instanceof Permissions.SelfOnly previous) {
-                apps.set(slot, new ProcessSpec(apps.get(slot).shortId(), previous));
+                apps.set(slot, new ProcessConfiguration(apps.get(slot).shortId(), previous));
             }
         }
         return board.withApps(apps);
@@ -64,7 +66,7 @@ final class AllocationMutants {
 
         @Override
         protected Observation answer(Input input) {
-            if (input instanceof Command command && command.number() >= 1 && command.number() <= 3
+            if (input instanceof Command command && DriverNumbers.isOperation(command.number())
                     && refused[command.app().slot()] && permitted(command.app().slot(), command.number())) {
                 return Observation.failure(ErrorCode.NOMEM);
             }
@@ -87,14 +89,14 @@ final class AllocationMutants {
 
         @Override
         protected Observation answer(Input input) {
-            if (input instanceof Command command && (command.number() == 2 || command.number() == 3)
+            if (input instanceof Command command && (command.number() == DriverNumbers.READ || command.number() == DriverNumbers.WRITE)
                     && !sized[command.app().slot()] && permitted(command.app().slot(), command.number())
                     && outstanding(command.app().slot()) == null) {
-                inject(command.app().slot(), Upcall.error(command.number() - 1, ErrorCode.NOMEM));
+                inject(command.app().slot(), Upcall.error(DriverNumbers.subscribeNumberOf(command.number()), ErrorCode.NOMEM));
                 return Observation.success();
             }
             Observation answer = forward(input);
-            if (input instanceof Command command && command.number() == 1 && answer instanceof Observation.Success) {
+            if (input instanceof Command command && command.number() == DriverNumbers.GET_SIZE && answer instanceof Observation.Success) {
                 sized[command.app().slot()] = true;
             }
             return answer;

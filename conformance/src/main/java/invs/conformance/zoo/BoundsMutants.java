@@ -1,5 +1,7 @@
 package invs.conformance.zoo;
 
+import invs.spec.DriverNumbers;
+
 import invs.spec.Command;
 import invs.spec.Configuration;
 import invs.spec.ErrorCode;
@@ -53,7 +55,7 @@ final class BoundsMutants {
 
         @Override
         protected Observation answer(Input input) {
-            if (input instanceof Command command && (command.number() == 2 || command.number() == 3)) {
+            if (input instanceof Command command && (command.number() == DriverNumbers.READ || command.number() == DriverNumbers.WRITE)) {
                 long offset = offset(command);
                 if (offset >= 0 && offset < (1L << 32)) {
                     long moved = move.offset(offset, bufferLength(command), configuration.regionSize());
@@ -73,7 +75,7 @@ final class BoundsMutants {
 
         @Override
         protected Observation answer(Input input) {
-            if (input instanceof Command command && (command.number() == 2 || command.number() == 3)
+            if (input instanceof Command command && (command.number() == DriverNumbers.READ || command.number() == DriverNumbers.WRITE)
                     && command.arg2() != 0) {
                 return forward(new Command(command.app(), command.number(), command.arg1(), 0));
             }

@@ -1,5 +1,7 @@
 package invs.conformance.zoo;
 
+import invs.spec.DriverNumbers;
+
 import java.util.Arrays;
 import invs.spec.Command;
 import invs.spec.Configuration;
@@ -29,7 +31,7 @@ final class BusyMutants {
     }
 
     private static boolean storageCommand(Input input) {
-        return input instanceof Command command && command.number() >= 1 && command.number() <= 3;
+        return input instanceof Command command && DriverNumbers.isOperation(command.number());
     }
 
     private static final class GlobalBusy extends ReferenceVariant {

@@ -1,5 +1,7 @@
 package invs.conformance.zoo;
 
+import invs.spec.DriverNumbers;
+
 import invs.spec.AllowReadOnly;
 import invs.spec.AllowReadWrite;
 import invs.spec.Bytes;
@@ -52,7 +54,7 @@ final class CrashMutants {
             }
             Vector<Command> writes = Vector.range(0, configuration.apps().size())
                     .map(this::outstanding)
-                    .filter(command -> command != null && command.number() == 3);
+                    .filter(command -> command != null && command.number() == DriverNumbers.WRITE);
             Vector<Integer> lengths = writes.map(this::bufferLength);
             Observation answer = forward(input);
             int size = configuration.regionSize();
@@ -108,7 +110,7 @@ final class CrashMutants {
             int app = restart.app().slot();
             boolean[] kept = {subscribed(app, 0), subscribed(app, 1), subscribed(app, 2)};
             Observation answer = forward(input);
-            for (int number = 0; number < 3; number++) {
+            for (int number = 0; number < DriverNumbers.SUBSCRIBE_NUMBERS; number++) {
                 if (kept[number]) {
                     hidden(new Subscribe(restart.app(), number));
                 }
@@ -128,7 +130,7 @@ final class CrashMutants {
             if (input instanceof Yield yield && answer instanceof Observation.Yielded(Option<Upcall> upcall, var buffer)
                     && upcall.isDefined() && upcall.get().status() == ErrorCode.FAIL.number()) {
                 Command command = lastAccepted(yield.app().slot());
-                long count = command == null || command.number() == 1 ? configuration.regionSize()
+                long count = command == null || command.number() == DriverNumbers.GET_SIZE ? configuration.regionSize()
                         : Math.max(1, bufferLength(command));
                 return new Observation.Yielded(Option.some(Upcall.success(upcall.get().subscribeNumber(), count)), buffer);
             }

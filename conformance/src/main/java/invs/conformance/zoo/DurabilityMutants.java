@@ -1,5 +1,7 @@
 package invs.conformance.zoo;
 
+import invs.spec.DriverNumbers;
+
 import invs.spec.AllowReadOnly;
 import invs.spec.Bytes;
 import invs.spec.Command;
@@ -69,7 +71,7 @@ final class DurabilityMutants {
 
         @Override
         protected Observation answer(Input input) {
-            if (input instanceof Command command && command.number() == 3
+            if (input instanceof Command command && command.number() == DriverNumbers.WRITE
                     && permitted(command.app().slot(), 3) && outstanding(command.app().slot()) == null) {
                 int app = command.app().slot();
                 long offset = offset(command);

@@ -1,5 +1,7 @@
 package invs.conformance.zoo;
 
+import invs.spec.DriverNumbers;
+
 import invs.spec.AppId;
 import java.util.Arrays;
 import invs.spec.Command;
@@ -47,9 +49,9 @@ final class LivenessMutants {
         @Override
         protected Observation answer(Input input) {
             Observation answer = forward(input);
-            if (input instanceof Command command && command.number() >= 1 && command.number() <= 3
+            if (input instanceof Command command && DriverNumbers.isOperation(command.number())
                     && answer instanceof Observation.Success && otherOutstanding(command.app().slot())) {
-                lost[command.app().slot()] = command.number() - 1;
+                lost[command.app().slot()] = DriverNumbers.subscribeNumberOf(command.number());
             }
             if (input instanceof Restart restart) {
                 lost[restart.app().slot()] = -1;

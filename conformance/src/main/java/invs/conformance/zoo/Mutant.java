@@ -2,7 +2,9 @@ package invs.conformance.zoo;
 
 import invs.conformance.sut.SystemUnderTest;
 import invs.conformance.sut.SystemUnderTestFactory;
+import invs.conformance.reference.BoardMapping;
 import invs.spec.Configuration;
+import io.vavr.control.Option;
 
 import java.util.function.Function;
 
@@ -21,6 +23,12 @@ public record Mutant(String name, BugClass bugClass, String description,
     @Override
     public SystemUnderTest create(Configuration configuration) {
         return factory.apply(configuration);
+    }
+
+    /** What the reference implementation cannot build, a mutant of it cannot either. */
+    @Override
+    public Option<String> refusal(Configuration configuration) {
+        return BoardMapping.unsupported(configuration);
     }
 
     @Override

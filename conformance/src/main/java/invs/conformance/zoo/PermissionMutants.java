@@ -1,10 +1,10 @@
 package invs.conformance.zoo;
 
-import invs.conformance.sut.BoardMapping;
-import invs.conformance.sut.ReferenceSystem;
-import invs.impl.kernel.BoardConfiguration;
+import invs.conformance.reference.BoardMapping;
+import invs.conformance.reference.ReferenceSystem;
+import invs.impl.board.BoardConfiguration;
 import invs.impl.kernel.Permissions;
-import invs.impl.kernel.ProcessSpec;
+import invs.impl.kernel.ProcessConfiguration;
 import invs.spec.Configuration;
 import io.vavr.collection.Vector;
 
@@ -61,7 +61,7 @@ final class PermissionMutants {
                 changed = process.shortId().isPresent() ? new Permissions.SelfOnly(process.shortId().getAsInt())
                         : process.permissions();
             }
-            return new ProcessSpec(process.shortId(), changed);
+            return new ProcessConfiguration(process.shortId(), changed);
         }).toList());
     }
 }

@@ -1,9 +1,12 @@
 package invs.conformance.zoo;
 
+import invs.conformance.shadow.AccessOffset;
+import invs.conformance.shadow.KernelShadow;
+
 import invs.conformance.sut.Capability;
-import invs.conformance.sut.ReferenceSystem;
+import invs.conformance.reference.ReferenceSystem;
 import invs.conformance.sut.SystemUnderTest;
-import invs.impl.kernel.Board;
+import invs.impl.board.Board;
 import invs.spec.AddressWidth;
 import invs.spec.AllowReadOnly;
 import invs.spec.AllowReadWrite;
@@ -38,26 +41,16 @@ import java.util.Set;
 abstract class ReferenceVariant implements SystemUnderTest {
     protected final Configuration configuration;
     private ReferenceSystem inner;
-    private final Bytes[] readOnly;
-    private final int[] readWrite;
-    private final boolean[][] subscribed;
-    private final Command[] outstanding;
-    private final Command[] accepted;
+    private final KernelShadow shadow;
     private final List<ArrayDeque<Upcall>> injected = new ArrayList<>();
 
     ReferenceVariant(Configuration configuration) {
         this.configuration = configuration;
         this.inner = new ReferenceSystem(configuration);
-        int apps = configuration.apps().size();
-        readOnly = new Bytes[apps];
-        readWrite = new int[apps];
-        subscribed = new boolean[apps][3];
-        outstanding = new Command[apps];
-        accepted = new Command[apps];
-        for (int app = 0; app < apps; app++) {
+        this.shadow = new KernelShadow(configuration);
+        for (int app = 0; app < configuration.apps().size(); app++) {
             injected.add(new ArrayDeque<>());
         }
-        Arrays.fill(readOnly, Bytes.empty());
     }
 
     @Override
@@ -105,48 +98,37 @@ abstract class ReferenceVariant implements SystemUnderTest {
 
     /** The data of {@code app}'s read-only allow 0. */
     protected final Bytes readOnly(int app) {
-        return readOnly[app];
+        return shadow.readOnly(app).getOrElse(Bytes.empty());
     }
 
     /** The length of {@code app}'s read-write allow 0. */
     protected final int readWrite(int app) {
-        return readWrite[app];
+        return shadow.readWrite(app).getOrElse(0);
     }
 
     /** Whether {@code app} is subscribed to {@code number}. */
     protected final boolean subscribed(int app, int number) {
-        return number >= 0 && number < 3 && subscribed[app][number];
+        return shadow.subscribed(app, number);
     }
 
     /** The command {@code app} has outstanding (accepted, not yet answered or drained), or null. */
     protected final Command outstanding(int app) {
-        return outstanding[app];
+        return shadow.outstanding(app).getOrNull();
     }
 
     /** The last command {@code app} had accepted (since it started), or null. */
     protected final Command lastAccepted(int app) {
-        return accepted[app];
+        return shadow.lastAccepted(app).getOrNull();
     }
 
     /** Whether an app other than {@code app} has an operation outstanding. */
     protected final boolean otherOutstanding(int app) {
-        for (int other = 0; other < outstanding.length; other++) {
-            if (other != app && outstanding[other] != null) {
-                return true;
-            }
-        }
-        return false;
+        return shadow.otherOutstanding(app);
     }
 
     /** The offset of a read or write command as the document defines it, or -1 when it is INVAL regardless. */
     protected final long offset(Command command) {
-        if (configuration.addressWidth() == AddressWidth.BITS_64) {
-            return command.arg1() | command.arg2() << 32;
-        }
-        if (configuration.profile() == Profile.DOC && command.arg2() != 0) {
-            return -1;
-        }
-        return command.arg1();
+        return AccessOffset.of(configuration, command).getOrElse(-1L);
     }
 
     /** Whether {@code app} has the storage permissions command {@code number} (1, 2 or 3) needs, as the capsule checks. */
@@ -162,51 +144,19 @@ abstract class ReferenceVariant implements SystemUnderTest {
 
     /** The length of the buffer a read or write command uses now. */
     protected final int bufferLength(Command command) {
-        return command.number() == 2 ? readWrite[command.app().slot()] : readOnly[command.app().slot()].length();
+        return shadow.bufferLength(command.app().slot(), command.number());
     }
 
     private void track(Input input, Observation observation) {
+        shadow.observe(input, observation);
         switch (input) {
-            case Command command when observation instanceof Observation.Success
-                    && command.number() >= 1 && command.number() <= 3 -> {
-                outstanding[command.app().slot()] = command;
-                accepted[command.app().slot()] = command;
-            }
-            case AllowReadOnly allow when allow.number() == 0 && observation instanceof Observation.Success ->
-                    readOnly[allow.app().slot()] = allow.data();
-            case AllowReadWrite allow when allow.number() == 0 && observation instanceof Observation.Success ->
-                    readWrite[allow.app().slot()] = allow.length();
-            case Subscribe(var app, int number) when number >= 0 && number < 3 -> {
-                subscribed[app.slot()][number] = true;
-                injected.get(app.slot()).removeIf(upcall -> upcall.subscribeNumber() == number);
-            }
-            case Unsubscribe(var app, int number) when number >= 0 && number < 3 -> {
-                subscribed[app.slot()][number] = false;
-                injected.get(app.slot()).removeIf(upcall -> upcall.subscribeNumber() == number);
-            }
-            case Yield(var app) when observation instanceof Observation.Yielded(Option<Upcall> upcall, var buffer)
-                    && upcall.isDefined() && outstanding[app.slot()] != null
-                    && outstanding[app.slot()].number() - 1 == upcall.get().subscribeNumber() ->
-                    outstanding[app.slot()] = null;
-            case Drain drain -> Arrays.fill(outstanding, null);
-            case Restart(var app) -> forget(app.slot());
-            case Reboot reboot -> {
-                for (int app = 0; app < outstanding.length; app++) {
-                    forget(app);
-                }
-            }
+            case Subscribe(var app, int number) -> injected.get(app.slot()).removeIf(upcall -> upcall.subscribeNumber() == number);
+            case Unsubscribe(var app, int number) -> injected.get(app.slot()).removeIf(upcall -> upcall.subscribeNumber() == number);
+            case Restart(var app) -> injected.get(app.slot()).clear();
+            case Reboot reboot -> injected.forEach(ArrayDeque::clear);
             default -> {
             }
         }
-    }
-
-    private void forget(int app) {
-        readOnly[app] = Bytes.empty();
-        readWrite[app] = 0;
-        Arrays.fill(subscribed[app], false);
-        outstanding[app] = null;
-        accepted[app] = null;
-        injected.get(app).clear();
     }
 
     @Override

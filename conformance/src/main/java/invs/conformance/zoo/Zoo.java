@@ -26,6 +26,6 @@ public final class Zoo {
 
     /** The mutant called {@code name}, if any. */
     public static Option<Mutant> named(String name) {
-        return all().find(mutant -> mutant.name().equals(name));
+        return all().appendAll(Readings.all()).find(mutant -> mutant.name().equals(name));
     }
 }

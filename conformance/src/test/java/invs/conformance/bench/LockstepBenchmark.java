@@ -1,12 +1,12 @@
 package invs.conformance.bench;
 
-import invs.conformance.engine.Budget;
-import invs.conformance.engine.Campaign;
-import invs.conformance.engine.CampaignResult;
-import invs.conformance.engine.NamedConfiguration;
-import invs.conformance.engine.Property;
-import invs.conformance.engine.StandardConfigurations;
-import invs.conformance.sut.ReferenceProvider;
+import invs.conformance.campaign.Budget;
+import invs.conformance.campaign.Campaign;
+import invs.conformance.campaign.CampaignResult;
+import invs.conformance.board.NamedConfiguration;
+import invs.conformance.check.Property;
+import invs.conformance.board.StandardConfigurations;
+import invs.conformance.reference.ReferenceProvider;
 import io.vavr.collection.Vector;
 
 import java.time.Duration;
@@ -39,7 +39,7 @@ public final class LockstepBenchmark {
                 .properties(properties)
                 .run();
         var statistics = result.statistics();
-        double wall = result.elapsed().toNanos() / 1e9;
+        double wall = result.triesTime().toNanos() / 1e9;
         System.out.printf("%-34s %9d syscalls in %5.1f s: %8.0f syscalls/s (wall), %8.0f syscalls/s (checking);"
                         + " %8.0f inputs/s; model %4.1f%%, system %4.1f%%, other %4.1f%%; widest frontier %d; %d findings%n",
                 label, statistics.syscalls(), wall, statistics.syscalls() / wall, result.syscallsPerSecond(),
@@ -49,7 +49,7 @@ public final class LockstepBenchmark {
                 result.findings().size());
     }
 
-    private static double total(invs.conformance.engine.Statistics statistics) {
+    private static double total(invs.conformance.coverage.Statistics statistics) {
         return statistics.modelTime().toNanos() + statistics.systemTime().toNanos() + statistics.otherTime().toNanos();
     }
 }

@@ -1,10 +1,10 @@
 package invs.conformance.bench;
 
-import invs.conformance.engine.Budget;
-import invs.conformance.engine.Campaign;
-import invs.conformance.engine.CampaignResult;
-import invs.conformance.engine.Finding;
-import invs.conformance.sut.ReferenceProvider;
+import invs.conformance.campaign.Budget;
+import invs.conformance.campaign.Campaign;
+import invs.conformance.campaign.CampaignResult;
+import invs.conformance.campaign.Finding;
+import invs.conformance.reference.ReferenceProvider;
 import invs.conformance.zoo.Mutant;
 import invs.conformance.zoo.Zoo;
 
@@ -15,10 +15,10 @@ public final class ZooReport {
     public static void main(String[] args) {
         long seed = args.length > 0 ? Long.decode(args[0]) : Campaign.DEFAULT_SEED;
         String only = args.length > 1 && !args[1].equals("all") ? args[1] : "";
-        io.vavr.collection.Vector<invs.conformance.engine.Property> properties = args.length > 2
+        io.vavr.collection.Vector<invs.conformance.check.Property> properties = args.length > 2
                 ? io.vavr.collection.Vector.of(args[2].split(",")).map(label ->
-                        invs.conformance.engine.Property.ofLabel(label).get())
-                : io.vavr.collection.Vector.of(invs.conformance.engine.Property.values());
+                        invs.conformance.check.Property.ofLabel(label).get())
+                : io.vavr.collection.Vector.of(invs.conformance.check.Property.values());
         for (Mutant mutant : Zoo.all()) {
             if (!only.isEmpty() && !mutant.name().equals(only)) {
                 continue;

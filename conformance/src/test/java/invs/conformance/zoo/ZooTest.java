@@ -1,15 +1,17 @@
 package invs.conformance.zoo;
 
+import invs.conformance.board.StandardConfigurations;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import invs.conformance.engine.Budget;
-import invs.conformance.engine.Campaign;
-import invs.conformance.engine.CampaignResult;
-import invs.conformance.engine.Finding;
-import invs.conformance.engine.Replay;
-import invs.conformance.engine.ReplayResult;
-import invs.conformance.sut.ReferenceProvider;
+import invs.conformance.campaign.Budget;
+import invs.conformance.campaign.Campaign;
+import invs.conformance.campaign.CampaignResult;
+import invs.conformance.campaign.Finding;
+import invs.conformance.replay.Replay;
+import invs.conformance.replay.ReplayResult;
+import invs.conformance.reference.ReferenceProvider;
 import io.vavr.collection.Vector;
 import org.junit.jupiter.api.Test;
 
@@ -27,7 +29,7 @@ class ZooTest {
     /** The contract suite's default budget over the standard configurations. */
     static final Budget DEFAULT = new Budget(60 * 6, 150, Duration.ofSeconds(30));
 
-    record Kill(Mutant mutant, Finding finding, int tries) {
+    record Kill(Mutant mutant, Finding finding, long tries) {
     }
 
     @Test
@@ -41,6 +43,7 @@ class ZooTest {
         Vector<Kill> kills = Vector.empty();
         for (Mutant mutant : zoo) {
             CampaignResult result = Campaign.against(mutant.name(), mutant)
+                    .configurations(StandardConfigurations.all())
                     .budget(DEFAULT)
                     .baseline(new ReferenceProvider())
                     .stopAtFirstFinding(true)
@@ -75,7 +78,7 @@ class ZooTest {
             "isolation, region-of-neighbour", "isolation, busy-global"})
     void eachPropertyBitesOnItsOwn(String property, String name) {
         Mutant mutant = Zoo.named(name).get();
-        var checked = invs.conformance.engine.Property.ofLabel(property).get();
+        var checked = invs.conformance.check.Property.ofLabel(property).get();
         CampaignResult result = Campaign.against(name, mutant)
                 .properties(Vector.of(checked))
                 .budget(DEFAULT)
@@ -95,7 +98,7 @@ class ZooTest {
     void aBugOfOneProfileIsLegalInTheOther(String name, String configuration) {
         Mutant mutant = Zoo.named(name).get();
         CampaignResult result = Campaign.against(name, mutant)
-                .configuration(invs.conformance.engine.StandardConfigurations.named(configuration).get())
+                .configuration(invs.conformance.board.StandardConfigurations.named(configuration).get())
                 .budget(new Budget(200, 150, Duration.ofSeconds(30)))
                 .run();
         assertEquals(Vector.empty(), result.findings(), result.report());

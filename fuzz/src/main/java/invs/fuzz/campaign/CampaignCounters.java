@@ -1,26 +1,31 @@
 package invs.fuzz.campaign;
 
+import invs.conformance.campaign.CampaignListener;
+
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Live counts of a running campaign, read by progress displays from another thread. */
-public final class CampaignCounters {
+/** Live counts of a running campaign, heard from the engine and read by progress displays from another thread. */
+public final class CampaignCounters implements CampaignListener {
     private final long start = System.nanoTime();
     private final AtomicLong tries = new AtomicLong();
     private final AtomicLong syscalls = new AtomicLong();
     private final AtomicInteger rules = new AtomicInteger();
     private volatile boolean shrinking;
 
-    void tryFinished(long checked) {
+    @Override
+    public void tryFinished(long index, int steps, long checked, boolean failed) {
         tries.incrementAndGet();
         syscalls.addAndGet(checked);
     }
 
-    void rulesBroken(int count) {
+    @Override
+    public void ruleBroken(String rule, int count) {
         rules.set(count);
     }
 
-    void shrinking() {
+    @Override
+    public void shrinking(int findings) {
         shrinking = true;
     }
 
@@ -34,7 +39,7 @@ public final class CampaignCounters {
         return syscalls.get();
     }
 
-    /** Distinct rules broken so far (findings before shrinking). */
+    /** Distinct rules broken so far (before shrinking and grouping into causes). */
     public int findings() {
         return rules.get();
     }

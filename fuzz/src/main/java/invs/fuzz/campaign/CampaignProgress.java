@@ -1,5 +1,7 @@
 package invs.fuzz.campaign;
 
+import invs.conformance.campaign.CampaignSettings;
+
 import invs.fuzz.progress.ProgressSnapshot;
 
 import java.util.Locale;
@@ -25,7 +27,7 @@ public final class CampaignProgress implements Supplier<ProgressSnapshot> {
     public ProgressSnapshot get() {
         double seconds = counters.seconds();
         double rate = seconds == 0 ? 0 : counters.syscalls() / seconds;
-        String findings = counters.findings() + (counters.findings() == 1 ? " finding" : " findings");
+        String findings = counters.findings() + (counters.findings() == 1 ? " rule broken" : " rules broken");
         String figures = compact
                 ? String.format(Locale.ROOT, "%,d tries · %s syscalls/s · %s", counters.tries(), abbreviated(rate), findings)
                 : String.format(Locale.ROOT, "%,d tries, %,d syscalls, %,.0f syscalls/s, %s", counters.tries(),
@@ -33,8 +35,8 @@ public final class CampaignProgress implements Supplier<ProgressSnapshot> {
         if (counters.isShrinking()) {
             return new ProgressSnapshot(1, figures + (counters.findings() == 0 ? ", done" : ", shrinking"));
         }
-        double byTime = seconds / (settings.time().toNanos() / 1e9);
-        double byTries = (double) counters.tries() / settings.shard().triesOf(settings.tries());
+        double byTime = seconds / (settings.budget().time().toNanos() / 1e9);
+        double byTries = (double) counters.tries() / Math.max(1, settings.shard().triesOf(settings.budget().tries()));
         return new ProgressSnapshot(Math.max(byTime, byTries), figures);
     }
 

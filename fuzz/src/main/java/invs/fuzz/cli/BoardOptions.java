@@ -1,7 +1,8 @@
 package invs.fuzz.cli;
 
-import invs.conformance.engine.NamedConfiguration;
-import invs.conformance.engine.StandardConfigurations;
+import invs.conformance.board.NamedConfiguration;
+import invs.conformance.board.StandardConfigurations;
+import invs.conformance.campaign.BoardMode;
 import invs.spec.AddressWidth;
 import invs.spec.Configuration;
 import invs.spec.Profile;
@@ -18,9 +19,14 @@ import java.util.Locale;
  */
 public final class BoardOptions {
     @Option(names = "--standard", split = ",", paramLabel = "NAME",
-            description = "Standard configurations to use (default: all of them): doc-default, doc-permissions,"
-                    + " doc-exhaustion, doc-64bit, tock-default, tock-exhaustion.")
+            description = "Standard boards to use (default: all four): default, permissions, exhaustion, 64bit;"
+                    + " a name with its profile (doc-default, tock-exhaustion, ...) also chooses the profile.")
     private List<String> standard;
+
+    @Option(names = "--boards", paramLabel = "standard|generated|both",
+            description = "Which boards tries run on: the standard (or given) ones, boards generated from each try's"
+                    + " seed, or both (default: both; standard when --config or a field option pins the board).")
+    private String boards;
 
     @Option(names = "--config", paramLabel = "FILE",
             description = "A configuration in JSON: the object trace headers hold under \"configuration\", or a"
@@ -40,7 +46,8 @@ public final class BoardOptions {
     private String transferLimit;
 
     @Option(names = "--profile", paramLabel = "doc|tock",
-            description = "doc: everything the clarified driver document allows; tock: the real capsule's choices.")
+            description = "The one reading of the driver document the campaign checks: doc, everything the clarified"
+                    + " document allows; tock, the real capsule's choices (default: what the server announces, else doc).")
     private String profile;
 
     @Option(names = "--apps", paramLabel = "SPEC",
@@ -51,29 +58,31 @@ public final class BoardOptions {
     @Option(names = "--address-width", paramLabel = "32|64", description = "The kernel's address width.")
     private Integer addressWidth;
 
-    /** Whether any option that changes a configuration's fields was given. */
+    /** Whether any option that changes a board's fields was given (the profile is not a field: it is the reading). */
     public boolean changesFields() {
-        return storage != null || regionSize != null || transferLimit != null || profile != null || apps != null
-                || addressWidth != null;
+        return storage != null || regionSize != null || transferLimit != null || apps != null || addressWidth != null;
     }
 
-    /** Whether {@code --config} or {@code --standard} chose the configurations (rather than field options alone). */
+    /** Whether {@code --config} or {@code --standard} chose the boards (rather than field options alone). */
     public boolean replacesBase() {
         return file != null || standard != null;
     }
 
     /** Whether any board option was given at all. */
     public boolean given() {
-        return changesFields() || file != null || standard != null;
+        return changesFields() || file != null || standard != null || profile != null;
     }
 
     /**
-     * The configurations these options describe: the file's, or the standard ones named (by default all),
-     * or with only field options the default board of the profile; field options then modify each.
+     * The boards of one campaign, all read under one profile: {@code --profile}, else the profile a
+     * standard name or {@code --config} file implies, else {@code announced} (by the server), else doc. The
+     * boards are the file's, or the standard ones named under that profile; with neither, all four standard
+     * boards, or, when a field option is given, one board called {@code custom}: the profile's default board.
+     * Field options then modify each board (a modified standard board's name gets a {@code *}).
      *
-     * @throws UserError for unknown names, bad values or a malformed file
+     * @throws UserError for unknown names, bad values, a malformed file, or boards of two readings
      */
-    public Vector<NamedConfiguration> configurations() {
+    public BoardSelection select(io.vavr.control.Option<Profile> announced) {
         if (file != null && standard != null) {
             throw new UserError("choose either --config or --standard");
         }
@@ -82,23 +91,95 @@ public final class BoardOptions {
             String name = file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
             bases = Vector.of(new NamedConfiguration(name.isBlank() ? "custom" : name, ConfigurationFile.read(file)));
         } else if (standard != null) {
-            bases = Vector.ofAll(standard).map(String::trim).distinct().map(name -> StandardConfigurations.named(name)
-                    .getOrElseThrow(() -> new UserError("--standard: no standard configuration called '" + name
-                            + "' (known: " + StandardConfigurations.all().map(NamedConfiguration::name).mkString(", ") + ")")));
-        } else if (changesFields()) {
-            bases = Vector.of(new NamedConfiguration("custom", Configuration.defaults(profileOr(Profile.DOC))));
+            bases = Vector.ofAll(standard).map(String::trim).distinct().map(BoardOptions::standardBoard);
         } else {
-            return StandardConfigurations.all();
+            bases = Vector.empty();
         }
-        return bases.map(named -> new NamedConfiguration(named.name(), modified(named.configuration())));
+        Vector<Profile> implied = bases.map(named -> named.configuration().profile()).distinct();
+        if (profile == null && implied.size() > 1) {
+            throw new UserError("the boards " + bases.map(NamedConfiguration::name).mkString(", ") + " belong to two"
+                    + " readings of the document; a campaign checks one: choose it with --profile doc or --profile tock");
+        }
+        Profile chosen = profile != null ? profileOr(Profile.DOC)
+                : implied.headOption().orElse(announced).getOrElse(Profile.DOC);
+        if (bases.isEmpty()) {
+            bases = changesFields() ? Vector.of(new NamedConfiguration("custom", Configuration.defaults(chosen)))
+                    : StandardConfigurations.of(chosen);
+        }
+        Vector<NamedConfiguration> selected = bases.map(named -> {
+            Configuration base = named.configuration();
+            Configuration read = base.profile() == chosen ? base
+                    : base.withProfile(chosen).withTransferLimit(Configuration.defaultTransferLimit(chosen));
+            String name = base.profile() == chosen ? named.name() : named.name().replaceFirst("^(doc|tock)-", "")
+                    .transform(shape -> chosen.name().toLowerCase(Locale.ROOT) + "-" + shape);
+            boolean renamed = changesFields() && !name.equals("custom");
+            return new NamedConfiguration(renamed ? name + "*" : name, modified(read));
+        });
+        return new BoardSelection(selected, mode(), chosen);
+    }
+
+    private BoardMode mode() {
+        if (boards == null) {
+            return replacesFile() || changesFields() ? BoardMode.STANDARD : BoardMode.BOTH;
+        }
+        return switch (boards.toLowerCase(Locale.ROOT)) {
+            case "standard" -> BoardMode.STANDARD;
+            case "generated" -> BoardMode.GENERATED;
+            case "both" -> BoardMode.BOTH;
+            default -> throw new UserError("--boards: standard, generated or both, got '" + boards + "'");
+        };
+    }
+
+    private boolean replacesFile() {
+        return file != null;
+    }
+
+    /** The standard board called {@code name}: a shape (under the campaign's profile) or a full name. */
+    private static NamedConfiguration standardBoard(String name) {
+        return StandardConfigurations.named(name)
+                .orElse(() -> StandardConfigurations.SHAPES.contains(name)
+                        ? StandardConfigurations.of(Profile.DOC).find(board -> board.name().equals("doc-" + name))
+                        : io.vavr.control.Option.none())
+                .getOrElseThrow(() -> new UserError("--standard: no standard board called '" + name + "' (known: "
+                        + StandardConfigurations.SHAPES.mkString(", ") + ", or with a profile in front: "
+                        + StandardConfigurations.all().map(NamedConfiguration::name).mkString(", ") + ")"));
+    }
+
+    /**
+     * The boards for commands that take boards without a system to ask (check-trace, explore): like
+     * {@link #select} with nothing announced.
+     */
+    public Vector<NamedConfiguration> configurations() {
+        return select(io.vavr.control.Option.none()).boards();
+    }
+
+    /**
+     * The board a recorded trace runs on under these options: {@code recorded} (the trace header's) when
+     * none is given; the one board {@code --config} or {@code --standard} names; or {@code recorded} with
+     * the field options and {@code --profile} applied.
+     *
+     * @throws UserError when the options name more than one board
+     */
+    public Configuration forTrace(Configuration recorded, String command) {
+        if (!given()) {
+            return recorded;
+        }
+        if (!replacesBase()) {
+            return modified(recorded);
+        }
+        Vector<NamedConfiguration> chosen = configurations();
+        if (chosen.size() != 1) {
+            throw new UserError(command + " needs exactly one board; --standard named " + chosen.size());
+        }
+        return chosen.head().configuration();
     }
 
     /** {@code base} with the field options applied. @throws UserError for bad values */
     public Configuration modified(Configuration base) {
         Configuration result = base;
         try {
-            if (profile != null) {
-                Profile chosen = profileOr(base.profile());
+            Profile chosen = profileOr(base.profile());
+            if (chosen != base.profile()) {
                 result = result.withProfile(chosen).withTransferLimit(Configuration.defaultTransferLimit(chosen));
             }
             if (storage != null) {
@@ -121,7 +202,7 @@ public final class BoardOptions {
                 });
             }
             if (apps != null) {
-                result = result.withApps(AppsSpec.parse(apps));
+                result = result.withApps(AppsOption.parse(apps));
             }
         } catch (IllegalArgumentException e) {
             throw new UserError("not a valid configuration: " + e.getMessage());

@@ -5,9 +5,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import invs.conformance.trace.ConfigurationCodec;
 import invs.conformance.trace.TraceFormatException;
+import invs.conformance.trace.TraceLimits;
+import invs.conformance.trace.Utf8Text;
 import invs.spec.Configuration;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -19,6 +22,8 @@ import java.nio.file.Path;
  */
 public final class ConfigurationFile {
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** The largest configuration file read: 1 MiB (a configuration of many apps takes a few kilobytes). */
+    static final int MAX_BYTES = 1 << 20;
 
     private ConfigurationFile() {
     }
@@ -26,10 +31,8 @@ public final class ConfigurationFile {
     /** The configuration in {@code file}. @throws UserError naming the file and the field that is wrong */
     public static Configuration read(Path file) {
         JsonNode node;
-        try (JsonParser parser = MAPPER.createParser(Files.readString(file))) {
+        try (JsonParser parser = MAPPER.createParser(text(file))) {
             node = MAPPER.readTree(parser);
-        } catch (NoSuchFileException e) {
-            throw new UserError(file + ": no such file");
         } catch (IOException e) {
             throw new UserError(file + ": not a JSON configuration: " + e.getMessage().split("\n", 2)[0]);
         }
@@ -40,6 +43,29 @@ public final class ConfigurationFile {
             return node.has("configuration")
                     ? decodeInside(node.get("configuration"))
                     : ConfigurationCodec.decode(node);
+        } catch (TraceFormatException e) {
+            throw new UserError(file + ": " + e.getMessage());
+        }
+    }
+
+    /** The text of {@code file}, read up to {@link #MAX_BYTES}. */
+    private static String text(Path file) {
+        if (Files.isDirectory(file)) {
+            throw new UserError(file + ": a directory, not a configuration file");
+        }
+        byte[] bytes;
+        try (InputStream in = Files.newInputStream(file)) {
+            bytes = in.readNBytes(MAX_BYTES + 1);
+        } catch (NoSuchFileException e) {
+            throw new UserError(file + ": no such file");
+        } catch (IOException e) {
+            throw new UserError(file + ": cannot read it: " + OutputLocation.reason(e));
+        }
+        if (bytes.length > MAX_BYTES) {
+            throw new UserError(file + ": longer than " + TraceLimits.size(MAX_BYTES) + "; is this a configuration file?");
+        }
+        try {
+            return Utf8Text.withoutByteOrderMark(Utf8Text.decode(bytes));
         } catch (TraceFormatException e) {
             throw new UserError(file + ": " + e.getMessage());
         }

@@ -1,6 +1,6 @@
 package invs.fuzz.cli;
 
-import invs.conformance.engine.Property;
+import invs.conformance.check.Property;
 import io.vavr.collection.Vector;
 import picocli.CommandLine;
 

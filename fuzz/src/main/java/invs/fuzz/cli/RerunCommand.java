@@ -1,6 +1,5 @@
 package invs.fuzz.cli;
 
-import invs.fuzz.sut.OpenSystem;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -38,6 +37,6 @@ public final class RerunCommand {
         if (timeBound) {
             kept.addAll(List.of("--time", "1h"));
         }
-        return "./invs" + OpenSystem.shellFlags(kept);
+        return "./invs" + ShellWords.flags(kept);
     }
 }

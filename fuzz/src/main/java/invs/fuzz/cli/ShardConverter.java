@@ -1,6 +1,6 @@
 package invs.fuzz.cli;
 
-import invs.fuzz.campaign.Shard;
+import invs.conformance.campaign.Shard;
 import picocli.CommandLine;
 
 /** Reads a shard written {@code i/N}, for example {@code 0/4}. */

@@ -1,51 +1,76 @@
 package invs.fuzz.cli;
 
+import invs.conformance.trace.InputBounds;
 import invs.conformance.trace.Trace;
-import invs.conformance.trace.TraceCodec;
+import invs.conformance.trace.TraceFile;
 import invs.conformance.trace.TraceFormatException;
+import invs.conformance.trace.TraceLimits;
+import invs.conformance.trace.TraceReader;
+import invs.spec.Configuration;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.List;
 
-/** Reads trace files for the command line: every problem becomes a one-line {@link UserError} naming the file. */
+/**
+ * Reads trace files for the command line, within {@link TraceLimits}: every problem becomes a one-line
+ * {@link UserError} naming the file, the line and the field.
+ */
 public final class TraceFiles {
     private TraceFiles() {
     }
 
-    /** The trace in {@code file}. @throws UserError naming the file, and the line and field when it is malformed */
+    /** The trace in {@code file}, within the standard limits. @throws UserError naming the file, line and field */
     public static Trace read(Path file) {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+        return read(file, TraceLimits.standard()).trace();
+    }
+
+    /** The trace in {@code file} with the line of each step. @throws UserError naming the file, line and field */
+    public static TraceFile read(Path file, TraceLimits limits) {
+        if (Files.isDirectory(file)) {
+            throw new UserError(file + ": a directory, not a trace file");
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            return TraceReader.read(in, limits);
         } catch (NoSuchFileException e) {
             throw new UserError(file + ": no such file");
+        } catch (AccessDeniedException e) {
+            throw new UserError(file + ": cannot read it: permission denied");
         } catch (IOException e) {
             throw new UserError(file + ": cannot read it: " + e.getMessage());
-        }
-        try {
-            return TraceCodec.parse(text);
         } catch (TraceFormatException e) {
             throw new UserError(file + ": " + e.getMessage());
         }
     }
 
-    /** The 1-based line of {@code file} that holds step {@code step} (1-based): blank lines are skipped. */
-    public static int lineOfStep(Path file, int step) {
+    /**
+     * Checks that the steps of {@code trace} can run on {@code configuration}: every app on the board, every
+     * buffer within the limits.
+     *
+     * @throws UserError naming the file, the line and the field
+     */
+    public static void checkSteps(Path file, TraceFile trace, Configuration configuration, TraceLimits limits) {
         try {
-            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-            int seen = -1;
-            for (int index = 0; index < lines.size(); index++) {
-                if (!lines.get(index).isBlank() && ++seen == step) {
-                    return index + 1;
-                }
-            }
-        } catch (IOException e) {
-            // fall through: the file was read once already
+            InputBounds.checkSteps(trace.trace(), configuration, limits, trace::lineOf);
+        } catch (TraceFormatException e) {
+            throw new UserError(file + ": " + e.getMessage());
         }
-        return step + 1;
+    }
+
+    /**
+     * Checks that running the inputs of {@code trace} shows at most {@link TraceLimits#maxShown()} bytes of
+     * buffers in its yields.
+     *
+     * @throws UserError naming the file and the line
+     */
+    public static void checkShown(Path file, TraceFile trace, TraceLimits limits) {
+        try {
+            InputBounds.checkShown(trace.trace(), limits, trace::lineOf);
+        } catch (TraceFormatException e) {
+            throw new UserError(file + ": " + e.getMessage());
+        }
     }
 }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import invs.conformance.engine.NamedConfiguration;
+import invs.conformance.board.NamedConfiguration;
 import invs.conformance.trace.ConfigurationCodec;
 import io.vavr.collection.Vector;
 

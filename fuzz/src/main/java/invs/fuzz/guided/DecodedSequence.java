@@ -1,6 +1,6 @@
 package invs.fuzz.guided;
 
-import invs.conformance.engine.NamedConfiguration;
+import invs.conformance.board.NamedConfiguration;
 import invs.spec.Input;
 import io.vavr.collection.Vector;
 

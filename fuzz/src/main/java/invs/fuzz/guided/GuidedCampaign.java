@@ -1,27 +1,32 @@
 package invs.fuzz.guided;
 
-import invs.conformance.engine.NamedConfiguration;
-import invs.conformance.engine.Property;
-import invs.conformance.engine.Violation;
+import invs.conformance.campaign.CampaignListener;
+import invs.conformance.campaign.Cause;
+import invs.conformance.campaign.Failure;
+import invs.conformance.campaign.Triage;
+import invs.conformance.check.Checks;
+import invs.conformance.check.Run;
+import invs.conformance.generation.Swarm;
+
+import invs.conformance.board.NamedConfiguration;
+import invs.conformance.check.Property;
+import invs.conformance.check.Violation;
 import invs.conformance.sut.SystemUnderTestFactory;
-import invs.fuzz.Main;
-import invs.fuzz.campaign.CampaignOutcome;
 import invs.fuzz.campaign.CampaignReport;
-import invs.fuzz.campaign.Counterexample;
-import invs.fuzz.campaign.CounterexampleShrinker;
 import invs.fuzz.cli.DurationConverter;
 import invs.fuzz.cli.UserError;
 import invs.fuzz.progress.ProgressDisplay;
 import invs.fuzz.progress.ProgressMode;
 import invs.fuzz.progress.ProgressSnapshot;
-import invs.fuzz.sut.OpenSystem;
-import invs.fuzz.sut.SystemSpec;
+import invs.fuzz.system.OpenSystem;
+import invs.fuzz.system.SystemChoice;
 import io.vavr.collection.Vector;
 import io.vavr.control.Option;
 
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -51,7 +56,7 @@ public final class GuidedCampaign {
     /** The longest input Jazzer makes: 512 bytes decode to 100 inputs or more. */
     private static final int MAX_LENGTH = 512;
 
-    private final SystemSpec system;
+    private final SystemChoice system;
     private final Vector<NamedConfiguration> configurations;
     private final Vector<Property> properties;
     private final long seed;
@@ -66,7 +71,7 @@ public final class GuidedCampaign {
      * A guided campaign of {@code system} on {@code configurations} for {@code time}, writing under
      * {@code out}; with a {@code baseline}, only failing inputs the baseline passes count.
      */
-    public GuidedCampaign(SystemSpec system, Vector<NamedConfiguration> configurations, Vector<Property> properties,
+    public GuidedCampaign(SystemChoice system, Vector<NamedConfiguration> configurations, Vector<Property> properties,
                           long seed, Duration time, Duration shrinkTime, Path out, ProgressMode progress,
                           List<String> jazzerArguments, Option<SystemUnderTestFactory> baseline) {
         this.system = system;
@@ -81,8 +86,20 @@ public final class GuidedCampaign {
         this.baseline = baseline;
     }
 
-    /** Runs Jazzer, then shrinks and reports what it found; returns the exit code. */
-    public int run(PrintWriter stdout, PrintWriter err) {
+    /**
+     * What a guided campaign found.
+     *
+     * @param causes the distinct causes, each with its findings
+     * @param report the report to print
+     */
+    public record Outcome(Vector<Cause> causes, String report) {
+    }
+
+    /**
+     * Runs Jazzer (its progress shown on {@code terminal} when that is a terminal, else as lines on
+     * {@code err}), then shrinks and groups what it found.
+     */
+    public Outcome run(PrintStream terminal, PrintWriter err) {
         if (properties.isEmpty()) {
             throw new UserError("--guided checks lockstep, liveness, durability and robustness; choose at least one");
         }
@@ -107,7 +124,7 @@ public final class GuidedCampaign {
             long start = System.nanoTime();
             int exit;
             ProgressDisplay display = ProgressDisplay.start(progress, "guided", time.toSeconds(), " s",
-                    () -> snapshot(status), System.err, err, Duration.ofSeconds(2));
+                    () -> snapshot(status), terminal, err, Duration.ofSeconds(2));
             try {
                 exit = runJazzer(command(configurationFile, corpus, crashes), log, status);
             } finally {
@@ -118,13 +135,12 @@ public final class GuidedCampaign {
             }
             Vector<Path> found = crashFiles(crashes).filter(file -> !before.contains(file));
             SequenceCheck check = new SequenceCheck(open.factory(), supported, properties);
-            CounterexampleShrinker shrinker = new CounterexampleShrinker(system.label(), open.factory(), properties,
-                    shrinkTime, Option.some(out), baseline);
-            Vector<Counterexample> counterexamples = counterexamples(found, check, shrinker);
-            Vector<CampaignOutcome.ShrunkFinding> findings = shrinker.shrinkAll(counterexamples, 1);
-            stdout.print(report(open, supported, status, start, found, crashes, corpus, findings));
-            stdout.flush();
-            return findings.isEmpty() ? 0 : Main.FINDING;
+            Triage triage = new Triage(system.label(), open.factory(), baseline, shrinkTime, Option.some(out),
+                    CampaignListener.NONE);
+            triage(found, check, triage);
+            Vector<Cause> causes = triage.finish(1);
+            return new Outcome(causes, report(open, supported, status, start, found, crashes, corpus, causes,
+                    triage.problems()));
         }
     }
 
@@ -183,29 +199,21 @@ public final class GuidedCampaign {
         }
     }
 
-    /** One counterexample per rule broken by the inputs Jazzer saved, in file-name order. */
-    private Vector<Counterexample> counterexamples(Vector<Path> files, SequenceCheck check, CounterexampleShrinker shrinker) {
-        Map<String, Counterexample> byRule = new LinkedHashMap<>();
+    /** Hands every failing input Jazzer saved to {@code triage}, in file-name order. */
+    private void triage(Vector<Path> files, SequenceCheck check, Triage triage) {
         for (int index = 0; index < files.size(); index++) {
             Path file = files.get(index);
             DecodedSequence sequence = check.decode(read(file));
-            Option<Violation> violation = shrinker.reproduce(sequence.configuration().configuration(),
-                    sequence.inputs(), Option.none());
-            if (violation.isEmpty()) {
-                continue;
+            Run run = check.run(read(file));
+            if (run.failed()) {
+                triage.report(new Failure(sequence.configuration().name(), run, Checks.of(properties), seedOf(file), index,
+                        "guided input " + file.getFileName(), Swarm.everything(), Duration.ZERO));
             }
-            Violation shown = violation.get();
-            Counterexample counterexample = new Counterexample(shown.key(), shown.property(),
-                    "guided input " + file.getFileName(), index, seedOf(file), sequence.configuration().name(),
-                    sequence.configuration().configuration(), sequence.inputs().take(shown.step() + 1), Option.none(),
-                    Duration.ZERO, 1);
-            byRule.merge(counterexample.key(), counterexample, Counterexample::mergedWith);
         }
-        return Vector.ofAll(byRule.values());
     }
 
     private String report(OpenSystem open, Vector<NamedConfiguration> supported, JazzerStatus status, long start,
-                          Vector<Path> found, Path crashes, Path corpus, Vector<CampaignOutcome.ShrunkFinding> findings) {
+                          Vector<Path> found, Path crashes, Path corpus, Vector<Cause> causes, Vector<String> problems) {
         double seconds = (System.nanoTime() - start) / 1e9;
         double fuzzing = status.fuzzingSeconds();
         StringBuilder text = new StringBuilder();
@@ -217,16 +225,18 @@ public final class GuidedCampaign {
                 status.corpus(), corpus));
         text.append(String.format(Locale.ROOT, "%d new failing input%s saved under %s%n", found.size(),
                 found.size() == 1 ? "" : "s", crashes));
-        if (findings.isEmpty()) {
+        if (causes.isEmpty()) {
             text.append("findings: none\n");
         } else {
-            text.append(String.format(Locale.ROOT, "findings: %d rule%s broken, each shrunk and saved under %s%n",
-                    findings.size(), findings.size() == 1 ? "" : "s", out));
+            int rules = causes.map(cause -> cause.findings().size()).sum().intValue();
+            text.append(String.format(Locale.ROOT, "findings: %d distinct cause%s (%d rule%s broken), each shrunk and saved"
+                    + " under %s%n", causes.size(), causes.size() == 1 ? "" : "s", rules, rules == 1 ? "" : "s", out));
             int number = 1;
-            for (CampaignOutcome.ShrunkFinding finding : findings) {
-                text.append('\n').append(CampaignReport.describe(number++, finding, open.shellFlags()));
+            for (Cause cause : causes) {
+                text.append('\n').append(CampaignReport.describe(number++, cause, open.shellFlags()));
             }
         }
+        problems.forEach(problem -> text.append("problem: ").append(problem).append('\n'));
         return text.toString();
     }
 

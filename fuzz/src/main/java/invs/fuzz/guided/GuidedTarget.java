@@ -1,8 +1,8 @@
 package invs.fuzz.guided;
 
-import invs.conformance.engine.Property;
-import invs.fuzz.sut.OpenSystem;
-import invs.fuzz.sut.SystemSpec;
+import invs.conformance.check.Property;
+import invs.fuzz.system.OpenSystem;
+import invs.fuzz.system.SystemChoice;
 import io.vavr.collection.Vector;
 
 import java.nio.file.Path;
@@ -14,7 +14,7 @@ import java.nio.file.Path;
  * campaign sets ({@value #SYSTEM}, {@value #CONFIGURATIONS}, {@value #PROPERTIES}).
  */
 public final class GuidedTarget {
-    /** System property: the system under test, as {@link SystemSpec#encode()} writes it. */
+    /** System property: the system under test, as {@link SystemChoice#encode()} writes it. */
     public static final String SYSTEM = "invs.guided.system";
     /** System property: the file of named configurations ({@link ConfigurationList}). */
     public static final String CONFIGURATIONS = "invs.guided.configurations";
@@ -28,7 +28,7 @@ public final class GuidedTarget {
 
     /** Called once by Jazzer before the first input. */
     public static void fuzzerInitialize() {
-        OpenSystem system = SystemSpec.decode(System.getProperty(SYSTEM, "reference")).open();
+        OpenSystem system = SystemChoice.decode(System.getProperty(SYSTEM, "reference")).open();
         Vector<Property> properties = Vector.of(System.getProperty(PROPERTIES, "lockstep,liveness,durability,robustness")
                 .split(",")).flatMap(Property::ofLabel);
         check = new SequenceCheck(system.factory(), ConfigurationList.read(Path.of(System.getProperty(CONFIGURATIONS))),

@@ -1,6 +1,6 @@
 package invs.fuzz.guided;
 
-import invs.conformance.engine.Violation;
+import invs.conformance.check.Violation;
 
 /**
  * Thrown by the guided-fuzzing target when a sequence breaks a rule, so that Jazzer saves the input. Its

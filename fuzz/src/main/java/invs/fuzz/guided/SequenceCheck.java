@@ -1,9 +1,11 @@
 package invs.fuzz.guided;
 
-import invs.conformance.engine.NamedConfiguration;
-import invs.conformance.engine.Property;
-import invs.conformance.engine.Session;
-import invs.conformance.engine.Violation;
+import invs.conformance.board.NamedConfiguration;
+import invs.conformance.check.Property;
+import invs.conformance.check.Checks;
+import invs.conformance.check.Run;
+import invs.conformance.check.Session;
+import invs.conformance.check.Violation;
 import invs.conformance.sut.Capability;
 import invs.conformance.sut.SystemUnderTest;
 import invs.conformance.sut.SystemUnderTestFactory;
@@ -38,16 +40,13 @@ public final class SequenceCheck {
 
     /** The violation the sequence {@code data} stands for shows, if any. */
     public Option<Violation> check(byte[] data) {
+        return run(data).violation();
+    }
+
+    /** What the sequence {@code data} stands for does on a fresh system, up to its first violation. */
+    public Run run(byte[] data) {
         DecodedSequence sequence = decoder.decode(data);
-        try (Session session = Session.open(sequence.configuration().configuration(),
-                factory.create(sequence.configuration().configuration()), properties)) {
-            for (Input input : sequence.inputs()) {
-                if (session.step(input).isDefined()) {
-                    break;
-                }
-            }
-            return session.violation();
-        }
+        return Session.run(sequence.configuration().configuration(), factory, Checks.of(properties), sequence.inputs());
     }
 
     private static Set<Capability> capabilities(SystemUnderTestFactory factory, NamedConfiguration named) {

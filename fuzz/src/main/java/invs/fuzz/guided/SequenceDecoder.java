@@ -1,6 +1,8 @@
 package invs.fuzz.guided;
 
-import invs.conformance.engine.NamedConfiguration;
+import invs.spec.DriverNumbers;
+
+import invs.conformance.board.NamedConfiguration;
 import invs.conformance.sut.Capability;
 import invs.spec.AllowReadOnly;
 import invs.spec.AllowReadWrite;
@@ -56,7 +58,7 @@ public final class SequenceDecoder {
         Vector<Input> inputs = Vector.empty();
         if ((head & 0x80) == 0) {
             for (int app = 0; app < named.configuration().apps().size(); app++) {
-                for (int number = 0; number < 3; number++) {
+                for (int number = 0; number < DriverNumbers.SUBSCRIBE_NUMBERS; number++) {
                     inputs = inputs.append(new Subscribe(AppId.of(app), number));
                 }
             }

@@ -4,6 +4,7 @@ import invs.conformance.sut.Capability;
 import invs.conformance.sut.SystemUnderTest;
 import invs.conformance.sut.SystemUnderTestFactory;
 import invs.spec.Configuration;
+import io.vavr.control.Option;
 
 import java.time.Duration;
 import java.util.EnumSet;
@@ -25,13 +26,20 @@ import java.util.concurrent.ConcurrentLinkedDeque;
 public final class ExternalProvider implements SystemUnderTestFactory, AutoCloseable {
     /** The client name sent in hello requests. */
     public static final String CLIENT = "invs 0.1.0";
+    /**
+     * The longest reply line a server may write, in bytes, unless invs allowed a larger read-write buffer
+     * (then twice its length and 64 KiB); a longer one is a finding ("flooded").
+     */
+    public static final int MAX_LINE = ServerProcess.MAX_LINE;
+    /** The most characters of a server's name or reason shown in messages. */
+    private static final int REASON_CHARS = 200;
 
     private final String command;
     private final Duration requestTimeout;
     private final Duration startTimeout;
     private final boolean freshServers;
     private final ConcurrentLinkedDeque<ServerProcess> idle = new ConcurrentLinkedDeque<>();
-    private final Map<Configuration, Boolean> supported = new ConcurrentHashMap<>();
+    private final Map<Configuration, Option<String>> refusals = new ConcurrentHashMap<>();
     private volatile Reply.Hello hello;
 
     /**
@@ -80,27 +88,32 @@ public final class ExternalProvider implements SystemUnderTestFactory, AutoClose
             case Reply.Unsupported unsupported -> {
                 release(server);
                 yield ExternalSystem.failed(this, new ProtocolFailure("the server refused the configuration: "
-                        + unsupported.reason()), knownCapabilities());
+                        + JsonFields.shown(unsupported.reason(), REASON_CHARS)), knownCapabilities());
             }
             default -> ExternalSystem.failed(this, server.fail("the server answered reset with a \""
                     + reply.encode().path("type").asText() + "\" reply instead of ready"), knownCapabilities());
         };
     }
 
-    /** Whether a server accepts {@code configuration} (it answers reset with ready); asked once per configuration. */
+    /**
+     * The reason a server gave for not building {@code configuration} (its {@code unsupported} reply to
+     * reset), none when it answered ready; asked once per configuration.
+     */
     @Override
-    public boolean supports(Configuration configuration) {
-        return supported.computeIfAbsent(configuration, this::ask);
+    public Option<String> refusal(Configuration configuration) {
+        return refusals.computeIfAbsent(configuration, this::ask);
     }
 
-    private boolean ask(Configuration configuration) {
+    private Option<String> ask(Configuration configuration) {
         try {
             ServerProcess server = takeServer();
             Reply reply = server.exchange(id -> new Request.Reset(id, configuration), requestTimeout);
             release(server);
-            return !(reply instanceof Reply.Unsupported);
+            return reply instanceof Reply.Unsupported refusal
+                    ? Option.some("the server refused it: " + JsonFields.shown(refusal.reason(), REASON_CHARS))
+                    : Option.none();
         } catch (ProtocolFailure failure) {
-            return true; // the campaign will report the failure as a finding
+            return Option.none(); // the campaign will report the failure as a finding
         }
     }
 
@@ -125,7 +138,7 @@ public final class ExternalProvider implements SystemUnderTestFactory, AutoClose
         ServerProcess server = ServerProcess.start(command);
         Reply reply = server.exchange(id -> new Request.Hello(id, ProtocolServer.PROTOCOL, CLIENT), startTimeout);
         if (!(reply instanceof Reply.Hello greeting)) {
-            String detail = reply instanceof Reply.Error error ? ": " + error.message() : "";
+            String detail = reply instanceof Reply.Error error ? ": " + JsonFields.shown(error.message(), REASON_CHARS) : "";
             throw server.fail("the server answered hello with a \"" + reply.encode().path("type").asText()
                     + "\" reply" + detail);
         }
@@ -133,8 +146,15 @@ public final class ExternalProvider implements SystemUnderTestFactory, AutoClose
             throw server.fail("the server speaks protocol " + greeting.protocol() + "; invs speaks "
                     + ProtocolServer.PROTOCOL);
         }
-        hello = greeting;
+        hello = new Reply.Hello(greeting.id(), greeting.protocol(), JsonFields.shown(greeting.server(), REASON_CHARS),
+                greeting.capabilities(), greeting.profile());
         return server;
+    }
+
+    /** The server's name and version from its hello reply, empty before it answered or when it gave none. */
+    public String serverName() {
+        Reply.Hello known = hello;
+        return known == null ? "" : known.server();
     }
 
     private Set<Capability> knownCapabilities() {

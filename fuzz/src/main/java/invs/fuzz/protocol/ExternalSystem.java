@@ -1,6 +1,5 @@
 package invs.fuzz.protocol;
 
-import invs.conformance.engine.InputGenerator;
 import invs.conformance.sut.Capability;
 import invs.conformance.sut.SystemUnderTest;
 import invs.spec.Input;
@@ -44,7 +43,7 @@ final class ExternalSystem implements SystemUnderTest {
 
     @Override
     public Observation apply(Input input) {
-        if (InputGenerator.capabilityOf(input).exists(needed -> !capabilities.contains(needed))) {
+        if (Capability.neededBy(input).exists(needed -> !capabilities.contains(needed))) {
             throw new UnsupportedOperationException("the server does not announce the capability for " + input);
         }
         if (failure != null) {
@@ -54,7 +53,7 @@ final class ExternalSystem implements SystemUnderTest {
         return switch (reply) {
             case Reply.Answer answer -> answer.observation();
             case Reply.Error error -> throw server.fail("the server answered input " + input + " with an error: "
-                    + error.message());
+                    + JsonFields.shown(error.message(), 500));
             default -> throw server.fail("the server answered input " + input + " with a \""
                     + reply.encode().path("type").asText() + "\" reply instead of an observation");
         };

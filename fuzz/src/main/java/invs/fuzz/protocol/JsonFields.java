@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import invs.conformance.trace.TraceCodec;
 import invs.conformance.trace.TraceFormatException;
+import invs.conformance.trace.Utf8Text;
 
 import java.util.function.Supplier;
 
@@ -13,7 +15,7 @@ import java.util.function.Supplier;
  * field, like the trace codecs' errors, so that protocol and trace problems read the same way.
  */
 final class JsonFields {
-    static final ObjectMapper MAPPER = new ObjectMapper();
+    static final ObjectMapper MAPPER = TraceCodec.objectMapper();
 
     private JsonFields() {
     }
@@ -81,8 +83,13 @@ final class JsonFields {
         }
     }
 
+    /** {@code text} cut to 60 characters, control characters escaped: safe to print on a terminal. */
     static String shown(String text) {
-        String single = text.replace('\n', ' ');
-        return single.length() > 60 ? single.substring(0, 60) + "…" : single;
+        return shown(text, 60);
+    }
+
+    /** {@code text} cut to {@code maxChars} characters, control characters escaped. */
+    static String shown(String text, int maxChars) {
+        return Utf8Text.printable(text, maxChars);
     }
 }

@@ -3,17 +3,20 @@ package invs.fuzz.protocol;
 import invs.conformance.sut.Capability;
 import invs.conformance.sut.SystemUnderTest;
 import invs.conformance.sut.SystemUnderTestFactory;
+import invs.conformance.trace.InputBounds;
+import invs.conformance.trace.LineReader;
+import invs.conformance.trace.LineTooLongException;
 import invs.conformance.trace.TraceFormatException;
+import invs.conformance.trace.TraceLimits;
+import invs.conformance.trace.Utf8Text;
 import invs.spec.Configuration;
+import invs.spec.Profile;
+import io.vavr.control.Option;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
 import java.util.Set;
@@ -31,34 +34,68 @@ public final class ProtocolServer {
     private final String name;
     private final SystemUnderTestFactory factory;
     private final Set<Capability> capabilities;
+    private final TraceLimits limits;
+    private final Option<Profile> reading;
     private SystemUnderTest system;
+    private Configuration configuration;
 
     /**
      * A server called {@code name} (sent in the hello reply) whose boards come from {@code factory} and
-     * which announces {@code capabilities}.
+     * which announces {@code capabilities}, within the standard limits.
      */
     public ProtocolServer(String name, SystemUnderTestFactory factory, Set<Capability> capabilities) {
+        this(name, factory, capabilities, TraceLimits.standard());
+    }
+
+    /**
+     * A server like {@link #ProtocolServer(String, SystemUnderTestFactory, Set)} that answers requests
+     * longer than {@link TraceLimits#maxLine()} bytes, and inputs with a larger buffer than
+     * {@link TraceLimits#maxBuffer()}, with an {@code error} reply.
+     */
+    public ProtocolServer(String name, SystemUnderTestFactory factory, Set<Capability> capabilities, TraceLimits limits) {
+        this(name, factory, capabilities, limits, Option.none());
+    }
+
+    /**
+     * A server with one fixed behaviour: it implements {@code reading} whatever profile a configuration
+     * names (it builds every board under that reading), and announces it in its hello reply.
+     */
+    public ProtocolServer(String name, SystemUnderTestFactory factory, Set<Capability> capabilities, TraceLimits limits,
+                          Option<Profile> reading) {
+        this.reading = reading;
         this.name = name;
         this.factory = factory;
         this.capabilities = capabilities.isEmpty() ? EnumSet.noneOf(Capability.class) : EnumSet.copyOf(capabilities);
+        this.limits = limits;
     }
 
     /**
      * Serves requests from {@code in}, writing replies to {@code out}, until a {@code bye} request or the end
      * of {@code in}.
+     *
+     * @throws UncheckedIOException when a stream fails
      */
     public void serve(InputStream in, OutputStream out) {
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-        Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        LineReader reader = new LineReader(in, limits.maxLine());
         try {
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                if (line.isBlank()) {
+            while (true) {
+                Reply reply;
+                try {
+                    byte[] line = reader.next();
+                    if (line == null) {
+                        break;
+                    }
+                    reply = answer(line);
+                } catch (LineTooLongException e) {
+                    reader.skipRest();
+                    reply = new Reply.Error(0, "malformed request: longer than " + TraceLimits.size(e.limit())
+                            + ", the longest request line this server reads (it grows with --max-buffer)");
+                }
+                if (reply == null) {
                     continue;
                 }
-                Reply reply = answer(line);
-                writer.write(JsonFields.line(reply.encode()));
-                writer.write('\n');
-                writer.flush();
+                out.write((JsonFields.line(reply.encode()) + "\n").getBytes(StandardCharsets.UTF_8));
+                out.flush();
                 if (reply instanceof Reply.Goodbye) {
                     break;
                 }
@@ -68,6 +105,17 @@ public final class ProtocolServer {
         } finally {
             closeSystem();
         }
+    }
+
+    /** The reply to one request line's bytes, null for a blank line. */
+    private Reply answer(byte[] bytes) {
+        String line;
+        try {
+            line = Utf8Text.decode(bytes);
+        } catch (TraceFormatException e) {
+            return new Reply.Error(0, "malformed request: " + e.getMessage());
+        }
+        return line.isBlank() ? null : answer(line);
     }
 
     /** The reply to one request line. */
@@ -80,12 +128,16 @@ public final class ProtocolServer {
         }
         return switch (request) {
             case Request.Hello hello -> hello.protocol() == PROTOCOL
-                    ? new Reply.Hello(hello.id(), PROTOCOL, name, capabilities)
+                    ? new Reply.Hello(hello.id(), PROTOCOL, name, capabilities, reading)
                     : new Reply.Error(hello.id(), "this server speaks protocol " + PROTOCOL + ", not " + hello.protocol());
             case Request.Reset reset -> reset(reset.id(), reset.configuration());
             case Request.Apply apply -> {
                 if (system == null) {
                     yield new Reply.Error(apply.id(), "no board yet: send reset with a configuration first");
+                }
+                Option<TraceFormatException> problem = InputBounds.problem(apply.input(), configuration, limits);
+                if (problem.isDefined()) {
+                    yield new Reply.Error(apply.id(), "cannot apply the input: " + problem.get().at(0, "input").getMessage());
                 }
                 try {
                     yield new Reply.Answer(apply.id(), system.apply(apply.input()));
@@ -97,13 +149,19 @@ public final class ProtocolServer {
         };
     }
 
-    private Reply reset(long id, Configuration configuration) {
+    private Reply reset(long id, Configuration asked) {
         closeSystem();
-        if (!factory.supports(configuration)) {
-            return new Reply.Unsupported(id, name + " cannot build this configuration");
+        Configuration configuration = reading.filter(fixed -> fixed != asked.profile())
+                .map(fixed -> asked.withProfile(fixed).withTransferLimit(Configuration.defaultTransferLimit(fixed)))
+                .getOrElse(asked);
+        Option<String> reason = factory.refusal(configuration);
+        if (reason.isDefined() || !factory.supports(configuration)) {
+            return new Reply.Unsupported(id, name + " cannot build this configuration"
+                    + reason.map(text -> ": " + text).getOrElse(""));
         }
         try {
             system = factory.create(configuration);
+            this.configuration = configuration;
             return new Reply.Ready(id);
         } catch (RuntimeException e) {
             return new Reply.Unsupported(id, String.valueOf(e.getMessage()));
@@ -114,6 +172,7 @@ public final class ProtocolServer {
         if (system != null) {
             system.close();
             system = null;
+            configuration = null;
         }
     }
 

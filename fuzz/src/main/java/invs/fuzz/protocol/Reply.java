@@ -1,5 +1,9 @@
 package invs.fuzz.protocol;
 
+import invs.spec.Profile;
+import io.vavr.control.Option;
+import java.util.Locale;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -31,13 +35,21 @@ public sealed interface Reply {
      * @param protocol     the protocol version the server speaks
      * @param server       the server's name and version
      * @param capabilities the environment events the server supports
+     * @param profile      the one reading of the driver document the server implements, if it announces one
      */
-    record Hello(long id, int protocol, String server, Set<Capability> capabilities) implements Reply {
+    record Hello(long id, int protocol, String server, Set<Capability> capabilities, Option<Profile> profile)
+            implements Reply {
+        /** A hello that announces no reading. */
+        public Hello(long id, int protocol, String server, Set<Capability> capabilities) {
+            this(id, protocol, server, capabilities, Option.none());
+        }
+
         @Override
         public ObjectNode encode() {
             ObjectNode node = header("hello", id).put("protocol", protocol).put("server", server);
             ArrayNode names = node.putArray("capabilities");
             capabilities.forEach(capability -> names.add(name(capability)));
+            profile.forEach(reading -> node.put("profile", reading.name().toLowerCase(Locale.ROOT)));
             return node;
         }
     }
@@ -107,6 +119,19 @@ public sealed interface Reply {
         }
     }
 
+    /** The reading a hello announces in its optional {@code profile} field: {@code "doc"} or {@code "tock"}. */
+    private static Option<Profile> profile(JsonNode node) {
+        if (!node.hasNonNull("profile")) {
+            return Option.none();
+        }
+        String name = JsonFields.text(node, "profile");
+        return Option.some(switch (name) {
+            case "doc" -> Profile.DOC;
+            case "tock" -> Profile.TOCK;
+            default -> throw new TraceFormatException("profile", "unknown profile \"" + name + "\" (doc or tock)");
+        });
+    }
+
     /** The reply a line holds. @throws TraceFormatException naming the field that is wrong */
     static Reply decode(String line) {
         JsonNode node = JsonFields.parse(line);
@@ -114,7 +139,7 @@ public sealed interface Reply {
         long id = JsonFields.integer(node, "id", 0, Long.MAX_VALUE);
         return switch (type) {
             case "hello" -> new Hello(id, (int) JsonFields.integer(node, "protocol", 0, Integer.MAX_VALUE),
-                    node.hasNonNull("server") ? JsonFields.text(node, "server") : "", capabilities(node));
+                    node.hasNonNull("server") ? JsonFields.text(node, "server") : "", capabilities(node), profile(node));
             case "ready" -> new Ready(id);
             case "unsupported" -> new Unsupported(id, node.hasNonNull("reason") ? JsonFields.text(node, "reason") : "");
             case "observation" -> new Answer(id, JsonFields.inside("observation",

@@ -1,75 +1,74 @@
 package invs.fuzz.protocol;
 
+import invs.conformance.trace.LineReader;
+import invs.conformance.trace.LineTooLongException;
 import invs.conformance.trace.TraceFormatException;
+import invs.conformance.trace.TraceLimits;
+import invs.conformance.trace.Utf8Text;
+import invs.spec.AllowReadWrite;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongFunction;
 
 /**
- * One server child process and its two pipes: requests go to its standard input, replies come from its
- * standard output, one line each; its standard error is kept (the last lines) for reports. Every exchange
- * has a deadline, enforced by a watchdog thread that looks at every live server a few times a second and
- * kills those past their deadline (two volatile writes per exchange instead of a timer task, which would
- * wake a thread on every request). The first failure breaks the process for good: it is killed and every
- * later exchange fails with the same message.
+ * One server child process and its pipes: requests go to its standard input, replies come from its
+ * standard output, one line each, of at most {@link #MAX_LINE} bytes (or room for twice the largest
+ * read-write buffer invs has allowed in its requests, whichever is more); the last lines of its standard
+ * error are kept for reports ({@link StderrTail}). When invs gives up on a server, it kills it with
+ * every process it started ({@link ProcessFamily}).
+ *
+ * <p>Every exchange returns within its timeout. The reply is read directly (one thread wake-up per
+ * reply), and the {@link ServerWatchdog} ends a read that would go on too long: at the deadline, or when
+ * the server dies during the exchange, it kills the server's family, which closes the pipes even when a
+ * child the server left behind holds them. The first failure breaks the process for good: every later
+ * exchange fails with the same message.
  */
 final class ServerProcess {
-    private static final int STDERR_LINES = 12;
-    private static final long WATCH_INTERVAL_MILLIS = 20;
+    /** The largest buffer a reply may always show: 4 MiB. */
+    static final int MAX_BUFFER = 4 << 20;
+    /** The longest reply line: room for a buffer of {@link #MAX_BUFFER} bytes in hexadecimal, and 64 KiB more. */
+    static final int MAX_LINE = replyLine(MAX_BUFFER);
+    private static final int PROBLEM_CHARS = 2000;
     private static final long STOP_GRACE_NANOS = TimeUnit.SECONDS.toNanos(2);
-    private static final Set<ServerProcess> LIVE = ConcurrentHashMap.newKeySet();
-
-    static {
-        Thread watchdog = new Thread(ServerProcess::watch, "invs-server-watchdog");
-        watchdog.setDaemon(true);
-        watchdog.start();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVE.forEach(server -> kill(server.process)),
-                "invs-server-reaper"));
-    }
+    /** The longest wait invs computes a deadline for (about 146 years), so that deadlines never overflow. */
+    private static final long LONGEST_NANOS = Long.MAX_VALUE / 2;
 
     private final String command;
+    private final ProcessFamily family;
     private final Process process;
-    private final BufferedReader replies;
-    private final Writer requests;
-    private final ArrayDeque<String> stderr = new ArrayDeque<>();
-    private final Thread drain;
+    private final LineReader replies;
+    private final OutputStream requests;
+    private final StderrTail stderr;
     private long nextId = 1;
     private ProtocolFailure broken;
     /** When the current exchange must be answered (System.nanoTime), 0 when none is under way. */
     private volatile long deadline;
+    /** Whether the watchdog stopped the server at the deadline of the current exchange. */
+    private volatile boolean expired;
+    /** Whether the watchdog stopped the server during the current exchange. */
+    private volatile boolean stopped;
     /** When a stopped process is killed if it has not exited (System.nanoTime), 0 when not stopped. */
     private volatile long reapAt;
-    private volatile boolean expired;
 
-    private ServerProcess(String command, Process process) {
+    private ServerProcess(String command, ProcessFamily family) {
         this.command = command;
-        this.process = process;
-        this.replies = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        this.requests = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
-        this.drain = new Thread(this::drainStderr, "invs-server-stderr");
-        drain.setDaemon(true);
-        drain.start();
+        this.family = family;
+        this.process = family.process();
+        this.replies = new LineReader(process.getInputStream(), MAX_LINE);
+        this.requests = process.getOutputStream();
+        this.stderr = new StderrTail(process.getErrorStream(), "invs-server-" + process.pid() + "-err");
     }
 
     /** Starts {@code command} through the shell. @throws ProtocolFailure when it cannot be started */
     static ServerProcess start(String command) {
-        List<String> shell = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows")
-                ? List.of("cmd.exe", "/c", command) : List.of("/bin/sh", "-c", command);
         try {
-            ServerProcess server = new ServerProcess(command, new ProcessBuilder(shell).start());
-            LIVE.add(server);
+            ServerProcess server = new ServerProcess(command, ProcessFamily.start(command));
+            ServerWatchdog.add(server);
             return server;
         } catch (IOException e) {
             throw new ProtocolFailure("cannot start the server `" + command + "`: " + e.getMessage());
@@ -91,54 +90,100 @@ final class ServerProcess {
             throw broken;
         }
         Request request = build.apply(nextId++);
+        if (request instanceof Request.Apply(long id, AllowReadWrite allow)) {
+            replies.raiseLimit(replyLine(allow.length()));
+        }
         expired = false;
-        deadline = System.nanoTime() + timeout.toNanos();
-        String line;
+        stopped = false;
+        long due = System.nanoTime() + Math.min(nanos(timeout), LONGEST_NANOS);
+        deadline = due == 0 ? 1 : due;
+        byte[] line;
         try {
-            requests.write(JsonFields.line(request.encode()));
-            requests.write('\n');
-            requests.flush();
-            line = replies.readLine();
-            while (line != null && line.isBlank()) {
-                line = replies.readLine();
-            }
-        } catch (IOException e) {
-            line = null;
+            line = send(request, due, timeout);
         } finally {
             deadline = 0;
         }
-        if (expired) {
-            throw fail("the server did not answer " + request.describe() + " within " + timeout.toMillis()
-                    + " ms; invs stopped it");
-        }
-        if (line == null) {
-            throw fail("the server exited" + exitStatus() + " before answering " + request.describe());
-        }
         Reply reply;
         try {
-            reply = Reply.decode(line);
+            reply = Reply.decode(Utf8Text.decode(line));
         } catch (TraceFormatException e) {
-            throw fail("the server answered " + request.describe() + " with a malformed reply ("
-                    + e.getMessage() + "): " + JsonFields.shown(line));
+            throw fail("the server answered " + request.describe() + " with a malformed reply (" + e.getMessage()
+                    + "): " + shown(line));
         }
         if (reply.id() != request.id()) {
-            throw fail("the server answered " + request.describe() + " with a reply for request " + reply.id()
-                    + ": " + JsonFields.shown(line));
+            throw fail("the server answered " + request.describe() + " with a reply for request " + reply.id() + ": "
+                    + shown(line));
         }
         return reply;
+    }
+
+    /** Writes {@code request} and reads the next non-blank line, unless the watchdog stops the server first. */
+    private byte[] send(Request request, long due, Duration timeout) {
+        try {
+            requests.write((JsonFields.line(request.encode()) + "\n").getBytes(StandardCharsets.UTF_8));
+            requests.flush();
+        } catch (IOException e) {
+            // the server closed its input or died: what it wrote before says more
+        }
+        while (true) {
+            byte[] line;
+            try {
+                line = replies.next();
+            } catch (LineTooLongException e) {
+                throw fail("the server flooded its standard output: more than " + TraceLimits.size(e.limit())
+                        + " without a line feed, answering " + request.describe() + "; invs stopped it");
+            } catch (IOException e) {
+                line = null;
+            }
+            if (expired) {
+                throw fail("the server did not answer " + request.describe() + " within " + nanos(timeout) / 1_000_000
+                        + " ms; invs stopped it");
+            }
+            if (line == null) {
+                String status = exitStatus(Math.min(TimeUnit.SECONDS.toNanos(1), due - System.nanoTime()));
+                throw fail(status == null ? "the server closed its standard output before answering " + request.describe()
+                        : "the server exited" + status + " before answering " + request.describe());
+            }
+            if (!isBlank(line)) {
+                return line;
+            }
+        }
+    }
+
+    /**
+     * The watchdog's look at this server at {@code now}: stops it at the deadline of an exchange or when it
+     * died during one, and reaps it once stopped. Returns false when the server needs no more watching.
+     */
+    boolean check(long now) {
+        long due = deadline; // read once: the exchange may end (and set it to 0) meanwhile
+        if (due != 0 && !stopped && (now - due >= 0 || !process.isAlive())) {
+            expired = now - due >= 0;
+            stopped = true;
+            kill();
+        }
+        long reap = reapAt;
+        if (reap != 0) {
+            if (now - reap > 0 || !process.isAlive()) {
+                kill();
+                return false;
+            }
+            return true;
+        }
+        return broken == null;
+    }
+
+    /** Kills the server and every process it started. */
+    void kill() {
+        family.kill();
     }
 
     /** Marks the process broken with {@code problem} (and its last standard error lines), kills it, returns the failure. */
     ProtocolFailure fail(String problem) {
         if (broken == null) {
-            kill(process);
-            LIVE.remove(this);
-            try {
-                drain.join(500);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            broken = new ProtocolFailure(problem + stderrTail());
+            kill();
+            ServerWatchdog.remove(this);
+            stderr.awaitEnd(500);
+            broken = new ProtocolFailure(Utf8Text.printable(problem, PROBLEM_CHARS) + stderrTail());
         }
         return broken;
     }
@@ -147,8 +192,7 @@ final class ServerProcess {
     void stop() {
         if (broken == null) {
             try {
-                requests.write(JsonFields.line(new Request.Bye(nextId++).encode()));
-                requests.write('\n');
+                requests.write((JsonFields.line(new Request.Bye(nextId++).encode()) + "\n").getBytes(StandardCharsets.UTF_8));
                 requests.flush();
                 requests.close();
             } catch (IOException e) {
@@ -159,70 +203,52 @@ final class ServerProcess {
         reapAt = System.nanoTime() + STOP_GRACE_NANOS;
     }
 
-    /** The watchdog's loop: kills servers past their deadline, and stopped servers that did not exit in time. */
-    private static void watch() {
-        while (true) {
-            try {
-                Thread.sleep(WATCH_INTERVAL_MILLIS);
-            } catch (InterruptedException e) {
-                return;
-            }
-            long now = System.nanoTime();
-            for (ServerProcess server : LIVE) {
-                long due = server.deadline;
-                if (due != 0 && now - due > 0) {
-                    server.expired = true;
-                    kill(server.process);
-                }
-                long reap = server.reapAt;
-                if (reap != 0 && (now - reap > 0 || !server.process.isAlive())) {
-                    kill(server.process);
-                    LIVE.remove(server);
-                }
-            }
-        }
-    }
-
-    private String exitStatus() {
+    /** " with status N" once the process has exited (waiting up to {@code nanos}), null if it is still alive. */
+    private String exitStatus(long nanos) {
         try {
-            if (process.waitFor(1, TimeUnit.SECONDS)) {
+            if (process.waitFor(Math.max(0, nanos), TimeUnit.NANOSECONDS)) {
                 return " with status " + process.exitValue();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return "";
         }
-        return "";
+        return null;
     }
 
     private String stderrTail() {
-        synchronized (stderr) {
-            if (stderr.isEmpty()) {
-                return " (nothing on its standard error)";
-            }
-            return "; the last lines on its standard error:\n    " + String.join("\n    ", stderr);
+        List<String> lines = stderr.lines();
+        if (lines.isEmpty()) {
+            return " (nothing on its standard error)";
         }
+        return "; the last lines on its standard error:\n    " + String.join("\n    ", lines);
     }
 
-    private void drainStderr() {
-        try (BufferedReader errors = new BufferedReader(new InputStreamReader(process.getErrorStream(),
-                StandardCharsets.UTF_8))) {
-            for (String line = errors.readLine(); line != null; line = errors.readLine()) {
-                synchronized (stderr) {
-                    if (stderr.size() == STDERR_LINES) {
-                        stderr.removeFirst();
-                    }
-                    stderr.addLast(line.length() > 300 ? line.substring(0, 300) + "…" : line);
-                }
-            }
-        } catch (IOException e) {
-            // the process is gone
-        }
+    /** The start of {@code line} for a message (decoding only what is shown). */
+    private static String shown(byte[] line) {
+        return JsonFields.shown(new String(line, 0, Math.min(line.length, 256), StandardCharsets.UTF_8));
     }
 
-    private static void kill(Process process) {
-        if (process.isAlive()) {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
+    private static boolean isBlank(byte[] line) {
+        for (byte b : line) {
+            if (b != ' ' && b != '\t' && b != '\r') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The longest reply line that may show a buffer of {@code buffer} bytes: its hexadecimal and 64 KiB more. */
+    private static int replyLine(int buffer) {
+        return (int) Math.min(Integer.MAX_VALUE - 8, 2L * buffer + 64 * 1024);
+    }
+
+    /** {@code duration} in nanoseconds, or {@link Long#MAX_VALUE} when it is longer than that. */
+    static long nanos(Duration duration) {
+        try {
+            return Math.max(0, duration.toNanos());
+        } catch (ArithmeticException e) {
+            return Long.MAX_VALUE;
         }
     }
 

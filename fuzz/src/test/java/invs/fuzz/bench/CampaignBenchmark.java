@@ -1,14 +1,13 @@
 package invs.fuzz.bench;
 
-import invs.conformance.engine.Property;
-import invs.conformance.engine.StandardConfigurations;
-import invs.conformance.sut.ReferenceProvider;
+import invs.conformance.campaign.Budget;
+import invs.conformance.campaign.Campaign;
+import invs.conformance.campaign.CampaignResult;
+
+import invs.conformance.check.Property;
+import invs.conformance.board.StandardConfigurations;
+import invs.conformance.reference.ReferenceProvider;
 import invs.conformance.sut.SystemUnderTestFactory;
-import invs.fuzz.campaign.CampaignCounters;
-import invs.fuzz.campaign.CampaignOutcome;
-import invs.fuzz.campaign.CampaignSettings;
-import invs.fuzz.campaign.ShardedCampaign;
-import invs.fuzz.campaign.Shard;
 import invs.fuzz.protocol.ExternalProvider;
 import io.vavr.collection.Vector;
 import io.vavr.control.Option;
@@ -46,21 +45,20 @@ public final class CampaignBenchmark {
         }
     }
 
-    private static CampaignOutcome measure(SystemUnderTestFactory factory, int seconds, int warmup, int threads) {
+    private static CampaignResult measure(SystemUnderTestFactory factory, int seconds, int warmup, int threads) {
         if (warmup > 0) {
             run(factory, warmup, threads, 1);
         }
         return run(factory, seconds, threads, 2);
     }
 
-    private static CampaignOutcome run(SystemUnderTestFactory factory, int seconds, int threads, long seed) {
-        CampaignSettings settings = new CampaignSettings("benchmark", factory, StandardConfigurations.all(), seed,
-                Integer.MAX_VALUE, 150, Duration.ofSeconds(seconds), Shard.whole(), threads, Duration.ofSeconds(1),
-                Vector.of(Property.values()), Option.none(), Option.none());
-        return new ShardedCampaign(settings, new CampaignCounters()).run();
+    private static CampaignResult run(SystemUnderTestFactory factory, int seconds, int threads, long seed) {
+        return Campaign.against("benchmark", factory).configurations(StandardConfigurations.all()).seed(seed)
+                .budget(new Budget(Long.MAX_VALUE, 150, Duration.ofSeconds(seconds))).threads(threads)
+                .shrinkTime(Duration.ofSeconds(1)).properties(Vector.of(Property.values())).run();
     }
 
-    private static void report(String what, CampaignOutcome outcome) {
+    private static void report(String what, CampaignResult outcome) {
         System.out.printf(Locale.ROOT, "%-84s %,10.0f system calls checked/s (%,d system calls, %,d inputs, %,d tries in %.1f s)%n",
                 what + ":", outcome.syscallsPerSecond(), outcome.statistics().syscalls(), outcome.statistics().inputs(),
                 outcome.tries(), outcome.triesTime().toNanos() / 1e9);

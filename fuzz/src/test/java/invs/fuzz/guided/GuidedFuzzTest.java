@@ -3,9 +3,9 @@ package invs.fuzz.guided;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import invs.conformance.engine.Property;
-import invs.conformance.engine.StandardConfigurations;
-import invs.conformance.sut.ReferenceProvider;
+import invs.conformance.check.Property;
+import invs.conformance.board.StandardConfigurations;
+import invs.conformance.reference.ReferenceProvider;
 
 /**
  * The guided target as a Jazzer {@code @FuzzTest}. In a normal test run it replays the inputs under

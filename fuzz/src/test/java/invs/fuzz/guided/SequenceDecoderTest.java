@@ -3,11 +3,11 @@ package invs.fuzz.guided;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import invs.conformance.engine.InputGenerator;
-import invs.conformance.engine.Property;
-import invs.conformance.engine.StandardConfigurations;
+import invs.conformance.generation.InputGenerator;
+import invs.conformance.check.Property;
+import invs.conformance.board.StandardConfigurations;
 import invs.conformance.sut.Capability;
-import invs.conformance.sut.ReferenceProvider;
+import invs.conformance.reference.ReferenceProvider;
 import invs.conformance.zoo.Zoo;
 import invs.spec.AllowReadOnly;
 import invs.spec.AllowReadWrite;
@@ -76,7 +76,7 @@ class SequenceDecoderTest {
         for (int round = 0; round < 500; round++) {
             byte[] data = new byte[200];
             random.nextBytes(data);
-            assertTrue(withoutEvents.decode(data).inputs().forAll(input -> InputGenerator.capabilityOf(input).isEmpty()));
+            assertTrue(withoutEvents.decode(data).inputs().forAll(input -> invs.conformance.sut.Capability.neededBy(input).isEmpty()));
         }
     }
 

@@ -7,14 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import invs.conformance.junit.LibtockScenarios;
 import invs.conformance.sut.Capability;
-import invs.conformance.sut.ReferenceSystem;
+import invs.conformance.reference.ReferenceSystem;
 import invs.conformance.sut.SystemUnderTest;
 import invs.fuzz.ChildJava;
+import invs.spec.AllowReadWrite;
+import invs.spec.AppId;
 import invs.spec.Configuration;
 import invs.spec.Drain;
 import invs.spec.Input;
 import invs.spec.Observation;
 import invs.spec.Profile;
+import invs.spec.Yield;
 import io.vavr.collection.Vector;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -42,6 +45,19 @@ class ExternalProviderTest {
                     }
                 }
             }
+        }
+    }
+
+    @Test
+    void aReplyShowingALargeBufferInvsAllowedIsNoFlood() {
+        Configuration configuration = Configuration.defaults(Profile.DOC);
+        int length = 6 << 20;
+        try (ExternalProvider provider = new ExternalProvider(ChildJava.serve("--max-buffer", "8M"), TIMEOUT, START, false);
+             SystemUnderTest served = provider.create(configuration)) {
+            assertEquals(Observation.success(), served.apply(new AllowReadWrite(AppId.of(0), 0, length)));
+            Observation shown = served.apply(new Yield(AppId.of(0)));
+            assertEquals(length, ((Observation.Yielded) shown).readBuffer().length(),
+                    "a reply of " + 2 * length + " hexadecimal digits is longer than " + ExternalProvider.MAX_LINE);
         }
     }
 

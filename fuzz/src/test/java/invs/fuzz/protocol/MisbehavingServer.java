@@ -1,7 +1,7 @@
 package invs.fuzz.protocol;
 
 import invs.conformance.sut.Capability;
-import invs.conformance.sut.ReferenceProvider;
+import invs.conformance.reference.ReferenceProvider;
 
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import invs.conformance.sut.Capability;
-import invs.conformance.sut.ReferenceProvider;
+import invs.conformance.reference.ReferenceProvider;
 import invs.conformance.trace.TraceFormatException;
 import invs.spec.AllowReadOnly;
 import invs.spec.AllowReadWrite;

@@ -9,13 +9,14 @@ import java.util.function.Function;
  * The process table and the syscall interface of TRD104 for one installed driver: command is passed
  * to the driver; allow, subscribe and yield are handled here.
  */
-final class Kernel implements GrantKernelData {
+public final class Kernel implements GrantKernelData {
     private static final byte[] NOTHING = new byte[0];
 
     private final Process[] processes;
     private final SyscallDriver driver;
 
-    Kernel(List<ProcessSpec> specs, Function<GrantKernelData, SyscallDriver> driverFactory) {
+    /** A kernel running the processes {@code specs}, with the driver {@code driverFactory} makes over its grants. */
+    public Kernel(List<ProcessConfiguration> specs, Function<GrantKernelData, SyscallDriver> driverFactory) {
         this.driver = driverFactory.apply(this);
         this.processes = new Process[specs.size()];
         for (int slot = 0; slot < processes.length; slot++) {
@@ -23,11 +24,13 @@ final class Kernel implements GrantKernelData {
         }
     }
 
-    SyscallResult command(int slot, int number, long arg1, long arg2) {
+    /** The command system call of the process in {@code slot}. */
+    public SyscallResult command(int slot, int number, long arg1, long arg2) {
         return driver.command(process(slot).id(), number, arg1, arg2);
     }
 
-    SyscallResult allowReadOnly(int slot, int number, byte[] data) {
+    /** A read-only allow of the process in {@code slot}. */
+    public SyscallResult allowReadOnly(int slot, int number, byte[] data) {
         Process process = process(slot);
         Objects.requireNonNull(data, "data");
         if (number < 0 || number >= driver.readOnlyAllowCount()) {
@@ -37,7 +40,8 @@ final class Kernel implements GrantKernelData {
         return SyscallResult.SUCCESS;
     }
 
-    SyscallResult allowReadWrite(int slot, int number, int length) {
+    /** A read-write allow of a fresh buffer of {@code length} zero bytes. */
+    public SyscallResult allowReadWrite(int slot, int number, int length) {
         Process process = process(slot);
         if (length < 0) {
             throw new IllegalArgumentException("negative buffer length " + length);
@@ -49,7 +53,8 @@ final class Kernel implements GrantKernelData {
         return SyscallResult.SUCCESS;
     }
 
-    SyscallResult subscribe(int slot, int number, boolean subscribe) {
+    /** Subscribes ({@code subscribe}) or unsubscribes the process in {@code slot} to upcall {@code number}. */
+    public SyscallResult subscribe(int slot, int number, boolean subscribe) {
         Process process = process(slot);
         if (number < 0 || number >= driver.upcallCount()) {
             return SyscallResult.failure(ErrorCode.NOSUPPORT);
@@ -58,20 +63,24 @@ final class Kernel implements GrantKernelData {
         return SyscallResult.SUCCESS;
     }
 
-    Optional<Upcall> yieldNoWait(int slot) {
+    /** Yield-no-wait of the process in {@code slot}: its oldest queued upcall, if any. */
+    public Optional<Upcall> yieldNoWait(int slot) {
         return Optional.ofNullable(process(slot).dequeue());
     }
 
-    byte[] readWriteBufferCopy(int slot) {
+    /** A copy of the read-write buffer the process in {@code slot} has allowed. */
+    public byte[] readWriteBufferCopy(int slot) {
         byte[] buffer = process(slot).readWrite(0);
         return buffer == null ? NOTHING.clone() : buffer.clone();
     }
 
-    void restart(int slot) {
+    /** The process in {@code slot} faults and restarts. */
+    public void restart(int slot) {
         driver.processEnded(process(slot).restart());
     }
 
-    int processCount() {
+    /** How many processes there are. */
+    public int processCount() {
         return processes.length;
     }
 

@@ -6,7 +6,7 @@ import java.util.Iterator;
 
 /** A process slot: its spec, the current run's allowed buffers, subscriptions and upcall queue. */
 final class Process {
-    private final ProcessSpec spec;
+    private final ProcessConfiguration spec;
     private final int slot;
     private ProcessId id;
     private final byte[][] readOnly;
@@ -14,7 +14,7 @@ final class Process {
     private final boolean[] subscribed;
     private final ArrayDeque<Upcall> upcalls = new ArrayDeque<>();
 
-    Process(int slot, ProcessSpec spec, SyscallDriver driver) {
+    Process(int slot, ProcessConfiguration spec, SyscallDriver driver) {
         this.slot = slot;
         this.spec = spec;
         this.id = new ProcessId(slot, 0);
@@ -27,7 +27,7 @@ final class Process {
         return id;
     }
 
-    ProcessSpec spec() {
+    ProcessConfiguration spec() {
         return spec;
     }
 

@@ -1,7 +1,7 @@
 /**
- * A small Tock-like kernel around the driver: processes with ShortIds and storage permissions, the
- * TRD104 allow/subscribe/yield semantics, per-process upcall queues, deferred calls driven by
- * {@link invs.impl.kernel.Board#tick()}, and the {@link invs.impl.kernel.Board} facade that assembles a
- * simulated board (flash, storage, driver, kernel) and offers reboot, restart and fault injection.
+ * A small Tock-like kernel for one driver: processes with ShortIds and storage permissions
+ * ({@link invs.impl.kernel.Kernel}), the TRD104 allow/subscribe/yield semantics, per-process upcall queues,
+ * deferred calls, and the interfaces a driver (capsule) implements and uses. It knows no particular
+ * driver: {@code invs.impl.board} assembles kernel, driver, storage and flash into a board.
  */
 package invs.impl.kernel;

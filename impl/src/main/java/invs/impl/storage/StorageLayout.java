@@ -20,7 +20,7 @@ public record StorageLayout(int pageSize, int storageLength) {
         Validate.isTrue(pageSize >= 2 * CommitRecord.SLOT_SIZE && pageSize % CommitRecord.SLOT_SIZE == 0,
                 "pageSize must be a multiple of %d and at least %d: %d",
                 CommitRecord.SLOT_SIZE, 2 * CommitRecord.SLOT_SIZE, pageSize);
-        Validate.isTrue(storageLength > 0, "storageLength must be positive: %d", storageLength);
+        Validate.isTrue(storageLength >= 0, "storageLength must not be negative: %d", storageLength);
         long pages = ((long) storageLength + pageSize - 1) / pageSize + RESERVED_PAGES;
         Validate.isTrue(pages * pageSize <= Integer.MAX_VALUE, "flash larger than 2 GiB");
     }

@@ -5,10 +5,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
-import invs.impl.kernel.Board;
-import invs.impl.kernel.BoardConfiguration;
-import invs.impl.kernel.BoardStatistics;
-import invs.impl.kernel.ProcessSpec;
+import invs.impl.board.Board;
+import invs.impl.board.BoardConfiguration;
+import invs.impl.board.BoardStatistics;
+import invs.impl.kernel.ProcessConfiguration;
 
 /**
  * Prints the implementation's figures: syscalls per second for a mixed workload, flash erases and
@@ -30,7 +30,7 @@ public final class ImplBenchmark {
 
     private static BoardConfiguration fourApps() {
         return BoardConfiguration.defaults().withStorageLength(4 * 4096)
-                .withApps(ProcessSpec.selfOnly(1), ProcessSpec.selfOnly(2), ProcessSpec.selfOnly(3), ProcessSpec.selfOnly(4));
+                .withApps(ProcessConfiguration.selfOnly(1), ProcessConfiguration.selfOnly(2), ProcessConfiguration.selfOnly(3), ProcessConfiguration.selfOnly(4));
     }
 
     /**
@@ -153,9 +153,9 @@ public final class ImplBenchmark {
 
     private static void measureBoot(int regions, boolean print) {
         {
-            List<ProcessSpec> apps = new ArrayList<>();
+            List<ProcessConfiguration> apps = new ArrayList<>();
             for (int i = 0; i < regions; i++) {
-                apps.add(ProcessSpec.selfOnly(i + 1));
+                apps.add(ProcessConfiguration.selfOnly(i + 1));
             }
             int storage = ((regions * 2060 + 4095) / 4096) * 4096;
             Board board = new Board(BoardConfiguration.defaults().withStorageLength(storage).withApps(apps));

@@ -1,5 +1,7 @@
 package invs.impl.kernel;
 
+import invs.impl.board.BoardConfiguration;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -22,7 +24,7 @@ class AllocationTest {
 
     private static BoardConfiguration threeApps(int storageLength) {
         return BoardConfiguration.defaults().withStorageLength(storageLength)
-                .withApps(ProcessSpec.selfOnly(0x12345678), ProcessSpec.selfOnly(2), ProcessSpec.selfOnly(3));
+                .withApps(ProcessConfiguration.selfOnly(0x12345678), ProcessConfiguration.selfOnly(2), ProcessConfiguration.selfOnly(3));
     }
 
     @Test
@@ -59,6 +61,14 @@ class AllocationTest {
         assertEquals(new Upcall(1, 9, 0, 0), tight.read(1, 0, 4), "NOMEM for a read");
         assertEquals(new Upcall(2, 9, 0, 0), tight.write(1, 0, new byte[4]), "NOMEM for a write");
         assertEquals(2048, tight.regionSize(0), "the others keep working");
+    }
+
+    @Test
+    void anEmptyStorageAreaHasNoRoomForAnyRegion() {
+        Userspace empty = new Userspace(threeApps(0));
+        assertEquals(NOMEM_SIZE, empty.size(0));
+        assertEquals(new Upcall(2, 9, 0, 0), empty.write(1, 0, new byte[4]), "NOMEM for a write");
+        assertEquals(0, empty.board.storageImage().length);
     }
 
     @Test

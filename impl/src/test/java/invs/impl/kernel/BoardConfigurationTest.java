@@ -1,5 +1,7 @@
 package invs.impl.kernel;
 
+import invs.impl.board.BoardConfiguration;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -19,7 +21,7 @@ class BoardConfigurationTest {
         assertEquals(512, c.kernelBufferSize());
         assertEquals(32, c.addressWidth());
         assertFalse(c.tockCompatible());
-        assertEquals(List.of(ProcessSpec.selfOnly(1), ProcessSpec.selfOnly(2)), c.apps());
+        assertEquals(List.of(ProcessConfiguration.selfOnly(1), ProcessConfiguration.selfOnly(2)), c.apps());
         assertEquals(2, c.layout().storagePages());
         assertEquals(5, c.layout().flashPages(), "two storage pages, scratch, two journal pages");
     }
@@ -35,15 +37,21 @@ class BoardConfigurationTest {
     @Test
     void withersChangeOneField() {
         BoardConfiguration c = BoardConfiguration.defaults().withRegionSize(100).withAddressWidth(64)
-                .withTockCompatible(true).withKernelBufferSize(64).withPageSize(256).withApps(ProcessSpec.selfOnly(3));
-        assertEquals(new BoardConfiguration(8192, 100, 256, 64, 64, true, List.of(ProcessSpec.selfOnly(3)),
+                .withTockCompatible(true).withKernelBufferSize(64).withPageSize(256).withApps(ProcessConfiguration.selfOnly(3));
+        assertEquals(new BoardConfiguration(8192, 100, 256, 64, 64, true, List.of(ProcessConfiguration.selfOnly(3)),
                 Optional.empty()), c);
+    }
+
+    @Test
+    void anEmptyStorageAreaIsABoardWithoutRoomForRegions() {
+        BoardConfiguration empty = BoardConfiguration.defaults().withStorageLength(0);
+        assertEquals(0, empty.layout().storagePages());
     }
 
     @Test
     void rejectsNonsense() {
         BoardConfiguration d = BoardConfiguration.defaults();
-        assertThrows(IllegalArgumentException.class, () -> d.withStorageLength(0));
+        assertThrows(IllegalArgumentException.class, () -> d.withStorageLength(-1));
         assertThrows(IllegalArgumentException.class, () -> d.withRegionSize(0));
         assertThrows(IllegalArgumentException.class, () -> d.withRegionSize(1 << 24));
         assertThrows(IllegalArgumentException.class, () -> d.withPageSize(100));

@@ -1,5 +1,7 @@
 package invs.impl.kernel;
 
+import invs.impl.board.BoardConfiguration;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -43,7 +45,7 @@ class BootScanTest {
 
     private BoardConfiguration config(Path image) {
         return BoardConfiguration.defaults().withImageFile(image)
-                .withApps(ProcessSpec.selfOnly(OWNER_A), ProcessSpec.selfOnly(OWNER_B), ProcessSpec.selfOnly(OWNER_C));
+                .withApps(ProcessConfiguration.selfOnly(OWNER_A), ProcessConfiguration.selfOnly(OWNER_B), ProcessConfiguration.selfOnly(OWNER_C));
     }
 
     @Test
@@ -89,7 +91,7 @@ class BootScanTest {
         Path file = directory.resolve("long.bin");
         Files.write(file, storage);
         Userspace user = new Userspace(BoardConfiguration.defaults().withStorageLength(4096).withImageFile(file)
-                .withApps(ProcessSpec.selfOnly(OWNER_A)));
+                .withApps(ProcessConfiguration.selfOnly(OWNER_A)));
         assertEquals(2048, user.regionSize(0), "the oversized header is not a region; a new one replaces it");
         assertEquals(List.of(new Region(OWNER_A, 0, 2048)), StorageChain.of(user.board.storageImage()));
     }

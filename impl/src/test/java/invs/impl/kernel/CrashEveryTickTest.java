@@ -1,5 +1,7 @@
 package invs.impl.kernel;
 
+import invs.impl.board.BoardStatistics;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

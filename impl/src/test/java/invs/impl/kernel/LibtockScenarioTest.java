@@ -1,5 +1,8 @@
 package invs.impl.kernel;
 
+import invs.impl.board.Board;
+import invs.impl.board.BoardConfiguration;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -59,7 +62,7 @@ class LibtockScenarioTest {
 
     @Test
     void invsNoPermission() {
-        Board board = new Board(BoardConfiguration.defaults().withApps(ProcessSpec.withoutShortId(Permissions.none())));
+        Board board = new Board(BoardConfiguration.defaults().withApps(ProcessConfiguration.withoutShortId(Permissions.none())));
         assertEquals(SyscallResult.SUCCESS, board.command(0, 0, 0, 0));
         board.allowReadWrite(0, 0, 10);
         board.allowReadOnly(0, 0, new byte[10]);

@@ -1,5 +1,8 @@
 package invs.impl.kernel;
 
+import invs.impl.board.Board;
+import invs.impl.board.BoardConfiguration;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,7 +16,7 @@ class QueueingTest {
     private static final SyscallResult BUSY = SyscallResult.failure(ErrorCode.BUSY);
 
     private static BoardConfiguration threeApps() {
-        return BoardConfiguration.defaults().withApps(ProcessSpec.selfOnly(1), ProcessSpec.selfOnly(2), ProcessSpec.selfOnly(3));
+        return BoardConfiguration.defaults().withApps(ProcessConfiguration.selfOnly(1), ProcessConfiguration.selfOnly(2), ProcessConfiguration.selfOnly(3));
     }
 
     @Test

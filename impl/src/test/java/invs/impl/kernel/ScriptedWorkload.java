@@ -1,5 +1,8 @@
 package invs.impl.kernel;
 
+import invs.impl.board.Board;
+import invs.impl.board.BoardConfiguration;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -48,7 +51,7 @@ final class ScriptedWorkload {
     /** The default board (4096-byte pages, 512-byte kernel buffer), or one with small pages and buffer. */
     static BoardConfiguration config(boolean smallPages) {
         BoardConfiguration config = BoardConfiguration.defaults().withStorageLength(3 * 4096)
-                .withApps(ProcessSpec.selfOnly(0x1001), ProcessSpec.selfOnly(0x1002), ProcessSpec.selfOnly(0x1003));
+                .withApps(ProcessConfiguration.selfOnly(0x1001), ProcessConfiguration.selfOnly(0x1002), ProcessConfiguration.selfOnly(0x1003));
         return smallPages ? config.withPageSize(256).withKernelBufferSize(100) : config;
     }
 

@@ -1,5 +1,9 @@
 package invs.impl.kernel;
 
+import invs.impl.board.Board;
+import invs.impl.board.BoardConfiguration;
+import invs.impl.board.BoardStatistics;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -13,7 +17,7 @@ class SyscallTest {
 
     @Test
     void commandZeroSucceedsWithoutAnyPermissionAndAllocatesNothing() {
-        Board noPermission = new Board(BoardConfiguration.defaults().withApps(ProcessSpec.withoutShortId(Permissions.none())));
+        Board noPermission = new Board(BoardConfiguration.defaults().withApps(ProcessConfiguration.withoutShortId(Permissions.none())));
         assertEquals(SyscallResult.SUCCESS, noPermission.command(0, 0, 7, 7));
         noPermission.drain();
         assertEquals(0, noPermission.statistics().flashOperations(), "nothing touched the flash");

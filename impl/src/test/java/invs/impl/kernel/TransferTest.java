@@ -1,5 +1,8 @@
 package invs.impl.kernel;
 
+import invs.impl.board.Board;
+import invs.impl.board.BoardConfiguration;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

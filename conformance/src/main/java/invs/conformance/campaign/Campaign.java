@@ -1,0 +1,115 @@
+package invs.conformance.campaign;
+
+import invs.conformance.board.BoardGenerator;
+import invs.conformance.board.NamedConfiguration;
+import invs.conformance.coverage.Statistics;
+import invs.conformance.sut.SystemUnderTestFactory;
+import io.vavr.collection.Vector;
+import io.vavr.control.Option;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A property-based test campaign, the engine's one campaign loop: seeded tries, each a generated sequence
+ * on a standard or generated board run in lockstep against the specification (or, for a share of them, an
+ * isolation scenario), on several threads, for the tries of one shard; every failure goes to a
+ * {@link Triage}, which keeps one per rule, shrinks it once and groups the findings into causes.
+ *
+ * <pre>{@code
+ * CampaignResult result = Campaign.against("reference", new ReferenceProvider())
+ *         .seed(42).budget(Budget.of(300, 150, 60)).traces(Path.of("findings")).run();
+ * }</pre>
+ */
+public final class Campaign {
+    /** The seed used unless told otherwise, so that CI runs are reproducible. */
+    public static final long DEFAULT_SEED = 0x50004L;
+
+    private final CampaignSettings settings;
+
+    Campaign(CampaignSettings settings) {
+        this.settings = settings;
+    }
+
+    /** A campaign builder for the system {@code name} made by {@code factory}. */
+    public static CampaignBuilder against(String name, SystemUnderTestFactory factory) {
+        return new CampaignBuilder(name, factory);
+    }
+
+    /** The seed of try {@code index} of a campaign with {@code seed}: try 0 uses the campaign's seed itself. */
+    public static long trySeed(long seed, long index) {
+        if (index == 0) {
+            return seed;
+        }
+        long z = seed + index * 0x9E37_79B9_7F4A_7C15L;
+        z = (z ^ (z >>> 30)) * 0xBF58_476D_1CE4_E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D0_49BB_1331_11EBL;
+        return z ^ (z >>> 31);
+    }
+
+    /** Whether the try with {@code trySeed} is an isolation scenario (when isolation is checked at all). */
+    public static boolean isIsolationTry(long trySeed) {
+        return TryRunner.isIsolationTry(trySeed);
+    }
+
+    /** The settings. */
+    public CampaignSettings settings() {
+        return settings;
+    }
+
+    /**
+     * Runs the campaign: the tries until the budget's tries or time run out, then shrinking and grouping.
+     *
+     * @throws IllegalArgumentException when the system supports none of the given boards (and none are generated)
+     */
+    public CampaignResult run() {
+        long start = System.nanoTime();
+        long deadline = settings.budget().deadlineAfter(start);
+        Vector<NamedConfiguration> supported = settings.boards().filter(board -> settings.factory().supports(board.configuration()));
+        Vector<String> refusedGiven = settings.boards().removeAll(supported)
+                .map(board -> board.name() + settings.factory().refusal(board.configuration()).map(why -> " (" + why + ")")
+                        .getOrElse(""));
+        if (supported.isEmpty() && settings.boardMode() != BoardMode.GENERATED) {
+            throw new IllegalArgumentException(settings.system() + " supports none of the boards "
+                    + refusedGiven.mkString(", "));
+        }
+        BoardChoice choice = new BoardChoice(settings.boardMode(), supported, new BoardGenerator(settings.profile()),
+                settings.factory());
+        Triage triage = new Triage(settings.system(), settings.factory(), settings.baseline(), settings.shrinkTime(),
+                settings.traces(), settings.listener());
+        TryRunner runner = new TryRunner(settings, start);
+        Statistics statistics = new Statistics();
+        long limit = settings.shard().triesOf(settings.budget().tries());
+        AtomicLong next = new AtomicLong();
+        AtomicLong run = new AtomicLong();
+        AtomicLong processed = new AtomicLong();
+        AtomicBoolean stop = new AtomicBoolean();
+        Workers.run(settings.threads(), () -> {
+            Statistics local = new Statistics();
+            for (long position = next.getAndIncrement(); position < limit && System.nanoTime() < deadline && !stop.get();
+                 position = next.getAndIncrement()) {
+                long index = settings.shard().tryAt(position);
+                long seed = trySeed(settings.seed(), index);
+                Option<NamedConfiguration> board = choice.boardOf(index, seed);
+                if (board.isDefined()) {
+                    Option<Failure> failure = runner.run(index, board.get(), seed, local);
+                    run.incrementAndGet();
+                    if (failure.isDefined() && triage.report(failure.get()) && settings.stopAtFirst()) {
+                        stop.set(true);
+                    }
+                }
+                processed.incrementAndGet();
+            }
+            synchronized (statistics) {
+                statistics.merge(local);
+            }
+        });
+        long triesEnd = System.nanoTime();
+        boolean complete = processed.get() >= limit;
+        Vector<Cause> causes = triage.finish(settings.threads());
+        return new CampaignResult(settings, run.get(), complete, causes, statistics, supported, refusedGiven,
+                choice.generated(), choice.refused(), triage.problems(), Duration.ofNanos(triesEnd - start),
+                Duration.ofNanos(System.nanoTime() - triesEnd), runner.capabilities());
+    }
+}

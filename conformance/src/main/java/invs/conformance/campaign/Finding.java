@@ -1,0 +1,102 @@
+package invs.conformance.campaign;
+
+import invs.conformance.check.Checks;
+import invs.conformance.check.Property;
+import invs.conformance.check.Violation;
+import invs.conformance.explain.Explanation;
+import invs.conformance.generation.Swarm;
+import invs.conformance.trace.Trace;
+import invs.spec.Clause;
+import io.vavr.control.Option;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * One rule (property and clause) broken by a system under test, shrunk and ready to replay.
+ *
+ * @param violation         the violation at the last step of the shrunk sequence
+ * @param checks            what was checked when it broke (isolation names its subject)
+ * @param seed              the seed of the try that found it: a campaign with this seed, the same board
+ *                          first and the same steps per try reproduces it as its first try
+ * @param configurationName the name of the board it was found on
+ * @param originalLength    how many inputs the failing try had run when it failed
+ * @param trace             the shrunk sequence with observations, its header naming the property
+ * @param foundAfter        time from the start of the campaign to the failing step
+ * @param shrinkTime        time spent shrinking
+ * @param occurrences       how many tries broke the same rule
+ * @param traceFile         where the trace was written, if the campaign writes traces
+ * @param origin            which try (or input) found it
+ * @param swarm             the features that try could use
+ */
+public record Finding(Violation violation, Checks checks, long seed, String configurationName, int originalLength,
+                      Trace trace, Duration foundAfter, Duration shrinkTime, int occurrences, Option<Path> traceFile,
+                      String origin, Swarm swarm) {
+
+    /** The property broken. */
+    public Property property() {
+        return violation.property();
+    }
+
+    /** The clause behind it, if one applies. */
+    public Option<Clause> clause() {
+        return violation.clause();
+    }
+
+    /** The rule broken, what findings are told apart by: {@code property:CLAUSE}. */
+    public String key() {
+        return violation.key();
+    }
+
+    /** The divergence at the last step: what was observed and what was expected. */
+    public String description() {
+        return violation.description();
+    }
+
+    private static String steps(int count) {
+        return count + (count == 1 ? " step" : " steps");
+    }
+
+    /** How many steps the shrunk counterexample has. */
+    public int shrunkLength() {
+        return trace.length();
+    }
+
+    /** This finding with its trace saved in {@code file}. */
+    public Finding savedIn(Option<Path> file) {
+        return new Finding(violation, checks, seed, configurationName, originalLength, trace, foundAfter, shrinkTime,
+                occurrences, file, origin, swarm);
+    }
+
+    /**
+     * The divergence for a reader: what was observed and allowed, then, for a lockstep divergence, the
+     * fields that differ, the clause and decisions that govern each, and the steps that decided it.
+     */
+    public String explained() {
+        if (violation.divergence().isEmpty() || !trace.recordsObservations()) {
+            return description();
+        }
+        String observedAndAllowed = description().lines().filter(line -> !line.startsWith("clause:"))
+                .collect(java.util.stream.Collectors.joining("\n"));
+        Explanation explanation = Explanation.of(trace.header().configuration(), trace.steps(), violation.divergence().get());
+        return observedAndAllowed + "\n" + explanation.lines().mkString("\n");
+    }
+
+    /** A report: the seed, the lengths, the divergence explained and the shrunk steps. */
+    public String report() {
+        StringBuilder text = new StringBuilder()
+                .append(property().label()).append(" broken (").append(property().statement()).append(")\n")
+                .append("seed ").append(String.format("0x%016x", seed)).append(" on ").append(configurationName)
+                .append(", found after ").append(steps(originalLength)).append(", shrunk to ").append(steps(shrunkLength()))
+                .append(occurrences > 1 ? " (" + occurrences + " tries failed this way)" : "").append('\n')
+                .append(explained()).append('\n')
+                .append("shrunk sequence:\n");
+        int number = 1;
+        for (var step : trace.steps()) {
+            text.append(String.format("  %2d. %-44s -> %s%n", number++, step.input(),
+                    step.observation().map(Object::toString).getOrElse("(no answer)")));
+        }
+        traceFile.forEach(file -> text.append("trace: ").append(file).append('\n'));
+        return text.toString();
+    }
+}

@@ -1,0 +1,100 @@
+package invs.conformance.campaign;
+
+import invs.conformance.trace.Trace;
+import invs.conformance.trace.TraceCodec;
+import io.vavr.collection.Vector;
+import io.vavr.control.Option;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Where a campaign keeps its findings' trace files. A finding's trace is written as soon as it is found
+ * (unshrunk) and rewritten in place once shrunk, so that a crash, a kill or a full disk never loses what
+ * was found. Each finding gets a file of its own: a name already taken (by an earlier campaign, or another
+ * shard) gets a numbered suffix instead of being overwritten. Writing never throws: what could not be
+ * written is listed in {@link #problems()}.
+ */
+final class TraceDirectory {
+    private final Option<Path> directory;
+    private final String system;
+    private final List<String> problems = new ArrayList<>();
+
+    TraceDirectory(Option<Path> directory, String system) {
+        this.directory = directory;
+        this.system = system.replaceAll("[^A-Za-z0-9_.-]", "_");
+    }
+
+    /** Reserves a new file for the finding of {@code rule} from the try with {@code seed}, and writes {@code trace} in it. */
+    synchronized Option<Path> create(String rule, long seed, Trace trace) {
+        if (directory.isEmpty()) {
+            return Option.none();
+        }
+        String base = String.format("%s-%s-%016x", system, rule.replace(':', '-').toLowerCase(Locale.ROOT), seed);
+        try {
+            Files.createDirectories(directory.get());
+            for (int attempt = 1; attempt < 10_000; attempt++) {
+                Path file = directory.get().resolve(attempt == 1 ? base + ".jsonl" : base + "-" + attempt + ".jsonl");
+                try {
+                    Files.createFile(file);
+                } catch (FileAlreadyExistsException taken) {
+                    continue;
+                }
+                return write(file, trace) ? Option.some(file) : Option.none();
+            }
+            problems.add("no free file name for " + base + " in " + directory.get());
+        } catch (IOException | RuntimeException e) {
+            problems.add("cannot write a trace into " + directory.get() + ": " + reason(e));
+        }
+        return Option.none();
+    }
+
+    /** Replaces the contents of {@code file} by {@code trace}, atomically where the file system allows. */
+    synchronized boolean write(Path file, Trace trace) {
+        Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
+        try {
+            Files.writeString(temporary, TraceCodec.format(trace), StandardCharsets.UTF_8);
+            try {
+                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+            return true;
+        } catch (IOException | RuntimeException e) {
+            problems.add("cannot write trace " + file + ": " + reason(e));
+            try {
+                Files.deleteIfExists(temporary);
+            } catch (IOException ignored) {
+                // Nothing more can be done; the problem is already listed.
+            }
+            return false;
+        }
+    }
+
+    /** Removes {@code file}, an unshrunk trace superseded by another try's (a stale one is harmless). */
+    synchronized void delete(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            problems.add("cannot remove superseded trace " + file + ": " + reason(e));
+        }
+    }
+
+    /** What could not be written, one line each. */
+    synchronized Vector<String> problems() {
+        return Vector.ofAll(problems);
+    }
+
+    private static String reason(Exception e) {
+        Throwable cause = e.getCause() != null ? e.getCause() : e;
+        return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+    }
+}

@@ -1,0 +1,145 @@
+package invs.conformance.campaign;
+
+import invs.conformance.check.Checks;
+import invs.conformance.check.Run;
+import invs.conformance.check.Session;
+import invs.conformance.coverage.Statistics;
+import invs.conformance.shrink.Shrinker;
+import invs.conformance.sut.SystemUnderTestFactory;
+import invs.conformance.trace.Trace;
+import invs.conformance.trace.TraceHeader;
+import invs.spec.Configuration;
+import invs.spec.Input;
+import io.vavr.collection.Vector;
+import io.vavr.control.Option;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The back end of every campaign (random, sharded, guided, scheduled): takes failures as they are found,
+ * drops those the baseline shares, keeps one per rule broken (the earliest try's) and counts the rest,
+ * writes each new rule's trace at once; at the end shrinks each kept failure once, rewrites its trace in
+ * place, and groups the findings into causes. Thread-safe: tries on several threads report here.
+ */
+public final class Triage {
+    private final String system;
+    private final SystemUnderTestFactory factory;
+    private final Option<SystemUnderTestFactory> baseline;
+    private final Duration shrinkTime;
+    private final CampaignListener listener;
+    private final TraceDirectory traces;
+    private final Map<String, Kept> byRule = new LinkedHashMap<>();
+
+    /** A failure kept for its rule, how often the rule broke, and where its trace is. */
+    private record Kept(Failure failure, int occurrences, Option<Path> file) {
+    }
+
+    /**
+     * A triage for findings of {@code system} made by {@code factory}, shrinking each for at most
+     * {@code shrinkTime}, writing traces into {@code traces} if given; with a {@code baseline}, a failure
+     * counts only if the baseline passes the same inputs.
+     */
+    public Triage(String system, SystemUnderTestFactory factory, Option<SystemUnderTestFactory> baseline,
+                  Duration shrinkTime, Option<Path> traces, CampaignListener listener) {
+        this.system = system;
+        this.factory = factory;
+        this.baseline = baseline;
+        this.shrinkTime = shrinkTime;
+        this.listener = listener;
+        this.traces = new TraceDirectory(traces, system);
+    }
+
+    /** Takes {@code failure}: whether it counts (the baseline does not share it). */
+    public boolean report(Failure failure) {
+        if (sharedByBaseline(failure.run().configuration(), failure.run().inputs(), failure.checks())) {
+            return false;
+        }
+        synchronized (byRule) {
+            Kept known = byRule.get(failure.key());
+            if (known != null) {
+                Failure first = known.failure().order() <= failure.order() ? known.failure() : failure;
+                byRule.put(failure.key(), new Kept(first, known.occurrences() + 1, known.file()));
+                return true;
+            }
+            Option<Path> file = traces.create(failure.key(), failure.seed(), raw(failure));
+            byRule.put(failure.key(), new Kept(failure, 1, file));
+            listener.ruleBroken(failure.key(), byRule.size());
+            return true;
+        }
+    }
+
+    /** How many rules have been broken so far. */
+    public int rules() {
+        synchronized (byRule) {
+            return byRule.size();
+        }
+    }
+
+    /** Shrinks every kept failure (on {@code threads} threads), rewrites its trace, and groups the findings into causes. */
+    public Vector<Cause> finish(int threads) {
+        Vector<Kept> kept;
+        synchronized (byRule) {
+            kept = Vector.ofAll(byRule.values());
+        }
+        listener.shrinking(kept.size());
+        Finding[] findings = new Finding[kept.size()];
+        AtomicInteger next = new AtomicInteger();
+        Workers.run(Math.max(1, Math.min(threads, kept.size())), () -> {
+            for (int index = next.getAndIncrement(); index < findings.length; index = next.getAndIncrement()) {
+                findings[index] = shrink(kept.get(index));
+            }
+        });
+        return new CauseGrouping(factory).group(Vector.of(findings));
+    }
+
+    /** What could not be written. */
+    public Vector<String> problems() {
+        return traces.problems();
+    }
+
+    private Finding shrink(Kept kept) {
+        Failure failure = kept.failure();
+        Checks checks = failure.checks();
+        Shrinker.Reproduction reproduction = (board, inputs) -> {
+            Run run = Session.run(board, factory, checks, inputs, new Statistics());
+            boolean shared = run.violation().exists(found ->
+                    sharedByBaseline(board, inputs.take(found.step() + 1), checks));
+            return shared ? new Run(board, run.steps(), Option.none()) : run;
+        };
+        Shrinker.Result shrunk = new Shrinker(reproduction, shrinkTime, checks.subject().isEmpty()).shrink(failure.run());
+        Trace trace = trace(shrunk.run(), failure, "");
+        Option<Path> file = kept.file();
+        boolean sameSeed = file.exists(path -> path.getFileName().toString().contains(String.format("%016x", failure.seed())));
+        if (file.isDefined() && sameSeed) {
+            traces.write(file.get(), trace);
+        } else {
+            file.forEach(traces::delete);
+            file = traces.create(failure.key(), failure.seed(), trace);
+        }
+        return new Finding(shrunk.violation(), checks, failure.seed(), failure.board(), failure.run().steps().size(), trace,
+                failure.foundAfter(), shrunk.took(), kept.occurrences(), file, failure.origin(), failure.swarm());
+    }
+
+    private boolean sharedByBaseline(Configuration board, Vector<Input> inputs, Checks checks) {
+        return baseline.exists(reference -> Session.run(board, reference, checks, inputs).failed());
+    }
+
+    private Trace raw(Failure failure) {
+        return trace(failure.run(), failure, "not shrunk yet: ");
+    }
+
+    private Trace trace(Run run, Failure failure, String remark) {
+        var violation = run.violation().get();
+        TraceHeader header = TraceHeader.of(run.configuration(), failure.seed(), system)
+                .withProperty(violation.property().label())
+                .withDescription(remark + violation.description());
+        if (failure.checks().subject().isDefined()) {
+            header = header.withSubject(failure.checks().subject().get().slot());
+        }
+        return new Trace(header, run.steps());
+    }
+}

@@ -1,0 +1,117 @@
+package invs.conformance.campaign;
+
+import invs.conformance.board.NamedConfiguration;
+import invs.conformance.check.Checks;
+import invs.conformance.check.Property;
+import invs.conformance.check.Run;
+import invs.conformance.check.Session;
+import invs.conformance.check.Violation;
+import invs.conformance.coverage.Statistics;
+import invs.conformance.generation.InputGenerator;
+import invs.conformance.generation.IsolationScenario;
+import invs.conformance.generation.Swarm;
+import invs.conformance.sut.Capability;
+import invs.conformance.sut.SystemUnderTest;
+import invs.spec.AppId;
+import invs.spec.Configuration;
+import invs.spec.Input;
+import io.vavr.collection.Vector;
+import io.vavr.control.Option;
+
+import java.time.Duration;
+import java.util.Set;
+
+/**
+ * Runs one try of a campaign: a generated sequence checked step by step in a {@link Session}, or, for a
+ * share of the tries when isolation is checked, an isolation scenario.
+ */
+final class TryRunner {
+    /** One try in this many is an isolation scenario (when {@link Property#ISOLATION} is checked). */
+    static final int ISOLATION_EVERY = 6;
+
+    private final CampaignSettings settings;
+    private final Checks online;
+    private final long start;
+    private volatile Set<Capability> known;
+
+    TryRunner(CampaignSettings settings, long start) {
+        this.settings = settings;
+        this.online = Checks.of(settings.properties());
+        this.start = start;
+    }
+
+    /** The system's capabilities, once a try has learnt them (empty before). */
+    Set<Capability> capabilities() {
+        Set<Capability> capabilities = known;
+        return capabilities == null ? Set.of() : capabilities;
+    }
+
+    /** Whether the try with {@code trySeed} is an isolation scenario (when isolation is checked at all). */
+    static boolean isIsolationTry(long trySeed) {
+        return Math.floorMod(trySeed >>> 7, ISOLATION_EVERY) == 0;
+    }
+
+    /** Runs try {@code index} on {@code board} with {@code trySeed}: its failure, if it failed. */
+    Option<Failure> run(long index, NamedConfiguration board, long trySeed, Statistics statistics) {
+        Configuration configuration = board.configuration();
+        statistics.sequence();
+        Set<Capability> capabilities = capabilities(configuration, statistics);
+        Swarm swarm = settings.swarm() ? Swarm.draw(trySeed, configuration.apps().size()) : Swarm.everything();
+        Vector<AppId> subjects = IsolationScenario.subjects(configuration);
+        boolean onlyIsolation = settings.properties().forAll(p -> p == Property.ISOLATION || p == Property.ROBUSTNESS);
+        if (settings.properties().contains(Property.ISOLATION) && (onlyIsolation || isIsolationTry(trySeed))
+                && !subjects.isEmpty() && capabilities.contains(Capability.DRAIN)) {
+            AppId subject = subjects.get(Math.floorMod(trySeed, subjects.size()));
+            settings.listener().tryStarted(index, board, trySeed, Property.ISOLATION);
+            Vector<Input> inputs = IsolationScenario.generate(configuration, subject, capabilities, trySeed,
+                    settings.budget().steps());
+            Run run = Session.run(configuration, settings.factory(), Checks.isolationOf(subject), inputs, statistics);
+            return finished(index, board, run, Checks.isolationOf(subject), trySeed, Swarm.everything(), statistics);
+        }
+        settings.listener().tryStarted(index, board, trySeed, Property.LOCKSTEP);
+        InputGenerator generator = new InputGenerator(configuration, capabilities, trySeed, swarm);
+        try (Session session = Session.open(configuration, settings.factory(), online, statistics)) {
+            for (int step = 0; step < settings.budget().steps(); step++) {
+                long before = System.nanoTime();
+                Input input = generator.next();
+                statistics.time(0, 0, System.nanoTime() - before);
+                Option<Violation> violation = session.step(input);
+                if (violation.isDefined()) {
+                    break;
+                }
+                long observed = System.nanoTime();
+                generator.observe(input, session.lastObservation().get());
+                statistics.time(0, 0, System.nanoTime() - observed);
+            }
+            return finished(index, board, session.result(), online, trySeed, swarm, statistics);
+        }
+    }
+
+    /**
+     * The capabilities of the system: a system's, not a board's, so learnt once from a system made for the
+     * first board (and closed again).
+     */
+    private Set<Capability> capabilities(Configuration configuration, Statistics statistics) {
+        Set<Capability> capabilities = known;
+        if (capabilities == null) {
+            long created = System.nanoTime();
+            try (SystemUnderTest probe = settings.factory().create(configuration)) {
+                statistics.time(0, System.nanoTime() - created, 0);
+                capabilities = probe.capabilities();
+            }
+            known = capabilities;
+        }
+        return capabilities;
+    }
+
+    private Option<Failure> finished(long index, NamedConfiguration board, Run run, Checks checks, long trySeed, Swarm swarm,
+                                     Statistics statistics) {
+        settings.listener().tryFinished(index, run.steps().size(), run.steps().count(step -> step.input() instanceof invs.spec.Syscall),
+                run.failed());
+        if (!run.failed()) {
+            return Option.none();
+        }
+        return Option.some(new Failure(board.name(), run, checks, trySeed, index, "try " + index, swarm,
+                Duration.ofNanos(System.nanoTime() - start)));
+    }
+}

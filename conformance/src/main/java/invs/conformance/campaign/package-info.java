@@ -1,0 +1,12 @@
+/**
+ * Campaigns: the engine's one campaign loop ({@link invs.conformance.campaign.Campaign}, set up with a
+ * {@link invs.conformance.campaign.CampaignBuilder}): tries on standard and generated boards, sharded and on
+ * several threads, and its back end ({@link invs.conformance.campaign.Triage}): baseline, one failure kept
+ * per rule, traces written as found, shrinking once, grouping findings into
+ * {@link invs.conformance.campaign.Cause}s. Guided fuzzing and other schedulers hand their failures to the
+ * same triage.
+ *
+ * <p>May use every other engine package (board, check, coverage, explain, generation, shadow, shrink,
+ * trace) and the system-under-test API; never a particular implementation.
+ */
+package invs.conformance.campaign;

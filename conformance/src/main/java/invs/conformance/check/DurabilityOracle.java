@@ -1,0 +1,218 @@
+package invs.conformance.check;
+
+import invs.conformance.shadow.AccessOffset;
+import invs.conformance.shadow.KernelShadow;
+import invs.spec.DriverNumbers;
+
+import invs.spec.AddressWidth;
+import invs.spec.AllowReadOnly;
+import invs.spec.AllowReadWrite;
+import invs.spec.App;
+import invs.spec.Bytes;
+import invs.spec.Clause;
+import invs.spec.Command;
+import invs.spec.Configuration;
+import invs.spec.Drain;
+import invs.spec.Input;
+import invs.spec.Observation;
+import invs.spec.Profile;
+import invs.spec.Reboot;
+import invs.spec.Restart;
+import invs.spec.Subscribe;
+import invs.spec.Unsubscribe;
+import invs.spec.Upcall;
+import invs.spec.Yield;
+import invs.spec.model.Specification;
+import io.vavr.control.Option;
+
+import java.util.Arrays;
+
+/**
+ * {@link Property#DURABILITY} from observations alone. For each app's region the oracle keeps the bytes
+ * it has seen: written by a write whose SUCCESS upcall arrived, or read back. A write marks its range
+ * unknown from the moment it is accepted (it may complete, fail or be cut at any time). Any later read
+ * that returns other values for bytes no write of the app has touched since shows that storage changed
+ * by itself: an acknowledged write was lost, or an interrupted write or another app's activity reached
+ * outside its range.
+ */
+final class DurabilityOracle implements Oracle {
+    private static final Clause CLAUSE = Clause.CLARIFIED_DURABILITY;
+
+    /** An accepted read or write: where it goes and, for a write, the data it was given. */
+    private record Access(boolean write, long offset, boolean valid, Bytes data, int count, long sequence) {
+    }
+
+    private final Configuration configuration;
+    private final Ledger<Access> ledger;
+    private final KernelShadow kernel;
+    private final Shadow[] shadows;
+
+    /** The bytes seen of one region. */
+    private static final class Shadow {
+        final byte[] values;
+        final boolean[] known;
+        final long[] stamp;
+        final int[] since;
+
+        Shadow(int size) {
+            values = new byte[size];
+            known = new boolean[size];
+            stamp = new long[size];
+            since = new int[size];
+            Arrays.fill(stamp, -1);
+        }
+    }
+
+    DurabilityOracle(Configuration configuration, KernelShadow kernel) {
+        this.configuration = configuration;
+        this.kernel = kernel;
+        int apps = configuration.apps().size();
+        this.ledger = new Ledger<>(kernel);
+        this.shadows = new Shadow[apps];
+        for (int app = 0; app < apps; app++) {
+            App spec = configuration.apps().get(app);
+            shadows[app] = spec.permissions().writeId().isDefined() ? new Shadow(configuration.regionSize()) : null;
+        }
+    }
+
+    @Override
+    public Option<Violation> check(int step, Input input, Observation observation) {
+        switch (input) {
+            case Command command when observation instanceof Observation.Success
+                    && (command.number() == DriverNumbers.READ || command.number() == DriverNumbers.WRITE) ->
+                    accepted(step, command);
+            case Command command when observation instanceof Observation.Success
+                    && command.number() == DriverNumbers.GET_SIZE ->
+                    ledger.accepted(command.app().slot(), DriverNumbers.subscribeNumberOf(command.number()), null, step);
+            case AllowReadOnly allow when observation instanceof Observation.Success && allow.number() == DriverNumbers.BUFFER ->
+                    allowedReadOnly(step, allow);
+            case AllowReadWrite allow -> ledger.readBufferChanged(allow.app().slot());
+            case Subscribe(var app, int number) when observation instanceof Observation.Success ->
+                    ledger.subscription(app.slot(), number);
+            case Unsubscribe(var app, int number) when observation instanceof Observation.Success ->
+                    ledger.subscription(app.slot(), number);
+            case Drain drain -> ledger.drained();
+            case Restart(var app) -> ledger.restarted(app.slot());
+            case Reboot reboot -> ledger.rebooted();
+            case Yield(var app) when observation instanceof Observation.Yielded(Option<Upcall> upcall, Bytes buffer) -> {
+                if (upcall.isDefined()) {
+                    return delivered(step, input, observation, app.slot(), upcall.get(), buffer);
+                }
+                ledger.noUpcall(app.slot());
+            }
+            default -> {
+            }
+        }
+        return Option.none();
+    }
+
+    private void accepted(int step, Command command) {
+        int app = command.app().slot();
+        boolean write = command.number() == DriverNumbers.WRITE;
+        long offset = AccessOffset.of(configuration, command).getOrElse(-1L);
+        boolean valid = offset >= 0 && shadows[app] != null;
+        Bytes data = write ? kernel.readOnly(app).getOrElse(Bytes.empty()) : Bytes.empty();
+        int count = 0;
+        if (write && valid && within(offset, data.length())) {
+            count = transferCount(data.length());
+            flux(app, (int) offset, count, ledger.nextSequence());
+        }
+        ledger.accepted(app, DriverNumbers.subscribeNumberOf(command.number()), new Access(write, offset, valid, data, count, ledger.nextSequence()),
+                step);
+    }
+
+    private void allowedReadOnly(int step, AllowReadOnly allow) {
+        int app = allow.app().slot();
+        Ledger.Entry<Access> outstanding = ledger.outstanding(app);
+        ledger.writeBufferChanged(app);
+        if (outstanding != null && outstanding.payload != null && outstanding.payload.write()) {
+            // The write may use the new buffer: everything either buffer may reach is unknown.
+            Access access = outstanding.payload;
+            if (access.valid() && access.offset() < configuration.regionSize()) {
+                int reach = Math.max(access.data().length(), allow.data().length());
+                int end = (int) Math.min(configuration.regionSize(), access.offset() + (long) transferCount(reach));
+                flux(app, (int) access.offset(), end - (int) access.offset(), access.sequence());
+            }
+        }
+    }
+
+    private Option<Violation> delivered(int step, Input input, Observation observation, int app, Upcall upcall,
+                                        Bytes buffer) {
+        Ledger.Match<Access> match = ledger.upcall(app, upcall.subscribeNumber());
+        if (match == null || match.entry().payload == null || !match.certain() || upcall.status() != 0) {
+            return Option.none();
+        }
+        Access access = match.entry().payload;
+        Shadow shadow = shadows[app];
+        if (shadow == null || !access.valid() || upcall.arg1() < 0) {
+            return Option.none();
+        }
+        long count = upcall.arg1();
+        if (access.write()) {
+            if (!match.entry().writeBufferChanged && match.last() && count <= access.count()) {
+                learnWrite(shadow, access, (int) count, step);
+            }
+            return Option.none();
+        }
+        if (!match.last() || match.entry().readBufferChanged || count > buffer.length()
+                || access.offset() + count > shadow.values.length) {
+            return Option.none();
+        }
+        return compareRead(step, input, observation, app, shadow, access, (int) count, buffer);
+    }
+
+    private void learnWrite(Shadow shadow, Access access, int count, int step) {
+        int offset = (int) access.offset();
+        for (int i = 0; i < count; i++) {
+            int at = offset + i;
+            if (shadow.stamp[at] == access.sequence()) {
+                shadow.values[at] = access.data().get(i);
+                shadow.known[at] = true;
+                shadow.since[at] = step;
+            }
+        }
+    }
+
+    private Option<Violation> compareRead(int step, Input input, Observation observation, int app, Shadow shadow,
+                                          Access access, int count, Bytes buffer) {
+        int offset = (int) access.offset();
+        for (int i = 0; i < count; i++) {
+            int at = offset + i;
+            if (shadow.stamp[at] > access.sequence()) {
+                continue;
+            }
+            if (shadow.known[at] && shadow.values[at] != buffer.get(i)) {
+                String why = String.format("byte %d of app%d's region read as 0x%02x, but it was 0x%02x since step %d"
+                                + " (written with a SUCCESS upcall, or read) and no write of app%d has touched it since",
+                        at, app, buffer.get(i) & 0xFF, shadow.values[at] & 0xFF, shadow.since[at] + 1, app);
+                String description = "input:    " + input + "\nobserved: " + observation + "\nexpected: " + why
+                        + "\nclause:   " + CLAUSE.citation();
+                return Option.some(new Violation(Property.DURABILITY, Option.some(CLAUSE), step, input,
+                        Option.some(observation), description, Option.none()));
+            }
+            if (!shadow.known[at]) {
+                shadow.values[at] = buffer.get(i);
+                shadow.known[at] = true;
+                shadow.since[at] = step;
+            }
+        }
+        return Option.none();
+    }
+
+    private void flux(int app, int offset, int count, long sequence) {
+        Shadow shadow = shadows[app];
+        for (int at = offset; at < offset + count; at++) {
+            shadow.known[at] = false;
+            shadow.stamp[at] = sequence;
+        }
+    }
+
+    private boolean within(long offset, int length) {
+        int size = configuration.regionSize();
+        return length > 0 && Long.compareUnsigned(offset, size) < 0 && length <= size && offset + length <= size;
+    }
+
+    private int transferCount(int length) {
+        return configuration.transferLimit().map(limit -> Math.min(limit, length)).getOrElse(length);
+    }
+}

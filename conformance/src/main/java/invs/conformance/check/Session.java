@@ -1,0 +1,221 @@
+package invs.conformance.check;
+
+import invs.conformance.coverage.CornerDetector;
+import invs.conformance.coverage.Statistics;
+import invs.conformance.shadow.KernelShadow;
+import invs.conformance.sut.SystemUnderTest;
+import invs.conformance.sut.SystemUnderTestFactory;
+import invs.conformance.trace.TraceStep;
+import invs.spec.Configuration;
+import invs.spec.Input;
+import invs.spec.Observation;
+import invs.spec.model.Frontier;
+import io.vavr.collection.Vector;
+import io.vavr.control.Option;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One sequence in lockstep: a fresh system under test and the specification driven by the same inputs,
+ * every checked {@link Property} judged after every step by its oracle. This is the only place where a
+ * system under test meets the checks: campaigns, shrinking, replay, guided fuzzing, the contract suite and
+ * exhaustive exploration all run sequences through it. It stops at the first violation: later inputs are
+ * refused.
+ *
+ * <p>Use: {@code try (Session session = Session.open(configuration, factory, Checks.online())) {
+ * session.step(input); … }}, or {@link #run} for a whole sequence.
+ */
+public final class Session implements AutoCloseable {
+    private final Configuration configuration;
+    private final SystemUnderTest system;
+    private final KernelShadow shadow;
+    private final List<Oracle> oracles = new ArrayList<>();
+    private final ModelOracle model;
+    private final CornerDetector corners;
+    private final Statistics statistics;
+    private final List<TraceStep> steps = new ArrayList<>();
+    private Violation violation;
+    private Observation last;
+
+    private Session(Configuration configuration, SystemUnderTestFactory factory, Checks checks, Statistics statistics) {
+        this.configuration = configuration;
+        this.statistics = statistics;
+        this.shadow = new KernelShadow(configuration);
+        SessionSetting setting = new SessionSetting(configuration, factory, checks.subject(), shadow);
+        ModelOracle lockstep = null;
+        for (Property property : checks.properties()) {
+            Oracle oracle = property.oracle(setting);
+            oracles.add(oracle);
+            if (oracle instanceof ModelOracle found) {
+                lockstep = found;
+            }
+        }
+        this.model = lockstep;
+        this.corners = new CornerDetector(configuration, statistics, shadow);
+        long created = System.nanoTime();
+        SystemUnderTest made;
+        try {
+            made = factory.create(configuration);
+        } catch (RuntimeException e) {
+            oracles.forEach(Oracle::close);
+            throw e;
+        }
+        this.system = made;
+        statistics.time(0, System.nanoTime() - created, 0);
+    }
+
+    /**
+     * A session on a fresh system of {@code factory} for {@code configuration}, checking {@code checks},
+     * counting into {@code statistics}.
+     */
+    public static Session open(Configuration configuration, SystemUnderTestFactory factory, Checks checks,
+                               Statistics statistics) {
+        return new Session(configuration, factory, checks, statistics);
+    }
+
+    /** A session with statistics of its own. */
+    public static Session open(Configuration configuration, SystemUnderTestFactory factory, Checks checks) {
+        return open(configuration, factory, checks, new Statistics());
+    }
+
+    /**
+     * Runs {@code inputs} on a fresh system until the first violation and closes it: what ran, with the
+     * observations and the violation, if any.
+     */
+    public static Run run(Configuration configuration, SystemUnderTestFactory factory, Checks checks,
+                          Iterable<? extends Input> inputs, Statistics statistics) {
+        try (Session session = open(configuration, factory, checks, statistics)) {
+            for (Input input : inputs) {
+                if (session.step(input).isDefined()) {
+                    break;
+                }
+            }
+            return session.result();
+        }
+    }
+
+    /** Like {@link #run(Configuration, SystemUnderTestFactory, Checks, Iterable, Statistics)}, with its own statistics. */
+    public static Run run(Configuration configuration, SystemUnderTestFactory factory, Checks checks,
+                          Iterable<? extends Input> inputs) {
+        return run(configuration, factory, checks, inputs, new Statistics());
+    }
+
+    /** The configuration. */
+    public Configuration configuration() {
+        return configuration;
+    }
+
+    /**
+     * Applies {@code input} to the system, has every oracle judge the observation, and returns the
+     * violation it shows, if any. After a violation the session is over.
+     *
+     * @throws IllegalStateException after a violation
+     */
+    public Option<Violation> step(Input input) {
+        if (violation != null) {
+            throw new IllegalStateException("the session ended with a violation at step " + (violation.step() + 1));
+        }
+        int index = steps.size();
+        long start = System.nanoTime();
+        Observation observation;
+        try {
+            observation = system.apply(input);
+        } catch (RuntimeException failure) {
+            statistics.time(0, System.nanoTime() - start, 0);
+            steps.add(TraceStep.of(input));
+            return end(index, first(oracle -> oracle.unanswered(index, input, failure)));
+        }
+        long applied = System.nanoTime();
+        last = observation;
+        steps.add(TraceStep.of(input, observation));
+        Option<Violation> found = first(oracle -> oracle.check(index, input, observation));
+        long checked = System.nanoTime();
+        corners.record(input, observation);
+        shadow.observe(input, observation);
+        if (model != null) {
+            statistics.frontier(model.frontier().states().size());
+        }
+        statistics.time(checked - applied, applied - start, System.nanoTime() - checked);
+        return end(index, found);
+    }
+
+    private Option<Violation> first(java.util.function.Function<Oracle, Option<Violation>> verdict) {
+        for (Oracle oracle : oracles) {
+            Option<Violation> found = verdict.apply(oracle);
+            if (found.isDefined()) {
+                return found;
+            }
+        }
+        return Option.none();
+    }
+
+    private Option<Violation> end(int index, Option<Violation> found) {
+        if (found.isDefined()) {
+            violation = found.get();
+            steps.set(index, steps.get(index).withNote(violation.summary()));
+        }
+        return found;
+    }
+
+    /**
+     * Applies {@code input} to the system without checking anything: for showing what a system does after
+     * a violation (replay). None when the system did not answer.
+     */
+    public Option<Observation> applyUnchecked(Input input) {
+        try {
+            return Option.some(system.apply(input));
+        } catch (RuntimeException e) {
+            return Option.none();
+        }
+    }
+
+    /** The observation of the last step the system answered, if any. */
+    public Option<Observation> lastObservation() {
+        return Option.of(last);
+    }
+
+    /** The violation that ended the session, if any. */
+    public Option<Violation> violation() {
+        return Option.of(violation);
+    }
+
+    /** The steps so far, with their observations. */
+    public Vector<TraceStep> steps() {
+        return Vector.ofAll(steps);
+    }
+
+    /** What ran so far: the steps and the violation, if any. */
+    public Run result() {
+        return new Run(configuration, steps(), violation());
+    }
+
+    /** The specification's states consistent with the observations, when lockstep is checked. */
+    public Option<Frontier> frontier() {
+        return model == null ? Option.none() : Option.some(model.frontier());
+    }
+
+    /** The environment events the system under test supports. */
+    public java.util.Set<invs.conformance.sut.Capability> capabilities() {
+        return system.capabilities();
+    }
+
+    /** The kernel state the observations show. */
+    public KernelShadow shadow() {
+        return shadow;
+    }
+
+    /** The statistics this session counts into. */
+    public Statistics statistics() {
+        return statistics;
+    }
+
+    @Override
+    public void close() {
+        try {
+            system.close();
+        } finally {
+            oracles.forEach(Oracle::close);
+        }
+    }
+}

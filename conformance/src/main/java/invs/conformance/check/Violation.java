@@ -1,0 +1,38 @@
+package invs.conformance.check;
+
+import invs.spec.Clause;
+import invs.spec.Input;
+import invs.spec.Observation;
+import invs.spec.model.Divergence;
+import io.vavr.control.Option;
+
+/**
+ * A property broken at one step of a sequence.
+ *
+ * @param property    the property broken
+ * @param clause      the clause of the driver document (or its clarification) behind it, if one applies
+ * @param step        the 0-based index of the input at which it showed
+ * @param input       that input
+ * @param observed    what the implementation showed, if it answered
+ * @param description a multi-line description: what was observed and what was expected instead
+ * @param divergence  for {@link Property#LOCKSTEP}, every outcome the specification allowed instead
+ */
+public record Violation(Property property, Option<Clause> clause, int step, Input input,
+                        Option<Observation> observed, String description, Option<Divergence> divergence) {
+
+    /** The rule broken, what findings of one campaign are told apart by: the property and the clause. */
+    public String key() {
+        return property.label() + clause.map(c -> ":" + c.name()).getOrElse("");
+    }
+
+    /** A one-line summary. */
+    public String summary() {
+        return property.label() + " broken at step " + (step + 1) + " (" + input + ")"
+                + clause.map(c -> ", clause " + c.name()).getOrElse("");
+    }
+
+    /** This violation at another step (the same failure after inputs before it were removed or added). */
+    public Violation at(int otherStep) {
+        return new Violation(property, clause, otherStep, input, observed, description, divergence);
+    }
+}

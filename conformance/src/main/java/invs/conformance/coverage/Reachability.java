@@ -1,0 +1,82 @@
+package invs.conformance.coverage;
+
+import invs.conformance.sut.Capability;
+import invs.spec.Configuration;
+import invs.spec.Profile;
+import io.vavr.collection.Vector;
+import io.vavr.control.Option;
+
+import java.util.Set;
+
+/**
+ * Whether a campaign could have observed a documented (operation, outcome) pair at all, so that a report
+ * tells pairs it missed from pairs it could not reach: FAIL needs flash faults the system announced;
+ * NOMEM needs a board where not every app's region fits; NOSUPPORT of a command needs an app without that
+ * permission; a NOSUPPORT upcall is one reading's option (the document also allows answering at once), and
+ * never possible under {@code tock}; BUSY needs an operation still pending at the next command, which a
+ * system without ticks or drains may never show.
+ *
+ * @param capabilities the environment events the system announced
+ * @param boards       the boards the campaign ran on
+ * @param generated    whether generated boards ran too (they reach every board shape)
+ * @param profile      the reading checked
+ */
+public record Reachability(Set<Capability> capabilities, Vector<Configuration> boards, boolean generated, Profile profile) {
+
+    /** How a pair stands: reachable (and then required or optional), or why it could not be reached. */
+    public enum Kind {
+        /** The campaign should have reached it. */
+        REQUIRED,
+        /** The document allows it but does not require it: an implementation may never show it. */
+        OPTIONAL,
+        /** The system under test did not announce what it needs. */
+        NOT_ANNOUNCED,
+        /** None of the boards the campaign ran on makes it possible. */
+        IMPOSSIBLE_ON_BOARDS
+    }
+
+    /**
+     * How {@code pair} stands, with the reason in words for pairs that are not required.
+     */
+    public Verdict of(DocumentedOutcome pair) {
+        String outcome = pair.outcome();
+        if (outcome.equals("FAIL") && !capabilities.contains(Capability.FLASH_FAULT)) {
+            return new Verdict(Kind.NOT_ANNOUNCED, Option.some("the system announces no flash-fault"));
+        }
+        if (pair.operation().startsWith("upcall") && outcome.equals("NOSUPPORT")) {
+            return profile == Profile.TOCK
+                    ? new Verdict(Kind.IMPOSSIBLE_ON_BOARDS, Option.some("the tock reading answers NOSUPPORT at once"))
+                    : new Verdict(Kind.OPTIONAL, Option.some("the document also allows answering NOSUPPORT at once"));
+        }
+        if (outcome.equals("NOMEM") && !generated && boards.forAll(Reachability::everyRegionFits)) {
+            return new Verdict(Kind.IMPOSSIBLE_ON_BOARDS, Option.some("every app's region fits on every board"));
+        }
+        if (pair.operation().startsWith("command") && outcome.equals("NOSUPPORT") && !generated
+                && boards.forAll(board -> board.apps().forAll(app -> app.permissions().writeId()
+                .exists(id -> app.permissions().mayRead(id) && app.permissions().mayModify(id))))) {
+            return new Verdict(Kind.IMPOSSIBLE_ON_BOARDS, Option.some("every app may use its region on every board"));
+        }
+        if (outcome.equals("BUSY") && !capabilities.contains(Capability.TICK) && !capabilities.contains(Capability.DRAIN)) {
+            return new Verdict(Kind.OPTIONAL, Option.some("a system that completes operations at once never answers BUSY"));
+        }
+        return new Verdict(Kind.REQUIRED, Option.none());
+    }
+
+    private static boolean everyRegionFits(Configuration board) {
+        long storageApps = board.apps().count(app -> app.permissions().writeId().isDefined());
+        return board.regionCapacity() >= storageApps;
+    }
+
+    /**
+     * How one pair stands.
+     *
+     * @param kind   required, optional, or why it cannot be reached
+     * @param reason the reason in words, for all but required pairs
+     */
+    public record Verdict(Kind kind, Option<String> reason) {
+        /** Whether the campaign should have reached the pair. */
+        public boolean required() {
+            return kind == Kind.REQUIRED;
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package invs.conformance.explain;
+
+import invs.spec.Bytes;
+import invs.spec.ErrorCode;
+import invs.spec.Observation;
+import invs.spec.Upcall;
+import invs.spec.model.Cells;
+import invs.spec.model.Divergence;
+import invs.spec.model.Expectation;
+import invs.spec.model.Outcome;
+import io.vavr.Tuple;
+import io.vavr.Tuple2;
+import io.vavr.collection.Vector;
+import io.vavr.control.Option;
+
+/**
+ * Field by field, how an observation differs from an allowed expectation, and which allowed outcome is
+ * the closest to what was observed (fewest differing fields; among equals, the first the model gave).
+ */
+public final class Differences {
+    /** Bytes of context shown around a run of differing buffer bytes. */
+    static final int CONTEXT = 4;
+
+    private Differences() {
+    }
+
+    /** The allowed outcome of {@code divergence} closest to what was observed, with the fields that differ. */
+    public static Tuple2<Outcome, Vector<Difference>> closest(Divergence divergence) {
+        return divergence.allowed().map(outcome -> Tuple.of(outcome, between(outcome.expected(), divergence.observed())))
+                .minBy(pair -> pair._2.size())
+                .getOrElseThrow(() -> new IllegalArgumentException("a divergence allows at least one outcome"));
+    }
+
+    /** The fields in which {@code observed} differs from {@code expected}. */
+    public static Vector<Difference> between(Expectation expected, Observation observed) {
+        return switch (expected) {
+            case Expectation.Exactly(Observation allowed) -> between(allowed, observed);
+            case Expectation.YieldedAs yielded when observed instanceof Observation.Yielded seen ->
+                    upcall(yielded.upcall(), seen.upcall()).appendAll(buffer(yielded.buffer(), seen.readBuffer()));
+            case Expectation.YieldedAs yielded -> Vector.of(new Difference(Field.KIND, "a yield's answer", observed.toString()));
+        };
+    }
+
+    private static Vector<Difference> between(Observation allowed, Observation observed) {
+        if (allowed.equals(observed)) {
+            return Vector.empty();
+        }
+        boolean returns = isReturn(allowed) && isReturn(observed);
+        if (returns) {
+            return Vector.of(new Difference(Field.RETURN, allowed.toString(), observed.toString()));
+        }
+        if (allowed instanceof Observation.Yielded a && observed instanceof Observation.Yielded b) {
+            return upcall(a.upcall(), b.upcall()).appendAll(buffer(Cells.known(a.readBuffer()), b.readBuffer()));
+        }
+        return Vector.of(new Difference(Field.KIND, allowed.toString(), observed.toString()));
+    }
+
+    private static boolean isReturn(Observation observation) {
+        return observation instanceof Observation.Success || observation instanceof Observation.Failure;
+    }
+
+    private static Vector<Difference> upcall(Option<Upcall> allowed, Option<Upcall> seen) {
+        if (allowed.isEmpty() && seen.isEmpty()) {
+            return Vector.empty();
+        }
+        if (allowed.isEmpty() || seen.isEmpty()) {
+            return Vector.of(new Difference(Field.UPCALL, allowed.map(Upcall::toString).getOrElse("no upcall"),
+                    seen.map(Upcall::toString).getOrElse("no upcall")));
+        }
+        Upcall a = allowed.get();
+        Upcall b = seen.get();
+        Vector<Difference> found = Vector.empty();
+        if (a.subscribeNumber() != b.subscribeNumber()) {
+            found = found.append(new Difference(Field.UPCALL_NUMBER, "" + a.subscribeNumber(), "" + b.subscribeNumber()));
+        }
+        if (a.status() != b.status()) {
+            found = found.append(new Difference(Field.STATUS, status(a.status()), status(b.status())));
+        }
+        if (a.arg1() != b.arg1()) {
+            found = found.append(new Difference(Field.ARG1, "" + a.arg1(), "" + b.arg1()));
+        }
+        if (a.arg2() != b.arg2()) {
+            found = found.append(new Difference(Field.ARG2, "" + a.arg2(), "" + b.arg2()));
+        }
+        return found;
+    }
+
+    /** A status with its TRD104 name, for example {@code 6 (INVAL)}. */
+    static String status(long status) {
+        if (status == 0) {
+            return "0 (SUCCESS)";
+        }
+        return Vector.of(ErrorCode.values()).find(code -> code.number() == status)
+                .map(code -> status + " (" + code + ")").getOrElse(Long.toString(status));
+    }
+
+    private static Vector<Difference> buffer(Cells allowed, Bytes seen) {
+        if (allowed.length() != seen.length()) {
+            return Vector.of(new Difference(Field.BUFFER_LENGTH, allowed.length() + " bytes", seen.length() + " bytes"));
+        }
+        if (allowed.admits(seen)) {
+            return Vector.empty();
+        }
+        return Vector.of(BufferWindow.of(allowed, seen));
+    }
+}

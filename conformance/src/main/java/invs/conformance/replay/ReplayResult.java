@@ -1,0 +1,40 @@
+package invs.conformance.replay;
+
+import invs.conformance.check.Violation;
+
+import io.vavr.collection.Vector;
+import io.vavr.control.Option;
+
+/**
+ * The result of replaying a trace on a system, or of checking a recorded trace against the model.
+ *
+ * @param steps     every step with its observation and verdict
+ * @param violation the first violation, if any
+ */
+public record ReplayResult(Vector<StepResult> steps, Option<Violation> violation) {
+
+    /** Whether every checked property held at every step. */
+    public boolean conforms() {
+        return violation.isEmpty();
+    }
+
+    /**
+     * Whether the replay showed exactly what the trace recorded (vacuously true for steps that recorded
+     * nothing).
+     */
+    public boolean matchesRecording() {
+        return steps.forAll(step -> !step.differsFromRecording());
+    }
+
+    /** A report: one line per step, the violation's description at the end. */
+    public String report() {
+        StringBuilder text = new StringBuilder();
+        for (StepResult step : steps) {
+            text.append(String.format("%4d. %-44s -> %-40s %s%s%n", step.index() + 1, step.input(),
+                    step.observed().map(Object::toString).getOrElse("(threw)"), step.verdict(),
+                    step.differsFromRecording() ? " (recorded: " + step.recorded().get() + ")" : ""));
+        }
+        violation.forEach(found -> text.append(found.description()).append('\n'));
+        return text.toString();
+    }
+}

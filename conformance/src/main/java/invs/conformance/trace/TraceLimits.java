@@ -1,0 +1,57 @@
+package invs.conformance.trace;
+
+/**
+ * How large the values a trace file or a protocol peer supplies may be, so that a few bytes of input
+ * cannot make invs allocate gigabytes: a buffer (the {@code length} of an {@code allow-rw}, the
+ * {@code data} of an {@code allow-ro}, the {@code buffer} of a {@code yielded} observation) holds at most
+ * {@link #maxBuffer()} bytes; a line at most {@link #maxLine()} bytes; and the buffers the yields of one
+ * trace show, together, at most {@link #maxShown()} bytes (each yield shows the app's whole read-write
+ * buffer, so a short trace with a large buffer and many yields would otherwise copy it many times).
+ *
+ * @param maxBuffer the largest buffer, in bytes: 1 to {@link #MAX_BUFFER}
+ */
+public record TraceLimits(int maxBuffer) {
+    /** The default largest buffer: 1 MiB. */
+    public static final int DEFAULT_MAX_BUFFER = 1 << 20;
+    /** The largest value {@link #maxBuffer()} may take: 256 MiB, so that a line still fits in an array. */
+    public static final int MAX_BUFFER = 1 << 28;
+    /** How many largest buffers the yields of one trace may show together. */
+    public static final int SHOWN_BUFFERS = 16;
+    private static final int LINE_SLACK = 64 * 1024;
+
+    /** Checks the limit. */
+    public TraceLimits {
+        if (maxBuffer < 1 || maxBuffer > MAX_BUFFER) {
+            throw new IllegalArgumentException("the largest buffer must be 1 to " + MAX_BUFFER + " bytes, got " + maxBuffer);
+        }
+    }
+
+    /** The default limits. */
+    public static TraceLimits standard() {
+        return new TraceLimits(DEFAULT_MAX_BUFFER);
+    }
+
+    /**
+     * The longest line, in bytes: room for two buffers in hexadecimal (an input and an observation, four
+     * characters per byte in all) and 64 KiB for the rest.
+     */
+    public int maxLine() {
+        return 4 * maxBuffer + LINE_SLACK;
+    }
+
+    /** The most bytes of buffers the yields of one trace may show together: {@value #SHOWN_BUFFERS} buffers. */
+    public long maxShown() {
+        return (long) SHOWN_BUFFERS * maxBuffer;
+    }
+
+    /** {@code bytes} for messages: {@code 1 MiB}, {@code 512 KiB} or {@code 1000 bytes}. */
+    public static String size(long bytes) {
+        if (bytes >= 1 << 20 && bytes % (1 << 20) == 0) {
+            return (bytes >> 20) + " MiB";
+        }
+        if (bytes >= 1 << 10 && bytes % (1 << 10) == 0) {
+            return (bytes >> 10) + " KiB";
+        }
+        return bytes + " bytes";
+    }
+}

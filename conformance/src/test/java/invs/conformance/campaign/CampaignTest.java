@@ -1,0 +1,117 @@
+package invs.conformance.campaign;
+
+import invs.conformance.board.NamedConfiguration;
+import invs.conformance.board.StandardConfigurations;
+import invs.conformance.check.Property;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import invs.conformance.reference.ReferenceProvider;
+import invs.conformance.trace.TraceCodec;
+import invs.conformance.zoo.Mutant;
+import invs.conformance.zoo.Zoo;
+import invs.spec.Configuration;
+import io.vavr.collection.Vector;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+class CampaignTest {
+    private static final Mutant SIZE_BUG = Zoo.named("size-counts-header").get();
+
+    @Test
+    void aFindingCarriesItsSeedAShrunkTraceAndItsClause(@TempDir Path traces) throws Exception {
+        List<String> heard = new ArrayList<>();
+        CampaignResult result = Campaign.against(SIZE_BUG.name(), SIZE_BUG)
+                .configuration(StandardConfigurations.docDefault())
+                .budget(Budget.of(20, 100, 30))
+                .traces(traces)
+                .listener(new CampaignListener() {
+                    @Override
+                    public void tryStarted(long index, NamedConfiguration configuration, long seed, Property kind) {
+                        heard.add("try " + index);
+                    }
+
+                    @Override
+                    public void ruleBroken(String rule, int rules) {
+                        heard.add("finding " + rule);
+                    }
+                })
+                .run();
+        assertEquals(1, result.findings().size(), result.report());
+        Finding finding = result.findings().head();
+        assertEquals("lockstep:SUBSCRIBE_0_SUCCESS", finding.key());
+        assertTrue(finding.occurrences() > 1, "deduplicated: " + finding.occurrences());
+        assertTrue(finding.shrunkLength() <= 4, finding.report());
+        assertTrue(heard.contains("finding lockstep:SUBSCRIBE_0_SUCCESS"));
+        assertEquals(20, heard.stream().filter(line -> line.startsWith("try")).count());
+        Path file = finding.traceFile().get();
+        assertTrue(Files.exists(file));
+        assertEquals(finding.trace(), TraceCodec.read(file));
+        assertTrue(finding.report().contains(String.format("seed 0x%016x", finding.seed())));
+        assertTrue(finding.trace().recordsObservations());
+    }
+
+    @Test
+    void aFindingsSeedReproducesItAsTheFirstTry() {
+        CampaignResult first = Campaign.against(SIZE_BUG.name(), SIZE_BUG).seed(99)
+                .budget(Budget.of(50, 100, 30)).stopAtFirstFinding(true).run();
+        Finding finding = first.findings().head();
+        NamedConfiguration configuration = StandardConfigurations.named(finding.configurationName()).get();
+        CampaignResult again = Campaign.against(SIZE_BUG.name(), SIZE_BUG).seed(finding.seed())
+                .configuration(configuration).budget(Budget.of(1, 100, 30)).run();
+        assertEquals(1, again.tries());
+        assertEquals(finding.trace(), again.findings().head().trace());
+        assertEquals(finding.originalLength(), again.findings().head().originalLength());
+    }
+
+    @Test
+    void trySeedsAreDistinctAndTheFirstIsTheCampaignSeed() {
+        assertEquals(42, Campaign.trySeed(42, 0));
+        assertNotEquals(Campaign.trySeed(42, 1), Campaign.trySeed(42, 2));
+        assertNotEquals(Campaign.trySeed(42, 1), Campaign.trySeed(43, 1));
+    }
+
+    @Test
+    void theBudgetBoundsTriesAndTime() {
+        CampaignResult result = Campaign.against("reference", new ReferenceProvider())
+                .configuration(StandardConfigurations.tockDefault())
+                .properties(Vector.of(Property.LOCKSTEP))
+                .budget(Budget.of(7, 20, 30)).run();
+        assertEquals(7, result.tries());
+        assertEquals(7, result.statistics().sequences());
+        assertTrue(result.statistics().inputs() <= 7 * 20);
+        assertTrue(result.syscallsPerSecond() > 0);
+    }
+
+    @Test
+    void aBaselineFailingTheSameInputsHidesTheFinding() {
+        CampaignResult result = Campaign.against(SIZE_BUG.name(), SIZE_BUG)
+                .configuration(StandardConfigurations.docDefault())
+                .budget(Budget.of(10, 100, 30)).baseline(SIZE_BUG).run();
+        assertTrue(result.findings().isEmpty(), result.report());
+    }
+
+    @Test
+    void configurationsTheSystemCannotRunAreLeftOut() {
+        var docWithLimit = new NamedConfiguration("doc-limited",
+                Configuration.defaults(invs.spec.Profile.DOC).withTransferLimit(io.vavr.control.Option.some(64)));
+        assertFalse(new ReferenceProvider().supports(docWithLimit.configuration()));
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> Campaign.against("reference", new ReferenceProvider()).configuration(docWithLimit).run());
+        assertTrue(refused.getMessage().contains("doc-limited ("), refused.getMessage());
+        CampaignResult mixed = Campaign.against("reference", new ReferenceProvider())
+                .configurations(io.vavr.collection.Vector.of(docWithLimit, StandardConfigurations.docDefault()))
+                .budget(Budget.of(4, 20, 30)).run();
+        assertEquals(io.vavr.collection.Vector.of(StandardConfigurations.docDefault()), mixed.boards());
+        assertTrue(mixed.refusedBoards().head().startsWith("doc-limited ("), mixed.refusedBoards().toString());
+    }
+}

@@ -1,0 +1,127 @@
+package invs.conformance.explain;
+
+import invs.conformance.check.Checks;
+import invs.conformance.check.Run;
+import invs.conformance.check.Session;
+import invs.conformance.reference.ReferenceSystem;
+import invs.conformance.sut.Capability;
+import invs.conformance.sut.SystemUnderTest;
+import invs.conformance.trace.TraceStep;
+import invs.spec.AllowReadOnly;
+import invs.spec.AllowReadWrite;
+import invs.spec.AppId;
+import invs.spec.Bytes;
+import invs.spec.Clause;
+import invs.spec.Command;
+import invs.spec.Configuration;
+import invs.spec.Drain;
+import invs.spec.Input;
+import invs.spec.Observation;
+import invs.spec.Profile;
+import invs.spec.Reboot;
+import invs.spec.Subscribe;
+import invs.spec.Upcall;
+import invs.spec.Yield;
+import invs.spec.model.Cells;
+import io.vavr.collection.Vector;
+import io.vavr.control.Option;
+import org.junit.jupiter.api.Test;
+
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ExplanationTest {
+    private static final Configuration DOC = Configuration.defaults(Profile.DOC);
+    private static final AppId APP = AppId.of(0);
+
+    /** The reference, with the observation of input number {@code at} (from 0) changed by {@code change}. */
+    private static SystemUnderTest changedAt(int at, UnaryOperator<Observation> change) {
+        ReferenceSystem reference = new ReferenceSystem(DOC);
+        return new SystemUnderTest() {
+            private int step;
+
+            @Override
+            public Observation apply(Input input) {
+                Observation observation = reference.apply(input);
+                return step++ == at ? change.apply(observation) : observation;
+            }
+
+            @Override
+            public Set<Capability> capabilities() {
+                return EnumSet.allOf(Capability.class);
+            }
+        };
+    }
+
+    private static Run run(Vector<Input> inputs, int at, UnaryOperator<Observation> change) {
+        return Session.run(DOC, configuration -> changedAt(at, change), Checks.of(Vector.of(
+                invs.conformance.check.Property.LOCKSTEP)), inputs);
+    }
+
+    private static Explanation explain(Run run) {
+        return Explanation.of(DOC, run.steps(), run.violation().get().divergence().get());
+    }
+
+    @Test
+    void aFreshRegionReadOtherThanFfIsFiledUnderTheFreshRegionWithTheBytesThatDiffer() {
+        Vector<Input> inputs = Vector.of(new Subscribe(APP, 1), new AllowReadWrite(APP, 0, 100), Command.read(APP, 0),
+                new Drain(), new Yield(APP));
+        Run run = run(inputs, 4, observation -> {
+            Observation.Yielded yielded = (Observation.Yielded) observation;
+            byte[] bytes = yielded.readBuffer().toArray();
+            bytes[40] = 0x00;
+            return new Observation.Yielded(yielded.upcall(), Bytes.of(bytes));
+        });
+        assertEquals(Option.some(Clause.CLARIFIED_FRESH_REGION), run.violation().get().clause());
+        Explanation explanation = explain(run);
+        assertEquals(Field.BUFFER, explanation.differences().head().field());
+        assertEquals("at 36: ff ff ff ff ff ff ff ff ff (1 of 100 bytes differ)", explanation.differences().head().expected());
+        assertEquals("at 36: ff ff ff ff 00 ff ff ff ff", explanation.differences().head().observed());
+    }
+
+    @Test
+    void aBusyAfterTheDrainIsFiledUnderTheBusyRule() {
+        Vector<Input> inputs = Vector.of(new Subscribe(APP, 0), Command.size(APP), new Drain(), Command.size(APP));
+        Run run = run(inputs, 3, observation -> Observation.failure(invs.spec.ErrorCode.BUSY));
+        assertEquals(Option.some(Clause.COMMAND_1_BUSY), run.violation().get().clause());
+        assertEquals(Field.RETURN, explain(run).differences().head().field());
+    }
+
+    @Test
+    void aLongUniformDifferenceIsCountedNotListed() {
+        Difference difference = BufferWindow.of(Cells.filled(2048, 0xff), Bytes.filled(2048, 0));
+        assertEquals("at 0: 2048 bytes of ff (2048 of 2048 bytes differ)", difference.expected());
+        assertEquals("at 0: 2048 bytes of 00", difference.observed());
+    }
+
+    @Test
+    void anEarlierReadThatTaughtTheSpecificationTheBytesIsNamedAsDeciding() {
+        Bytes data = Bytes.fromHex("01020304");
+        Vector<Input> inputs = Vector.of(new Subscribe(APP, 2), new AllowReadOnly(APP, 0, data), Command.write(APP, 0),
+                new Reboot(0), new Subscribe(APP, 1), new AllowReadWrite(APP, 0, 4), Command.read(APP, 0), new Drain(),
+                new Yield(APP), new AllowReadWrite(APP, 0, 4), Command.read(APP, 0), new Drain(), new Yield(APP));
+        Run reference = Session.run(DOC, ReferenceSystem::new, Checks.online(), inputs);
+        assertTrue(reference.violation().isEmpty(), "the reference conforms");
+        Observation first = reference.steps().get(8).observation().get();
+        Bytes seen = ((Observation.Yielded) first).readBuffer();
+        Bytes other = Bytes.of(new byte[] {(byte) ~seen.get(0), seen.get(1), seen.get(2), seen.get(3)});
+        Run run = run(inputs, 12, observation -> new Observation.Yielded(((Observation.Yielded) observation).upcall(), other));
+        assertEquals(12, run.violation().get().step(), "reads are stable: the second read must show what the first did");
+        Vector<String> deciding = explain(run).deciding();
+        assertEquals(1, deciding.size(), deciding.toString());
+        assertTrue(deciding.head().startsWith("step 9 (app0 yield) showed "), deciding.head());
+        assertTrue(deciding.head().endsWith("knew those bytes (reads are stable, docs/spec.md #crash), without which step 13"
+                + " would have been allowed"), deciding.head());
+    }
+
+    @Test
+    void withoutNarrowingNoStepIsDeciding() {
+        Vector<TraceStep> steps = Vector.of(TraceStep.of(new Subscribe(APP, 0), Observation.success()),
+                TraceStep.of(new Yield(APP), new Observation.Yielded(Option.some(Upcall.success(0, 5)), Bytes.empty())));
+        assertEquals(Vector.empty(), DecidingSteps.of(DOC, steps));
+    }
+}

@@ -1,0 +1,117 @@
+package invs.conformance.trace;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import invs.spec.AllowReadWrite;
+import invs.spec.AppId;
+import invs.spec.Configuration;
+import invs.spec.Profile;
+import invs.spec.Yield;
+import io.vavr.collection.Vector;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TraceReaderTest {
+    private static final String HEADER = TraceCodec.format(Trace.ofInputs(
+            TraceHeader.of(Configuration.defaults(Profile.DOC), 0, "hand"), Vector.empty())).strip();
+    private static final String YIELD = "{\"step\":1,\"input\":{\"kind\":\"yield\",\"app\":0}}";
+
+    private static TraceFile read(byte[] bytes, TraceLimits limits) throws IOException {
+        return TraceReader.read(new ByteArrayInputStream(bytes), limits);
+    }
+
+    private static TraceFile read(String text) throws IOException {
+        return read(text.getBytes(StandardCharsets.UTF_8), TraceLimits.standard());
+    }
+
+    private static String problem(String text, TraceLimits limits) {
+        return assertThrows(TraceFormatException.class,
+                () -> read(text.getBytes(StandardCharsets.UTF_8), limits)).getMessage();
+    }
+
+    @Test
+    void stepsKeepTheirLinesAcrossBlankLines() throws IOException {
+        TraceFile file = read(HEADER + "\n\n" + YIELD + "\r\n\n" + YIELD.replace("\"step\":1", "\"step\":2") + "\n");
+        assertEquals(2, file.trace().length());
+        assertEquals(Vector.of(3, 5), file.stepLines());
+        assertEquals(new Yield(AppId.of(0)), file.trace().steps().head().input());
+    }
+
+    @Test
+    void aByteOrderMarkAtTheStartIsAccepted() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        bytes.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+        bytes.write((HEADER + "\n" + YIELD + "\n").getBytes(StandardCharsets.UTF_8));
+        assertEquals(read(HEADER + "\n" + YIELD + "\n").trace(), read(bytes.toByteArray(), TraceLimits.standard()).trace());
+        assertEquals(TraceCodec.parse(HEADER + "\n" + YIELD), TraceCodec.parse("\uFEFF" + HEADER + "\n" + YIELD));
+    }
+
+    @Test
+    void invalidUtf8IsNamedByLineAndByte() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        bytes.writeBytes((HEADER + "\n" + YIELD + "\n").getBytes(StandardCharsets.UTF_8));
+        bytes.writeBytes(new byte[] {'{', '"', (byte) 0xC0, 'x'});
+        TraceFormatException e = assertThrows(TraceFormatException.class,
+                () -> read(bytes.toByteArray(), TraceLimits.standard()));
+        assertEquals("line 3: not valid UTF-8 at byte 3", e.getMessage());
+    }
+
+    @Test
+    void buffersBeyondTheLimitAreRefusedBeforeAnythingIsAllocated() {
+        assertEquals("line 2, field input.length: 2000000000 bytes is more than the largest buffer allowed, 1 MiB"
+                        + " (--max-buffer)",
+                problem(HEADER + "\n{\"step\":1,\"input\":{\"kind\":\"allow-rw\",\"app\":0,\"number\":0,\"length\":2000000000}}",
+                        TraceLimits.standard()));
+        TraceLimits four = new TraceLimits(4);
+        assertEquals("line 2, field input.data: 5 bytes is more than the largest buffer allowed, 4 bytes (--max-buffer)",
+                problem(HEADER + "\n{\"step\":1,\"input\":{\"kind\":\"allow-ro\",\"app\":0,\"number\":0,\"data\":\"0102030405\"}}",
+                        four));
+        assertEquals("line 2, field observation.buffer: 5 bytes is more than the largest buffer allowed, 4 bytes"
+                        + " (--max-buffer)",
+                problem(HEADER + "\n{\"step\":1,\"input\":{\"kind\":\"yield\",\"app\":0},\"observation\":{\"kind\":"
+                        + "\"yielded\",\"upcall\":null,\"buffer\":\"0102030405\"}}", four));
+    }
+
+    @Test
+    void aBufferWithinARaisedLimitIsReadWhateverItsLength() throws IOException {
+        int length = 11 << 20; // 22 million hexadecimal digits: more than Jackson's default string limit
+        String data = "ab".repeat(length);
+        TraceFile file = read((HEADER + "\n{\"step\":1,\"input\":{\"kind\":\"allow-ro\",\"app\":0,\"number\":0,\"data\":\""
+                + data + "\"}}\n").getBytes(StandardCharsets.US_ASCII), new TraceLimits(12 << 20));
+        assertEquals(length, ((invs.spec.AllowReadOnly) file.trace().steps().head().input()).data().length());
+    }
+
+    @Test
+    void aLineLongerThanTheLimitIsRefusedWithoutReadingItAll() {
+        TraceLimits small = new TraceLimits(1);
+        String huge = "{\"step\":1,\"note\":\"" + "x".repeat(small.maxLine()) + "\"}";
+        assertEquals("line 2: longer than 65540 bytes, the longest line allowed (it grows with --max-buffer, now 1"
+                + " bytes); is this a trace file?", problem(HEADER + "\n" + huge, small));
+    }
+
+    @Test
+    void truncatedAndEmptyFilesAreNamed() {
+        assertEquals("line 1: expected the trace header, got an empty file", problem("", TraceLimits.standard()));
+        String truncated = problem(HEADER + "\n" + YIELD + "\n{\"step\":2,\"inp", TraceLimits.standard());
+        assertEquals(true, truncated.startsWith("line 3: not valid JSON: Unexpected end-of-input"), truncated);
+    }
+
+    @Test
+    void traceCodecReadsFilesWithinTheStandardLimits(@TempDir Path directory) throws IOException {
+        Path file = directory.resolve("t.jsonl");
+        Files.writeString(file, "\uFEFF" + HEADER + "\n" + YIELD + "\n");
+        assertEquals(1, TraceCodec.read(file).length());
+        Files.writeString(file, HEADER + "\n{\"step\":1,\"input\":{\"kind\":\"allow-rw\",\"app\":0,\"number\":0,\"length\":"
+                + (TraceLimits.DEFAULT_MAX_BUFFER + 1) + "}}\n");
+        assertThrows(TraceFormatException.class, () -> TraceCodec.read(file));
+        assertEquals(new AllowReadWrite(AppId.of(0), 0, 5), TraceCodec.parse(HEADER
+                + "\n{\"step\":1,\"input\":{\"kind\":\"allow-rw\",\"app\":0,\"number\":0,\"length\":5}}").steps().head().input());
+    }
+}

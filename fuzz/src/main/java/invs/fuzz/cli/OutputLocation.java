@@ -1,0 +1,154 @@
+package invs.fuzz.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Collection;
+
+/**
+ * Where a command writes its files, checked before any work starts so that a long run never ends in an
+ * error about its output: {@link #directory} creates an output directory and proves it writable by writing
+ * and deleting a probe file; {@link #reserve} then claims a new file in it that clashes with nothing
+ * there ({@code name.jsonl}, {@code name-2.jsonl}, …), and {@link #write} replaces a file's contents
+ * atomically, so that a file rewritten in place (a finding shrunk after it was first saved) is always whole.
+ * {@link #file} checks a single output file named on the command line, which is never one of the inputs.
+ * Every problem is a one-line {@link UserError} naming the option.
+ */
+public final class OutputLocation {
+    private final Path directory;
+    private final String option;
+
+    private OutputLocation(Path directory, String option) {
+        this.directory = directory;
+        this.option = option;
+    }
+
+    /**
+     * The output directory {@code directory} given with {@code option} (for example {@code --out}), created
+     * with its parents if missing and proven writable.
+     *
+     * @throws UserError when it is a file, cannot be created or cannot be written in
+     */
+    public static OutputLocation directory(Path directory, String option) {
+        if (Files.exists(directory) && !Files.isDirectory(directory)) {
+            throw new UserError(option + ": " + directory + " is a file, not a directory");
+        }
+        try {
+            Files.createDirectories(directory);
+            Files.delete(Files.createTempFile(directory, ".invs-probe-", ".tmp"));
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            throw new UserError(option + ": cannot write in " + directory + ": " + reason(e));
+        }
+        return new OutputLocation(directory, option);
+    }
+
+    /** The directory. */
+    public Path path() {
+        return directory;
+    }
+
+    /**
+     * Creates a new empty file {@code name + extension} in the directory, or {@code name-2 + extension},
+     * {@code name-3 + extension}, … when that exists (several processes may share the directory: the file
+     * is created only if it does not exist, atomically) and returns it.
+     *
+     * @param extension the end of the name, for example {@code .jsonl}
+     * @throws UserError when no file can be created
+     */
+    public Path reserve(String name, String extension) {
+        for (int copy = 1; ; copy++) {
+            Path candidate = directory.resolve(copy == 1 ? name + extension : name + "-" + copy + extension);
+            try {
+                return Files.createFile(candidate);
+            } catch (FileAlreadyExistsException e) {
+                // taken: try the next name
+            } catch (IOException | UnsupportedOperationException | SecurityException e) {
+                throw new UserError(option + ": cannot create " + candidate + ": " + reason(e));
+            }
+        }
+    }
+
+    /**
+     * Checks that {@code file}, named with {@code option}, can be written: it is not a directory nor one of
+     * {@code inputs}, and its directory (created if missing) can be written in. An existing file is
+     * replaced when written.
+     *
+     * @return {@code file}
+     * @throws UserError naming the problem
+     */
+    public static Path file(Path file, String option, Collection<Path> inputs) {
+        if (Files.isDirectory(file)) {
+            throw new UserError(option + ": " + file + " is a directory; name a file");
+        }
+        for (Path input : inputs) {
+            if (sameFile(file, input)) {
+                throw new UserError(option + ": " + file + " is also an input of this command; name another file");
+            }
+        }
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            directory(parent, option);
+        }
+        if (Files.exists(file) && !Files.isWritable(file)) {
+            throw new UserError(option + ": cannot write " + file + ": permission denied");
+        }
+        return file;
+    }
+
+    /**
+     * Replaces the contents of {@code file} with {@code text} (UTF-8) atomically where the file system
+     * allows: the text goes to a temporary file next to it, which then takes its place.
+     *
+     * @throws UserError when it cannot be written (the old contents are then left as they were)
+     */
+    public static void write(Path file, String text) {
+        Path parent = file.toAbsolutePath().getParent();
+        Path temporary = null;
+        try {
+            temporary = Files.createTempFile(parent, "." + file.getFileName() + "-", ".tmp");
+            Files.writeString(temporary, text, StandardCharsets.UTF_8);
+            try {
+                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            throw new UserError("cannot write " + file + ": " + reason(e));
+        } finally {
+            if (temporary != null) {
+                try {
+                    Files.deleteIfExists(temporary);
+                } catch (IOException e) {
+                    // nothing more to do: the error above says what went wrong
+                }
+            }
+        }
+    }
+
+    private static boolean sameFile(Path output, Path input) {
+        try {
+            return Files.exists(output) && Files.exists(input) ? Files.isSameFile(output, input)
+                    : output.toAbsolutePath().normalize().equals(input.toAbsolutePath().normalize());
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** The reason of an I/O problem in a few words. */
+    static String reason(Exception e) {
+        return switch (e) {
+            case AccessDeniedException denied -> "permission denied";
+            case NoSuchFileException missing -> "no such file or directory: " + missing.getFile();
+            case FileAlreadyExistsException exists -> "a file is in the way: " + exists.getFile();
+            case FileSystemException system when system.getReason() != null -> system.getReason();
+            default -> String.valueOf(e.getMessage());
+        };
+    }
+}

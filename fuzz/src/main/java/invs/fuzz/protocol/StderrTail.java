@@ -1,0 +1,86 @@
+package invs.fuzz.protocol;
+
+import invs.conformance.trace.Utf8Text;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.List;
+
+/**
+ * The last lines a server wrote on its standard error, for the report when it fails: read by a thread of
+ * its own, so that the server never blocks on a full pipe, and kept in a ring of {@value #LINES} lines of
+ * at most {@value #LINE_CHARS} bytes each (the rest of a longer line is dropped as it is read), so that a
+ * server writing gigabytes costs no memory. Control characters are escaped when the lines are shown.
+ */
+final class StderrTail {
+    /** How many lines are kept. */
+    static final int LINES = 12;
+    /** How many bytes of each line are kept. */
+    static final int LINE_CHARS = 300;
+
+    private final ArrayDeque<String> lines = new ArrayDeque<>();
+    private final Thread drain;
+
+    /** Starts draining {@code in} in a daemon thread called {@code name}. */
+    StderrTail(InputStream in, String name) {
+        this.drain = new Thread(() -> drain(in), name);
+        drain.setDaemon(true);
+        drain.start();
+    }
+
+    /** Waits at most {@code millis} for the end of the stream, so that the last lines are in. */
+    void awaitEnd(long millis) {
+        try {
+            drain.join(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The kept lines, oldest first, with control characters escaped. */
+    List<String> lines() {
+        synchronized (lines) {
+            return List.copyOf(lines);
+        }
+    }
+
+    private void drain(InputStream in) {
+        byte[] chunk = new byte[8192];
+        ByteArrayOutputStream line = new ByteArrayOutputStream(LINE_CHARS);
+        boolean cut = false;
+        try (in) {
+            for (int read = in.read(chunk); read >= 0; read = in.read(chunk)) {
+                for (int index = 0; index < read; index++) {
+                    byte b = chunk[index];
+                    if (b == '\n') {
+                        keep(line, cut);
+                        line.reset();
+                        cut = false;
+                    } else if (line.size() < LINE_CHARS) {
+                        line.write(b);
+                    } else {
+                        cut = true;
+                    }
+                }
+            }
+        } catch (IOException e) {
+            // the process is gone
+        }
+        if (line.size() > 0) {
+            keep(line, cut);
+        }
+    }
+
+    private void keep(ByteArrayOutputStream line, boolean cut) {
+        String text = Utf8Text.printable(line.toString(StandardCharsets.UTF_8).stripTrailing(), LINE_CHARS) + (cut ? "…" : "");
+        synchronized (lines) {
+            if (lines.size() == LINES) {
+                lines.removeFirst();
+            }
+            lines.addLast(text);
+        }
+    }
+}

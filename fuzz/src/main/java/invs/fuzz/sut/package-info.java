@@ -1,2 +1,0 @@
-/** Which system under test a command uses, and how it is made. */
-package invs.fuzz.sut;

@@ -1,0 +1,75 @@
+package invs.fuzz.system;
+
+import invs.fuzz.cli.DurationConverter;
+import invs.fuzz.cli.UserError;
+import picocli.CommandLine.Option;
+
+import java.time.Duration;
+
+/** The options that choose the system under test; shared by {@code fuzz}, {@code replay} and {@code serve}. */
+public final class SystemOptions {
+    @Option(names = "--mutant", paramLabel = "NAME",
+            description = "Test this bug-zoo mutant of the reference implementation ('invs systems' lists them).")
+    private String mutant;
+
+    @Option(names = "--sut", paramLabel = "NAME",
+            description = "Test the system-under-test provider of this name found on the class path (default: reference);"
+                    + " tock-capsule: the upstream Tock capsule in the host harness of impl/tock-harness (needs cargo).")
+    private String provider;
+
+    @Option(names = "--sut-command", paramLabel = "COMMAND",
+            description = "Test an implementation in another process: a shell command starting a server that speaks"
+                    + " the out-of-process protocol (docs/protocol.md) on its standard input and output.")
+    private String command;
+
+    @Option(names = "--sut-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "With --sut-command: how long the server may take to answer one request (default: 2s).")
+    private Duration timeout;
+
+    @Option(names = "--sut-start-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "With --sut-command: how long a server may take to start and answer hello (default: 20s).")
+    private Duration startTimeout;
+
+    @Option(names = "--sut-fresh",
+            description = "With --sut-command: start a new server process for every sequence instead of sending reset.")
+    private boolean fresh;
+
+    /** Whether {@code --sut-command} was given: the system under test is a server in another process. */
+    public boolean external() {
+        return command != null;
+    }
+
+    /** The system these options choose. @throws UserError when they contradict each other */
+    public SystemChoice spec() {
+        int chosen = (mutant != null ? 1 : 0) + (provider != null ? 1 : 0) + (command != null ? 1 : 0);
+        if (chosen > 1) {
+            throw new UserError("choose one system under test: --mutant, --sut or --sut-command");
+        }
+        if (command != null && command.isBlank()) {
+            throw new UserError("--sut-command needs a command");
+        }
+        boolean tock = SystemChoice.TockCapsule.NAME.equals(provider);
+        if (command == null && (!tock && timeout != null || startTimeout != null || fresh)) {
+            throw new UserError((timeout != null ? "--sut-timeout" : startTimeout != null ? "--sut-start-timeout"
+                    : "--sut-fresh") + " applies to a server: it needs --sut-command");
+        }
+        Duration requestTimeout = timeout == null ? SystemChoice.DEFAULT_TIMEOUT : timeout;
+        Duration helloTimeout = startTimeout == null ? SystemChoice.DEFAULT_START_TIMEOUT : startTimeout;
+        if (requestTimeout.isZero() || helloTimeout.isZero()) {
+            throw new UserError("--sut-timeout and --sut-start-timeout must be positive");
+        }
+        if (mutant != null) {
+            return new SystemChoice.ZooMutant(mutant);
+        }
+        if (SystemChoice.TockCapsule.NAME.equals(provider)) {
+            return new SystemChoice.TockCapsule(requestTimeout);
+        }
+        if (provider != null && !provider.equals("reference")) {
+            return new SystemChoice.Provided(provider);
+        }
+        if (command != null) {
+            return new SystemChoice.External(command, requestTimeout, helloTimeout, fresh);
+        }
+        return new SystemChoice.Reference();
+    }
+}

@@ -1,0 +1,200 @@
+package invs.fuzz;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+
+/**
+ * The real command line, under {@code -Xmx256m}, on hostile trace files and requests (huge lengths, apps
+ * beyond the board, a byte-order mark, binary, truncated, endless lines) and on options at the edge of
+ * their range: a one-line error with exit code 2, or the right answer, never a stack trace.
+ */
+@Execution(ExecutionMode.CONCURRENT)
+class HostileInputsIT {
+    private static final Path EXAMPLE = Path.of("examples", "write-read.jsonl").toAbsolutePath();
+    private static final Duration LIMIT = Duration.ofSeconds(120);
+
+    @TempDir
+    Path directory;
+
+    private Path trace(String name, String... steps) throws IOException {
+        String header = Files.readAllLines(EXAMPLE).get(0);
+        Path file = directory.resolve(name);
+        Files.writeString(file, header + "\n" + String.join("\n", steps) + "\n");
+        return file;
+    }
+
+    private static String step(int number, String input) {
+        return "{\"step\":" + number + ",\"input\":" + input + "}";
+    }
+
+    private InvsProcess invs(String... args) throws Exception {
+        return InvsProcess.run(directory, LIMIT, args);
+    }
+
+    @Test
+    void aHugeBufferLengthIsAnInputErrorInReplayAndCheckTrace() throws Exception {
+        Path huge = trace("huge.jsonl", "{\"step\":1,\"input\":{\"kind\":\"allow-rw\",\"app\":0,\"number\":0,"
+                + "\"length\":2000000000},\"observation\":{\"kind\":\"success\"}}");
+        String message = "line 2, field input.length: 2000000000 bytes is more than the largest buffer allowed, 1 MiB";
+        invs("replay", huge.toString()).oneLineError(Main.USAGE, message).clean().within(60);
+        invs("check-trace", huge.toString()).oneLineError(Main.USAGE, message).clean().within(60);
+    }
+
+    @Test
+    void manyYieldsOfALargeBufferAreRefusedBeforeTheyFillTheMemory() throws Exception {
+        String[] steps = new String[401];
+        steps[0] = step(1, "{\"kind\":\"allow-rw\",\"app\":0,\"number\":0,\"length\":1048576}");
+        for (int i = 1; i < steps.length; i++) {
+            steps[i] = step(i + 1, "{\"kind\":\"yield\",\"app\":0}");
+        }
+        invs("replay", trace("yields.jsonl", steps).toString())
+                .oneLineError(Main.USAGE, "line 19, field input: the yields up to this step show 17 MiB of buffers in all")
+                .clean().within(60);
+    }
+
+    @Test
+    void anAppBeyondTheBoardIsAnInputError() throws Exception {
+        Path app = trace("app.jsonl", step(1, "{\"kind\":\"yield\",\"app\":3}").replace("}}",
+                "},\"observation\":{\"kind\":\"yielded\",\"upcall\":null,\"buffer\":\"\"}}"));
+        String message = "line 2, field input.app: app 3 is not on the board: the configuration has 3 apps (slots 0 to 2)";
+        invs("replay", app.toString()).oneLineError(Main.USAGE, message).clean().within(60);
+        invs("check-trace", app.toString()).oneLineError(Main.USAGE, message).clean().within(60);
+        invs("check-trace", EXAMPLE.toString().replace("write-read.jsonl", "write-read-recorded.jsonl"), "--apps",
+                "selfonly:0x1001").oneLineError(Main.USAGE, "field input.app: app 2 is not on the board").clean();
+    }
+
+    @Test
+    void aByteOrderMarkIsAccepted() throws Exception {
+        Path bom = directory.resolve("bom.jsonl");
+        try (OutputStream out = Files.newOutputStream(bom)) {
+            out.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+            out.write(Files.readAllBytes(EXAMPLE));
+        }
+        InvsProcess run = invs("replay", bom.toString()).clean().within(60);
+        assertEquals(0, run.exit(), run::toString);
+    }
+
+    @Test
+    void binaryTruncatedAndEndlessFilesAreInputErrors() throws Exception {
+        Path binary = directory.resolve("binary.jsonl");
+        byte[] bytes = new byte[4096];
+        new java.util.Random(7).nextBytes(bytes);
+        bytes[0] = 'x';
+        bytes[1] = (byte) 0xFF;
+        Files.write(binary, bytes);
+        invs("replay", binary.toString()).oneLineError(Main.USAGE, "line 1: not valid UTF-8 at byte 2").clean().within(60);
+        Path truncated = trace("truncated.jsonl", step(1, "{\"kind\":\"yield\",\"app\":0}"), "{\"step\":2,\"inpu");
+        invs("check-trace", truncated.toString()).oneLineError(Main.USAGE, "line 3: not valid JSON").clean().within(60);
+        Path endless = directory.resolve("endless.jsonl");
+        byte[] block = new byte[1 << 20];
+        Arrays.fill(block, (byte) 'x');
+        try (OutputStream out = Files.newOutputStream(endless)) {
+            for (int i = 0; i < 300; i++) {
+                out.write(block);
+            }
+        }
+        invs("replay", endless.toString()).oneLineError(Main.USAGE, "line 1: longer than 4160 KiB").clean().within(60);
+    }
+
+    @Test
+    void serveAnswersHostileRequestsWithErrorsAndGoesOn() throws Exception {
+        String configuration = Files.readAllLines(EXAMPLE).get(0).replaceFirst("^.*\"configuration\":", "")
+                .replaceFirst("}$", "");
+        Path requests = directory.resolve("requests.txt");
+        try (OutputStream out = Files.newOutputStream(requests)) {
+            out.write(("{\"type\":\"hello\",\"id\":1,\"protocol\":1}\n"
+                    + "{\"type\":\"reset\",\"id\":2,\"configuration\":" + configuration + "}\n"
+                    + "{\"type\":\"input\",\"id\":3,\"input\":{\"kind\":\"allow-rw\",\"app\":0,\"number\":0,\"length\":2000000000}}\n"
+                    + "{\"type\":\"input\",\"id\":4,\"input\":{\"kind\":\"yield\",\"app\":9}}\n").getBytes(StandardCharsets.UTF_8));
+            out.write(new byte[] {'{', (byte) 0xFE, '}', '\n'});
+            byte[] block = new byte[1 << 20];
+            Arrays.fill(block, (byte) ' ');
+            for (int i = 0; i < 10; i++) {
+                out.write(block);
+            }
+            out.write(("x\n{\"type\":\"input\",\"id\":5,\"input\":{\"kind\":\"yield\",\"app\":0}}\n"
+                    + "{\"type\":\"bye\",\"id\":6}\n").getBytes(StandardCharsets.UTF_8));
+        }
+        InvsProcess run = InvsProcess.run(directory, LIMIT, requests, "serve").clean().within(60);
+        assertEquals(0, run.exit(), run::toString);
+        String[] replies = run.out().split("\n");
+        assertEquals(8, replies.length, run::toString);
+        assertTrue(replies[2].contains("\"error\"") && replies[2].contains("field input.length: 2000000000 bytes"), replies[2]);
+        assertTrue(replies[3].contains("field input.app: app 9 is not on the board"), replies[3]);
+        assertTrue(replies[4].contains("not valid UTF-8 at byte 2"), replies[4]);
+        assertTrue(replies[5].contains("longer than 4160 KiB"), replies[5]);
+        assertTrue(replies[6].contains("\"type\":\"observation\",\"id\":5"), "the server went on: " + replies[6]);
+    }
+
+    @Test
+    void replayNeverRecordsOverItsOwnInput() throws Exception {
+        Path copy = directory.resolve("mine.jsonl");
+        Files.copy(EXAMPLE, copy);
+        byte[] before = Files.readAllBytes(copy);
+        invs("replay", copy.toString(), "--record", copy.toString())
+                .oneLineError(Main.USAGE, "--record: " + copy + " is also an input of this command").clean();
+        assertArrayEquals(before, Files.readAllBytes(copy));
+        invs("replay", copy.toString(), "--record", "/proc/invs-record.jsonl")
+                .oneLineError(Main.USAGE, "--record: cannot write in /proc").clean();
+    }
+
+    @Test
+    void aStorageAreaOfZeroBytesIsABoardWhereEveryAllocationFails() throws Exception {
+        InvsProcess run = invs("fuzz", "--storage", "0", "--tries", "20", "--progress", "none", "--out",
+                directory.resolve("findings").toString()).clean().within(60);
+        assertEquals(0, run.exit(), run::toString);
+    }
+
+    @Test
+    void durationsBeyondTheLongestMeanNoLimitAndLoseNothing() throws Exception {
+        InvsProcess forever = invs("fuzz", "--time", "3000000h", "--tries", "5", "--progress", "none", "--out",
+                directory.resolve("findings").toString()).clean().within(60);
+        assertEquals(0, forever.exit(), forever::toString);
+        invs("fuzz", "--shrink-time", "3000000h", "--mutant", "drain-stalls", "--tries", "20", "--progress", "none",
+                "--out", directory.resolve("findings").toString()).finding("drain-stalls").clean().within(90);
+    }
+
+    @Test
+    void aBoardBeyondWhatAConfigurationOrTheReferenceHoldsIsAOneLineError() throws Exception {
+        invs("fuzz", "--storage", "4294967295", "--tries", "1", "--out", directory.resolve("findings").toString())
+                .oneLineError(Main.USAGE, "custom").clean().within(60);
+        invs("explore", "--regions", "300000000").oneLineError(Main.USAGE, "--regions: 300000000 regions of 4 bytes need")
+                .clean().within(60);
+    }
+
+    @Test
+    void serverOptionsWithoutAServerAreUsageErrors() throws Exception {
+        invs("replay", EXAMPLE.toString(), "--sut-fresh").oneLineError(Main.USAGE, "--sut-fresh applies to a server")
+                .clean().within(60);
+        invs("fuzz", "--sut-timeout", "1s", "--tries", "1").oneLineError(Main.USAGE, "it needs --sut-command").clean()
+                .within(60);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"--seconds=Infinity", "--seconds=9999999999", "--time=3000000h"})
+    void exploreFindsTheMutantWhateverTheTimeBudget(String budget) throws Exception {
+        invs("explore", "--lockstep", "--depth", "3", "--mutant", "drain-stalls", budget,
+                "--out", directory.resolve("explored").toString()).finding("saved ").clean().within(90);
+    }
+
+    @Test
+    void exploreRefusesATimeThatIsNotANumber() throws Exception {
+        invs("explore", "--depth", "3", "--seconds", "NaN")
+                .oneLineError(Main.USAGE, "--seconds: 'NaN' is not a number of seconds").clean().within(60);
+    }
+}

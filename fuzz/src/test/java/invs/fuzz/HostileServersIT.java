@@ -1,0 +1,151 @@
+package invs.fuzz;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+
+/**
+ * The real command line against servers that misbehave on purpose ({@code src/test/resources/hostile/server.py}):
+ * each run ends within its timeouts with a finding or a one-line error and the documented exit code, under
+ * {@code -Xmx256m}, and leaves no process behind (each server writes down its pid and its children's).
+ * The cases run concurrently: most of their time is spent waiting for timeouts.
+ */
+@Execution(ExecutionMode.CONCURRENT)
+class HostileServersIT {
+    private static final Path SERVER = Path.of("src", "test", "resources", "hostile", "server.py").toAbsolutePath();
+    private static final Path TRACE = Path.of("examples", "write-read.jsonl").toAbsolutePath();
+    private static final Duration LIMIT = Duration.ofSeconds(120);
+
+    @TempDir
+    Path directory;
+
+    private static String server(String mode) {
+        return "python3 '" + SERVER + "' " + mode;
+    }
+
+    /**
+     * {@code invs replay} of a short trace against the server in {@code mode}, with timeouts long enough for
+     * a busy machine: the server misbehaves on purpose, never because it was slow.
+     */
+    private InvsProcess replay(String mode) throws Exception {
+        return replay(mode, "10s", "60s");
+    }
+
+    /** {@code invs replay} of a short trace against the server in {@code mode}, with the given timeouts. */
+    private InvsProcess replay(String mode, String timeout, String startTimeout) throws Exception {
+        return InvsProcess.run(directory, LIMIT, "replay", TRACE.toString(), "--sut-command", server(mode),
+                "--sut-timeout", timeout, "--sut-start-timeout", startTimeout);
+    }
+
+    @Test
+    void aServerThatExitsWhileAChildHoldsItsOutputIsAFindingAndTheChildIsKilled() throws Exception {
+        // the command of the report: the sleeper keeps standard output open after the server exits
+        InvsProcess run = InvsProcess.run(directory, LIMIT, "fuzz", "--sut-command",
+                "sleep 300 & echo $! >> \"$HOSTILE_PIDS\"; exec " + server("crash"), "--standard", "doc-default",
+                "--sut-timeout", "10s", "--sut-start-timeout", "60s", "--tries", "1", "--time", "5s", "--shrink-time", "2s",
+                "--progress", "none",
+                "--out", directory.resolve("findings").toString());
+        run.finding("the server exited with status 3 before answering request").clean().within(90).noProcessLeft();
+        assertTrue(run.pids().size() >= 2, "the sleeper wrote down its pid: " + run);
+    }
+
+    @Test
+    void aChildInASessionOfItsOwnThatKeepsTheOutputIsFoundAndKilled() throws Exception {
+        assumeTrue(Files.isDirectory(Path.of("/proc/self/fd")), "processes holding a pipe are found through /proc");
+        InvsProcess run = InvsProcess.run(directory, LIMIT, "replay", TRACE.toString(), "--sut-command",
+                "setsid sleep 300 & echo $! >> \"$HOSTILE_PIDS\"; exec " + server("crash"), "--sut-timeout", "10s",
+                "--sut-start-timeout", "60s");
+        run.finding("the server exited with status 3 before answering request 4").clean().within(60).noProcessLeft();
+        assertTrue(run.pids().size() >= 2, "the sleeper wrote down its pid: " + run);
+    }
+
+    @Test
+    void aServerThatForksAChildAndExitsIsAFinding() throws Exception {
+        InvsProcess run = replay("fork-child").finding("the server exited with status 3 before answering request 4")
+                .clean().within(60).noProcessLeft();
+        assertTrue(run.pids().size() >= 2, "the child wrote down its pid: " + run);
+    }
+
+    @Test
+    void aServerThatCrashesIsAFindingQuotingItsLastWordsEscaped() throws Exception {
+        replay("crash").finding("panicked at 'index out of bounds' \\u001b[31min red").clean().within(60).noProcessLeft();
+    }
+
+    @Test
+    void aServerThatHangsIsStoppedAtTheTimeout() throws Exception {
+        replay("hang", "1s", "60s").finding("did not answer request 4 (input app0 subscribe 0) within 1000 ms").clean()
+                .within(90).noProcessLeft();
+    }
+
+    @Test
+    void aServerThatIgnoresTermAndByeIsKilled() throws Exception {
+        replay("ignore-term", "1s", "60s").finding("within 1000 ms").clean().within(90).noProcessLeft();
+    }
+
+    @Test
+    void aServerFloodingItsOutputWithoutALineFeedIsAFindingInBoundedMemory() throws Exception {
+        replay("flood-stdout").finding("the server flooded its standard output: more than 8256 KiB without a line feed")
+                .clean().within(60).noProcessLeft();
+    }
+
+    @Test
+    void aServerFloodingItsErrorStreamCostsNoMemory() throws Exception {
+        InvsProcess run = replay("flood-stderr").finding("robustness broken").clean().within(60).noProcessLeft();
+        assertTrue(run.out().length() < 20_000, "the standard error tail is bounded: " + run.out().length() + " chars");
+    }
+
+    @Test
+    void controlBytesInARepliesAreEscaped() throws Exception {
+        replay("garbage").finding("malformed reply (not valid JSON").finding("\\u001b[2J").clean().within(60)
+                .noProcessLeft();
+    }
+
+    @Test
+    void invalidUtf8InAReplyIsReportedInWords() throws Exception {
+        replay("invalid-utf8").finding("malformed reply (not valid UTF-8 at byte 53)").clean().within(60).noProcessLeft();
+    }
+
+    @Test
+    void aReplyWithAnotherIdIsAFinding() throws Exception {
+        replay("wrong-id").finding("with a reply for request 1004").clean().within(60).noProcessLeft();
+    }
+
+    @Test
+    void aServerThatLiesPlausiblyIsCaughtByTheSpecification() throws Exception {
+        replay("liar").finding("violation at step 6: lockstep broken").clean().within(60).noProcessLeft();
+    }
+
+    @Test
+    void aServerOfAnotherProtocolVersionIsAUsageError() throws Exception {
+        replay("wrong-version").oneLineError(Main.USAGE, "the server speaks protocol 2; invs speaks 1").clean()
+                .within(60).noProcessLeft();
+    }
+
+    @Test
+    void aServerThatExitsAtOnceIsAUsageErrorWithItsLastWords() throws Exception {
+        replay("exit-at-start").oneLineError(Main.USAGE, "exited with status 5 before answering request 1 (hello)")
+                .oneLineError(Main.USAGE, "cannot open /dev/flash0").clean().within(60).noProcessLeft();
+    }
+
+    @Test
+    void aServerThatNeverAnswersHelloIsStoppedAtTheStartTimeout() throws Exception {
+        replay("mute", "1s", "3s").oneLineError(Main.USAGE, "did not answer request 1 (hello) within 3000 ms").clean()
+                .within(60).noProcessLeft();
+    }
+
+    @Test
+    void aFuzzCampaignAgainstAHangingServerEndsWithAFinding() throws Exception {
+        InvsProcess.run(directory, LIMIT, "fuzz", "--sut-command", server("hang"), "--standard", "doc-default",
+                        "--sut-timeout", "500ms", "--sut-start-timeout", "60s", "--tries", "2", "--steps", "10",
+                        "--time", "10s", "--shrink-time", "2s",
+                        "--progress", "none", "--out", directory.resolve("findings").toString())
+                .finding("within 500 ms").clean().within(60).noProcessLeft();
+    }
+}

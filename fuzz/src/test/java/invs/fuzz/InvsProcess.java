@@ -1,0 +1,137 @@
+package invs.fuzz;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One run of the real command line ({@code target/invs.jar}) in a child JVM with a small heap
+ * ({@code -Xmx256m}), as a user would run it: its exit code, its output, how long it took, and the
+ * processes the servers it started wrote down (a server appends its pid to the file named by the
+ * environment variable {@code HOSTILE_PIDS}).
+ *
+ * @param exit the exit code
+ * @param out  standard output
+ * @param err  standard error
+ * @param took the wall-clock time
+ * @param pids the processes started on its behalf
+ */
+record InvsProcess(int exit, String out, String err, Duration took, List<Long> pids) {
+    static final Path JAR = Path.of("target", "invs.jar").toAbsolutePath();
+    /** The heap every run gets: what invs must live within whatever its input. */
+    static final String HEAP = "-Xmx256m";
+
+    /** Runs {@code invs args} in {@code directory} with an empty standard input, killing it after {@code limit}. */
+    static InvsProcess run(Path directory, Duration limit, String... args) throws IOException, InterruptedException {
+        return run(directory, limit, null, args);
+    }
+
+    /** Runs {@code invs args} with the file {@code input} (or nothing) on standard input. */
+    static InvsProcess run(Path directory, Duration limit, Path input, String... args) throws IOException, InterruptedException {
+        Path pids = Files.createTempFile(directory, "pids", ".txt");
+        Path out = Files.createTempFile(directory, "out", ".txt");
+        Path err = Files.createTempFile(directory, "err", ".txt");
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                HEAP, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", JAR.toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile())
+                .redirectOutput(out.toFile()).redirectError(err.toFile())
+                .redirectInput(input == null ? ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))
+                        : ProcessBuilder.Redirect.from(input.toFile()));
+        builder.environment().put("HOSTILE_PIDS", pids.toString());
+        builder.environment().remove("INVS_DEBUG");
+        long start = System.nanoTime();
+        Process process = builder.start();
+        boolean finished = process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS);
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        if (!finished) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+            process.waitFor();
+        }
+        List<Long> started = Files.readAllLines(pids).stream().filter(line -> !line.isBlank()).map(Long::parseLong).toList();
+        InvsProcess run = new InvsProcess(process.exitValue(), read(out), read(err), took, started);
+        assertTrue(finished, "invs " + String.join(" ", args) + " still ran after " + limit + ": " + run);
+        return run;
+    }
+
+    private static String read(Path file) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        return new String(bytes, 0, Math.min(bytes.length, 200_000), StandardCharsets.UTF_8);
+    }
+
+    /** Asserts the exit code and that standard error is one line starting with {@code invs: } holding {@code fragment}. */
+    InvsProcess oneLineError(int code, String fragment) {
+        assertEquals(code, exit, this::toString);
+        String line = err.strip();
+        assertFalse(line.contains("\n"), () -> "more than one line on standard error: " + this);
+        assertTrue(line.startsWith("invs: "), this::toString);
+        assertTrue(line.contains(fragment), () -> "no '" + fragment + "' in: " + this);
+        return this;
+    }
+
+    /** Asserts the exit code and that standard output holds {@code fragment}. */
+    InvsProcess finding(String fragment) {
+        assertEquals(Main.FINDING, exit, this::toString);
+        assertTrue(out.contains(fragment), () -> "no '" + fragment + "' in: " + this);
+        return this;
+    }
+
+    /** Asserts that nothing shows a stack trace, an internal error or a raw control character. */
+    InvsProcess clean() {
+        for (String text : List.of(out, err)) {
+            assertFalse(text.contains("\tat ") || text.contains("Exception in thread") || text.contains("internal error")
+                    || text.contains("OutOfMemoryError"), this::toString);
+            assertTrue(text.chars().noneMatch(c -> c < 0x20 && c != '\n' && c != '\t' && c != '\r'),
+                    () -> "a raw control character in: " + this);
+        }
+        return this;
+    }
+
+    /** Asserts that the run took less than {@code seconds}. */
+    InvsProcess within(long seconds) {
+        assertTrue(took.toSeconds() < seconds, () -> "took " + took + " (bound " + seconds + " s): " + this);
+        return this;
+    }
+
+    /** Asserts that every process a server wrote down is gone (a zombie waiting for its parent counts as gone). */
+    InvsProcess noProcessLeft() throws InterruptedException {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
+        for (long pid : pids) {
+            while (alive(pid) && System.nanoTime() < until) {
+                Thread.sleep(50);
+            }
+            assertFalse(alive(pid), () -> "process " + pid + " outlived invs: " + this);
+        }
+        return this;
+    }
+
+    private static boolean alive(long pid) {
+        if (!Files.isDirectory(Path.of("/proc"))) {
+            return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+        }
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            char state = stat.charAt(stat.lastIndexOf(')') + 2);
+            return state != 'Z' && state != 'X';
+        } catch (IOException e) {
+            return false; // no such process, or it went away while we looked
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "exit " + exit + " after " + took.toMillis() + " ms, pids " + pids + "\n--- out\n"
+                + (out.length() > 4000 ? out.substring(0, 4000) + "…" : out) + "--- err\n"
+                + (err.length() > 4000 ? err.substring(0, 4000) + "…" : err);
+    }
+}

@@ -1,0 +1,39 @@
+package invs.fuzz.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import invs.conformance.trace.ConfigurationCodec;
+import invs.spec.Configuration;
+import invs.spec.Profile;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigurationFileTest {
+    @TempDir
+    Path directory;
+
+    @Test
+    void aConfigurationWithAByteOrderMarkIsRead() throws IOException {
+        Configuration tock = Configuration.defaults(Profile.TOCK);
+        Path file = Files.writeString(directory.resolve("board.json"), "\uFEFF" + ConfigurationCodec.encode(tock));
+        assertEquals(tock, ConfigurationFile.read(file));
+    }
+
+    @Test
+    void hugeBinaryOrMissingFilesAreOneLineErrors() throws IOException {
+        Path huge = Files.write(directory.resolve("huge.json"), new byte[ConfigurationFile.MAX_BYTES + 1]);
+        assertEquals(huge + ": longer than 1 MiB; is this a configuration file?",
+                assertThrows(UserError.class, () -> ConfigurationFile.read(huge)).getMessage());
+        Path binary = Files.write(directory.resolve("binary.json"), new byte[] {'{', (byte) 0xFF, '}'});
+        assertEquals(binary + ": not valid UTF-8 at byte 2",
+                assertThrows(UserError.class, () -> ConfigurationFile.read(binary)).getMessage());
+        assertEquals(directory + ": a directory, not a configuration file",
+                assertThrows(UserError.class, () -> ConfigurationFile.read(directory)).getMessage());
+        assertEquals(directory.resolve("none.json") + ": no such file",
+                assertThrows(UserError.class, () -> ConfigurationFile.read(directory.resolve("none.json"))).getMessage());
+    }
+}
