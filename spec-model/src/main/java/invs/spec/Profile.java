@@ -11,7 +11,8 @@ public enum Profile {
     DOC,
     /**
      * The real capsule's choices where the document leaves room: synchronous NOSUPPORT only, transfers
-     * cut to the kernel buffer, RESERVE before INVAL, the high word of a 32-bit offset ignored.
+     * cut to the kernel buffer, the high word of a 32-bit offset ignored, NOSUPPORT (never INVAL) for an
+     * undefined allow number. The order of errors is the same in both profiles (docs/spec.md D11).
      */
     TOCK
 }
