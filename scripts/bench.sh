@@ -32,6 +32,7 @@ if [ -f conformance/src/test/java/invs/conformance/bench/LockstepBenchmark.java 
   run conformance invs.conformance.bench.LockstepBenchmark
 fi
 run conformance invs.conformance.bench.ShrinkBenchmark
+run conformance invs.conformance.bench.ZooCausesBenchmark run 20
 run conformance invs.conformance.explore.ExploreZooBenchmark 6
 if [ -x scripts/bench-fuzz.sh ]; then
   echo "== fuzz (campaign throughput)"
