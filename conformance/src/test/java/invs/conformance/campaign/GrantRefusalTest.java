@@ -2,21 +2,8 @@ package invs.conformance.campaign;
 
 import invs.conformance.board.StandardConfigurations;
 import invs.conformance.coverage.CoverageRequirement;
-import invs.conformance.reference.ReferenceSystem;
-import invs.conformance.sut.Capability;
-import invs.conformance.sut.SystemUnderTest;
-import invs.spec.AllowReadOnly;
-import invs.spec.AllowReadWrite;
-import invs.spec.Command;
-import invs.spec.DriverNumbers;
-import invs.spec.ErrorCode;
-import invs.spec.Input;
-import invs.spec.Observation;
-import invs.spec.Subscribe;
-import invs.spec.Unsubscribe;
+import invs.conformance.fixtures.NoGrants;
 import org.junit.jupiter.api.Test;
-
-import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -26,33 +13,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * unnoticed: the campaign counts the refusals and misses the coverage a real driver gives.
  */
 class GrantRefusalTest {
-    /** The reference behind a kernel with no memory for any grant. */
-    private static final class NoGrants implements SystemUnderTest {
-        private final ReferenceSystem inner;
-
-        NoGrants(invs.spec.Configuration configuration) {
-            inner = new ReferenceSystem(configuration);
-        }
-
-        @Override
-        public Observation apply(Input input) {
-            boolean needsGrant = switch (input) {
-                case AllowReadOnly allow -> true;
-                case AllowReadWrite allow -> true;
-                case Subscribe subscribe -> true;
-                case Unsubscribe unsubscribe -> true;
-                case Command command -> DriverNumbers.isOperation(command.number());
-                default -> false;
-            };
-            return needsGrant ? Observation.failure(ErrorCode.NOMEM) : inner.apply(input);
-        }
-
-        @Override
-        public Set<Capability> capabilities() {
-            return inner.capabilities();
-        }
-    }
-
     @Test
     void aKernelThatRefusesEveryGrantConformsButIsCountedAndMissesTheCoverage() {
         CampaignResult result = Campaign.against("no-grants", NoGrants::new)

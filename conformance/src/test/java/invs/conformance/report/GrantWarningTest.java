@@ -4,19 +4,7 @@ import invs.conformance.board.StandardConfigurations;
 import invs.conformance.campaign.Budget;
 import invs.conformance.campaign.Campaign;
 import invs.conformance.campaign.Shard;
-import invs.conformance.reference.ReferenceSystem;
-import invs.conformance.sut.Capability;
-import invs.conformance.sut.SystemUnderTest;
-import invs.spec.AllowReadOnly;
-import invs.spec.AllowReadWrite;
-import invs.spec.Command;
-import invs.spec.Configuration;
-import invs.spec.DriverNumbers;
-import invs.spec.ErrorCode;
-import invs.spec.Input;
-import invs.spec.Observation;
-import invs.spec.Subscribe;
-import invs.spec.Unsubscribe;
+import invs.conformance.fixtures.NoGrants;
 import io.vavr.Tuple;
 import io.vavr.Tuple2;
 import io.vavr.collection.Vector;
@@ -26,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -36,31 +23,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * warn that the campaign says little: in report.html, after a trip through report.json, and once shards are merged.
  */
 class GrantWarningTest {
-    /** The reference behind a kernel with memory for no grant. */
-    private record NoGrants(ReferenceSystem inner) implements SystemUnderTest {
-        NoGrants(Configuration configuration) {
-            this(new ReferenceSystem(configuration));
-        }
-
-        @Override
-        public Observation apply(Input input) {
-            boolean needsGrant = switch (input) {
-                case AllowReadOnly allow -> true;
-                case AllowReadWrite allow -> true;
-                case Subscribe subscribe -> true;
-                case Unsubscribe unsubscribe -> true;
-                case Command command -> DriverNumbers.isOperation(command.number());
-                default -> false;
-            };
-            return needsGrant ? Observation.failure(ErrorCode.NOMEM) : inner.apply(input);
-        }
-
-        @Override
-        public Set<Capability> capabilities() {
-            return inner.capabilities();
-        }
-    }
-
     private static CampaignSummary shard(Shard shard) {
         return ReportFixtures.readBack(Campaign.against("no-grants", NoGrants::new)
                 .configuration(StandardConfigurations.docDefault()).seed(ReportFixtures.SEED).budget(Budget.of(8, 40, 60))
