@@ -54,30 +54,29 @@ final class CauseGrouping {
                 + Math.min(999_999, findings.indexOf(finding)));
         Vector<String> signatures = byLength.map(finding -> Signature.of(finding.violation()));
         Vector<Vector<String>> symptoms = byLength.map(this::symptoms);
-        int[] parent = new int[byLength.size()];
-        for (int i = 0; i < parent.length; i++) {
-            parent[i] = i;
+        Partition partition = new Partition(byLength.size());
+        for (int i = 0; i < byLength.size(); i++) {
             for (int j = 0; j < i; j++) {
                 if (symptoms.get(i).exists(symptoms.get(j)::contains)) {
-                    union(parent, i, j);
+                    partition.join(i, j);
                 }
             }
         }
-        Vector<Integer> roots = Vector.range(0, parent.length).filter(i -> find(parent, i) == i);
+        Vector<Integer> roots = Vector.range(0, byLength.size()).filter(i -> partition.root(i) == i);
         if (roots.size() <= CROSS_REPLAY_LIMIT) {
             for (int a = 0; a < roots.size(); a++) {
                 for (int b = a + 1; b < roots.size(); b++) {
                     int first = roots.get(a);
                     int second = roots.get(b);
-                    if (find(parent, first) != find(parent, second)
+                    if (partition.root(first) != partition.root(second)
                             && (explains(byLength.get(first), byLength.get(second))
                             || explains(byLength.get(second), byLength.get(first)))) {
-                        union(parent, first, second);
+                        partition.join(first, second);
                     }
                 }
             }
         }
-        Function<Integer, Integer> root = i -> find(parent, i);
+        Function<Integer, Integer> root = partition::root;
         return Vector.range(0, byLength.size()).groupBy(root).values().toVector()
                 .map(members -> members.sorted())
                 .sortBy(members -> members.map(i -> findings.indexOf(byLength.get(i))).min().get())
@@ -153,21 +152,5 @@ final class CauseGrouping {
         Vector<Input> renamed = Vector.range(0, apps).filter(app -> !from.contains(app))
                 .map(app -> Simplifications.withApp(probe, AppId.of(app)));
         return from.get() < apps ? renamed.prepend(probe) : renamed;
-    }
-
-    private static int find(int[] parent, int i) {
-        while (parent[i] != i) {
-            parent[i] = parent[parent[i]];
-            i = parent[i];
-        }
-        return i;
-    }
-
-    private static void union(int[] parent, int a, int b) {
-        int ra = find(parent, a);
-        int rb = find(parent, b);
-        if (ra != rb) {
-            parent[Math.max(ra, rb)] = Math.min(ra, rb);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package invs.conformance.report;
 
+import invs.conformance.campaign.Partition;
 import io.vavr.collection.Vector;
 
 /**
@@ -14,19 +15,18 @@ final class CauseMerge {
     /** The causes of {@code reports} merged, in the order of their first appearance (report by report). */
     static Vector<CauseSummary> merge(Vector<CampaignSummary> reports) {
         Vector<CauseSummary> all = reports.flatMap(CampaignSummary::causes);
-        int[] parent = new int[all.size()];
+        Partition partition = new Partition(all.size());
         java.util.Map<String, Integer> bySignature = new java.util.HashMap<>();
-        for (int index = 0; index < parent.length; index++) {
-            parent[index] = index;
+        for (int index = 0; index < all.size(); index++) {
             for (String signature : all.get(index).signatures()) {
                 Integer earlier = bySignature.putIfAbsent(signature, index);
                 if (earlier != null) {
-                    union(parent, earlier, index);
+                    partition.join(earlier, index);
                 }
             }
         }
-        return Vector.range(0, all.size()).filter(index -> find(parent, index) == index)
-                .map(root -> Vector.range(0, all.size()).filter(index -> find(parent, index) == root).map(all::get))
+        return Vector.range(0, all.size()).filter(index -> partition.root(index) == index)
+                .map(root -> Vector.range(0, all.size()).filter(index -> partition.root(index) == root).map(all::get))
                 .map(CauseMerge::together);
     }
 
@@ -36,21 +36,5 @@ final class CauseMerge {
         Vector<FindingSummary> others = members.flatMap(CauseSummary::findings).remove(lead.representative())
                 .sortBy(FindingSummary::steps);
         return new CauseSummary(lead.signature(), others.prepend(lead.representative()), lead.counterexample());
-    }
-
-    private static int find(int[] parent, int index) {
-        while (parent[index] != index) {
-            parent[index] = parent[parent[index]];
-            index = parent[index];
-        }
-        return index;
-    }
-
-    private static void union(int[] parent, int a, int b) {
-        int rootA = find(parent, a);
-        int rootB = find(parent, b);
-        if (rootA != rootB) {
-            parent[Math.max(rootA, rootB)] = Math.min(rootA, rootB);
-        }
     }
 }
