@@ -149,7 +149,13 @@ final class FuzzCommand implements Callable<Integer> {
         try (OpenSystem open = chosen.open()) {
             BoardSelection selection = board.select(open.announcedProfile());
             long total = tries == null ? Long.MAX_VALUE : tries;
-            CampaignCounters counters = new CampaignCounters();
+            CampaignCounters counters = new CampaignCounters(() -> {
+                err.printf("invs: fuzzing %s under the %s reading for %s (seed 0x%x, shard %s); the report follows at the end%n",
+                        open.description(), selection.profile().name().toLowerCase(Locale.ROOT),
+                        tries == null ? DurationConverter.format(time) : "at most " + DurationConverter.format(time)
+                                + " or " + tries + " tries", seed, shard);
+                err.flush();
+            });
             Campaign campaign = Campaign.against(open.label(), open.factory())
                     .configurations(selection.boards())
                     .boardMode(selection.mode())
@@ -165,11 +171,6 @@ final class FuzzCommand implements Callable<Integer> {
                     .baseline(reference)
                     .listener(counters)
                     .build();
-            err.printf("invs: fuzzing %s under the %s reading for %s (seed 0x%x, shard %s); the report follows at the end%n",
-                    open.description(), selection.profile().name().toLowerCase(Locale.ROOT),
-                    tries == null ? DurationConverter.format(time) : "at most " + DurationConverter.format(time)
-                            + " or " + tries + " tries", seed, shard);
-            err.flush();
             CampaignResult result;
             try {
                 result = run(campaign, counters, err);

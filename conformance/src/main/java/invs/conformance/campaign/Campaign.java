@@ -74,6 +74,7 @@ public final class Campaign {
             throw new IllegalArgumentException(settings.system() + " supports none of the boards "
                     + refusedGiven.mkString(", "));
         }
+        settings.listener().started();
         BoardChoice choice = new BoardChoice(settings.boardMode(), supported, new BoardGenerator(settings.profile()),
                 settings.factory());
         Triage triage = new Triage(settings.system(), settings.factory(), settings.baseline(), settings.shrinkTime(),

@@ -13,6 +13,10 @@ public interface CampaignListener {
     CampaignListener NONE = new CampaignListener() {
     };
 
+    /** The system supports boards to run on (checked before any try); the tries begin. */
+    default void started() {
+    }
+
     /** Try {@code index} is about to run on {@code board} with {@code seed}, checking {@code kind}. */
     default void tryStarted(long index, NamedConfiguration board, long seed, Property kind) {
     }

@@ -12,6 +12,17 @@ public final class CampaignCounters implements CampaignListener {
     private final AtomicLong syscalls = new AtomicLong();
     private final AtomicInteger rules = new AtomicInteger();
     private volatile boolean shrinking;
+    private final Runnable onStart;
+
+    /** Counters that run {@code onStart} once, when the campaign's tries begin (its boards are supported). */
+    public CampaignCounters(Runnable onStart) {
+        this.onStart = onStart;
+    }
+
+    @Override
+    public void started() {
+        onStart.run();
+    }
 
     @Override
     public void tryFinished(long index, int steps, long checked, boolean failed) {
