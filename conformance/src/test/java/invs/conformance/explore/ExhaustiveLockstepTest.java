@@ -1,5 +1,7 @@
 package invs.conformance.explore;
 
+import invs.conformance.fixtures.Throwing;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -50,7 +52,7 @@ class ExhaustiveLockstepTest {
     @Test
     void aSystemThatThrowsBreaksRobustnessInsteadOfStoppingTheExploration() {
         LockstepExploration result = new ExhaustiveLockstep(SMALL, InputAlphabet.standard(SMALL))
-                .check(config -> new ThrowsOnRestart(new ReferenceProvider().create(config)), 2, Long.MAX_VALUE, 60, 5);
+                .check(config -> new Throwing(new ReferenceProvider().create(config), Restart.class, "restart refused"), 2, Long.MAX_VALUE, 60, 5);
         assertFalse(result.conforms());
         PathVerdict first = result.divergences().head();
         assertEquals(Property.ROBUSTNESS, first.violation().property(), first::describe);
@@ -102,22 +104,6 @@ class ExhaustiveLockstepTest {
                         nodes.filter(node -> node.depth() < 2).map(ExploredNode::inputs))
                 .map(ExhaustiveLockstep.Extension::inputs);
         assertEquals(Vector.of(Vector.of(drain), Vector.of(tick, tick), Vector.of(tick, drain)), replayed);
-    }
-
-    /** The reference, except that it throws when the first app restarts. */
-    private record ThrowsOnRestart(SystemUnderTest inner) implements SystemUnderTest {
-        @Override
-        public Observation apply(Input input) {
-            if (input instanceof Restart) {
-                throw new IllegalStateException("restart refused");
-            }
-            return inner.apply(input);
-        }
-
-        @Override
-        public Set<Capability> capabilities() {
-            return inner.capabilities();
-        }
     }
 
     /** Reports every region one byte short in the size upcall. */
