@@ -5,18 +5,14 @@ import invs.conformance.check.Isolation;
 import invs.conformance.check.Property;
 import invs.conformance.check.Run;
 import invs.conformance.check.Session;
+import invs.conformance.shrink.Shrinker;
 import invs.conformance.shrink.Simplifications;
 import invs.conformance.campaign.Visibility.Variant;
 import invs.conformance.sut.SystemUnderTestFactory;
 import invs.conformance.trace.TraceStep;
-import invs.spec.AllowReadWrite;
 import invs.spec.AppId;
 import invs.spec.Configuration;
-import invs.spec.DriverNumbers;
 import invs.spec.Input;
-import invs.spec.Reboot;
-import invs.spec.Restart;
-import invs.spec.Subscribe;
 import invs.spec.Yield;
 import io.vavr.collection.Vector;
 import io.vavr.control.Option;
@@ -30,7 +26,8 @@ import java.util.function.Function;
  * symptoms: its own {@link Signature}, and the signature its sequence shows at the same step once every
  * outcome is made visible (every app subscribed to every upcall, and checked in lockstep: an isolation
  * finding, or a read showing a wrong buffer because the upcall of the wrong operation went unseen, then
- * shows the divergence behind it). Two findings fall together when
+ * shows the divergence behind it), and its {@link MinimalForm} (the finding shrunk again accepting any
+ * failure of its property, with the skeleton of the steps that remain). Two findings fall together when
  * <ol>
  *   <li>they share a symptom, or</li>
  *   <li>cross-replay shows one state behind both: one finding's prefix followed by the other's probe
@@ -43,9 +40,12 @@ final class CauseGrouping {
     /** At most this many groups are cross-replayed pairwise; beyond it, symptoms alone decide. */
     static final int CROSS_REPLAY_LIMIT = 40;
     private final SystemUnderTestFactory factory;
+    private final Function<Checks, Shrinker.Reproduction> reproduction;
 
-    CauseGrouping(SystemUnderTestFactory factory) {
+    /** A grouping that runs variants on systems of {@code factory} and shrinks through {@code reproduction}. */
+    CauseGrouping(SystemUnderTestFactory factory, Function<Checks, Shrinker.Reproduction> reproduction) {
         this.factory = factory;
+        this.reproduction = reproduction;
     }
 
     /** The causes of {@code findings}, in the order of their earliest finding. */
@@ -115,6 +115,8 @@ final class CauseGrouping {
                 // a variant the system cannot run shows nothing
             }
         }
+        found = found.appendAll(MinimalForm.of(finding, reproduction.apply(finding.checks()),
+                finding.checks().subject().isEmpty()));
         return found.distinct();
     }
 

@@ -94,7 +94,7 @@ public final class Triage {
                 findings[index] = shrink(kept.get(index));
             }
         });
-        return new CauseGrouping(factory).group(Vector.of(findings));
+        return new CauseGrouping(factory, this::reproduction).group(Vector.of(findings));
     }
 
     /** What could not be written. */
@@ -105,12 +105,7 @@ public final class Triage {
     private Finding shrink(Kept kept) {
         Failure failure = kept.failure();
         Checks checks = failure.checks();
-        Shrinker.Reproduction reproduction = (board, inputs) -> {
-            Run run = Session.run(board, factory, checks, inputs, new Statistics());
-            boolean shared = run.violation().exists(found ->
-                    sharedByBaseline(board, inputs.take(found.step() + 1), checks));
-            return shared ? new Run(board, run.steps(), Option.none()) : run;
-        };
+        Shrinker.Reproduction reproduction = reproduction(checks);
         boolean simplifyBoards = checks.subject().isEmpty();
         Shrinker.Result shrunk = new Shrinker(reproduction, shrinkTime, simplifyBoards)
                 .shrink(Visibility.revealed(failure.run(), reproduction));
@@ -130,6 +125,16 @@ public final class Triage {
         }
         return new Finding(shrunk.violation(), checks, failure.seed(), failure.board(), failure.run().steps().size(), trace,
                 failure.foundAfter(), shrunk.took(), kept.occurrences(), file, failure.origin(), failure.swarm());
+    }
+
+    /** Runs a candidate with {@code checks}; a violation the baseline shares counts as none. */
+    private Shrinker.Reproduction reproduction(Checks checks) {
+        return (board, inputs) -> {
+            Run run = Session.run(board, factory, checks, inputs, new Statistics());
+            boolean shared = run.violation().exists(found ->
+                    sharedByBaseline(board, inputs.take(found.step() + 1), checks));
+            return shared ? new Run(board, run.steps(), Option.none()) : run;
+        };
     }
 
     private boolean sharedByBaseline(Configuration board, Vector<Input> inputs, Checks checks) {

@@ -26,7 +26,9 @@ import java.util.Set;
  * Runs one try of a campaign: a generated sequence checked step by step in a {@link Session}, or, for a
  * share of the tries when isolation is checked, an isolation scenario. A system that pipelines is handed
  * its inputs in batches of {@link Session#BATCH}: the generator aims each input of a batch by the
- * session's {@link Forecast} of the answers to the inputs before it, not by the answers themselves.
+ * session's {@link Forecast} of the answers to the inputs before it, not by the answers themselves. A
+ * try stops early, without a verdict on the inputs it did not run, once the specification's frontier is
+ * beyond {@link Session#FRONTIER_BOUND}.
  */
 final class TryRunner {
     /** One try in this many is an isolation scenario (when {@link Property#ISOLATION} is checked). */
@@ -85,6 +87,10 @@ final class TryRunner {
                     if (violation.isDefined()) {
                         break;
                     }
+                    if (session.beyondBound()) {
+                        statistics.stoppedAtFrontierBound();
+                        break;
+                    }
                     long observed = System.nanoTime();
                     generator.observe(input, session.lastObservation().get());
                     statistics.time(0, 0, System.nanoTime() - observed);
@@ -112,6 +118,10 @@ final class TryRunner {
             }
             statistics.time(0, 0, System.nanoTime() - before);
             if (session.stepAll(batch).isDefined()) {
+                return;
+            }
+            if (session.beyondBound()) {
+                statistics.stoppedAtFrontierBound();
                 return;
             }
             done += size;

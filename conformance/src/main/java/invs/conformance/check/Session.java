@@ -34,6 +34,14 @@ public final class Session implements AutoCloseable {
     /** How many inputs {@link #run} hands a pipelining system at once. */
     public static final int BATCH = 64;
 
+    /**
+     * The most states of the specification's frontier a campaign try goes on with ({@link #beyondBound()}).
+     * An app that never yields while its writes may fault leaves the specification unsure of its region and
+     * its queued upcalls, and each such write multiplies the states; a try past this many costs far more
+     * time and memory than it checks (docs/conformance.md, "The frontier bound").
+     */
+    public static final int FRONTIER_BOUND = 2_048;
+
     private final Configuration configuration;
     private final SystemUnderTest system;
     private final KernelShadow shadow;
@@ -146,7 +154,7 @@ public final class Session implements AutoCloseable {
      * gets them all before answering the first), then has every oracle judge each observation in order,
      * as {@link #step} would, and returns the first violation, if any. The steps then end with the
      * violating one: the observations after it are discarded (the system has applied those inputs, but
-     * they are not part of the run). An input the system failed to answer is judged as in {@link #step}.
+     * they are not part of the run). So do they once the frontier is {@link #beyondBound() beyond its bound}. An input the system failed to answer is judged as in {@link #step}.
      *
      * @throws IllegalStateException after a violation
      */
@@ -158,7 +166,7 @@ public final class Session implements AutoCloseable {
         int answered = Math.min(answers.answered(), inputs.size());
         for (int at = 0; at < answered; at++) {
             Option<Violation> found = judge(inputs.get(at), answers.observations().get(at), System.nanoTime());
-            if (found.isDefined()) {
+            if (found.isDefined() || beyondBound()) {
                 return found;
             }
         }
@@ -168,6 +176,14 @@ public final class Session implements AutoCloseable {
             return unanswered(inputs.get(answered), failure, System.nanoTime());
         }
         return Option.none();
+    }
+
+    /**
+     * Whether the specification's frontier holds more than {@link #FRONTIER_BOUND} states (never without
+     * lockstep): a campaign try stops there, without a verdict on the rest of its inputs.
+     */
+    public boolean beyondBound() {
+        return model != null && model.frontier().states().size() > FRONTIER_BOUND;
     }
 
     /** Whether the system is better driven in batches ({@link SystemUnderTest#pipelines()}). */

@@ -24,6 +24,7 @@ public final class Statistics {
     private int widestFrontier;
     private long grantRefusals;
     private long sequencesWithGrantRefusal;
+    private long stoppedAtFrontierBound;
 
     /** No counts yet. */
     public Statistics() {
@@ -101,6 +102,7 @@ public final class Statistics {
         widestFrontier = Math.max(widestFrontier, other.widestFrontier);
         grantRefusals += other.grantRefusals;
         sequencesWithGrantRefusal += other.sequencesWithGrantRefusal;
+        stoppedAtFrontierBound += other.stoppedAtFrontierBound;
     }
 
     /** How often {@code outcome} was observed. */
@@ -162,6 +164,16 @@ public final class Statistics {
     /** The most states the specification's frontier held at once. */
     public int widestFrontier() {
         return widestFrontier;
+    }
+
+    /** Counts one more try stopped because the frontier passed its bound ({@code Session.FRONTIER_BOUND}). */
+    public void stoppedAtFrontierBound() {
+        stoppedAtFrontierBound++;
+    }
+
+    /** How many tries stopped because the frontier passed its bound. */
+    public long triesStoppedAtFrontierBound() {
+        return stoppedAtFrontierBound;
     }
 
     /** The documented outcomes and corners of {@code requirement} reached fewer times than it asks. */

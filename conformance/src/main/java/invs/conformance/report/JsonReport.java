@@ -57,7 +57,8 @@ public final class JsonReport {
                 .put("triesWithGrantRefusal", totals.triesWithGrantRefusal());
         root.putObject("statistics").put("shrinkSeconds", totals.shrinkSeconds()).put("modelSeconds", totals.modelSeconds())
                 .put("systemSeconds", totals.systemSeconds()).put("otherSeconds", totals.otherSeconds())
-                .put("widestFrontier", totals.widestFrontier());
+                .put("widestFrontier", totals.widestFrontier())
+                .put("triesAtFrontierBound", totals.triesAtFrontierBound());
         ArrayNode boards = root.putArray("configurations");
         for (NamedConfiguration board : setup.boards()) {
             boards.addObject().put("name", board.name()).set("configuration", ConfigurationCodec.encode(board.configuration()));

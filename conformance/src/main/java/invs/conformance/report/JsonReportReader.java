@@ -110,7 +110,8 @@ public final class JsonReportReader {
         return new Totals(root.number("tries"), root.bool("complete"), root.number("inputs"), root.number("syscalls"),
                 root.decimal("seconds"), statistics.decimal("shrinkSeconds"), statistics.decimal("modelSeconds"),
                 statistics.decimal("systemSeconds"), statistics.decimal("otherSeconds"), (int) Math.min(Integer.MAX_VALUE, widest),
-                root.number("grantRefusals"), root.number("triesWithGrantRefusal"));
+                root.number("grantRefusals"), root.number("triesWithGrantRefusal"),
+                statistics.has("triesAtFrontierBound") ? statistics.number("triesAtFrontierBound") : 0);
     }
 
     private static ShardSet shards(ReportNode node, String name) {

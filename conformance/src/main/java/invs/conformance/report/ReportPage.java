@@ -75,8 +75,8 @@ public record ReportPage(String title, String verdict, boolean failed, Vector<St
                 new Fact(summary.merged() ? "time running tries (all shards)" : "time running tries",
                         String.format(Locale.ROOT, "%.1f s, %,.0f system calls/s%s", totals.triesSeconds(),
                                 totals.syscallsPerSecond(), summary.merged() ? " per shard" : "")),
-                new Fact("specification", String.format(Locale.ROOT, "%.0f%% of the checking time; widest frontier %,d states",
-                        100 * totals.modelShare(), totals.widestFrontier())),
+                new Fact("specification", String.format(Locale.ROOT, "%.0f%% of the checking time; %s",
+                        100 * totals.modelShare(), totals.frontier())),
                 new Fact("boards", boards),
                 new Fact("properties", setup.properties().mkString(", ")));
         if (!setup.refusedBoards().isEmpty()) {

@@ -1,6 +1,7 @@
 package invs.conformance.report;
 
 import invs.conformance.campaign.CampaignResult;
+import invs.conformance.check.Session;
 import invs.conformance.coverage.Statistics;
 import io.vavr.control.Option;
 
@@ -22,10 +23,12 @@ import java.util.Locale;
  * @param widestFrontier the most states the specification's frontier held at once
  * @param grantRefusals  system calls the kernel refused for want of the app's grant (synchronous NOMEM, docs/spec.md D21)
  * @param triesWithGrantRefusal tries in which the kernel refused a grant at least once
+ * @param triesAtFrontierBound tries stopped early because the specification's frontier passed its bound
+ *                             ({@code Session.FRONTIER_BOUND})
  */
 public record Totals(long tries, boolean complete, long inputs, long syscalls, double triesSeconds, double shrinkSeconds,
                      double modelSeconds, double systemSeconds, double otherSeconds, int widestFrontier,
-                     long grantRefusals, long triesWithGrantRefusal) {
+                     long grantRefusals, long triesWithGrantRefusal, long triesAtFrontierBound) {
 
     /** The totals of {@code result}. */
     public static Totals of(CampaignResult result) {
@@ -34,7 +37,7 @@ public record Totals(long tries, boolean complete, long inputs, long syscalls, d
                 seconds(result.triesTime().toNanos()), seconds(result.shrinkTime().toNanos()),
                 seconds(statistics.modelTime().toNanos()), seconds(statistics.systemTime().toNanos()),
                 seconds(statistics.otherTime().toNanos()), statistics.widestFrontier(), statistics.grantRefusals(),
-                statistics.sequencesWithGrantRefusal());
+                statistics.sequencesWithGrantRefusal(), statistics.triesStoppedAtFrontierBound());
     }
 
     private static double seconds(long nanos) {
@@ -47,13 +50,23 @@ public record Totals(long tries, boolean complete, long inputs, long syscalls, d
                 triesSeconds + other.triesSeconds, shrinkSeconds + other.shrinkSeconds, modelSeconds + other.modelSeconds,
                 systemSeconds + other.systemSeconds, otherSeconds + other.otherSeconds,
                 Math.max(widestFrontier, other.widestFrontier), grantRefusals + other.grantRefusals,
-                triesWithGrantRefusal + other.triesWithGrantRefusal);
+                triesWithGrantRefusal + other.triesWithGrantRefusal, triesAtFrontierBound + other.triesAtFrontierBound);
     }
 
     /** These totals, complete or not. */
     Totals withComplete(boolean value) {
         return new Totals(tries, value, inputs, syscalls, triesSeconds, shrinkSeconds, modelSeconds, systemSeconds,
-                otherSeconds, widestFrontier, grantRefusals, triesWithGrantRefusal);
+                otherSeconds, widestFrontier, grantRefusals, triesWithGrantRefusal, triesAtFrontierBound);
+    }
+
+    /**
+     * The widest frontier in words, with the tries stopped at the bound if any: {@code widest frontier 60
+     * states}, or {@code widest frontier 2,049 states; 3 tries stopped when it passed 2,048}.
+     */
+    public String frontier() {
+        return String.format(Locale.ROOT, "widest frontier %,d states", widestFrontier) + (triesAtFrontierBound == 0 ? ""
+                : String.format(Locale.ROOT, "; %,d %s stopped when it passed %,d", triesAtFrontierBound,
+                triesAtFrontierBound == 1 ? "try" : "tries", Session.FRONTIER_BOUND));
     }
 
     /** The specification's share of the checking time, between 0 and 1. */

@@ -51,7 +51,7 @@ class GrantWarningTest {
 
     @Test
     void fewTriesRefusedAGrantIsANote() {
-        Totals totals = new Totals(10, true, 500, 400, 1, 0, 0.5, 0.3, 0.2, 4, 3, 2);
+        Totals totals = new Totals(10, true, 500, 400, 1, 0, 0.5, 0.3, 0.2, 4, 3, 2, 0);
         assertEquals("note: the kernel refused an app's grant (synchronous NOMEM, docs/spec.md D21) 3 times, in 2 of 10 tries;"
                 + " an app refused its grant exercises nothing else of the driver", totals.grantWarning().get());
     }

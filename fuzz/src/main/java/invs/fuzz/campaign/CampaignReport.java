@@ -73,8 +73,8 @@ public final class CampaignReport {
                     totals.tries(), totals.triesSeconds(), totals.complete() ? "" : " (the time budget ran out first)",
                     totals.inputs(), totals.syscalls(), totals.syscallsPerSecond()));
         }
-        text.append(String.format(Locale.ROOT, "the specification took %.0f%% of the checking time; widest frontier %d states%n",
-                100 * totals.modelShare(), totals.widestFrontier()));
+        text.append(String.format(Locale.ROOT, "the specification took %.0f%% of the checking time; %s%n",
+                100 * totals.modelShare(), totals.frontier()));
         totals.grantWarning().forEach(warning -> text.append(warning).append('\n'));
         text.append('\n').append(coverage(summary.coverage()));
         text.append('\n').append(corners(summary.corners()));

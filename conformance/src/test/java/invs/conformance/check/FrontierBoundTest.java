@@ -1,0 +1,61 @@
+package invs.conformance.check;
+
+import invs.conformance.board.StandardConfigurations;
+import invs.conformance.reference.ReferenceProvider;
+import invs.spec.AllowReadOnly;
+import invs.spec.AppId;
+import invs.spec.Bytes;
+import invs.spec.Command;
+import invs.spec.Configuration;
+import invs.spec.Drain;
+import invs.spec.FlashFault;
+import invs.spec.Input;
+import io.vavr.collection.Vector;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The frontier bound: an app that never subscribes and whose one-byte writes may each fault doubles the
+ * states the specification keeps with every write (each byte written or not), and a session says when the
+ * frontier is beyond {@link Session#FRONTIER_BOUND}.
+ */
+class FrontierBoundTest {
+    private static final AppId APP = AppId.of(0);
+
+    /** Write {@code round} of one byte at offset {@code round}, a fault while it is pending, then the kernel drains. */
+    private static Vector<Input> faultedWrite(int round) {
+        return Vector.of(new AllowReadOnly(APP, 0, Bytes.of((byte) round)), new Command(APP, 3, round, 0), new FlashFault(),
+                new Drain());
+    }
+
+    @Test
+    void unobservedFaultedWritesDoubleTheFrontierUntilItIsBeyondTheBound() {
+        Configuration board = StandardConfigurations.docDefault().configuration();
+        try (Session session = Session.open(board, new ReferenceProvider(), Checks.online())) {
+            int rounds = 0;
+            while (!session.beyondBound()) {
+                for (Input input : faultedWrite(rounds)) {
+                    assertFalse(session.step(input).isDefined(), "the reference passes");
+                }
+                rounds++;
+                assertEquals((1 << (rounds + 1)) - 1, session.frontier().get().states().size(), "after " + rounds + " writes");
+            }
+            assertEquals(11, rounds, "2,047 states after 10 writes are within the bound, 4,095 after 11 are beyond it");
+            assertTrue(session.frontier().get().states().size() > Session.FRONTIER_BOUND);
+        }
+    }
+
+    @Test
+    void withoutLockstepThereIsNoFrontierToBound() {
+        Configuration board = StandardConfigurations.docDefault().configuration();
+        try (Session session = Session.open(board, new ReferenceProvider(), Checks.of(Vector.of(Property.ROBUSTNESS)))) {
+            for (int round = 0; round < 12; round++) {
+                faultedWrite(round).forEach(session::step);
+            }
+            assertFalse(session.beyondBound());
+        }
+    }
+}
