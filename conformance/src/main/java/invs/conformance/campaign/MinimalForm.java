@@ -3,8 +3,6 @@ package invs.conformance.campaign;
 import invs.conformance.check.Run;
 import invs.conformance.check.Violation;
 import invs.conformance.shrink.Shrinker;
-import invs.conformance.shrink.Simplifications;
-import invs.spec.Input;
 import invs.spec.Observation;
 import invs.spec.Upcall;
 import invs.spec.model.Divergence;
@@ -20,15 +18,12 @@ import java.time.Duration;
  * dropped shows as another upcall delivered in its place when the app asked for a second operation, and
  * as no upcall at all when it did not; each keeps the steps that make its own symptom. Shrunk again
  * accepting any failure of the same property at which the specification still expected what it expected
- * at the finding's failing step (an allowed answer of the same kind, upcall number and status, other than no
- * upcall at all when there are others: here the dropped upcall), both lose those steps and meet in one form. Keeping the expectation keeps the shrinking
- * from slipping into another defect of the same system, whose failures the specification expects other
- * answers at.
+ * at the finding's failing step (an allowed answer of the same kind, upcall number and status, other than
+ * no upcall at all when there are others: here the dropped upcall), both lose those steps and meet in one
+ * form. Keeping the expectation keeps the shrinking from slipping into another defect of the same system,
+ * whose failures the specification expects other answers at.
  *
- * <p>A form is written as its skeleton and its reading: the kind of each input with its app named by order
- * of appearance ({@code a}, {@code b}, ...; a restart names the app restarted), then the signature of its
- * failure, for example {@code a:subscribe a:command drain b:restart a:yield => lockstep at yield [upcall:
- * expected one]}. The skeleton keeps two defects that fail the same way after different steps apart.
+ * <p>The form's reading (its {@link Signature}) is one more symptom of the finding.
  */
 final class MinimalForm {
     /** At most this long is spent shrinking one finding to its minimal form. */
@@ -38,7 +33,10 @@ final class MinimalForm {
     private MinimalForm() {
     }
 
-    /** The minimal form of {@code finding}'s run, if it still fails when run again through {@code reproduction}. */
+    /**
+     * The reading of {@code finding}'s minimal form, if the finding still fails when run again through
+     * {@code reproduction} and was found with the model.
+     */
     static Option<String> of(Finding finding, Shrinker.Reproduction reproduction, boolean reshapeBoard) {
         Vector<String> expected = telling(expectations(finding.violation()));
         if (expected.isEmpty()) {
@@ -51,7 +49,7 @@ final class MinimalForm {
         Run smallest = new Shrinker(reproduction, BUDGET, reshapeBoard)
                 .shrink(run, violation -> violation.property() == finding.property()
                         && expectations(violation).exists(expected::contains)).run();
-        return Option.some(skeleton(smallest.inputs()) + " => " + Signature.of(smallest.violation().get()));
+        return Option.some(Signature.of(smallest.violation().get()));
     }
 
     /**
@@ -77,14 +75,5 @@ final class MinimalForm {
 
     private static String shape(Option<Upcall> upcall) {
         return upcall.map(called -> "upcall " + called.subscribeNumber() + " " + called.status()).getOrElse(NONE);
-    }
-
-    /** The kinds of {@code inputs}, each with its app named by order of first appearance. */
-    static String skeleton(Vector<Input> inputs) {
-        Vector<Integer> order = inputs.flatMap(Simplifications::appOf).distinct();
-        return inputs.map(input -> Simplifications.appOf(input)
-                        .map(app -> (char) ('a' + Math.min(order.indexOf(app), 25)) + ":" + Signature.inputKind(input))
-                        .getOrElse(() -> Signature.inputKind(input)))
-                .mkString(" ");
     }
 }

@@ -27,7 +27,8 @@ class TwoDefectsTest {
 
     @ParameterizedTest(name = "{1} over {0}")
     @CsvSource({"busy-global, size-counts-header", "end-at-size-rejected, write-done-on-read-number",
-            "header-not-counted, write-count-zero"})
+            "header-not-counted, write-count-zero", "restart-drops-all-upcalls, write-count-zero",
+            "busy-check-missing, size-counts-header", "reboot-loses-regions, error-carries-length"})
     void twoDefectsAreTwoCauses(String beneath, String above) {
         Mutant first = Zoo.named(beneath).get();
         Mutant second = Zoo.named(above).get();
