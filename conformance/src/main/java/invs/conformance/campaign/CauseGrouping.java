@@ -87,7 +87,8 @@ final class CauseGrouping {
      * The symptoms of {@code finding}: the readings of its own divergence, and those of other sequences made
      * from it that fail at its failing step when checked with the online properties (lockstep first): its
      * sequence with every outcome visible (see {@link Visibility#visible}); when it failed at a yield, the
-     * same with the buffer taken away (see {@link Visibility#unbuffered}); and for an isolation finding, its sequence as it is
+     * same with the buffer taken away (see {@link Visibility#unbuffered}), else the same settled first (see
+     * {@link Visibility#settled}); and for an isolation finding, its sequence as it is
      * and the subject's program alone (what the isolation check compared it with).
      */
     private Vector<String> symptoms(Finding finding) {
@@ -98,6 +99,8 @@ final class CauseGrouping {
         Vector<Variant> variants = Vector.of(visible);
         if (inputs.get(failing) instanceof Yield yield) {
             variants = variants.append(Visibility.unbuffered(visible, yield));
+        } else if (Simplifications.appOf(inputs.get(failing)).isDefined()) {
+            variants = variants.append(Visibility.settled(visible, AppId.of(Simplifications.appOf(inputs.get(failing)).get())));
         }
         if (finding.checks().subject().isDefined()) {
             AppId subject = finding.checks().subject().get();

@@ -11,6 +11,7 @@ import io.vavr.collection.Vector;
 import io.vavr.control.Option;
 
 import java.time.Duration;
+import java.util.function.Predicate;
 
 /**
  * The smallest form of a finding's defect (docs/conformance.md, "One report per cause"). A finding is
@@ -23,7 +24,12 @@ import java.time.Duration;
  * form. Keeping the expectation keeps the shrinking from slipping into another defect of the same system,
  * whose failures the specification expects other answers at.
  *
- * <p>The form's reading (its {@link Signature}) is one more symptom of the finding.
+ * <p>A finding that showed an upcall the specification did not expect at all (a subscription a restart
+ * should have dropped delivers its upcall where the specification expected another app's operation's) is
+ * also shrunk keeping that upcall: without the other operation it reads as an upcall where none was due,
+ * like the findings that never had one queued.
+ *
+ * <p>The readings of these forms (their {@link Signature}s) are more symptoms of the finding.
  */
 final class MinimalForm {
     /** At most this long is spent shrinking one finding to its minimal form. */
@@ -34,22 +40,47 @@ final class MinimalForm {
     }
 
     /**
-     * The reading of {@code finding}'s minimal form, if the finding still fails when run again through
-     * {@code reproduction} and was found with the model.
+     * The readings of {@code finding}'s minimal forms, if the finding still fails when run again through
+     * {@code reproduction} and was found with the model: the one keeping what the specification expected,
+     * and, when the finding showed an upcall the specification did not expect at all, the one keeping that
+     * upcall.
      */
-    static Option<String> of(Finding finding, Shrinker.Reproduction reproduction, boolean reshapeBoard) {
+    static Vector<String> of(Finding finding, Shrinker.Reproduction reproduction, boolean reshapeBoard) {
         Vector<String> expected = telling(expectations(finding.violation()));
         if (expected.isEmpty()) {
-            return Option.none();
+            return Vector.empty();
         }
         Run run = reproduction.attempt(finding.trace().header().configuration(), finding.trace().inputs());
         if (run.violation().isEmpty()) {
+            return Vector.empty();
+        }
+        Vector<Predicate<Violation>> keeps = Vector.of(violation -> expectations(violation).exists(expected::contains));
+        Option<String> extra = unexpectedUpcall(finding.violation());
+        if (extra.isDefined()) {
+            keeps = keeps.append(violation -> unexpectedUpcall(violation).equals(extra));
+        }
+        return keeps.map(keep -> new Shrinker(reproduction, BUDGET, reshapeBoard)
+                        .shrink(run, violation -> violation.property() == finding.property() && keep.test(violation)).run())
+                .map(smallest -> Signature.of(smallest.violation().get()))
+                .distinct();
+    }
+
+    /**
+     * The upcall {@code violation} showed, by number and status, if the specification allowed no upcall of
+     * that number there (an upcall delivered that was never due, rather than one out of turn).
+     */
+    static Option<String> unexpectedUpcall(Violation violation) {
+        if (!(violation.observed().getOrNull() instanceof Observation.Yielded(Option<Upcall> seen, var buffer))
+                || seen.isEmpty() || violation.divergence().isEmpty()) {
             return Option.none();
         }
-        Run smallest = new Shrinker(reproduction, BUDGET, reshapeBoard)
-                .shrink(run, violation -> violation.property() == finding.property()
-                        && expectations(violation).exists(expected::contains)).run();
-        return Option.some(Signature.of(smallest.violation().get()));
+        int number = seen.get().subscribeNumber();
+        boolean allowed = violation.divergence().get().allowed().exists(outcome -> switch (outcome.expected()) {
+            case Expectation.YieldedAs yielded -> yielded.upcall().exists(upcall -> upcall.subscribeNumber() == number);
+            case Expectation.Exactly(Observation.Yielded yielded) -> yielded.upcall().exists(upcall -> upcall.subscribeNumber() == number);
+            case Expectation.Exactly exactly -> false;
+        });
+        return allowed ? Option.none() : Option.some(shape(seen));
     }
 
     /**

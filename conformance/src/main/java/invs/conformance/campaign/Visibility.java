@@ -10,6 +10,7 @@ import invs.spec.AllowReadWrite;
 import invs.spec.AppId;
 import invs.spec.Configuration;
 import invs.spec.DriverNumbers;
+import invs.spec.Drain;
 import invs.spec.Input;
 import invs.spec.Reboot;
 import invs.spec.Restart;
@@ -75,6 +76,18 @@ final class Visibility {
             }
         }
         return new Variant(visible, from, at);
+    }
+
+    /**
+     * The visible variant with the kernel drained and the failing app yielding {@link #REVEAL} times right
+     * before its failing step (for a failure at anything but a yield): an operation the implementation still
+     * counts as pending (a BUSY where none was due) or an upcall it holds twice then shows as the upcall it
+     * delivers; failures at those yields show it too.
+     */
+    static Variant settled(Variant visible, AppId app) {
+        Vector<Input> before = visible.inputs().take(visible.failing()).append(new Drain()).appendAll(Vector.fill(REVEAL, new Yield(app)));
+        Vector<Input> inputs = before.appendAll(visible.inputs().drop(visible.failing()));
+        return new Variant(inputs, visible.from(), before.size());
     }
 
     /**
