@@ -105,6 +105,10 @@ class MainTest {
         assertEquals(1, err.strip().lines().count(), err);
         assertTrue(err.startsWith("invs: out of memory (java.lang.OutOfMemoryError: Java heap space); give Java more"
                 + " memory, for example INVS_JAVA_OPTS=-Xmx4g"), err);
+        assertTrue(err.contains("(stack trace in "), err);
+        java.nio.file.Path file = java.nio.file.Path.of(err.strip().replaceFirst("^.*\\(stack trace in ", "")
+                .replaceFirst("\\)$", ""));
+        assertTrue(java.nio.file.Files.deleteIfExists(file), "the stack trace was saved in " + file);
     }
 
     @Test
