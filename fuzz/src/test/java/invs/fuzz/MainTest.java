@@ -98,7 +98,7 @@ class MainTest {
     }
 
     @Test
-    void runningOutOfMemoryIsAnInternalErrorThatSaysWhatToDo() {
+    void runningOutOfMemoryIsAnInternalErrorThatSaysWhatToDo() throws java.io.IOException {
         int[] code = new int[1];
         String err = captureErr(() -> code[0] = Main.run(new Broken(new OutOfMemoryError("Java heap space"))));
         assertEquals(Main.INTERNAL, code[0]);
