@@ -4,8 +4,10 @@
 # thread, so that the figure depends on the work done, not on the load of a shared machine. With OTHER_JAR
 # (for example fuzz/target/invs.jar built from an older commit) the two run in turn, round after round, on
 # the same seed, tries and boards (the doc reading's standard boards; swarms off where the jar has them,
-# since they change the mix of inputs), and the medians of both are printed.
-#   scripts/bench-throughput.sh [OTHER_JAR [ROUNDS [TRIES]]]      (defaults: none, 5, 2000)
+# since they change the mix of inputs), and the medians of both are printed. MODE `default` runs the
+# campaign `invs fuzz` runs by default instead (standard and generated boards, swarms): for comparing
+# builds that both have them.
+#   scripts/bench-throughput.sh [OTHER_JAR|- [ROUNDS [TRIES [MODE]]]]      (defaults: none, 5, 2000, standard)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 # shellcheck source=scripts/find-jdk.sh
@@ -13,8 +15,14 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 invs_find_jdk || exit 2
 java="$INVS_JAVA_HOME/bin/java"
 other=${1:-}
+[ "$other" = "-" ] && other=""
 rounds=${2:-5}
 tries=${3:-2000}
+mode=${4:-standard}
+case "$mode" in
+  standard|default) ;;
+  *) echo "bench-throughput: MODE is standard or default, not '$mode'" >&2; exit 2 ;;
+esac
 if [ -n "$other" ] && [ ! -f "$other" ]; then
   echo "bench-throughput: no such jar: $other" >&2
   exit 2
@@ -29,9 +37,12 @@ jars=("$work/this.jar")
 
 # One campaign of JAR: prints "CALLS CPU_SECONDS".
 campaign() {
-  local jar=$1 options=(--profile doc --tries "$tries" --time 1h --threads 1 --seed 0x50004 --out "$work/out")
-  if "$java" -jar "$jar" fuzz --help 2>/dev/null | grep -q -- '--boards'; then
-    options+=(--boards standard --swarm off)
+  local jar=$1 options=(--tries "$tries" --time 1h --threads 1 --seed 0x50004 --out "$work/out")
+  if [ "$mode" = standard ]; then
+    options+=(--profile doc)
+    if "$java" -jar "$jar" fuzz --help 2>/dev/null | grep -q -- '--boards'; then
+      options+=(--boards standard --swarm off)
+    fi
   fi
   if "$java" -jar "$jar" fuzz --help 2>/dev/null | grep -q -- '--progress'; then
     options+=(--progress none)
