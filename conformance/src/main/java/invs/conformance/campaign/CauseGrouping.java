@@ -32,7 +32,8 @@ import java.util.function.Function;
  *   <li>they share a symptom, or</li>
  *   <li>cross-replay shows one state behind both: one finding's prefix followed by the other's probe
  *       (with the probe's app renamed to each app of the prefix's board) fails with the other's
- *       signature at the probe.</li>
+ *       signature at the probe, or one finding's steps up to its last reboot or restart, spliced into the
+ *       other's on the other's board ({@link Splice}), fail as the other does.</li>
  * </ol>
  * The shortest finding of a cause represents it.
  */
@@ -123,7 +124,10 @@ final class CauseGrouping {
         return found.distinct();
     }
 
-    /** Whether {@code prefix}'s steps followed by {@code probe}'s last input fail as {@code probe} does (a shared reading). */
+    /**
+     * Whether {@code prefix}'s steps followed by {@code probe}'s last input fail as {@code probe} does (a
+     * shared reading), or a {@link Splice} of the two across their reboots or restarts does.
+     */
     private boolean explains(Finding prefix, Finding probe) {
         if (!prefix.checks().equals(probe.checks())) {
             return false;
@@ -140,6 +144,19 @@ final class CauseGrouping {
                 return false;
             }
             if (run.violation().exists(found -> found.step() == leading.size()
+                    && Signature.readings(found).exists(Signature.readings(probe.violation())::contains))) {
+                return true;
+            }
+        }
+        Configuration board = probe.trace().header().configuration();
+        for (Vector<Input> spliced : Splice.of(steps, probe.trace().inputs(), board.apps().size())) {
+            Run run;
+            try {
+                run = Session.run(board, factory, probe.checks(), spliced);
+            } catch (RuntimeException e) {
+                return false;
+            }
+            if (run.violation().exists(found -> found.step() == spliced.size() - 1
                     && Signature.readings(found).exists(Signature.readings(probe.violation())::contains))) {
                 return true;
             }

@@ -8,11 +8,15 @@ import invs.conformance.check.Session;
 import invs.conformance.generation.Swarm;
 import invs.conformance.zoo.Mutant;
 import invs.conformance.zoo.Zoo;
+import invs.spec.AllowReadOnly;
+import invs.spec.AllowReadWrite;
 import invs.spec.AppId;
+import invs.spec.Bytes;
 import invs.spec.Command;
 import invs.spec.Configuration;
 import invs.spec.Drain;
 import invs.spec.Input;
+import invs.spec.Reboot;
 import invs.spec.Restart;
 import invs.spec.Subscribe;
 import invs.spec.Yield;
@@ -31,23 +35,29 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 class CauseGroupingTest {
     private static final AppId A = AppId.of(0);
+    private static final AppId B = AppId.of(1);
     private static final Configuration BOARD = StandardConfigurations.docDefault().configuration();
     private static final Checks CHECKS = Checks.of(Vector.of(Property.values()));
 
-    private static Failure failure(Mutant mutant, Vector<Input> inputs, long order) {
-        Run run = Session.run(BOARD, mutant, CHECKS, inputs);
-        return new Failure("doc-default", run, CHECKS, order, order, "try " + order, Swarm.everything(), Duration.ZERO);
+    private static Failure failure(Mutant mutant, Configuration board, Vector<Input> inputs, long order) {
+        Run run = Session.run(board, mutant, CHECKS, inputs);
+        return new Failure("board", run, CHECKS, order, order, "try " + order, Swarm.everything(), Duration.ZERO);
     }
 
     /** The signatures of {@code sequences} on {@code mutant}, and the number of causes they group into. */
     private static void assertOneCause(String name, Vector<Input> first, String firstReading, Vector<Input> second,
                                        String secondReading) {
+        assertOneCause(name, BOARD, first, firstReading, BOARD, second, secondReading);
+    }
+
+    private static void assertOneCause(String name, Configuration firstBoard, Vector<Input> first, String firstReading,
+                                       Configuration secondBoard, Vector<Input> second, String secondReading) {
         Mutant mutant = Zoo.named(name).get();
-        assertEquals(firstReading, Signature.of(failure(mutant, first, 0).violation()));
-        assertEquals(secondReading, Signature.of(failure(mutant, second, 1).violation()));
+        assertEquals(firstReading, Signature.of(failure(mutant, firstBoard, first, 0).violation()));
+        assertEquals(secondReading, Signature.of(failure(mutant, secondBoard, second, 1).violation()));
         Triage triage = new Triage(name, mutant, Option.none(), Duration.ofSeconds(5), Option.none(), CampaignListener.NONE);
-        triage.report(failure(mutant, first, 0));
-        triage.report(failure(mutant, second, 1));
+        triage.report(failure(mutant, firstBoard, first, 0));
+        triage.report(failure(mutant, secondBoard, second, 1));
         Vector<Cause> causes = triage.finish(1);
         assertEquals(2, causes.flatMap(Cause::findings).size(), "two rules broken");
         assertEquals(1, causes.size(), causes.map(Cause::signature).mkString(", "));
@@ -81,5 +91,22 @@ class CauseGroupingTest {
                 Vector.of(new Subscribe(A, 0), new Command(A, 1, 0, 0), new Drain(), new Yield(A), new Command(A, 1, 0, 0),
                         new Yield(A), new Command(A, 1, 0, 0)),
                 "lockstep at command [synchronous return: expected SUCCESS]");
+    }
+
+    /**
+     * A reboot that loses the regions: an app's data gone when it reads its region back, and, where storage
+     * holds one region, a region handed out to a second app. The first's steps up to the reboot, spliced
+     * into the second's on its board, fill the storage and fail as the second does.
+     */
+    @Test
+    void dataLostAndARegionHandedOutTwiceAreOneCauseAcrossTheReboot() {
+        Configuration oneRegion = BOARD.withStorageLength(BOARD.regionSize() + 12L);
+        assertOneCause("reboot-loses-regions",
+                BOARD, Vector.of(new AllowReadOnly(A, 0, Bytes.of((byte) 0)), new Command(A, 3, 0, 0), new Drain(), new Reboot(0),
+                        new AllowReadWrite(A, 0, 1), new Command(A, 2, 0, 0), new Drain(), new Yield(A)),
+                "lockstep at yield [buffer bytes]",
+                oneRegion, Vector.of(new Command(B, 1, 0, 0), new Drain(), new Reboot(0), new Subscribe(A, 0),
+                        new Command(A, 1, 0, 0), new Drain(), new Yield(A)),
+                "lockstep at yield [status: expected NOMEM]");
     }
 }
