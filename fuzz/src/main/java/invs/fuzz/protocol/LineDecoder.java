@@ -252,11 +252,24 @@ final class LineDecoder {
         }
         int to = at++;
         for (int index = 0; index < words.length; index++) {
-            if (Arrays.equals(line, from, to, words[index], 0, words[index].length)) {
+            if (matches(from, to, words[index])) {
                 return index;
             }
         }
         throw NotVouched.INSTANCE; // another word, or one with an escape
+    }
+
+    /** Whether the bytes of the line from {@code from} to {@code to} are {@code word}'s. */
+    private boolean matches(int from, int to, byte[] word) {
+        if (to - from != word.length) {
+            return false;
+        }
+        for (int index = 0; index < word.length; index++) {
+            if (line[from + index] != word[index]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A JSON integer within {@code [min, max]}. */

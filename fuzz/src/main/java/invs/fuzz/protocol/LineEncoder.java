@@ -248,13 +248,16 @@ final class LineEncoder {
             value = -value;
         }
         int digits = 1;
-        for (long rest = value / 10; rest > 0; rest /= 10) {
+        for (long power = 10; digits < 19 && value >= power; power *= 10) {
             digits++;
         }
         int end = at + digits;
-        for (int digit = end - 1; digit >= at; digit--) {
-            out[digit] = (byte) ('0' + value % 10);
-            value /= 10;
+        int digit = end - 1;
+        for (; value > Integer.MAX_VALUE; value /= 10) {
+            out[digit--] = (byte) ('0' + value % 10);
+        }
+        for (int rest = (int) value; digit >= at; rest /= 10) { // the last digits in int arithmetic, cheaper
+            out[digit--] = (byte) ('0' + rest % 10);
         }
         length = end;
     }

@@ -123,7 +123,7 @@ final class ServerProcess {
             if (broken != null) {
                 throw broken;
             }
-            List<Request> sent = new ArrayList<>();
+            List<Request> sent = new ArrayList<>(Math.min(window, builds.size() - from));
             for (LongFunction<Request> build : builds.subList(from, Math.min(builds.size(), from + window))) {
                 sent.add(next(build));
             }

@@ -74,7 +74,8 @@ final class ProtocolSamples {
         for (ErrorCode code : ErrorCode.values()) {
             observations.add(Observation.failure(code));
         }
-        for (long value : new long[] {0, 1, -1, 10, 2048, U32, Long.MIN_VALUE, Long.MAX_VALUE}) {
+        for (long value : new long[] {0, 1, -1, 9, 10, 99, 100, 2048, Integer.MAX_VALUE, Integer.MAX_VALUE + 1L, U32,
+                999_999_999_999_999_999L, 1_000_000_000_000_000_000L, Long.MIN_VALUE, Long.MAX_VALUE}) {
             observations.add(new Observation.Yielded(Option.some(new Upcall((int) value, value, value, value)), Bytes.empty()));
             observations.add(new Observation.Yielded(Option.some(new Upcall(Integer.MIN_VALUE, value, -value, 0)),
                     everyByte()));
