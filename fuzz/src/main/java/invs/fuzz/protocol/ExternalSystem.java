@@ -72,7 +72,7 @@ final class ExternalSystem implements SystemUnderTest {
             return SystemUnderTest.super.applyAll(inputs);
         }
         int sendable = inputs.indexWhere(input -> !Capability.allows(capabilities, input));
-        List<LongFunction<Request>> requests = new ArrayList<>();
+        List<LongFunction<Request>> requests = new ArrayList<>(inputs.size());
         for (Input input : sendable < 0 ? inputs : inputs.take(sendable)) {
             requests.add(id -> new Request.Apply(id, input));
         }

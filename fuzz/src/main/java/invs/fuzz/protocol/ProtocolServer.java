@@ -19,7 +19,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -103,6 +102,7 @@ public final class ProtocolServer {
     public void serve(InputStream in, OutputStream out) {
         OutputStream replies = pipelining > 1 ? new BufferedOutputStream(out, 1 << 16) : out;
         LineReader reader = new LineReader(pipelining > 1 ? new FlushBeforeWaiting(in, replies) : in, limits.maxLine());
+        LineEncoder lines = new LineEncoder();
         int held = 0;
         try {
             while (true) {
@@ -121,7 +121,9 @@ public final class ProtocolServer {
                 if (reply == null) {
                     continue;
                 }
-                replies.write((JsonFields.line(reply.encode()) + "\n").getBytes(StandardCharsets.UTF_8));
+                lines.clear();
+                lines.add(reply);
+                lines.writeTo(replies);
                 if (pipelining == 1 || ++held >= FLUSH_EVERY || reply instanceof Reply.Goodbye) {
                     replies.flush();
                     held = 0;
@@ -138,8 +140,15 @@ public final class ProtocolServer {
         }
     }
 
-    /** The reply to one request line's bytes, null for a blank line. */
+    /**
+     * The reply to one request line's bytes, null for a blank line: an input request read straight from the
+     * bytes when {@link LineDecoder} vouches for the line, any other request through its text.
+     */
     private Reply answer(byte[] bytes) {
+        Request.Apply input = LineDecoder.apply(bytes);
+        if (input != null) {
+            return apply(input);
+        }
         String line;
         try {
             line = Utf8Text.decode(bytes);
@@ -162,22 +171,24 @@ public final class ProtocolServer {
                     ? new Reply.Hello(hello.id(), PROTOCOL, name, capabilities, reading, pipelining)
                     : new Reply.Error(hello.id(), "this server speaks protocol " + PROTOCOL + ", not " + hello.protocol());
             case Request.Reset reset -> reset(reset.id(), reset.configuration());
-            case Request.Apply apply -> {
-                if (system == null) {
-                    yield new Reply.Error(apply.id(), "no board yet: send reset with a configuration first");
-                }
-                Option<TraceFormatException> problem = InputBounds.problem(apply.input(), configuration, limits);
-                if (problem.isDefined()) {
-                    yield new Reply.Error(apply.id(), "cannot apply the input: " + problem.get().at(0, "input").getMessage());
-                }
-                try {
-                    yield new Reply.Answer(apply.id(), system.apply(apply.input()));
-                } catch (RuntimeException e) {
-                    yield new Reply.Error(apply.id(), "the implementation failed: " + e);
-                }
-            }
+            case Request.Apply apply -> apply(apply);
             case Request.Bye bye -> new Reply.Goodbye(bye.id());
         };
+    }
+
+    private Reply apply(Request.Apply apply) {
+        if (system == null) {
+            return new Reply.Error(apply.id(), "no board yet: send reset with a configuration first");
+        }
+        Option<TraceFormatException> problem = InputBounds.problem(apply.input(), configuration, limits);
+        if (problem.isDefined()) {
+            return new Reply.Error(apply.id(), "cannot apply the input: " + problem.get().at(0, "input").getMessage());
+        }
+        try {
+            return new Reply.Answer(apply.id(), system.apply(apply.input()));
+        } catch (RuntimeException e) {
+            return new Reply.Error(apply.id(), "the implementation failed: " + e);
+        }
     }
 
     private Reply reset(long id, Configuration asked) {

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import invs.conformance.sut.Capability;
 import invs.conformance.trace.ObservationCodec;
 import invs.conformance.trace.TraceFormatException;
+import invs.conformance.trace.Utf8Text;
 import invs.spec.Observation;
 
 import java.util.EnumSet;
@@ -146,6 +147,17 @@ public sealed interface Reply {
             case "tock" -> Profile.TOCK;
             default -> throw new TraceFormatException("profile", "unknown profile \"" + name + "\" (doc or tock)");
         });
+    }
+
+    /**
+     * The reply the bytes of a line hold: an observation read straight from the bytes when
+     * {@link LineDecoder} vouches for the line, any other reply through its text and JSON tree.
+     *
+     * @throws TraceFormatException naming the field that is wrong, or the byte that is not valid UTF-8
+     */
+    static Reply decode(byte[] line) {
+        Reply answer = LineDecoder.answer(line);
+        return answer != null ? answer : decode(Utf8Text.decode(line));
     }
 
     /** The reply a line holds. @throws TraceFormatException naming the field that is wrong */

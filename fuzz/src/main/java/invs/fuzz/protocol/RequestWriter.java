@@ -1,9 +1,7 @@
 package invs.fuzz.protocol;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -34,11 +32,6 @@ final class RequestWriter {
         batches.add(requests);
     }
 
-    /** {@code request} as one line of bytes, with its line feed. */
-    static byte[] line(Request request) {
-        return (JsonFields.line(request.encode()) + "\n").getBytes(StandardCharsets.UTF_8);
-    }
-
     /** Stops writing: the thread ends once its current write returns (at once when it is idle). */
     void close() {
         thread.interrupt();
@@ -46,10 +39,12 @@ final class RequestWriter {
 
     private void write() {
         try {
+            LineEncoder lines = new LineEncoder();
             while (true) {
-                ByteArrayOutputStream lines = new ByteArrayOutputStream();
-                for (Request request : batches.take()) {
-                    lines.writeBytes(line(request));
+                List<Request> batch = batches.take();
+                lines.clear();
+                for (Request request : batch) {
+                    lines.add(request);
                 }
                 lines.writeTo(requests);
                 requests.flush();

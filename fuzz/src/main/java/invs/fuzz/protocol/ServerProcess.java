@@ -50,6 +50,8 @@ final class ServerProcess {
     private final LineReader replies;
     private final OutputStream requests;
     private final StderrTail stderr;
+    /** The lines of requests sent one at a time, from the thread that drives this server. */
+    private final LineEncoder lines = new LineEncoder();
     private RequestWriter writer;
     private long nextId = 1;
     private ProtocolFailure broken;
@@ -101,7 +103,7 @@ final class ServerProcess {
         stopped = false;
         long due = due(timeout);
         try {
-            write(RequestWriter.line(request));
+            write(request);
             return reply(request, due, timeout);
         } finally {
             deadline = 0;
@@ -121,7 +123,7 @@ final class ServerProcess {
             if (broken != null) {
                 throw broken;
             }
-            List<Request> sent = new ArrayList<>();
+            List<Request> sent = new ArrayList<>(Math.min(window, builds.size() - from));
             for (LongFunction<Request> build : builds.subList(from, Math.min(builds.size(), from + window))) {
                 sent.add(next(build));
             }
@@ -164,9 +166,11 @@ final class ServerProcess {
     }
 
     /** Writes one request line from this thread (the watchdog ends a write the server never reads). */
-    private void write(byte[] line) {
+    private void write(Request request) {
+        lines.clear();
+        lines.add(request);
         try {
-            requests.write(line);
+            lines.writeTo(requests);
             requests.flush();
         } catch (IOException e) {
             // the server closed its input or died: what it wrote before says more
@@ -178,7 +182,7 @@ final class ServerProcess {
         byte[] line = receive(request, due, timeout);
         Reply reply;
         try {
-            reply = Reply.decode(Utf8Text.decode(line));
+            reply = Reply.decode(line);
         } catch (TraceFormatException e) {
             throw fail("the server answered " + request.describe() + " with a malformed reply (" + e.getMessage()
                     + "): " + shown(line));
@@ -265,7 +269,7 @@ final class ServerProcess {
                 writer.close();
             }
             try {
-                requests.write(RequestWriter.line(new Request.Bye(nextId++)));
+                requests.write(LineEncoder.line(new Request.Bye(nextId++)));
                 requests.flush();
                 requests.close();
             } catch (IOException e) {

@@ -24,9 +24,10 @@ import java.util.Locale;
  * the out-of-process protocol, one request at a time and pipelined. Campaigns run on every standard
  * configuration with all properties, as {@code invs fuzz} does.
  *
- * <p>Each way is warmed up first, in runs of SECONDS until two runs in a row agree within 10% (or
- * WARMUP_SECONDS have passed): over the protocol, three Java virtual machines (invs and two servers, the
- * second for the isolation checks) compile their code, which takes a minute or more on a busy machine. The
+ * <p>Each way is warmed up first, in runs of SECONDS until three runs in a row are no more than 10% faster
+ * than the fastest run before them (or WARMUP_SECONDS have passed): over the protocol, three Java virtual
+ * machines (invs and two servers, the second for the isolation checks) compile their code, which takes a
+ * minute or more on a busy machine, and two slow runs in a row that agree do not mean it is done. The
  * server processes are kept for the whole benchmark. Then the three ways run in turn for several rounds, so
  * that a machine whose load changes treats them alike, and the benchmark prints each round, the median
  * rates with the processor time per system call, and the median of the rounds' ratios of protocol to
@@ -80,20 +81,21 @@ public final class CampaignBenchmark {
         }
     }
 
-    /** Runs campaigns of {@code seconds} until two in a row agree within 10%, for at most {@code limit} seconds. */
+    /**
+     * Runs campaigns of {@code seconds} until three in a row are no more than 10% faster than the fastest
+     * before them, for at most {@code limit} seconds.
+     */
     private static void warmUp(String way, SystemUnderTestFactory factory, int seconds, int limit, int threads) {
         long end = System.nanoTime() + limit * 1_000_000_000L;
-        double last = -1;
+        double fastest = 0;
+        double last = 0;
         int runs = 0;
-        while (System.nanoTime() < end) {
-            double rate = run(factory, seconds, threads, 1000 + runs).syscallsPerSecond();
-            runs++;
-            if (last > 0 && Math.abs(rate - last) <= 0.1 * last) {
-                break;
-            }
-            last = rate;
+        for (int flatRuns = 0; flatRuns < 3 && System.nanoTime() < end; runs++) {
+            last = run(factory, seconds, threads, 1000 + runs).syscallsPerSecond();
+            flatRuns = last > 1.1 * fastest ? 0 : flatRuns + 1;
+            fastest = Math.max(fastest, last);
         }
-        System.out.printf(Locale.ROOT, "warm-up %s: %d runs, last %,.0f/s%n", way, runs, last);
+        System.out.printf(Locale.ROOT, "warm-up %s: %d runs, last %,.0f/s, fastest %,.0f/s%n", way, runs, last, fastest);
     }
 
     /** {@code invs serve} in child processes of this JVM, pipelined when the server announces it and {@code pipelining}. */
