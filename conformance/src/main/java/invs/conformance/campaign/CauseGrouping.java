@@ -35,11 +35,14 @@ import java.util.function.Function;
  *       signature at the probe, or one finding's steps up to its last reboot or restart, spliced into the
  *       other's on the other's board ({@link Splice}), fail as the other does.</li>
  * </ol>
- * The shortest finding of a cause represents it.
+ * Cross-replay runs between groups pairwise, with the shortest {@link #CROSS_REPLAY_MEMBERS} findings of
+ * each. The shortest finding of a cause represents it.
  */
 final class CauseGrouping {
     /** At most this many groups are cross-replayed pairwise; beyond it, symptoms alone decide. */
     static final int CROSS_REPLAY_LIMIT = 40;
+    /** The shortest this many findings of each group are cross-replayed with those of the other. */
+    static final int CROSS_REPLAY_MEMBERS = 4;
     private final SystemUnderTestFactory factory;
     private final Function<Checks, Shrinker.Reproduction> reproduction;
 
@@ -65,14 +68,13 @@ final class CauseGrouping {
         }
         Vector<Integer> roots = Vector.range(0, byLength.size()).filter(i -> partition.root(i) == i);
         if (roots.size() <= CROSS_REPLAY_LIMIT) {
-            for (int a = 0; a < roots.size(); a++) {
-                for (int b = a + 1; b < roots.size(); b++) {
-                    int first = roots.get(a);
-                    int second = roots.get(b);
-                    if (partition.root(first) != partition.root(second)
-                            && (explains(byLength.get(first), byLength.get(second))
-                            || explains(byLength.get(second), byLength.get(first)))) {
-                        partition.join(first, second);
+            Vector<Vector<Integer>> groups = roots.map(group -> Vector.range(0, byLength.size())
+                    .filter(i -> partition.root(i) == group).take(CROSS_REPLAY_MEMBERS));
+            for (int a = 0; a < groups.size(); a++) {
+                for (int b = a + 1; b < groups.size(); b++) {
+                    if (partition.root(roots.get(a)) != partition.root(roots.get(b))
+                            && crossReplayed(groups.get(a), groups.get(b), byLength)) {
+                        partition.join(roots.get(a), roots.get(b));
                     }
                 }
             }
@@ -122,6 +124,18 @@ final class CauseGrouping {
         found = found.appendAll(MinimalForm.of(finding, reproduction.apply(finding.checks()),
                 finding.checks().subject().isEmpty()));
         return found.distinct();
+    }
+
+    /** Whether a finding of {@code first} and one of {@code second} explain each other (either way round). */
+    private boolean crossReplayed(Vector<Integer> first, Vector<Integer> second, Vector<Finding> byLength) {
+        for (int one : first) {
+            for (int other : second) {
+                if (explains(byLength.get(one), byLength.get(other)) || explains(byLength.get(other), byLength.get(one))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /**
