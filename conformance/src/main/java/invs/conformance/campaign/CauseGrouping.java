@@ -26,8 +26,9 @@ import java.util.function.Function;
  * symptoms: its own {@link Signature}, and the signature its sequence shows at the same step once every
  * outcome is made visible (every app subscribed to every upcall, and checked in lockstep: an isolation
  * finding, or a read showing a wrong buffer because the upcall of the wrong operation went unseen, then
- * shows the divergence behind it), and its {@link MinimalForm} (the finding shrunk again accepting any
- * failure of its property, with the skeleton of the steps that remain). Two findings fall together when
+ * shows the divergence behind it), and the readings of its {@link MinimalForm}s (the finding shrunk again
+ * accepting any failure of its property at which the specification still expected what it expected, or,
+ * for an upcall never due, at which the system showed that upcall again). Two findings fall together when
  * <ol>
  *   <li>they share a symptom, or</li>
  *   <li>cross-replay shows one state behind both: one finding's prefix followed by the other's probe

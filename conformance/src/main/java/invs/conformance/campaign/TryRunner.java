@@ -76,6 +76,7 @@ final class TryRunner {
         settings.listener().tryStarted(index, board, trySeed, Property.LOCKSTEP);
         InputGenerator generator = new InputGenerator(configuration, capabilities, trySeed, swarm);
         try (Session session = Session.open(configuration, settings.factory(), online, statistics)) {
+            session.stopAtFrontierBound();
             if (session.pipelines()) {
                 inBatches(session, generator, statistics);
             } else {

@@ -53,6 +53,7 @@ public final class Session implements AutoCloseable {
     private Violation violation;
     private Observation last;
     private Forecast forecast;
+    private boolean bounded;
 
     private Session(Configuration configuration, SystemUnderTestFactory factory, Checks checks, Statistics statistics) {
         this.configuration = configuration;
@@ -154,7 +155,8 @@ public final class Session implements AutoCloseable {
      * gets them all before answering the first), then has every oracle judge each observation in order,
      * as {@link #step} would, and returns the first violation, if any. The steps then end with the
      * violating one: the observations after it are discarded (the system has applied those inputs, but
-     * they are not part of the run). So do they once the frontier is {@link #beyondBound() beyond its bound}. An input the system failed to answer is judged as in {@link #step}.
+     * they are not part of the run); so are they, in a session told to {@link #stopAtFrontierBound()}, once
+     * the frontier is beyond its bound. An input the system failed to answer is judged as in {@link #step}.
      *
      * @throws IllegalStateException after a violation
      */
@@ -166,7 +168,7 @@ public final class Session implements AutoCloseable {
         int answered = Math.min(answers.answered(), inputs.size());
         for (int at = 0; at < answered; at++) {
             Option<Violation> found = judge(inputs.get(at), answers.observations().get(at), System.nanoTime());
-            if (found.isDefined() || beyondBound()) {
+            if (found.isDefined() || (bounded && beyondBound())) {
                 return found;
             }
         }
@@ -184,6 +186,14 @@ public final class Session implements AutoCloseable {
      */
     public boolean beyondBound() {
         return model != null && model.frontier().states().size() > FRONTIER_BOUND;
+    }
+
+    /**
+     * Has {@link #stepAll} stop judging a batch once the frontier is {@link #beyondBound() beyond its bound}
+     * (a campaign try, which then stops); other sessions (replay, shrinking) judge every input they apply.
+     */
+    public void stopAtFrontierBound() {
+        bounded = true;
     }
 
     /** Whether the system is better driven in batches ({@link SystemUnderTest#pipelines()}). */

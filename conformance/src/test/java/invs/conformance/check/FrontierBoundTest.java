@@ -58,4 +58,19 @@ class FrontierBoundTest {
             assertFalse(session.beyondBound());
         }
     }
+
+    @Test
+    void onlyACampaignTrySessionStopsJudgingABatchAtTheBound() {
+        Configuration board = StandardConfigurations.docDefault().configuration();
+        Vector<Input> batch = Vector.range(0, 12).flatMap(FrontierBoundTest::faultedWrite);
+        try (Session replay = Session.open(board, new ReferenceProvider(), Checks.online());
+             Session campaignTry = Session.open(board, new ReferenceProvider(), Checks.online())) {
+            campaignTry.stopAtFrontierBound();
+            assertFalse(replay.stepAll(batch).isDefined());
+            assertFalse(campaignTry.stepAll(batch).isDefined());
+            assertEquals(batch.size(), replay.steps().size(), "a replay judges every input");
+            assertTrue(campaignTry.beyondBound());
+            assertEquals(11 * 4, campaignTry.steps().size(), "a campaign try stops at the eleventh write's drain");
+        }
+    }
 }
