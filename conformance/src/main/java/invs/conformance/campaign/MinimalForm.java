@@ -25,7 +25,7 @@ import java.util.function.Predicate;
  * whose failures the specification expects other answers at.
  *
  * <p>A finding that showed an upcall the specification did not expect at all (a subscription a restart
- * should have dropped delivers its upcall where the specification expected another app's operation's) is
+ * should have dropped delivers its upcall where the specification expected another operation's) is
  * also shrunk keeping that upcall: without the other operation it reads as an upcall where none was due,
  * like the findings that never had one queued.
  *
