@@ -57,16 +57,19 @@ campaign() {
     tail -5 "$work/report.txt" >&2
     exit 1
   fi
-  echo "$calls $(echo "$cpu" | awk '{print $1 + $2}')"
+  local frontier
+  frontier=$(grep -oE 'widest frontier .*' "$work/report.txt" | head -1)
+  echo "$calls $(echo "$cpu" | awk '{print $1 + $2}') $frontier"
 }
 
 declare -A rates
 for round in $(seq 1 "$rounds"); do
   for jar in "${jars[@]}"; do
-    read -r calls cpu < <(campaign "$jar")
+    read -r calls cpu frontier < <(campaign "$jar")
     rate=$(awk -v c="$calls" -v t="$cpu" 'BEGIN { printf "%.0f", c / t }')
     name=$([ "$jar" = "$work/this.jar" ] && echo "this build" || echo "$other")
-    printf 'round %d  %-40s %9d system calls  %7.2f processor-s  %7d per processor-second\n' "$round" "$name" "$calls" "$cpu" "$rate"
+    printf 'round %d  %-40s %9d system calls  %7.2f processor-s  %7d per processor-second  (%s)\n' "$round" "$name" \
+      "$calls" "$cpu" "$rate" "$frontier"
     rates[$jar]="${rates[$jar]:-} $rate"
   done
 done
