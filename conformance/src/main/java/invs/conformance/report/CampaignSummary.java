@@ -3,6 +3,8 @@ package invs.conformance.report;
 import invs.conformance.campaign.CampaignResult;
 import io.vavr.collection.Vector;
 
+import java.util.Locale;
+
 /**
  * Everything a campaign's reports show, whatever their form (text, {@code report.json}, JUnit XML,
  * {@code report.html}): made from a campaign's result, read back from {@code report.json}, or merged from the
@@ -40,5 +42,19 @@ public record CampaignSummary(Setup setup, Totals totals, Vector<PairCount> cove
     Vector<ShardPart> asParts(String directory) {
         return merged() ? parts : Vector.of(new ShardPart(directory, setup.shards(), totals.tries(), totals.complete(),
                 totals.triesSeconds(), setup.threads(), setup.rerun()));
+    }
+
+    /**
+     * The line that leads a report: {@code no finding}, or how many distinct causes, and how many rules and
+     * failing tries they account for.
+     */
+    public String causesLine() {
+        if (causes.isEmpty()) {
+            return "no finding";
+        }
+        int rules = findings().size();
+        long tries = causes.map(CauseSummary::occurrences).sum().longValue();
+        return String.format(Locale.ROOT, "%d distinct cause%s (%d rule%s broken, %,d failing tr%s)", causes.size(),
+                causes.size() == 1 ? "" : "s", rules, rules == 1 ? "" : "s", tries, tries == 1 ? "y" : "ies");
     }
 }

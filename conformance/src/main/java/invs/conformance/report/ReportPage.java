@@ -40,20 +40,9 @@ public record ReportPage(String title, String verdict, boolean failed, Vector<St
         }));
         Vector<CauseView> causes = Vector.range(0, summary.causes().size())
                 .map(index -> CauseView.of(index + 1, summary.causes().get(index), setup));
-        return new ReportPage("invs report: " + setup.system() + " (" + setup.reading() + " reading)", verdict(summary),
+        return new ReportPage("invs report: " + setup.system() + " (" + setup.reading() + " reading)", summary.causesLine(),
                 !summary.causes().isEmpty(), summary.totals().grantWarning().toVector(), facts(summary), summary.parts().map(ReportPage::part), summary.problems(),
                 CoverageMatrix.of(pairs), observed + " of " + pairs.size() + " pairs observed", notSeen, summary.corners(), causes);
-    }
-
-    private static String verdict(CampaignSummary summary) {
-        if (summary.causes().isEmpty()) {
-            return "no finding";
-        }
-        int causes = summary.causes().size();
-        int rules = summary.findings().size();
-        long tries = summary.causes().map(CauseSummary::occurrences).sum().longValue();
-        return String.format(Locale.ROOT, "%d distinct cause%s (%d rule%s broken, %,d failing tr%s)", causes,
-                causes == 1 ? "" : "s", rules, rules == 1 ? "" : "s", tries, tries == 1 ? "y" : "ies");
     }
 
     private static Vector<Fact> facts(CampaignSummary summary) {

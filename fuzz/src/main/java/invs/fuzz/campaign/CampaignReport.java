@@ -45,7 +45,7 @@ public final class CampaignReport {
         StringBuilder text = new StringBuilder();
         text.append(summary.merged() ? "invs merge: " : "invs fuzz: ").append(setup.description()).append(", checked against the ")
                 .append(setup.reading()).append(" reading of the driver document\n");
-        text.append(causesLine(summary)).append('\n');
+        text.append(summary.causesLine()).append('\n');
         if (summary.merged()) {
             int missing = setup.shards().missingCount();
             text.append(String.format(Locale.ROOT, "seed 0x%016x, shards %s merged from %d report%s%s, %d steps per try%n",
@@ -91,18 +91,6 @@ public final class CampaignReport {
             setup.rerun().forEach(rerun -> text.append("\nre-run exactly: ").append(rerun).append('\n'));
         }
         return text.toString();
-    }
-
-    /** The line that leads the report: how many distinct causes, and how many rules and tries they broke. */
-    static String causesLine(CampaignSummary summary) {
-        if (summary.causes().isEmpty()) {
-            return "no finding";
-        }
-        int causes = summary.causes().size();
-        int rules = summary.findings().size();
-        long tries = summary.causes().map(CauseSummary::occurrences).sum().longValue();
-        return String.format(Locale.ROOT, "%d distinct cause%s (%d rule%s broken, %d failing tr%s)", causes,
-                causes == 1 ? "" : "s", rules, rules == 1 ? "" : "s", tries, tries == 1 ? "y" : "ies");
     }
 
     private static String boards(Setup setup) {
@@ -161,7 +149,7 @@ public final class CampaignReport {
         }
         String where = summary.merged() ? "; the traces are in the shard directories"
                 : summary.setup().traces().map(dir -> "; every trace is saved under " + dir).getOrElse("");
-        StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "findings: %s%s%n", causesLine(summary), where));
+        StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "findings: %s%s%n", summary.causesLine(), where));
         int number = 1;
         for (CauseSummary cause : summary.causes()) {
             text.append('\n').append(describe(number++, cause, summary.setup().replayFlags()));
