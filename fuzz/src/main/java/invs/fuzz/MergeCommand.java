@@ -16,7 +16,6 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,7 +53,7 @@ final class MergeCommand implements Callable<Integer> {
     public Integer call() {
         Vector<Tuple2<Path, Path>> reports = Vector.ofAll(inputs).map(MergeCommand::report);
         for (Tuple2<Path, Path> report : reports) {
-            if (same(out, report._1)) {
+            if (OutputLocation.sameFile(out, report._1)) {
                 throw new UserError("--out: " + out + " is one of the shard directories; its report.json would be replaced."
                         + " Name another directory");
             }
@@ -85,14 +84,5 @@ final class MergeCommand implements Callable<Integer> {
             throw new UserError(input + ": no such directory (give the --out directory of each shard)");
         }
         return Tuple.of(input, input.resolve(ReportFiles.JSON));
-    }
-
-    private static boolean same(Path a, Path b) {
-        try {
-            return Files.exists(a) && Files.exists(b) ? Files.isSameFile(a, b)
-                    : a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
-        } catch (IOException e) {
-            return false;
-        }
     }
 }

@@ -132,7 +132,8 @@ public final class OutputLocation {
         }
     }
 
-    private static boolean sameFile(Path output, Path input) {
+    /** Whether {@code output} and {@code input} name the same file (as paths, when either does not exist yet). */
+    public static boolean sameFile(Path output, Path input) {
         try {
             return Files.exists(output) && Files.exists(input) ? Files.isSameFile(output, input)
                     : output.toAbsolutePath().normalize().equals(input.toAbsolutePath().normalize());
