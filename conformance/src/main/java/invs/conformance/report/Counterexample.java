@@ -3,11 +3,10 @@ package invs.conformance.report;
 import invs.conformance.campaign.Finding;
 import invs.conformance.trace.TraceStep;
 import invs.spec.App;
+import invs.spec.AppId;
 import invs.spec.Event;
 import invs.spec.Input;
 import invs.spec.Observation;
-import invs.spec.Restart;
-import invs.spec.Syscall;
 import invs.spec.Yield;
 import io.vavr.collection.Vector;
 import io.vavr.control.Option;
@@ -59,7 +58,7 @@ public record Counterexample(String swarm, String report, Vector<String> apps, V
         public static Step of(TraceStep step) {
             Input input = step.input();
             String answer = step.observation().map(Object::toString).getOrElse("no answer");
-            Option<Integer> app = appOf(input);
+            Option<Integer> app = input.concernedApp().map(AppId::slot);
             String text = app.map(slot -> withoutApp(input.toString(), slot)).getOrElse(input.toString());
             if (input instanceof Yield) {
                 Option<Observation.Yielded> yielded = step.observation()
@@ -69,14 +68,6 @@ public record Counterexample(String swarm, String report, Vector<String> apps, V
                         yielded.map(y -> y.readBuffer().toString()));
             }
             return new Step(app, input instanceof Event ? Kind.EVENT : Kind.SYSCALL, text, answer, Option.none(), Option.none());
-        }
-
-        private static Option<Integer> appOf(Input input) {
-            return switch (input) {
-                case Syscall syscall -> Option.some(syscall.app().slot());
-                case Restart restart -> Option.some(restart.app().slot());
-                default -> Option.none();
-            };
         }
 
         private static String withoutApp(String text, int slot) {

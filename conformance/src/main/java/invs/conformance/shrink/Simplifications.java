@@ -15,7 +15,6 @@ import invs.spec.Reboot;
 import invs.spec.Restart;
 import invs.spec.StoragePermissions;
 import invs.spec.Subscribe;
-import invs.spec.Syscall;
 import invs.spec.Tick;
 import invs.spec.Unsubscribe;
 import invs.spec.Yield;
@@ -103,13 +102,9 @@ public final class Simplifications {
         }
     }
 
-    /** The app an input names, if any. */
+    /** The slot of the app an input names, if any ({@link Input#concernedApp()}). */
     public static Option<Integer> appOf(Input input) {
-        return switch (input) {
-            case Syscall syscall -> Option.some(syscall.app().slot());
-            case Restart restart -> Option.some(restart.app().slot());
-            default -> Option.none();
-        };
+        return input.concernedApp().map(AppId::slot);
     }
 
     /** {@code input} after the app in slot {@code removed} left the board: later slots move down by one. */
