@@ -14,6 +14,8 @@ import invs.spec.AppId;
 import invs.spec.Configuration;
 import invs.spec.Input;
 import invs.spec.Yield;
+import io.vavr.Tuple;
+import io.vavr.Tuple2;
 import io.vavr.collection.Vector;
 import io.vavr.control.Option;
 
@@ -148,30 +150,21 @@ final class CauseGrouping {
             return false;
         }
         Vector<Input> steps = prefix.trace().steps().map(TraceStep::input);
-        Input last = probe.trace().steps().last().input();
         Vector<Input> leading = steps.init();
-        for (Input candidate : probes(last, prefix)) {
+        Configuration prefixBoard = prefix.trace().header().configuration();
+        Configuration probeBoard = probe.trace().header().configuration();
+        Vector<Tuple2<Configuration, Vector<Input>>> candidates = probes(probe.trace().steps().last().input(), prefix)
+                .map(candidate -> Tuple.of(prefixBoard, leading.append(candidate)))
+                .appendAll(Splice.of(steps, probe.trace().inputs(), probeBoard.apps().size())
+                        .map(spliced -> Tuple.of(probeBoard, spliced)));
+        for (Tuple2<Configuration, Vector<Input>> candidate : candidates) {
             Run run;
             try {
-                run = Session.run(prefix.trace().header().configuration(), factory, prefix.checks(),
-                        leading.append(candidate));
+                run = Session.run(candidate._1, factory, probe.checks(), candidate._2);
             } catch (RuntimeException e) {
                 return false;
             }
-            if (run.violation().exists(found -> found.step() == leading.size()
-                    && Signature.readings(found).exists(Signature.readings(probe.violation())::contains))) {
-                return true;
-            }
-        }
-        Configuration board = probe.trace().header().configuration();
-        for (Vector<Input> spliced : Splice.of(steps, probe.trace().inputs(), board.apps().size())) {
-            Run run;
-            try {
-                run = Session.run(board, factory, probe.checks(), spliced);
-            } catch (RuntimeException e) {
-                return false;
-            }
-            if (run.violation().exists(found -> found.step() == spliced.size() - 1
+            if (run.violation().exists(found -> found.step() == candidate._2.size() - 1
                     && Signature.readings(found).exists(Signature.readings(probe.violation())::contains))) {
                 return true;
             }
