@@ -118,7 +118,8 @@ final class CauseGrouping {
         for (Variant variant : variants) {
             try {
                 Run run = Session.run(board, factory, online, variant.inputs());
-                found = found.appendAll(run.violation().filter(violation -> variant.shows(violation.step()))
+                found = found.appendAll(run.violation().filter(violation -> variant.shows(violation.step())
+                                || variant.judgedAnew(run, finding.trace().steps()))
                         .toVector().flatMap(Signature::readings));
             } catch (RuntimeException e) {
                 // a variant the system cannot run shows nothing

@@ -6,6 +6,7 @@ import invs.conformance.explain.Differences;
 import invs.conformance.explain.Field;
 import invs.conformance.shrink.Shrinker;
 import invs.conformance.shrink.Simplifications;
+import invs.conformance.trace.TraceStep;
 import invs.spec.AllowReadWrite;
 import invs.spec.AppId;
 import invs.spec.Configuration;
@@ -15,6 +16,7 @@ import invs.spec.Input;
 import invs.spec.Reboot;
 import invs.spec.Restart;
 import invs.spec.Subscribe;
+import invs.spec.Syscall;
 import invs.spec.Yield;
 import io.vavr.collection.Vector;
 import io.vavr.control.Option;
@@ -38,14 +40,37 @@ final class Visibility {
      * A sequence made from a failing one, and where it shows that failure: from step {@code from} to step
      * {@code failing}; a failure before is another divergence.
      */
-    record Variant(Vector<Input> inputs, int from, int failing) {
+    record Variant(Vector<Input> inputs, int from, int failing, Vector<Integer> placed) {
         Variant(Vector<Input> inputs, int failing) {
-            this(inputs, failing, failing);
+            this(inputs, failing, failing, Vector.empty());
+        }
+
+        Variant(Vector<Input> inputs, int from, int failing) {
+            this(inputs, from, failing, Vector.empty());
         }
 
         /** Whether a violation at {@code step} is the failure this variant was made to show. */
         boolean shows(int step) {
             return step >= from && step <= failing;
+        }
+
+        /**
+         * Whether {@code run} of this variant stopped before the failure it was made to show, at a system
+         * call (not a yield) of the {@code original} steps that the system answered as it did there: the
+         * same answer, judged anew because of what the variant added before it. Only the subscriptions can
+         * change that judgement (they take the app's grant, so a refusal the specification read as the
+         * kernel's lack of memory for it is then the driver's); {@code placed} says where each original
+         * step before the failing one is in the variant.
+         */
+        boolean judgedAnew(Run run, Vector<TraceStep> original) {
+            if (run.violation().isEmpty()) {
+                return false;
+            }
+            int step = run.violation().get().step();
+            int at = placed.indexOf(step);
+            return at >= 0 && original.get(at).input() instanceof Syscall && !(original.get(at).input() instanceof Yield)
+                    && step < run.steps().size() && run.steps().get(step).observation().isDefined()
+                    && run.steps().get(step).observation().equals(original.get(at).observation());
         }
     }
 
@@ -57,10 +82,14 @@ final class Visibility {
      */
     static Variant visible(Configuration board, Vector<Input> inputs, int failing) {
         Vector<Input> visible = subscribeAll(board.appIds());
+        Vector<Integer> placed = Vector.empty();
         int from = -1;
         int at = -1;
         for (int step = 0; step < inputs.size(); step++) {
             Input input = inputs.get(step);
+            if (step < failing) {
+                placed = placed.append(visible.size());
+            }
             if (step == failing) {
                 from = visible.size();
                 Option<Integer> own = Simplifications.appOf(input);
@@ -75,7 +104,7 @@ final class Visibility {
                 visible = visible.appendAll(subscribeAll(board.appIds()));
             }
         }
-        return new Variant(visible, from, at);
+        return new Variant(visible, from, at, placed);
     }
 
     /**

@@ -109,4 +109,21 @@ class CauseGroupingTest {
                         new Command(A, 1, 0, 0), new Drain(), new Yield(A)),
                 "lockstep at yield [status: expected NOMEM]");
     }
+
+    /**
+     * An operation refused NOMEM at once when storage is full: refused where an app already holds its grant,
+     * and, as an app's first call after a reboot, where the specification reads the refusal as the kernel's
+     * lack of memory for the grant and then expects the app's next allow refused as well. With every app
+     * subscribed after the reboot (the grant taken), the second's refusal fails at once as the first does.
+     */
+    @Test
+    void aRefusalReadAsTheGrantsIsOneCauseWithTheSameRefusalOnceTheGrantIsTaken() {
+        Configuration full = BOARD.withApps(BOARD.apps().take(1)).withStorageLength(1);
+        assertOneCause("nomem-synchronous",
+                full, Vector.of(new Subscribe(A, 2), new Command(A, 3, 0, 0), new Drain(), new Yield(A), new Command(A, 1, 0, 0)),
+                "lockstep at command [synchronous return: expected SUCCESS]",
+                full, Vector.of(new Subscribe(A, 0), new Command(A, 1, 0, 0), new Drain(), new Yield(A), new Reboot(0),
+                        new Command(A, 1, 0, 0), new AllowReadWrite(A, 0, 1)),
+                "lockstep at allow-rw [synchronous return: expected FAILURE NOMEM]");
+    }
 }
