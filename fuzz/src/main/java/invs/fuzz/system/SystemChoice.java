@@ -133,8 +133,11 @@ public sealed interface SystemChoice {
      * @param timeout      the time each request may take
      * @param startTimeout the time the server may take to start and answer hello
      * @param fresh        whether every sequence gets a new server process (instead of a reset)
+     * @param oneAtATime   whether every request waits for the reply to the one before, even when the server
+     *                     announces pipelining
      */
-    record External(String command, Duration timeout, Duration startTimeout, boolean fresh) implements SystemChoice {
+    record External(String command, Duration timeout, Duration startTimeout, boolean fresh, boolean oneAtATime)
+            implements SystemChoice {
         @Override
         public String label() {
             return "external";
@@ -152,12 +155,15 @@ public sealed interface SystemChoice {
             if (fresh) {
                 flags.add("--sut-fresh");
             }
+            if (oneAtATime) {
+                flags.add("--sut-no-pipelining");
+            }
             return flags;
         }
 
         @Override
         public OpenSystem open() {
-            ExternalProvider provider = new ExternalProvider(command, timeout, startTimeout, fresh);
+            ExternalProvider provider = new ExternalProvider(command, timeout, startTimeout, fresh, !oneAtATime);
             Reply.Hello hello;
             try {
                 hello = provider.preflight();
@@ -171,13 +177,15 @@ public sealed interface SystemChoice {
             return new OpenSystem(this, provider, "server `" + command + "`"
                     + (hello.server().isEmpty() ? "" : " (" + hello.server() + ")") + ", protocol " + hello.protocol()
                     + ", capabilities: " + capabilities + (fresh ? ", a new process per sequence" : "")
+                    + (oneAtATime && hello.pipelining() > 1 ? ", one request at a time (announces pipelining)" : "")
                     + hello.profile().map(reading -> ", announces the " + reading.name().toLowerCase(java.util.Locale.ROOT)
                     + " reading").getOrElse(""), provider, hello.profile());
         }
 
         @Override
         public String encode() {
-            return "command:" + timeout.toMillis() + ":" + startTimeout.toMillis() + ":" + fresh + ":" + command;
+            return "command:" + timeout.toMillis() + ":" + startTimeout.toMillis() + ":" + fresh + ":" + oneAtATime
+                    + ":" + command;
         }
     }
 
@@ -205,7 +213,7 @@ public sealed interface SystemChoice {
         @Override
         public OpenSystem open() {
             String serve = TockHarness.build();
-            OpenSystem served = new External(serve, timeout, DEFAULT_START_TIMEOUT, false).open();
+            OpenSystem served = new External(serve, timeout, DEFAULT_START_TIMEOUT, false, false).open();
             return new OpenSystem(this, served.factory(), "the upstream Tock capsule (impl/tock-harness), "
                     + served.description(), served.resources(), served.profile());
         }
@@ -230,12 +238,13 @@ public sealed interface SystemChoice {
             case "provider" -> new Provided(parts[1]);
             case "tock" -> new TockCapsule(Duration.ofMillis(Long.parseLong(parts[1])));
             case "command" -> {
-                String[] fields = parts[1].split(":", 4);
-                if (fields.length < 4) {
+                String[] fields = parts[1].split(":", 5);
+                if (fields.length < 5) {
                     throw new UserError("not a system encoding: " + text);
                 }
-                yield new External(fields[3], Duration.ofMillis(Long.parseLong(fields[0])),
-                        Duration.ofMillis(Long.parseLong(fields[1])), Boolean.parseBoolean(fields[2]));
+                yield new External(fields[4], Duration.ofMillis(Long.parseLong(fields[0])),
+                        Duration.ofMillis(Long.parseLong(fields[1])), Boolean.parseBoolean(fields[2]),
+                        Boolean.parseBoolean(fields[3]));
             }
             default -> throw new UserError("not a system encoding: " + text);
         };

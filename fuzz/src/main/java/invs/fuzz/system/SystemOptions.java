@@ -34,6 +34,11 @@ public final class SystemOptions {
             description = "With --sut-command: start a new server process for every sequence instead of sending reset.")
     private boolean fresh;
 
+    @Option(names = "--sut-no-pipelining",
+            description = "With --sut-command: send one request at a time and wait for its reply, even to a server"
+                    + " that announces pipelining.")
+    private boolean oneAtATime;
+
     /** Whether {@code --sut-command} was given: the system under test is a server in another process. */
     public boolean external() {
         return command != null;
@@ -49,9 +54,9 @@ public final class SystemOptions {
             throw new UserError("--sut-command needs a command");
         }
         boolean tock = SystemChoice.TockCapsule.NAME.equals(provider);
-        if (command == null && (!tock && timeout != null || startTimeout != null || fresh)) {
+        if (command == null && (!tock && timeout != null || startTimeout != null || fresh || oneAtATime)) {
             throw new UserError((timeout != null ? "--sut-timeout" : startTimeout != null ? "--sut-start-timeout"
-                    : "--sut-fresh") + " applies to a server: it needs --sut-command");
+                    : fresh ? "--sut-fresh" : "--sut-no-pipelining") + " applies to a server: it needs --sut-command");
         }
         Duration requestTimeout = timeout == null ? SystemChoice.DEFAULT_TIMEOUT : timeout;
         Duration helloTimeout = startTimeout == null ? SystemChoice.DEFAULT_START_TIMEOUT : startTimeout;
@@ -68,7 +73,7 @@ public final class SystemOptions {
             return new SystemChoice.Provided(provider);
         }
         if (command != null) {
-            return new SystemChoice.External(command, requestTimeout, helloTimeout, fresh);
+            return new SystemChoice.External(command, requestTimeout, helloTimeout, fresh, oneAtATime);
         }
         return new SystemChoice.Reference();
     }
