@@ -12,6 +12,7 @@ import invs.conformance.sut.SystemUnderTestFactory;
 import invs.conformance.trace.TraceStep;
 import invs.spec.AppId;
 import invs.spec.Configuration;
+import invs.spec.Drain;
 import invs.spec.Input;
 import invs.spec.Yield;
 import io.vavr.Tuple;
@@ -33,9 +34,9 @@ import java.util.function.Function;
  * for an upcall never due, at which the system showed that upcall again). Two findings fall together when
  * <ol>
  *   <li>they share a symptom, or</li>
- *   <li>cross-replay shows one state behind both: one finding's prefix followed by the other's probe
- *       (with the probe's app renamed to each app of the prefix's board) fails with the other's
- *       signature at the probe, or one finding's steps up to its last reboot or restart, spliced into the
+ *   <li>cross-replay shows one state behind both: one finding's prefix, or its steps up to any drain in
+ *       it (the kernel settled there), followed by the other's probe (with the probe's app renamed to each
+ *       app of the prefix's board) fails with the other's signature at the probe, or one finding's steps up to its last reboot or restart, spliced into the
  *       other's on the other's board ({@link Splice}), fail as the other does.</li>
  * </ol>
  * Cross-replay runs between groups pairwise, with the shortest {@link #CROSS_REPLAY_MEMBERS} findings of
@@ -143,8 +144,9 @@ final class CauseGrouping {
     }
 
     /**
-     * Whether {@code prefix}'s steps followed by {@code probe}'s last input fail as {@code probe} does (a
-     * shared reading), or a {@link Splice} of the two across their reboots or restarts does.
+     * Whether {@code prefix}'s steps (all but its last, or those up to a drain among them) followed by
+     * {@code probe}'s last input fail as {@code probe} does (a shared reading), or a {@link Splice} of the
+     * two across their reboots or restarts does.
      */
     private boolean explains(Finding prefix, Finding probe) {
         if (!prefix.checks().equals(probe.checks())) {
@@ -154,8 +156,11 @@ final class CauseGrouping {
         Vector<Input> leading = steps.init();
         Configuration prefixBoard = prefix.trace().header().configuration();
         Configuration probeBoard = probe.trace().header().configuration();
-        Vector<Tuple2<Configuration, Vector<Input>>> candidates = probes(probe.trace().steps().last().input(), prefix)
-                .map(candidate -> Tuple.of(prefixBoard, leading.append(candidate)))
+        Vector<Vector<Input>> settledPrefixes = Vector.range(0, leading.size() - 1)
+                .filter(at -> leading.get(at) instanceof Drain).map(at -> leading.take(at + 1)).append(leading);
+        Vector<Input> candidateProbes = probes(probe.trace().steps().last().input(), prefix);
+        Vector<Tuple2<Configuration, Vector<Input>>> candidates = settledPrefixes
+                .flatMap(before -> candidateProbes.map(candidate -> Tuple.of(prefixBoard, before.append(candidate))))
                 .appendAll(Splice.of(steps, probe.trace().inputs(), probeBoard.apps().size())
                         .map(spliced -> Tuple.of(probeBoard, spliced)));
         for (Tuple2<Configuration, Vector<Input>> candidate : candidates) {

@@ -126,4 +126,24 @@ class CauseGroupingTest {
                         new Command(A, 1, 0, 0), new AllowReadWrite(A, 0, 1)),
                 "lockstep at allow-rw [synchronous return: expected FAILURE NOMEM]");
     }
+
+    /**
+     * Processing that stalls after two steps until the next request: a command refused BUSY after a drain
+     * that should have completed the operation before it, and, where a read stalled until a later
+     * subscription re-armed it, the read's upcall delivered where the write after it was due. The second's
+     * steps up to its first drain, followed by the first's command, show the same BUSY.
+     */
+    @Test
+    void aBusyAfterADrainAndAnUpcallDeliveredLateAreOneCause() {
+        Configuration tock = StandardConfigurations.tockDefault().configuration();
+        Configuration oneApp = tock.withApps(tock.apps().take(1));
+        assertOneCause("drain-stalls",
+                oneApp.withStorageLength(21).withRegionSize(255),
+                Vector.of(new Command(A, 2, 0, 0), new Drain(), new Command(A, 2, 0, 0)),
+                "lockstep at command [synchronous return: expected SUCCESS]",
+                oneApp.withStorageLength(13).withRegionSize(8192),
+                Vector.of(new Subscribe(A, 2), new Command(A, 2, 0, 0), new Drain(), new Subscribe(A, 1), new Drain(),
+                        new Command(A, 3, 0, 0), new Drain(), new Yield(A)),
+                "lockstep at yield [upcall number: expected 2]");
+    }
 }
