@@ -21,10 +21,17 @@ final class Completion {
     private final Configuration config;
     /** The configuration's apps, by process slot (computed once: it is asked for on every completion). */
     private final Vector<AppId> apps;
+    /** The ShortId each app's region belongs to, by process slot (null for an app without one). */
+    private final ShortId[] owners;
+    /** Each app's region as allocated, by process slot (null for an app without one); regions are values. */
+    private final Region[] fresh;
 
     Completion(Configuration config) {
         this.config = config;
         this.apps = config.appIds();
+        this.owners = apps.map(app -> config.app(app).permissions().writeId().getOrNull()).toJavaArray(ShortId[]::new);
+        this.fresh = apps.map(app -> config.app(app).permissions().writeId()
+                .map(owner -> Region.fresh(owner, config.regionSize())).getOrNull()).toJavaArray(Region[]::new);
     }
 
     /** {@code state}, and the states where {@code app}'s pending operation has completed meanwhile. */
@@ -46,6 +53,9 @@ final class Completion {
      * order is tried (the document leaves the order of service open).
      */
     Vector<SystemState> drain(SystemState state) {
+        if (!state.anyPending()) {
+            return Vector.of(state);
+        }
         Vector<SystemState> done = Vector.empty();
         Vector<SystemState> frontier = Vector.of(state);
         while (!frontier.isEmpty()) {
@@ -89,7 +99,7 @@ final class Completion {
         if (!fits(cleared)) {
             return Vector.of(cleared);
         }
-        SystemState allocated = cleared.withRegion(Region.fresh(owner, config.regionSize()));
+        SystemState allocated = cleared.withRegion(fresh[app.slot()]);
         return Vector.of(cleared, damageRange(allocated, operation, owner));
     }
 
@@ -112,7 +122,7 @@ final class Completion {
             return results;
         }
         if (fits(base)) {
-            SystemState allocated = base.withRegion(Region.fresh(owner, config.regionSize()));
+            SystemState allocated = base.withRegion(fresh[app.slot()]);
             results = results.appendAll(withRegion(allocated, app, operation, owner));
             if (faultArmed) {
                 results = results.append(failed(allocated, app, operation, owner));
@@ -232,7 +242,7 @@ final class Completion {
             for (SystemState current : frontier) {
                 for (AppId other : others) {
                     if (needsAllocation(current, other) && fits(current)) {
-                        next = next.append(current.withRegion(Region.fresh(owner(other), config.regionSize())));
+                        next = next.append(current.withRegion(fresh[other.slot()]));
                     }
                 }
             }
@@ -262,8 +272,9 @@ final class Completion {
         return config.transferLimit().map(limit -> Math.min(limit, length)).getOrElse(length);
     }
 
+    /** The owner of {@code app}'s region: only an app with a write id is permitted an operation on storage. */
     private ShortId owner(AppId app) {
-        return config.app(app).permissions().writeId().get();
+        return owners[app.slot()];
     }
 
     private static SystemState finish(SystemState state, AppId app, Upcall upcall) {
