@@ -49,11 +49,13 @@ public final class Frontier {
      * stays as it is: its states are already distinct.
      */
     public Either<Divergence, Frontier> advance(Input input, Observation observation) {
-        java.util.ArrayList<SystemState> next = new java.util.ArrayList<>();
+        int width = states.size();
+        java.util.ArrayList<SystemState> next = new java.util.ArrayList<>(width + 1);
         // By index: iterating a Vavr vector allocates an iterator, and this runs on every step of every check.
-        for (int at = 0; at < states.size(); at++) {
+        for (int at = 0; at < width; at++) {
             Vector<Outcome> outcomes = specification.outcomes(states.get(at), input);
-            for (int index = 0; index < outcomes.size(); index++) {
+            int count = outcomes.size();
+            for (int index = 0; index < count; index++) {
                 Outcome outcome = outcomes.get(index);
                 if (outcome.admits(observation)) {
                     next.add(outcome.after(observation));
