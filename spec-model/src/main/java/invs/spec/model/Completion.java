@@ -19,8 +19,11 @@ import io.vavr.control.Option;
  */
 final class Completion {
     private final Configuration config;
-    /** The configuration's apps, by process slot (computed once: it is asked for on every completion). */
-    private final Vector<AppId> apps;
+    /**
+     * The configuration's apps, by process slot (computed once: it is asked for on every completion; an
+     * array, which a loop walks without allocating an iterator).
+     */
+    private final AppId[] apps;
     /** The ShortId each app's region belongs to, by process slot (null for an app without one). */
     private final ShortId[] owners;
     /** Each app's region as allocated, by process slot (null for an app without one); regions are values. */
@@ -28,9 +31,10 @@ final class Completion {
 
     Completion(Configuration config) {
         this.config = config;
-        this.apps = config.appIds();
-        this.owners = apps.map(app -> config.app(app).permissions().writeId().getOrNull()).toJavaArray(ShortId[]::new);
-        this.fresh = apps.map(app -> config.app(app).permissions().writeId()
+        Vector<AppId> ids = config.appIds();
+        this.apps = ids.toJavaArray(AppId[]::new);
+        this.owners = ids.map(app -> config.app(app).permissions().writeId().getOrNull()).toJavaArray(ShortId[]::new);
+        this.fresh = ids.map(app -> config.app(app).permissions().writeId()
                 .map(owner -> Region.fresh(owner, config.regionSize())).getOrNull()).toJavaArray(Region[]::new);
     }
 
@@ -61,20 +65,31 @@ final class Completion {
         while (!frontier.isEmpty()) {
             Vector<SystemState> next = Vector.empty();
             for (SystemState current : frontier) {
-                Vector<AppId> pending = apps.filter(app -> current.app(app).pending().isDefined());
-                if (pending.isEmpty()) {
+                if (!current.anyPending()) {
                     done = done.append(current);
                 } else if (allocationsCompete(current)) {
-                    for (AppId app : pending) {
-                        next = next.appendAll(completeNow(current, app));
+                    for (AppId app : apps) {
+                        if (current.app(app).pending().isDefined()) {
+                            next = next.appendAll(completeNow(current, app));
+                        }
                     }
                 } else {
-                    next = next.appendAll(completeNow(current, pending.head()));
+                    next = next.appendAll(completeNow(current, firstPending(current)));
                 }
             }
             frontier = Frontier.distinct(next);
         }
         return Frontier.distinct(done);
+    }
+
+    /** The first app, in slot order, with an outstanding operation in {@code state}, which has one. */
+    private AppId firstPending(SystemState state) {
+        for (AppId app : apps) {
+            if (state.app(app).pending().isDefined()) {
+                return app;
+            }
+        }
+        throw new IllegalArgumentException("no app has an outstanding operation");
     }
 
     /**
@@ -234,7 +249,7 @@ final class Completion {
         if (!needsAllocation(state, app) || !allocationsCompete(state)) {
             return Vector.of(state);
         }
-        Vector<AppId> others = apps.filter(other -> !other.equals(app) && needsAllocation(state, other));
+        Vector<AppId> others = Vector.of(apps).filter(other -> !other.equals(app) && needsAllocation(state, other));
         Vector<SystemState> reached = Vector.of(state);
         Vector<SystemState> frontier = reached;
         while (!frontier.isEmpty()) {
@@ -259,7 +274,12 @@ final class Completion {
 
     /** Whether the pending operations that need a region want more space than is left. */
     private boolean allocationsCompete(SystemState state) {
-        long wanting = apps.count(app -> needsAllocation(state, app));
+        long wanting = 0;
+        for (AppId app : apps) {
+            if (needsAllocation(state, app)) {
+                wanting++;
+            }
+        }
         return wanting > 1 && (state.regions().size() + wanting) * config.regionFootprint() > config.storageLength();
     }
 
