@@ -45,7 +45,10 @@ final class DurabilityOracle implements Oracle {
     private final Configuration configuration;
     private final Ledger<Access> ledger;
     private final KernelShadow kernel;
+    /** The bytes seen of each app's region, made when the app first reads or writes; null before. */
     private final Shadow[] shadows;
+    /** Whether each app has a region it may read or write (a write id). */
+    private final boolean[] owners;
 
     /** The bytes seen of one region. */
     private static final class Shadow {
@@ -69,10 +72,19 @@ final class DurabilityOracle implements Oracle {
         int apps = configuration.apps().size();
         this.ledger = new Ledger<>(kernel);
         this.shadows = new Shadow[apps];
+        this.owners = new boolean[apps];
         for (int app = 0; app < apps; app++) {
             App spec = configuration.apps().get(app);
-            shadows[app] = spec.permissions().writeId().isDefined() ? new Shadow(configuration.regionSize()) : null;
+            owners[app] = spec.permissions().writeId().isDefined();
         }
+    }
+
+    /** The bytes seen of {@code app}'s region (which it has: a write id); nothing seen until the app reads or writes. */
+    private Shadow shadow(int app) {
+        if (shadows[app] == null) {
+            shadows[app] = new Shadow(configuration.regionSize());
+        }
+        return shadows[app];
     }
 
     @Override
@@ -110,7 +122,7 @@ final class DurabilityOracle implements Oracle {
         int app = command.app().slot();
         boolean write = command.number() == DriverNumbers.WRITE;
         long offset = AccessOffset.of(configuration, command).getOrElse(-1L);
-        boolean valid = offset >= 0 && shadows[app] != null;
+        boolean valid = offset >= 0 && owners[app];
         Bytes data = write ? kernel.readOnly(app).getOrElse(Bytes.empty()) : Bytes.empty();
         int count = 0;
         if (write && valid && within(offset, data.length())) {
@@ -143,10 +155,10 @@ final class DurabilityOracle implements Oracle {
             return Option.none();
         }
         Access access = match.entry().payload;
-        Shadow shadow = shadows[app];
-        if (shadow == null || !access.valid() || upcall.arg1() < 0) {
+        if (!owners[app] || !access.valid() || upcall.arg1() < 0) {
             return Option.none();
         }
+        Shadow shadow = shadow(app);
         long count = upcall.arg1();
         if (access.write()) {
             if (!match.entry().writeBufferChanged && match.last() && count <= access.count()) {
@@ -200,7 +212,7 @@ final class DurabilityOracle implements Oracle {
     }
 
     private void flux(int app, int offset, int count, long sequence) {
-        Shadow shadow = shadows[app];
+        Shadow shadow = shadow(app);
         for (int at = offset; at < offset + count; at++) {
             shadow.known[at] = false;
             shadow.stamp[at] = sequence;

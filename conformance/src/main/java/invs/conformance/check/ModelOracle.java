@@ -21,11 +21,28 @@ import java.util.List;
  * divergence when no consistent state allows what was observed.
  */
 final class ModelOracle implements Oracle {
+    /**
+     * The specification last made, kept for the sessions after it: a campaign opens thousands of sessions on
+     * a few boards, and a specification is an immutable value of its configuration, so sessions (and threads)
+     * can share it.
+     */
+    private static volatile Specification lastMade;
+
     private final List<TraceStep> seen = new ArrayList<>();
     private Frontier frontier;
 
     ModelOracle(Configuration configuration) {
-        this.frontier = Frontier.start(new Specification(configuration));
+        this.frontier = Frontier.start(specificationOf(configuration));
+    }
+
+    private static Specification specificationOf(Configuration configuration) {
+        Specification last = lastMade;
+        if (last != null && last.configuration().equals(configuration)) {
+            return last;
+        }
+        Specification made = new Specification(configuration);
+        lastMade = made;
+        return made;
     }
 
     /**

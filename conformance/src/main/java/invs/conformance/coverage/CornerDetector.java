@@ -42,7 +42,10 @@ public final class CornerDetector {
     /** Counts what step ({@code input}, {@code observation}) reached; call it before the shadow learns the step. */
     public void record(Input input, Observation observation) {
         statistics.input(input instanceof Syscall);
-        DocumentedOutcome.of(input, observation).forEach(statistics::outcome);
+        DocumentedOutcome outcome = DocumentedOutcome.find(input, observation);
+        if (outcome != null) {
+            statistics.outcome(outcome);
+        }
         if (input instanceof Syscall && observation instanceof Observation.Failure(ErrorCode code) && code == ErrorCode.NOMEM) {
             statistics.grantRefused(!grantRefused);
             grantRefused = true;

@@ -11,8 +11,6 @@ import invs.spec.Observation;
 import invs.spec.Subscribe;
 import invs.spec.Upcall;
 import invs.spec.Yield;
-import io.vavr.collection.Map;
-import io.vavr.collection.Vector;
 import io.vavr.control.Option;
 
 /**
@@ -100,34 +98,55 @@ public enum DocumentedOutcome {
 
     /** The named pair {@code input} answered by {@code observation} is, if the document names it. */
     public static Option<DocumentedOutcome> of(Input input, Observation observation) {
+        return Option.of(find(input, observation));
+    }
+
+    /**
+     * The named pair {@code input} answered by {@code observation} is, or null when the document does not
+     * name it: {@link #of} without its wrapper, for counting every step of a campaign.
+     */
+    static DocumentedOutcome find(Input input, Observation observation) {
         return switch (input) {
             case Command command -> returned(command.number() >= DriverNumbers.EXISTS && command.number() <= DriverNumbers.WRITE
-                    ? "command " + command.number() : "unknown command", observation);
+                    ? COMMANDS[command.number()] : "unknown command", observation);
             case AllowReadOnly allow when allow.number() == DriverNumbers.BUFFER -> returned("read-only allow 0", observation);
             case AllowReadWrite allow when allow.number() == DriverNumbers.BUFFER -> returned("read-write allow 0", observation);
             case Subscribe subscribe when DriverNumbers.isSubscribeNumber(subscribe.number()) ->
                     returned("subscribe 0-2", observation);
             case Yield yield when observation instanceof Observation.Yielded(Option<Upcall> upcall, var buffer)
                     && upcall.isDefined() && DriverNumbers.isSubscribeNumber(upcall.get().subscribeNumber()) ->
-                    named("upcall " + upcall.get().subscribeNumber(), upcall.get().status());
-            default -> Option.none();
+                    named(UPCALLS[upcall.get().subscribeNumber()], upcall.get().status());
+            default -> null;
         };
     }
 
-    /** Every pair, by operation and outcome. */
-    private static final Map<String, DocumentedOutcome> BY_NAME = Vector.of(values())
-            .toMap(value -> value.operation + "/" + value.outcome, value -> value);
+    /** The operation names of commands 0 to 3 and of the upcalls on subscribe numbers 0 to 2, by number. */
+    private static final String[] COMMANDS = {"command 0", "command 1", "command 2", "command 3"};
+    private static final String[] UPCALLS = {"upcall 0", "upcall 1", "upcall 2"};
 
-    private static Option<DocumentedOutcome> returned(String operation, Observation observation) {
+    /** Every pair, by operation, then by the status of its outcome (0 for SUCCESS, else the error code's number). */
+    private static final java.util.Map<String, java.util.Map<Long, DocumentedOutcome>> BY_OPERATION = byOperation();
+
+    private static java.util.Map<String, java.util.Map<Long, DocumentedOutcome>> byOperation() {
+        java.util.Map<String, java.util.Map<Long, DocumentedOutcome>> pairs = new java.util.HashMap<>();
+        for (DocumentedOutcome value : values()) {
+            long status = value.outcome.equals("SUCCESS") ? 0 : ErrorCode.valueOf(value.outcome).number();
+            pairs.computeIfAbsent(value.operation, operation -> new java.util.HashMap<>()).put(status, value);
+        }
+        return pairs;
+    }
+
+    private static DocumentedOutcome returned(String operation, Observation observation) {
         return switch (observation) {
             case Observation.Success success -> named(operation, 0);
             case Observation.Failure(ErrorCode code) -> named(operation, code.number());
-            default -> Option.none();
+            default -> null;
         };
     }
 
-    private static Option<DocumentedOutcome> named(String operation, long status) {
-        return BY_NAME.get(operation + "/" + ErrorCode.statusName(status));
+    private static DocumentedOutcome named(String operation, long status) {
+        java.util.Map<Long, DocumentedOutcome> outcomes = BY_OPERATION.get(operation);
+        return outcomes == null ? null : outcomes.get(status);
     }
 
     @Override

@@ -1,11 +1,9 @@
 package invs.conformance.coverage;
 
-import io.vavr.collection.LinkedHashMap;
 import io.vavr.collection.Map;
 import io.vavr.collection.Vector;
 
 import java.time.Duration;
-import java.util.EnumMap;
 
 /**
  * What a campaign exercised: how often each {@link DocumentedOutcome} was observed and each
@@ -13,8 +11,10 @@ import java.util.EnumMap;
  * Accumulated by one thread; {@link #merge} combines.
  */
 public final class Statistics {
-    private final EnumMap<DocumentedOutcome, Long> outcomes = new EnumMap<>(DocumentedOutcome.class);
-    private final EnumMap<Corner, Long> corners = new EnumMap<>(Corner.class);
+    /** How often each documented outcome was observed, by ordinal. */
+    private final long[] outcomes = new long[DocumentedOutcome.values().length];
+    /** How often each corner was reached, by ordinal. */
+    private final long[] corners = new long[Corner.values().length];
     private long inputs;
     private long syscalls;
     private long sequences;
@@ -28,20 +28,14 @@ public final class Statistics {
 
     /** No counts yet. */
     public Statistics() {
-        for (DocumentedOutcome outcome : DocumentedOutcome.values()) {
-            outcomes.put(outcome, 0L);
-        }
-        for (Corner corner : Corner.values()) {
-            corners.put(corner, 0L);
-        }
     }
 
     void outcome(DocumentedOutcome outcome) {
-        outcomes.merge(outcome, 1L, Long::sum);
+        outcomes[outcome.ordinal()]++;
     }
 
     void corner(Corner corner) {
-        corners.merge(corner, 1L, Long::sum);
+        corners[corner.ordinal()]++;
     }
 
     void input(boolean syscall) {
@@ -91,8 +85,12 @@ public final class Statistics {
 
     /** Adds {@code other}'s counts to these. */
     public void merge(Statistics other) {
-        other.outcomes.forEach((key, count) -> outcomes.merge(key, count, Long::sum));
-        other.corners.forEach((key, count) -> corners.merge(key, count, Long::sum));
+        for (int i = 0; i < outcomes.length; i++) {
+            outcomes[i] += other.outcomes[i];
+        }
+        for (int i = 0; i < corners.length; i++) {
+            corners[i] += other.corners[i];
+        }
         inputs += other.inputs;
         syscalls += other.syscalls;
         sequences += other.sequences;
@@ -107,22 +105,22 @@ public final class Statistics {
 
     /** How often {@code outcome} was observed. */
     public long count(DocumentedOutcome outcome) {
-        return outcomes.get(outcome);
+        return outcomes[outcome.ordinal()];
     }
 
     /** How often {@code corner} was reached. */
     public long count(Corner corner) {
-        return corners.get(corner);
+        return corners[corner.ordinal()];
     }
 
     /** Every documented outcome with its count, in the document's order. */
     public Map<DocumentedOutcome, Long> outcomes() {
-        return LinkedHashMap.ofAll(outcomes);
+        return Vector.of(DocumentedOutcome.values()).toLinkedMap(outcome -> outcome, outcome -> count(outcome));
     }
 
     /** Every corner with its count. */
     public Map<Corner, Long> corners() {
-        return LinkedHashMap.ofAll(corners);
+        return Vector.of(Corner.values()).toLinkedMap(corner -> corner, corner -> count(corner));
     }
 
     /** Inputs checked (system calls and events). */
@@ -200,9 +198,13 @@ public final class Statistics {
         text.append(String.format("%d sequences, %d inputs, %d system calls; model %.0f%% of the time, widest frontier %d%n",
                 sequences, inputs, syscalls, 100 * modelShare(), widestFrontier));
         text.append("documented outcomes:\n");
-        outcomes.forEach((outcome, count) -> text.append(String.format("  %-32s %10d%n", outcome, count)));
+        for (DocumentedOutcome outcome : DocumentedOutcome.values()) {
+            text.append(String.format("  %-32s %10d%n", outcome, count(outcome)));
+        }
         text.append("corners:\n");
-        corners.forEach((corner, count) -> text.append(String.format("  %-52s %10d%n", corner.description(), count)));
+        for (Corner corner : Corner.values()) {
+            text.append(String.format("  %-52s %10d%n", corner.description(), count(corner)));
+        }
         return text.toString();
     }
 }

@@ -99,7 +99,15 @@ public final class AppState {
     public int hashCode() {
         int h = hash;
         if (h == 0) {
-            h = 31 * java.util.Objects.hash(readOnly, readWrite, readSource, subscriptions, upcalls, pending) + grant.ordinal();
+            // As java.util.Objects.hash of the six parts, without its array.
+            h = 1;
+            h = 31 * h + readOnly.hashCode();
+            h = 31 * h + readWrite.hashCode();
+            h = 31 * h + readSource.hashCode();
+            h = 31 * h + subscriptions.hashCode();
+            h = 31 * h + upcalls.hashCode();
+            h = 31 * h + pending.hashCode();
+            h = 31 * h + grant.ordinal();
             hash = h;
         }
         return h;

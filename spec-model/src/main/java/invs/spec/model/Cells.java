@@ -150,9 +150,14 @@ public final class Cells {
         }
         byte[] copy = values.clone();
         BitSet mask = copyMask();
-        for (int i = mask.nextSetBit(at); i >= 0 && i < at + count; i = mask.nextSetBit(i + 1)) {
-            copy[i] = observed.get(from + i - at);
-            mask.clear(i);
+        int end = at + count;
+        // Run by run of unknown bytes: a buffer shown while a read was in flight is unknown in one long run.
+        int run = mask.nextSetBit(at);
+        while (run >= 0 && run < end) {
+            int runEnd = Math.min(end, mask.nextClearBit(run));
+            observed.copyTo(from + run - at, copy, run, runEnd - run);
+            mask.clear(run, runEnd);
+            run = mask.nextSetBit(runEnd);
         }
         return new Cells(copy, mask);
     }

@@ -19,12 +19,23 @@ import io.vavr.control.Option;
  */
 final class Completion {
     private final Configuration config;
-    /** The configuration's apps, by process slot (computed once: it is asked for on every completion). */
-    private final Vector<AppId> apps;
+    /**
+     * The configuration's apps, by process slot (computed once: it is asked for on every completion; an
+     * array, which a loop walks without allocating an iterator).
+     */
+    private final AppId[] apps;
+    /** The ShortId each app's region belongs to, by process slot (null for an app without one). */
+    private final ShortId[] owners;
+    /** Each app's region as allocated, by process slot (null for an app without one); regions are values. */
+    private final Region[] fresh;
 
     Completion(Configuration config) {
         this.config = config;
-        this.apps = config.appIds();
+        Vector<AppId> ids = config.appIds();
+        this.apps = ids.toJavaArray(AppId[]::new);
+        this.owners = ids.map(app -> config.app(app).permissions().writeId().getOrNull()).toJavaArray(ShortId[]::new);
+        this.fresh = ids.map(app -> config.app(app).permissions().writeId()
+                .map(owner -> Region.fresh(owner, config.regionSize())).getOrNull()).toJavaArray(Region[]::new);
     }
 
     /** {@code state}, and the states where {@code app}'s pending operation has completed meanwhile. */
@@ -46,25 +57,39 @@ final class Completion {
      * order is tried (the document leaves the order of service open).
      */
     Vector<SystemState> drain(SystemState state) {
+        if (!state.anyPending()) {
+            return Vector.of(state);
+        }
         Vector<SystemState> done = Vector.empty();
         Vector<SystemState> frontier = Vector.of(state);
         while (!frontier.isEmpty()) {
             Vector<SystemState> next = Vector.empty();
             for (SystemState current : frontier) {
-                Vector<AppId> pending = apps.filter(app -> current.app(app).pending().isDefined());
-                if (pending.isEmpty()) {
+                if (!current.anyPending()) {
                     done = done.append(current);
                 } else if (allocationsCompete(current)) {
-                    for (AppId app : pending) {
-                        next = next.appendAll(completeNow(current, app));
+                    for (AppId app : apps) {
+                        if (current.app(app).pending().isDefined()) {
+                            next = next.appendAll(completeNow(current, app));
+                        }
                     }
                 } else {
-                    next = next.appendAll(completeNow(current, pending.head()));
+                    next = next.appendAll(completeNow(current, firstPending(current)));
                 }
             }
             frontier = Frontier.distinct(next);
         }
         return Frontier.distinct(done);
+    }
+
+    /** The first app, in slot order, with an outstanding operation in {@code state}, which has one. */
+    private AppId firstPending(SystemState state) {
+        for (AppId app : apps) {
+            if (state.app(app).pending().isDefined()) {
+                return app;
+            }
+        }
+        throw new IllegalArgumentException("no app has an outstanding operation");
     }
 
     /**
@@ -89,7 +114,7 @@ final class Completion {
         if (!fits(cleared)) {
             return Vector.of(cleared);
         }
-        SystemState allocated = cleared.withRegion(Region.fresh(owner, config.regionSize()));
+        SystemState allocated = cleared.withRegion(fresh[app.slot()]);
         return Vector.of(cleared, damageRange(allocated, operation, owner));
     }
 
@@ -112,7 +137,7 @@ final class Completion {
             return results;
         }
         if (fits(base)) {
-            SystemState allocated = base.withRegion(Region.fresh(owner, config.regionSize()));
+            SystemState allocated = base.withRegion(fresh[app.slot()]);
             results = results.appendAll(withRegion(allocated, app, operation, owner));
             if (faultArmed) {
                 results = results.append(failed(allocated, app, operation, owner));
@@ -224,7 +249,7 @@ final class Completion {
         if (!needsAllocation(state, app) || !allocationsCompete(state)) {
             return Vector.of(state);
         }
-        Vector<AppId> others = apps.filter(other -> !other.equals(app) && needsAllocation(state, other));
+        Vector<AppId> others = Vector.of(apps).filter(other -> !other.equals(app) && needsAllocation(state, other));
         Vector<SystemState> reached = Vector.of(state);
         Vector<SystemState> frontier = reached;
         while (!frontier.isEmpty()) {
@@ -232,7 +257,7 @@ final class Completion {
             for (SystemState current : frontier) {
                 for (AppId other : others) {
                     if (needsAllocation(current, other) && fits(current)) {
-                        next = next.append(current.withRegion(Region.fresh(owner(other), config.regionSize())));
+                        next = next.append(current.withRegion(fresh[other.slot()]));
                     }
                 }
             }
@@ -249,7 +274,12 @@ final class Completion {
 
     /** Whether the pending operations that need a region want more space than is left. */
     private boolean allocationsCompete(SystemState state) {
-        long wanting = apps.count(app -> needsAllocation(state, app));
+        long wanting = 0;
+        for (AppId app : apps) {
+            if (needsAllocation(state, app)) {
+                wanting++;
+            }
+        }
         return wanting > 1 && (state.regions().size() + wanting) * config.regionFootprint() > config.storageLength();
     }
 
@@ -262,8 +292,9 @@ final class Completion {
         return config.transferLimit().map(limit -> Math.min(limit, length)).getOrElse(length);
     }
 
+    /** The owner of {@code app}'s region: only an app with a write id is permitted an operation on storage. */
     private ShortId owner(AppId app) {
-        return config.app(app).permissions().writeId().get();
+        return owners[app.slot()];
     }
 
     private static SystemState finish(SystemState state, AppId app, Upcall upcall) {

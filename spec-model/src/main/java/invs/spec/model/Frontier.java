@@ -45,12 +45,18 @@ public final class Frontier {
 
     /**
      * The frontier after {@code input} was answered by {@code observation}, or the divergence when no
-     * consistent state allows it.
+     * consistent state allows it. When every state allows only itself (a tick, most often), the frontier
+     * stays as it is: its states are already distinct.
      */
     public Either<Divergence, Frontier> advance(Input input, Observation observation) {
-        java.util.ArrayList<SystemState> next = new java.util.ArrayList<>();
-        for (SystemState state : states) {
-            for (Outcome outcome : specification.step(state, input)) {
+        int width = states.size();
+        java.util.ArrayList<SystemState> next = new java.util.ArrayList<>(width + 1);
+        // By index: iterating a Vavr vector allocates an iterator, and this runs on every step of every check.
+        for (int at = 0; at < width; at++) {
+            Vector<Outcome> outcomes = specification.outcomes(states.get(at), input);
+            int count = outcomes.size();
+            for (int index = 0; index < count; index++) {
+                Outcome outcome = outcomes.get(index);
                 if (outcome.admits(observation)) {
                     next.add(outcome.after(observation));
                 }
@@ -59,7 +65,23 @@ public final class Frontier {
         if (next.isEmpty()) {
             return Either.left(new Divergence(input, observation, allowed(input)));
         }
+        if (same(next)) {
+            return Either.right(this);
+        }
         return Either.right(new Frontier(specification, distinct(Vector.ofAll(next))));
+    }
+
+    /** Whether {@code next} holds this frontier's states themselves, in order. */
+    private boolean same(java.util.List<SystemState> next) {
+        if (next.size() != states.size()) {
+            return false;
+        }
+        for (int index = 0; index < next.size(); index++) {
+            if (next.get(index) != states.get(index)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Below this many values, {@link #distinct} compares them pairwise instead of hashing them. */

@@ -35,6 +35,10 @@ public final class Specification {
     /** The subscribe numbers the driver defines: 0 size, 1 read done, 2 write done. */
     public static final int SUBSCRIBE_NUMBERS = 3;
 
+    /** The observations that carry nothing, made once (every tick and most system calls show one). */
+    private static final Observation SUCCESS = Observation.success();
+    private static final Observation QUIET = Observation.quiet();
+
     private final Configuration config;
     private final Completion completion;
 
@@ -56,7 +60,15 @@ public final class Specification {
 
     /** Every outcome allowed for {@code input} in {@code state}, without duplicates, in a stable order. */
     public Vector<Outcome> step(SystemState state, Input input) {
-        Vector<Outcome> outcomes = switch (input) {
+        return Frontier.distinct(outcomes(state, input));
+    }
+
+    /**
+     * Every outcome allowed for {@code input} in {@code state}, in a stable order, duplicates included:
+     * advancing a frontier removes duplicate states once, after the observation has chosen among them.
+     */
+    Vector<Outcome> outcomes(SystemState state, Input input) {
+        return switch (input) {
             case Command command -> command(state, command);
             case AllowReadOnly allow -> allowReadOnly(state, allow);
             case AllowReadWrite allow -> allowReadWrite(state, allow);
@@ -70,7 +82,6 @@ public final class Specification {
             case FlashFault fault -> Vector.of(quiet(state.withArmedFaults(state.armedFaults() + 1),
                     Clause.CLARIFIED_ENVIRONMENT));
         };
-        return Frontier.distinct(outcomes);
     }
 
     /** Whether {@code app} may start an operation of {@code kind} (INTRO_PERMISSIONS, as Tock's capsule checks). */
@@ -87,7 +98,7 @@ public final class Specification {
     private Vector<Outcome> command(SystemState state, Command command) {
         AppId app = command.app();
         if (command.number() == 0) {
-            return Vector.of(exactly(Observation.success(), state, Clause.COMMAND_0_EXISTS));
+            return Vector.of(exactly(SUCCESS, state, Clause.COMMAND_0_EXISTS));
         }
         var kind = OperationKind.ofCommand(command.number());
         if (kind.isEmpty()) {
@@ -109,7 +120,7 @@ public final class Specification {
     private Vector<Outcome> started(SystemState state, Command command, OperationKind operation, boolean permissionDenied) {
         return completion.settle(state, command.app()).map(before -> before.app(command.app()).pending().isDefined()
                 ? exactly(Observation.failure(ErrorCode.BUSY), before, operation.busy())
-                : exactly(Observation.success(), accept(before, command, operation, permissionDenied),
+                : exactly(SUCCESS, accept(before, command, operation, permissionDenied),
                         permissionDenied ? operation.asyncPermission() : operation.accepted()));
     }
 
@@ -182,7 +193,7 @@ public final class Specification {
             Option<Operation> pending = app.pending().map(operation -> operation.withWriteData(allow.data()));
             AppState after = app.withReadOnly(allow.data()).withPending(pending);
             Clause clause = pending.exists(Operation::reallowed) ? Clause.CLARIFIED_REALLOW : Clause.ALLOW_RO_0;
-            return exactly(Observation.success(), before.withApp(allow.app(), after), clause);
+            return exactly(SUCCESS, before.withApp(allow.app(), after), clause);
         }));
     }
 
@@ -195,7 +206,7 @@ public final class Specification {
             Option<Operation> pending = app.pending().map(operation -> operation.withReadLength(allow.length()));
             AppState after = app.withReadWrite(Cells.filled(allow.length(), 0), Option.none()).withPending(pending);
             Clause clause = pending.exists(Operation::reallowed) ? Clause.CLARIFIED_REALLOW : Clause.ALLOW_RW_0;
-            return exactly(Observation.success(), before.withApp(allow.app(), after), clause);
+            return exactly(SUCCESS, before.withApp(allow.app(), after), clause);
         }));
     }
 
@@ -207,7 +218,7 @@ public final class Specification {
             AppState current = before.app(app);
             var numbers = subscribe ? current.subscriptions().add(number) : current.subscriptions().remove(number);
             Queue<Upcall> kept = current.upcalls().filter(upcall -> upcall.subscribeNumber() != number);
-            return exactly(Observation.success(), before.withApp(app, current.withSubscriptions(numbers, kept)),
+            return exactly(SUCCESS, before.withApp(app, current.withSubscriptions(numbers, kept)),
                     Clause.TRD104_SUBSCRIBE);
         }));
     }
@@ -276,6 +287,6 @@ public final class Specification {
     }
 
     private static Outcome quiet(SystemState next, Clause clause) {
-        return exactly(Observation.quiet(), next, clause);
+        return exactly(QUIET, next, clause);
     }
 }

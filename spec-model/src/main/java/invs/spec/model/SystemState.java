@@ -9,7 +9,8 @@ import io.vavr.control.Option;
  * The whole system as the specification sees it: the allocated regions (they persist across reboots),
  * each app's state (lost on restart or reboot), and how many injected flash faults are still armed. A
  * value: equal parts make equal states. Its hash is computed on first use and kept (sets of states hash
- * them often; most intermediate states are never hashed).
+ * them often; most intermediate states are never hashed). Its lookups loop over its few regions and apps by
+ * index: iterating a Vavr vector allocates an iterator, and the specification looks up regions on every step.
  */
 public final class SystemState {
     private final Vector<Region> regions;
@@ -85,12 +86,23 @@ public final class SystemState {
 
     /** The region owned by {@code owner}, if allocated. */
     public Option<Region> region(ShortId owner) {
-        return regions.find(region -> region.owner().equals(owner));
+        int index = indexOf(owner);
+        return index < 0 ? Option.none() : Option.some(regions.get(index));
+    }
+
+    /** The index of the region owned by {@code owner}, -1 if none is allocated. */
+    private int indexOf(ShortId owner) {
+        for (int index = 0; index < regions.size(); index++) {
+            if (regions.get(index).owner().equals(owner)) {
+                return index;
+            }
+        }
+        return -1;
     }
 
     /** This state with {@code region} replacing the region of the same owner, or appended if new. */
     public SystemState withRegion(Region region) {
-        int index = regions.indexWhere(r -> r.owner().equals(region.owner()));
+        int index = indexOf(region.owner());
         Vector<Region> updated = index < 0 ? regions.append(region) : regions.update(index, region);
         return new SystemState(updated, apps, armedFaults);
     }
@@ -109,7 +121,7 @@ public final class SystemState {
      * frontiers narrow.
      */
     public SystemState withEpochsRenumbered() {
-        if (regions.forAll(region -> region.epoch() == 0)) {
+        if (epochsRenumbered()) {
             return this;
         }
         Vector<AppState> renumbered = apps.map(app -> app.readSource().isEmpty() ? app : app.withReadSource(
@@ -119,8 +131,22 @@ public final class SystemState {
         return new SystemState(regions.map(region -> region.withEpoch(0)), renumbered, armedFaults);
     }
 
+    private boolean epochsRenumbered() {
+        for (int index = 0; index < regions.size(); index++) {
+            if (regions.get(index).epoch() != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Whether any app has an outstanding operation. */
     public boolean anyPending() {
-        return apps.exists(app -> app.pending().isDefined());
+        for (int slot = 0; slot < apps.size(); slot++) {
+            if (apps.get(slot).pending().isDefined()) {
+                return true;
+            }
+        }
+        return false;
     }
 }

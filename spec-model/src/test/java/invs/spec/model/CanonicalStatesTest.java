@@ -74,4 +74,16 @@ class CanonicalStatesTest {
         Vector<Integer> unique = Vector.of(1, 2);
         assertSame(unique, Frontier.distinct(unique));
     }
+
+    @Test
+    void aFrontierEveryStateOfWhichAllowsOnlyItselfStaysAsItIs() {
+        Specification specification = new Specification(invs.spec.Configuration.defaults(invs.spec.Profile.DOC));
+        SystemState other = specification.initial().withArmedFaults(1);
+        Frontier frontier = Frontier.of(specification, Vector.of(specification.initial(), other));
+        Frontier ticked = frontier.advance(new invs.spec.Tick(), invs.spec.Observation.quiet()).get();
+        assertSame(frontier, ticked);
+
+        Frontier faulted = frontier.advance(new invs.spec.FlashFault(), invs.spec.Observation.quiet()).get();
+        assertEquals(Vector.of(other, specification.initial().withArmedFaults(2)), faulted.states());
+    }
 }

@@ -116,6 +116,17 @@ class CellsTest {
     }
 
     @Test
+    void learningFillsEveryRunOfUnknownBytesInItsRangeAndNothingElse() {
+        // Unknown: 1-2, 4, 6-8; learning [0, 7) leaves byte 7 and 8 unknown and known bytes as they were.
+        Cells cells = Cells.filled(9, 0x11).forget(1, 2).forget(4, 1).forget(6, 3);
+        Cells learned = cells.learn(0, Bytes.fromHex("a0a1a2a3a4a5a6a7a8"), 0, 7);
+        assertFalse(learned.isKnown(7));
+        assertFalse(learned.isKnown(8));
+        assertEquals(Cells.filled(9, 0x11).forget(7, 2).write(1, Bytes.fromHex("a1a2"), 0, 2)
+                .write(4, Bytes.fromHex("a4"), 0, 1).write(6, Bytes.fromHex("a6"), 0, 1), learned);
+    }
+
+    @Test
     void aRegionCountsItsChanges() {
         Region fresh = Region.fresh(invs.spec.ShortId.of(1), 4);
         assertEquals(0, fresh.epoch());
