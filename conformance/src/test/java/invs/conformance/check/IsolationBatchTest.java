@@ -35,6 +35,8 @@ class IsolationBatchTest {
     private static final Configuration DOC = Configuration.defaults(Profile.DOC);
     private static final AppId BETA = AppId.of(1);
     private static final SystemUnderTestFactory NEIGHBOUR = Zoo.named("region-of-neighbour").get();
+    /** The batches of {@link Session#run}. */
+    private static final int BATCH = Session.BATCH;
 
     /** A system that records every input it is sent, one by one or in batches; it breaks at one if told to. */
     private static final class Recorded implements SystemUnderTest {
@@ -139,7 +141,7 @@ class IsolationBatchTest {
     }
 
     private static Vector<Input> scenario(long seed) {
-        return IsolationScenario.generate(DOC, BETA, EnumSet.allOf(Capability.class), seed, 300);
+        return IsolationScenario.generate(DOC, BETA, EnumSet.allOf(Capability.class), seed, 2 * BATCH + 100);
     }
 
     /** The run of {@code inputs} driven one by one, which must be the run driven in batches. */
@@ -163,7 +165,7 @@ class IsolationBatchTest {
         assertEquals(program.size(), oneByOne.twin().applied, "one by one: an input at a time");
         assertEquals(program, Vector.ofAll(batched.twin().received), "the same inputs in the same order");
         assertEquals(0, batched.twin().applied, "in batches: no input on its own");
-        int withProgram = inputs.grouped(Session.BATCH)
+        int withProgram = inputs.grouped(BATCH)
                 .count(batch -> batch.exists(input -> Isolation.inProgram(input, BETA)));
         assertTrue(withProgram > 2);
         assertEquals(withProgram, batched.twin().batches, "one batch for each batch of the session with program inputs");
@@ -199,14 +201,14 @@ class IsolationBatchTest {
         for (long seed = 0; seed < 40 && violating < 0; seed++) {
             Vector<Input> candidate = scenario(seed);
             Option<Violation> violation = Session.run(DOC, NEIGHBOUR, Checks.isolationOf(BETA), candidate).violation();
-            if (violation.exists(found -> found.step() % Session.BATCH > 0 && found.step() % Session.BATCH < 60)) {
+            if (violation.exists(found -> found.step() % BATCH > 0 && found.step() % BATCH < BATCH - 4)) {
                 inputs = candidate;
                 violating = violation.get().step();
             }
         }
         assertTrue(violating > 0, "a scenario where the mutant shows in the middle of a batch");
         Vector<Input> faulted = inputs.insert(violating, new FlashFault());
-        int batchEnd = (violating / Session.BATCH + 1) * Session.BATCH;
+        int batchEnd = (violating / BATCH + 1) * BATCH;
         assertTrue(faulted.slice(violating + 1, batchEnd).count(input -> Isolation.inProgram(input, BETA)) > 1,
                 "the batch of the fault holds more of the program after it");
         Systems oneByOne = new Systems(NEIGHBOUR, false, -1);
@@ -220,24 +222,28 @@ class IsolationBatchTest {
 
     @Test
     void aTwinThatBreaksJudgesNothingFromThere() {
+        // the twin breaks at the input of the first violation, after the first batch: nothing is judged from there
         Vector<Input> inputs = Vector.empty();
         Vector<Input> program = Vector.empty();
+        int violating = -1;
         for (long seed = 0; seed < 40 && program.isEmpty(); seed++) {
             Vector<Input> candidate = scenario(seed);
             Option<Violation> violation = Session.run(DOC, NEIGHBOUR, Checks.isolationOf(BETA), candidate).violation();
-            if (violation.exists(found -> found.step() > 2 * Session.BATCH)) {
+            if (violation.exists(found -> found.step() > BATCH)) {
                 inputs = candidate;
-                program = Isolation.program(candidate.take(violation.get().step()), BETA);
+                violating = violation.get().step();
+                program = Isolation.program(candidate.take(violating + 1), BETA);
             }
         }
-        assertTrue(program.size() > 3, "a scenario where the mutant shows after the second batch");
-        int breaksAt = program.size() - 3;
+        assertFalse(program.isEmpty(), "a scenario where the mutant shows after the first batch");
+        int breaksAt = program.size() - 1;
         Systems oneByOne = new Systems(NEIGHBOUR, false, breaksAt);
         Systems batched = new Systems(NEIGHBOUR, true, breaksAt);
         Run run = sameRunBothWays(inputs, oneByOne, batched);
         assertFalse(run.failed(), "a broken twin judges nothing");
-        assertEquals(program.take(breaksAt + 1), Vector.ofAll(oneByOne.twin().received));
-        assertEquals(program.take(breaksAt + 1), Vector.ofAll(batched.twin().received), "nothing after the break");
-        assertTrue(batched.twin().batches > 1);
+        assertEquals(inputs.size(), run.steps().size(), "the session went on to the end");
+        assertEquals(program, Vector.ofAll(oneByOne.twin().received));
+        assertEquals(program, Vector.ofAll(batched.twin().received), "nothing after the break");
+        assertEquals(violating / BATCH + 1, batched.twin().batches, "a batch up to the one of the break");
     }
 }
