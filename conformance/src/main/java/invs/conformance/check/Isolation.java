@@ -35,6 +35,15 @@ public final class Isolation {
         this.subject = subject;
     }
 
+    /** A copy of this shape, to look at inputs ahead without taking them here. */
+    Isolation copy() {
+        Isolation copy = new Isolation(subject);
+        copy.subjectCommanded = subjectCommanded;
+        copy.awaitingDrain = awaitingDrain;
+        copy.formed = formed;
+        return copy;
+    }
+
     /** Takes the next input; false (from then on) once the scenario is no longer well formed. */
     public boolean accept(Input input) {
         formed = formed && fits(input);

@@ -1,10 +1,12 @@
 package invs.conformance.check;
 
+import invs.conformance.sut.Answers;
 import invs.conformance.sut.SystemUnderTest;
 import invs.spec.AppId;
 import invs.spec.Clause;
 import invs.spec.Input;
 import invs.spec.Observation;
+import io.vavr.collection.Vector;
 import io.vavr.control.Option;
 
 /**
@@ -12,6 +14,10 @@ import io.vavr.control.Option;
  * the subject's program alone, without the other apps' noise, step by step with the session; at each of
  * the subject's system calls both must show the same. The check lasts while the sequence stays a
  * well-formed scenario ({@link Isolation}); a twin that fails judges nothing.
+ *
+ * <p>When the session drives a pipelining system in batches, the twin gets its share of each batch at once
+ * ({@link #ahead}): the subject's program within the well-formed prefix, exactly the inputs it would get
+ * one by one, in the same order; {@link #check} then takes the twin's answers from there.
  */
 final class IsolationOracle implements Oracle {
     private static final Clause CLAUSE = Clause.INTRO_REGION;
@@ -19,11 +25,45 @@ final class IsolationOracle implements Oracle {
     private final AppId subject;
     private final Isolation shape;
     private SystemUnderTest twin;
+    /** The twin's share of the current batch, applied ahead, in order. */
+    private Vector<Input> prepared = Vector.empty();
+    /** The twin's answers to {@link #prepared}. */
+    private Answers answers = Answers.all(Vector.empty());
+    /** How many of {@link #prepared} have been checked. */
+    private int taken;
 
     IsolationOracle(SessionSetting setting) {
         this.subject = setting.subject().getOrElseThrow(() -> new IllegalArgumentException("isolation needs a subject"));
         this.shape = new Isolation(subject);
         this.twin = setting.factory().create(setting.configuration());
+    }
+
+    @Override
+    public void ahead(Vector<? extends Input> batch) {
+        if (twin == null) {
+            return;
+        }
+        if (taken < prepared.size()) {
+            close(); // the last batch was not checked to its end: the twin is ahead of the session
+            return;
+        }
+        Isolation lookahead = shape.copy();
+        Vector<Input> share = Vector.empty();
+        for (Input input : batch) {
+            if (!lookahead.accept(input)) {
+                break;
+            }
+            if (Isolation.inProgram(input, subject)) {
+                share = share.append(input);
+            }
+        }
+        prepared = share;
+        taken = 0;
+        try {
+            answers = share.isEmpty() ? Answers.all(Vector.empty()) : twin.applyAll(share);
+        } catch (RuntimeException e) {
+            answers = Answers.until(Vector.empty(), e);
+        }
     }
 
     @Override
@@ -35,13 +75,12 @@ final class IsolationOracle implements Oracle {
         if (!Isolation.inProgram(input, subject)) {
             return Option.none();
         }
-        Observation alone;
-        try {
-            alone = twin.apply(input);
-        } catch (RuntimeException e) {
+        Option<Observation> answer = alone(input);
+        if (answer.isEmpty()) {
             close();
             return Option.none();
         }
+        Observation alone = answer.get();
         if (!Isolation.observedBySubject(input, subject) || alone.equals(observation)) {
             return Option.none();
         }
@@ -52,6 +91,23 @@ final class IsolationOracle implements Oracle {
                 description, Option.none()));
     }
 
+    /**
+     * What the twin answers to {@code input}, the next input of the subject's program: prepared ahead, or
+     * applied now when nothing is; none when the twin failed (or, prepared for another input, is out of step).
+     */
+    private Option<Observation> alone(Input input) {
+        if (taken < prepared.size()) {
+            int at = taken++;
+            boolean answered = prepared.get(at) == input && at < answers.answered();
+            return answered ? Option.some(answers.observations().get(at)) : Option.none();
+        }
+        try {
+            return Option.some(twin.apply(input));
+        } catch (RuntimeException e) {
+            return Option.none();
+        }
+    }
+
     @Override
     public Option<Violation> unanswered(int step, Input input, RuntimeException failure) {
         close();
@@ -60,6 +116,8 @@ final class IsolationOracle implements Oracle {
 
     @Override
     public void close() {
+        prepared = Vector.empty();
+        taken = 0;
         if (twin != null) {
             SystemUnderTest closing = twin;
             twin = null;

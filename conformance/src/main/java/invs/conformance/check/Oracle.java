@@ -2,6 +2,7 @@ package invs.conformance.check;
 
 import invs.spec.Input;
 import invs.spec.Observation;
+import io.vavr.collection.Vector;
 import io.vavr.control.Option;
 
 /**
@@ -9,6 +10,16 @@ import io.vavr.control.Option;
  * asks each oracle before it updates the shared {@link invs.conformance.shadow.KernelShadow} with the step.
  */
 interface Oracle {
+
+    /**
+     * Sees the inputs of a batch the system has answered, before the first of them is judged (only when the
+     * system {@link invs.conformance.sut.SystemUnderTest#pipelines() pipelines}): an oracle that drives a
+     * second system may hand it its share of the batch at once. {@link #check} is then called for these
+     * inputs in order, unless the session stops before the end of the batch (a violation, the frontier
+     * bound). The default does nothing.
+     */
+    default void ahead(Vector<? extends Input> batch) {
+    }
 
     /** The verdict on step {@code step}, answered with {@code observation}: none when the property holds. */
     Option<Violation> check(int step, Input input, Observation observation);

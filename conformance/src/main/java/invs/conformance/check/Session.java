@@ -157,6 +157,8 @@ public final class Session implements AutoCloseable {
      * violating one: the observations after it are discarded (the system has applied those inputs, but
      * they are not part of the run); so are they, in a session told to {@link #stopAtFrontierBound()}, once
      * the frontier is beyond its bound. An input the system failed to answer is judged as in {@link #step}.
+     * When the system pipelines, the oracles see the answered inputs before judging them, so that the
+     * isolation check hands its second system its share of the batch at once too.
      *
      * @throws IllegalStateException after a violation
      */
@@ -166,6 +168,12 @@ public final class Session implements AutoCloseable {
         Answers answers = system.applyAll(inputs);
         statistics.time(0, System.nanoTime() - start, 0);
         int answered = Math.min(answers.answered(), inputs.size());
+        if (system.pipelines()) {
+            long ahead = System.nanoTime();
+            Vector<? extends Input> share = inputs.take(answered);
+            oracles.forEach(oracle -> oracle.ahead(share));
+            statistics.time(System.nanoTime() - ahead, 0, 0);
+        }
         for (int at = 0; at < answered; at++) {
             Option<Violation> found = judge(inputs.get(at), answers.observations().get(at), System.nanoTime());
             if (found.isDefined() || (bounded && beyondBound())) {
