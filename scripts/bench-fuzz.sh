@@ -2,7 +2,8 @@
 # Campaign throughput of the invs command line, in system calls checked per second: the reference
 # implementation in process, and served by `invs serve` over the out-of-process protocol (one request at a
 # time, and pipelined), in turn for several rounds; prints the median rates and the protocol/in-process ratio.
-#   scripts/bench-fuzz.sh [SECONDS [WARMUP_SECONDS [THREADS [ROUNDS]]]]     (defaults: 5 120 1 3)
+#   scripts/bench-fuzz.sh [SECONDS [WARMUP_SECONDS [THREADS [ROUNDS [PROPERTIES]]]]]   (defaults: 5 120 1 3 all)
+# PROPERTIES as `invs fuzz --properties` takes them: `isolation` alone runs isolation scenarios only.
 # Uses JAVA_HOME when it names a JDK 21+ (./build bench sets it), else finds one like ./build does.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)

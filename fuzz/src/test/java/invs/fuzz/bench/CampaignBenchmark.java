@@ -22,7 +22,8 @@ import java.util.Locale;
  * Campaign throughput, in system calls checked per second of wall-clock time: the reference implementation
  * in process, and the same implementation served by {@code invs serve} in a child process and driven over
  * the out-of-process protocol, one request at a time and pipelined. Campaigns run on every standard
- * configuration with all properties, as {@code invs fuzz} does.
+ * configuration with all properties, as {@code invs fuzz} does, or with the properties named (then, for
+ * example, {@code isolation} alone runs isolation scenarios only).
  *
  * <p>Each way is warmed up first, in runs of SECONDS until three runs in a row are no more than 10% faster
  * than the fastest run before them (or WARMUP_SECONDS have passed): over the protocol, three Java virtual
@@ -33,8 +34,9 @@ import java.util.Locale;
  * rates with the processor time per system call, and the median of the rounds' ratios of protocol to
  * in-process rate.
  *
- * <p>Usage: {@code CampaignBenchmark [SECONDS [WARMUP_SECONDS [THREADS [ROUNDS]]]]} (defaults 5, 120, 1, 3);
- * run by {@code scripts/bench-fuzz.sh}.
+ * <p>Usage: {@code CampaignBenchmark [SECONDS [WARMUP_SECONDS [THREADS [ROUNDS [PROPERTIES]]]]]} (defaults 5,
+ * 120, 1, 3, all; PROPERTIES as {@code invs fuzz --properties} takes them, for example
+ * {@code isolation,robustness}); run by {@code scripts/bench-fuzz.sh}.
  */
 public final class CampaignBenchmark {
     private static final String[] WAYS = {"in process", "over the protocol, one request at a time",
@@ -45,17 +47,30 @@ public final class CampaignBenchmark {
 
     /** Runs the benchmark and prints its figures. */
     public static void main(String[] args) {
-        int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
-        int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 120;
-        int threads = args.length > 2 ? Integer.parseInt(args[2]) : 1;
-        int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 3;
+        int seconds;
+        int warmup;
+        int threads;
+        int rounds;
+        Vector<Property> properties;
+        try {
+            seconds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
+            warmup = args.length > 1 ? Integer.parseInt(args[1]) : 120;
+            threads = args.length > 2 ? Integer.parseInt(args[2]) : 1;
+            rounds = args.length > 3 ? Integer.parseInt(args[3]) : 3;
+            properties = args.length > 4 ? properties(args[4]) : Vector.of(Property.values());
+        } catch (IllegalArgumentException e) {
+            System.err.println("bench-fuzz: " + e.getMessage()
+                    + " (usage: [SECONDS [WARMUP_SECONDS [THREADS [ROUNDS [PROPERTIES]]]]])");
+            System.exit(2);
+            return;
+        }
         System.out.printf(Locale.ROOT, "campaign throughput, %d thread%s, %d round%s of %d s each after a warm-up of at"
-                        + " most %d s, JDK %s%n", threads, threads == 1 ? "" : "s", rounds, rounds == 1 ? "" : "s", seconds,
-                warmup, Runtime.version());
+                        + " most %d s, properties %s, JDK %s%n", threads, threads == 1 ? "" : "s", rounds,
+                rounds == 1 ? "" : "s", seconds, warmup, properties.map(Property::label).mkString(","), Runtime.version());
         try (ExternalProvider oneByOne = served(false); ExternalProvider pipelined = served(true)) {
             SystemUnderTestFactory[] factories = {new ReferenceProvider(), oneByOne, pipelined};
             for (int way = 0; way < WAYS.length; way++) {
-                warmUp(WAYS[way], factories[way], seconds, warmup, threads);
+                warmUp(WAYS[way], factories[way], seconds, warmup, threads, properties);
             }
             double[][] rates = new double[WAYS.length][rounds];
             double[][] costs = new double[WAYS.length][rounds];
@@ -63,7 +78,7 @@ public final class CampaignBenchmark {
                 StringBuilder line = new StringBuilder("round " + (round + 1) + ":");
                 for (int way = 0; way < WAYS.length; way++) {
                     long cpu = processorTime();
-                    CampaignResult result = run(factories[way], seconds, threads, 2 + round);
+                    CampaignResult result = run(factories[way], seconds, threads, 2 + round, properties);
                     rates[way][round] = result.syscallsPerSecond();
                     costs[way][round] = (processorTime() - cpu) / 1e3 / Math.max(1, result.statistics().syscalls());
                     line.append(String.format(Locale.ROOT, "  %s %,.0f/s", WAYS[way], rates[way][round]));
@@ -85,13 +100,14 @@ public final class CampaignBenchmark {
      * Runs campaigns of {@code seconds} until three in a row are no more than 10% faster than the fastest
      * before them, for at most {@code limit} seconds.
      */
-    private static void warmUp(String way, SystemUnderTestFactory factory, int seconds, int limit, int threads) {
+    private static void warmUp(String way, SystemUnderTestFactory factory, int seconds, int limit, int threads,
+                               Vector<Property> properties) {
         long end = System.nanoTime() + limit * 1_000_000_000L;
         double fastest = 0;
         double last = 0;
         int runs = 0;
         for (int flatRuns = 0; flatRuns < 3 && System.nanoTime() < end; runs++) {
-            last = run(factory, seconds, threads, 1000 + runs).syscallsPerSecond();
+            last = run(factory, seconds, threads, 1000 + runs, properties).syscallsPerSecond();
             flatRuns = last > 1.1 * fastest ? 0 : flatRuns + 1;
             fastest = Math.max(fastest, last);
         }
@@ -106,10 +122,18 @@ public final class CampaignBenchmark {
         return provider;
     }
 
-    private static CampaignResult run(SystemUnderTestFactory factory, int seconds, int threads, long seed) {
+    private static CampaignResult run(SystemUnderTestFactory factory, int seconds, int threads, long seed,
+                                      Vector<Property> properties) {
         return Campaign.against("benchmark", factory).configurations(StandardConfigurations.all()).seed(seed)
                 .budget(new Budget(Long.MAX_VALUE, 150, Duration.ofSeconds(seconds))).threads(threads)
-                .shrinkTime(Duration.ofSeconds(1)).properties(Vector.of(Property.values())).run();
+                .shrinkTime(Duration.ofSeconds(1)).properties(properties).run();
+    }
+
+    /** The properties labelled in {@code labels}, separated by commas. */
+    private static Vector<Property> properties(String labels) {
+        return Vector.of(labels.split(",")).map(label -> Property.ofLabel(label.strip())
+                .getOrElseThrow(() -> new IllegalArgumentException("no property \"" + label + "\"; the properties: "
+                        + Vector.of(Property.values()).map(Property::label).mkString(", "))));
     }
 
     /** The processor time of this JVM and of its child processes so far, in nanoseconds. */
