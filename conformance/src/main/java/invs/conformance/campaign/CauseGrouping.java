@@ -36,8 +36,9 @@ import java.util.function.Function;
  *   <li>they share a symptom, or</li>
  *   <li>cross-replay shows one state behind both: one finding's prefix, or its steps up to any drain in
  *       it (the kernel settled there), followed by the other's probe (with the probe's app renamed to each
- *       app of the prefix's board) fails with the other's signature at the probe, or one finding's steps up to its last reboot or restart, spliced into the
- *       other's on the other's board ({@link Splice}), fail as the other does.</li>
+ *       app of the prefix's board) fails with the other's signature at the probe, or one finding's steps
+ *       up to its last reboot or restart, spliced into the other's on the other's board ({@link Splice}),
+ *       fail as the other does.</li>
  * </ol>
  * Cross-replay runs between groups pairwise, with the shortest {@link #CROSS_REPLAY_MEMBERS} findings of
  * each. The shortest finding of a cause represents it.
