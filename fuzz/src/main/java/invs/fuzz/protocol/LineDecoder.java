@@ -76,35 +76,37 @@ final class LineDecoder {
     }
 
     private Request.Apply request() throws NotVouched {
-        long id = -1;
-        Input input = null;
-        int seen = 0;
-        for (int field = first(REQUEST_FIELDS); field >= 0; field = next(REQUEST_FIELDS)) {
-            seen = once(seen, field);
-            switch (field) {
-                case 0 -> word(INPUT_TYPE);
-                case 1 -> id = number(0, Long.MAX_VALUE);
-                default -> input = input();
-            }
-        }
-        end(seen, REQUEST_FIELDS);
-        return new Request.Apply(id, input);
+        return message(REQUEST_FIELDS, INPUT_TYPE, this::input, Request.Apply::new);
     }
 
     private Reply.Answer reply() throws NotVouched {
+        return message(REPLY_FIELDS, OBSERVATION_TYPE, this::observation, Reply.Answer::new);
+    }
+
+    /** What a message carries besides its type and id, read at the decoder's position. */
+    private interface Payload<T> {
+        T read() throws NotVouched;
+    }
+
+    /**
+     * A message of {@code fields} (its type, its id, its payload, in any order, each once) whose type is
+     * {@code type}, made by {@code make} from its id and its {@code payload}.
+     */
+    private <T, M> M message(byte[][] fields, byte[][] type, Payload<T> payload,
+                             java.util.function.BiFunction<Long, T, M> make) throws NotVouched {
         long id = -1;
-        Observation observation = null;
+        T value = null;
         int seen = 0;
-        for (int field = first(REPLY_FIELDS); field >= 0; field = next(REPLY_FIELDS)) {
+        for (int field = first(fields); field >= 0; field = next(fields)) {
             seen = once(seen, field);
             switch (field) {
-                case 0 -> word(OBSERVATION_TYPE);
+                case 0 -> word(type);
                 case 1 -> id = number(0, Long.MAX_VALUE);
-                default -> observation = observation();
+                default -> value = payload.read();
             }
         }
-        end(seen, REPLY_FIELDS);
-        return new Reply.Answer(id, observation);
+        end(seen, fields);
+        return make.apply(id, value);
     }
 
     /** An input object, as {@code invs.conformance.trace.InputCodec} decodes it. */
