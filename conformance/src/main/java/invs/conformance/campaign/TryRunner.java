@@ -25,8 +25,8 @@ import java.util.Set;
 /**
  * Runs one try of a campaign: a generated sequence checked step by step in a {@link Session}, or, for a
  * share of the tries when isolation is checked, an isolation scenario. A system that pipelines is handed
- * its inputs in batches of {@link Session#BATCH}: the generator aims each input of a batch by the
- * session's {@link Forecast} of the answers to the inputs before it, not by the answers themselves. A
+ * its inputs in batches of {@link Session#BATCH}, the next one sent before the last is judged: the
+ * generator aims each input of a batch by a {@link Forecast} of the answers ({@link AimedBatches}). A
  * try stops early, without a verdict on the inputs it did not run, once the specification's frontier is
  * beyond {@link Session#FRONTIER_BOUND}.
  */
@@ -102,30 +102,32 @@ final class TryRunner {
     }
 
     /**
-     * The try's inputs in batches: each batch generated ahead, the generator learning from the session's
-     * forecast of each answer, then applied at once and checked in order, until the first violation.
+     * The try's inputs in batches ({@link AimedBatches}), {@link Session#AHEAD} sent before the first of them is
+     * judged, so that the system answers one batch while the engine generates the next and judges the one
+     * before; until the first violation or the frontier bound.
      */
     private void inBatches(Session session, InputGenerator generator, Statistics statistics) {
         int budget = settings.budget().steps();
-        for (int done = 0; done < budget; ) {
-            long before = System.nanoTime();
-            int size = Math.min(Session.BATCH, budget - done);
-            Forecast forecast = session.forecast();
-            Vector<Input> batch = Vector.empty();
-            for (int at = 0; at < size; at++) {
-                Input input = generator.next();
-                generator.observe(input, forecast.next(input));
-                batch = batch.append(input);
+        AimedBatches batches = new AimedBatches(session, generator);
+        try {
+            int sent = 0;
+            while (sent < budget || batches.unjudged() > 0) {
+                while (sent < budget && batches.unjudged() < Session.AHEAD) {
+                    long before = System.nanoTime();
+                    int size = Math.min(Session.BATCH, budget - sent);
+                    batches.send(size);
+                    sent += size;
+                    statistics.time(0, 0, System.nanoTime() - before);
+                }
+                if (!batches.judge()) {
+                    if (session.beyondBound()) {
+                        statistics.stoppedAtFrontierBound();
+                    }
+                    return;
+                }
             }
-            statistics.time(0, 0, System.nanoTime() - before);
-            if (session.stepAll(batch).isDefined()) {
-                return;
-            }
-            if (session.beyondBound()) {
-                statistics.stoppedAtFrontierBound();
-                return;
-            }
-            done += size;
+        } finally {
+            batches.close();
         }
     }
 

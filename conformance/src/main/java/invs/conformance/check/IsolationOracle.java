@@ -1,6 +1,6 @@
 package invs.conformance.check;
 
-import invs.conformance.sut.Answers;
+import invs.conformance.sut.PendingAnswers;
 import invs.conformance.sut.SystemUnderTest;
 import invs.spec.AppId;
 import invs.spec.Clause;
@@ -17,7 +17,8 @@ import io.vavr.control.Option;
  *
  * <p>When the session drives a pipelining system in batches, the twin gets its share of each batch at once
  * ({@link #ahead}): the subject's program within the well-formed prefix, exactly the inputs it would get
- * one by one, in the same order; {@link #check} then takes the twin's answers from there.
+ * one by one, in the same order, sent to it without waiting ({@link SystemUnderTest#send}); {@link #check}
+ * then takes the twin's answers as they come.
  */
 final class IsolationOracle implements Oracle {
     private static final Clause CLAUSE = Clause.INTRO_REGION;
@@ -27,8 +28,8 @@ final class IsolationOracle implements Oracle {
     private SystemUnderTest twin;
     /** The twin's share of the current batch, applied ahead, in order. */
     private Vector<Input> prepared = Vector.empty();
-    /** The twin's answers to {@link #prepared}. */
-    private Answers answers = Answers.all(Vector.empty());
+    /** The twin's answers to {@link #prepared}, taken as they are checked. */
+    private PendingAnswers answers;
     /** How many of {@link #prepared} have been checked. */
     private int taken;
 
@@ -60,9 +61,9 @@ final class IsolationOracle implements Oracle {
         prepared = share;
         taken = 0;
         try {
-            answers = share.isEmpty() ? Answers.all(Vector.empty()) : twin.applyAll(share);
+            answers = share.isEmpty() ? null : twin.send(share);
         } catch (RuntimeException e) {
-            answers = Answers.until(Vector.empty(), e);
+            close(); // a twin that fails judges nothing
         }
     }
 
@@ -96,12 +97,10 @@ final class IsolationOracle implements Oracle {
      * applied now when nothing is; none when the twin failed (or, prepared for another input, is out of step).
      */
     private Option<Observation> alone(Input input) {
-        if (taken < prepared.size()) {
-            int at = taken++;
-            boolean answered = prepared.get(at) == input && at < answers.answered();
-            return answered ? Option.some(answers.observations().get(at)) : Option.none();
-        }
         try {
+            if (taken < prepared.size()) {
+                return prepared.get(taken++) == input ? Option.some(answers.next()) : Option.none();
+            }
             return Option.some(twin.apply(input));
         } catch (RuntimeException e) {
             return Option.none();
@@ -117,6 +116,7 @@ final class IsolationOracle implements Oracle {
     @Override
     public void close() {
         prepared = Vector.empty();
+        answers = null;
         taken = 0;
         if (twin != null) {
             SystemUnderTest closing = twin;

@@ -12,11 +12,11 @@ import io.vavr.control.Option;
 interface Oracle {
 
     /**
-     * Sees the inputs of a batch the system has answered, before the first of them is judged (only when the
+     * Sees the inputs of a batch sent to the system, before the first of them is judged (only when the
      * system {@link invs.conformance.sut.SystemUnderTest#pipelines() pipelines}): an oracle that drives a
-     * second system may hand it its share of the batch at once. {@link #check} is then called for these
-     * inputs in order, unless the session stops before the end of the batch (a violation, the frontier
-     * bound). The default does nothing.
+     * second system may hand it its share of the batch at once. {@link #check} (or {@link #unanswered})
+     * is then called for these inputs in order, unless the session stops before the end of the batch (a
+     * violation, a failure to answer, the frontier bound). The default does nothing.
      */
     default void ahead(Vector<? extends Input> batch) {
     }

@@ -3,7 +3,7 @@ package invs.conformance.check;
 import invs.conformance.coverage.CornerDetector;
 import invs.conformance.coverage.Statistics;
 import invs.conformance.shadow.KernelShadow;
-import invs.conformance.sut.Answers;
+import invs.conformance.sut.PendingAnswers;
 import invs.conformance.sut.SystemUnderTest;
 import invs.conformance.sut.SystemUnderTestFactory;
 import invs.conformance.trace.TraceStep;
@@ -11,11 +11,12 @@ import invs.spec.Configuration;
 import invs.spec.Input;
 import invs.spec.Observation;
 import invs.spec.model.Frontier;
-import invs.spec.model.Specification;
 import io.vavr.collection.Vector;
 import io.vavr.control.Option;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 
 /**
@@ -27,12 +28,17 @@ import java.util.List;
  *
  * <p>Use: {@code try (Session session = Session.open(configuration, factory, Checks.online())) {
  * session.step(input); … }}, or {@link #run} for a whole sequence. A system that
- * {@link SystemUnderTest#pipelines() pipelines} is better driven in batches ({@link #stepAll}), with the
- * inputs of a batch aimed by a {@link #forecast()} instead of the answers not yet received.
+ * {@link SystemUnderTest#pipelines() pipelines} is better driven in batches, the next sent before the last
+ * is judged ({@link #send}, {@link #judgeSent}), their inputs aimed by a forecast of the answers.
  */
 public final class Session implements AutoCloseable {
-    /** How many inputs {@link #run} hands a pipelining system at once. */
+    /** How many inputs {@link #run} (and a campaign try) hands a pipelining system at once. */
     public static final int BATCH = 64;
+    /**
+     * How many batches {@link #run} (and a campaign try) sends to a pipelining system before judging the
+     * first of them: the system answers one while the engine judges the one before.
+     */
+    public static final int AHEAD = 2;
 
     /**
      * The most states of the specification's frontier a campaign try goes on with ({@link #beyondBound()}).
@@ -52,8 +58,15 @@ public final class Session implements AutoCloseable {
     private final List<TraceStep> steps = new ArrayList<>();
     private Violation violation;
     private Observation last;
-    private Forecast forecast;
     private boolean bounded;
+    /** Whether the session stopped at the frontier bound in the middle of a batch. */
+    private boolean stopped;
+    /** Batches sent and not yet judged, oldest first. */
+    private final Deque<Sent> sent = new ArrayDeque<>();
+
+    /** A batch sent to the system and its answers, to be judged. */
+    private record Sent(Vector<? extends Input> inputs, PendingAnswers answers) {
+    }
 
     private Session(Configuration configuration, SystemUnderTestFactory factory, Checks checks, Statistics statistics) {
         this.configuration = configuration;
@@ -97,24 +110,19 @@ public final class Session implements AutoCloseable {
     }
 
     /**
-     * Runs {@code inputs} on a fresh system until the first violation and closes it: what ran, with the
-     * observations and the violation, if any.
+     * Runs {@code inputs} on a fresh system, in batches {@link #send sent} {@link #AHEAD} ahead, until the
+     * first violation and closes it: what ran, with the observations and the violation, if any.
      */
     public static Run run(Configuration configuration, SystemUnderTestFactory factory, Checks checks,
                           Iterable<? extends Input> inputs, Statistics statistics) {
         try (Session session = open(configuration, factory, checks, statistics)) {
-            if (session.pipelines()) {
-                Vector<Input> all = Vector.ofAll(inputs);
-                for (int from = 0; from < all.size(); from += BATCH) {
-                    if (session.stepAll(all.slice(from, from + BATCH)).isDefined()) {
-                        break;
-                    }
+            Vector<Input> all = Vector.ofAll(inputs);
+            for (int from = 0; from < all.size() || session.unjudged() > 0; ) {
+                for (; from < all.size() && session.unjudged() < AHEAD; from += BATCH) {
+                    session.send(all.slice(from, from + BATCH));
                 }
-            } else {
-                for (Input input : inputs) {
-                    if (session.step(input).isDefined()) {
-                        break;
-                    }
+                if (session.judgeSent().isDefined()) {
+                    break;
                 }
             }
             return session.result();
@@ -136,10 +144,13 @@ public final class Session implements AutoCloseable {
      * Applies {@code input} to the system, has every oracle judge the observation, and returns the
      * violation it shows, if any. After a violation the session is over.
      *
-     * @throws IllegalStateException after a violation
+     * @throws IllegalStateException after a violation, or while batches sent wait to be judged
      */
     public Option<Violation> step(Input input) {
         requireOngoing();
+        if (!sent.isEmpty()) {
+            throw new IllegalStateException(sent.size() + " batches sent wait to be judged");
+        }
         long start = System.nanoTime();
         Observation observation;
         try {
@@ -151,39 +162,79 @@ public final class Session implements AutoCloseable {
     }
 
     /**
-     * Applies {@code inputs} to the system at once ({@link SystemUnderTest#applyAll}: a pipelining system
-     * gets them all before answering the first), then has every oracle judge each observation in order,
-     * as {@link #step} would, and returns the first violation, if any. The steps then end with the
-     * violating one: the observations after it are discarded (the system has applied those inputs, but
-     * they are not part of the run); so are they, in a session told to {@link #stopAtFrontierBound()}, once
-     * the frontier is beyond its bound. An input the system failed to answer is judged as in {@link #step}.
-     * When the system pipelines, the oracles see the answered inputs before judging them, so that the
-     * isolation check hands its second system its share of the batch at once too.
+     * Sends {@code inputs} ({@link #send}) and judges them ({@link #judgeSent}): the first violation, if
+     * any.
      *
-     * @throws IllegalStateException after a violation
+     * @throws IllegalStateException after a violation, or while batches sent before wait to be judged
      */
     public Option<Violation> stepAll(Vector<? extends Input> inputs) {
+        if (!sent.isEmpty()) {
+            throw new IllegalStateException(sent.size() + " batches sent wait to be judged");
+        }
+        send(inputs);
+        return judgeSent();
+    }
+
+    /**
+     * Sends {@code inputs} to the system ({@link SystemUnderTest#send}: a pipelining system gets them all
+     * before answering the first) after every batch sent before, without judging them: {@link #judgeSent}
+     * does, batch by batch in the order sent. A campaign sends its next batch before judging the last one,
+     * so that the system works on it while the engine judges.
+     *
+     * @throws IllegalStateException after a violation or a stop at the frontier bound
+     */
+    public void send(Vector<? extends Input> inputs) {
         requireOngoing();
         long start = System.nanoTime();
-        Answers answers = system.applyAll(inputs);
+        PendingAnswers answers = system.send(inputs);
         statistics.time(0, System.nanoTime() - start, 0);
-        int answered = Math.min(answers.answered(), inputs.size());
+        sent.add(new Sent(inputs, answers));
+    }
+
+    /** How many batches {@link #send sent} wait to be judged. */
+    public int unjudged() {
+        return sent.size();
+    }
+
+    /**
+     * Judges the oldest batch {@link #send sent}, each answer as it comes, as {@link #step} would, and
+     * returns the first violation, if any. The steps then end with the violating one: the answers after
+     * it are not taken (the system has had those inputs, but they are not part of the run); neither are
+     * they, in a session told to {@link #stopAtFrontierBound()}, once the frontier is beyond its bound
+     * (the session then takes no more inputs). An input the system failed to answer is judged as in
+     * {@link #step}. When the system pipelines, the oracles see the batch before judging it, so that the
+     * isolation check hands its second system its share of the batch at once too.
+     *
+     * @throws IllegalStateException after a violation or a stop at the frontier bound, or when no batch
+     *                               waits to be judged
+     */
+    public Option<Violation> judgeSent() {
+        requireOngoing();
+        Sent batch = sent.poll();
+        if (batch == null) {
+            throw new IllegalStateException("no batch sent waits to be judged");
+        }
         if (system.pipelines()) {
             long ahead = System.nanoTime();
-            Vector<? extends Input> share = inputs.take(answered);
-            oracles.forEach(oracle -> oracle.ahead(share));
+            oracles.forEach(oracle -> oracle.ahead(batch.inputs()));
             statistics.time(System.nanoTime() - ahead, 0, 0);
         }
-        for (int at = 0; at < answered; at++) {
-            Option<Violation> found = judge(inputs.get(at), answers.observations().get(at), System.nanoTime());
-            if (found.isDefined() || (bounded && beyondBound())) {
+        for (Input input : batch.inputs()) {
+            long start = System.nanoTime();
+            Observation observation;
+            try {
+                observation = batch.answers().next();
+            } catch (RuntimeException failure) {
+                return unanswered(input, failure, start);
+            }
+            Option<Violation> found = judge(input, observation, start);
+            if (found.isDefined()) {
                 return found;
             }
-        }
-        if (answered < inputs.size()) {
-            RuntimeException failure = answers.failure().getOrElse(() -> new IllegalStateException(
-                    "the system answered only " + answered + " of " + inputs.size() + " inputs applied at once"));
-            return unanswered(inputs.get(answered), failure, System.nanoTime());
+            if (bounded && beyondBound()) {
+                stopped = true;
+                return found;
+            }
         }
         return Option.none();
     }
@@ -211,24 +262,25 @@ public final class Session implements AutoCloseable {
 
     /**
      * A forecast of the system's next answers, for aiming inputs that are sent before the answers to the
-     * ones before them have come back: with lockstep checked it starts from a state of the specification
-     * consistent with every observation so far; without, it goes on from the previous forecast.
+     * ones before them have come back: from a state of the specification consistent with every observation
+     * so far.
+     *
+     * @throws IllegalStateException when the session does not check lockstep (it has no such state)
      */
     public Forecast forecast() {
-        if (model != null) {
-            Frontier frontier = model.frontier();
-            return new Forecast(frontier.specification(), frontier.states().head());
+        if (model == null) {
+            throw new IllegalStateException("a forecast needs the lockstep check");
         }
-        if (forecast == null) {
-            Specification specification = new Specification(configuration);
-            forecast = new Forecast(specification, specification.initial());
-        }
-        return forecast;
+        Frontier frontier = model.frontier();
+        return new Forecast(frontier.specification(), frontier.states().head());
     }
 
     private void requireOngoing() {
         if (violation != null) {
             throw new IllegalStateException("the session ended with a violation at step " + (violation.step() + 1));
+        }
+        if (stopped) {
+            throw new IllegalStateException("the session stopped at the frontier bound at step " + steps.size());
         }
     }
 
@@ -295,6 +347,16 @@ public final class Session implements AutoCloseable {
     /** The violation that ended the session, if any. */
     public Option<Violation> violation() {
         return Option.of(violation);
+    }
+
+    /** How many steps ran so far. */
+    public int stepCount() {
+        return steps.size();
+    }
+
+    /** The observation of step {@code step} (counted from 0), none when the system did not answer it. */
+    public Option<Observation> observation(int step) {
+        return steps.get(step).observation();
     }
 
     /** The steps so far, with their observations. */

@@ -8,10 +8,12 @@ import io.vavr.control.Option;
 
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.function.LongFunction;
 
 /**
  * Makes systems under test that are server processes speaking the out-of-process protocol
@@ -19,7 +21,7 @@ import java.util.concurrent.ConcurrentLinkedDeque;
  * each new system takes an idle server and sends it {@code reset}; with {@code freshServers} every
  * sequence gets a new process instead. A server that announces pipelining in its hello reply gets batches
  * of inputs without waiting for each reply (at most {@link #WINDOW} requests unanswered, or fewer if it
- * says so). Thread-safe: each thread drives its own servers.
+ * says so), the first of them right after its reset, before its ready reply has come. Thread-safe: each thread drives its own servers.
  *
  * <p>Nothing a server does escapes as an exception from {@link #create}: a server that cannot be started
  * or reset yields a system whose every input fails with a {@link ProtocolFailure}, which the engine
@@ -92,21 +94,35 @@ public final class ExternalProvider implements SystemUnderTestFactory, AutoClose
         } catch (ProtocolFailure failure) {
             return ExternalSystem.failed(this, failure, knownCapabilities());
         }
-        Reply reply;
+        int window = window();
+        LongFunction<Request> reset = id -> new Request.Reset(id, configuration);
         try {
-            reply = server.exchange(id -> new Request.Reset(id, configuration), requestTimeout);
+            if (window > 1) {
+                server.send(List.of(reset), window);
+                return ExternalSystem.resetting(this, server, knownCapabilities(), requestTimeout, window);
+            }
+            ProtocolFailure refused = notReady(server, server.exchange(reset, requestTimeout));
+            if (refused == null) {
+                return ExternalSystem.over(this, server, knownCapabilities(), requestTimeout, window);
+            }
+            release(server);
+            return ExternalSystem.failed(this, refused, knownCapabilities());
         } catch (ProtocolFailure failure) {
             return ExternalSystem.failed(this, failure, knownCapabilities());
         }
+    }
+
+    /**
+     * Why a system cannot use {@code server}, which answered its reset with {@code reply}: null when the
+     * reply is ready; a refusal of the configuration (the server stays usable); any other reply breaks it.
+     */
+    ProtocolFailure notReady(ServerProcess server, Reply reply) {
         return switch (reply) {
-            case Reply.Ready ready -> ExternalSystem.over(this, server, knownCapabilities(), requestTimeout, window());
-            case Reply.Unsupported unsupported -> {
-                release(server);
-                yield ExternalSystem.failed(this, new ProtocolFailure("the server refused the configuration: "
-                        + JsonFields.shown(unsupported.reason(), REASON_CHARS)), knownCapabilities());
-            }
-            default -> ExternalSystem.failed(this, server.fail("the server answered reset with a \""
-                    + reply.encode().path("type").asText() + "\" reply instead of ready"), knownCapabilities());
+            case Reply.Ready ready -> null;
+            case Reply.Unsupported unsupported -> new ProtocolFailure("the server refused the configuration: "
+                    + JsonFields.shown(unsupported.reason(), REASON_CHARS));
+            default -> server.fail("the server answered reset with a \"" + reply.encode().path("type").asText()
+                    + "\" reply instead of ready");
         };
     }
 

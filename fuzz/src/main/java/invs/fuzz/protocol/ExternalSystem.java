@@ -2,6 +2,7 @@ package invs.fuzz.protocol;
 
 import invs.conformance.sut.Answers;
 import invs.conformance.sut.Capability;
+import invs.conformance.sut.PendingAnswers;
 import invs.conformance.sut.SystemUnderTest;
 import invs.spec.Input;
 import invs.spec.Observation;
@@ -18,15 +19,21 @@ import java.util.function.LongFunction;
  * {@code input} request, answered by one {@code observation} reply. A server that crashes, hangs, or
  * answers out of protocol makes {@link #apply} throw a {@link ProtocolFailure}, which the engine reports as
  * a robustness finding naming what went wrong. A server that announces pipelining gets the inputs of
- * {@link #applyAll} without waiting for each reply, at most its window of requests unanswered.
+ * {@link #send} without waiting for each reply, at most its window of requests unanswered, and the
+ * replies are read as the engine takes them.
  */
 final class ExternalSystem implements SystemUnderTest {
     private final ExternalProvider owner;
     private final ServerProcess server;
-    private final ProtocolFailure failure;
+    private ProtocolFailure failure;
+    /** Whether the reply to the server's reset has still to be read (a pipelining server). */
+    private boolean resetting;
     private final Set<Capability> capabilities;
     private final Duration timeout;
     private final int window;
+    /** How many requests have been sent by {@link #send} and how many of their replies read. */
+    private long sent;
+    private long received;
 
     private ExternalSystem(ExternalProvider owner, ServerProcess server, ProtocolFailure failure,
                            Set<Capability> capabilities, Duration timeout, int window) {
@@ -47,6 +54,18 @@ final class ExternalSystem implements SystemUnderTest {
         return new ExternalSystem(owner, server, null, capabilities, timeout, window);
     }
 
+    /**
+     * A system over {@code server}, a pipelining server sent a reset whose reply has not been read: the
+     * first answer taken reads it first, and if the server is not ready that input and every one after it
+     * fail as inputs of a {@link #failed} system do.
+     */
+    static ExternalSystem resetting(ExternalProvider owner, ServerProcess server, Set<Capability> capabilities,
+                                    Duration timeout, int window) {
+        ExternalSystem system = new ExternalSystem(owner, server, null, capabilities, timeout, window);
+        system.resetting = true;
+        return system;
+    }
+
     /** A system whose server could not be started or reset: every input fails with {@code failure}. */
     static ExternalSystem failed(ExternalProvider owner, ProtocolFailure failure, Set<Capability> capabilities) {
         return new ExternalSystem(owner, null, failure, capabilities, Duration.ZERO, 1);
@@ -55,42 +74,83 @@ final class ExternalSystem implements SystemUnderTest {
     @Override
     public Observation apply(Input input) {
         requireCapability(input);
-        if (failure != null) {
-            throw failure;
-        }
+        awaitReady();
         return observation(input, server.exchange(id -> new Request.Apply(id, input), timeout));
     }
 
     /**
      * Pipelines {@code inputs} when the server announced it (one at a time otherwise): the inputs up to the
-     * first one the server does not announce the capability for are sent without waiting for replies, and
-     * the first failure ends the batch.
+     * first one the server does not announce the capability for are sent at once, after every input sent
+     * before, and their replies are read as they are taken; the first failure ends the batch.
      */
     @Override
-    public Answers applyAll(Vector<? extends Input> inputs) {
+    public PendingAnswers send(Vector<? extends Input> inputs) {
         if (!pipelines()) {
-            return SystemUnderTest.super.applyAll(inputs);
+            return SystemUnderTest.super.send(inputs);
         }
         int sendable = inputs.indexWhere(input -> !Capability.allows(capabilities, input));
-        List<LongFunction<Request>> requests = new ArrayList<>(inputs.size());
-        for (Input input : sendable < 0 ? inputs : inputs.take(sendable)) {
+        Vector<? extends Input> written = sendable < 0 ? inputs : inputs.take(sendable);
+        List<LongFunction<Request>> requests = new ArrayList<>(written.size());
+        for (Input input : written) {
             requests.add(id -> new Request.Apply(id, input));
         }
-        List<Observation> observations = new ArrayList<>(requests.size());
+        long first = sent;
+        sent += written.size();
+        ProtocolFailure failed = null;
         try {
-            server.pipeline(requests, window, timeout,
-                    (request, reply) -> observations.add(observation(((Request.Apply) request).input(), reply)));
-        } catch (ProtocolFailure stopped) {
-            return Answers.until(Vector.ofAll(observations), stopped);
+            server.send(requests, window);
+        } catch (ProtocolFailure broken) {
+            failed = broken;
         }
-        if (sendable >= 0) {
+        return new ServedAnswers(this, inputs, written.size(), first, failed);
+    }
+
+    /** Pipelines {@code inputs} as {@link #send} does and takes every answer. */
+    @Override
+    public Answers applyAll(Vector<? extends Input> inputs) {
+        PendingAnswers pending = send(inputs);
+        List<Observation> observations = new ArrayList<>(inputs.size());
+        while (pending.remaining() > 0) {
             try {
-                requireCapability(inputs.get(sendable));
-            } catch (UnsupportedOperationException refused) {
-                return Answers.until(Vector.ofAll(observations), refused);
+                observations.add(pending.next());
+            } catch (RuntimeException failure) {
+                return Answers.until(Vector.ofAll(observations), failure);
             }
         }
         return Answers.all(Vector.ofAll(observations));
+    }
+
+    /**
+     * The reply to the request sent {@code index}-th (counted from 0 over this system's life), dropping
+     * the replies to the requests before it that were never taken (a batch judged only in part).
+     */
+    Observation answer(long index, Input input) {
+        awaitReady();
+        while (received < index) {
+            server.receive(timeout);
+            received++;
+        }
+        received++;
+        return observation(input, server.receive(timeout));
+    }
+
+    /**
+     * Reads the reply to the server's reset if it has not been read.
+     *
+     * @throws ProtocolFailure when the system failed, now or before: the server could not be reset
+     */
+    private void awaitReady() {
+        if (resetting) {
+            resetting = false;
+            try {
+                failure = owner.notReady(server, server.receive(timeout));
+            } catch (ProtocolFailure broken) {
+                failure = broken;
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
     }
 
     /** Whether the server announced pipelining (and works). */
@@ -99,7 +159,8 @@ final class ExternalSystem implements SystemUnderTest {
         return failure == null && window > 1;
     }
 
-    private void requireCapability(Input input) {
+    /** @throws UnsupportedOperationException when the server did not announce the capability for {@code input} */
+    void requireCapability(Input input) {
         if (!Capability.allows(capabilities, input)) {
             throw new UnsupportedOperationException("the server does not announce the capability for " + input);
         }
@@ -121,9 +182,18 @@ final class ExternalSystem implements SystemUnderTest {
         return capabilities;
     }
 
+    /**
+     * Gives the server back, once it has answered every request sent (a batch not judged to its end); a
+     * server that fails to is not kept.
+     */
     @Override
     public void close() {
         if (server != null) {
+            try {
+                server.discardAwaiting(timeout);
+            } catch (ProtocolFailure broken) {
+                // the server is killed and not kept: the failure was after the last step judged
+            }
             owner.release(server);
         }
     }

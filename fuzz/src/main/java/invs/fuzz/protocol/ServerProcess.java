@@ -11,10 +11,11 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BiConsumer;
 import java.util.function.LongFunction;
 
 /**
@@ -30,9 +31,9 @@ import java.util.function.LongFunction;
  * child the server left behind holds them. The first failure breaks the process for good: every later
  * exchange fails with the same message.
  *
- * <p>A server that announces pipelining gets batches of requests ({@link #pipeline}) written by a
- * {@link RequestWriter} thread while the replies are read, so that neither side waits for the other on a
- * full pipe; each reply is due within the timeout of the one before it.
+ * <p>A server that announces pipelining gets batches of requests ({@link #send}) written by a
+ * {@link RequestWriter} thread while the replies are read ({@link #receive}), so that neither side waits
+ * for the other on a full pipe; each reply is due within the timeout of the moment invs asks for it.
  */
 final class ServerProcess {
     /** The largest buffer a reply may always show: 4 MiB. */
@@ -54,6 +55,12 @@ final class ServerProcess {
     private final LineEncoder lines = new LineEncoder();
     private RequestWriter writer;
     private long nextId = 1;
+    /** Requests {@link #send sent} and not yet written: the window was full. */
+    private final Deque<LongFunction<Request>> queued = new ArrayDeque<>();
+    /** Requests written and not yet answered, oldest first. */
+    private final Deque<Request> unanswered = new ArrayDeque<>();
+    /** How many requests may be unanswered at once, as the last {@link #send} said. */
+    private int window = 1;
     private ProtocolFailure broken;
     /** When the current exchange must be answered (System.nanoTime), 0 when none is under way. */
     private volatile long deadline;
@@ -98,6 +105,9 @@ final class ServerProcess {
         if (broken != null) {
             throw broken;
         }
+        if (awaiting() > 0) {
+            throw new IllegalStateException(awaiting() + " requests sent wait for their replies");
+        }
         Request request = next(build);
         expired = false;
         stopped = false;
@@ -111,35 +121,76 @@ final class ServerProcess {
     }
 
     /**
-     * Sends the requests {@code builds} make, with consecutive ids, without waiting for their replies:
-     * {@code window} at a time, the next ones once the replies to those have come. Hands each request and
-     * its reply, in order, to {@code answered}, which may stop the batch by throwing (a failure from
-     * {@link #fail}). Each reply is due within {@code timeout} of the one before it (the first, of sending).
+     * Sends the requests {@code builds} make, with consecutive ids, after every request sent before,
+     * without waiting for replies: at most {@code window} unanswered at once, the others written as the
+     * replies to those are taken ({@link #receive}).
      *
-     * @throws ProtocolFailure when a reply is missing or not valid, as {@link #exchange} does
+     * @throws ProtocolFailure when an exchange has failed before
      */
-    void pipeline(List<LongFunction<Request>> builds, int window, Duration timeout, BiConsumer<Request, Reply> answered) {
-        for (int from = 0; from < builds.size(); from += window) {
-            if (broken != null) {
-                throw broken;
-            }
-            List<Request> sent = new ArrayList<>(Math.min(window, builds.size() - from));
-            for (LongFunction<Request> build : builds.subList(from, Math.min(builds.size(), from + window))) {
-                sent.add(next(build));
-            }
-            expired = false;
-            stopped = false;
-            long due = due(timeout);
-            writer().send(sent);
-            try {
-                for (Request request : sent) {
-                    answered.accept(request, reply(request, due, timeout));
-                    due = due(timeout);
-                }
-            } finally {
-                deadline = 0;
-            }
+    void send(List<LongFunction<Request>> builds, int window) {
+        if (broken != null) {
+            throw broken;
         }
+        this.window = Math.max(1, window);
+        queued.addAll(builds);
+        writeQueued();
+    }
+
+    /**
+     * The reply to the oldest request {@link #send sent} and not yet answered, due within {@code timeout}
+     * of this call.
+     *
+     * @throws ProtocolFailure when the reply is missing or not valid, as {@link #exchange} does
+     */
+    Reply receive(Duration timeout) {
+        if (broken != null) {
+            throw broken;
+        }
+        Request request = unanswered.poll();
+        if (request == null) {
+            throw new IllegalStateException("no request sent waits for its reply");
+        }
+        writeQueued();
+        expired = false;
+        stopped = false;
+        long due = due(timeout);
+        try {
+            return reply(request, due, timeout);
+        } finally {
+            deadline = 0;
+        }
+    }
+
+    /** How many requests {@link #send sent} wait for their replies. */
+    int awaiting() {
+        return queued.size() + unanswered.size();
+    }
+
+    /**
+     * Forgets the requests sent and not yet written, and takes and drops the replies to those written, each
+     * due within {@code timeout}: the server is then ready for the next exchange.
+     *
+     * @throws ProtocolFailure when a reply is missing or not valid
+     */
+    void discardAwaiting(Duration timeout) {
+        queued.clear();
+        while (!unanswered.isEmpty()) {
+            receive(timeout);
+        }
+    }
+
+    /** Writes as many of the queued requests as the window lets be unanswered, from the writer thread. */
+    private void writeQueued() {
+        if (queued.isEmpty() || unanswered.size() >= window) {
+            return;
+        }
+        List<Request> batch = new ArrayList<>(Math.min(queued.size(), window - unanswered.size()));
+        while (!queued.isEmpty() && unanswered.size() < window) {
+            Request request = next(queued.poll());
+            unanswered.add(request);
+            batch.add(request);
+        }
+        writer().send(batch);
     }
 
     /** The request {@code build} makes with the next id; the reply line may show the buffer it allows. */

@@ -48,6 +48,20 @@ public interface SystemUnderTest extends AutoCloseable {
     }
 
     /**
+     * Sends {@code inputs} to be applied in order, after every input sent before, and returns their answers
+     * to be taken one at a time: a system that {@link #pipelines()} gets them all before the first answer
+     * is read, so the engine judges each answer while the system works on the next ones. The default: a
+     * system that pipelines gets them with {@link #applyAll}; any other applies each input when its answer
+     * is taken, as {@link #apply} would (an input after the first failure is never applied).
+     */
+    default PendingAnswers send(Vector<? extends Input> inputs) {
+        if (pipelines()) {
+            return new AnswersTaken(inputs.size(), applyAll(inputs));
+        }
+        return new AppliedWhenTaken(this, inputs);
+    }
+
+    /**
      * Whether {@link #applyAll} is cheaper than applying the same inputs one by one (it does not wait for
      * each answer before sending the next input), so that the engine should hand this system its inputs in
      * batches. The default: no.
