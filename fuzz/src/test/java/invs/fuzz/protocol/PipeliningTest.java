@@ -61,6 +61,20 @@ class PipeliningTest {
     }
 
     @Test
+    void aServerAnsweringAsTheReferenceGetsTheSameInputsPipelinedAsInProcess() {
+        // pipelined batches are aimed by the reference implementation's answers, which are the served
+        // reference's: the same tries check the same inputs and system calls as in process
+        CampaignResult inProcess = campaign(new invs.conformance.reference.ReferenceProvider());
+        try (ExternalProvider pipelined = new ExternalProvider(ChildJava.serve(), TIMEOUT, START, false)) {
+            CampaignResult batched = campaign(pipelined);
+            assertTrue(inProcess.findings().isEmpty() && batched.findings().isEmpty());
+            assertEquals(inProcess.tries(), batched.tries());
+            assertEquals(inProcess.statistics().inputs(), batched.statistics().inputs());
+            assertEquals(inProcess.statistics().syscalls(), batched.statistics().syscalls());
+        }
+    }
+
+    @Test
     void aServerThatDoesNotAnnouncePipeliningGetsOneRequestAtATime() {
         try (ExternalProvider strict = new ExternalProvider(ChildJava.command(OneAtATimeServer.class.getName()),
                 TIMEOUT, START, false)) {

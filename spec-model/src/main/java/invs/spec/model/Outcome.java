@@ -36,8 +36,10 @@ public record Outcome(Expectation expected, SystemState next, Clause clause) {
             return next;
         }
         AppState app = next.app(yielded.app());
-        if (!app.readWrite().equals(yielded.buffer())) {
-            // The buffer was shown while a read was in flight: what it showed teaches nothing.
+        if (!app.readWrite().equals(yielded.buffer()) || readInFlight(app)) {
+            // The buffer was shown while a read was in flight: what it showed teaches nothing, about the
+            // buffer or about the storage an earlier read copied into it (the new read may have
+            // overwritten its start already, even where the buffer was unknown before: {#crash}).
             return next;
         }
         SystemState learned = next;
@@ -51,5 +53,11 @@ public record Outcome(Expectation expected, SystemState next, Clause clause) {
         }
         Cells buffer = app.readWrite().learn(0, seen, 0, seen.length());
         return learned.withApp(yielded.app(), app.withReadWrite(buffer, io.vavr.control.Option.none()));
+    }
+
+    /** Whether a read of the app may be copying into its read-write buffer (the shown buffer says so too). */
+    private static boolean readInFlight(AppState app) {
+        return app.readWrite().length() > 0 && app.pending().exists(operation -> operation.kind() == OperationKind.READ
+                && !operation.permissionDenied());
     }
 }
