@@ -6,6 +6,7 @@ import invs.spec.Observation;
 import invs.spec.Profile;
 import invs.spec.model.Frontier;
 import invs.spec.model.Outcome;
+import invs.spec.model.PlainStates;
 import invs.spec.model.RandomWalkAccess;
 import invs.spec.model.Specification;
 import io.vavr.collection.Vector;
