@@ -84,12 +84,12 @@ public final class Frontier {
      * faults is read in one place only, {@link Completion}'s guard {@code armedFaults() > 0}, which adds
      * an outcome (the operation fails with FAIL and uses the fault) to those of an operation that
      * completes; otherwise it is raised by one (a fault injected), lowered by one (that failure) or reset
-     * to 0 (a reboot). So for every input, each outcome of S is matched by an outcome of T with the same
-     * expectation and clause, whose state again differs only in having at least as many faults armed
-     * (after a reboot, none); T has more outcomes only where S has no fault left to use. By induction on
-     * the sequence, T admits every sequence S admits. (A state with fewer faults armed is not merely
-     * a reordering of T's history: an implementation may have used a fault, unseen, where it reported
-     * nothing, say for an app not subscribed to the upcall.)
+     * to 0 (a reboot), and what an observation teaches ({@link Outcome#after}) does not depend on it. So
+     * for every input, each outcome of S is matched by an outcome of T with the same expectation and
+     * clause, whose state after any observation again differs from S's only in having at least as many
+     * faults armed (after a reboot, none); T has more outcomes only where S has no fault left to use. By
+     * induction on the sequence, T admits every sequence S admits. Such pairs arise where an operation's
+     * upcall is never seen (its app is not subscribed to it): it may have used a fault or not.
      */
     static Vector<SystemState> withoutSubsumed(Vector<SystemState> states) {
         if (states.size() < 2 || sameArmedFaults(states)) {

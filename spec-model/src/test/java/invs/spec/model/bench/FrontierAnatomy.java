@@ -41,8 +41,16 @@ public final class FrontierAnatomy {
 
     /** Runs the anatomy: arguments are the walk's length and the width from which a step is counted. */
     public static void main(String[] args) {
-        int count = Integer.parseInt(args[0]);
-        int threshold = Integer.parseInt(args[1]);
+        int count;
+        int threshold;
+        try {
+            count = Integer.parseInt(args[0]);
+            threshold = Integer.parseInt(args[1]);
+        } catch (RuntimeException badArguments) {
+            System.err.println("usage: FrontierAnatomy INPUTS THRESHOLD (two whole numbers)");
+            System.exit(2);
+            return;
+        }
         for (Profile profile : Profile.values()) {
             anatomy(profile, count, threshold);
         }

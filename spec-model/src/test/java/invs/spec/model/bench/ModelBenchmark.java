@@ -37,16 +37,24 @@ public final class ModelBenchmark {
 
     /** Runs the benchmark: {@code [SECONDS]} (default 10), or {@code walk [INPUTS]} (default 200,000). */
     public static void main(String[] args) {
-        if (args.length > 0 && args[0].equals("walk")) {
-            int inputs = args.length > 1 ? Integer.parseInt(args[1]) : 200_000;
-            for (Profile profile : Profile.values()) {
-                fixedWalk(profile, inputs);
+        try {
+            if (args.length > 0 && args[0].equals("walk")) {
+                int inputs = args.length > 1 ? Integer.parseInt(args[1]) : 200_000;
+                if (inputs < 1) {
+                    throw new NumberFormatException("the walk needs at least one input");
+                }
+                for (Profile profile : Profile.values()) {
+                    fixedWalk(profile, inputs);
+                }
+                return;
             }
-            return;
-        }
-        double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 10;
-        for (Profile profile : Profile.values()) {
-            timedWalk(profile, seconds);
+            double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 10;
+            for (Profile profile : Profile.values()) {
+                timedWalk(profile, seconds);
+            }
+        } catch (NumberFormatException badNumber) {
+            System.err.println("usage: ModelBenchmark [SECONDS] | walk [INPUTS] (" + badNumber.getMessage() + ")");
+            System.exit(2);
         }
     }
 
