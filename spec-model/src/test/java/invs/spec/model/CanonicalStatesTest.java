@@ -78,12 +78,12 @@ class CanonicalStatesTest {
     @Test
     void aFrontierEveryStateOfWhichAllowsOnlyItselfStaysAsItIs() {
         Specification specification = new Specification(invs.spec.Configuration.defaults(invs.spec.Profile.DOC));
-        SystemState other = specification.initial().withArmedFaults(1);
+        SystemState other = specification.initial().withRegion(Region.fresh(OWNER, 4)).withArmedFaults(1);
         Frontier frontier = Frontier.of(specification, Vector.of(specification.initial(), other));
         Frontier ticked = frontier.advance(new invs.spec.Tick(), invs.spec.Observation.quiet()).get();
         assertSame(frontier, ticked);
 
         Frontier faulted = frontier.advance(new invs.spec.FlashFault(), invs.spec.Observation.quiet()).get();
-        assertEquals(Vector.of(other, specification.initial().withArmedFaults(2)), faulted.states());
+        assertEquals(Vector.of(specification.initial().withArmedFaults(1), other.withArmedFaults(2)), faulted.states());
     }
 }

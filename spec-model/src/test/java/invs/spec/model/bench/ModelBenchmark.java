@@ -6,9 +6,11 @@ import invs.spec.Observation;
 import invs.spec.Profile;
 import invs.spec.model.Frontier;
 import invs.spec.model.Outcome;
+import invs.spec.model.PlainStates;
 import invs.spec.model.RandomWalkAccess;
 import invs.spec.model.Specification;
 import io.vavr.collection.Vector;
+import java.util.Arrays;
 import java.util.Random;
 
 /**
@@ -16,48 +18,120 @@ import java.util.Random;
  * choosing each observation (the model's share of lockstep checking, without an implementation), per
  * second of wall time and per second of the thread's CPU time (which other work on a shared machine
  * disturbs less). Run with {@code ./build bench}.
+ *
+ * <p>{@code ModelBenchmark [SECONDS]} walks for a fixed time (10 s by default); on a loaded machine two
+ * runs then end at different points of the walk, where the frontiers differ in width.
+ * {@code ModelBenchmark walk [INPUTS]} checks a fixed walk of INPUTS inputs (200,000 by default) per
+ * profile instead: the walk is first made by a {@link PlainStates} set (so it does not depend on how
+ * {@link Frontier} keeps its states), then checked by a {@link Frontier} on the clock; it prints the CPU
+ * time, the widest frontier and the distribution of frontier widths over the walk's steps.
  */
 public final class ModelBenchmark {
     private static final java.lang.management.ThreadMXBean THREADS =
             java.lang.management.ManagementFactory.getThreadMXBean();
+    /** The walk starts again from power-on after this many inputs. */
+    private static final int RESTART_EVERY = 400;
 
     private ModelBenchmark() {
     }
 
-    /** Runs the benchmark: arguments are the number of seconds (default 10). */
+    /** Runs the benchmark: {@code [SECONDS]} (default 10), or {@code walk [INPUTS]} (default 200,000). */
     public static void main(String[] args) {
-        double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 10;
-        for (Profile profile : Profile.values()) {
-            Configuration config = Configuration.defaults(profile);
-            Specification specification = new Specification(config);
-            Random random = new Random(42);
-            long steps = 0;
-            long largest = 0;
-            long start = System.nanoTime();
-            long cpuStart = THREADS.getCurrentThreadCpuTime();
-            long deadline = start + (long) (seconds * 1e9);
-            Frontier frontier = Frontier.start(specification);
-            while (System.nanoTime() < deadline) {
-                for (int i = 0; i < 1000; i++) {
-                    if (steps % 400 == 0) {
-                        frontier = Frontier.start(specification);
-                    }
-                    Input input = RandomWalkAccess.randomInput(random, config);
-                    // The kernel's grant refusal is left out: it sticks for the process's life and would
-                    // turn most of the walk into refused calls, a different workload.
-                    Vector<Outcome> allowed = frontier.allowed(input)
-                            .filter(outcome -> outcome.clause() != invs.spec.Clause.TRD104_GRANT_NOMEM);
-                    Observation observation = allowed.get(random.nextInt(allowed.size())).expected().example(0);
-                    frontier = frontier.advance(input, observation).get();
-                    largest = Math.max(largest, frontier.states().size());
-                    steps++;
+        try {
+            if (args.length > 0 && args[0].equals("walk")) {
+                int inputs = args.length > 1 ? Integer.parseInt(args[1]) : 200_000;
+                if (inputs < 1) {
+                    throw new NumberFormatException("the walk needs at least one input");
                 }
+                for (Profile profile : Profile.values()) {
+                    fixedWalk(profile, inputs);
+                }
+                return;
             }
-            double elapsed = (System.nanoTime() - start) / 1e9;
-            double cpu = (THREADS.getCurrentThreadCpuTime() - cpuStart) / 1e9;
-            System.out.printf("model %-4s: %,.0f inputs/s checked, %,.0f per CPU second (%,d inputs in %.1f s),"
-                    + " largest frontier %d states%n", profile.name().toLowerCase(), steps / elapsed, steps / cpu, steps,
-                    elapsed, largest);
+            double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 10;
+            for (Profile profile : Profile.values()) {
+                timedWalk(profile, seconds);
+            }
+        } catch (NumberFormatException badNumber) {
+            System.err.println("usage: ModelBenchmark [SECONDS] | walk [INPUTS] (" + badNumber.getMessage() + ")");
+            System.exit(2);
         }
+    }
+
+    private static void timedWalk(Profile profile, double seconds) {
+        Configuration config = Configuration.defaults(profile);
+        Specification specification = new Specification(config);
+        Random random = new Random(42);
+        long steps = 0;
+        long largest = 0;
+        long start = System.nanoTime();
+        long cpuStart = THREADS.getCurrentThreadCpuTime();
+        long deadline = start + (long) (seconds * 1e9);
+        Frontier frontier = Frontier.start(specification);
+        while (System.nanoTime() < deadline) {
+            for (int i = 0; i < 1000; i++) {
+                if (steps % RESTART_EVERY == 0) {
+                    frontier = Frontier.start(specification);
+                }
+                Input input = RandomWalkAccess.randomInput(random, config);
+                Vector<Outcome> allowed = allowedOutcomes(frontier.allowed(input));
+                Observation observation = allowed.get(random.nextInt(allowed.size())).expected().example(0);
+                frontier = frontier.advance(input, observation).get();
+                largest = Math.max(largest, frontier.states().size());
+                steps++;
+            }
+        }
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        double cpu = (THREADS.getCurrentThreadCpuTime() - cpuStart) / 1e9;
+        System.out.printf("model %-4s: %,.0f inputs/s checked, %,.0f per CPU second (%,d inputs in %.1f s),"
+                + " largest frontier %d states%n", profile.name().toLowerCase(), steps / elapsed, steps / cpu, steps,
+                elapsed, largest);
+    }
+
+    /**
+     * The kernel's grant refusal is left out: it sticks for the process's life and would turn most of the
+     * walk into refused calls, a different workload.
+     */
+    private static Vector<Outcome> allowedOutcomes(Vector<Outcome> allowed) {
+        return allowed.filter(outcome -> outcome.clause() != invs.spec.Clause.TRD104_GRANT_NOMEM);
+    }
+
+    private static void fixedWalk(Profile profile, int count) {
+        Configuration config = Configuration.defaults(profile);
+        Specification specification = new Specification(config);
+        Input[] inputs = new Input[count];
+        Observation[] observations = new Observation[count];
+        Random random = new Random(42);
+        PlainStates plain = PlainStates.start(specification);
+        for (int step = 0; step < count; step++) {
+            if (step % RESTART_EVERY == 0) {
+                plain = PlainStates.start(specification);
+            }
+            Input input = RandomWalkAccess.randomInput(random, config);
+            Vector<Outcome> allowed = allowedOutcomes(plain.allowed(input));
+            inputs[step] = input;
+            observations[step] = allowed.get(random.nextInt(allowed.size())).expected().example(0);
+            plain = plain.advance(input, observations[step]);
+        }
+        int[] widths = new int[count];
+        long cpuStart = THREADS.getCurrentThreadCpuTime();
+        Frontier frontier = Frontier.start(specification);
+        for (int step = 0; step < count; step++) {
+            if (step % RESTART_EVERY == 0) {
+                frontier = Frontier.start(specification);
+            }
+            var next = frontier.advance(inputs[step], observations[step]);
+            if (next.isLeft()) {
+                throw new IllegalStateException("the frontier rejects step " + step + " of the walk: " + next.getLeft());
+            }
+            frontier = next.get();
+            widths[step] = frontier.states().size();
+        }
+        double cpu = (THREADS.getCurrentThreadCpuTime() - cpuStart) / 1e9;
+        Arrays.sort(widths);
+        System.out.printf("model %-4s: fixed walk of %,d inputs checked in %.2f CPU s, %,.0f per CPU second;"
+                + " widest frontier %,d states; states per step median %,d, p99 %,d, max %,d%n",
+                profile.name().toLowerCase(), count, cpu, count / cpu, widths[count - 1], widths[count / 2],
+                widths[(int) (count * 0.99)], widths[count - 1]);
     }
 }

@@ -1,0 +1,163 @@
+package invs.spec.model.bench;
+
+import invs.spec.Clause;
+import invs.spec.Configuration;
+import invs.spec.Input;
+import invs.spec.Observation;
+import invs.spec.Profile;
+import invs.spec.model.AppState;
+import invs.spec.model.Cells;
+import invs.spec.model.Frontier;
+import invs.spec.model.Outcome;
+import invs.spec.model.PlainStates;
+import invs.spec.model.RandomWalkAccess;
+import invs.spec.model.Region;
+import invs.spec.model.Specification;
+import invs.spec.model.SystemState;
+import io.vavr.collection.Queue;
+import io.vavr.collection.Vector;
+import io.vavr.control.Option;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.Function;
+
+/**
+ * What the states of wide frontiers differ in, on {@link ModelBenchmark}'s fixed walk: for every step
+ * where the full set of consistent states ({@link PlainStates}) holds at least THRESHOLD states, the
+ * full set's width, the frontier's, and how many of the frontier's states would stay distinct if one part
+ * of the state were ignored (the fewer, the more of the width that part makes). The last line counts
+ * the states no other state would subsume if unknown storage bytes were also compared (a state whose
+ * regions know fewer bytes allowing more): a reduction the frontier does not make, see docs/decisions.md.
+ * Run with {@code FrontierAnatomy INPUTS THRESHOLD}.
+ */
+public final class FrontierAnatomy {
+    private FrontierAnatomy() {
+    }
+
+    /** Runs the anatomy: arguments are the walk's length and the width from which a step is counted. */
+    public static void main(String[] args) {
+        int count;
+        int threshold;
+        try {
+            count = Integer.parseInt(args[0]);
+            threshold = Integer.parseInt(args[1]);
+        } catch (RuntimeException badArguments) {
+            System.err.println("usage: FrontierAnatomy INPUTS THRESHOLD (two whole numbers)");
+            System.exit(2);
+            return;
+        }
+        for (Profile profile : Profile.values()) {
+            anatomy(profile, count, threshold);
+        }
+    }
+
+    private static void anatomy(Profile profile, int count, int threshold) {
+        Configuration config = Configuration.defaults(profile);
+        Specification specification = new Specification(config);
+        Map<String, Function<SystemState, Object>> parts = parts(config.apps().size());
+        Map<String, Long> sums = new LinkedHashMap<>();
+        Random random = new Random(42);
+        PlainStates plain = PlainStates.start(specification);
+        long wide = 0;
+        for (int step = 0; step < count; step++) {
+            if (step % 400 == 0) {
+                plain = PlainStates.start(specification);
+            }
+            Input input = RandomWalkAccess.randomInput(random, config);
+            Vector<Outcome> allowed = plain.allowed(input).filter(outcome -> outcome.clause() != Clause.TRD104_GRANT_NOMEM);
+            Observation observation = allowed.get(random.nextInt(allowed.size())).expected().example(0);
+            plain = plain.advance(input, observation);
+            if (plain.states().size() < threshold) {
+                continue;
+            }
+            wide++;
+            // The frontier's states are the full set's that no other of them subsumes.
+            Vector<SystemState> states = Frontier.of(specification, plain.states()).states();
+            sums.merge("full set of consistent states", (long) plain.states().size(), Long::sum);
+            sums.merge("frontier", (long) states.size(), Long::sum);
+            for (var part : parts.entrySet()) {
+                sums.merge(part.getKey(), (long) distinct(states, part.getValue()), Long::sum);
+            }
+            sums.merge("not subsumed, comparing storage knowledge too", (long) unsubsumedByKnowledge(states), Long::sum);
+        }
+        System.out.printf("%s: %,d steps of %,d with %,d or more consistent states; mean over them:%n",
+                profile.name().toLowerCase(), wide, count, threshold);
+        for (var sum : sums.entrySet()) {
+            System.out.printf("  %-52s %,8.1f%n", sum.getKey(), wide == 0 ? 0.0 : (double) sum.getValue() / wide);
+        }
+    }
+
+    /** The parts of a state a frontier's states may differ in, each as a key that ignores it. */
+    private static Map<String, Function<SystemState, Object>> parts(int apps) {
+        Map<String, Function<SystemState, Object>> parts = new LinkedHashMap<>();
+        parts.put("ignoring storage contents", state -> Vector.of(state.regions().map(Region::owner), state.apps(),
+                state.armedFaults()));
+        parts.put("ignoring storage contents and read-write buffers", state -> Vector.of(
+                state.regions().map(Region::owner), state.armedFaults(),
+                state.apps().map(app -> app.withReadWrite(Cells.empty(), Option.none()))));
+        parts.put("ignoring queued upcalls", state -> Vector.of(state.regions(), state.armedFaults(),
+                state.apps().map(app -> app.withUpcalls(Queue.empty()))));
+        parts.put("ignoring outstanding operations", state -> Vector.of(state.regions(), state.armedFaults(),
+                state.apps().map(app -> app.withPending(Option.none()))));
+        parts.put("ignoring armed faults", state -> Vector.of(state.regions(), state.apps()));
+        for (int slot = 0; slot < apps; slot++) {
+            int ignored = slot;
+            parts.put("ignoring app " + slot, state -> Vector.of(state.regions(), state.armedFaults(),
+                    state.apps().removeAt(ignored)));
+        }
+        return parts;
+    }
+
+    private static int distinct(Vector<SystemState> states, Function<SystemState, Object> key) {
+        HashSet<Object> seen = new HashSet<>();
+        states.forEach(state -> seen.add(key.apply(state)));
+        return seen.size();
+    }
+
+    /**
+     * How many of {@code states} no other of them subsumes when a state whose storage knows fewer bytes
+     * (and that has at least as many faults armed, and is otherwise equal) counts as allowing more.
+     */
+    private static int unsubsumedByKnowledge(Vector<SystemState> states) {
+        Map<Object, List<SystemState>> groups = new HashMap<>();
+        for (SystemState state : states) {
+            groups.computeIfAbsent(Vector.of(state.regions().map(Region::owner), state.apps()),
+                    key -> new ArrayList<>()).add(state);
+        }
+        int kept = 0;
+        for (List<SystemState> group : groups.values()) {
+            for (SystemState state : group) {
+                boolean subsumed = false;
+                for (SystemState other : group) {
+                    // Of two states that subsume each other (equal knowledge), the first is kept.
+                    subsumed |= other != state && knowsLess(other, state)
+                            && !(knowsLess(state, other) && group.indexOf(state) < group.indexOf(other));
+                }
+                kept += subsumed ? 0 : 1;
+            }
+        }
+        return kept;
+    }
+
+    /** Whether {@code general} has at least the faults of {@code specific} armed, and its storage knows no byte {@code specific}'s does not. */
+    private static boolean knowsLess(SystemState general, SystemState specific) {
+        if (general.armedFaults() < specific.armedFaults()) {
+            return false;
+        }
+        for (int index = 0; index < general.regions().size(); index++) {
+            Cells less = general.regions().get(index).contents();
+            Cells more = specific.regions().get(index).contents();
+            for (int at = 0; at < less.length(); at++) {
+                if (less.isKnown(at) && (!more.isKnown(at) || less.value(at) != more.value(at))) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+}
