@@ -88,19 +88,34 @@ public final class Campaign {
         AtomicBoolean stop = new AtomicBoolean();
         Workers.run(settings.threads(), () -> {
             Statistics local = new Statistics();
+            // against a system that pipelines, a try is begun before the one before it is finished
+            // (TryRunner.begin); a try that ran whole when it began is finished at once
+            BegunTry unfinished = null;
             for (long position = next.getAndIncrement(); position < limit && System.nanoTime() < deadline && !stop.get();
                  position = next.getAndIncrement()) {
                 long index = settings.shard().tryAt(position);
                 long seed = trySeed(settings.seed(), index);
                 Option<NamedConfiguration> board = choice.boardOf(index, seed);
-                if (board.isDefined()) {
-                    Option<Failure> failure = runner.run(index, board.get(), seed, local);
-                    run.incrementAndGet();
-                    if (failure.isDefined() && triage.report(failure.get()) && settings.stopAtFirst()) {
+                BegunTry begun = board.isDefined() ? runner.begin(index, board.get(), seed, local) : null;
+                if (unfinished != null && finish(unfinished, triage, run)) {
+                    stop.set(true);
+                }
+                unfinished = begun;
+                if (unfinished != null && unfinished.ended() && !stop.get()) {
+                    if (finish(unfinished, triage, run)) {
                         stop.set(true);
                     }
+                    unfinished = null;
                 }
                 processed.incrementAndGet();
+            }
+            if (unfinished != null) {
+                if (stop.get()) {
+                    unfinished.abandon();
+                    processed.decrementAndGet();
+                } else if (finish(unfinished, triage, run)) {
+                    stop.set(true);
+                }
             }
             synchronized (statistics) {
                 statistics.merge(local);
@@ -112,5 +127,12 @@ public final class Campaign {
         return new CampaignResult(settings, run.get(), complete, causes, statistics, supported, refusedGiven,
                 choice.generated(), choice.refused(), triage.problems(), Duration.ofNanos(triesEnd - start),
                 Duration.ofNanos(System.nanoTime() - triesEnd), runner.capabilities());
+    }
+
+    /** Finishes {@code begun}, counts it as run and reports its failure: whether the campaign stops there. */
+    private boolean finish(BegunTry begun, Triage triage, AtomicLong run) {
+        Option<Failure> failure = begun.finish();
+        run.incrementAndGet();
+        return failure.isDefined() && triage.report(failure.get()) && settings.stopAtFirst();
     }
 }

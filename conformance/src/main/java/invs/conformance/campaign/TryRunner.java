@@ -25,7 +25,8 @@ import java.util.Set;
 /**
  * Runs one try of a campaign: a generated sequence checked step by step in a {@link Session}, or, for a
  * share of the tries when isolation is checked, an isolation scenario. A system that pipelines is handed
- * its inputs in batches of {@link Session#BATCH}, the next one sent before the last is judged: the
+ * its inputs in batches of {@link Session#BATCH}, the next one sent before the last is judged, and a
+ * campaign begins its next try before it finishes this one ({@link #begin}, {@link BatchedTry}): the
  * generator aims each input of a batch by a {@link Forecast} of the answers ({@link AimedBatches}). A
  * try stops early, without a verdict on the inputs it did not run, once the specification's frontier is
  * beyond {@link Session#FRONTIER_BOUND}.
@@ -56,8 +57,13 @@ final class TryRunner {
         return Math.floorMod(trySeed >>> 7, ISOLATION_EVERY) == 0;
     }
 
-    /** Runs try {@code index} on {@code board} with {@code trySeed}: its failure, if it failed. */
-    Option<Failure> run(long index, NamedConfiguration board, long trySeed, Statistics statistics) {
+    /**
+     * Begins try {@code index} on {@code board} with {@code trySeed}: against a system that pipelines, a
+     * lockstep try is opened and its first batches are sent ({@link BatchedTry}), and {@link BegunTry#finish}
+     * judges them, so that a campaign begins its next try before it finishes this one and the system works
+     * on one try while the engine judges the other; any other try runs whole here.
+     */
+    BegunTry begin(long index, NamedConfiguration board, long trySeed, Statistics statistics) {
         Configuration configuration = board.configuration();
         statistics.sequence();
         Set<Capability> capabilities = capabilities(configuration, statistics);
@@ -71,63 +77,35 @@ final class TryRunner {
             Vector<Input> inputs = IsolationScenario.generate(configuration, subject, capabilities, trySeed,
                     settings.budget().steps());
             Run run = Session.run(configuration, settings.factory(), Checks.isolationOf(subject), inputs, statistics);
-            return finished(index, board, run, Checks.isolationOf(subject), trySeed, Swarm.everything(), statistics);
+            return BegunTry.ended(finished(index, board, run, Checks.isolationOf(subject), trySeed, Swarm.everything(),
+                    statistics));
         }
         settings.listener().tryStarted(index, board, trySeed, Property.LOCKSTEP);
         InputGenerator generator = new InputGenerator(configuration, capabilities, trySeed, swarm);
-        try (Session session = Session.open(configuration, settings.factory(), online, statistics)) {
-            session.stopAtFrontierBound();
-            if (session.pipelines()) {
-                inBatches(session, generator, statistics);
-            } else {
-                for (int step = 0; step < settings.budget().steps(); step++) {
-                    long before = System.nanoTime();
-                    Input input = generator.next();
-                    statistics.time(0, 0, System.nanoTime() - before);
-                    Option<Violation> violation = session.step(input);
-                    if (violation.isDefined()) {
-                        break;
-                    }
-                    if (session.beyondBound()) {
-                        statistics.stoppedAtFrontierBound();
-                        break;
-                    }
-                    long observed = System.nanoTime();
-                    generator.observe(input, session.lastObservation().get());
-                    statistics.time(0, 0, System.nanoTime() - observed);
-                }
-            }
-            return finished(index, board, session.result(), online, trySeed, swarm, statistics);
+        Session session = Session.open(configuration, settings.factory(), online, statistics);
+        session.stopAtFrontierBound();
+        if (session.pipelines()) {
+            return new BatchedTry(session, generator, settings.budget().steps(), statistics,
+                    run -> finished(index, board, run, online, trySeed, swarm, statistics));
         }
-    }
-
-    /**
-     * The try's inputs in batches ({@link AimedBatches}), {@link Session#AHEAD} sent before the first of them is
-     * judged, so that the system answers one batch while the engine generates the next and judges the one
-     * before; until the first violation or the frontier bound.
-     */
-    private void inBatches(Session session, InputGenerator generator, Statistics statistics) {
-        int budget = settings.budget().steps();
-        AimedBatches batches = new AimedBatches(session, generator);
-        try {
-            int sent = 0;
-            while (sent < budget || batches.unjudged() > 0) {
-                while (sent < budget && batches.unjudged() < Session.AHEAD) {
-                    long before = System.nanoTime();
-                    int size = Math.min(Session.BATCH, budget - sent);
-                    batches.send(size);
-                    sent += size;
-                    statistics.time(0, 0, System.nanoTime() - before);
+        try (session) {
+            for (int step = 0; step < settings.budget().steps(); step++) {
+                long before = System.nanoTime();
+                Input input = generator.next();
+                statistics.time(0, 0, System.nanoTime() - before);
+                Option<Violation> violation = session.step(input);
+                if (violation.isDefined()) {
+                    break;
                 }
-                if (!batches.judge()) {
-                    if (session.beyondBound()) {
-                        statistics.stoppedAtFrontierBound();
-                    }
-                    return;
+                if (session.beyondBound()) {
+                    statistics.stoppedAtFrontierBound();
+                    break;
                 }
+                long observed = System.nanoTime();
+                generator.observe(input, session.lastObservation().get());
+                statistics.time(0, 0, System.nanoTime() - observed);
             }
-        } finally {
-            batches.close();
+            return BegunTry.ended(finished(index, board, session.result(), online, trySeed, swarm, statistics));
         }
     }
 

@@ -1,0 +1,81 @@
+package invs.conformance.campaign;
+
+import invs.conformance.check.Run;
+import invs.conformance.check.Session;
+import invs.conformance.coverage.Statistics;
+import invs.conformance.generation.InputGenerator;
+import io.vavr.control.Option;
+
+import java.util.function.Function;
+
+/**
+ * A lockstep try against a system that pipelines, in batches of {@link Session#BATCH} aimed by a forecast
+ * ({@link AimedBatches}), {@link Session#AHEAD} of them sent before the first is judged: the first ones are
+ * sent when the try begins, the others as the ones before are judged, until the first violation, the
+ * frontier bound or the end of the budget.
+ */
+final class BatchedTry implements BegunTry {
+    private final Session session;
+    private final AimedBatches batches;
+    private final int budget;
+    private final Statistics statistics;
+    private final Function<Run, Option<Failure>> verdict;
+    private int sent;
+
+    /**
+     * Begins the try on {@code session} (which it closes) with {@code generator}'s inputs, at most
+     * {@code budget} of them; {@code verdict} turns what ran into the try's failure, if any.
+     */
+    BatchedTry(Session session, InputGenerator generator, int budget, Statistics statistics,
+               Function<Run, Option<Failure>> verdict) {
+        this.session = session;
+        this.budget = budget;
+        this.statistics = statistics;
+        this.verdict = verdict;
+        try {
+            this.batches = new AimedBatches(session, generator);
+            sendAhead();
+        } catch (RuntimeException e) {
+            session.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public Option<Failure> finish() {
+        try (session) {
+            try {
+                while (batches.unjudged() > 0) {
+                    if (!batches.judge()) {
+                        if (session.beyondBound()) {
+                            statistics.stoppedAtFrontierBound();
+                        }
+                        break;
+                    }
+                    sendAhead();
+                }
+            } finally {
+                batches.close();
+            }
+            return verdict.apply(session.result());
+        }
+    }
+
+    @Override
+    public void abandon() {
+        try (session) {
+            batches.close();
+        }
+    }
+
+    /** Generates and sends batches until {@link Session#AHEAD} wait to be judged or the budget is sent. */
+    private void sendAhead() {
+        while (sent < budget && batches.unjudged() < Session.AHEAD) {
+            long before = System.nanoTime();
+            int size = Math.min(Session.BATCH, budget - sent);
+            batches.send(size);
+            sent += size;
+            statistics.time(0, 0, System.nanoTime() - before);
+        }
+    }
+}

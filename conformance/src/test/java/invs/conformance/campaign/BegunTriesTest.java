@@ -1,0 +1,103 @@
+package invs.conformance.campaign;
+
+import invs.conformance.board.StandardConfigurations;
+import invs.conformance.reference.ReferenceProvider;
+import invs.conformance.sut.Capability;
+import invs.conformance.sut.SystemUnderTest;
+import invs.conformance.sut.SystemUnderTestFactory;
+import invs.conformance.zoo.Mutant;
+import invs.conformance.zoo.Zoo;
+import invs.spec.Input;
+import invs.spec.Observation;
+import org.junit.jupiter.api.Test;
+
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Against a system that pipelines, a campaign begins each try before it finishes the one before: two of
+ * the system's instances are open at once, and the campaign checks what it checks in process, finds what
+ * it finds in process, and closes every instance it opened.
+ */
+class BegunTriesTest {
+
+    /** Instances of {@code inner} that say they pipeline, counting how many are open at once. */
+    private static final class Counted implements SystemUnderTestFactory {
+        private final SystemUnderTestFactory inner;
+        private final AtomicInteger open = new AtomicInteger();
+        private final AtomicInteger most = new AtomicInteger();
+        private final AtomicInteger made = new AtomicInteger();
+
+        Counted(SystemUnderTestFactory inner) {
+            this.inner = inner;
+        }
+
+        @Override
+        public SystemUnderTest create(invs.spec.Configuration configuration) {
+            SystemUnderTest system = inner.create(configuration);
+            made.incrementAndGet();
+            most.accumulateAndGet(open.incrementAndGet(), Math::max);
+            return new SystemUnderTest() {
+                private boolean closed;
+
+                @Override
+                public Observation apply(Input input) {
+                    return system.apply(input);
+                }
+
+                @Override
+                public boolean pipelines() {
+                    return true;
+                }
+
+                @Override
+                public Set<Capability> capabilities() {
+                    return EnumSet.allOf(Capability.class);
+                }
+
+                @Override
+                public void close() {
+                    if (!closed) {
+                        closed = true;
+                        open.decrementAndGet();
+                    }
+                }
+            };
+        }
+    }
+
+    @Test
+    void aPipelinedCampaignBeginsTheNextTryFirstAndChecksWhatItChecksInProcess() {
+        CampaignResult inProcess = Campaign.against("reference", new ReferenceProvider()).seed(5)
+                .budget(Budget.of(40, 150, 60)).run();
+        Counted counted = new Counted(new ReferenceProvider());
+        CampaignResult pipelined = Campaign.against("reference", counted).seed(5).budget(Budget.of(40, 150, 60)).run();
+        assertTrue(inProcess.findings().isEmpty() && pipelined.findings().isEmpty());
+        assertEquals(40, pipelined.tries());
+        assertEquals(inProcess.statistics().inputs(), pipelined.statistics().inputs());
+        assertEquals(inProcess.statistics().syscalls(), pipelined.statistics().syscalls());
+        assertTrue(counted.most.get() >= 2, "a try was begun before the one before it finished");
+        assertEquals(0, counted.open.get(), "every instance was closed");
+    }
+
+    @Test
+    void aCampaignThatStopsAtItsFirstFindingAbandonsTheTryItHadBegun() {
+        Mutant mutant = Zoo.named("size-counts-header").get();
+        CampaignResult inProcess = Campaign.against(mutant.name(), mutant).seed(99)
+                .configuration(StandardConfigurations.docDefault()).budget(Budget.of(50, 100, 60))
+                .stopAtFirstFinding(true).run();
+        Counted counted = new Counted(mutant);
+        CampaignResult pipelined = Campaign.against(mutant.name(), counted).seed(99)
+                .configuration(StandardConfigurations.docDefault()).budget(Budget.of(50, 100, 60))
+                .stopAtFirstFinding(true).run();
+        assertFalse(inProcess.findings().isEmpty());
+        assertEquals(inProcess.tries(), pipelined.tries(), "the try begun after the finding is not counted");
+        assertEquals(inProcess.findings().head().trace(), pipelined.findings().head().trace());
+        assertEquals(0, counted.open.get(), "every instance was closed, the abandoned one too");
+    }
+}
