@@ -14,7 +14,6 @@ import invs.spec.Profile;
 import io.vavr.control.Option;
 
 import java.io.BufferedOutputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -31,7 +30,8 @@ import java.util.Set;
  * <p>It announces pipelining ({@link #PIPELINING} requests) unless made with a window of 1: it answers
  * requests in order as it reads them, and when requests arrive ahead of their replies it writes the
  * replies in runs (at most {@link #FLUSH_EVERY} at a time) instead of flushing after each one, and
- * always before it waits for more requests.
+ * always before it waits for more requests, which it polls for a while before it blocks
+ * ({@link SpinningInput}).
  */
 public final class ProtocolServer {
     /** The protocol version this server speaks. */
@@ -40,6 +40,11 @@ public final class ProtocolServer {
     public static final int PIPELINING = 256;
     /** The most replies a pipelining server holds back before flushing them. */
     static final int FLUSH_EVERY = 16;
+    /**
+     * How long a pipelining server polls for the next request before it blocks waiting for it, and invs
+     * for the next reply ({@link SpinningInput}): one millisecond.
+     */
+    static final long SPIN_NANOS = 1_000_000;
 
     private final String name;
     private final SystemUnderTestFactory factory;
@@ -222,28 +227,20 @@ public final class ProtocolServer {
      * The requests, flushing the replies written so far before each read that would wait for the client
      * (nothing more has arrived): a client waiting for a reply is never kept waiting by the buffer.
      */
-    private static final class FlushBeforeWaiting extends FilterInputStream {
+    private static final class FlushBeforeWaiting extends SpinningInput {
         private final OutputStream replies;
 
         FlushBeforeWaiting(InputStream requests, OutputStream replies) {
-            super(requests);
+            super(requests, SPIN_NANOS);
             this.replies = replies;
         }
 
         @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            if (in.available() <= 0) {
+        protected void awaitInput() throws IOException {
+            if (available() <= 0) {
                 replies.flush();
             }
-            return in.read(buffer, offset, length);
-        }
-
-        @Override
-        public int read() throws IOException {
-            if (in.available() <= 0) {
-                replies.flush();
-            }
-            return in.read();
+            super.awaitInput();
         }
     }
 

@@ -37,11 +37,22 @@ final class RequestWriter {
         thread.interrupt();
     }
 
+    /** The next batch: polled for a while before this thread blocks waiting for it (see {@link SpinningInput}). */
+    private List<Request> next() throws InterruptedException {
+        List<Request> batch = batches.poll();
+        long end = System.nanoTime() + ProtocolServer.SPIN_NANOS;
+        while (batch == null && System.nanoTime() - end < 0) {
+            Thread.yield();
+            batch = batches.poll();
+        }
+        return batch != null ? batch : batches.take();
+    }
+
     private void write() {
         try {
             LineEncoder lines = new LineEncoder();
             while (true) {
-                List<Request> batch = batches.take();
+                List<Request> batch = next();
                 lines.clear();
                 for (Request request : batch) {
                     lines.add(request);

@@ -75,7 +75,7 @@ final class ServerProcess {
         this.command = command;
         this.family = family;
         this.process = family.process();
-        this.replies = new LineReader(process.getInputStream(), MAX_LINE);
+        this.replies = new LineReader(new SpinningInput(process.getInputStream(), ProtocolServer.SPIN_NANOS), MAX_LINE);
         this.requests = process.getOutputStream();
         this.stderr = new StderrTail(process.getErrorStream(), "invs-server-" + process.pid() + "-err");
     }
