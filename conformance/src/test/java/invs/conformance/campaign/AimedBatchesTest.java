@@ -4,14 +4,13 @@ import invs.conformance.check.Checks;
 import invs.conformance.check.Session;
 import invs.conformance.coverage.Statistics;
 import invs.conformance.fixtures.NoGrants;
+import invs.conformance.fixtures.Pipelining;
 import invs.conformance.generation.InputGenerator;
 import invs.conformance.reference.ReferenceSystem;
 import invs.conformance.sut.Capability;
-import invs.conformance.sut.SystemUnderTest;
 import invs.conformance.trace.TraceStep;
 import invs.spec.Configuration;
 import invs.spec.Input;
-import invs.spec.Observation;
 import invs.spec.Profile;
 import io.vavr.collection.Vector;
 import org.junit.jupiter.api.Test;
@@ -32,24 +31,6 @@ class AimedBatchesTest {
     private static final Configuration DOC = Configuration.defaults(Profile.DOC);
     private static final Set<Capability> ALL = EnumSet.allOf(Capability.class);
     private static final int STEPS = 150;
-
-    /** {@code inner}, saying it pipelines. */
-    private record Pipelining(SystemUnderTest inner) implements SystemUnderTest {
-        @Override
-        public Observation apply(Input input) {
-            return inner.apply(input);
-        }
-
-        @Override
-        public boolean pipelines() {
-            return true;
-        }
-
-        @Override
-        public Set<Capability> capabilities() {
-            return ALL;
-        }
-    }
 
     /** Sends the try's batches two ahead and judges them all, as a campaign try does (the caller closes them). */
     private static AimedBatches runTry(Session session, long seed) {

@@ -1,18 +1,14 @@
 package invs.conformance.campaign;
 
 import invs.conformance.board.StandardConfigurations;
+import invs.conformance.fixtures.Pipelining;
 import invs.conformance.reference.ReferenceProvider;
-import invs.conformance.sut.Capability;
 import invs.conformance.sut.SystemUnderTest;
 import invs.conformance.sut.SystemUnderTestFactory;
 import invs.conformance.zoo.Mutant;
 import invs.conformance.zoo.Zoo;
-import invs.spec.Input;
-import invs.spec.Observation;
 import org.junit.jupiter.api.Test;
 
-import java.util.EnumSet;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -31,7 +27,6 @@ class BegunTriesTest {
         private final SystemUnderTestFactory inner;
         private final AtomicInteger open = new AtomicInteger();
         private final AtomicInteger most = new AtomicInteger();
-        private final AtomicInteger made = new AtomicInteger();
 
         Counted(SystemUnderTestFactory inner) {
             this.inner = inner;
@@ -40,34 +35,8 @@ class BegunTriesTest {
         @Override
         public SystemUnderTest create(invs.spec.Configuration configuration) {
             SystemUnderTest system = inner.create(configuration);
-            made.incrementAndGet();
             most.accumulateAndGet(open.incrementAndGet(), Math::max);
-            return new SystemUnderTest() {
-                private boolean closed;
-
-                @Override
-                public Observation apply(Input input) {
-                    return system.apply(input);
-                }
-
-                @Override
-                public boolean pipelines() {
-                    return true;
-                }
-
-                @Override
-                public Set<Capability> capabilities() {
-                    return EnumSet.allOf(Capability.class);
-                }
-
-                @Override
-                public void close() {
-                    if (!closed) {
-                        closed = true;
-                        open.decrementAndGet();
-                    }
-                }
-            };
+            return new Pipelining(system, open::decrementAndGet);
         }
     }
 
