@@ -17,7 +17,8 @@ import java.util.Deque;
  * before them have been judged: the generator learns from a forecast of each answer instead of the
  * answer. The forecast is the reference implementation's answer, which is what the generator learns from
  * in a campaign in process: a system that answers as the reference does gets the very inputs the same try
- * would get in process. Once a batch has been judged, its answers are compared with what was forecast;
+ * would get in process (on a board the reference does not build, the specification forecasts from the
+ * start). Once a batch has been judged, its answers are compared with what was forecast;
  * where the system answered otherwise (the specification allowed several answers, or none), the forecast
  * becomes the session's {@link Forecast}, from a state of the specification consistent with the answers
  * judged, and goes through the batches sent since.
@@ -39,7 +40,14 @@ final class AimedBatches {
     AimedBatches(Session session, InputGenerator generator) {
         this.session = session;
         this.generator = generator;
-        this.reference = new ReferenceSystem(session.configuration());
+        SystemUnderTest made = null;
+        try {
+            made = new ReferenceSystem(session.configuration());
+        } catch (RuntimeException unbuildable) {
+            // a board the reference does not build (one of another reading): the specification forecasts
+            forecast = session.frontier().isDefined() ? session.forecast() : Forecast.fromPowerOn(session.configuration());
+        }
+        this.reference = made;
     }
 
     /** Generates the next {@code size} inputs, aimed by the forecast, and sends them to the session. */

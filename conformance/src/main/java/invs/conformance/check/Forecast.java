@@ -1,5 +1,6 @@
 package invs.conformance.check;
 
+import invs.spec.Configuration;
 import invs.spec.Input;
 import invs.spec.Observation;
 import invs.spec.model.Outcome;
@@ -22,6 +23,12 @@ public final class Forecast {
     Forecast(Specification specification, SystemState state) {
         this.specification = specification;
         this.state = state;
+    }
+
+    /** A forecast of a fresh system of {@code configuration}, from the specification's state at power-on. */
+    public static Forecast fromPowerOn(Configuration configuration) {
+        Specification specification = new Specification(configuration);
+        return new Forecast(specification, specification.initial());
     }
 
     /** The observation predicted for {@code input}, after the inputs forecast before it. */

@@ -70,6 +70,20 @@ class AimedBatchesTest {
     }
 
     @Test
+    void onABoardTheReferenceDoesNotBuildTheSpecificationForecasts() {
+        // doc with a transfer limit: the reference moves whole buffers under doc, a tock board does not
+        Configuration limited = DOC.withTransferLimit(io.vavr.control.Option.some(512));
+        try (Session session = Session.open(limited, configuration -> new Pipelining(new ReferenceSystem(
+                configuration.withProfile(Profile.TOCK))), Checks.online(), new Statistics())) {
+            AimedBatches batches = new AimedBatches(session, new InputGenerator(limited, ALL, 4));
+            assertFalse(batches.followsReference());
+            batches.send(Session.BATCH);
+            assertEquals(1, batches.unjudged());
+            batches.close();
+        }
+    }
+
+    @Test
     void aSystemAnsweringOtherwiseTurnsTheForecastToTheSpecification() {
         // a kernel with memory for no grant conforms (D21), but answers NOMEM where the reference succeeds
         try (Session session = Session.open(DOC, configuration -> new Pipelining(new NoGrants(configuration)),
