@@ -29,7 +29,10 @@ final class AimedBatches {
     private final Deque<Batch> unjudged = new ArrayDeque<>();
     /** The reference implementation, forecasting until the system answers otherwise; then null. */
     private SystemUnderTest reference;
-    /** The specification's forecast, once the system answered otherwise than the reference. */
+    /**
+     * The specification's forecast, once the system answered otherwise than the reference (from the
+     * start, on a board the reference does not build).
+     */
     private Forecast forecast;
     private int realigned;
 
@@ -45,7 +48,8 @@ final class AimedBatches {
             made = new ReferenceSystem(session.configuration());
         } catch (RuntimeException unbuildable) {
             // a board the reference does not build (one of another reading): the specification forecasts
-            forecast = session.frontier().isDefined() ? session.forecast() : Forecast.fromPowerOn(session.configuration());
+            forecast = session.frontier().isDefined() ? session.forecast()
+                    : Forecast.fromPowerOn(session.configuration());
         }
         this.reference = made;
     }
