@@ -91,23 +91,31 @@ public final class Campaign {
             // against a system that pipelines, a try is begun before the one before it is finished
             // (TryRunner.begin); a try that ran whole when it began is finished at once
             BegunTry unfinished = null;
-            for (long position = next.getAndIncrement(); position < limit && System.nanoTime() < deadline && !stop.get();
-                 position = next.getAndIncrement()) {
-                long index = settings.shard().tryAt(position);
-                long seed = trySeed(settings.seed(), index);
-                Option<NamedConfiguration> board = choice.boardOf(index, seed);
-                BegunTry begun = board.isDefined() ? runner.begin(index, board.get(), seed, local) : null;
-                if (unfinished != null && finish(unfinished, triage, run)) {
-                    stop.set(true);
-                }
-                unfinished = begun;
-                if (unfinished != null && unfinished.ended() && !stop.get()) {
-                    if (finish(unfinished, triage, run)) {
+            try {
+                for (long position = next.getAndIncrement(); position < limit && System.nanoTime() < deadline && !stop.get();
+                     position = next.getAndIncrement()) {
+                    long index = settings.shard().tryAt(position);
+                    long seed = trySeed(settings.seed(), index);
+                    Option<NamedConfiguration> board = choice.boardOf(index, seed);
+                    BegunTry previous = unfinished;
+                    unfinished = board.isDefined() ? runner.begin(index, board.get(), seed, local) : null;
+                    if (previous != null && finish(previous, triage, run)) {
                         stop.set(true);
                     }
-                    unfinished = null;
+                    if (unfinished != null && unfinished.ended() && !stop.get()) {
+                        BegunTry ended = unfinished;
+                        unfinished = null;
+                        if (finish(ended, triage, run)) {
+                            stop.set(true);
+                        }
+                    }
+                    processed.incrementAndGet();
                 }
-                processed.incrementAndGet();
+            } catch (RuntimeException | Error failure) {
+                if (unfinished != null) {
+                    unfinished.abandon(); // the try begun and not finished: close its system first
+                }
+                throw failure;
             }
             if (unfinished != null) {
                 if (stop.get()) {
