@@ -3,8 +3,9 @@ package invs.conformance.campaign;
 import invs.conformance.check.Forecast;
 import invs.conformance.check.Session;
 import invs.conformance.generation.InputGenerator;
-import invs.conformance.reference.ReferenceSystem;
+import invs.conformance.reference.ReferenceProvider;
 import invs.conformance.sut.SystemUnderTest;
+import invs.spec.Configuration;
 import invs.spec.Input;
 import invs.spec.Observation;
 import io.vavr.collection.Vector;
@@ -24,6 +25,7 @@ import java.util.Deque;
  * judged, and goes through the batches sent since.
  */
 final class AimedBatches {
+    private static final ReferenceProvider REFERENCE = new ReferenceProvider();
     private final Session session;
     private final InputGenerator generator;
     private final Deque<Batch> unjudged = new ArrayDeque<>();
@@ -43,15 +45,13 @@ final class AimedBatches {
     AimedBatches(Session session, InputGenerator generator) {
         this.session = session;
         this.generator = generator;
-        SystemUnderTest made = null;
-        try {
-            made = new ReferenceSystem(session.configuration());
-        } catch (RuntimeException unbuildable) {
+        Configuration configuration = session.configuration();
+        if (REFERENCE.supports(configuration)) {
+            this.reference = REFERENCE.create(configuration);
+        } else {
             // a board the reference does not build (one of another reading): the specification forecasts
-            forecast = session.frontier().isDefined() ? session.forecast()
-                    : Forecast.fromPowerOn(session.configuration());
+            this.forecast = session.frontier().isDefined() ? session.forecast() : Forecast.fromPowerOn(configuration);
         }
-        this.reference = made;
     }
 
     /** Generates the next {@code size} inputs, aimed by the forecast, and sends them to the session. */

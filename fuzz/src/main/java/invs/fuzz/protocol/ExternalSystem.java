@@ -108,16 +108,7 @@ final class ExternalSystem implements SystemUnderTest {
     /** Pipelines {@code inputs} as {@link #send} does and takes every answer. */
     @Override
     public Answers applyAll(Vector<? extends Input> inputs) {
-        PendingAnswers pending = send(inputs);
-        List<Observation> observations = new ArrayList<>(inputs.size());
-        while (pending.remaining() > 0) {
-            try {
-                observations.add(pending.next());
-            } catch (RuntimeException failure) {
-                return Answers.until(Vector.ofAll(observations), failure);
-            }
-        }
-        return Answers.all(Vector.ofAll(observations));
+        return Answers.takenFrom(send(inputs));
     }
 
     /**

@@ -4,6 +4,9 @@ import invs.spec.Observation;
 import io.vavr.collection.Vector;
 import io.vavr.control.Option;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * What a system under test answered to several inputs applied at once
  * ({@link SystemUnderTest#applyAll}): the observations of the first inputs, in order, and the failure that
@@ -24,6 +27,22 @@ public record Answers(Vector<Observation> observations, Option<RuntimeException>
     /** The first inputs answered with {@code observations}; the next one failed with {@code failure}. */
     public static Answers until(Vector<Observation> observations, RuntimeException failure) {
         return new Answers(observations, Option.some(failure));
+    }
+
+    /**
+     * Takes every answer {@code pending} holds: the observations up to the first input the system failed
+     * to answer, and that failure.
+     */
+    public static Answers takenFrom(PendingAnswers pending) {
+        List<Observation> observations = new ArrayList<>(pending.remaining());
+        while (pending.remaining() > 0) {
+            try {
+                observations.add(pending.next());
+            } catch (RuntimeException failure) {
+                return until(Vector.ofAll(observations), failure);
+            }
+        }
+        return all(Vector.ofAll(observations));
     }
 
     /** How many inputs were answered. */

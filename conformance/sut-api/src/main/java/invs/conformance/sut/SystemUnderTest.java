@@ -4,8 +4,6 @@ import invs.spec.Input;
 import invs.spec.Observation;
 import io.vavr.collection.Vector;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -36,15 +34,7 @@ public interface SystemUnderTest extends AutoCloseable {
      * them one by one.
      */
     default Answers applyAll(Vector<? extends Input> inputs) {
-        List<Observation> observations = new ArrayList<>(inputs.size());
-        for (Input input : inputs) {
-            try {
-                observations.add(apply(input));
-            } catch (RuntimeException failure) {
-                return Answers.until(Vector.ofAll(observations), failure);
-            }
-        }
-        return Answers.all(Vector.ofAll(observations));
+        return Answers.takenFrom(new AppliedWhenTaken(this, inputs));
     }
 
     /**
