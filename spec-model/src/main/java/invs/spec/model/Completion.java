@@ -28,6 +28,8 @@ final class Completion {
     private final ShortId[] owners;
     /** Each app's region as allocated, by process slot (null for an app without one); regions are values. */
     private final Region[] fresh;
+    /** The most bytes one transfer moves ({@link Integer#MAX_VALUE} without a limit). */
+    private final int transferLimit;
 
     Completion(Configuration config) {
         this.config = config;
@@ -36,14 +38,18 @@ final class Completion {
         this.owners = ids.map(app -> config.app(app).permissions().writeId().getOrNull()).toJavaArray(ShortId[]::new);
         this.fresh = ids.map(app -> config.app(app).permissions().writeId()
                 .map(owner -> Region.fresh(owner, config.regionSize())).getOrNull()).toJavaArray(Region[]::new);
+        this.transferLimit = config.transferLimit().getOrElse(Integer.MAX_VALUE);
     }
 
-    /** {@code state}, and the states where {@code app}'s pending operation has completed meanwhile. */
+    /**
+     * {@code state}, and the states where {@code app}'s pending operation has completed meanwhile (distinct:
+     * in {@code state} the operation is pending, in the others it is not).
+     */
     Vector<SystemState> settle(SystemState state, AppId app) {
         if (state.app(app).pending().isEmpty()) {
             return Vector.of(state);
         }
-        return Frontier.distinct(Vector.of(state).appendAll(complete(state, app)));
+        return complete(state, app).prepend(state);
     }
 
     /** The states where {@code app}'s pending operation has completed, after any competing allocations. */
@@ -289,7 +295,7 @@ final class Completion {
     }
 
     private int transferCount(int length) {
-        return config.transferLimit().map(limit -> Math.min(limit, length)).getOrElse(length);
+        return Math.min(transferLimit, length);
     }
 
     /** The owner of {@code app}'s region: only an app with a write id is permitted an operation on storage. */

@@ -95,6 +95,9 @@ public final class Frontier {
         if (states.size() < 2 || sameArmedFaults(states)) {
             return states;
         }
+        if (states.size() <= FEW) {
+            return fewWithoutSubsumed(states);
+        }
         // Keyed by the state with no fault armed; each key keeps its first place in the map.
         java.util.LinkedHashMap<SystemState, SystemState> most = new java.util.LinkedHashMap<>();
         for (SystemState state : states) {
@@ -102,6 +105,23 @@ public final class Frontier {
                     (kept, other) -> other.armedFaults() > kept.armedFaults() ? other : kept);
         }
         return most.size() == states.size() ? states : Vector.ofAll(most.values());
+    }
+
+    /** {@link #withoutSubsumed} for a few states, compared pairwise (as {@link #distinct} does, for the same reason). */
+    private static Vector<SystemState> fewWithoutSubsumed(Vector<SystemState> states) {
+        java.util.ArrayList<SystemState> kept = new java.util.ArrayList<>(states.size());
+        for (SystemState state : states) {
+            int at = 0;
+            while (at < kept.size() && !kept.get(at).equalsButArmedFaults(state)) {
+                at++;
+            }
+            if (at == kept.size()) {
+                kept.add(state);
+            } else if (state.armedFaults() > kept.get(at).armedFaults()) {
+                kept.set(at, state);
+            }
+        }
+        return kept.size() == states.size() ? states : Vector.ofAll(kept);
     }
 
     /** Whether every state has the same number of faults armed (most often: none subsumes another). */

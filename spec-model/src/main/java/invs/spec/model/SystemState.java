@@ -59,6 +59,11 @@ public final class SystemState {
                 && armedFaults == that.armedFaults && regions.equals(that.regions) && apps.equals(that.apps);
     }
 
+    /** Whether {@code other} has the same regions and apps (its armed faults may differ). */
+    boolean equalsButArmedFaults(SystemState other) {
+        return other == this || regions.equals(other.regions) && apps.equals(other.apps);
+    }
+
     @Override
     public int hashCode() {
         int h = hash;
