@@ -65,7 +65,6 @@ final class TryRunner {
      */
     BegunTry begin(long index, NamedConfiguration board, long trySeed, Statistics statistics) {
         Configuration configuration = board.configuration();
-        statistics.sequence();
         Set<Capability> capabilities = capabilities(configuration, statistics);
         Swarm swarm = settings.swarm() ? Swarm.draw(trySeed, configuration.apps().size()) : Swarm.everything();
         Vector<AppId> subjects = IsolationScenario.subjects(configuration);
@@ -128,6 +127,7 @@ final class TryRunner {
 
     private Option<Failure> finished(long index, NamedConfiguration board, Run run, Checks checks, long trySeed, Swarm swarm,
                                      Statistics statistics) {
+        statistics.sequence(); // when it finishes: a try begun and abandoned is not counted
         settings.listener().tryFinished(index, run.steps().size(), run.steps().count(step -> step.input() instanceof invs.spec.Syscall),
                 run.failed());
         if (!run.failed()) {

@@ -66,6 +66,8 @@ class BegunTriesTest {
                 .stopAtFirstFinding(true).run();
         assertFalse(inProcess.findings().isEmpty());
         assertEquals(inProcess.tries(), pipelined.tries(), "the try begun after the finding is not counted");
+        assertEquals(inProcess.statistics().sequences(), pipelined.statistics().sequences(),
+                "nor is it counted as a sequence checked");
         assertEquals(inProcess.findings().head().trace(), pipelined.findings().head().trace());
         assertEquals(0, counted.open.get(), "every instance was closed, the abandoned one too");
     }
