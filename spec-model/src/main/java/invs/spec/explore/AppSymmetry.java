@@ -94,7 +94,7 @@ final class AppSymmetry {
                     new ReadSource(permutation.owner(read.owner()), read.offset(), read.count(), read.epoch()));
             apps[permutation.slots[slot]] = app.withReadWrite(app.readWrite(), source);
         }
-        Vector<Region> regions = state.regions().map(region ->
+        io.vavr.collection.Array<Region> regions = state.regions().map(region ->
                 new Region(permutation.owner(region.owner()), region.contents(), region.epoch()));
         return new SystemState(regions, Vector.of(apps), state.armedFaults());
     }

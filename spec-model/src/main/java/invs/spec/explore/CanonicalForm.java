@@ -94,7 +94,7 @@ final class CanonicalForm {
 
     /** {@code state} with its regions sorted by owner, epochs reset and stale read sources dropped. */
     static SystemState state(SystemState state) {
-        Vector<Region> regions = state.regions();
+        io.vavr.collection.Array<Region> regions = state.regions();
         boolean plain = regions.forAll(region -> region.epoch() == 0)
                 && state.apps().forAll(app -> app.readSource().forAll(source -> source.epoch() == 0));
         for (int i = 1; i < regions.size() && plain; i++) {
@@ -103,9 +103,9 @@ final class CanonicalForm {
         if (plain) {
             return state;
         }
-        Vector<AppState> apps = state.apps().map(app -> app.readSource().isEmpty() ? app
+        io.vavr.collection.Array<AppState> apps = state.apps().map(app -> app.readSource().isEmpty() ? app
                 : app.withReadWrite(app.readWrite(), current(state, app.readSource().get())));
-        Vector<Region> sorted = regions.map(region -> region.epoch() == 0 ? region
+        io.vavr.collection.Array<Region> sorted = regions.map(region -> region.epoch() == 0 ? region
                 : new Region(region.owner(), region.contents(), 0)).sortBy(region -> region.owner().value());
         return new SystemState(sorted, apps, state.armedFaults());
     }

@@ -6,6 +6,7 @@ import invs.spec.Configuration;
 import invs.spec.ErrorCode;
 import invs.spec.ShortId;
 import invs.spec.Upcall;
+import io.vavr.collection.Array;
 import io.vavr.collection.Vector;
 import io.vavr.control.Option;
 
@@ -45,15 +46,15 @@ final class Completion {
      * {@code state}, and the states where {@code app}'s pending operation has completed meanwhile (distinct:
      * in {@code state} the operation is pending, in the others it is not).
      */
-    Vector<SystemState> settle(SystemState state, AppId app) {
+    Array<SystemState> settle(SystemState state, AppId app) {
         if (state.app(app).pending().isEmpty()) {
-            return Vector.of(state);
+            return Array.of(state);
         }
         return complete(state, app).prepend(state);
     }
 
     /** The states where {@code app}'s pending operation has completed, after any competing allocations. */
-    Vector<SystemState> complete(SystemState state, AppId app) {
+    Array<SystemState> complete(SystemState state, AppId app) {
         return Frontier.distinct(competingAllocations(state, app).flatMap(before -> completeNow(before, app)));
     }
 
@@ -62,14 +63,14 @@ final class Completion {
      * competition for space the completions commute, so slot order covers every order; with it, every
      * order is tried (the document leaves the order of service open).
      */
-    Vector<SystemState> drain(SystemState state) {
+    Array<SystemState> drain(SystemState state) {
         if (!state.anyPending()) {
-            return Vector.of(state);
+            return Array.of(state);
         }
-        Vector<SystemState> done = Vector.empty();
-        Vector<SystemState> frontier = Vector.of(state);
+        Array<SystemState> done = Array.empty();
+        Array<SystemState> frontier = Array.of(state);
         while (!frontier.isEmpty()) {
-            Vector<SystemState> next = Vector.empty();
+            Array<SystemState> next = Array.empty();
             for (SystemState current : frontier) {
                 if (!current.anyPending()) {
                     done = done.append(current);
@@ -103,38 +104,38 @@ final class Completion {
      * reports; an allocation it caused happened or did not; a write leaves its range unknown
      * (clause CLARIFIED_CRASH). The app's own state is left for the caller to reset.
      */
-    Vector<SystemState> interrupt(SystemState state, AppId app) {
+    Array<SystemState> interrupt(SystemState state, AppId app) {
         Option<Operation> pending = state.app(app).pending();
         if (pending.isEmpty()) {
-            return Vector.of(state);
+            return Array.of(state);
         }
         Operation operation = pending.get();
         SystemState cleared = state.withApp(app, state.app(app).withPending(Option.none()));
         if (operation.permissionDenied()) {
-            return Vector.of(cleared);
+            return Array.of(cleared);
         }
         ShortId owner = owner(app);
         if (cleared.region(owner).isDefined()) {
-            return Vector.of(damageRange(cleared, operation, owner));
+            return Array.of(damageRange(cleared, operation, owner));
         }
         if (!fits(cleared)) {
-            return Vector.of(cleared);
+            return Array.of(cleared);
         }
         SystemState allocated = cleared.withRegion(fresh[app.slot()]);
-        return Vector.of(cleared, damageRange(allocated, operation, owner));
+        return Array.of(cleared, damageRange(allocated, operation, owner));
     }
 
-    private Vector<SystemState> completeNow(SystemState state, AppId app) {
+    private Array<SystemState> completeNow(SystemState state, AppId app) {
         AppState appState = state.app(app);
         Operation operation = appState.pending().get();
         SystemState base = state.withApp(app, appState.withPending(Option.none()));
         OperationKind kind = operation.kind();
         if (operation.permissionDenied()) {
-            return Vector.of(finish(base, app, Upcall.error(kind.subscribeNumber(), ErrorCode.NOSUPPORT)));
+            return Array.of(finish(base, app, Upcall.error(kind.subscribeNumber(), ErrorCode.NOSUPPORT)));
         }
         ShortId owner = owner(app);
         boolean faultArmed = base.armedFaults() > 0;
-        Vector<SystemState> results = Vector.empty();
+        Array<SystemState> results = Array.empty();
         if (base.region(owner).isDefined()) {
             results = results.appendAll(withRegion(base, app, operation, owner));
             if (faultArmed) {
@@ -159,18 +160,19 @@ final class Completion {
         return results;
     }
 
-    private Vector<SystemState> withRegion(SystemState state, AppId app, Operation operation, ShortId owner) {
+    private Array<SystemState> withRegion(SystemState state, AppId app, Operation operation, ShortId owner) {
         Region region = state.region(owner).get();
         OperationKind kind = operation.kind();
         if (kind == OperationKind.SIZE) {
             // SUBSCRIBE_0_SUCCESS: the region's length.
-            return Vector.of(finish(state, app, Upcall.success(0, region.length())));
+            return Array.of(finish(state, app, Upcall.success(0, region.length())));
         }
-        Vector<SystemState> results = Vector.empty();
-        for (int candidate = 0; candidate < operation.candidateLengths().size(); candidate++) {
-            int length = operation.candidateLengths().get(candidate);
+        Array<SystemState> results = Array.empty();
+        Vector<Integer> lengths = operation.candidateLengths();
+        for (int candidate = 0; candidate < lengths.size(); candidate++) {
+            int length = lengths.get(candidate);
             Option<ErrorCode> error = rejection(operation, length, region.length());
-            results = error.isEmpty() ? results.appendAll(transfer(state, app, operation, candidate, region))
+            results = error.isEmpty() ? results.appendAll(transfer(state, app, operation, candidate, length, region))
                     : results.append(finish(state, app, Upcall.error(kind.subscribeNumber(), error.get())));
         }
         return results;
@@ -191,8 +193,8 @@ final class Completion {
         return Option.none();
     }
 
-    private Vector<SystemState> transfer(SystemState state, AppId app, Operation operation, int candidate, Region region) {
-        int length = operation.candidateLengths().get(candidate);
+    private Array<SystemState> transfer(SystemState state, AppId app, Operation operation, int candidate, int length,
+                                        Region region) {
         int count = transferCount(length);
         int offset = (int) operation.offset();
         AppState appState = state.app(app);
@@ -203,7 +205,7 @@ final class Completion {
                 int touched = Math.min(buffer.length(), count);
                 AppState updated = appState.withReadWrite(buffer.forget(0, touched), Option.none());
                 SystemState next = state.withApp(app, updated);
-                return Vector.of(count, Math.min(count, buffer.length())).distinct()
+                return Array.of(count, Math.min(count, buffer.length())).distinct()
                         .map(reported -> finish(next, app, Upcall.success(1, reported)));
             }
             // SUBSCRIBE_1_SUCCESS and CLARIFIED_TRANSFER: count bytes copied to the start of the buffer.
@@ -213,14 +215,14 @@ final class Completion {
                     ? Option.some(new ReadSource(region.owner(), offset, copied, region.epoch()))
                     : Option.none();
             SystemState next = state.withApp(app, appState.withReadWrite(filled, source));
-            return Vector.of(finish(next, app, Upcall.success(1, copied)));
+            return Array.of(finish(next, app, Upcall.success(1, copied)));
         }
         Cells contents = operation.reallowed()
                 ? region.contents().forget(offset, count)
                 : region.contents().write(offset, operation.writeData().get(candidate), 0, count);
         // SUBSCRIBE_2_SUCCESS, CLARIFIED_TRANSFER and CLARIFIED_DURABILITY: the bytes are now in storage.
         SystemState next = state.withRegion(region.withContents(contents));
-        return Vector.of(finish(next, app, Upcall.success(2, count)));
+        return Array.of(finish(next, app, Upcall.success(2, count)));
     }
 
     /** The operation fails with FAIL, using an armed fault (SUBSCRIBE_n_FAIL, CLARIFIED_CRASH). */
@@ -251,15 +253,15 @@ final class Completion {
         return contents.equals(region.contents()) ? state : state.withRegion(region.withContents(contents));
     }
 
-    private Vector<SystemState> competingAllocations(SystemState state, AppId app) {
+    private Array<SystemState> competingAllocations(SystemState state, AppId app) {
         if (!needsAllocation(state, app) || !allocationsCompete(state)) {
-            return Vector.of(state);
+            return Array.of(state);
         }
         Vector<AppId> others = Vector.of(apps).filter(other -> !other.equals(app) && needsAllocation(state, other));
-        Vector<SystemState> reached = Vector.of(state);
-        Vector<SystemState> frontier = reached;
+        Array<SystemState> reached = Array.of(state);
+        Array<SystemState> frontier = reached;
         while (!frontier.isEmpty()) {
-            Vector<SystemState> next = Vector.empty();
+            Array<SystemState> next = Array.empty();
             for (SystemState current : frontier) {
                 for (AppId other : others) {
                     if (needsAllocation(current, other) && fits(current)) {

@@ -2,6 +2,7 @@ package invs.spec.model;
 
 import invs.spec.Input;
 import invs.spec.Observation;
+import io.vavr.collection.Array;
 import io.vavr.collection.Vector;
 import io.vavr.control.Either;
 
@@ -57,7 +58,7 @@ public final class Frontier {
         java.util.ArrayList<SystemState> next = new java.util.ArrayList<>(width + 1);
         // By index: iterating a Vavr vector allocates an iterator, and this runs on every step of every check.
         for (int at = 0; at < width; at++) {
-            Vector<Outcome> outcomes = specification.outcomes(states.get(at), input);
+            Array<Outcome> outcomes = specification.outcomes(states.get(at), input);
             int count = outcomes.size();
             for (int index = 0; index < count; index++) {
                 Outcome outcome = outcomes.get(index);
@@ -164,12 +165,31 @@ public final class Frontier {
         if (size > FEW) {
             return values.distinct();
         }
+        java.util.List<T> kept = firstOccurrences(values, size);
+        return kept.size() == size ? values : Vector.ofAll(kept);
+    }
+
+    /** {@link #distinct(Vector)} for the arrays the specification enumerates outcomes in. */
+    static <T> Array<T> distinct(Array<T> values) {
+        int size = values.size();
+        if (size < 2) {
+            return values;
+        }
+        if (size > FEW) {
+            return values.distinct();
+        }
+        java.util.List<T> kept = firstOccurrences(values, size);
+        return kept.size() == size ? values : Array.ofAll(kept);
+    }
+
+    /** The first occurrence of each of the {@code size} values, compared pairwise, in order. */
+    private static <T> java.util.List<T> firstOccurrences(Iterable<T> values, int size) {
         java.util.ArrayList<T> kept = new java.util.ArrayList<>(size);
         for (T value : values) {
             if (!kept.contains(value)) {
                 kept.add(value);
             }
         }
-        return kept.size() == size ? values : Vector.ofAll(kept);
+        return kept;
     }
 }

@@ -27,7 +27,7 @@ public final class Invariants {
         if (state.regions().size() * config.regionFootprint() > config.storageLength()) {
             broken = broken.append("regions and their headers overflow the storage area");
         }
-        Vector<ShortId> owners = state.regions().map(Region::owner);
+        Vector<ShortId> owners = state.regions().map(Region::owner).toVector();
         if (owners.distinct().size() != owners.size()) {
             broken = broken.append("two regions have the same owner");
         }

@@ -23,6 +23,7 @@ import invs.spec.Unsubscribe;
 import invs.spec.Upcall;
 import invs.spec.Yield;
 import io.vavr.collection.Queue;
+import io.vavr.collection.Array;
 import io.vavr.collection.Vector;
 import io.vavr.control.Option;
 
@@ -60,14 +61,14 @@ public final class Specification {
 
     /** Every outcome allowed for {@code input} in {@code state}, without duplicates, in a stable order. */
     public Vector<Outcome> step(SystemState state, Input input) {
-        return Frontier.distinct(outcomes(state, input));
+        return Frontier.distinct(outcomes(state, input)).toVector();
     }
 
     /**
      * Every outcome allowed for {@code input} in {@code state}, in a stable order, duplicates included:
      * advancing a frontier removes duplicate states once, after the observation has chosen among them.
      */
-    Vector<Outcome> outcomes(SystemState state, Input input) {
+    Array<Outcome> outcomes(SystemState state, Input input) {
         return switch (input) {
             case Command command -> command(state, command);
             case AllowReadOnly allow -> allowReadOnly(state, allow);
@@ -75,11 +76,11 @@ public final class Specification {
             case Subscribe subscribe -> subscription(state, subscribe.app(), subscribe.number(), true);
             case Unsubscribe unsubscribe -> subscription(state, unsubscribe.app(), unsubscribe.number(), false);
             case Yield yield -> yielded(state, yield.app());
-            case Tick tick -> Vector.of(quiet(state, Clause.CLARIFIED_ENVIRONMENT));
+            case Tick tick -> Array.of(quiet(state, Clause.CLARIFIED_ENVIRONMENT));
             case Drain drain -> completion.drain(state).map(next -> quiet(next, Clause.CLARIFIED_LIVENESS));
             case Reboot reboot -> reboot(state).map(next -> quiet(next, Clause.CLARIFIED_CRASH));
             case Restart restart -> restart(state, restart.app()).map(next -> quiet(next, Clause.CLARIFIED_CRASH));
-            case FlashFault fault -> Vector.of(quiet(state.withArmedFaults(state.armedFaults() + 1),
+            case FlashFault fault -> Array.of(quiet(state.withArmedFaults(state.armedFaults() + 1),
                     Clause.CLARIFIED_ENVIRONMENT));
         };
     }
@@ -95,14 +96,14 @@ public final class Specification {
         };
     }
 
-    private Vector<Outcome> command(SystemState state, Command command) {
+    private Array<Outcome> command(SystemState state, Command command) {
         AppId app = command.app();
         if (command.number() == 0) {
-            return Vector.of(exactly(SUCCESS, state, Clause.COMMAND_0_EXISTS));
+            return Array.of(exactly(SUCCESS, state, Clause.COMMAND_0_EXISTS));
         }
         var kind = OperationKind.ofCommand(command.number());
         if (kind.isEmpty()) {
-            return Vector.of(exactly(Observation.failure(ErrorCode.NOSUPPORT), state, Clause.TRD104_UNKNOWN_COMMAND));
+            return Array.of(exactly(Observation.failure(ErrorCode.NOSUPPORT), state, Clause.TRD104_UNKNOWN_COMMAND));
         }
         OperationKind operation = kind.get();
         if (permitted(app, operation)) {
@@ -110,14 +111,14 @@ public final class Specification {
         }
         // D6, D7: the permission check comes first; doc lets the driver defer it to the upcall instead, and
         // then the command is answered as if permitted.
-        Vector<Outcome> refused = Vector.of(exactly(Observation.failure(ErrorCode.NOSUPPORT), state, operation.noSupport()));
+        Array<Outcome> refused = Array.of(exactly(Observation.failure(ErrorCode.NOSUPPORT), state, operation.noSupport()));
         return config.profile() == Profile.DOC
                 ? refused.appendAll(needingGrant(state, app, granted -> started(granted, command, operation, true)))
                 : refused;
     }
 
     /** Command 1, 2 or 3 of an app whose grant is allocated: BUSY while its operation is outstanding, else accepted. */
-    private Vector<Outcome> started(SystemState state, Command command, OperationKind operation, boolean permissionDenied) {
+    private Array<Outcome> started(SystemState state, Command command, OperationKind operation, boolean permissionDenied) {
         return completion.settle(state, command.app()).map(before -> before.app(command.app()).pending().isDefined()
                 ? exactly(Observation.failure(ErrorCode.BUSY), before, operation.busy())
                 : exactly(SUCCESS, accept(before, command, operation, permissionDenied),
@@ -129,11 +130,11 @@ public final class Specification {
      * allocated it, it may refuse with NOMEM (TRD104_GRANT_NOMEM), and then refuses every such call until the
      * process ends; otherwise the call's own outcomes, with the grant allocated.
      */
-    private Vector<Outcome> needingGrant(SystemState state, AppId app, java.util.function.Function<SystemState, Vector<Outcome>> call) {
+    private Array<Outcome> needingGrant(SystemState state, AppId app, java.util.function.Function<SystemState, Array<Outcome>> call) {
         AppState current = state.app(app);
         return switch (current.grant()) {
             case ALLOCATED -> call.apply(state);
-            case REFUSED -> Vector.of(grantRefused(state));
+            case REFUSED -> Array.of(grantRefused(state));
             case NONE -> call.apply(state.withApp(app, current.withGrant(Grant.ALLOCATED)))
                     .append(grantRefused(state.withApp(app, current.withGrant(Grant.REFUSED))));
         };
@@ -184,7 +185,7 @@ public final class Specification {
         return state.withApp(command.app(), app.withPending(Option.some(operation)));
     }
 
-    private Vector<Outcome> allowReadOnly(SystemState state, AllowReadOnly allow) {
+    private Array<Outcome> allowReadOnly(SystemState state, AllowReadOnly allow) {
         if (allow.number() != 0) {
             return unknownNumber(state, allow.app(), Clause.TRD104_UNKNOWN_ALLOW);
         }
@@ -197,7 +198,7 @@ public final class Specification {
         }));
     }
 
-    private Vector<Outcome> allowReadWrite(SystemState state, AllowReadWrite allow) {
+    private Array<Outcome> allowReadWrite(SystemState state, AllowReadWrite allow) {
         if (allow.number() != 0) {
             return unknownNumber(state, allow.app(), Clause.TRD104_UNKNOWN_ALLOW);
         }
@@ -210,7 +211,7 @@ public final class Specification {
         }));
     }
 
-    private Vector<Outcome> subscription(SystemState state, AppId app, int number, boolean subscribe) {
+    private Array<Outcome> subscription(SystemState state, AppId app, int number, boolean subscribe) {
         if (number < 0 || number >= SUBSCRIBE_NUMBERS) {
             return unknownNumber(state, app, Clause.TRD104_UNKNOWN_SUBSCRIBE);
         }
@@ -229,8 +230,8 @@ public final class Specification {
      * (a kernel may check the number first), so while the grant is not allocated the kernel may also
      * refuse it (D16, D21).
      */
-    private Vector<Outcome> unknownNumber(SystemState state, AppId app, Clause clause) {
-        Vector<Outcome> outcomes = Vector.of(exactly(Observation.failure(ErrorCode.NOSUPPORT), state, clause));
+    private Array<Outcome> unknownNumber(SystemState state, AppId app, Clause clause) {
+        Array<Outcome> outcomes = Array.of(exactly(Observation.failure(ErrorCode.NOSUPPORT), state, clause));
         if (config.profile() == Profile.DOC && clause == Clause.TRD104_UNKNOWN_ALLOW) {
             outcomes = outcomes.append(exactly(Observation.failure(ErrorCode.INVAL), state, clause));
         }
@@ -239,7 +240,7 @@ public final class Specification {
                 : outcomes.append(grantRefused(state.withApp(app, current.withGrant(Grant.REFUSED))));
     }
 
-    private Vector<Outcome> yielded(SystemState state, AppId app) {
+    private Array<Outcome> yielded(SystemState state, AppId app) {
         return completion.settle(state, app).map(before -> {
             AppState current = before.app(app);
             Cells shown = shownBuffer(current);
@@ -269,17 +270,17 @@ public final class Specification {
         return buffer.forget(0, Math.min(buffer.length(), reach));
     }
 
-    private Vector<SystemState> restart(SystemState state, AppId app) {
+    private Array<SystemState> restart(SystemState state, AppId app) {
         return completion.interrupt(state, app).map(after -> after.withApp(app, AppState.fresh()));
     }
 
-    private Vector<SystemState> reboot(SystemState state) {
-        Vector<SystemState> states = Vector.of(state);
+    private Array<SystemState> reboot(SystemState state) {
+        Array<SystemState> states = Array.of(state);
         for (AppId app : config.appIds()) {
             states = Frontier.distinct(states.flatMap(current -> completion.interrupt(current, app)));
         }
         return Frontier.distinct(states.map(after -> new SystemState(after.regions(),
-                Vector.fill(config.apps().size(), AppState::fresh), 0)));
+                Array.fill(config.apps().size(), AppState::fresh), 0)));
     }
 
     private static Outcome exactly(Observation observation, SystemState next, Clause clause) {

@@ -2,7 +2,8 @@ package invs.spec.model;
 
 import invs.spec.AppId;
 import invs.spec.ShortId;
-import io.vavr.collection.Vector;
+import io.vavr.collection.Array;
+import io.vavr.collection.Seq;
 import io.vavr.control.Option;
 
 /**
@@ -13,8 +14,8 @@ import io.vavr.control.Option;
  * index: iterating a Vavr vector allocates an iterator, and the specification looks up regions on every step.
  */
 public final class SystemState {
-    private final Vector<Region> regions;
-    private final Vector<AppState> apps;
+    private final Array<Region> regions;
+    private final Array<AppState> apps;
     private final int armedFaults;
     /** The hash, 0 until computed. */
     private int hash;
@@ -26,24 +27,24 @@ public final class SystemState {
      * @param apps        each app's state, by process slot
      * @param armedFaults flash faults injected and not yet used
      */
-    public SystemState(Vector<Region> regions, Vector<AppState> apps, int armedFaults) {
-        this.regions = regions;
-        this.apps = apps;
+    public SystemState(Seq<Region> regions, Seq<AppState> apps, int armedFaults) {
+        this.regions = Array.ofAll(regions);
+        this.apps = Array.ofAll(apps);
         this.armedFaults = armedFaults;
     }
 
     /** The state after power-on with no region allocated, for {@code appCount} apps. */
     public static SystemState initial(int appCount) {
-        return new SystemState(Vector.empty(), Vector.fill(appCount, AppState::fresh), 0);
+        return new SystemState(Array.empty(), Array.fill(appCount, AppState::fresh), 0);
     }
 
     /** Allocated regions, in allocation order. */
-    public Vector<Region> regions() {
+    public Array<Region> regions() {
         return regions;
     }
 
     /** Each app's state, by process slot. */
-    public Vector<AppState> apps() {
+    public Array<AppState> apps() {
         return apps;
     }
 
@@ -108,7 +109,7 @@ public final class SystemState {
     /** This state with {@code region} replacing the region of the same owner, or appended if new. */
     public SystemState withRegion(Region region) {
         int index = indexOf(region.owner());
-        Vector<Region> updated = index < 0 ? regions.append(region) : regions.update(index, region);
+        Array<Region> updated = index < 0 ? regions.append(region) : regions.update(index, region);
         return new SystemState(updated, apps, armedFaults);
     }
 
@@ -129,7 +130,7 @@ public final class SystemState {
         if (epochsRenumbered()) {
             return this;
         }
-        Vector<AppState> renumbered = apps.map(app -> app.readSource().isEmpty() ? app : app.withReadSource(
+        Array<AppState> renumbered = apps.map(app -> app.readSource().isEmpty() ? app : app.withReadSource(
                 app.readSource().flatMap(source -> region(source.owner())
                         .filter(region -> region.epoch() == source.epoch())
                         .map(region -> source.withEpoch(0)))));
