@@ -17,6 +17,7 @@ import invs.spec.model.AppState;
 import invs.spec.model.ReadSource;
 import invs.spec.model.Region;
 import invs.spec.model.SystemState;
+import io.vavr.collection.Array;
 import io.vavr.collection.HashSet;
 import io.vavr.collection.Vector;
 import io.vavr.control.Option;
@@ -94,7 +95,7 @@ final class AppSymmetry {
                     new ReadSource(permutation.owner(read.owner()), read.offset(), read.count(), read.epoch()));
             apps[permutation.slots[slot]] = app.withReadWrite(app.readWrite(), source);
         }
-        io.vavr.collection.Array<Region> regions = state.regions().map(region ->
+        Array<Region> regions = state.regions().map(region ->
                 new Region(permutation.owner(region.owner()), region.contents(), region.epoch()));
         return new SystemState(regions, Vector.of(apps), state.armedFaults());
     }

@@ -5,6 +5,7 @@ import invs.spec.model.AppState;
 import invs.spec.model.ReadSource;
 import invs.spec.model.Region;
 import invs.spec.model.SystemState;
+import io.vavr.collection.Array;
 import io.vavr.collection.Vector;
 import io.vavr.control.Option;
 import java.util.Arrays;
@@ -94,7 +95,7 @@ final class CanonicalForm {
 
     /** {@code state} with its regions sorted by owner, epochs reset and stale read sources dropped. */
     static SystemState state(SystemState state) {
-        io.vavr.collection.Array<Region> regions = state.regions();
+        Array<Region> regions = state.regions();
         boolean plain = regions.forAll(region -> region.epoch() == 0)
                 && state.apps().forAll(app -> app.readSource().forAll(source -> source.epoch() == 0));
         for (int i = 1; i < regions.size() && plain; i++) {
@@ -103,9 +104,9 @@ final class CanonicalForm {
         if (plain) {
             return state;
         }
-        io.vavr.collection.Array<AppState> apps = state.apps().map(app -> app.readSource().isEmpty() ? app
+        Array<AppState> apps = state.apps().map(app -> app.readSource().isEmpty() ? app
                 : app.withReadWrite(app.readWrite(), current(state, app.readSource().get())));
-        io.vavr.collection.Array<Region> sorted = regions.map(region -> region.epoch() == 0 ? region
+        Array<Region> sorted = regions.map(region -> region.epoch() == 0 ? region
                 : new Region(region.owner(), region.contents(), 0)).sortBy(region -> region.owner().value());
         return new SystemState(sorted, apps, state.armedFaults());
     }
