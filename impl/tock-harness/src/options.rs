@@ -49,7 +49,7 @@ Options:
   --capabilities LIST           announce only these events (comma-separated, from tick, drain,
                                 reboot, torn-reboot, restart, flash-fault), so campaigns leave the
                                 others out
-  --no-pipelining                announce no pipelining, so that invs sends one request at a time
+  --no-pipelining               announce no pipelining, so that invs sends one request at a time
                                 and waits for its reply (by default the harness announces a window
                                 of 256 requests)
   --break flash-program|restart|reboot-erases

@@ -74,6 +74,7 @@ impl Server {
         self.held = 0;
         self.out.flush()
     }
+
     fn error(&mut self, id: u64, message: &str) {
         self.send(reply("error", id, vec![("message", string(message))]));
     }
