@@ -26,6 +26,9 @@ pub struct Options {
     pub kernel_buffer: Option<usize>,
     /// The events announced in `hello`, one bit per entry of `server::CAPABILITIES`.
     pub capabilities: u8,
+    /// Whether `hello` announces pipelining (docs/protocol.md, Pipelining); without it the harness
+    /// flushes every reply at once, as a server answering one request at a time.
+    pub pipelining: bool,
 }
 
 const USAGE: &str = "\
@@ -46,6 +49,9 @@ Options:
   --capabilities LIST           announce only these events (comma-separated, from tick, drain,
                                 reboot, torn-reboot, restart, flash-fault), so campaigns leave the
                                 others out
+  --no-pipelining               announce no pipelining, so that invs sends one request at a time
+                                and waits for its reply (by default the harness announces a window
+                                of 256 requests)
   --break flash-program|restart|reboot-erases
                                 break the harness on purpose (a flash page write programs only half
                                 the page; restart does nothing; reboot loses the flash), to see the
@@ -70,6 +76,7 @@ pub fn parse_arguments(args: &[String]) -> Result<Option<Command>, String> {
         max_buffer: None,
         kernel_buffer: None,
         capabilities: server::ALL_CAPABILITIES,
+        pipelining: true,
     };
     let mut resume = None;
     let mut passed = Vec::new();
@@ -105,6 +112,7 @@ pub fn parse_arguments(args: &[String]) -> Result<Option<Command>, String> {
             ("--fault-at", Some("completion")) => options.fault_timing = FaultTiming::Completion,
             ("--fault-at", Some(other)) => return Err(format!("--fault-at takes start or completion, not {other}")),
             ("--only-64bit", _) => options.only_64_bit = true,
+            ("--no-pipelining", _) => options.pipelining = false,
             ("--max-buffer", Some(v)) => {
                 options.max_buffer = Some(v.parse().map_err(|_| format!("--max-buffer takes a byte count, not {v}"))?)
             }
@@ -143,12 +151,16 @@ mod tests {
 
     #[test]
     fn reads_options_and_keeps_them_for_a_new_process_image() {
-        let command = parse_arguments(&args("--fault-at completion --break=restart --resume /tmp/x --only-64bit")).unwrap().unwrap();
+        let command = parse_arguments(&args("--fault-at completion --break=restart --resume /tmp/x --only-64bit --no-pipelining"))
+            .unwrap()
+            .unwrap();
         assert_eq!(command.options.fault_timing, FaultTiming::Completion);
+        assert!(!command.options.pipelining);
         assert_eq!(command.options.breakage, Some(Breakage::Restart));
         assert!(command.options.only_64_bit);
         assert_eq!(command.resume.as_deref(), Some("/tmp/x"));
-        assert_eq!(command.passed, args("--fault-at completion --break=restart --only-64bit"));
+        assert_eq!(command.passed, args("--fault-at completion --break=restart --only-64bit --no-pipelining"));
+        assert!(parse_arguments(&[]).unwrap().unwrap().options.pipelining, "pipelining unless told otherwise");
     }
 
     #[test]

@@ -1,21 +1,27 @@
-//! The protocol loop: reads requests, answers each with one line, and re-executes the harness in
-//! place (same process id, same standard input and output) when the kernel's deferred calls run
-//! out, carrying the board's flash over.
+//! The protocol loop: reads requests, answers each with one line, in order, and re-executes the
+//! harness in place (same process id, same standard input and output) when the kernel's deferred
+//! calls run out, carrying the board's flash and the requests read ahead over.
 
-use std::io::{BufRead, Write};
+use std::io::{Read, Write};
 use std::os::unix::process::CommandExt;
 
 use crate::board::REGION_SIZES;
 use crate::config::Configuration;
-use crate::json::{object, parse, string, Json};
+use crate::handover::{Action, Handover};
+use crate::json::{string, Json};
 use crate::protocol::{observation_json, read_request, reply, Input, Observation, Request};
 use crate::options::Options;
+use crate::requests::{standard_input, Requests};
 use crate::session::{can_boot, Session};
 
 /// The environment events the harness simulates.
 pub const CAPABILITIES: [&str; 6] = ["tick", "drain", "reboot", "torn-reboot", "restart", "flash-fault"];
 /// All of them, as a mask.
 pub const ALL_CAPABILITIES: u8 = (1 << CAPABILITIES.len()) - 1;
+/// The pipelining window announced in `hello` (docs/protocol.md, Pipelining), unless `--no-pipelining`.
+pub const PIPELINING: i128 = 256;
+/// The most replies a pipelining harness holds back before it writes them out.
+const FLUSH_EVERY: usize = 16;
 
 /// The mask of a comma-separated list of capabilities.
 pub fn capability_mask(list: &str) -> Result<u8, String> {
@@ -27,34 +33,46 @@ pub fn capability_mask(list: &str) -> Result<u8, String> {
     })
 }
 
-/// The server: options, the board under test and what it was built from.
+/// The server: options, the board under test and what it was built from, the requests and the
+/// replies held back.
 pub struct Server {
     options: Options,
     arguments: Vec<String>,
     session: Option<Session>,
     configuration: Option<Json>,
-    out: std::io::Stdout,
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
-
-fn unhex(text: &str) -> Option<Vec<u8>> {
-    (0..text.len()).step_by(2).map(|i| text.get(i..i + 2).and_then(|h| u8::from_str_radix(h, 16).ok())).collect()
+    requests: Requests<Box<dyn Read>>,
+    out: std::io::BufWriter<std::io::Stdout>,
+    held: usize,
 }
 
 impl Server {
     pub fn new(options: Options, arguments: Vec<String>) -> Server {
-        Server { options, arguments, session: None, configuration: None, out: std::io::stdout() }
+        Server {
+            options,
+            arguments,
+            session: None,
+            configuration: None,
+            requests: Requests::new(Vec::new(), standard_input()),
+            out: std::io::BufWriter::with_capacity(1 << 16, std::io::stdout()),
+            held: 0,
+        }
     }
 
+    /// Writes one reply. One request at a time, it is flushed at once; pipelining, replies are held
+    /// back while more requests are at hand (at most [`FLUSH_EVERY`]), and flushed before the harness
+    /// waits for the next request.
     fn send(&mut self, line: String) {
-        let mut out = self.out.lock();
-        if writeln!(out, "{line}").and_then(|_| out.flush()).is_err() {
+        self.held += 1;
+        let flush = !self.options.pipelining || self.held >= FLUSH_EVERY || !self.requests.line_ready();
+        if writeln!(self.out, "{line}").and_then(|_| if flush { self.flush() } else { Ok(()) }).is_err() {
             // The client closed its end: nothing more to do.
             std::process::exit(0);
         }
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.held = 0;
+        self.out.flush()
     }
 
     fn error(&mut self, id: u64, message: &str) {
@@ -73,13 +91,13 @@ impl Server {
 
     /// Serves requests until `bye` or the end of standard input.
     pub fn run(&mut self) {
-        let stdin = std::io::stdin();
-        let mut input = stdin.lock();
         let mut line = String::new();
         loop {
-            line.clear();
-            match input.read_line(&mut line) {
-                Ok(0) | Err(_) => return,
+            match self.requests.next_line(&mut line) {
+                Ok(0) | Err(_) => {
+                    let _ = self.flush();
+                    return;
+                }
                 Ok(_) => {}
             }
             if line.trim().is_empty() {
@@ -92,11 +110,11 @@ impl Server {
                     let announced = CAPABILITIES.iter().enumerate().filter(|(bit, _)| self.options.capabilities & 1 << bit != 0);
                     let capabilities = Json::Array(announced.map(|(_, c)| string(c)).collect());
                     let name = Self::server_name();
-                    self.send(reply(
-                        "hello",
-                        id,
-                        vec![("protocol", Json::Int(1)), ("server", string(&name)), ("capabilities", capabilities)],
-                    ));
+                    let mut fields = vec![("protocol", Json::Int(1)), ("server", string(&name)), ("capabilities", capabilities)];
+                    if self.options.pipelining {
+                        fields.push(("pipelining", Json::Int(PIPELINING)));
+                    }
+                    self.send(reply("hello", id, fields));
                 }
                 Ok(Request::Hello { protocol }) => {
                     self.error(id, &format!("protocol version {protocol} is not supported: this server speaks version 1"))
@@ -109,6 +127,7 @@ impl Server {
                 Ok(Request::Input(input)) => self.input(id, input),
                 Ok(Request::Bye) => {
                     self.send(reply("bye", id, vec![]));
+                    let _ = self.flush();
                     return;
                 }
             }
@@ -123,7 +142,7 @@ impl Server {
             return;
         }
         if !can_boot() {
-            self.reexecute(id, "reset", raw, Vec::new());
+            self.reexecute(id, Action::Reset, raw, Vec::new());
         }
         self.configuration = Some(raw);
         match Session::new(config, self.options, Vec::new()).and_then(|mut s| s.boot().map(|_| s)) {
@@ -146,7 +165,7 @@ impl Server {
                 if !can_boot() {
                     let pages = session.flash_pages();
                     let raw = self.configuration.clone().expect("a board has its configuration");
-                    self.reexecute(id, "reboot", raw, pages);
+                    self.reexecute(id, Action::Reboot, raw, pages);
                 }
                 session.boot().map(|_| Observation::Quiet)
             }
@@ -161,23 +180,17 @@ impl Server {
     }
 
     /// Replaces this process image with a fresh one (the kernel's deferred-call table is used up),
-    /// which finishes the request `id` (a reset, or a reboot over `pages`) and serves the rest.
-    fn reexecute(&mut self, id: u64, action: &str, configuration: Json, pages: Vec<(usize, Vec<u8>)>) -> ! {
-        let state = object(vec![
-            ("id", Json::Int(id as i128)),
-            ("action", string(action)),
-            ("configuration", configuration),
-            (
-                "pages",
-                Json::Array(pages.iter().map(|(n, bytes)| Json::Array(vec![Json::Int(*n as i128), Json::Str(hex(bytes))])).collect()),
-            ),
-        ]);
+    /// which finishes the request `id` (a reset, or a reboot over `pages`) and serves the rest: first
+    /// the requests this image has read and not yet served, then standard input.
+    fn reexecute(&mut self, id: u64, action: Action, configuration: Json, pages: Vec<(usize, Vec<u8>)>) -> ! {
+        let requests = self.requests.unread();
+        let state = Handover { id, action, configuration, pages, requests };
         let path = std::env::temp_dir().join(format!("invs-tock-harness-{}.state", std::process::id()));
         let written = std::fs::write(&path, state.encode());
         let program = std::env::current_exe();
         let failure = match (written, program) {
             (Ok(()), Ok(program)) => {
-                let _ = self.out.lock().flush();
+                let _ = self.flush();
                 std::process::Command::new(program).args(&self.arguments).arg("--resume").arg(&path).exec()
             }
             (Err(e), _) | (_, Err(e)) => e,
@@ -186,48 +199,32 @@ impl Server {
         std::process::exit(3);
     }
 
-    /// Finishes the request a previous process image handed over (see [`Server::reexecute`]).
+    /// Finishes the request a previous process image handed over (see [`Server::reexecute`]), and
+    /// serves the requests it had read ahead before any other.
     pub fn resume(&mut self, file: &str) {
         let text = std::fs::read_to_string(file);
         let _ = std::fs::remove_file(file);
-        let state = match text.map_err(|e| e.to_string()).and_then(|t| parse(&t)) {
+        let state = match text.map_err(|e| e.to_string()).and_then(|t| Handover::decode(&t)) {
             Ok(state) => state,
             Err(e) => {
                 eprintln!("tock-harness: cannot read the state handed over by the previous process image: {e}");
                 std::process::exit(3);
             }
         };
-        let id = match state.get("id") {
-            Some(Json::Int(i)) => *i as u64,
-            _ => 0,
-        };
-        let raw = state.get("configuration").cloned().unwrap_or(Json::Null);
-        let pages: Option<Vec<(usize, Vec<u8>)>> = match state.get("pages") {
-            Some(Json::Array(items)) => items
-                .iter()
-                .map(|item| match item {
-                    Json::Array(pair) => match (pair.first(), pair.get(1)) {
-                        (Some(Json::Int(n)), Some(Json::Str(h))) => unhex(h).map(|bytes| (*n as usize, bytes)),
-                        _ => None,
-                    },
-                    _ => None,
-                })
-                .collect(),
-            _ => None,
-        };
-        let reboot = matches!(state.get("action"), Some(Json::Str(a)) if a == "reboot");
+        self.requests = Requests::new(state.requests, standard_input());
+        let (id, raw) = (state.id, state.configuration);
         let built = Configuration::parse(&raw)
-            .and_then(|config| pages.ok_or_else(|| "bad flash pages".to_string()).map(|p| (config, p)))
-            .and_then(|(config, pages)| Session::new(config, self.options, pages))
+            .and_then(|config| Session::new(config, self.options, state.pages))
             .and_then(|mut session| session.boot().map(|_| session));
         match built {
             Ok(session) => {
                 self.session = Some(session);
                 self.configuration = Some(raw);
-                if reboot {
-                    self.send(reply("observation", id, vec![("observation", observation_json(&Observation::Quiet))]));
-                } else {
-                    self.send(reply("ready", id, vec![]));
+                match state.action {
+                    Action::Reboot => {
+                        self.send(reply("observation", id, vec![("observation", observation_json(&Observation::Quiet))]))
+                    }
+                    Action::Reset => self.send(reply("ready", id, vec![])),
                 }
             }
             Err(message) => self.error(id, &format!("cannot build this board: {message}")),
