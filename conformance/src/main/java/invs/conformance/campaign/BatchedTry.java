@@ -9,18 +9,25 @@ import io.vavr.control.Option;
 import java.util.function.Function;
 
 /**
- * A lockstep try against a system that pipelines, in batches of {@link Session#BATCH} aimed by a forecast
- * ({@link AimedBatches}), {@link Session#AHEAD} of them sent before the first is judged: the first ones are
- * sent when the try begins, the others as the ones before are judged, until the first violation, the
- * frontier bound or the end of the budget.
+ * A lockstep try against a system that pipelines, in batches aimed by a forecast ({@link AimedBatches}),
+ * {@link Session#AHEAD} of them sent before the first is judged: the first ones are sent when the try
+ * begins, the others as the ones before are judged, until the first violation, the frontier bound or the
+ * end of the budget. The first batch holds {@link #FIRST_BATCH} inputs and each next one twice as many, up
+ * to {@link Session#BATCH}: the system still applies every input sent after a violation (invs drops their
+ * answers), so a try that fails early, as most do against a system with findings, wastes little of the
+ * system's time, while a long try soon goes in full batches.
  */
 final class BatchedTry implements BegunTry {
+    /** The inputs in a try's first batch. */
+    static final int FIRST_BATCH = 8;
+
     private final Session session;
     private final AimedBatches batches;
     private final int budget;
     private final Statistics statistics;
     private final Function<Run, Option<Failure>> verdict;
     private int sent;
+    private int nextBatch = FIRST_BATCH;
 
     /**
      * Begins the try on {@code session} (which it closes) with {@code generator}'s inputs, at most
@@ -72,7 +79,8 @@ final class BatchedTry implements BegunTry {
     private void sendAhead() {
         while (sent < budget && batches.unjudged() < Session.AHEAD) {
             long before = System.nanoTime();
-            int size = Math.min(Session.BATCH, budget - sent);
+            int size = Math.min(nextBatch, budget - sent);
+            nextBatch = Math.min(Session.BATCH, 2 * nextBatch);
             batches.send(size);
             sent += size;
             statistics.time(0, 0, System.nanoTime() - before);

@@ -25,7 +25,7 @@ import java.util.Set;
 /**
  * Runs one try of a campaign: a generated sequence checked step by step in a {@link Session}, or, for a
  * share of the tries when isolation is checked, an isolation scenario. A system that pipelines is handed
- * its inputs in batches of {@link Session#BATCH}, the next one sent before the last is judged, and a
+ * its inputs in batches growing to {@link Session#BATCH}, the next one sent before the last is judged, and a
  * campaign begins its next try before it finishes this one ({@link #begin}, {@link BatchedTry}): the
  * generator aims each input of a batch by a {@link Forecast} of the answers ({@link AimedBatches}). A
  * try stops early, without a verdict on the inputs it did not run, once the specification's frontier is

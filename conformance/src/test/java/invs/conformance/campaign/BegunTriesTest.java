@@ -1,14 +1,25 @@
 package invs.conformance.campaign;
 
 import invs.conformance.board.StandardConfigurations;
+import invs.conformance.check.Property;
+import invs.conformance.check.Session;
 import invs.conformance.fixtures.Pipelining;
 import invs.conformance.reference.ReferenceProvider;
+import invs.conformance.sut.Capability;
+import invs.conformance.sut.PendingAnswers;
 import invs.conformance.sut.SystemUnderTest;
 import invs.conformance.sut.SystemUnderTestFactory;
 import invs.conformance.zoo.Mutant;
 import invs.conformance.zoo.Zoo;
+import invs.spec.Configuration;
+import invs.spec.Input;
+import invs.spec.Observation;
+import io.vavr.collection.Vector;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -18,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Against a system that pipelines, a campaign begins each try before it finishes the one before: two of
  * the system's instances are open at once, and the campaign checks what it checks in process, finds what
- * it finds in process, and closes every instance it opened.
+ * it finds in process, and closes every instance it opened. A try's batches start small and double.
  */
 class BegunTriesTest {
 
@@ -33,7 +44,7 @@ class BegunTriesTest {
         }
 
         @Override
-        public SystemUnderTest create(invs.spec.Configuration configuration) {
+        public SystemUnderTest create(Configuration configuration) {
             SystemUnderTest system = inner.create(configuration);
             most.accumulateAndGet(open.incrementAndGet(), Math::max);
             return new Pipelining(system, open::decrementAndGet);
@@ -52,6 +63,70 @@ class BegunTriesTest {
         assertEquals(inProcess.statistics().syscalls(), pipelined.statistics().syscalls());
         assertTrue(counted.most.get() >= 2, "a try was begun before the one before it finished");
         assertEquals(0, counted.open.get(), "every instance was closed");
+    }
+
+    /** Instances of {@code inner} that pipeline, recording the size of every batch each is sent. */
+    private static final class Batches implements SystemUnderTestFactory {
+        private final SystemUnderTestFactory inner;
+        private final List<List<Integer>> sizes = new CopyOnWriteArrayList<>();
+
+        Batches(SystemUnderTestFactory inner) {
+            this.inner = inner;
+        }
+
+        @Override
+        public SystemUnderTest create(Configuration configuration) {
+            List<Integer> mine = new CopyOnWriteArrayList<>();
+            sizes.add(mine);
+            Pipelining system = new Pipelining(inner.create(configuration));
+            return new SystemUnderTest() {
+                @Override
+                public Observation apply(Input input) {
+                    return system.apply(input);
+                }
+
+                @Override
+                public PendingAnswers send(Vector<? extends Input> inputs) {
+                    mine.add(inputs.size());
+                    return SystemUnderTest.super.send(inputs);
+                }
+
+                @Override
+                public boolean pipelines() {
+                    return true;
+                }
+
+                @Override
+                public Set<Capability> capabilities() {
+                    return system.capabilities();
+                }
+
+                @Override
+                public void close() {
+                    system.close();
+                }
+            };
+        }
+    }
+
+    @Test
+    void aTryBeginsWithSmallBatchesThatDoubleSoThatAnEarlyFailureWastesLittle() {
+        Batches passing = new Batches(new ReferenceProvider());
+        Campaign.against("reference", passing).seed(5).properties(Vector.of(
+                Property.LOCKSTEP)).budget(Budget.of(3, 150, 60)).run();
+        List<List<Integer>> tries = passing.sizes.stream().filter(sizes -> !sizes.isEmpty()).toList();
+        assertEquals(3, tries.size());
+        tries.forEach(sizes -> assertEquals(List.of(8, 16, 32, 64, 30), sizes, "a whole try of 150 inputs"));
+
+        Mutant mutant = Zoo.named("size-counts-header").get();
+        Batches failing = new Batches(mutant);
+        CampaignResult result = Campaign.against(mutant.name(), failing).seed(99)
+                .configuration(StandardConfigurations.docDefault()).budget(Budget.of(50, 100, 60))
+                .stopAtFirstFinding(true).run();
+        assertFalse(result.findings().isEmpty());
+        assertTrue(failing.sizes.stream().anyMatch(sizes -> sizes.equals(List.of(8, 16))),
+                "a try that fails within its first inputs is sent 24 inputs, not two batches of 64: " + failing.sizes);
+        assertTrue(failing.sizes.stream().allMatch(sizes -> sizes.stream().allMatch(size -> size <= Session.BATCH)));
     }
 
     @Test
