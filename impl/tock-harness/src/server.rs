@@ -18,7 +18,7 @@ use crate::session::{can_boot, Session};
 pub const CAPABILITIES: [&str; 6] = ["tick", "drain", "reboot", "torn-reboot", "restart", "flash-fault"];
 /// All of them, as a mask.
 pub const ALL_CAPABILITIES: u8 = (1 << CAPABILITIES.len()) - 1;
-/// The pipelining window announced in `hello` (docs/protocol.md, Pipelining), unless `--no-pipelining`.
+/// The pipelining window announced in `hello` (docs/protocol.md, Pipelining) with `--pipelining`.
 pub const PIPELINING: i128 = 256;
 /// The most replies a pipelining harness holds back before it writes them out.
 const FLUSH_EVERY: usize = 16;
