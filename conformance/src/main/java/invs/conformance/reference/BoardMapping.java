@@ -31,6 +31,19 @@ public final class BoardMapping {
     public static final int MEMORY_PER_STORAGE_BYTE = 16;
     /** The driver's chunk size in the doc profile. */
     public static final int DOC_CHUNK = 512;
+    /** How many configurations' boards {@link #of} keeps. */
+    static final int KEPT = 16;
+
+    /**
+     * The boards of the last {@link #KEPT} configurations mapped, the newest first; replaced, never
+     * changed. A campaign builds a board for every try on a few configurations, and a board configuration
+     * is an immutable value of its configuration, so tries (and threads) can share it.
+     */
+    private static volatile Mapped[] mapped = new Mapped[0];
+
+    /** A configuration and its board. */
+    private record Mapped(Configuration configuration, BoardConfiguration board) {
+    }
 
     private BoardMapping() {
     }
@@ -56,8 +69,42 @@ public final class BoardMapping {
         return Option.none();
     }
 
-    /** The board for {@code configuration}, with {@link #PAGE_SIZE}-byte flash pages. */
+    /**
+     * The board for {@code configuration}, with {@link #PAGE_SIZE}-byte flash pages: the same object for
+     * an equal configuration mapped lately.
+     */
     public static BoardConfiguration of(Configuration configuration) {
+        Mapped[] now = mapped;
+        // The same configuration object, most often: a campaign hands its boards to every try.
+        for (Mapped kept : now) {
+            if (kept.configuration() == configuration) {
+                return kept.board();
+            }
+        }
+        for (Mapped kept : now) {
+            if (kept.configuration().equals(configuration)) {
+                return kept.board();
+            }
+        }
+        return keep(new Mapped(configuration, map(configuration)));
+    }
+
+    /** Keeps {@code made}, unless another thread has kept its configuration's board meanwhile: the board kept. */
+    private static synchronized BoardConfiguration keep(Mapped made) {
+        Mapped[] now = mapped;
+        for (Mapped kept : now) {
+            if (kept.configuration().equals(made.configuration())) {
+                return kept.board();
+            }
+        }
+        Mapped[] next = new Mapped[Math.min(KEPT, now.length + 1)];
+        next[0] = made;
+        System.arraycopy(now, 0, next, 1, next.length - 1);
+        mapped = next;
+        return made.board();
+    }
+
+    private static BoardConfiguration map(Configuration configuration) {
         Option<String> reason = unsupported(configuration);
         if (reason.isDefined()) {
             throw new IllegalArgumentException(reason.get());
