@@ -1,5 +1,6 @@
 package invs.conformance.check;
 
+import invs.conformance.board.MadeLately;
 import invs.conformance.explain.Explanation;
 import invs.conformance.trace.TraceStep;
 import invs.spec.Clause;
@@ -8,6 +9,7 @@ import invs.spec.Input;
 import invs.spec.Observation;
 import invs.spec.model.Divergence;
 import invs.spec.model.Frontier;
+import invs.spec.model.Specification;
 import io.vavr.control.Either;
 import io.vavr.collection.Vector;
 import io.vavr.control.Option;
@@ -20,13 +22,20 @@ import java.util.List;
  * divergence when no consistent state allows what was observed.
  */
 final class ModelOracle implements Oracle {
+    /**
+     * The frontier at first power-on of the configurations checked lately (and so their specifications),
+     * shared by every session: a frontier and a specification are immutable values of their configuration.
+     */
+    private static final MadeLately<Frontier> STARTING = new MadeLately<>(16,
+            configuration -> Frontier.start(new Specification(configuration)));
+
     /** The inputs answered so far, in order, and their observations (for filing a divergence). */
     private final List<Input> inputs = new ArrayList<>();
     private final List<Observation> observations = new ArrayList<>();
     private Frontier frontier;
 
     ModelOracle(Configuration configuration) {
-        this.frontier = StartingFrontiers.SHARED.of(configuration);
+        this.frontier = STARTING.of(configuration);
     }
 
     /**

@@ -1,5 +1,6 @@
 package invs.conformance.reference;
 
+import invs.conformance.board.MadeLately;
 import invs.impl.board.BoardConfiguration;
 import invs.impl.kernel.Permissions;
 import invs.impl.kernel.ProcessConfiguration;
@@ -35,15 +36,10 @@ public final class BoardMapping {
     static final int KEPT = 16;
 
     /**
-     * The boards of the last {@link #KEPT} configurations mapped, the newest first; replaced, never
-     * changed. A campaign builds a board for every try on a few configurations, and a board configuration
-     * is an immutable value of its configuration, so tries (and threads) can share it.
+     * The boards of the configurations mapped lately: a campaign builds a board for every try on a few
+     * configurations, and a board configuration is an immutable value of its configuration.
      */
-    private static volatile Mapped[] mapped = new Mapped[0];
-
-    /** A configuration and its board. */
-    private record Mapped(Configuration configuration, BoardConfiguration board) {
-    }
+    private static final MadeLately<BoardConfiguration> MAPPED = new MadeLately<>(KEPT, BoardMapping::map);
 
     private BoardMapping() {
     }
@@ -74,34 +70,7 @@ public final class BoardMapping {
      * an equal configuration mapped lately.
      */
     public static BoardConfiguration of(Configuration configuration) {
-        Mapped[] now = mapped;
-        // The same configuration object, most often: a campaign hands its boards to every try.
-        for (Mapped kept : now) {
-            if (kept.configuration() == configuration) {
-                return kept.board();
-            }
-        }
-        for (Mapped kept : now) {
-            if (kept.configuration().equals(configuration)) {
-                return kept.board();
-            }
-        }
-        return keep(new Mapped(configuration, map(configuration)));
-    }
-
-    /** Keeps {@code made}, unless another thread has kept its configuration's board meanwhile: the board kept. */
-    private static synchronized BoardConfiguration keep(Mapped made) {
-        Mapped[] now = mapped;
-        for (Mapped kept : now) {
-            if (kept.configuration().equals(made.configuration())) {
-                return kept.board();
-            }
-        }
-        Mapped[] next = new Mapped[Math.min(KEPT, now.length + 1)];
-        next[0] = made;
-        System.arraycopy(now, 0, next, 1, next.length - 1);
-        mapped = next;
-        return made.board();
+        return MAPPED.of(configuration);
     }
 
     private static BoardConfiguration map(Configuration configuration) {
