@@ -25,8 +25,6 @@ import invs.spec.Yield;
 import invs.spec.model.Specification;
 import io.vavr.control.Option;
 
-import java.util.Arrays;
-
 /**
  * {@link Property#DURABILITY} from observations alone. For each app's region the oracle keeps the bytes
  * it has seen: written by a write whose SUCCESS upcall arrived, or read back. A write marks its range
@@ -49,20 +47,64 @@ final class DurabilityOracle implements Oracle {
     private final Shadow[] shadows;
     /** Whether each app has a region it may read or write (a write id). */
     private final boolean[] owners;
+    /** The most bytes one read or write moves. */
+    private final int transferLimit;
 
-    /** The bytes seen of one region. */
+    /**
+     * The bytes seen of one region: each byte's value, the step since which it is known, and the last
+     * write that may change it. Made for every app that reads or writes in every session, so it stores
+     * "none" as 0 (each step and sequence number plus one) and needs no filling.
+     */
     private static final class Shadow {
-        final byte[] values;
-        final boolean[] known;
-        final long[] stamp;
-        final int[] since;
+        private final byte[] values;
+        /** 1 + the step since which each byte is known, 0 while it is not. */
+        private final int[] knownSince;
+        /** 1 + the sequence number of the last write that may change each byte, 0 for none. */
+        private final int[] stamp;
 
         Shadow(int size) {
             values = new byte[size];
-            known = new boolean[size];
-            stamp = new long[size];
-            since = new int[size];
-            Arrays.fill(stamp, -1);
+            knownSince = new int[size];
+            stamp = new int[size];
+        }
+
+        int size() {
+            return values.length;
+        }
+
+        boolean known(int at) {
+            return knownSince[at] > 0;
+        }
+
+        byte value(int at) {
+            return values[at];
+        }
+
+        /** The step since which byte {@code at} is known. */
+        int since(int at) {
+            return knownSince[at] - 1;
+        }
+
+        /** Byte {@code at} is {@code value} since step {@code step}. */
+        void learn(int at, byte value, int step) {
+            values[at] = value;
+            knownSince[at] = step + 1;
+        }
+
+        /** Write {@code sequence} may change byte {@code at}: it is unknown. */
+        void unknown(int at, long sequence) {
+            knownSince[at] = 0;
+            stamp[at] = Math.toIntExact(sequence + 1);
+        }
+
+        /** Whether the last write that may change byte {@code at} is write {@code sequence}. */
+        boolean lastChangedBy(int at, long sequence) {
+            return stamp[at] == sequence + 1;
+        }
+
+        /** Whether a write accepted after {@code sequence} may change byte {@code at}. */
+        boolean changedAfter(int at, long sequence) {
+            return stamp[at] > sequence + 1;
         }
     }
 
@@ -73,6 +115,7 @@ final class DurabilityOracle implements Oracle {
         this.ledger = new Ledger<>(kernel);
         this.shadows = new Shadow[apps];
         this.owners = new boolean[apps];
+        this.transferLimit = configuration.transferLimit().getOrElse(Integer.MAX_VALUE);
         for (int app = 0; app < apps; app++) {
             App spec = configuration.apps().get(app);
             owners[app] = spec.permissions().writeId().isDefined();
@@ -89,20 +132,32 @@ final class DurabilityOracle implements Oracle {
 
     @Override
     public Option<Violation> check(int step, Input input, Observation observation) {
+        // One case a type, the conditions inside: a guard that fails would dispatch the switch again.
+        boolean success = observation instanceof Observation.Success;
         switch (input) {
-            case Command command when observation instanceof Observation.Success
-                    && (command.number() == DriverNumbers.READ || command.number() == DriverNumbers.WRITE) ->
+            case Command command -> {
+                if (success && (command.number() == DriverNumbers.READ || command.number() == DriverNumbers.WRITE)) {
                     accepted(step, command);
-            case Command command when observation instanceof Observation.Success
-                    && command.number() == DriverNumbers.GET_SIZE ->
+                } else if (success && command.number() == DriverNumbers.GET_SIZE) {
                     ledger.accepted(command.app().slot(), DriverNumbers.subscribeNumberOf(command.number()), null, step);
-            case AllowReadOnly allow when observation instanceof Observation.Success && allow.number() == DriverNumbers.BUFFER ->
+                }
+            }
+            case AllowReadOnly allow -> {
+                if (success && allow.number() == DriverNumbers.BUFFER) {
                     allowedReadOnly(step, allow);
+                }
+            }
             case AllowReadWrite allow -> ledger.readBufferChanged(allow.app().slot());
-            case Subscribe(var app, int number) when observation instanceof Observation.Success ->
+            case Subscribe(var app, int number) -> {
+                if (success) {
                     ledger.subscription(app.slot(), number);
-            case Unsubscribe(var app, int number) when observation instanceof Observation.Success ->
+                }
+            }
+            case Unsubscribe(var app, int number) -> {
+                if (success) {
                     ledger.subscription(app.slot(), number);
+                }
+            }
             case Drain drain -> ledger.drained();
             case Restart(var app) -> ledger.restarted(app.slot());
             case Reboot reboot -> ledger.rebooted();
@@ -167,7 +222,7 @@ final class DurabilityOracle implements Oracle {
             return Option.none();
         }
         if (!match.last() || match.entry().readBufferChanged || count > buffer.length()
-                || access.offset() + count > shadow.values.length) {
+                || access.offset() + count > shadow.size()) {
             return Option.none();
         }
         return compareRead(step, input, observation, app, shadow, access, (int) count, buffer);
@@ -177,10 +232,8 @@ final class DurabilityOracle implements Oracle {
         int offset = (int) access.offset();
         for (int i = 0; i < count; i++) {
             int at = offset + i;
-            if (shadow.stamp[at] == access.sequence()) {
-                shadow.values[at] = access.data().get(i);
-                shadow.known[at] = true;
-                shadow.since[at] = step;
+            if (shadow.lastChangedBy(at, access.sequence())) {
+                shadow.learn(at, access.data().get(i), step);
             }
         }
     }
@@ -190,22 +243,20 @@ final class DurabilityOracle implements Oracle {
         int offset = (int) access.offset();
         for (int i = 0; i < count; i++) {
             int at = offset + i;
-            if (shadow.stamp[at] > access.sequence()) {
+            if (shadow.changedAfter(at, access.sequence())) {
                 continue;
             }
-            if (shadow.known[at] && shadow.values[at] != buffer.get(i)) {
+            if (shadow.known(at) && shadow.value(at) != buffer.get(i)) {
                 String why = String.format("byte %d of app%d's region read as 0x%02x, but it was 0x%02x since step %d"
                                 + " (written with a SUCCESS upcall, or read) and no write of app%d has touched it since",
-                        at, app, buffer.get(i) & 0xFF, shadow.values[at] & 0xFF, shadow.since[at] + 1, app);
+                        at, app, buffer.get(i) & 0xFF, shadow.value(at) & 0xFF, shadow.since(at) + 1, app);
                 String description = "input:    " + input + "\nobserved: " + observation + "\nexpected: " + why
                         + "\nclause:   " + CLAUSE.citation();
                 return Option.some(new Violation(Property.DURABILITY, Option.some(CLAUSE), step, input,
                         Option.some(observation), description, Option.none()));
             }
-            if (!shadow.known[at]) {
-                shadow.values[at] = buffer.get(i);
-                shadow.known[at] = true;
-                shadow.since[at] = step;
+            if (!shadow.known(at)) {
+                shadow.learn(at, buffer.get(i), step);
             }
         }
         return Option.none();
@@ -214,8 +265,7 @@ final class DurabilityOracle implements Oracle {
     private void flux(int app, int offset, int count, long sequence) {
         Shadow shadow = shadow(app);
         for (int at = offset; at < offset + count; at++) {
-            shadow.known[at] = false;
-            shadow.stamp[at] = sequence;
+            shadow.unknown(at, sequence);
         }
     }
 
@@ -225,6 +275,6 @@ final class DurabilityOracle implements Oracle {
     }
 
     private int transferCount(int length) {
-        return configuration.transferLimit().map(limit -> Math.min(limit, length)).getOrElse(length);
+        return Math.min(transferLimit, length);
     }
 }

@@ -202,6 +202,13 @@ final class Ledger<P> {
     }
 
     private void normalise(int app) {
-        entries.get(app).removeIf(entry -> entry.completed && !subscribed(app, entry.number));
+        // By index, from the end: this runs at every accepted command and drain of every check.
+        List<Entry<P>> list = entries.get(app);
+        for (int at = list.size() - 1; at >= 0; at--) {
+            Entry<P> entry = list.get(at);
+            if (entry.completed && !subscribed(app, entry.number)) {
+                list.remove(at);
+            }
+        }
     }
 }

@@ -37,10 +37,15 @@ final class LivenessOracle implements Oracle {
 
     @Override
     public Option<Violation> check(int step, Input input, Observation observation) {
+        // One case a type, the conditions inside: a guard that fails would dispatch the switch again.
+        boolean success = observation instanceof Observation.Success;
         switch (input) {
-            case Command command when DriverNumbers.isOperation(command.number()) -> {
+            case Command command -> {
                 int app = command.app().slot();
-                if (observation instanceof Observation.Success) {
+                if (!DriverNumbers.isOperation(command.number())) {
+                    return Option.none();
+                }
+                if (success) {
                     ledger.accepted(app, DriverNumbers.subscribeNumberOf(command.number()), command, step);
                 } else if (observation instanceof Observation.Failure(ErrorCode code) && code == ErrorCode.BUSY
                         && !ledger.pending(app)) {
@@ -50,10 +55,16 @@ final class LivenessOracle implements Oracle {
                                     + (lastDrain + 1) + ")") + ", or ended with a restart or reboot");
                 }
             }
-            case Subscribe(var app, int number) when observation instanceof Observation.Success ->
+            case Subscribe(var app, int number) -> {
+                if (success) {
                     ledger.subscription(app.slot(), number);
-            case Unsubscribe(var app, int number) when observation instanceof Observation.Success ->
+                }
+            }
+            case Unsubscribe(var app, int number) -> {
+                if (success) {
                     ledger.subscription(app.slot(), number);
+                }
+            }
             case AllowReadWrite allow -> ledger.readBufferChanged(allow.app().slot());
             case Drain drain -> {
                 ledger.drained();

@@ -1,5 +1,6 @@
 package invs.conformance.check;
 
+import invs.conformance.board.MadeLately;
 import invs.conformance.explain.Explanation;
 import invs.conformance.trace.TraceStep;
 import invs.spec.Clause;
@@ -22,27 +23,19 @@ import java.util.List;
  */
 final class ModelOracle implements Oracle {
     /**
-     * The specification last made, kept for the sessions after it: a campaign opens thousands of sessions on
-     * a few boards, and a specification is an immutable value of its configuration, so sessions (and threads)
-     * can share it.
+     * The frontier at first power-on of the configurations checked lately (and so their specifications),
+     * shared by every session: a frontier and a specification are immutable values of their configuration.
      */
-    private static volatile Specification lastMade;
+    private static final MadeLately<Frontier> STARTING = new MadeLately<>(16,
+            configuration -> Frontier.start(new Specification(configuration)));
 
-    private final List<TraceStep> seen = new ArrayList<>();
+    /** The inputs answered so far, in order, and their observations (for filing a divergence). */
+    private final List<Input> inputs = new ArrayList<>();
+    private final List<Observation> observations = new ArrayList<>();
     private Frontier frontier;
 
     ModelOracle(Configuration configuration) {
-        this.frontier = Frontier.start(specificationOf(configuration));
-    }
-
-    private static Specification specificationOf(Configuration configuration) {
-        Specification last = lastMade;
-        if (last != null && last.configuration().equals(configuration)) {
-            return last;
-        }
-        Specification made = new Specification(configuration);
-        lastMade = made;
-        return made;
+        this.frontier = STARTING.of(configuration);
     }
 
     /**
@@ -52,16 +45,26 @@ final class ModelOracle implements Oracle {
      */
     @Override
     public Option<Violation> check(int step, Input input, Observation observation) {
-        seen.add(TraceStep.of(input, observation));
+        inputs.add(input);
+        observations.add(observation);
         Either<Divergence, Frontier> next = frontier.advance(input, observation);
         if (next.isLeft()) {
             Divergence divergence = next.getLeft();
-            Clause clause = Explanation.governing(Vector.ofAll(seen), divergence);
+            Clause clause = Explanation.governing(seen(), divergence);
             return Option.some(new Violation(Property.LOCKSTEP, Option.some(clause), step, input,
                     Option.some(observation), divergence.describe(), Option.some(divergence)));
         }
         frontier = next.get();
         return Option.none();
+    }
+
+    /** The steps answered so far, with their observations. */
+    private Vector<TraceStep> seen() {
+        List<TraceStep> seen = new ArrayList<>(inputs.size());
+        for (int at = 0; at < inputs.size(); at++) {
+            seen.add(TraceStep.of(inputs.get(at), observations.get(at)));
+        }
+        return Vector.ofAll(seen);
     }
 
     /** The states consistent with everything observed so far. */

@@ -15,9 +15,7 @@ import io.vavr.collection.Vector;
 import io.vavr.control.Option;
 
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
-import java.util.List;
 
 /**
  * One sequence in lockstep: a fresh system under test and the specification driven by the same inputs,
@@ -51,11 +49,12 @@ public final class Session implements AutoCloseable {
     private final Configuration configuration;
     private final SystemUnderTest system;
     private final KernelShadow shadow;
-    private final List<Oracle> oracles = new ArrayList<>();
+    private final Oracles oracles;
+    /** The lockstep oracle, null when lockstep is not checked. */
     private final ModelOracle model;
     private final CornerDetector corners;
     private final Statistics statistics;
-    private final List<TraceStep> steps = new ArrayList<>();
+    private final Steps steps = new Steps();
     private Violation violation;
     private Observation last;
     private boolean bounded;
@@ -73,22 +72,15 @@ public final class Session implements AutoCloseable {
         this.statistics = statistics;
         this.shadow = new KernelShadow(configuration);
         SessionSetting setting = new SessionSetting(configuration, factory, checks.subject(), shadow);
-        ModelOracle lockstep = null;
-        for (Property property : checks.properties()) {
-            Oracle oracle = property.oracle(setting);
-            oracles.add(oracle);
-            if (oracle instanceof ModelOracle found) {
-                lockstep = found;
-            }
-        }
-        this.model = lockstep;
+        this.oracles = new Oracles(checks, setting);
+        this.model = oracles.model();
         this.corners = new CornerDetector(configuration, statistics, shadow);
         long created = System.nanoTime();
         SystemUnderTest made;
         try {
             made = factory.create(configuration);
         } catch (RuntimeException e) {
-            oracles.forEach(Oracle::close);
+            oracles.close();
             throw e;
         }
         this.system = made;
@@ -158,7 +150,8 @@ public final class Session implements AutoCloseable {
         } catch (RuntimeException failure) {
             return unanswered(input, failure, start);
         }
-        return judge(input, observation, start);
+        judge(input, observation, start);
+        return violation();
     }
 
     /**
@@ -216,24 +209,25 @@ public final class Session implements AutoCloseable {
         }
         if (system.pipelines()) {
             long ahead = System.nanoTime();
-            oracles.forEach(oracle -> oracle.ahead(batch.inputs()));
+            oracles.ahead(batch.inputs());
             statistics.time(System.nanoTime() - ahead, 0, 0);
         }
+        // Each step's clock starts when the one before it was judged: one reading of the clock fewer a step.
+        long start = System.nanoTime();
         for (Input input : batch.inputs()) {
-            long start = System.nanoTime();
             Observation observation;
             try {
                 observation = batch.answers().next();
             } catch (RuntimeException failure) {
                 return unanswered(input, failure, start);
             }
-            Option<Violation> found = judge(input, observation, start);
-            if (found.isDefined()) {
-                return found;
+            start = judge(input, observation, start);
+            if (violation != null) {
+                return Option.some(violation);
             }
             if (bounded && beyondBound()) {
                 stopped = true;
-                return found;
+                return Option.none();
             }
         }
         return Option.none();
@@ -288,43 +282,38 @@ public final class Session implements AutoCloseable {
     private Option<Violation> unanswered(Input input, RuntimeException failure, long start) {
         int index = steps.size();
         statistics.time(0, System.nanoTime() - start, 0);
-        steps.add(TraceStep.of(input));
-        return end(index, first(oracle -> oracle.unanswered(index, input, failure)));
+        steps.add(input, null);
+        end(index, oracles.unanswered(index, input, failure));
+        return violation();
     }
 
-    /** Records {@code input} answered with {@code observation} and has the oracles judge it. */
-    private Option<Violation> judge(Input input, Observation observation, long start) {
+    /**
+     * Records {@code input} answered with {@code observation} (asked of the system at {@code start}) and
+     * has the oracles judge it, until one finds a violation: the time the step was judged.
+     */
+    private long judge(Input input, Observation observation, long start) {
         int index = steps.size();
         long applied = System.nanoTime();
         last = observation;
-        steps.add(TraceStep.of(input, observation));
-        Option<Violation> found = first(oracle -> oracle.check(index, input, observation));
+        steps.add(input, observation);
+        end(index, oracles.check(index, input, observation));
         long checked = System.nanoTime();
         corners.record(input, observation);
         shadow.observe(input, observation);
         if (model != null) {
             statistics.frontier(model.frontier().states().size());
         }
-        statistics.time(checked - applied, applied - start, System.nanoTime() - checked);
-        return end(index, found);
+        long judged = System.nanoTime();
+        statistics.time(checked - applied, applied - start, judged - checked);
+        return judged;
     }
 
-    private Option<Violation> first(java.util.function.Function<Oracle, Option<Violation>> verdict) {
-        for (Oracle oracle : oracles) {
-            Option<Violation> found = verdict.apply(oracle);
-            if (found.isDefined()) {
-                return found;
-            }
+    /** Ends the session at step {@code index} when {@code found} is a violation (not null). */
+    private void end(int index, Violation found) {
+        if (found != null) {
+            violation = found;
+            steps.note(index, found.summary());
         }
-        return Option.none();
-    }
-
-    private Option<Violation> end(int index, Option<Violation> found) {
-        if (found.isDefined()) {
-            violation = found.get();
-            steps.set(index, steps.get(index).withNote(violation.summary()));
-        }
-        return found;
     }
 
     /**
@@ -356,12 +345,12 @@ public final class Session implements AutoCloseable {
 
     /** The observation of step {@code step} (counted from 0), none when the system did not answer it. */
     public Option<Observation> observation(int step) {
-        return steps.get(step).observation();
+        return steps.observation(step);
     }
 
     /** The steps so far, with their observations. */
     public Vector<TraceStep> steps() {
-        return Vector.ofAll(steps);
+        return steps.traced();
     }
 
     /** What ran so far: the steps and the violation, if any. */
@@ -394,7 +383,7 @@ public final class Session implements AutoCloseable {
         try {
             system.close();
         } finally {
-            oracles.forEach(Oracle::close);
+            oracles.close();
         }
     }
 }

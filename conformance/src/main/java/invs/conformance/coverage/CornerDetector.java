@@ -110,10 +110,8 @@ public final class CornerDetector {
         if (number == DriverNumbers.GET_SIZE) {
             return;
         }
-        Option<Integer> buffer = number == DriverNumbers.READ ? shadow.readWrite(app)
-                : shadow.readOnly(app).map(invs.spec.Bytes::length);
-        int length = buffer.getOrElse(0);
-        if (buffer.isEmpty()) {
+        int length = shadow.bufferLength(app, number);
+        if (!shadow.hasBuffer(app, number)) {
             statistics.corner(Corner.MISSING_BUFFER);
         } else if (length == 0) {
             statistics.corner(Corner.ZERO_LENGTH_BUFFER);

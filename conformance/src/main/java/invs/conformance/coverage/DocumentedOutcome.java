@@ -11,7 +11,10 @@ import invs.spec.Observation;
 import invs.spec.Subscribe;
 import invs.spec.Upcall;
 import invs.spec.Yield;
+import io.vavr.collection.Vector;
 import io.vavr.control.Option;
+
+import java.util.Arrays;
 
 /**
  * Every (operation, outcome) pair the driver document names: the synchronous returns of the commands
@@ -107,36 +110,52 @@ public enum DocumentedOutcome {
      */
     static DocumentedOutcome find(Input input, Observation observation) {
         return switch (input) {
-            case Command command -> returned(command.number() >= DriverNumbers.EXISTS && command.number() <= DriverNumbers.WRITE
-                    ? COMMANDS[command.number()] : "unknown command", observation);
-            case AllowReadOnly allow when allow.number() == DriverNumbers.BUFFER -> returned("read-only allow 0", observation);
-            case AllowReadWrite allow when allow.number() == DriverNumbers.BUFFER -> returned("read-write allow 0", observation);
-            case Subscribe subscribe when DriverNumbers.isSubscribeNumber(subscribe.number()) ->
-                    returned("subscribe 0-2", observation);
-            case Yield yield when observation instanceof Observation.Yielded(Option<Upcall> upcall, var buffer)
-                    && upcall.isDefined() && DriverNumbers.isSubscribeNumber(upcall.get().subscribeNumber()) ->
-                    named(UPCALLS[upcall.get().subscribeNumber()], upcall.get().status());
+            case Command command -> returned(command.number() >= DriverNumbers.EXISTS
+                    && command.number() <= DriverNumbers.WRITE ? command.number() : UNKNOWN_COMMAND, observation);
+            case AllowReadOnly allow -> allow.number() == DriverNumbers.BUFFER
+                    ? returned(READ_ONLY_ALLOW, observation) : null;
+            case AllowReadWrite allow -> allow.number() == DriverNumbers.BUFFER
+                    ? returned(READ_WRITE_ALLOW, observation) : null;
+            case Subscribe subscribe -> DriverNumbers.isSubscribeNumber(subscribe.number())
+                    ? returned(SUBSCRIBE, observation) : null;
+            case Yield yield -> observation instanceof Observation.Yielded(Option<Upcall> upcall, var buffer)
+                    && upcall.isDefined() && DriverNumbers.isSubscribeNumber(upcall.get().subscribeNumber())
+                    ? named(UPCALL_0 + upcall.get().subscribeNumber(), upcall.get().status()) : null;
             default -> null;
         };
     }
 
-    /** The operation names of commands 0 to 3 and of the upcalls on subscribe numbers 0 to 2, by number. */
-    private static final String[] COMMANDS = {"command 0", "command 1", "command 2", "command 3"};
-    private static final String[] UPCALLS = {"upcall 0", "upcall 1", "upcall 2"};
+    /**
+     * The operations the document names, by index: commands 0 to 3 first (at their numbers), and the
+     * upcalls on subscribe numbers 0 to 2 last (from {@link #UPCALL_0}).
+     */
+    private static final String[] OPERATIONS = {"command 0", "command 1", "command 2", "command 3", "unknown command",
+            "read-only allow 0", "read-write allow 0", "subscribe 0-2", "upcall 0", "upcall 1", "upcall 2"};
+    private static final int UNKNOWN_COMMAND = 4;
+    private static final int READ_ONLY_ALLOW = 5;
+    private static final int READ_WRITE_ALLOW = 6;
+    private static final int SUBSCRIBE = 7;
+    private static final int UPCALL_0 = 8;
+    /** The largest status of an outcome: the largest error code's number. */
+    private static final int LARGEST_STATUS = Vector.of(ErrorCode.values()).map(ErrorCode::number).max().get();
 
-    /** Every pair, by operation, then by the status of its outcome (0 for SUCCESS, else the error code's number). */
-    private static final java.util.Map<String, java.util.Map<Long, DocumentedOutcome>> BY_OPERATION = byOperation();
+    /**
+     * Every pair, by the index of its operation in {@link #OPERATIONS}, then by the status of its outcome (0
+     * for SUCCESS, else the error code's number); null where the document names no such pair.
+     */
+    private static final DocumentedOutcome[][] BY_OPERATION = byOperation();
 
-    private static java.util.Map<String, java.util.Map<Long, DocumentedOutcome>> byOperation() {
-        java.util.Map<String, java.util.Map<Long, DocumentedOutcome>> pairs = new java.util.HashMap<>();
+    private static DocumentedOutcome[][] byOperation() {
+        DocumentedOutcome[][] pairs = new DocumentedOutcome[OPERATIONS.length][LARGEST_STATUS + 1];
         for (DocumentedOutcome value : values()) {
-            long status = value.outcome.equals("SUCCESS") ? 0 : ErrorCode.valueOf(value.outcome).number();
-            pairs.computeIfAbsent(value.operation, operation -> new java.util.HashMap<>()).put(status, value);
+            int operation = Arrays.asList(OPERATIONS).indexOf(value.operation);
+            int status = value.outcome.equals("SUCCESS") ? 0 : ErrorCode.valueOf(value.outcome).number();
+            pairs[operation][status] = value;
         }
         return pairs;
     }
 
-    private static DocumentedOutcome returned(String operation, Observation observation) {
+    private static DocumentedOutcome returned(int operation, Observation observation) {
         return switch (observation) {
             case Observation.Success success -> named(operation, 0);
             case Observation.Failure(ErrorCode code) -> named(operation, code.number());
@@ -144,9 +163,8 @@ public enum DocumentedOutcome {
         };
     }
 
-    private static DocumentedOutcome named(String operation, long status) {
-        java.util.Map<Long, DocumentedOutcome> outcomes = BY_OPERATION.get(operation);
-        return outcomes == null ? null : outcomes.get(status);
+    private static DocumentedOutcome named(int operation, long status) {
+        return status >= 0 && status <= LARGEST_STATUS ? BY_OPERATION[operation][(int) status] : null;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package invs.conformance.reference;
 
+import invs.conformance.board.MadeLately;
 import invs.impl.board.BoardConfiguration;
 import invs.impl.kernel.Permissions;
 import invs.impl.kernel.ProcessConfiguration;
@@ -31,6 +32,14 @@ public final class BoardMapping {
     public static final int MEMORY_PER_STORAGE_BYTE = 16;
     /** The driver's chunk size in the doc profile. */
     public static final int DOC_CHUNK = 512;
+    /** How many configurations' boards {@link #of} keeps. */
+    static final int KEPT = 16;
+
+    /**
+     * The boards of the configurations mapped lately: a campaign builds a board for every try on a few
+     * configurations, and a board configuration is an immutable value of its configuration.
+     */
+    private static final MadeLately<BoardConfiguration> MAPPED = new MadeLately<>(KEPT, BoardMapping::map);
 
     private BoardMapping() {
     }
@@ -56,8 +65,15 @@ public final class BoardMapping {
         return Option.none();
     }
 
-    /** The board for {@code configuration}, with {@link #PAGE_SIZE}-byte flash pages. */
+    /**
+     * The board for {@code configuration}, with {@link #PAGE_SIZE}-byte flash pages: the same object for
+     * an equal configuration mapped lately.
+     */
     public static BoardConfiguration of(Configuration configuration) {
+        return MAPPED.of(configuration);
+    }
+
+    private static BoardConfiguration map(Configuration configuration) {
         Option<String> reason = unsupported(configuration);
         if (reason.isDefined()) {
             throw new IllegalArgumentException(reason.get());

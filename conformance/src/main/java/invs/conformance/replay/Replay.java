@@ -50,7 +50,7 @@ public final class Replay {
                 TraceStep step = trace.steps().get(index);
                 if (first == null) {
                     Option<Violation> violation = session.step(step.input());
-                    Option<Observation> observed = session.steps().last().observation();
+                    Option<Observation> observed = session.observation(session.stepCount() - 1);
                     results.add(new StepResult(index, step.input(), observed, step.observation(),
                             violation.isDefined() ? Verdict.VIOLATED : Verdict.AGREED, violation));
                     first = violation.getOrNull();

@@ -88,13 +88,22 @@ public final class KernelShadow {
 
     /** The length of {@code app}'s read-write allow 0, none when it has allowed none since it started. */
     public Option<Integer> readWrite(int app) {
-        return Option.of(apps[app].readWrite);
+        int length = apps[app].readWrite;
+        return length < 0 ? Option.none() : Option.some(length);
     }
 
     /** The length of the buffer a read (2) or write (3) of {@code app} would use now, 0 when there is none. */
     public int bufferLength(int app, int commandNumber) {
-        return commandNumber == DriverNumbers.READ ? readWrite(app).getOrElse(0)
-                : readOnly(app).map(Bytes::length).getOrElse(0);
+        AppShadow shadow = apps[app];
+        if (commandNumber == DriverNumbers.READ) {
+            return Math.max(shadow.readWrite, 0);
+        }
+        return shadow.readOnly == null ? 0 : shadow.readOnly.length();
+    }
+
+    /** Whether {@code app} has allowed the buffer a read (2) or write (3) would use, since it started. */
+    public boolean hasBuffer(int app, int commandNumber) {
+        return commandNumber == DriverNumbers.READ ? apps[app].readWrite >= 0 : apps[app].readOnly != null;
     }
 
     /** Whether {@code app} is subscribed to {@code number} (false for numbers the driver does not define). */
@@ -135,7 +144,8 @@ public final class KernelShadow {
     /** One app's view. */
     private static final class AppShadow {
         private Bytes readOnly;
-        private Integer readWrite;
+        /** The length of the read-write buffer, -1 before one is allowed. */
+        private int readWrite = -1;
         private final boolean[] subscribed = new boolean[DriverNumbers.SUBSCRIBE_NUMBERS];
         private Command outstanding;
         private Command lastAccepted;

@@ -11,10 +11,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import invs.conformance.reference.ReferenceProvider;
+import invs.spec.AllowReadOnly;
+import invs.spec.AllowReadWrite;
 import invs.spec.AppId;
+import invs.spec.Bytes;
 import invs.spec.Command;
 import invs.spec.ErrorCode;
+import invs.spec.Input;
 import invs.spec.Observation;
+import invs.spec.Subscribe;
+import invs.spec.Tick;
+import invs.spec.Unsubscribe;
 import invs.spec.Upcall;
 import invs.spec.Yield;
 import io.vavr.collection.Vector;
@@ -70,6 +77,50 @@ class CoverageTest {
         assertEquals(Option.none(), DocumentedOutcome.of(Command.size(app), Observation.failure(ErrorCode.INVAL)),
                 "not an outcome the document names");
         assertEquals("command 2 → BUSY", DocumentedOutcome.COMMAND_2_BUSY.toString());
+    }
+
+    @Test
+    void everyDocumentedOutcomeIsFoundFromAStepThatShowsIt() {
+        AppId app = AppId.of(1);
+        for (DocumentedOutcome outcome : DocumentedOutcome.values()) {
+            long status = outcome.outcome().equals("SUCCESS") ? 0 : ErrorCode.valueOf(outcome.outcome()).number();
+            Observation returned = status == 0 ? Observation.success()
+                    : Observation.failure(ErrorCode.valueOf(outcome.outcome()));
+            String operation = outcome.operation();
+            Input input;
+            Observation observation = returned;
+            if (operation.startsWith("command ")) {
+                input = new Command(app, Integer.parseInt(operation.substring("command ".length())), 0, 0);
+            } else if (operation.startsWith("upcall ")) {
+                input = new Yield(app);
+                observation = new Observation.Yielded(Option.some(new Upcall(
+                        Integer.parseInt(operation.substring("upcall ".length())), status, 0, 0)), Bytes.empty());
+            } else {
+                input = switch (operation) {
+                    case "unknown command" -> new Command(app, 7, 0, 0);
+                    case "read-only allow 0" -> new AllowReadOnly(app, 0, Bytes.empty());
+                    case "read-write allow 0" -> new AllowReadWrite(app, 0, 0);
+                    case "subscribe 0-2" -> new Subscribe(app, 2);
+                    default -> throw new AssertionError("no step shows " + operation);
+                };
+            }
+            assertEquals(Option.some(outcome), DocumentedOutcome.of(input, observation), operation);
+        }
+        Observation success = Observation.success();
+        assertEquals(Option.none(), DocumentedOutcome.of(new AllowReadOnly(app, 1, Bytes.empty()), success));
+        assertEquals(Option.none(), DocumentedOutcome.of(new AllowReadWrite(app, 1, 0), success));
+        assertEquals(Option.none(), DocumentedOutcome.of(new Subscribe(app, 3), success));
+        assertEquals(Option.none(), DocumentedOutcome.of(new Unsubscribe(app, 1), success));
+        assertEquals(Option.none(), DocumentedOutcome.of(new Yield(app), Observation.quiet()));
+        assertEquals(Option.none(), DocumentedOutcome.of(new Yield(app),
+                new Observation.Yielded(Option.none(), Bytes.empty())));
+        for (long status : new long[]{-1, 14, 1L << 32}) {
+            assertEquals(Option.none(), DocumentedOutcome.of(new Yield(app),
+                    new Observation.Yielded(Option.some(new Upcall(1, status, 0, 0)), Bytes.empty())), "status " + status);
+        }
+        assertEquals(Option.none(), DocumentedOutcome.of(new Yield(app),
+                new Observation.Yielded(Option.some(new Upcall(3, 0, 0, 0)), Bytes.empty())), "subscribe number 3");
+        assertEquals(Option.none(), DocumentedOutcome.of(new Tick(), Observation.quiet()));
     }
 
     @Test

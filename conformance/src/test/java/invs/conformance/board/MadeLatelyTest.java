@@ -1,0 +1,81 @@
+package invs.conformance.board;
+
+import invs.spec.Configuration;
+import invs.spec.Profile;
+import io.vavr.collection.Vector;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/** Values made once per configuration while it is in use, the last few kept. */
+class MadeLatelyTest {
+    private static final Configuration DOC = Configuration.defaults(Profile.DOC);
+    private static final Configuration TOCK = Configuration.defaults(Profile.TOCK);
+
+    /** {@code configuration} with {@code storageLength} bytes of storage, as another object. */
+    private static Configuration withStorage(Configuration configuration, long storageLength) {
+        return new Configuration(storageLength, configuration.regionSize(), configuration.transferLimit(),
+                configuration.addressWidth(), Vector.ofAll(configuration.apps()), configuration.profile());
+    }
+
+    /** What {@link MadeLately} was asked to make, in order. */
+    private final List<Configuration> made = new ArrayList<>();
+
+    private MadeLately<StringBuilder> kept(int count) {
+        return new MadeLately<>(count, configuration -> {
+            made.add(configuration);
+            return new StringBuilder(configuration.profile().name());
+        });
+    }
+
+    @Test
+    void alternatingConfigurationsEachKeepTheirOwnValue() {
+        MadeLately<StringBuilder> values = kept(4);
+        StringBuilder doc = values.of(DOC);
+        StringBuilder tock = values.of(TOCK);
+        assertNotSame(doc, tock);
+        for (int round = 0; round < 3; round++) {
+            assertSame(doc, values.of(DOC));
+            assertSame(tock, values.of(TOCK));
+        }
+        assertSame(doc, values.of(withStorage(DOC, DOC.storageLength())), "an equal configuration shares it");
+        assertEquals(List.of(DOC, TOCK), made, "each made once");
+        assertEquals(2, values.size());
+    }
+
+    @Test
+    void keepsOnlyTheLastConfigurationsMade() {
+        MadeLately<StringBuilder> values = kept(2);
+        StringBuilder doc = values.of(DOC);
+        values.of(TOCK);
+        values.of(withStorage(DOC, DOC.storageLength() * 2));
+        assertEquals(2, values.size());
+        StringBuilder again = values.of(DOC);
+        assertNotSame(doc, again, "the oldest was dropped and made again");
+        assertSame(again, values.of(DOC));
+        assertEquals(4, made.size());
+    }
+
+    @Test
+    void aConfigurationItCannotMakeIsAskedAgainEachTime() {
+        MadeLately<String> values = new MadeLately<>(4, configuration -> {
+            made.add(configuration);
+            throw new IllegalArgumentException("unsupported");
+        });
+        assertThrows(IllegalArgumentException.class, () -> values.of(DOC));
+        assertThrows(IllegalArgumentException.class, () -> values.of(DOC));
+        assertEquals(2, made.size());
+        assertEquals(0, values.size());
+    }
+
+    @Test
+    void keepsAtLeastOne() {
+        assertThrows(IllegalArgumentException.class, () -> kept(0));
+    }
+}
