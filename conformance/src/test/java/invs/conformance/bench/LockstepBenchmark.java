@@ -15,9 +15,9 @@ import java.time.Duration;
  * Lockstep throughput against the reference implementation on one thread: system calls checked per
  * second (generation, the implementation, the model and the other online properties included), and the
  * model's share of the time; then what checking costs against the implementation alone on the same
- * sequences ({@link LockstepCost}). Arguments: seconds to measure (default 20), then the configuration
- * names (default all standard ones); or {@code cost} for the cost alone. Run with {@code ./build bench}
- * or directly with the test class path.
+ * sequences ({@link LockstepCost}), and the bytes each way allocates per input. Arguments: seconds to
+ * measure (default 20), then the configuration names (default all standard ones); or {@code cost} for the
+ * cost alone. Run with {@code ./build bench} or directly with the test class path.
  */
 public final class LockstepBenchmark {
     public static void main(String[] args) {
@@ -39,10 +39,16 @@ public final class LockstepBenchmark {
 
     /** Rounds of the cost measurement (each times the implementation alone, then checking). */
     private static final int COST_ROUNDS = 7;
+    /**
+     * How many times each round runs the implementation alone over the sequences (the mean is its time): once
+     * takes a few tens of milliseconds, too short to time steadily on a shared machine.
+     */
+    private static final int ALONE_REPEATS = 8;
 
     /**
      * Prints what checking costs against running the implementation alone on the same sequences: 50
-     * sequences of 200 inputs per configuration, timed both ways in each round; the median ratio.
+     * sequences of 200 inputs per configuration, timed both ways in each round (the implementation alone
+     * {@link #ALONE_REPEATS} times); the median ratio.
      */
     private static void cost(Vector<NamedConfiguration> configurations, int rounds) {
         ReferenceProvider reference = new ReferenceProvider();
@@ -54,7 +60,11 @@ public final class LockstepBenchmark {
         cost.alone();
         cost.checked(new invs.conformance.coverage.Statistics());
         for (int round = 0; round < rounds; round++) {
-            long alone = cost.alone();
+            long alone = 0;
+            for (int repeat = 0; repeat < ALONE_REPEATS; repeat++) {
+                alone += cost.alone();
+            }
+            alone /= ALONE_REPEATS;
             long checked = cost.checked(statistics);
             ratios[round] = (double) checked / alone;
             aloneRates[round] = cost.inputs() / (alone / 1e9);
@@ -65,6 +75,16 @@ public final class LockstepBenchmark {
                 cost.inputs(), rounds, LockstepCost.median(aloneRates), LockstepCost.median(checkedRates),
                 statistics.widestFrontier());
         System.out.printf("lockstep cost: %.1f× the implementation alone%n", LockstepCost.median(ratios));
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long start = threads.getCurrentThreadAllocatedBytes();
+        cost.alone();
+        long alone = threads.getCurrentThreadAllocatedBytes() - start;
+        start = threads.getCurrentThreadAllocatedBytes();
+        cost.checked(new invs.conformance.coverage.Statistics());
+        long checked = threads.getCurrentThreadAllocatedBytes() - start;
+        System.out.printf("bytes allocated per input: implementation alone %,d, checked %,d%n",
+                alone / cost.inputs(), checked / cost.inputs());
     }
 
     private static void run(Vector<NamedConfiguration> configurations, Duration time, Vector<Property> properties,

@@ -24,11 +24,14 @@ import java.util.Random;
  * {@code ModelBenchmark walk [INPUTS]} checks a fixed walk of INPUTS inputs (200,000 by default) per
  * profile instead: the walk is first made by a {@link PlainStates} set (so it does not depend on how
  * {@link Frontier} keeps its states), then checked by a {@link Frontier} on the clock; it prints the CPU
- * time, the widest frontier and the distribution of frontier widths over the walk's steps.
+ * time, the bytes allocated per input, the widest frontier and the distribution of frontier widths over the
+ * walk's steps.
  */
 public final class ModelBenchmark {
     private static final java.lang.management.ThreadMXBean THREADS =
             java.lang.management.ManagementFactory.getThreadMXBean();
+    /** The same bean, for the bytes a thread allocates (a figure that the machine's load does not move). */
+    private static final com.sun.management.ThreadMXBean ALLOCATION = (com.sun.management.ThreadMXBean) THREADS;
     /** The walk starts again from power-on after this many inputs. */
     private static final int RESTART_EVERY = 400;
 
@@ -114,6 +117,7 @@ public final class ModelBenchmark {
             plain = plain.advance(input, observations[step]);
         }
         int[] widths = new int[count];
+        long allocatedStart = ALLOCATION.getCurrentThreadAllocatedBytes();
         long cpuStart = THREADS.getCurrentThreadCpuTime();
         Frontier frontier = Frontier.start(specification);
         for (int step = 0; step < count; step++) {
@@ -128,10 +132,11 @@ public final class ModelBenchmark {
             widths[step] = frontier.states().size();
         }
         double cpu = (THREADS.getCurrentThreadCpuTime() - cpuStart) / 1e9;
+        long allocated = ALLOCATION.getCurrentThreadAllocatedBytes() - allocatedStart;
         Arrays.sort(widths);
-        System.out.printf("model %-4s: fixed walk of %,d inputs checked in %.2f CPU s, %,.0f per CPU second;"
-                + " widest frontier %,d states; states per step median %,d, p99 %,d, max %,d%n",
-                profile.name().toLowerCase(), count, cpu, count / cpu, widths[count - 1], widths[count / 2],
-                widths[(int) (count * 0.99)], widths[count - 1]);
+        System.out.printf("model %-4s: fixed walk of %,d inputs checked in %.2f CPU s, %,.0f per CPU second,"
+                + " %,d bytes allocated per input; widest frontier %,d states; states per step median %,d, p99 %,d,"
+                + " max %,d%n", profile.name().toLowerCase(), count, cpu, count / cpu, allocated / count,
+                widths[count - 1], widths[count / 2], widths[(int) (count * 0.99)], widths[count - 1]);
     }
 }
