@@ -30,7 +30,7 @@ public final class Frontier {
 
     /** A frontier of the given states. */
     public static Frontier of(Specification specification, Vector<SystemState> states) {
-        return new Frontier(specification, withoutSubsumed(distinct(states)));
+        return new Frontier(specification, withoutSubsumed(distinct(Array.ofAll(states)).toVector()));
     }
 
     /** The states consistent with what was observed. */
@@ -73,7 +73,7 @@ public final class Frontier {
         if (same(next)) {
             return Either.right(this);
         }
-        return Either.right(new Frontier(specification, withoutSubsumed(distinct(Vector.ofAll(next)))));
+        return Either.right(new Frontier(specification, withoutSubsumed(distinct(Array.ofAll(next)).toVector())));
     }
 
     /**
@@ -157,19 +157,6 @@ public final class Frontier {
      * pairwise: most states the specification builds are never hashed, and hashing one walks all of it,
      * while unequal states usually differ early.
      */
-    static <T> Vector<T> distinct(Vector<T> values) {
-        int size = values.size();
-        if (size < 2) {
-            return values;
-        }
-        if (size > FEW) {
-            return values.distinct();
-        }
-        java.util.List<T> kept = firstOccurrences(values, size);
-        return kept.size() == size ? values : Vector.ofAll(kept);
-    }
-
-    /** {@link #distinct(Vector)} for the arrays the specification enumerates outcomes in. */
     static <T> Array<T> distinct(Array<T> values) {
         int size = values.size();
         if (size < 2) {
@@ -178,18 +165,12 @@ public final class Frontier {
         if (size > FEW) {
             return values.distinct();
         }
-        java.util.List<T> kept = firstOccurrences(values, size);
-        return kept.size() == size ? values : Array.ofAll(kept);
-    }
-
-    /** The first occurrence of each of the {@code size} values, compared pairwise, in order. */
-    private static <T> java.util.List<T> firstOccurrences(Iterable<T> values, int size) {
         java.util.ArrayList<T> kept = new java.util.ArrayList<>(size);
         for (T value : values) {
             if (!kept.contains(value)) {
                 kept.add(value);
             }
         }
-        return kept;
+        return kept.size() == size ? values : Array.ofAll(kept);
     }
 }

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import invs.spec.AppId;
 import invs.spec.Bytes;
 import invs.spec.ShortId;
+import io.vavr.collection.Array;
 import io.vavr.collection.Vector;
 import io.vavr.control.Option;
 import org.junit.jupiter.api.Test;
@@ -68,10 +69,10 @@ class CanonicalStatesTest {
 
     @Test
     void distinctKeepsFirstOccurrencesInOrderForFewAndMany() {
-        assertEquals(Vector.of(3, 1, 2), Frontier.distinct(Vector.of(3, 1, 3, 2, 1)));
-        Vector<Integer> many = Vector.range(0, 20).appendAll(Vector.range(0, 20)).append(7);
-        assertEquals(Vector.range(0, 20), Frontier.distinct(many));
-        Vector<Integer> unique = Vector.of(1, 2);
+        assertEquals(Array.of(3, 1, 2), Frontier.distinct(Array.of(3, 1, 3, 2, 1)));
+        Array<Integer> many = Array.range(0, 20).appendAll(Array.range(0, 20)).append(7);
+        assertEquals(Array.range(0, 20), Frontier.distinct(many));
+        Array<Integer> unique = Array.of(1, 2);
         assertSame(unique, Frontier.distinct(unique));
     }
 
