@@ -2,7 +2,6 @@ package invs.conformance.board;
 
 import invs.spec.Configuration;
 import invs.spec.Profile;
-import io.vavr.collection.Vector;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -17,12 +16,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 class MadeLatelyTest {
     private static final Configuration DOC = Configuration.defaults(Profile.DOC);
     private static final Configuration TOCK = Configuration.defaults(Profile.TOCK);
-
-    /** {@code configuration} with {@code storageLength} bytes of storage, as another object. */
-    private static Configuration withStorage(Configuration configuration, long storageLength) {
-        return new Configuration(storageLength, configuration.regionSize(), configuration.transferLimit(),
-                configuration.addressWidth(), Vector.ofAll(configuration.apps()), configuration.profile());
-    }
 
     /** What {@link MadeLately} was asked to make, in order. */
     private final List<Configuration> made = new ArrayList<>();
@@ -44,7 +37,7 @@ class MadeLatelyTest {
             assertSame(doc, values.of(DOC));
             assertSame(tock, values.of(TOCK));
         }
-        assertSame(doc, values.of(withStorage(DOC, DOC.storageLength())), "an equal configuration shares it");
+        assertSame(doc, values.of(DOC.withStorageLength(DOC.storageLength())), "an equal configuration shares it");
         assertEquals(List.of(DOC, TOCK), made, "each made once");
         assertEquals(2, values.size());
     }
@@ -54,7 +47,7 @@ class MadeLatelyTest {
         MadeLately<StringBuilder> values = kept(2);
         StringBuilder doc = values.of(DOC);
         values.of(TOCK);
-        values.of(withStorage(DOC, DOC.storageLength() * 2));
+        values.of(DOC.withStorageLength(DOC.storageLength() * 2));
         assertEquals(2, values.size());
         StringBuilder again = values.of(DOC);
         assertNotSame(doc, again, "the oldest was dropped and made again");

@@ -5,20 +5,15 @@ import invs.conformance.check.Property;
 import invs.conformance.check.Session;
 import invs.conformance.fixtures.Pipelining;
 import invs.conformance.reference.ReferenceProvider;
-import invs.conformance.sut.Capability;
-import invs.conformance.sut.PendingAnswers;
 import invs.conformance.sut.SystemUnderTest;
 import invs.conformance.sut.SystemUnderTestFactory;
 import invs.conformance.zoo.Mutant;
 import invs.conformance.zoo.Zoo;
 import invs.spec.Configuration;
-import invs.spec.Input;
-import invs.spec.Observation;
 import io.vavr.collection.Vector;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -78,34 +73,7 @@ class BegunTriesTest {
         public SystemUnderTest create(Configuration configuration) {
             List<Integer> mine = new CopyOnWriteArrayList<>();
             sizes.add(mine);
-            Pipelining system = new Pipelining(inner.create(configuration));
-            return new SystemUnderTest() {
-                @Override
-                public Observation apply(Input input) {
-                    return system.apply(input);
-                }
-
-                @Override
-                public PendingAnswers send(Vector<? extends Input> inputs) {
-                    mine.add(inputs.size());
-                    return SystemUnderTest.super.send(inputs);
-                }
-
-                @Override
-                public boolean pipelines() {
-                    return true;
-                }
-
-                @Override
-                public Set<Capability> capabilities() {
-                    return system.capabilities();
-                }
-
-                @Override
-                public void close() {
-                    system.close();
-                }
-            };
+            return new Pipelining(inner.create(configuration), mine::add, () -> { });
         }
     }
 

@@ -9,19 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import invs.impl.board.BoardConfiguration;
 import invs.spec.Configuration;
 import invs.spec.Profile;
-import io.vavr.collection.Vector;
 import io.vavr.control.Option;
 import org.junit.jupiter.api.Test;
 
 class BoardMappingTest {
     private static final Configuration DOC = Configuration.defaults(Profile.DOC);
     private static final Configuration TOCK = Configuration.defaults(Profile.TOCK);
-
-    /** {@code configuration} with {@code storageLength} bytes of storage, as another object. */
-    private static Configuration withStorage(Configuration configuration, long storageLength) {
-        return new Configuration(storageLength, configuration.regionSize(), configuration.transferLimit(),
-                configuration.addressWidth(), Vector.ofAll(configuration.apps()), configuration.profile());
-    }
 
     @Test
     void alternatingConfigurationsEachKeepTheirBoard() {
@@ -33,8 +26,8 @@ class BoardMappingTest {
             assertSame(doc, BoardMapping.of(DOC));
             assertSame(tock, BoardMapping.of(TOCK));
         }
-        assertSame(doc, BoardMapping.of(withStorage(DOC, DOC.storageLength())), "an equal configuration shares it");
-        assertEquals((int) DOC.storageLength() * 2, BoardMapping.of(withStorage(DOC, DOC.storageLength() * 2))
+        assertSame(doc, BoardMapping.of(DOC.withStorageLength(DOC.storageLength())), "an equal configuration shares it");
+        assertEquals((int) DOC.storageLength() * 2, BoardMapping.of(DOC.withStorageLength(DOC.storageLength() * 2))
                 .storageLength());
     }
 
@@ -43,7 +36,7 @@ class BoardMappingTest {
         BoardConfiguration doc = BoardMapping.of(DOC);
         // Storage lengths no other test maps, so that each of them is kept anew.
         for (int more = 1; more <= BoardMapping.KEPT; more++) {
-            BoardMapping.of(withStorage(DOC, 96 * 1024 + more * 1024L));
+            BoardMapping.of(DOC.withStorageLength(96 * 1024 + more * 1024L));
         }
         BoardConfiguration again = BoardMapping.of(DOC);
         assertNotSame(doc, again, "the oldest was dropped and mapped again");
