@@ -3,8 +3,11 @@ package invs.spec.model;
 import invs.spec.Input;
 import invs.spec.Observation;
 import io.vavr.collection.Array;
+import io.vavr.collection.Seq;
 import io.vavr.collection.Vector;
 import io.vavr.control.Either;
+
+import java.util.function.Function;
 
 /**
  * The states of the specification consistent with everything an implementation has shown so far. An
@@ -30,7 +33,7 @@ public final class Frontier {
 
     /** A frontier of the given states. */
     public static Frontier of(Specification specification, Vector<SystemState> states) {
-        return new Frontier(specification, withoutSubsumed(distinct(Array.ofAll(states)).toVector()));
+        return new Frontier(specification, withoutSubsumed(distinct(states, Vector::ofAll)));
     }
 
     /** The states consistent with what was observed. */
@@ -73,7 +76,7 @@ public final class Frontier {
         if (same(next)) {
             return Either.right(this);
         }
-        return Either.right(new Frontier(specification, withoutSubsumed(distinct(Array.ofAll(next)).toVector())));
+        return Either.right(new Frontier(specification, withoutSubsumed(distinct(Vector.ofAll(next), Vector::ofAll))));
     }
 
     /**
@@ -158,12 +161,17 @@ public final class Frontier {
      * while unequal states usually differ early.
      */
     static <T> Array<T> distinct(Array<T> values) {
+        return distinct(values, Array::ofAll);
+    }
+
+    /** {@link #distinct(Array)} for any sequence, which {@code rebuild} makes from the values kept. */
+    private static <T, S extends Seq<T>> S distinct(S values, Function<Iterable<T>, S> rebuild) {
         int size = values.size();
         if (size < 2) {
             return values;
         }
         if (size > FEW) {
-            return values.distinct();
+            return rebuild.apply(values.distinct());
         }
         java.util.ArrayList<T> kept = new java.util.ArrayList<>(size);
         for (T value : values) {
@@ -171,6 +179,6 @@ public final class Frontier {
                 kept.add(value);
             }
         }
-        return kept.size() == size ? values : Array.ofAll(kept);
+        return kept.size() == size ? values : rebuild.apply(kept);
     }
 }
