@@ -56,17 +56,18 @@ final class AimedBatches {
 
     /** Generates the next {@code size} inputs, aimed by the forecast, and sends them to the session. */
     void send(int size) {
-        Vector<Input> inputs = Vector.empty();
-        Vector<Observation> predicted = Vector.empty();
+        Input[] inputs = new Input[size];
+        Observation[] predicted = new Observation[size];
         for (int at = 0; at < size; at++) {
             Input input = generator.next();
             Observation observation = reference != null ? reference.apply(input) : forecast.next(input);
             generator.observe(input, observation);
-            inputs = inputs.append(input);
-            predicted = predicted.append(observation);
+            inputs[at] = input;
+            predicted[at] = observation;
         }
-        unjudged.add(new Batch(inputs, predicted));
-        session.send(inputs);
+        Vector<Input> batch = Vector.of(inputs);
+        unjudged.add(new Batch(batch, Vector.of(predicted)));
+        session.send(batch);
     }
 
     /**

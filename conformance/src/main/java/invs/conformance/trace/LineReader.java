@@ -66,10 +66,7 @@ public final class LineReader {
                 return finished();
             }
             any = true;
-            int at = next;
-            while (at < filled && chunk[at] != '\n') {
-                at++;
-            }
+            int at = ByteSearch.indexOf(chunk, next, filled, (byte) '\n');
             if (!append(next, at - next)) {
                 lines++;
                 next = at;

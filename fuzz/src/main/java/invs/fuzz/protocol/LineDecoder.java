@@ -1,5 +1,6 @@
 package invs.fuzz.protocol;
 
+import invs.conformance.trace.ByteSearch;
 import invs.spec.AllowReadOnly;
 import invs.spec.AllowReadWrite;
 import invs.spec.AppId;
@@ -305,9 +306,7 @@ final class LineDecoder {
     private Bytes hex() throws NotVouched {
         expect('"');
         int from = at;
-        while (at < line.length && line[at] != '"') {
-            at++;
-        }
+        at = ByteSearch.indexOf(line, at, line.length, (byte) '"');
         if (at == line.length || (at - from) % 2 != 0) {
             throw NotVouched.INSTANCE;
         }

@@ -30,9 +30,9 @@ import java.util.Map;
 
 /**
  * Protocol messages as the bytes of their lines, gathered in a buffer kept from one batch of lines to the
- * next. The two messages sent once per input, {@code input} requests and {@code observation} replies, are
- * written straight from their values: numbers and buffers go to bytes without a JSON tree or intermediate
- * strings. A {@code reset} request reuses the bytes of its board's configuration object when the board is
+ * next. The two messages sent once per input, {@code input} requests and {@code observation} replies, and
+ * the {@code ready} reply sent once per sequence, are written straight from their values: numbers and
+ * buffers go to bytes without a JSON tree or intermediate strings. A {@code reset} request reuses the bytes of its board's configuration object when the board is
  * one of the last few sent. Every other message goes through its JSON object ({@link Request#encode()},
  * {@link Reply#encode()}). Either way the bytes are exactly those of the JSON object written by Jackson:
  * fields in the same order, no spaces. Not thread-safe: each thread that writes lines has its own.
@@ -98,6 +98,9 @@ final class LineEncoder {
             comma();
             key("observation");
             observation(observation);
+            put('}');
+        } else if (reply instanceof Reply.Ready(long id)) {
+            header("ready", id);
             put('}');
         } else {
             text(JsonFields.line(reply.encode()));

@@ -30,8 +30,8 @@ import java.util.Set;
  * <p>It announces pipelining ({@link #PIPELINING} requests) unless made with a window of 1: it answers
  * requests in order as it reads them, and when requests arrive ahead of their replies it writes the
  * replies in runs (at most {@link #FLUSH_EVERY} at a time) instead of flushing after each one, and
- * always before it waits for more requests, which it polls for a while before it blocks
- * ({@link SpinningInput}).
+ * always before it waits for more requests, which it polls for a while before it blocks while they come
+ * one at a time ({@link SpinningInput}).
  */
 public final class ProtocolServer {
     /** The protocol version this server speaks. */
@@ -42,9 +42,9 @@ public final class ProtocolServer {
     static final int FLUSH_EVERY = 16;
     /**
      * How long a pipelining server polls for the next request before it blocks waiting for it, and invs
-     * for the next reply ({@link SpinningInput}): one millisecond.
+     * for the next reply, while polling pays ({@link SpinningInput}): 100 microseconds.
      */
-    static final long SPIN_NANOS = 1_000_000;
+    static final long SPIN_NANOS = 100_000;
 
     private final String name;
     private final SystemUnderTestFactory factory;
@@ -54,6 +54,7 @@ public final class ProtocolServer {
     private final int pipelining;
     private SystemUnderTest system;
     private Configuration configuration;
+    private final RecentResets resets = new RecentResets();
 
     /**
      * A server called {@code name} (sent in the hello reply) whose boards come from {@code factory} and
@@ -147,12 +148,17 @@ public final class ProtocolServer {
 
     /**
      * The reply to one request line's bytes, null for a blank line: an input request read straight from the
-     * bytes when {@link LineDecoder} vouches for the line, any other request through its text.
+     * bytes when {@link LineDecoder} vouches for the line, a reset to a board reset to lately with the
+     * configuration decoded then ({@link RecentResets}), any other request through its text.
      */
     private Reply answer(byte[] bytes) {
         Request.Apply input = LineDecoder.apply(bytes);
         if (input != null) {
             return apply(input);
+        }
+        Request.Reset recalled = resets.recalled(bytes);
+        if (recalled != null) {
+            return reset(recalled.id(), recalled.configuration());
         }
         String line;
         try {
@@ -160,17 +166,29 @@ public final class ProtocolServer {
         } catch (TraceFormatException e) {
             return new Reply.Error(0, "malformed request: " + e.getMessage());
         }
-        return line.isBlank() ? null : answer(line);
+        return line.isBlank() ? null : answer(line, bytes);
     }
 
     /** The reply to one request line. */
     Reply answer(String line) {
+        return answer(line, null);
+    }
+
+    /** The reply to one request line, whose bytes are {@code bytes} (null when not known). */
+    private Reply answer(String line, byte[] bytes) {
         Request request;
         try {
             request = Request.decode(line);
         } catch (TraceFormatException e) {
             return new Reply.Error(idOf(line), "malformed request: " + e.getMessage());
         }
+        if (bytes != null && request instanceof Request.Reset reset) {
+            resets.keep(bytes, reset);
+        }
+        return answer(request);
+    }
+
+    private Reply answer(Request request) {
         return switch (request) {
             case Request.Hello hello -> hello.protocol() == PROTOCOL
                     ? new Reply.Hello(hello.id(), PROTOCOL, name, capabilities, reading, pipelining)
@@ -236,11 +254,11 @@ public final class ProtocolServer {
         }
 
         @Override
-        protected void awaitInput() throws IOException {
+        protected boolean awaitInput() throws IOException {
             if (available() <= 0) {
                 replies.flush();
             }
-            super.awaitInput();
+            return super.awaitInput();
         }
     }
 

@@ -12,7 +12,9 @@ import java.util.concurrent.LinkedBlockingQueue;
  * answers before it has read everything never waits on a full output pipe while invs waits on a full input
  * pipe. A server that stops reading blocks only this thread, until the server is killed (its pipe then
  * breaks) or it reads again. The thread also encodes the requests, so that the thread that sent them
- * goes on to their replies at once.
+ * goes on to their replies at once. It blocks while it waits for a batch: the batches come ahead of the
+ * replies they need, so the wake-up delays no reply, and polling would take the processor from the
+ * threads that judge the replies and serve the requests.
  */
 final class RequestWriter {
     private final OutputStream requests;
@@ -37,22 +39,11 @@ final class RequestWriter {
         thread.interrupt();
     }
 
-    /** The next batch: polled for a while before this thread blocks waiting for it (see {@link SpinningInput}). */
-    private List<Request> next() throws InterruptedException {
-        List<Request> batch = batches.poll();
-        long end = System.nanoTime() + ProtocolServer.SPIN_NANOS;
-        while (batch == null && System.nanoTime() - end < 0) {
-            Thread.yield();
-            batch = batches.poll();
-        }
-        return batch != null ? batch : batches.take();
-    }
-
     private void write() {
         try {
             LineEncoder lines = new LineEncoder();
             while (true) {
-                List<Request> batch = next();
+                List<Request> batch = batches.take();
                 lines.clear();
                 for (Request request : batch) {
                     lines.add(request);

@@ -2,6 +2,8 @@ package invs.fuzz.protocol;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -14,7 +16,8 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * A read that polls before it blocks reads exactly what the stream holds: bytes that are there, bytes that
- * come while it polls or only after, the end of the stream, and a stream that cannot say what it holds.
+ * come while it polls or only after, the end of the stream, and a stream that cannot say what it holds; it
+ * polls only while the waits are short enough for polling to catch.
  */
 class SpinningInputTest {
 
@@ -49,6 +52,56 @@ class SpinningInputTest {
             assertEquals(-1, in.read());
         }
         writer.join();
+    }
+
+    @Test
+    void pollsOnlyWhilePollingPays() throws IOException {
+        Slow slow = new Slow();
+        byte[] buffer = new byte[1];
+        try (SpinningInput in = new SpinningInput(slow, 200_000_000)) {
+            slow.readMillis = 400; // longer than the poll: batches with long waits between them
+            assertEquals(1, in.read(buffer, 0, 1));
+            assertTrue(slow.looks > 1, "the first wait polls");
+            assertFalse(in.polling(), "a poll that found nothing stops polling");
+            int looks = slow.looks;
+            assertEquals(1, in.read(buffer, 0, 1));
+            assertEquals(looks + 1, slow.looks, "the next wait blocks after one look");
+            assertFalse(in.polling(), "a long wait keeps it blocking");
+            slow.readMillis = 0; // a wait that polling would have caught: requests one at a time
+            assertEquals(1, in.read(buffer, 0, 1));
+            assertTrue(in.polling(), "a short wait resumes polling");
+            looks = slow.looks;
+            assertEquals('x', in.read());
+            assertTrue(slow.looks > looks + 1, "the wait after it polls again");
+        }
+    }
+
+    /** A stream that never says it holds anything, and whose reads take {@code readMillis} each. */
+    private static final class Slow extends InputStream {
+        int looks;
+        long readMillis;
+
+        @Override
+        public int available() {
+            looks++;
+            return 0;
+        }
+
+        @Override
+        public int read() {
+            throw new UnsupportedOperationException("read in blocks");
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) {
+            try {
+                Thread.sleep(readMillis);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+            buffer[offset] = 'x';
+            return 1;
+        }
     }
 
     @Test
