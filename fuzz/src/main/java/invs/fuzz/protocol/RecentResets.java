@@ -23,6 +23,8 @@ final class RecentResets {
     static final int KEPT = 16;
     private static final byte[] HEAD = "{\"type\":\"reset\",\"id\":".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] FIELD = ",\"configuration\":".getBytes(StandardCharsets.US_ASCII);
+    /** The longest configuration object kept, in bytes: a board of invs's takes a few hundred. */
+    static final int MAX_OBJECT = 64 * 1024;
     /** The most digits of an id below 2^63 that cannot overflow, whatever they are. */
     private static final int SAFE_DIGITS = 18;
 
@@ -43,10 +45,13 @@ final class RecentResets {
         return configuration == null ? null : new Request.Reset(id(line), configuration);
     }
 
-    /** Keeps the configuration of {@code reset}, decoded from {@code line}, when the line has the form looked up. */
+    /**
+     * Keeps the configuration of {@code reset}, decoded from {@code line}, when the line has the form looked
+     * up and its object is at most {@link #MAX_OBJECT} bytes (so that 16 kept take at most a megabyte).
+     */
     void keep(byte[] line, Request.Reset reset) {
         int from = objectStart(line);
-        if (from >= 0) {
+        if (from >= 0 && line.length - 1 - from <= MAX_OBJECT) {
             configurations.put(ByteBuffer.wrap(Arrays.copyOfRange(line, from, line.length - 1)), reset.configuration());
         }
     }

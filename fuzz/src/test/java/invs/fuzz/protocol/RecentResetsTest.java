@@ -76,6 +76,16 @@ class RecentResetsTest {
     }
 
     @Test
+    void aHugeConfigurationObjectIsNotKept() {
+        RecentResets resets = new RecentResets();
+        String object = "{\"padding\":\"" + "x".repeat(RecentResets.MAX_OBJECT) + "\"}";
+        byte[] line = ("{\"type\":\"reset\",\"id\":3,\"configuration\":" + object + "}").getBytes(StandardCharsets.UTF_8);
+        resets.keep(line, new Request.Reset(3, BOARD));
+        assertEquals(0, resets.size());
+        assertNull(resets.recalled(line));
+    }
+
+    @Test
     void theLastSixteenBoardsAreKept() {
         RecentResets resets = new RecentResets();
         Vector<Configuration> boards = Vector.range(0, RecentResets.KEPT + 1)
