@@ -42,7 +42,7 @@ public final class ProtocolServer {
     static final int FLUSH_EVERY = 16;
     /**
      * How long a pipelining server polls for the next request before it blocks waiting for it, and invs
-     * for the next reply, while polling pays ({@link SpinningInput}): 100 microseconds.
+     * for the next reply to a batch, while polling pays ({@link SpinningInput}): 100 microseconds.
      */
     static final long SPIN_NANOS = 100_000;
 
@@ -250,6 +250,7 @@ public final class ProtocolServer {
 
         FlushBeforeWaiting(InputStream requests, OutputStream replies) {
             super(requests, SPIN_NANOS);
+            pollWhilePaying(SPIN_NANOS);
             this.replies = replies;
         }
 

@@ -34,6 +34,8 @@ import java.util.function.LongFunction;
  * <p>A server that announces pipelining gets batches of requests ({@link #send}) written by a
  * {@link RequestWriter} thread while the replies are read ({@link #receive}), so that neither side waits
  * for the other on a full pipe; each reply is due within the timeout of the moment invs asks for it.
+ * Before it blocks on a reply invs polls for it ({@link SpinningInput}): always, for a request sent alone;
+ * for batches, only while polling pays.
  */
 final class ServerProcess {
     /** The largest buffer a reply may always show: 4 MiB. */
@@ -45,9 +47,16 @@ final class ServerProcess {
     /** The longest wait invs computes a deadline for (about 146 years), so that deadlines never overflow. */
     private static final long LONGEST_NANOS = Long.MAX_VALUE / 2;
 
+    /**
+     * How long invs polls for the reply to a request sent alone before it blocks waiting for it, every
+     * time: one millisecond (a server answering one request at a time most often answers within it).
+     */
+    static final long ONE_AT_A_TIME_SPIN_NANOS = 1_000_000;
+
     private final String command;
     private final ProcessFamily family;
     private final Process process;
+    private final SpinningInput input;
     private final LineReader replies;
     private final OutputStream requests;
     private final StderrTail stderr;
@@ -75,7 +84,8 @@ final class ServerProcess {
         this.command = command;
         this.family = family;
         this.process = family.process();
-        this.replies = new LineReader(new SpinningInput(process.getInputStream(), ProtocolServer.SPIN_NANOS), MAX_LINE);
+        this.input = new SpinningInput(process.getInputStream(), ONE_AT_A_TIME_SPIN_NANOS);
+        this.replies = new LineReader(input, MAX_LINE);
         this.requests = process.getOutputStream();
         this.stderr = new StderrTail(process.getErrorStream(), "invs-server-" + process.pid() + "-err");
     }
@@ -112,6 +122,7 @@ final class ServerProcess {
         expired = false;
         stopped = false;
         long due = due(timeout);
+        input.pollAlways(ONE_AT_A_TIME_SPIN_NANOS);
         try {
             write(request);
             return reply(request, due, timeout);
@@ -132,6 +143,7 @@ final class ServerProcess {
             throw broken;
         }
         this.window = Math.max(1, window);
+        input.pollWhilePaying(ProtocolServer.SPIN_NANOS);
         queued.addAll(builds);
         writeQueued();
     }

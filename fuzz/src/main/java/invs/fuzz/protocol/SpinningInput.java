@@ -5,22 +5,43 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * A pipe read that, when nothing has arrived, polls for up to {@code spinNanos} (yielding the processor to
- * any other thread that wants it) before it blocks, while polling pays: when the other process answers one
- * request at a time it answers within that time, and a processor that went idle in a blocking read (a
- * virtual one, in particular) takes far longer to wake than the answer takes to come. When the other
- * process sends in batches, the waits between them are long and polling would only burn the processor
- * both processes share: so after a poll that found nothing, reads block at once, until a read that blocked
- * waited less than {@code spinNanos} (polling would have caught it) and polling resumes.
+ * A pipe read that, when nothing has arrived, polls for a while (yielding the processor to any other
+ * thread that wants it) before it blocks: when the other process answers one request at a time it answers
+ * within that time, and a processor that went idle in a blocking read (a virtual one, in particular) takes
+ * far longer to wake than the answer takes to come. After the poll it blocks as any read does.
+ *
+ * <p>When lines come in batches the waits between them are long, and polling would only burn the processor
+ * both processes share; so a read made {@link #pollWhilePaying(long) to poll while it pays} stops polling
+ * after a poll that found nothing (the next waits block at once), until a read that blocked waited less
+ * than the poll would have lasted (polling would have caught it) and polling resumes.
  */
 class SpinningInput extends FilterInputStream {
-    private final long spinNanos;
-    /** Whether the next wait polls first: it does until a poll finds nothing. */
+    private long spinNanos;
+    /** Whether a poll that found nothing stops polling. */
+    private boolean adaptive;
+    /** Whether the next wait polls first. */
     private boolean polling = true;
 
+    /** Reads {@code in}, polling for up to {@code spinNanos} before each read that would block. */
     SpinningInput(InputStream in, long spinNanos) {
         super(in);
-        this.spinNanos = spinNanos;
+        pollAlways(spinNanos);
+    }
+
+    /** From now on, polls for up to {@code nanos} before every read that would block. */
+    final void pollAlways(long nanos) {
+        spinNanos = nanos;
+        adaptive = false;
+        polling = true;
+    }
+
+    /** From now on, polls for up to {@code nanos} before a read that would block, while polling pays. */
+    final void pollWhilePaying(long nanos) {
+        if (!adaptive || spinNanos != nanos) {
+            spinNanos = nanos;
+            adaptive = true;
+            polling = true;
+        }
     }
 
     @Override
@@ -30,7 +51,7 @@ class SpinningInput extends FilterInputStream {
         }
         long start = System.nanoTime();
         int read = in.read(buffer, offset, length);
-        polling = spinNanos > 0 && System.nanoTime() - start < spinNanos;
+        polling = !adaptive || spinNanos > 0 && System.nanoTime() - start < spinNanos;
         return read;
     }
 
@@ -42,14 +63,14 @@ class SpinningInput extends FilterInputStream {
     }
 
     /**
-     * Returns true once input has arrived (or the pipe cannot tell), polling for it while polling pays;
+     * Returns true once input has arrived (or the pipe cannot tell), polling for it first when polling;
      * false when the read will wait for it.
      */
     protected boolean awaitInput() throws IOException {
         if (available() > 0) {
             return true;
         }
-        if (!polling) {
+        if (!polling || spinNanos <= 0) {
             return false;
         }
         long end = System.nanoTime() + spinNanos;
@@ -59,7 +80,7 @@ class SpinningInput extends FilterInputStream {
                 return true;
             }
         }
-        polling = false;
+        polling = !adaptive;
         return false;
     }
 

@@ -59,6 +59,7 @@ class SpinningInputTest {
         Slow slow = new Slow();
         byte[] buffer = new byte[1];
         try (SpinningInput in = new SpinningInput(slow, 200_000_000)) {
+            in.pollWhilePaying(200_000_000);
             slow.readMillis = 400; // longer than the poll: batches with long waits between them
             assertEquals(1, in.read(buffer, 0, 1));
             assertTrue(slow.looks > 1, "the first wait polls");
@@ -73,6 +74,26 @@ class SpinningInputTest {
             looks = slow.looks;
             assertEquals('x', in.read());
             assertTrue(slow.looks > looks + 1, "the wait after it polls again");
+        }
+    }
+
+    @Test
+    void pollsBeforeEveryWaitUnlessToldToPollWhilePollingPays() throws IOException {
+        Slow slow = new Slow();
+        byte[] buffer = new byte[1];
+        try (SpinningInput in = new SpinningInput(slow, 50_000_000)) {
+            slow.readMillis = 100; // longer than the poll: a server slow to answer one request at a time
+            for (int read = 0; read < 3; read++) {
+                int looks = slow.looks;
+                assertEquals(1, in.read(buffer, 0, 1));
+                assertTrue(slow.looks > looks + 1, "every wait polls first");
+                assertTrue(in.polling());
+            }
+            in.pollWhilePaying(50_000_000);
+            assertEquals(1, in.read(buffer, 0, 1));
+            assertFalse(in.polling(), "a poll that found nothing stops polling");
+            in.pollAlways(50_000_000);
+            assertTrue(in.polling(), "polling before every wait again");
         }
     }
 
