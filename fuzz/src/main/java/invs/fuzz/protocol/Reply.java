@@ -150,13 +150,17 @@ public sealed interface Reply {
     }
 
     /**
-     * The reply the bytes of a line hold: an observation read straight from the bytes when
-     * {@link LineDecoder} vouches for the line, any other reply through its text and JSON tree.
+     * The reply the bytes of a line hold: an observation read straight from the bytes when the line is in
+     * the plain form ({@link PlainReply}) or {@link LineDecoder} vouches for it, any other reply through
+     * its text and JSON tree.
      *
      * @throws TraceFormatException naming the field that is wrong, or the byte that is not valid UTF-8
      */
     static Reply decode(byte[] line) {
-        Reply answer = LineDecoder.answer(line);
+        Reply answer = PlainReply.answer(line);
+        if (answer == null) {
+            answer = LineDecoder.answer(line);
+        }
         return answer != null ? answer : decode(Utf8Text.decode(line));
     }
 

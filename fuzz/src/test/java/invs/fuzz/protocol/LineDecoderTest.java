@@ -162,7 +162,7 @@ class LineDecoderTest {
      * Mangles each seed line many times (bytes and snippets replaced, deleted, repeated) and checks that
      * {@code fast} and {@code slow} agree on every mangled line; returns how many were vouched for.
      */
-    private static int agreeOnMangledLines(List<byte[]> seeds, Function<byte[], Object> fast, Function<byte[], Object> slow,
+    static int agreeOnMangledLines(List<byte[]> seeds, Function<byte[], Object> fast, Function<byte[], Object> slow,
                                            Predicate<byte[]> isVouched) {
         Random draw = new Random(0x50004);
         int vouched = 0;
@@ -207,7 +207,7 @@ class LineDecoderTest {
     }
 
     /** What {@code decode} returns, or the class and message of what it throws. */
-    private static Object outcome(Supplier<Object> decode) {
+    static Object outcome(Supplier<Object> decode) {
         try {
             return decode.get();
         } catch (RuntimeException e) {
@@ -215,7 +215,7 @@ class LineDecoderTest {
         }
     }
 
-    private static byte[] withoutLineFeed(byte[] line) {
+    static byte[] withoutLineFeed(byte[] line) {
         assertEquals('\n', line[line.length - 1]);
         return Arrays.copyOf(line, line.length - 1);
     }

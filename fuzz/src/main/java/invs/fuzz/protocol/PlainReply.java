@@ -1,0 +1,182 @@
+package invs.fuzz.protocol;
+
+import invs.conformance.trace.ByteSearch;
+import invs.spec.Bytes;
+import invs.spec.ErrorCode;
+import invs.spec.Observation;
+import invs.spec.Upcall;
+import io.vavr.control.Option;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * Reads an {@code observation} reply written exactly as {@link LineEncoder} writes it (and {@code invs
+ * serve} with it), by comparing the line with that form piece by piece: fields in their order, no spaces,
+ * plain integers of at most 18 digits, lower-case hexadecimal. It answers null for any other line, which
+ * {@link LineDecoder} then reads (any order, spaces, any integer in range), and failing that the JSON tree:
+ * a line this reads is one those read to the same reply. Most servers answer in this form, and reading it
+ * costs a few comparisons of whole runs of bytes instead of a token at a time.
+ */
+final class PlainReply {
+    private static final byte[] HEAD = ascii("{\"type\":\"observation\",\"id\":");
+    private static final byte[] KIND = ascii(",\"observation\":{\"kind\":\"");
+    private static final byte[] SUCCESS = ascii("success\"}}");
+    private static final byte[] QUIET = ascii("quiet\"}}");
+    private static final byte[] FAILURE = ascii("failure\",\"code\":\"");
+    private static final byte[] YIELDED = ascii("yielded\",\"upcall\":");
+    private static final byte[] NO_UPCALL = ascii("null");
+    private static final byte[] NUMBER = ascii("{\"number\":");
+    private static final byte[] STATUS = ascii(",\"status\":");
+    private static final byte[] ARG1 = ascii(",\"arg1\":");
+    private static final byte[] ARG2 = ascii(",\"arg2\":");
+    private static final byte[] UPCALL_END = ascii("}");
+    private static final byte[] BUFFER = ascii(",\"buffer\":\"");
+    private static final byte[] END = ascii("\"}}");
+    /** The most digits read here: any integer of at most 18 digits is within a {@code long}. */
+    private static final int MAX_DIGITS = 18;
+    private static final ErrorCode[] CODES = ErrorCode.values();
+    private static final byte[][] CODE_NAMES = Arrays.stream(CODES).map(code -> ascii(code.name())).toArray(byte[][]::new);
+    /** The value of each lower-case hexadecimal digit, -1 for any other byte. */
+    private static final byte[] HEX_VALUES = hexValues();
+
+    private final byte[] line;
+    private int at;
+
+    private PlainReply(byte[] line) {
+        this.line = line;
+    }
+
+    /** The reply on {@code line} when it is written in the plain form, else null. */
+    static Reply.Answer answer(byte[] line) {
+        return new PlainReply(line).read();
+    }
+
+    private Reply.Answer read() {
+        if (!skip(HEAD)) {
+            return null;
+        }
+        long id = number(0, Long.MAX_VALUE);
+        if (id < 0 || !skip(KIND)) {
+            return null;
+        }
+        Observation observation;
+        if (skip(SUCCESS)) {
+            observation = Observation.success();
+        } else if (skip(QUIET)) {
+            observation = Observation.quiet();
+        } else if (skip(FAILURE)) {
+            observation = failure();
+        } else if (skip(YIELDED)) {
+            observation = yielded();
+        } else {
+            return null;
+        }
+        return observation != null && at == line.length ? new Reply.Answer(id, observation) : null;
+    }
+
+    private Observation failure() {
+        int end = ByteSearch.indexOf(line, at, line.length, (byte) '"');
+        for (int code = 0; code < CODES.length; code++) {
+            if (Arrays.equals(line, at, end, CODE_NAMES[code], 0, CODE_NAMES[code].length)) {
+                at = end;
+                return skip(END) ? Observation.failure(CODES[code]) : null;
+            }
+        }
+        return null;
+    }
+
+    private Observation yielded() {
+        Option<Upcall> upcall;
+        if (skip(NO_UPCALL)) {
+            upcall = Option.none();
+        } else {
+            if (!skip(NUMBER)) {
+                return null;
+            }
+            long number = number(Integer.MIN_VALUE, Integer.MAX_VALUE);
+            long status = skip(STATUS) ? number(Long.MIN_VALUE, Long.MAX_VALUE) : Long.MIN_VALUE;
+            long arg1 = skip(ARG1) ? number(Long.MIN_VALUE, Long.MAX_VALUE) : Long.MIN_VALUE;
+            long arg2 = skip(ARG2) ? number(Long.MIN_VALUE, Long.MAX_VALUE) : Long.MIN_VALUE;
+            // number() answers Long.MIN_VALUE (out of its digits' reach) for anything it does not read
+            if (number == Long.MIN_VALUE || status == Long.MIN_VALUE || arg1 == Long.MIN_VALUE
+                    || arg2 == Long.MIN_VALUE || !skip(UPCALL_END)) {
+                return null;
+            }
+            upcall = Option.some(new Upcall((int) number, status, arg1, arg2));
+        }
+        if (!skip(BUFFER)) {
+            return null;
+        }
+        Bytes buffer = hex();
+        return buffer != null && skip(END) ? new Observation.Yielded(upcall, buffer) : null;
+    }
+
+    /** Whether the line goes on with {@code expected}, which is then read. */
+    private boolean skip(byte[] expected) {
+        int end = at + expected.length;
+        if (end > line.length || !Arrays.equals(line, at, end, expected, 0, expected.length)) {
+            return false;
+        }
+        at = end;
+        return true;
+    }
+
+    /**
+     * A plain JSON integer of at most 18 digits within {@code [min, max]}, read; {@link Long#MIN_VALUE}
+     * (which 18 digits cannot reach) for anything else, with nothing read.
+     */
+    private long number(long min, long max) {
+        int from = at;
+        boolean negative = from < line.length && line[from] == '-';
+        int first = negative ? from + 1 : from;
+        int end = first;
+        long value = 0;
+        while (end < line.length && end - first < MAX_DIGITS + 1 && line[end] >= '0' && line[end] <= '9') {
+            value = value * 10 + (line[end] - '0');
+            end++;
+        }
+        int digits = end - first;
+        if (digits == 0 || digits > MAX_DIGITS || digits > 1 && line[first] == '0' || negative && value == 0) {
+            return Long.MIN_VALUE;
+        }
+        long number = negative ? -value : value;
+        if (number < min || number > max) {
+            return Long.MIN_VALUE;
+        }
+        at = end;
+        return number;
+    }
+
+    /** Lower-case hexadecimal digits up to the next quote, two a byte; null for anything else. */
+    private Bytes hex() {
+        int end = ByteSearch.indexOf(line, at, line.length, (byte) '"');
+        if (end == line.length || (end - at) % 2 != 0) {
+            return null;
+        }
+        byte[] bytes = new byte[(end - at) / 2];
+        for (int index = 0, digit = at; index < bytes.length; index++, digit += 2) {
+            int high = HEX_VALUES[line[digit] & 0xFF];
+            int low = HEX_VALUES[line[digit + 1] & 0xFF];
+            if ((high | low) < 0) {
+                return null;
+            }
+            bytes[index] = (byte) (high << 4 | low);
+        }
+        at = end;
+        return Bytes.of(bytes);
+    }
+
+    private static byte[] hexValues() {
+        byte[] values = new byte[256];
+        Arrays.fill(values, (byte) -1);
+        for (int digit = 0; digit < 16; digit++) {
+            values[Character.forDigit(digit, 16)] = (byte) digit;
+        }
+        return values;
+    }
+
+    private static byte[] ascii(String text) {
+        return text.getBytes(StandardCharsets.US_ASCII);
+    }
+}
