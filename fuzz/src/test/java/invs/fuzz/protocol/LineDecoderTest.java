@@ -129,11 +129,7 @@ class LineDecoderTest {
 
     @Test
     void mangledRepliesDecodeOrFailTheSameFromTheirBytesAsFromTheirText() {
-        List<byte[]> seeds = new ArrayList<>();
-        long id = 1;
-        for (Observation observation : ProtocolSamples.observations(30)) {
-            seeds.add(withoutLineFeed(LineEncoder.line(new Reply.Answer(id++, observation))));
-        }
+        List<byte[]> seeds = replyLines(30);
         int vouched = agreeOnMangledLines(seeds, line -> outcome(() -> Reply.decode(line)),
                 line -> outcome(() -> Reply.decode(Utf8Text.decode(line))), line -> LineDecoder.answer(line) != null);
         assertTrue(vouched > 500, "the mangled lines include valid observations: " + vouched);
@@ -213,6 +209,16 @@ class LineDecoderTest {
         } catch (RuntimeException e) {
             return e.getClass().getSimpleName() + ": " + e.getMessage();
         }
+    }
+
+    /** The lines, without their line feeds, of replies answering {@code count} sample observations. */
+    static List<byte[]> replyLines(int count) {
+        List<byte[]> lines = new ArrayList<>();
+        long id = 1;
+        for (Observation observation : ProtocolSamples.observations(count)) {
+            lines.add(withoutLineFeed(LineEncoder.line(new Reply.Answer(id++, observation))));
+        }
+        return lines;
     }
 
     static byte[] withoutLineFeed(byte[] line) {

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import invs.conformance.trace.Utf8Text;
 import invs.spec.Observation;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -57,12 +56,7 @@ class PlainReplyTest {
 
     @Test
     void mangledRepliesInThePlainFormAreReadAsTheirTextHolds() {
-        List<byte[]> seeds = new ArrayList<>();
-        long id = 1;
-        for (Observation observation : ProtocolSamples.observations(30)) {
-            seeds.add(LineDecoderTest.withoutLineFeed(LineEncoder.line(new Reply.Answer(id++, observation))));
-        }
-        int plain = LineDecoderTest.agreeOnMangledLines(seeds, line -> {
+        int plain = LineDecoderTest.agreeOnMangledLines(LineDecoderTest.replyLines(30), line -> {
             Reply.Answer read = PlainReply.answer(line);
             return read != null ? read : LineDecoderTest.outcome(() -> Reply.decode(Utf8Text.decode(line)));
         }, line -> LineDecoderTest.outcome(() -> Reply.decode(Utf8Text.decode(line))), line -> PlainReply.answer(line) != null);
