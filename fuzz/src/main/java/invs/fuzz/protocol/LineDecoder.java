@@ -1,6 +1,5 @@
 package invs.fuzz.protocol;
 
-import invs.conformance.trace.ByteSearch;
 import invs.spec.AllowReadOnly;
 import invs.spec.AllowReadWrite;
 import invs.spec.AppId;
@@ -47,8 +46,6 @@ final class LineDecoder {
     private static final byte[][] OBSERVATION_KINDS = words("success", "quiet", "failure", "yielded");
     private static final byte[][] UPCALL_FIELDS = words("number", "status", "arg1", "arg2");
     private static final ErrorCode[] CODES = ErrorCode.values();
-    /** The value of each byte as a hexadecimal digit (either case, as {@code HexFormat} reads them), else -1. */
-    private static final byte[] HEX_VALUES = hexValues();
     private static final byte[][] CODE_NAMES = words(Arrays.stream(CODES).map(ErrorCode::name).toArray(String[]::new));
 
     private final byte[] line;
@@ -305,21 +302,11 @@ final class LineDecoder {
     /** A string of hexadecimal digits, two a byte. */
     private Bytes hex() throws NotVouched {
         expect('"');
-        int from = at;
-        at = ByteSearch.indexOf(line, at, line.length, (byte) '"');
-        if (at == line.length || (at - from) % 2 != 0) {
+        byte[] bytes = HexDigits.decode(line, at, HexDigits.EITHER_CASE);
+        if (bytes == null) {
             throw NotVouched.INSTANCE;
         }
-        byte[] bytes = new byte[(at - from) / 2];
-        for (int index = 0, digit = from; index < bytes.length; index++, digit += 2) {
-            int high = HEX_VALUES[line[digit] & 0xFF];
-            int low = HEX_VALUES[line[digit + 1] & 0xFF];
-            if ((high | low) < 0) {
-                throw NotVouched.INSTANCE;
-            }
-            bytes[index] = (byte) (high << 4 | low);
-        }
-        at++;
+        at += 2 * bytes.length + 1;
         return Bytes.of(bytes);
     }
 
@@ -366,16 +353,6 @@ final class LineDecoder {
             throw NotVouched.INSTANCE;
         }
         return seen | 1 << field;
-    }
-
-    private static byte[] hexValues() {
-        byte[] values = new byte[256];
-        Arrays.fill(values, (byte) -1);
-        for (int digit = 0; digit < 16; digit++) {
-            values[Character.forDigit(digit, 16)] = (byte) digit;
-            values[Character.toUpperCase(Character.forDigit(digit, 16))] = (byte) digit;
-        }
-        return values;
     }
 
     private static byte[][] words(String... words) {

@@ -37,8 +37,6 @@ final class PlainReply {
     private static final int MAX_DIGITS = 18;
     private static final ErrorCode[] CODES = ErrorCode.values();
     private static final byte[][] CODE_NAMES = Arrays.stream(CODES).map(code -> ascii(code.name())).toArray(byte[][]::new);
-    /** The value of each lower-case hexadecimal digit, -1 for any other byte. */
-    private static final byte[] HEX_VALUES = hexValues();
 
     private final byte[] line;
     private int at;
@@ -150,30 +148,12 @@ final class PlainReply {
 
     /** Lower-case hexadecimal digits up to the next quote, two a byte; null for anything else. */
     private Bytes hex() {
-        int end = ByteSearch.indexOf(line, at, line.length, (byte) '"');
-        if (end == line.length || (end - at) % 2 != 0) {
+        byte[] bytes = HexDigits.decode(line, at, HexDigits.LOWER_CASE);
+        if (bytes == null) {
             return null;
         }
-        byte[] bytes = new byte[(end - at) / 2];
-        for (int index = 0, digit = at; index < bytes.length; index++, digit += 2) {
-            int high = HEX_VALUES[line[digit] & 0xFF];
-            int low = HEX_VALUES[line[digit + 1] & 0xFF];
-            if ((high | low) < 0) {
-                return null;
-            }
-            bytes[index] = (byte) (high << 4 | low);
-        }
-        at = end;
+        at += 2 * bytes.length;
         return Bytes.of(bytes);
-    }
-
-    private static byte[] hexValues() {
-        byte[] values = new byte[256];
-        Arrays.fill(values, (byte) -1);
-        for (int digit = 0; digit < 16; digit++) {
-            values[Character.forDigit(digit, 16)] = (byte) digit;
-        }
-        return values;
     }
 
     private static byte[] ascii(String text) {
