@@ -5,6 +5,7 @@ import invs.spec.Configuration;
 import invs.spec.Input;
 import invs.spec.Observation;
 import invs.spec.Profile;
+import invs.spec.ShortId;
 import invs.spec.model.AppState;
 import invs.spec.model.Cells;
 import invs.spec.model.Frontier;
@@ -30,10 +31,11 @@ import java.util.function.Function;
  * What the states of wide frontiers differ in, on {@link ModelBenchmark}'s fixed walk: for every step
  * where the full set of consistent states ({@link PlainStates}) holds at least THRESHOLD states, the
  * full set's width, the frontier's, and how many of the frontier's states would stay distinct if one part
- * of the state were ignored (the fewer, the more of the width that part makes). The last line counts
- * the states no other state would subsume if unknown storage bytes were also compared (a state whose
- * regions know fewer bytes allowing more): a reduction the frontier does not make, see docs/decisions.md.
- * Run with {@code FrontierAnatomy INPUTS THRESHOLD}.
+ * of the state were ignored (the fewer, the more of the width that part makes); the states no other state
+ * would subsume if unknown storage bytes were also compared (a state whose regions know fewer bytes
+ * allowing more: a reduction the frontier does not make, see docs/decisions.md); and what a frontier
+ * factored per app would hold (components, see {@link #factoredPerApp}). Last, the widest of these over the
+ * counted steps. Run with {@code FrontierAnatomy INPUTS THRESHOLD}.
  */
 public final class FrontierAnatomy {
     private FrontierAnatomy() {
@@ -64,6 +66,11 @@ public final class FrontierAnatomy {
         Random random = new Random(42);
         PlainStates plain = PlainStates.start(specification);
         long wide = 0;
+        int widest = 0;
+        int widestFactored = 0;
+        int widestComponents = 0;
+        int widestBoth = 0;
+        int widestUnsubsumed = 0;
         for (int step = 0; step < count; step++) {
             if (step % 400 == 0) {
                 plain = PlainStates.start(specification);
@@ -83,13 +90,29 @@ public final class FrontierAnatomy {
             for (var part : parts.entrySet()) {
                 sums.merge(part.getKey(), (long) distinct(states, part.getValue()), Long::sum);
             }
-            sums.merge("not subsumed, comparing storage knowledge too", (long) unsubsumedByKnowledge(states), Long::sum);
+            Vector<SystemState> unsubsumed = unsubsumedByKnowledge(states);
+            sums.merge("not subsumed, comparing storage knowledge too", (long) unsubsumed.size(), Long::sum);
+            int both = factoredPerApp(unsubsumed, config, false);
+            sums.merge("those, per-app components, any combination allowed", (long) both, Long::sum);
+            widestBoth = Math.max(widestBoth, both);
+            widestUnsubsumed = Math.max(widestUnsubsumed, unsubsumed.size());
+            int factored = factoredPerApp(states, config, true);
+            sums.merge("factored per app (components held)", (long) factored, Long::sum);
+            int components = factoredPerApp(states, config, false);
+            sums.merge("per-app components, any combination allowed", (long) components, Long::sum);
+            widestComponents = Math.max(widestComponents, components);
+            widest = Math.max(widest, states.size());
+            widestFactored = Math.max(widestFactored, factored);
         }
         System.out.printf("%s: %,d steps of %,d with %,d or more consistent states; mean over them:%n",
                 profile.name().toLowerCase(), wide, count, threshold);
         for (var sum : sums.entrySet()) {
             System.out.printf("  %-52s %,8.1f%n", sum.getKey(), wide == 0 ? 0.0 : (double) sum.getValue() / wide);
         }
+        System.out.printf("  widest: frontier %,d states; not subsumed comparing storage knowledge too %,d; factored per"
+                + " app %,d components (%,d with any combination of them allowed; %,d of the states not subsumed"
+                + " comparing storage knowledge too)%n", widest, widestUnsubsumed, widestFactored, widestComponents,
+                widestBoth);
     }
 
     /** The parts of a state a frontier's states may differ in, each as a key that ignores it. */
@@ -120,16 +143,55 @@ public final class FrontierAnatomy {
     }
 
     /**
-     * How many of {@code states} no other of them subsumes when a state whose storage knows fewer bytes
+     * How many components a frontier factored per app would hold: its states grouped by what apps share
+     * (which regions are allocated, in which order, and the faults armed), each group held as one set of
+     * components per app, an app's component being its own state and its own region, when the group is
+     * the product of those sets; a group that is not a product is held state by state (an upper bound on
+     * what a finer factoring needs). Not {@code exact}: grouped by the regions allocated only, and each
+     * group counted as its components whether or not it is their product (a lower bound: the components
+     * a factoring needs at least, whatever it does about how they combine, armed faults included).
+     */
+    private static int factoredPerApp(Vector<SystemState> states, Configuration config, boolean exact) {
+        Map<Object, List<SystemState>> groups = new HashMap<>();
+        for (SystemState state : states) {
+            groups.computeIfAbsent(exact ? Vector.of(state.regions().map(Region::owner), state.armedFaults())
+                            : state.regions().map(Region::owner),
+                    key -> new ArrayList<>()).add(state);
+        }
+        int held = 0;
+        for (List<SystemState> group : groups.values()) {
+            int apps = group.get(0).apps().size();
+            long product = 1;
+            int components = 0;
+            for (int slot = 0; slot < apps; slot++) {
+                HashSet<Object> distinct = new HashSet<>();
+                for (SystemState state : group) {
+                    distinct.add(component(state, config.apps().get(slot).permissions().writeId(), slot));
+                }
+                product *= distinct.size();
+                components += distinct.size();
+            }
+            held += !exact || product == group.size() ? components : group.size();
+        }
+        return held;
+    }
+
+    /** App {@code slot}'s own part of {@code state}: its app state and the region of its write id, if any. */
+    private static Object component(SystemState state, Option<ShortId> writeId, int slot) {
+        return Vector.of(state.apps().get(slot), writeId.flatMap(state::region));
+    }
+
+    /**
+     * Those of {@code states} no other of them subsumes when a state whose storage knows fewer bytes
      * (and that has at least as many faults armed, and is otherwise equal) counts as allowing more.
      */
-    private static int unsubsumedByKnowledge(Vector<SystemState> states) {
+    private static Vector<SystemState> unsubsumedByKnowledge(Vector<SystemState> states) {
         Map<Object, List<SystemState>> groups = new HashMap<>();
         for (SystemState state : states) {
             groups.computeIfAbsent(Vector.of(state.regions().map(Region::owner), state.apps()),
                     key -> new ArrayList<>()).add(state);
         }
-        int kept = 0;
+        List<SystemState> kept = new ArrayList<>();
         for (List<SystemState> group : groups.values()) {
             for (SystemState state : group) {
                 boolean subsumed = false;
@@ -138,10 +200,12 @@ public final class FrontierAnatomy {
                     subsumed |= other != state && knowsLess(other, state)
                             && !(knowsLess(state, other) && group.indexOf(state) < group.indexOf(other));
                 }
-                kept += subsumed ? 0 : 1;
+                if (!subsumed) {
+                    kept.add(state);
+                }
             }
         }
-        return kept;
+        return Vector.ofAll(kept);
     }
 
     /** Whether {@code general} has at least the faults of {@code specific} armed, and its storage knows no byte {@code specific}'s does not. */
