@@ -12,6 +12,8 @@ import io.vavr.control.Option;
 final class Oracles {
     private final Oracle[] oracles;
     private final ModelOracle model;
+    /** See {@link #modelled}. */
+    private long modelled;
 
     /** The oracles of {@code checks} for the session {@code setting} describes. */
     Oracles(Checks checks, SessionSetting setting) {
@@ -33,6 +35,14 @@ final class Oracles {
         return model;
     }
 
+    /**
+     * When ({@link System#nanoTime}) the lockstep oracle last finished judging a step; 0 before it first did.
+     * A step whose earlier oracle found a violation is not judged by it, and leaves this as it was.
+     */
+    long modelled() {
+        return modelled;
+    }
+
     /** Shows every oracle the inputs of a batch sent to a pipelining system ({@link Oracle#ahead}). */
     void ahead(Vector<? extends Input> batch) {
         for (Oracle oracle : oracles) {
@@ -40,10 +50,16 @@ final class Oracles {
         }
     }
 
-    /** The first violation an oracle finds in step {@code step}, answered with {@code observation}; or null. */
+    /**
+     * The first violation an oracle finds in step {@code step}, answered with {@code observation}; or null.
+     * The clock is read when the lockstep oracle is done ({@link #modelled}).
+     */
     Violation check(int step, Input input, Observation observation) {
         for (Oracle oracle : oracles) {
             Option<Violation> found = oracle.check(step, input, observation);
+            if (oracle == model) {
+                modelled = System.nanoTime();
+            }
             if (found.isDefined()) {
                 return found.get();
             }

@@ -49,4 +49,19 @@ class SessionTest {
         assertEquals(1, statistics.count(DocumentedOutcome.COMMAND_1_SUCCESS));
         assertEquals(DOC, counted.configuration());
     }
+
+    @Test
+    void theSpecificationsTimeIsTheLockstepOraclesAndNoOtherOracles() {
+        Vector<invs.spec.Input> inputs = Vector.of(new invs.spec.Subscribe(AppId.of(0), 0), Command.size(AppId.of(0)),
+                new invs.spec.Yield(AppId.of(0)), new invs.spec.Drain(), new Tick());
+        Statistics withoutModel = new Statistics();
+        Session.run(DOC, ReferenceSystem::new, Checks.of(Vector.of(Property.LIVENESS, Property.DURABILITY)),
+                inputs.appendAll(inputs), withoutModel);
+        assertEquals(0, withoutModel.modelTime().toNanos(), "liveness and durability are not the specification");
+        assertTrue(withoutModel.otherTime().toNanos() > 0, "their time counts as the other work");
+        Statistics withModel = new Statistics();
+        Session.run(DOC, ReferenceSystem::new, Checks.online(), inputs.appendAll(inputs), withModel);
+        assertTrue(withModel.modelTime().toNanos() > 0, "advancing the frontier takes time");
+        assertTrue(withModel.otherTime().toNanos() > 0, "so do the other oracles");
+    }
 }
