@@ -10,6 +10,9 @@ import invs.conformance.reference.ReferenceProvider;
 import io.vavr.collection.Vector;
 
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Lockstep throughput against the reference implementation on one thread: system calls checked per
@@ -17,12 +20,19 @@ import java.time.Duration;
  * model's share of the time; then what checking costs against the implementation alone on the same
  * sequences ({@link LockstepCost}), and the bytes each way allocates per input. Arguments: seconds to
  * measure (default 20), then the configuration names (default all standard ones); or {@code cost} for the
- * cost alone. Run with {@code ./build bench} or directly with the test class path.
+ * cost alone, or {@code cost N} for the cost in N fresh JVMs and their median (how the JIT compiles one JVM
+ * moves the ratio by a sixth either way). Run with {@code ./build bench} or directly with the test class
+ * path.
  */
 public final class LockstepBenchmark {
     public static void main(String[] args) {
         if (args.length > 0 && args[0].equals("cost")) {
-            cost(StandardConfigurations.all(), COST_ROUNDS);
+            int jvms = args.length > 1 ? Integer.parseInt(args[1]) : 1;
+            if (jvms > 1) {
+                costInJvms(jvms);
+            } else {
+                cost(StandardConfigurations.all(), COST_ROUNDS);
+            }
             return;
         }
         long seconds = args.length > 0 ? Long.parseLong(args[0]) : 20;
@@ -86,6 +96,34 @@ public final class LockstepBenchmark {
         System.out.printf("bytes allocated per input: implementation alone %,d, checked %,d%n",
                 alone / cost.inputs(), checked / cost.inputs());
     }
+
+    /**
+     * {@link #cost} in {@code jvms} fresh JVMs one after the other, each line they print shown with its JVM's
+     * number; then the median of their ratios, in the line a single run prints.
+     */
+    private static void costInJvms(int jvms) {
+        double[] ratios = new double[jvms];
+        for (int jvm = 0; jvm < jvms; jvm++) {
+            ratios[jvm] = Double.NaN;
+            for (String line : ForkedRuns.run(LockstepBenchmark.class, "cost")) {
+                System.out.println("JVM " + (jvm + 1) + ": " + line);
+                Matcher ratio = COST_LINE.matcher(line);
+                if (ratio.matches()) {
+                    ratios[jvm] = Double.parseDouble(ratio.group(1));
+                }
+            }
+            if (Double.isNaN(ratios[jvm])) {
+                throw new IllegalStateException("JVM " + (jvm + 1) + " printed no cost line");
+            }
+        }
+        double[] sorted = ratios.clone();
+        Arrays.sort(sorted);
+        System.out.printf("lockstep cost: %.1f× the implementation alone (median of %d JVMs; from %.1f× to %.1f×)%n",
+                LockstepCost.median(ratios), jvms, sorted[0], sorted[jvms - 1]);
+    }
+
+    /** The line {@link #cost} ends its figures with. */
+    private static final Pattern COST_LINE = Pattern.compile("lockstep cost: ([0-9.]+)× the implementation alone");
 
     private static void run(Vector<NamedConfiguration> configurations, Duration time, Vector<Property> properties,
                             String label) {

@@ -25,7 +25,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -49,12 +48,7 @@ final class LineEncoder {
     private byte[] bytes = new byte[1024];
     private int length;
     /** The bytes of the configuration objects of the last boards reset to: a reset per sequence, few boards. */
-    private final Map<Configuration, byte[]> configurations = new LinkedHashMap<>(32, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Configuration, byte[]> eldest) {
-            return size() > KEPT_CONFIGURATIONS;
-        }
-    };
+    private final Map<Configuration, byte[]> configurations = new RecentlyUsed<>(KEPT_CONFIGURATIONS);
 
     /** The bytes of {@code request}'s line, with its line feed. */
     static byte[] line(Request request) {

@@ -5,7 +5,6 @@ import invs.spec.Configuration;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -28,12 +27,7 @@ final class RecentResets {
     /** The most digits of an id below 2^63 that cannot overflow, whatever they are. */
     private static final int SAFE_DIGITS = 18;
 
-    private final Map<ByteBuffer, Configuration> configurations = new LinkedHashMap<>(32, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<ByteBuffer, Configuration> eldest) {
-            return size() > KEPT;
-        }
-    };
+    private final Map<ByteBuffer, Configuration> configurations = new RecentlyUsed<>(KEPT);
 
     /** The reset request on {@code line} when its configuration object is one kept, else null. */
     Request.Reset recalled(byte[] line) {
