@@ -27,7 +27,11 @@ import java.util.regex.Pattern;
 public final class LockstepBenchmark {
     public static void main(String[] args) {
         if (args.length > 0 && args[0].equals("cost")) {
-            int jvms = args.length > 1 ? Integer.parseInt(args[1]) : 1;
+            int jvms = args.length > 1 && args[1].matches("[1-9][0-9]{0,2}") ? Integer.parseInt(args[1]) : 0;
+            if (args.length > 2 || args.length == 2 && jvms == 0) {
+                System.err.println("usage: LockstepBenchmark cost [JVMS] (JVMS from 1 to 999)");
+                System.exit(2);
+            }
             if (jvms > 1) {
                 costInJvms(jvms);
             } else {
