@@ -17,7 +17,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * behaviour under every sequence of moves, up to renaming apps, so an exploration expands one of them.
  * Each abstraction is argued sound in {@code docs/explore.md}:
  * <ul>
- *   <li>regions are a set keyed by owner: allocation order is not observable, so they are sorted by owner;</li>
+ *   <li>regions are a set keyed by owner: allocation order is not observable, so every state keeps them
+ *       sorted by owner ({@link SystemState#regions});</li>
  *   <li>a region's epoch only matters by comparison with the epoch a read remembers: epochs become 0, and
  *       a read source whose region has changed since is dropped (it can never teach anything again), as
  *       the specification itself does after every observation ({@link SystemState#withEpochsRenumbered});</li>
@@ -93,22 +94,19 @@ final class CanonicalForm {
         return new NodeKey(best);
     }
 
-    /** {@code state} with its regions sorted by owner, epochs reset and stale read sources dropped. */
+    /** {@code state} with epochs reset and stale read sources dropped (its regions are sorted by owner already). */
     static SystemState state(SystemState state) {
         Array<Region> regions = state.regions();
         boolean plain = regions.forAll(region -> region.epoch() == 0)
                 && state.apps().forAll(app -> app.readSource().forAll(source -> source.epoch() == 0));
-        for (int i = 1; i < regions.size() && plain; i++) {
-            plain = regions.get(i - 1).owner().value() < regions.get(i).owner().value();
-        }
         if (plain) {
             return state;
         }
         Array<AppState> apps = state.apps().map(app -> app.readSource().isEmpty() ? app
                 : app.withReadWrite(app.readWrite(), current(state, app.readSource().get())));
-        Array<Region> sorted = regions.map(region -> region.epoch() == 0 ? region
-                : new Region(region.owner(), region.contents(), 0)).sortBy(region -> region.owner().value());
-        return new SystemState(sorted, apps, state.armedFaults());
+        Array<Region> reset = regions.map(region -> region.epoch() == 0 ? region
+                : new Region(region.owner(), region.contents(), 0));
+        return new SystemState(reset, apps, state.armedFaults());
     }
 
     /** The read source with epoch 0 if its region has not changed since the read, else none: it can teach nothing again. */

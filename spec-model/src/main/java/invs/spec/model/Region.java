@@ -4,7 +4,7 @@ import invs.spec.ShortId;
 
 /**
  * An allocated storage region: its owner and its contents. Where a region lies on flash is not
- * observable, so the model keeps regions in allocation order only.
+ * observable, so the model keeps regions in the order of their owners ({@link SystemState#regions}).
  *
  * @param owner    the ShortId (write id) the region belongs to
  * @param contents the region's usable bytes

@@ -23,12 +23,12 @@ public final class SystemState {
     /**
      * A state of these regions, apps and armed faults.
      *
-     * @param regions     allocated regions, in allocation order
+     * @param regions     allocated regions, in any order (the state keeps them in the order of their owners)
      * @param apps        each app's state, by process slot
      * @param armedFaults flash faults injected and not yet used
      */
     public SystemState(Seq<Region> regions, Seq<AppState> apps, int armedFaults) {
-        this.regions = Array.ofAll(regions);
+        this.regions = byOwner(Array.ofAll(regions));
         this.apps = Array.ofAll(apps);
         this.armedFaults = armedFaults;
     }
@@ -38,7 +38,13 @@ public final class SystemState {
         return new SystemState(Array.empty(), Array.fill(appCount, AppState::fresh), 0);
     }
 
-    /** Allocated regions, in allocation order. */
+    /**
+     * Allocated regions, in the order of their owners' ids (unsigned). Where a region lies in storage, and so
+     * the order regions were allocated in, is not observable: no rule reads it (regions are looked up by
+     * owner, and counted), so states that differ only in it are one state. Keeping one order makes them
+     * equal, which keeps frontiers narrow: a drain on a board where n apps compete for space tries every
+     * order of their allocations, n! of them, which otherwise stayed n! states (docs/decisions.md).
+     */
     public Array<Region> regions() {
         return regions;
     }
@@ -106,11 +112,31 @@ public final class SystemState {
         return -1;
     }
 
-    /** This state with {@code region} replacing the region of the same owner, or appended if new. */
+    /** This state with {@code region} replacing the region of the same owner, or added if new. */
     public SystemState withRegion(Region region) {
         int index = indexOf(region.owner());
-        Array<Region> updated = index < 0 ? regions.append(region) : regions.update(index, region);
+        Array<Region> updated = index < 0 ? regions.insert(insertionPoint(region.owner()), region)
+                : regions.update(index, region);
         return new SystemState(updated, apps, armedFaults);
+    }
+
+    /** Where a region of {@code owner}, not allocated yet, goes among the regions in the order of their owners. */
+    private int insertionPoint(ShortId owner) {
+        int index = 0;
+        while (index < regions.size() && Integer.compareUnsigned(regions.get(index).owner().value(), owner.value()) < 0) {
+            index++;
+        }
+        return index;
+    }
+
+    /** {@code regions} in the order of their owners' ids, unsigned (most often they already are). */
+    private static Array<Region> byOwner(Array<Region> regions) {
+        for (int index = 1; index < regions.size(); index++) {
+            if (Integer.compareUnsigned(regions.get(index - 1).owner().value(), regions.get(index).owner().value()) > 0) {
+                return regions.sorted((one, other) -> Integer.compareUnsigned(one.owner().value(), other.owner().value()));
+            }
+        }
+        return regions;
     }
 
     /** This state with another count of armed faults. */

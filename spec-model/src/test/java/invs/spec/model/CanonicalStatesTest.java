@@ -87,4 +87,36 @@ class CanonicalStatesTest {
         Frontier faulted = frontier.advance(new invs.spec.FlashFault(), invs.spec.Observation.quiet()).get();
         assertEquals(Vector.of(specification.initial().withArmedFaults(1), other.withArmedFaults(2)), faulted.states());
     }
+
+    @Test
+    void regionsAllocatedInEitherOrderMakeOneState() {
+        Region low = Region.fresh(ShortId.of(0x1001), 4);
+        Region high = Region.fresh(ShortId.of(0xF000_0001L), 4);
+        SystemState lowFirst = SystemState.initial(2).withRegion(low).withRegion(high);
+        SystemState highFirst = SystemState.initial(2).withRegion(high).withRegion(low);
+        assertEquals(lowFirst, highFirst);
+        assertEquals(lowFirst.hashCode(), highFirst.hashCode());
+        assertEquals(Array.of(low, high), highFirst.regions(), "in the order of the owners, unsigned");
+        assertEquals(lowFirst, new SystemState(Array.of(high, low), lowFirst.apps(), 0), "whatever order they are given in");
+    }
+
+    /**
+     * Four apps compete for room for two regions; none is subscribed, so no upcall tells which got one. A
+     * drain tries every order of their allocations: the states left differ in which two apps got a region,
+     * 6 of them, not in the order they got it (12 orders of two of four).
+     */
+    @Test
+    void aDrainOfCompetingAllocationsLeavesOneStatePerSetOfRegions() {
+        Vector<invs.spec.App> apps = Vector.range(0, 4).map(i -> invs.spec.App.selfOnly("app" + i, 0x2000 + i));
+        invs.spec.Configuration board = invs.spec.Configuration.defaults(invs.spec.Profile.DOC).withApps(apps);
+        board = board.withStorageLength(2 * board.regionFootprint());
+        Frontier frontier = Frontier.start(new Specification(board));
+        for (int slot = 0; slot < 4; slot++) {
+            frontier = frontier.advance(invs.spec.Command.size(AppId.of(slot)), invs.spec.Observation.success()).get();
+        }
+        frontier = frontier.advance(new invs.spec.Drain(), invs.spec.Observation.quiet()).get();
+        assertEquals(6, frontier.states().size());
+        assertEquals(6, frontier.states().map(state -> state.regions().map(Region::owner).toSet()).distinct().size());
+        assertTrue(frontier.states().forAll(state -> state.regions().size() == 2 && !state.anyPending()));
+    }
 }
