@@ -45,8 +45,9 @@ final class LineDecoder {
     private static final byte[][] OBSERVATION_FIELDS = words("kind", "code", "upcall", "buffer");
     private static final byte[][] OBSERVATION_KINDS = words("success", "quiet", "failure", "yielded");
     private static final byte[][] UPCALL_FIELDS = words("number", "status", "arg1", "arg2");
-    private static final ErrorCode[] CODES = ErrorCode.values();
-    private static final byte[][] CODE_NAMES = words(Arrays.stream(CODES).map(ErrorCode::name).toArray(String[]::new));
+    /** The error codes, and their names as bytes, by ordinal (read by {@link PlainReply} too). */
+    static final ErrorCode[] CODES = ErrorCode.values();
+    static final byte[][] CODE_NAMES = words(Arrays.stream(CODES).map(ErrorCode::name).toArray(String[]::new));
 
     private final byte[] line;
     private int at;

@@ -32,8 +32,8 @@ import java.util.Map;
  * next. The two messages sent once per input, {@code input} requests and {@code observation} replies, and
  * the {@code ready} reply sent once per sequence, are written straight from their values: numbers and
  * buffers go to bytes without a JSON tree or intermediate strings. A {@code reset} request reuses the
- * bytes of its board's configuration object when the board is one of the last few sent. Every other message goes through its JSON object ({@link Request#encode()},
- * {@link Reply#encode()}). Either way the bytes are exactly those of the JSON object written by Jackson:
+ * bytes of its board's configuration object when the board is one of the last few sent. Every other
+ * message goes through its JSON object ({@link Request#encode()}, {@link Reply#encode()}). Either way the bytes are exactly those of the JSON object written by Jackson:
  * fields in the same order, no spaces. Not thread-safe: each thread that writes lines has its own.
  */
 final class LineEncoder {

@@ -2,7 +2,6 @@ package invs.fuzz.protocol;
 
 import invs.conformance.trace.ByteSearch;
 import invs.spec.Bytes;
-import invs.spec.ErrorCode;
 import invs.spec.Observation;
 import invs.spec.Upcall;
 import io.vavr.control.Option;
@@ -35,8 +34,6 @@ final class PlainReply {
     private static final byte[] END = ascii("\"}}");
     /** The most digits read here: any integer of at most 18 digits is within a {@code long}. */
     private static final int MAX_DIGITS = 18;
-    private static final ErrorCode[] CODES = ErrorCode.values();
-    private static final byte[][] CODE_NAMES = Arrays.stream(CODES).map(code -> ascii(code.name())).toArray(byte[][]::new);
 
     private final byte[] line;
     private int at;
@@ -75,10 +72,11 @@ final class PlainReply {
 
     private Observation failure() {
         int end = ByteSearch.indexOf(line, at, line.length, (byte) '"');
-        for (int code = 0; code < CODES.length; code++) {
-            if (Arrays.equals(line, at, end, CODE_NAMES[code], 0, CODE_NAMES[code].length)) {
+        for (int code = 0; code < LineDecoder.CODES.length; code++) {
+            byte[] name = LineDecoder.CODE_NAMES[code];
+            if (Arrays.equals(line, at, end, name, 0, name.length)) {
                 at = end;
-                return skip(END) ? Observation.failure(CODES[code]) : null;
+                return skip(END) ? Observation.failure(LineDecoder.CODES[code]) : null;
             }
         }
         return null;

@@ -6,6 +6,8 @@ import io.vavr.collection.Array;
 import io.vavr.collection.Seq;
 import io.vavr.control.Option;
 
+import java.util.Comparator;
+
 /**
  * The whole system as the specification sees it: the allocated regions (they persist across reboots),
  * each app's state (lost on restart or reboot), and how many injected flash faults are still armed. A
@@ -14,6 +16,10 @@ import io.vavr.control.Option;
  * index: iterating a Vavr vector allocates an iterator, and the specification looks up regions on every step.
  */
 public final class SystemState {
+    /** The order a state keeps its regions in: their owners' ids, unsigned. */
+    private static final Comparator<Region> BY_OWNER =
+            (one, other) -> Integer.compareUnsigned(one.owner().value(), other.owner().value());
+
     private final Array<Region> regions;
     private final Array<AppState> apps;
     private final int armedFaults;
@@ -115,25 +121,25 @@ public final class SystemState {
     /** This state with {@code region} replacing the region of the same owner, or added if new. */
     public SystemState withRegion(Region region) {
         int index = indexOf(region.owner());
-        Array<Region> updated = index < 0 ? regions.insert(insertionPoint(region.owner()), region)
+        Array<Region> updated = index < 0 ? regions.insert(insertionPoint(region), region)
                 : regions.update(index, region);
         return new SystemState(updated, apps, armedFaults);
     }
 
-    /** Where a region of {@code owner}, not allocated yet, goes among the regions in the order of their owners. */
-    private int insertionPoint(ShortId owner) {
+    /** Where {@code region}, of an owner with no region yet, goes among the regions in their order. */
+    private int insertionPoint(Region region) {
         int index = 0;
-        while (index < regions.size() && Integer.compareUnsigned(regions.get(index).owner().value(), owner.value()) < 0) {
+        while (index < regions.size() && BY_OWNER.compare(regions.get(index), region) < 0) {
             index++;
         }
         return index;
     }
 
-    /** {@code regions} in the order of their owners' ids, unsigned (most often they already are). */
+    /** {@code regions} in the order a state keeps them in (most often they already are). */
     private static Array<Region> byOwner(Array<Region> regions) {
         for (int index = 1; index < regions.size(); index++) {
-            if (Integer.compareUnsigned(regions.get(index - 1).owner().value(), regions.get(index).owner().value()) > 0) {
-                return regions.sorted((one, other) -> Integer.compareUnsigned(one.owner().value(), other.owner().value()));
+            if (BY_OWNER.compare(regions.get(index - 1), regions.get(index)) > 0) {
+                return regions.sorted(BY_OWNER);
             }
         }
         return regions;
