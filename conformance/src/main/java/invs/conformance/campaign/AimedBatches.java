@@ -66,8 +66,9 @@ final class AimedBatches {
             predicted[at] = observation;
         }
         Vector<Input> batch = Vector.of(inputs);
-        unjudged.add(new Batch(batch, Vector.of(predicted)));
-        session.send(batch);
+        Vector<Observation> forecast = Vector.of(predicted);
+        unjudged.add(new Batch(batch, forecast));
+        session.send(batch, forecast);
     }
 
     /**

@@ -177,9 +177,20 @@ public final class Session implements AutoCloseable {
      * @throws IllegalStateException after a violation or a stop at the frontier bound
      */
     public void send(Vector<? extends Input> inputs) {
+        send(inputs, Vector.empty());
+    }
+
+    /**
+     * Sends {@code inputs} as {@link #send(Vector)} does, with the answers the engine forecasts for them
+     * ({@link SystemUnderTest#send(Vector, Vector)}: the system may read its answers faster; they are
+     * judged as they are).
+     *
+     * @throws IllegalStateException after a violation or a stop at the frontier bound
+     */
+    public void send(Vector<? extends Input> inputs, Vector<Observation> forecast) {
         requireOngoing();
         long start = System.nanoTime();
-        PendingAnswers answers = system.send(inputs);
+        PendingAnswers answers = forecast.isEmpty() ? system.send(inputs) : system.send(inputs, forecast);
         statistics.time(0, System.nanoTime() - start, 0);
         sent.add(new Sent(inputs, answers));
     }

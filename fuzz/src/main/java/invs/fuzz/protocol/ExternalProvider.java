@@ -98,7 +98,7 @@ public final class ExternalProvider implements SystemUnderTestFactory, AutoClose
         LongFunction<Request> reset = id -> new Request.Reset(id, configuration);
         try {
             if (window > 1) {
-                server.send(List.of(reset), window);
+                server.send(List.of(reset), List.of(), window);
                 return ExternalSystem.resetting(this, server, knownCapabilities(), requestTimeout, window);
             }
             ProtocolFailure refused = notReady(server, server.exchange(reset, requestTimeout));

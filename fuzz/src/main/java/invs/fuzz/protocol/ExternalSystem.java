@@ -85,6 +85,15 @@ final class ExternalSystem implements SystemUnderTest {
      */
     @Override
     public PendingAnswers send(Vector<? extends Input> inputs) {
+        return send(inputs, Vector.empty());
+    }
+
+    /**
+     * Sends {@code inputs} as {@link #send(Vector)} does; a reply that is, byte for byte, the line of the
+     * observation {@code expected} forecasts for its input is read without being decoded ({@link AwaitedReply}).
+     */
+    @Override
+    public PendingAnswers send(Vector<? extends Input> inputs, Vector<Observation> expected) {
         if (!pipelines()) {
             return SystemUnderTest.super.send(inputs);
         }
@@ -98,7 +107,7 @@ final class ExternalSystem implements SystemUnderTest {
         sent += written.size();
         ProtocolFailure failed = null;
         try {
-            server.send(requests, window);
+            server.send(requests, expected.asJava(), window);
         } catch (ProtocolFailure broken) {
             failed = broken;
         }

@@ -12,13 +12,14 @@ import java.util.concurrent.LinkedBlockingQueue;
  * answers before it has read everything never waits on a full output pipe while invs waits on a full input
  * pipe. A server that stops reading blocks only this thread, until the server is killed (its pipe then
  * breaks) or it reads again. The thread also encodes the requests, so that the thread that sent them
- * goes on to their replies at once. It blocks while it waits for a batch: the batches come ahead of the
- * replies they need, so the wake-up delays no reply, and polling would take the processor from the
- * threads that judge the replies and serve the requests.
+ * goes on to their replies at once, and the lines of the replies forecast for them ({@link AwaitedReply}),
+ * so that that thread need not decode a reply that is the forecast. It blocks while it waits for a batch:
+ * the batches come ahead of the replies they need, so the wake-up delays no reply, and polling would take
+ * the processor from the threads that judge the replies and serve the requests.
  */
 final class RequestWriter {
     private final OutputStream requests;
-    private final BlockingQueue<List<Request>> batches = new LinkedBlockingQueue<>();
+    private final BlockingQueue<List<AwaitedReply>> batches = new LinkedBlockingQueue<>();
     private final Thread thread;
 
     /** Starts a daemon thread called {@code name} that writes to {@code requests}. */
@@ -29,8 +30,11 @@ final class RequestWriter {
         thread.start();
     }
 
-    /** Queues {@code requests} to be encoded, written, one line each, and flushed. */
-    void send(List<Request> requests) {
+    /**
+     * Queues {@code requests} to be encoded, written, one line each, and flushed; the line of each one's
+     * forecast reply is encoded before the request is written.
+     */
+    void send(List<AwaitedReply> requests) {
         batches.add(requests);
     }
 
@@ -42,11 +46,13 @@ final class RequestWriter {
     private void write() {
         try {
             LineEncoder lines = new LineEncoder();
+            LineEncoder forecasts = new LineEncoder();
             while (true) {
-                List<Request> batch = batches.take();
+                List<AwaitedReply> batch = batches.take();
                 lines.clear();
-                for (Request request : batch) {
-                    lines.add(request);
+                for (AwaitedReply awaited : batch) {
+                    awaited.encodeForecast(forecasts);
+                    lines.add(awaited.request());
                 }
                 lines.writeTo(requests);
                 requests.flush();

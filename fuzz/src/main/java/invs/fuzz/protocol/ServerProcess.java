@@ -6,6 +6,7 @@ import invs.conformance.trace.TraceFormatException;
 import invs.conformance.trace.TraceLimits;
 import invs.conformance.trace.Utf8Text;
 import invs.spec.AllowReadWrite;
+import invs.spec.Observation;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -64,10 +65,10 @@ final class ServerProcess {
     private final LineEncoder lines = new LineEncoder();
     private RequestWriter writer;
     private long nextId = 1;
-    /** Requests {@link #send sent} and not yet written: the window was full. */
-    private final Deque<LongFunction<Request>> queued = new ArrayDeque<>();
+    /** Requests {@link #send sent} and not yet written (the window was full), with their forecast replies. */
+    private final Deque<Queued> queued = new ArrayDeque<>();
     /** Requests written and not yet answered, oldest first. */
-    private final Deque<Request> unanswered = new ArrayDeque<>();
+    private final Deque<AwaitedReply> unanswered = new ArrayDeque<>();
     /** How many requests may be unanswered at once, as the last {@link #send} said. */
     private int window = 1;
     private ProtocolFailure broken;
@@ -125,7 +126,7 @@ final class ServerProcess {
         input.pollAlways(ONE_AT_A_TIME_SPIN_NANOS);
         try {
             write(request);
-            return reply(request, due, timeout);
+            return reply(new AwaitedReply(request, null), due, timeout);
         } finally {
             deadline = 0;
         }
@@ -134,18 +135,25 @@ final class ServerProcess {
     /**
      * Sends the requests {@code builds} make, with consecutive ids, after every request sent before,
      * without waiting for replies: at most {@code window} unanswered at once, the others written as the
-     * replies to those are taken ({@link #receive}).
+     * replies to those are taken ({@link #receive}). {@code forecasts} holds the observations their replies
+     * are forecast to show, one for each request from the first, or fewer ({@link AwaitedReply}).
      *
      * @throws ProtocolFailure when an exchange has failed before
      */
-    void send(List<LongFunction<Request>> builds, int window) {
+    void send(List<LongFunction<Request>> builds, List<Observation> forecasts, int window) {
         if (broken != null) {
             throw broken;
         }
         this.window = Math.max(1, window);
         input.pollWhilePaying(ProtocolServer.SPIN_NANOS);
-        queued.addAll(builds);
+        for (int at = 0; at < builds.size(); at++) {
+            queued.add(new Queued(builds.get(at), at < forecasts.size() ? forecasts.get(at) : null));
+        }
         writeQueued();
+    }
+
+    /** A request to be built with its id once the window lets it be written, and its forecast reply (or null). */
+    private record Queued(LongFunction<Request> build, Observation forecast) {
     }
 
     /**
@@ -158,8 +166,8 @@ final class ServerProcess {
         if (broken != null) {
             throw broken;
         }
-        Request request = unanswered.poll();
-        if (request == null) {
+        AwaitedReply awaited = unanswered.poll();
+        if (awaited == null) {
             throw new IllegalStateException("no request sent waits for its reply");
         }
         writeQueued();
@@ -167,7 +175,7 @@ final class ServerProcess {
         stopped = false;
         long due = due(timeout);
         try {
-            return reply(request, due, timeout);
+            return reply(awaited, due, timeout);
         } finally {
             deadline = 0;
         }
@@ -196,11 +204,12 @@ final class ServerProcess {
         if (queued.isEmpty() || unanswered.size() >= window) {
             return;
         }
-        List<Request> batch = new ArrayList<>(Math.min(queued.size(), window - unanswered.size()));
+        List<AwaitedReply> batch = new ArrayList<>(Math.min(queued.size(), window - unanswered.size()));
         while (!queued.isEmpty() && unanswered.size() < window) {
-            Request request = next(queued.poll());
-            unanswered.add(request);
-            batch.add(request);
+            Queued request = queued.poll();
+            AwaitedReply awaited = new AwaitedReply(next(request.build()), request.forecast());
+            unanswered.add(awaited);
+            batch.add(awaited);
         }
         writer().send(batch);
     }
@@ -240,9 +249,17 @@ final class ServerProcess {
         }
     }
 
-    /** The reply to {@code request}, which has been sent: the next non-blank line until {@code due}, decoded. */
-    private Reply reply(Request request, long due, Duration timeout) {
+    /**
+     * The reply to the request {@code awaited}, which has been sent: the next non-blank line until
+     * {@code due}, the forecast when the line is the forecast's, else decoded.
+     */
+    private Reply reply(AwaitedReply awaited, long due, Duration timeout) {
+        Request request = awaited.request();
         byte[] line = receive(request, due, timeout);
+        Reply forecast = awaited.forecastIfSame(line);
+        if (forecast != null) {
+            return forecast;
+        }
         Reply reply;
         try {
             reply = Reply.decode(line);

@@ -75,6 +75,49 @@ class PipeliningTest {
     }
 
     @Test
+    void aServerIsJudgedOnWhatItAnswersWhateverWasForecast() {
+        // a reply that is the forecast's line is read as the forecast: any other reply is the server's own
+        SystemUnderTestFactory reference = new invs.conformance.reference.ReferenceProvider();
+        try (ExternalProvider served = new ExternalProvider(ChildJava.serve(), TIMEOUT, START, false)) {
+            for (long seed = 1; seed <= 3; seed++) {
+                Vector<Input> inputs = Vector.empty();
+                Vector<invs.spec.Observation> truth = Vector.empty();
+                try (SystemUnderTest aimed = reference.create(BOARD)) {
+                    var generator = new invs.conformance.generation.InputGenerator(BOARD, aimed.capabilities(), seed);
+                    for (int step = 0; step < 150; step++) {
+                        Input input = generator.next();
+                        invs.spec.Observation observation = aimed.apply(input);
+                        generator.observe(input, observation);
+                        inputs = inputs.append(input);
+                        truth = truth.append(observation);
+                    }
+                }
+                Vector<invs.spec.Observation> wrong = truth.map(observation -> observation.equals(invs.spec.Observation.success())
+                        ? invs.spec.Observation.failure(invs.spec.ErrorCode.BUSY) : invs.spec.Observation.success());
+                assertTrue(truth.exists(invs.spec.Observation.Yielded.class::isInstance), "the sequence yields");
+                try (SystemUnderTest system = served.create(BOARD)) {
+                    assertEquals(truth, answers(system.send(inputs, wrong), inputs.size()), "forecast wrong: seed " + seed);
+                }
+                try (SystemUnderTest system = served.create(BOARD)) {
+                    assertEquals(truth, answers(system.send(inputs, truth), inputs.size()), "forecast right: seed " + seed);
+                }
+                try (SystemUnderTest system = served.create(BOARD)) {
+                    assertEquals(truth, answers(system.send(inputs, wrong.take(40).appendAll(truth.drop(40))), inputs.size()),
+                            "forecast wrong for the first 40: seed " + seed);
+                }
+            }
+        }
+    }
+
+    private static Vector<invs.spec.Observation> answers(invs.conformance.sut.PendingAnswers pending, int count) {
+        Vector<invs.spec.Observation> answers = Vector.empty();
+        for (int at = 0; at < count; at++) {
+            answers = answers.append(pending.next());
+        }
+        return answers;
+    }
+
+    @Test
     void aServerThatDoesNotAnnouncePipeliningGetsOneRequestAtATime() {
         try (ExternalProvider strict = new ExternalProvider(ChildJava.command(OneAtATimeServer.class.getName()),
                 TIMEOUT, START, false)) {

@@ -52,6 +52,17 @@ public interface SystemUnderTest extends AutoCloseable {
     }
 
     /**
+     * Sends {@code inputs} as {@link #send(Vector)} does, with the answers the engine expects of them
+     * ({@code expected}, one for each input from the first, or fewer): a forecast a system may use to read
+     * its answers faster, for example by comparing an answer's bytes with the forecast's before decoding
+     * them. An answer is always what the system answered, whether or not it is the forecast. The default
+     * ignores the forecast.
+     */
+    default PendingAnswers send(Vector<? extends Input> inputs, Vector<Observation> expected) {
+        return send(inputs);
+    }
+
+    /**
      * Whether {@link #applyAll} is cheaper than applying the same inputs one by one (it does not wait for
      * each answer before sending the next input), so that the engine should hand this system its inputs in
      * batches. The default: no.
