@@ -10,8 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * Reads an {@code observation} reply written exactly as {@link LineEncoder} writes it (and {@code invs
- * serve} with it), by comparing the line with that form piece by piece: fields in their order, no spaces,
+ * Reads an {@code observation} reply, or a {@code ready} one, written exactly as {@link LineEncoder} writes
+ * it (and {@code invs serve} with it), by comparing the line with that form piece by piece: fields in their order, no spaces,
  * plain integers of at most 18 digits, lower-case hexadecimal. It answers null for any other line, which
  * {@link LineDecoder} then reads (any order, spaces, any integer in range), and failing that the JSON tree:
  * a line this reads is one those read to the same reply. Most servers answer in this form, and reading it
@@ -19,6 +19,7 @@ import java.util.Arrays;
  */
 final class PlainReply {
     private static final byte[] HEAD = ascii("{\"type\":\"observation\",\"id\":");
+    private static final byte[] READY = ascii("{\"type\":\"ready\",\"id\":");
     private static final byte[] KIND = ascii(",\"observation\":{\"kind\":\"");
     private static final byte[] SUCCESS = ascii("success\"}}");
     private static final byte[] QUIET = ascii("quiet\"}}");
@@ -45,6 +46,16 @@ final class PlainReply {
     /** The reply on {@code line} when it is written in the plain form, else null. */
     static Reply.Answer answer(byte[] line) {
         return new PlainReply(line).read();
+    }
+
+    /** The {@code ready} reply on {@code line} when it is written in the plain form, else null. */
+    static Reply.Ready ready(byte[] line) {
+        PlainReply reply = new PlainReply(line);
+        if (!reply.skip(READY)) {
+            return null;
+        }
+        long id = reply.number(0, Long.MAX_VALUE);
+        return id >= 0 && reply.skip(UPCALL_END) && reply.at == line.length ? new Reply.Ready(id) : null;
     }
 
     private Reply.Answer read() {

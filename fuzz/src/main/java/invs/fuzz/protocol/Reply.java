@@ -151,8 +151,8 @@ public sealed interface Reply {
 
     /**
      * The reply the bytes of a line hold: an observation read straight from the bytes when the line is in
-     * the plain form ({@link PlainReply}) or {@link LineDecoder} vouches for it, any other reply through
-     * its text and JSON tree.
+     * the plain form ({@link PlainReply}) or {@link LineDecoder} vouches for it, a {@code ready} reply
+     * when the line is in the plain form, any other reply through its text and JSON tree.
      *
      * @throws TraceFormatException naming the field that is wrong, or the byte that is not valid UTF-8
      */
@@ -160,6 +160,9 @@ public sealed interface Reply {
         Reply answer = PlainReply.answer(line);
         if (answer == null) {
             answer = LineDecoder.answer(line);
+        }
+        if (answer == null) {
+            answer = PlainReply.ready(line);
         }
         return answer != null ? answer : decode(Utf8Text.decode(line));
     }

@@ -55,6 +55,37 @@ class PlainReplyTest {
     }
 
     @Test
+    void readyRepliesInThePlainFormAreReadAsTheTreeReadsThem() {
+        for (long id : new long[]{0, 1, 42, 999_999_999_999_999_999L}) {
+            byte[] line = LineDecoderTest.withoutLineFeed(LineEncoder.line(new Reply.Ready(id)));
+            assertEquals(new Reply.Ready(id), PlainReply.ready(line));
+            assertEquals(new Reply.Ready(id), Reply.decode(line));
+        }
+        String plain = "{\"type\":\"ready\",\"id\":7}";
+        List<String> others = List.of(plain.replace(":7", ":07"), plain.replace(":7", ":-7"), plain + " ",
+                plain.replace(",", ", "), plain.replace("7}", "7,\"note\":1}"), plain.replace(":7", ":1000000000000000000"),
+                "{\"id\":7,\"type\":\"ready\"}", plain.replace("ready", "readY"), plain.replace("}", ""));
+        for (String other : others) {
+            assertNull(PlainReply.ready(other.getBytes(StandardCharsets.UTF_8)), other);
+        }
+        // every line one byte away from the plain form is read as the tree reads it, or left to the tree
+        byte[] bytes = plain.getBytes(StandardCharsets.US_ASCII);
+        int read = 0;
+        for (int at = 0; at < bytes.length; at++) {
+            for (byte b : "{}\":,0179-ab ".getBytes(StandardCharsets.US_ASCII)) {
+                byte[] mangled = bytes.clone();
+                mangled[at] = b;
+                Reply.Ready ready = PlainReply.ready(mangled);
+                if (ready != null) {
+                    assertEquals(Reply.decode(new String(mangled, StandardCharsets.US_ASCII)), ready, new String(mangled));
+                    read++;
+                }
+            }
+        }
+        assertTrue(read > 3, "some mangled lines are still plain ready replies: " + read);
+    }
+
+    @Test
     void mangledRepliesInThePlainFormAreReadAsTheirTextHolds() {
         int plain = LineDecoderTest.agreeOnMangledLines(LineDecoderTest.replyLines(30), line -> {
             Reply.Answer read = PlainReply.answer(line);
