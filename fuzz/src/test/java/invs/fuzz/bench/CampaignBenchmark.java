@@ -32,7 +32,8 @@ import java.util.Locale;
  * server processes are kept for the whole benchmark. Then the three ways run in turn for several rounds, so
  * that a machine whose load changes treats them alike, and the benchmark prints each round, the median
  * rates with the processor time per system call, and the median of the rounds' ratios of protocol to
- * in-process rate.
+ * in-process rate; with each round, and for all of them, the share of the machine's processor time the
+ * host took for other guests ({@link HostSteal}).
  *
  * <p>Usage: {@code CampaignBenchmark [SECONDS [WARMUP_SECONDS [THREADS [ROUNDS [PROPERTIES]]]]]} (defaults 5,
  * 120, 1, 3, all; PROPERTIES as {@code invs fuzz --properties} takes them, for example
@@ -74,7 +75,9 @@ public final class CampaignBenchmark {
             }
             double[][] rates = new double[WAYS.length][rounds];
             double[][] costs = new double[WAYS.length][rounds];
+            HostSteal start = HostSteal.now();
             for (int round = 0; round < rounds; round++) {
+                HostSteal roundStart = HostSteal.now();
                 StringBuilder line = new StringBuilder("round " + (round + 1) + ":");
                 for (int way = 0; way < WAYS.length; way++) {
                     long cpu = processorTime();
@@ -83,8 +86,10 @@ public final class CampaignBenchmark {
                     costs[way][round] = (processorTime() - cpu) / 1e3 / Math.max(1, result.statistics().syscalls());
                     line.append(String.format(Locale.ROOT, "  %s %,.0f/s", WAYS[way], rates[way][round]));
                 }
-                System.out.println(line);
+                System.out.println(line + "  (" + HostSteal.now().since(roundStart) + ")");
             }
+            System.out.println("the host took this share of the machine's processor time during the rounds: "
+                    + HostSteal.now().since(start) + " (a run with a tenth or more compares with no other)");
             System.out.println("median system calls checked per second, and processor time per system call (invs and"
                     + " its servers, all threads):");
             for (int way = 0; way < WAYS.length; way++) {
