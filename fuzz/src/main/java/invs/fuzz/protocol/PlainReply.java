@@ -11,8 +11,8 @@ import java.util.Arrays;
 
 /**
  * Reads an {@code observation} reply, or a {@code ready} one, written exactly as {@link LineEncoder} writes
- * it (and {@code invs serve} with it), by comparing the line with that form piece by piece: fields in their order, no spaces,
- * plain integers of at most 18 digits, lower-case hexadecimal. It answers null for any other line, which
+ * it (and {@code invs serve} with it), by comparing the line with that form piece by piece: fields in
+ * their order, no spaces, plain integers of at most 18 digits, lower-case hexadecimal. It answers null for any other line, which
  * {@link LineDecoder} then reads (any order, spaces, any integer in range), and failing that the JSON tree:
  * a line this reads is one those read to the same reply. Most servers answer in this form, and reading it
  * costs a few comparisons of whole runs of bytes instead of a token at a time.
@@ -30,7 +30,7 @@ final class PlainReply {
     private static final byte[] STATUS = ascii(",\"status\":");
     private static final byte[] ARG1 = ascii(",\"arg1\":");
     private static final byte[] ARG2 = ascii(",\"arg2\":");
-    private static final byte[] UPCALL_END = ascii("}");
+    private static final byte[] CLOSING_BRACE = ascii("}");
     private static final byte[] BUFFER = ascii(",\"buffer\":\"");
     private static final byte[] END = ascii("\"}}");
     /** The most digits read here: any integer of at most 18 digits is within a {@code long}. */
@@ -55,7 +55,7 @@ final class PlainReply {
             return null;
         }
         long id = reply.number(0, Long.MAX_VALUE);
-        return id >= 0 && reply.skip(UPCALL_END) && reply.at == line.length ? new Reply.Ready(id) : null;
+        return id >= 0 && reply.skip(CLOSING_BRACE) && reply.at == line.length ? new Reply.Ready(id) : null;
     }
 
     private Reply.Answer read() {
@@ -107,7 +107,7 @@ final class PlainReply {
             long arg2 = skip(ARG2) ? number(Long.MIN_VALUE, Long.MAX_VALUE) : Long.MIN_VALUE;
             // number() answers Long.MIN_VALUE (out of its digits' reach) for anything it does not read
             if (number == Long.MIN_VALUE || status == Long.MIN_VALUE || arg1 == Long.MIN_VALUE
-                    || arg2 == Long.MIN_VALUE || !skip(UPCALL_END)) {
+                    || arg2 == Long.MIN_VALUE || !skip(CLOSING_BRACE)) {
                 return null;
             }
             upcall = Option.some(new Upcall((int) number, status, arg1, arg2));

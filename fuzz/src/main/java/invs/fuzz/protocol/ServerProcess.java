@@ -12,9 +12,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongFunction;
@@ -65,12 +62,8 @@ final class ServerProcess {
     private final LineEncoder lines = new LineEncoder();
     private RequestWriter writer;
     private long nextId = 1;
-    /** Requests {@link #send sent} and not yet written (the window was full), with their forecast replies. */
-    private final Deque<Queued> queued = new ArrayDeque<>();
-    /** Requests written and not yet answered, oldest first. */
-    private final Deque<AwaitedReply> unanswered = new ArrayDeque<>();
-    /** How many requests may be unanswered at once, as the last {@link #send} said. */
-    private int window = 1;
+    /** Requests {@link #send sent} and not yet answered; its size is the window the last {@link #send} said. */
+    private final RequestWindow window = new RequestWindow();
     private ProtocolFailure broken;
     /** When the current exchange must be answered (System.nanoTime), 0 when none is under way. */
     private volatile long deadline;
@@ -144,16 +137,10 @@ final class ServerProcess {
         if (broken != null) {
             throw broken;
         }
-        this.window = Math.max(1, window);
+        this.window.resize(window);
         input.pollWhilePaying(ProtocolServer.SPIN_NANOS);
-        for (int at = 0; at < builds.size(); at++) {
-            queued.add(new Queued(builds.get(at), at < forecasts.size() ? forecasts.get(at) : null));
-        }
+        this.window.queue(builds, forecasts);
         writeQueued();
-    }
-
-    /** A request to be built with its id once the window lets it be written, and its forecast reply (or null). */
-    private record Queued(LongFunction<Request> build, Observation forecast) {
     }
 
     /**
@@ -166,7 +153,7 @@ final class ServerProcess {
         if (broken != null) {
             throw broken;
         }
-        AwaitedReply awaited = unanswered.poll();
+        AwaitedReply awaited = window.oldest();
         if (awaited == null) {
             throw new IllegalStateException("no request sent waits for its reply");
         }
@@ -183,7 +170,7 @@ final class ServerProcess {
 
     /** How many requests {@link #send sent} wait for their replies. */
     int awaiting() {
-        return queued.size() + unanswered.size();
+        return window.awaiting();
     }
 
     /**
@@ -193,25 +180,18 @@ final class ServerProcess {
      * @throws ProtocolFailure when a reply is missing or not valid
      */
     void discardAwaiting(Duration timeout) {
-        queued.clear();
-        while (!unanswered.isEmpty()) {
+        window.dropQueued();
+        while (window.anyUnanswered()) {
             receive(timeout);
         }
     }
 
     /** Writes as many of the queued requests as the window lets be unanswered, from the writer thread. */
     private void writeQueued() {
-        if (queued.isEmpty() || unanswered.size() >= window) {
-            return;
+        List<AwaitedReply> batch = window.admit(this::next);
+        if (!batch.isEmpty()) {
+            writer().send(batch);
         }
-        List<AwaitedReply> batch = new ArrayList<>(Math.min(queued.size(), window - unanswered.size()));
-        while (!queued.isEmpty() && unanswered.size() < window) {
-            Queued request = queued.poll();
-            AwaitedReply awaited = new AwaitedReply(next(request.build()), request.forecast());
-            unanswered.add(awaited);
-            batch.add(awaited);
-        }
-        writer().send(batch);
     }
 
     /** The request {@code build} makes with the next id; the reply line may show the buffer it allows. */
