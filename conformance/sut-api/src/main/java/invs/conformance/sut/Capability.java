@@ -30,26 +30,24 @@ public enum Capability {
 
     /** The capability {@code input} needs, none for a system call (every system answers those). */
     public static Option<Capability> neededBy(Input input) {
-        return switch (input) {
-            case Tick tick -> Option.some(TICK);
-            case Drain drain -> Option.some(DRAIN);
-            case Reboot reboot -> Option.some(reboot.tornBytes() > 0 ? TORN_REBOOT : REBOOT);
-            case Restart restart -> Option.some(RESTART);
-            case FlashFault fault -> Option.some(FLASH_FAULT);
-            default -> Option.none();
-        };
+        return Option.of(needed(input));
     }
 
     /** Whether a system with {@code capabilities} can be sent {@code input}. */
     public static boolean allows(Set<Capability> capabilities, Input input) {
-        // as neededBy(input).forAll(capabilities::contains), without an Option and a lambda per input
+        Capability needed = needed(input); // no Option and no lambda per input: this runs for each one sent
+        return needed == null || capabilities.contains(needed);
+    }
+
+    /** The capability {@code input} needs, null for a system call. */
+    private static Capability needed(Input input) {
         return switch (input) {
-            case Tick tick -> capabilities.contains(TICK);
-            case Drain drain -> capabilities.contains(DRAIN);
-            case Reboot reboot -> capabilities.contains(reboot.tornBytes() > 0 ? TORN_REBOOT : REBOOT);
-            case Restart restart -> capabilities.contains(RESTART);
-            case FlashFault fault -> capabilities.contains(FLASH_FAULT);
-            default -> true;
+            case Tick tick -> TICK;
+            case Drain drain -> DRAIN;
+            case Reboot reboot -> reboot.tornBytes() > 0 ? TORN_REBOOT : REBOOT;
+            case Restart restart -> RESTART;
+            case FlashFault fault -> FLASH_FAULT;
+            default -> null;
         };
     }
 }
