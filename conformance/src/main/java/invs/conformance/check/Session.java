@@ -111,7 +111,7 @@ public final class Session implements AutoCloseable {
             Vector<Input> all = Vector.ofAll(inputs);
             for (int from = 0; from < all.size() || session.unjudged() > 0; ) {
                 for (; from < all.size() && session.unjudged() < AHEAD; from += BATCH) {
-                    session.send(all.slice(from, from + BATCH));
+                    session.send(all.slice(from, from + BATCH), Vector.empty());
                 }
                 if (session.judgeSent().isDefined()) {
                     break;
@@ -164,7 +164,7 @@ public final class Session implements AutoCloseable {
         if (!sent.isEmpty()) {
             throw new IllegalStateException(sent.size() + " batches sent wait to be judged");
         }
-        send(inputs);
+        send(inputs, Vector.empty());
         return judgeSent();
     }
 
@@ -172,25 +172,17 @@ public final class Session implements AutoCloseable {
      * Sends {@code inputs} to the system ({@link SystemUnderTest#send}: a pipelining system gets them all
      * before answering the first) after every batch sent before, without judging them: {@link #judgeSent}
      * does, batch by batch in the order sent. A campaign sends its next batch before judging the last one,
-     * so that the system works on it while the engine judges.
-     *
-     * @throws IllegalStateException after a violation or a stop at the frontier bound
-     */
-    public void send(Vector<? extends Input> inputs) {
-        send(inputs, Vector.empty());
-    }
-
-    /**
-     * Sends {@code inputs} as {@link #send(Vector)} does, with the answers the engine forecasts for them
-     * ({@link SystemUnderTest#send(Vector, Vector)}: the system may read its answers faster; they are
-     * judged as they are).
+     * so that the system works on it while the engine judges. {@code forecast} holds the answers the engine
+     * expects, one for each input from the first, or fewer (none when it has no forecast): the system may
+     * read its answers faster with them ({@link SystemUnderTest#send(Vector, Vector)}); they are judged as
+     * they are.
      *
      * @throws IllegalStateException after a violation or a stop at the frontier bound
      */
     public void send(Vector<? extends Input> inputs, Vector<Observation> forecast) {
         requireOngoing();
         long start = System.nanoTime();
-        PendingAnswers answers = forecast.isEmpty() ? system.send(inputs) : system.send(inputs, forecast);
+        PendingAnswers answers = system.send(inputs, forecast);
         statistics.time(0, System.nanoTime() - start, 0);
         sent.add(new Sent(inputs, answers));
     }
