@@ -19,7 +19,8 @@ import java.util.stream.Stream;
  * standard output after the server exited, a daemon that started a session of its own). The server and
  * its live descendants are killed through their process handles; where {@code /proc} exists (Linux), so is
  * every process that carries the family's mark in its environment ({@value #MARK}, inherited by whatever
- * the server starts) or that holds one of the server's pipes. Elsewhere only the server and its live
+ * the server starts) or that holds one of the server's pipes, except invs's other children (a server being
+ * started holds copies of invs's descriptors for a moment). Elsewhere only the server and its live
  * descendants can be found.
  *
  * <p>The server stays in invs's session and process group: in a session of its own, Linux's scheduler
@@ -68,12 +69,24 @@ final class ProcessFamily {
         try (Stream<Path> entries = Files.list(PROC)) {
             entries.filter(entry -> entry.getFileName().toString().chars().allMatch(Character::isDigit))
                     .filter(entry -> Long.parseLong(entry.getFileName().toString()) != self)
-                    .filter(entry -> marked(entry) || holdsPipe(entry))
+                    .filter(entry -> marked(entry) || holdsPipe(entry) && !startedByInvs(entry, self))
                     .forEach(entry -> ProcessHandle.of(Long.parseLong(entry.getFileName().toString()))
                             .ifPresent(ProcessHandle::destroyForcibly));
         } catch (IOException | UncheckedIOException e) {
             // /proc went away: nothing more can be found
         }
+    }
+
+    /**
+     * Whether the process at {@code entry} of {@code /proc} is a child of invs ({@code self}) other than this
+     * family's server: another server being started. Until it runs its command, such a child holds copies of
+     * every descriptor invs has open, the ends of this family's pipes among them; it is none of this
+     * family's, and killing it would kill the next server (status 137, before its {@code hello}).
+     */
+    private boolean startedByInvs(Path entry, long self) {
+        long pid = Long.parseLong(entry.getFileName().toString());
+        return pid != process.pid() && ProcessHandle.of(pid).flatMap(ProcessHandle::parent)
+                .map(parent -> parent.pid() == self).orElse(false);
     }
 
     /** Whether the environment of the process at {@code entry} of {@code /proc} holds the family's mark. */
