@@ -34,6 +34,7 @@ fi
 run conformance invs.conformance.bench.ShrinkBenchmark
 run conformance invs.conformance.bench.ZooCausesBenchmark run 20
 run conformance invs.conformance.explore.ExploreZooBenchmark 6
+run fuzz invs.fuzz.bench.ReplayBenchmark
 if [ -x scripts/bench-fuzz.sh ]; then
   echo "== fuzz (campaign throughput)"
   scripts/bench-fuzz.sh

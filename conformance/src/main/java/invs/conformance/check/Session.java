@@ -3,7 +3,6 @@ package invs.conformance.check;
 import invs.conformance.coverage.CornerDetector;
 import invs.conformance.coverage.Statistics;
 import invs.conformance.shadow.KernelShadow;
-import invs.conformance.sut.PendingAnswers;
 import invs.conformance.sut.SystemUnderTest;
 import invs.conformance.sut.SystemUnderTestFactory;
 import invs.conformance.trace.TraceStep;
@@ -13,9 +12,6 @@ import invs.spec.Observation;
 import invs.spec.model.Frontier;
 import io.vavr.collection.Vector;
 import io.vavr.control.Option;
-
-import java.util.ArrayDeque;
-import java.util.Deque;
 
 /**
  * One sequence in lockstep: a fresh system under test and the specification driven by the same inputs,
@@ -61,11 +57,7 @@ public final class Session implements AutoCloseable {
     /** Whether the session stopped at the frontier bound in the middle of a batch. */
     private boolean stopped;
     /** Batches sent and not yet judged, oldest first. */
-    private final Deque<Sent> sent = new ArrayDeque<>();
-
-    /** A batch sent to the system and its answers, to be judged. */
-    private record Sent(Vector<? extends Input> inputs, PendingAnswers answers) {
-    }
+    private final SentBatches sent = new SentBatches();
 
     private Session(Configuration configuration, SystemUnderTestFactory factory, Checks checks, Statistics statistics) {
         this.configuration = configuration;
@@ -140,9 +132,7 @@ public final class Session implements AutoCloseable {
      */
     public Option<Violation> step(Input input) {
         requireOngoing();
-        if (!sent.isEmpty()) {
-            throw new IllegalStateException(sent.size() + " batches sent wait to be judged");
-        }
+        sent.requireNone();
         long start = System.nanoTime();
         Observation observation;
         try {
@@ -161,9 +151,7 @@ public final class Session implements AutoCloseable {
      * @throws IllegalStateException after a violation, or while batches sent before wait to be judged
      */
     public Option<Violation> stepAll(Vector<? extends Input> inputs) {
-        if (!sent.isEmpty()) {
-            throw new IllegalStateException(sent.size() + " batches sent wait to be judged");
-        }
+        sent.requireNone();
         send(inputs, Vector.empty());
         return judgeSent();
     }
@@ -182,12 +170,11 @@ public final class Session implements AutoCloseable {
     public void send(Vector<? extends Input> inputs, Vector<Observation> forecast) {
         requireOngoing();
         long start = System.nanoTime();
-        PendingAnswers answers = system.send(inputs, forecast);
+        sent.add(inputs, system.send(inputs, forecast));
         statistics.time(0, System.nanoTime() - start, 0);
-        sent.add(new Sent(inputs, answers));
     }
 
-    /** How many batches {@link #send sent} wait to be judged. */
+    /** How many batches {@link #send sent} wait to be judged (after the session ended: whose answers wait). */
     public int unjudged() {
         return sent.size();
     }
@@ -195,9 +182,10 @@ public final class Session implements AutoCloseable {
     /**
      * Judges the oldest batch {@link #send sent}, each answer as it comes, as {@link #step} would, and
      * returns the first violation, if any. The steps then end with the violating one: the answers after
-     * it are not taken (the system has had those inputs, but they are not part of the run); neither are
-     * they, in a session told to {@link #stopAtFrontierBound()}, once the frontier is beyond its bound
-     * (the session then takes no more inputs). An input the system failed to answer is judged as in
+     * it are not taken (the system has had those inputs, but they are not part of the run:
+     * {@link #applyUnchecked} takes them); neither are they, in a session told to
+     * {@link #stopAtFrontierBound()}, once the frontier is beyond its bound (the session then takes no more
+     * inputs). An input the system failed to answer is judged as in
      * {@link #step}. When the system pipelines, the oracles see the batch before judging it, so that the
      * isolation check hands its second system its share of the batch at once too.
      *
@@ -206,7 +194,7 @@ public final class Session implements AutoCloseable {
      */
     public Option<Violation> judgeSent() {
         requireOngoing();
-        Sent batch = sent.poll();
+        SentBatches.Batch batch = sent.oldest();
         if (batch == null) {
             throw new IllegalStateException("no batch sent waits to be judged");
         }
@@ -217,11 +205,13 @@ public final class Session implements AutoCloseable {
         }
         // Each step's clock starts when the one before it was judged: one reading of the clock fewer a step.
         long start = System.nanoTime();
-        for (Input input : batch.inputs()) {
+        for (int index = 0; index < batch.inputs().size(); index++) {
+            Input input = batch.inputs().get(index);
             Observation observation;
             try {
                 observation = batch.answers().next();
             } catch (RuntimeException failure) {
+                sent.failed(batch.inputs().size() - index - 1);
                 return unanswered(input, failure, start);
             }
             start = judge(input, observation, start);
@@ -233,6 +223,7 @@ public final class Session implements AutoCloseable {
                 return Option.none();
             }
         }
+        sent.judged();
         return Option.none();
     }
 
@@ -324,15 +315,27 @@ public final class Session implements AutoCloseable {
     }
 
     /**
-     * Applies {@code input} to the system without checking anything: for showing what a system does after
-     * a violation (replay). None when the system did not answer.
+     * After the session ended, applies {@code inputs} without checking anything: for showing what a system
+     * does after a violation (replay). Returns the answers to the inputs {@link #send sent} and not judged
+     * (after the one that ended the session, in the order sent), then to {@code inputs}, sent at once: none
+     * for an input the system did not answer, and for every input after it in its batch.
+     *
+     * @throws IllegalStateException while the session goes on
      */
-    public Option<Observation> applyUnchecked(Input input) {
-        try {
-            return Option.some(system.apply(input));
-        } catch (RuntimeException e) {
-            return Option.none();
+    public Vector<Option<Observation>> applyUnchecked(Vector<? extends Input> inputs) {
+        if (violation == null && !stopped) {
+            throw new IllegalStateException("the session goes on: its inputs are checked");
         }
+        Vector<Option<Observation>> answers = sent.drain();
+        if (inputs.isEmpty()) {
+            return answers;
+        }
+        try {
+            sent.add(inputs, system.send(inputs, Vector.empty()));
+        } catch (RuntimeException e) {
+            return answers.appendAll(Vector.fill(inputs.size(), Option::none));
+        }
+        return answers.appendAll(sent.drain());
     }
 
     /** The observation of the last step the system answered, if any. */

@@ -41,26 +41,47 @@ public final class Replay {
         return replay(trace, factory, checks);
     }
 
-    /** Replays the trace's inputs on a fresh system of {@code factory}, checking {@code checks}. */
+    /**
+     * Replays the trace's inputs on a fresh system of {@code factory}, checking {@code checks}. The inputs
+     * go in batches {@link Session#send sent} {@link Session#AHEAD} ahead, with the trace's recorded
+     * observations as the forecast, so that a system that pipelines gets many before answering the first
+     * (any other applies each when its answer is taken, as one at a time).
+     */
     public static ReplayResult replay(Trace trace, SystemUnderTestFactory factory, Checks checks) {
+        Vector<TraceStep> steps = trace.steps();
         List<StepResult> results = new ArrayList<>();
-        Violation first = null;
         try (Session session = Session.open(trace.header().configuration(), factory, checks)) {
-            for (int index = 0; index < trace.length(); index++) {
-                TraceStep step = trace.steps().get(index);
-                if (first == null) {
-                    Option<Violation> violation = session.step(step.input());
-                    Option<Observation> observed = session.observation(session.stepCount() - 1);
-                    results.add(new StepResult(index, step.input(), observed, step.observation(),
-                            violation.isDefined() ? Verdict.VIOLATED : Verdict.AGREED, violation));
-                    first = violation.getOrNull();
-                } else {
-                    results.add(new StepResult(index, step.input(), session.applyUnchecked(step.input()),
-                            step.observation(), Verdict.NOT_CHECKED, Option.none()));
+            int sent = 0;
+            while (session.violation().isEmpty() && (sent < steps.size() || session.unjudged() > 0)) {
+                for (; sent < steps.size() && session.unjudged() < Session.AHEAD; sent += Session.BATCH) {
+                    Vector<TraceStep> batch = steps.slice(sent, sent + Session.BATCH);
+                    session.send(batch.map(TraceStep::input), recorded(batch));
+                }
+                session.judgeSent();
+            }
+            Option<Violation> violation = session.violation();
+            for (int index = 0; index < session.stepCount(); index++) {
+                boolean violated = violation.isDefined() && violation.get().step() == index;
+                results.add(new StepResult(index, steps.get(index).input(), session.observation(index),
+                        steps.get(index).observation(), violated ? Verdict.VIOLATED : Verdict.AGREED,
+                        violated ? violation : Option.none()));
+            }
+            if (violation.isDefined()) {
+                Vector<Option<Observation>> after = session.applyUnchecked(
+                        steps.slice(Math.min(sent, steps.size()), steps.size()).map(TraceStep::input));
+                for (int index = results.size(), next = 0; index < steps.size(); index++, next++) {
+                    TraceStep step = steps.get(index);
+                    results.add(new StepResult(index, step.input(), after.get(next), step.observation(),
+                            Verdict.NOT_CHECKED, Option.none()));
                 }
             }
+            return new ReplayResult(Vector.ofAll(results), violation);
         }
-        return new ReplayResult(Vector.ofAll(results), Option.of(first));
+    }
+
+    /** The observations {@code batch} recorded, from its first step up to the first that recorded none. */
+    private static Vector<Observation> recorded(Vector<TraceStep> batch) {
+        return batch.takeWhile(step -> step.observation().isDefined()).map(step -> step.observation().get());
     }
 
     /**

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import invs.conformance.coverage.Statistics;
+import invs.conformance.fixtures.Pipelining;
 import invs.conformance.generation.InputGenerator;
 import invs.conformance.reference.ReferenceSystem;
 import invs.conformance.shrink.LateBug;
@@ -97,6 +98,44 @@ class SessionBatchTest {
             assertEquals(6, session.steps().size(), "the inputs after the violation are not part of the run");
             assertTrue(session.steps().last().note().isDefined());
             assertThrows(IllegalStateException.class, () -> session.stepAll(inputs));
+        }
+    }
+
+    @Test
+    void theAnswersAfterAViolationInABatchAreTakenUncheckedAndThenMoreInputs() {
+        Vector<Input> failure = LateBug.failure(DOC, 5);
+        Vector<Input> inputs = failure.takeRight(6).appendAll(failure.take(40));
+        Vector<Input> more = failure.take(10);
+        LateBug alone = new LateBug(DOC);
+        Vector<Observation> expected = inputs.appendAll(more).map(alone::apply);
+        java.util.List<Integer> sent = new java.util.ArrayList<>();
+        try (Session session = Session.open(DOC, configuration -> new Pipelining(new LateBug(configuration), sent::add,
+                () -> { }), Checks.online(), new Statistics())) {
+            assertThrows(IllegalStateException.class, () -> session.applyUnchecked(more), "not while it goes on");
+            session.send(inputs.take(30), Vector.empty());
+            session.send(inputs.drop(30), Vector.empty());
+            assertEquals(5, session.judgeSent().get().step());
+            assertEquals(2, session.unjudged(), "the batch of the violation and the one after it wait");
+            Vector<io.vavr.control.Option<Observation>> after = session.applyUnchecked(more);
+            assertEquals(inputs.size() - 6 + more.size(), after.size());
+            assertEquals(expected.drop(6).map(io.vavr.control.Option::some), after, "what the system answered, in order");
+            assertEquals(java.util.List.of(30, 16, 10), sent, "the inputs after the end sent at once");
+            assertEquals(0, session.unjudged());
+            assertEquals(6, session.steps().size(), "nothing taken unchecked is part of the run");
+        }
+    }
+
+    @Test
+    void inputsNeverAppliedAfterAFailureAreAnsweredWithNone() {
+        Vector<Input> inputs = Vector.of(new Subscribe(AppId.of(0), 0), new Tick(), new Yield(AppId.of(0)),
+                Command.size(AppId.of(0)));
+        try (Session session = Session.open(DOC, configuration -> new Batched(new ReferenceSystem(configuration), true),
+                Checks.online(), new Statistics())) {
+            assertEquals(1, session.stepAll(inputs).get().step());
+            Vector<io.vavr.control.Option<Observation>> after = session.applyUnchecked(Vector.of(Command.size(AppId.of(0))));
+            assertEquals(3, after.size(), "the two inputs after the failure, then the one sent now: " + after);
+            assertTrue(after.get(0).isEmpty() && after.get(1).isEmpty(), "never applied: " + after);
+            assertTrue(after.get(2).isDefined(), "the system answers what is sent after: " + after);
         }
     }
 

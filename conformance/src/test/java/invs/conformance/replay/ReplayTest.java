@@ -10,8 +10,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import invs.conformance.fixtures.Pipelining;
 import invs.conformance.reference.ReferenceProvider;
 import invs.conformance.reference.ReferenceSystem;
+import invs.conformance.sut.SystemUnderTest;
+import invs.conformance.sut.SystemUnderTestFactory;
 import invs.conformance.trace.Trace;
 import invs.conformance.trace.TraceCodec;
 import invs.conformance.trace.TraceStep;
@@ -19,12 +22,15 @@ import invs.conformance.zoo.Zoo;
 import invs.spec.Bytes;
 import invs.spec.Observation;
 import invs.spec.Upcall;
+import io.vavr.collection.Vector;
 import io.vavr.control.Option;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 class ReplayTest {
 
@@ -66,6 +72,42 @@ class ReplayTest {
         assertEquals(trace.length() - 1, violated);
         assertTrue(result.steps().drop(violated + 1).forAll(step -> step.verdict() == Verdict.NOT_CHECKED));
         assertTrue(result.steps().drop(violated + 1).forAll(step -> step.observed().isDefined()));
+    }
+
+    @Test
+    void aPipeliningSystemGetsTheTraceInBatchesAndEveryAnswerAfterTheViolation() {
+        Trace trace = resource("size-counts-header.jsonl");
+        Trace longer = new Trace(trace.header(), Vector.fill(40, trace::steps).flatMap(steps -> steps));
+        SystemUnderTestFactory mutant = Zoo.named("size-counts-header").get();
+        List<Integer> sent = new ArrayList<>();
+        ReplayResult batched = Replay.replay(longer, configuration -> new Pipelining(mutant.create(configuration),
+                sent::add, () -> { }));
+        assertEquals(List.of(Session.BATCH, Session.BATCH, longer.length() - 2 * Session.BATCH), sent,
+                "two batches ahead, then every input after the violation at once");
+        SystemUnderTest alone = mutant.create(longer.header().configuration());
+        assertEquals(longer.inputs().map(input -> Option.some(alone.apply(input))), batched.steps().map(StepResult::observed),
+                "every step shows what the system answered");
+        assertEquals(trace.length() - 1, batched.violation().get().step());
+        assertEquals(Vector.fill(trace.length() - 1, Verdict.AGREED).append(Verdict.VIOLATED)
+                .appendAll(Vector.fill(longer.length() - trace.length(), Verdict.NOT_CHECKED)),
+                batched.steps().map(StepResult::verdict));
+        ReplayResult oneAtATime = Replay.replay(longer, mutant);
+        assertEquals(oneAtATime.steps(), batched.steps());
+        assertEquals(oneAtATime.violation(), batched.violation());
+    }
+
+    @Test
+    void aLongTraceThatConformsIsJudgedInBatchesToTheEnd() {
+        Trace trace = resource("write-then-read.jsonl");
+        Trace longer = Trace.ofInputs(trace.header(), Vector.fill(30, trace::inputs).flatMap(inputs -> inputs));
+        List<Integer> sent = new ArrayList<>();
+        ReplayResult batched = Replay.replay(longer, configuration -> new Pipelining(new ReferenceSystem(configuration),
+                sent::add, () -> { }));
+        assertTrue(batched.conforms(), batched.report());
+        assertEquals(longer.length(), batched.steps().size());
+        assertTrue(batched.steps().forAll(step -> step.verdict() == Verdict.AGREED && step.observed().isDefined()));
+        assertEquals(longer.length(), sent.stream().mapToInt(Integer::intValue).sum());
+        assertTrue(sent.stream().allMatch(size -> size <= Session.BATCH) && sent.size() > 2, "batches: " + sent);
     }
 
     @Test

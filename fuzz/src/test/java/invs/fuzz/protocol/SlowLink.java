@@ -1,0 +1,73 @@
+package invs.fuzz.protocol;
+
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.List;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * A server behind a slow link, for benchmarks: runs a server command ({@code /bin/sh -c}) with this
+ * process's standard input and error, and copies its replies to standard output each {@code MICROS}
+ * microseconds after the server wrote it, as a serial line or a debugger's link would deliver them late;
+ * replies written together still arrive together (the link's latency, not its bandwidth).
+ *
+ * <p>Usage: {@code SlowLink MICROS COMMAND}.
+ */
+public final class SlowLink {
+    private static final byte[] END = new byte[0];
+
+    private SlowLink() {
+    }
+
+    /** A line and when it may be delivered. */
+    private record Due(long nanos, byte[] line) {
+    }
+
+    /** {@code SlowLink MICROS COMMAND}. */
+    public static void main(String[] args) throws IOException, InterruptedException {
+        long delay = TimeUnit.MICROSECONDS.toNanos(Long.parseLong(args[0]));
+        Process server = new ProcessBuilder(List.of("/bin/sh", "-c", args[1]))
+                .redirectInput(ProcessBuilder.Redirect.INHERIT)
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
+        LinkedBlockingQueue<Due> link = new LinkedBlockingQueue<>();
+        Thread reader = new Thread(() -> carry(server.getInputStream(), link, delay), "slow-link");
+        reader.setDaemon(true);
+        reader.start();
+        OutputStream out = System.out;
+        for (Due due = link.take(); due.line() != END; due = link.take()) {
+            long wait = due.nanos() - System.nanoTime();
+            if (wait > 0) {
+                LockSupport.parkNanos(wait);
+            }
+            out.write(due.line());
+            if (link.isEmpty()) {
+                out.flush();
+            }
+        }
+        out.flush();
+        System.exit(server.waitFor());
+    }
+
+    /** Puts every line of {@code replies} on the link as it comes, due {@code delay} later; then the end. */
+    private static void carry(InputStream replies, LinkedBlockingQueue<Due> link, long delay) {
+        try (InputStream in = new BufferedInputStream(replies)) {
+            ByteArrayOutputStream line = new ByteArrayOutputStream();
+            for (int next = in.read(); next >= 0; next = in.read()) {
+                line.write(next);
+                if (next == '\n') {
+                    link.add(new Due(System.nanoTime() + delay, line.toByteArray()));
+                    line.reset();
+                }
+            }
+        } catch (IOException e) {
+            // the server is gone: end the link
+        }
+        link.add(new Due(System.nanoTime(), END));
+    }
+}
