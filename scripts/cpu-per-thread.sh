@@ -36,15 +36,19 @@ hz=$(getconf CLK_TCK)
 # One line per thread of the campaign and its descendants: ROLE/THREAD/TID USER_MS SYSTEM_MS.
 snapshot() {
   local pids pid role task stat fields name
-  pids="$campaign $(pgrep -P "$campaign" || true)"
-  for pid in $pids; do pids="$pids $(pgrep -P "$pid" || true)"; done
+  pids="$campaign"
+  for pid in $(pgrep -P "$campaign" || true); do pids="$pids $pid $(pgrep -P "$pid" || true)"; done
   for pid in $pids; do
     [ -d "/proc/$pid/task" ] || continue
     if [ "$pid" = "$campaign" ]; then role=invs; else role=server; fi
     for task in /proc/"$pid"/task/*; do
       stat=$(cat "$task/stat" 2>/dev/null) || continue
       read -r -a fields <<<"${stat##*) }"
-      name=$(tr ' ' '_' <"$task/comm" | sed 's/invs-server-[0-9]*/invs-server-PID/')
+      # the thread's name, between the parentheses of its stat line (its comm file may no longer be readable)
+      name=${stat#*(}
+      name=${name%)*}
+      name=${name// /_}
+      name=$(sed 's/invs-server-[0-9]*/invs-server-PID/' <<<"$name")
       echo "$role/$name/${task##*/} $((fields[11] * 1000 / hz)) $((fields[12] * 1000 / hz))"
     done
   done | sort
