@@ -45,9 +45,11 @@ public final class Replay {
      * Replays the trace's inputs on a fresh system of {@code factory}, checking {@code checks}. The inputs
      * go in batches {@link Session#send sent} {@link Session#AHEAD} ahead, with the trace's recorded
      * observations as the forecast, so that a system that pipelines gets many before answering the first
-     * (any other applies each when its answer is taken, as one at a time).
+     * (any other applies each when its answer is taken, as one at a time). The checks include robustness,
+     * so an input the system fails to answer ends the run: every step judged is the trace's step of the
+     * same index.
      */
-    public static ReplayResult replay(Trace trace, SystemUnderTestFactory factory, Checks checks) {
+    private static ReplayResult replay(Trace trace, SystemUnderTestFactory factory, Checks checks) {
         Vector<TraceStep> steps = trace.steps();
         List<StepResult> results = new ArrayList<>();
         try (Session session = Session.open(trace.header().configuration(), factory, checks)) {
