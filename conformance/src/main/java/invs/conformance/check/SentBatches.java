@@ -30,7 +30,11 @@ final class SentBatches {
         lost = 0;
     }
 
-    /** @throws IllegalStateException when a batch waits */
+    /**
+     * Checks that no batch waits: a session applies inputs one at a time only between batches.
+     *
+     * @throws IllegalStateException when a batch waits
+     */
     void requireNone() {
         if (!batches.isEmpty()) {
             throw new IllegalStateException(batches.size() + " batches sent wait to be judged");
