@@ -171,6 +171,20 @@ class HostileServersIT {
     }
 
     @Test
+    void aReplayAgainstAPipeliningServerThatCrashesMidBatchShowsTheStepsAfterItUnchecked() throws Exception {
+        // the trace's 15 inputs go in one batch; the server exits at the fourth
+        replay("crash-pipelined").finding("violation at step 4: robustness broken")
+                .finding("the server exited with status 3 before answering request").finding("NOT_CHECKED")
+                .finding("index out of bounds").clean().within(60).noProcessLeft();
+    }
+
+    @Test
+    void aReplayAgainstAPipeliningServerThatStopsReadingMidBatchEndsWithinTheTimeout() throws Exception {
+        replay("stall-pipelined", "1s", "60s").finding("violation at step 4: robustness broken")
+                .finding("within 1000 ms; invs stopped it").clean().within(60).noProcessLeft();
+    }
+
+    @Test
     void aFuzzCampaignAgainstAHangingServerEndsWithAFinding() throws Exception {
         InvsProcess.run(directory, LIMIT, "fuzz", "--sut-command", server("hang"), "--standard", "doc-default",
                         "--sut-timeout", "500ms", "--sut-start-timeout", "60s", "--tries", "2", "--steps", "10",
