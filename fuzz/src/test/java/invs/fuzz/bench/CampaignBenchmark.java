@@ -7,13 +7,13 @@ import invs.conformance.campaign.CampaignResult;
 import invs.conformance.check.Property;
 import invs.conformance.reference.ReferenceProvider;
 import invs.conformance.sut.SystemUnderTestFactory;
+import invs.fuzz.ChildJava;
 import invs.fuzz.protocol.ExternalProvider;
 import io.vavr.collection.Vector;
 
 import com.sun.management.OperatingSystemMXBean;
 
 import java.lang.management.ManagementFactory;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
@@ -121,7 +121,7 @@ public final class CampaignBenchmark {
 
     /** {@code invs serve} in child processes of this JVM, pipelined when the server announces it and {@code pipelining}. */
     private static ExternalProvider served(boolean pipelining) {
-        ExternalProvider provider = new ExternalProvider(serveCommand(), Duration.ofSeconds(10), Duration.ofSeconds(60),
+        ExternalProvider provider = new ExternalProvider(ChildJava.serve(), Duration.ofSeconds(10), Duration.ofSeconds(60),
                 false, pipelining);
         provider.preflight();
         return provider;
@@ -161,14 +161,5 @@ public final class CampaignBenchmark {
             ratios[i] = over[i] / under[i];
         }
         return median(ratios);
-    }
-
-    private static String serveCommand() {
-        return quoted(Path.of(System.getProperty("java.home"), "bin", "java").toString()) + " -cp "
-                + quoted(System.getProperty("java.class.path")) + " invs.fuzz.Main serve";
-    }
-
-    private static String quoted(String text) {
-        return "'" + text.replace("'", "'\\''") + "'";
     }
 }
