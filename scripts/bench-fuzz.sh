@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Campaign throughput of the invs command line, in system calls checked per second: the reference
-# implementation in process, and served by `invs serve` over the out-of-process protocol (one request at a
-# time, and pipelined), in turn for several rounds; prints the median rates and the protocol/in-process ratio,
+# implementation in process, served by `invs serve` over the out-of-process protocol (one request at a
+# time, and pipelined), and in process in batches aimed by a forecast as a pipelined server is driven (what the
+# batches cost without the protocol), in turn for several rounds; prints the median rates and the protocol/in-process ratio,
 # and the share of the machine's processor time the host took meanwhile (steal, /proc/stat; Linux).
 #   scripts/bench-fuzz.sh [SECONDS [WARMUP_SECONDS [THREADS [ROUNDS [PROPERTIES]]]]]   (defaults: 5 120 1 3 all)
 # PROPERTIES as `invs fuzz --properties` takes them: `isolation` alone runs isolation scenarios only.

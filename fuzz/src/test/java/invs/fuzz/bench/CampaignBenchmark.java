@@ -21,7 +21,9 @@ import java.util.Locale;
 /**
  * Campaign throughput, in system calls checked per second of wall-clock time: the reference implementation
  * in process, and the same implementation served by {@code invs serve} in a child process and driven over
- * the out-of-process protocol, one request at a time and pipelined. Campaigns run on every standard
+ * the out-of-process protocol, one request at a time and pipelined; and in process again, driven as a
+ * pipelining server is (in batches aimed by a forecast, {@link InBatches}), which tells what the batches
+ * cost from what the protocol costs. Campaigns run on every standard
  * configuration with all properties, as {@code invs fuzz} does, or with the properties named (then, for
  * example, {@code isolation} alone runs isolation scenarios only).
  *
@@ -29,7 +31,7 @@ import java.util.Locale;
  * than the fastest run before them (or WARMUP_SECONDS have passed): over the protocol, three Java virtual
  * machines (invs and two servers, the second for the isolation checks) compile their code, which takes a
  * minute or more on a busy machine, and two slow runs in a row that agree do not mean it is done. The
- * server processes are kept for the whole benchmark. Then the three ways run in turn for several rounds, so
+ * server processes are kept for the whole benchmark. Then the four ways run in turn for several rounds, so
  * that a machine whose load changes treats them alike, and the benchmark prints each round, the median
  * rates with the processor time per system call, and the median of the rounds' ratios of protocol to
  * in-process rate; with each round, and for all of them, the share of the machine's processor time the
@@ -41,7 +43,7 @@ import java.util.Locale;
  */
 public final class CampaignBenchmark {
     private static final String[] WAYS = {"in process", "over the protocol, one request at a time",
-            "over the protocol, pipelined"};
+            "over the protocol, pipelined", "in process, in batches"};
 
     private CampaignBenchmark() {
     }
@@ -69,7 +71,8 @@ public final class CampaignBenchmark {
                         + " most %d s, properties %s, JDK %s%n", threads, threads == 1 ? "" : "s", rounds,
                 rounds == 1 ? "" : "s", seconds, warmup, properties.map(Property::label).mkString(","), Runtime.version());
         try (ExternalProvider oneByOne = served(false); ExternalProvider pipelined = served(true)) {
-            SystemUnderTestFactory[] factories = {new ReferenceProvider(), oneByOne, pipelined};
+            SystemUnderTestFactory[] factories = {new ReferenceProvider(), oneByOne, pipelined,
+                    new InBatches(new ReferenceProvider())};
             for (int way = 0; way < WAYS.length; way++) {
                 warmUp(WAYS[way], factories[way], seconds, warmup, threads, properties);
             }
@@ -98,6 +101,8 @@ public final class CampaignBenchmark {
             }
             System.out.printf(Locale.ROOT, "protocol / in process (median of the rounds' ratios): pipelined %.2f,"
                     + " one request at a time %.2f%n", medianRatio(rates[2], rates[0]), medianRatio(rates[1], rates[0]));
+            System.out.printf(Locale.ROOT, "in process, in batches aimed by a forecast as over the protocol pipelined,"
+                    + " / in process: %.2f%n", medianRatio(rates[3], rates[0]));
         }
     }
 
