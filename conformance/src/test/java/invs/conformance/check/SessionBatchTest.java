@@ -23,9 +23,12 @@ import invs.spec.Subscribe;
 import invs.spec.Tick;
 import invs.spec.Yield;
 import io.vavr.collection.Vector;
+import io.vavr.control.Option;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -108,7 +111,7 @@ class SessionBatchTest {
         Vector<Input> more = failure.take(10);
         LateBug alone = new LateBug(DOC);
         Vector<Observation> expected = inputs.appendAll(more).map(alone::apply);
-        java.util.List<Integer> sent = new java.util.ArrayList<>();
+        List<Integer> sent = new ArrayList<>();
         try (Session session = Session.open(DOC, configuration -> new Pipelining(new LateBug(configuration), sent::add,
                 () -> { }), Checks.online(), new Statistics())) {
             assertThrows(IllegalStateException.class, () -> session.applyUnchecked(more), "not while it goes on");
@@ -116,10 +119,10 @@ class SessionBatchTest {
             session.send(inputs.drop(30), Vector.empty());
             assertEquals(5, session.judgeSent().get().step());
             assertEquals(2, session.unjudged(), "the batch of the violation and the one after it wait");
-            Vector<io.vavr.control.Option<Observation>> after = session.applyUnchecked(more);
+            Vector<Option<Observation>> after = session.applyUnchecked(more);
             assertEquals(inputs.size() - 6 + more.size(), after.size());
-            assertEquals(expected.drop(6).map(io.vavr.control.Option::some), after, "what the system answered, in order");
-            assertEquals(java.util.List.of(30, 16, 10), sent, "the inputs after the end sent at once");
+            assertEquals(expected.drop(6).map(Option::some), after, "what the system answered, in order");
+            assertEquals(List.of(30, 16, 10), sent, "the inputs after the end sent at once");
             assertEquals(0, session.unjudged());
             assertEquals(6, session.steps().size(), "nothing taken unchecked is part of the run");
         }
@@ -132,7 +135,7 @@ class SessionBatchTest {
         try (Session session = Session.open(DOC, configuration -> new Batched(new ReferenceSystem(configuration), true),
                 Checks.online(), new Statistics())) {
             assertEquals(1, session.stepAll(inputs).get().step());
-            Vector<io.vavr.control.Option<Observation>> after = session.applyUnchecked(Vector.of(Command.size(AppId.of(0))));
+            Vector<Option<Observation>> after = session.applyUnchecked(Vector.of(Command.size(AppId.of(0))));
             assertEquals(3, after.size(), "the two inputs after the failure, then the one sent now: " + after);
             assertTrue(after.get(0).isEmpty() && after.get(1).isEmpty(), "never applied: " + after);
             assertTrue(after.get(2).isDefined(), "the system answers what is sent after: " + after);
