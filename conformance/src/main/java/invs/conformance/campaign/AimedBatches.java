@@ -50,7 +50,7 @@ final class AimedBatches {
             this.reference = REFERENCE.create(configuration);
         } else {
             // a board the reference does not build (one of another reading): the specification forecasts
-            this.forecast = session.frontier().isDefined() ? session.forecast() : Forecast.fromPowerOn(configuration);
+            this.forecast = session.frontier().map(Forecast::from).getOrElse(() -> Forecast.fromPowerOn(configuration));
         }
     }
 
@@ -84,7 +84,7 @@ final class AimedBatches {
         }
         if (session.frontier().isDefined() && !answeredAsForecast(batch, first)) {
             close();
-            forecast = session.forecast();
+            forecast = Forecast.from(session.frontier().get());
             realigned++;
             for (Batch later : unjudged) {
                 later.inputs().forEach(forecast::next);

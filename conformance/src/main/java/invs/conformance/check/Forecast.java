@@ -3,6 +3,7 @@ package invs.conformance.check;
 import invs.spec.Configuration;
 import invs.spec.Input;
 import invs.spec.Observation;
+import invs.spec.model.Frontier;
 import invs.spec.model.Outcome;
 import invs.spec.model.Specification;
 import invs.spec.model.SystemState;
@@ -10,7 +11,7 @@ import io.vavr.collection.Vector;
 
 /**
  * What the specification predicts a system will answer, for generating inputs before the system has
- * answered the ones before them (a pipelined session, {@link Session#forecast()}): from one state of the
+ * answered the ones before them (a pipelined session, {@link #from}): from one state of the
  * specification consistent with what the system showed so far, each input gets the observation of its
  * first allowed outcome (unknown bytes of a buffer as zeros), and the prediction goes on from that
  * outcome's state. A conforming system may answer otherwise where the specification allows several
@@ -23,6 +24,15 @@ public final class Forecast {
     Forecast(Specification specification, SystemState state) {
         this.specification = specification;
         this.state = state;
+    }
+
+    /**
+     * A forecast of the system's next answers, for aiming inputs that are sent before the answers to the
+     * ones before them have come back: from the first state of {@code frontier}, consistent with every
+     * observation so far (a session's {@link Session#frontier()}).
+     */
+    public static Forecast from(Frontier frontier) {
+        return new Forecast(frontier.specification(), frontier.states().head());
     }
 
     /** A forecast of a fresh system of {@code configuration}, from the specification's state at power-on. */

@@ -100,15 +100,7 @@ public final class Session implements AutoCloseable {
     public static Run run(Configuration configuration, SystemUnderTestFactory factory, Checks checks,
                           Iterable<? extends Input> inputs, Statistics statistics) {
         try (Session session = open(configuration, factory, checks, statistics)) {
-            Vector<Input> all = Vector.ofAll(inputs);
-            for (int from = 0; from < all.size() || session.unjudged() > 0; ) {
-                for (; from < all.size() && session.unjudged() < AHEAD; from += BATCH) {
-                    session.send(all.slice(from, from + BATCH), Vector.empty());
-                }
-                if (session.judgeSent().isDefined()) {
-                    break;
-                }
-            }
+            session.stepInBatches(Vector.ofAll(inputs), Vector.empty());
             return session.result();
         }
     }
@@ -172,6 +164,22 @@ public final class Session implements AutoCloseable {
         long start = System.nanoTime();
         sent.add(inputs, system.send(inputs, forecast));
         statistics.time(0, System.nanoTime() - start, 0);
+    }
+
+    /**
+     * Sends {@code inputs} in batches of {@link #BATCH}, {@link #AHEAD} ahead, each with its share of
+     * {@code forecast} ({@link #send}), and judges them ({@link #judgeSent}) until the first violation or a
+     * stop at the frontier bound: how many inputs were sent.
+     */
+    public int stepInBatches(Vector<? extends Input> inputs, Vector<Observation> forecast) {
+        int from = 0;
+        while (violation == null && !stopped && (from < inputs.size() || sent.size() > 0)) {
+            for (; from < inputs.size() && sent.size() < AHEAD; from = Math.min(inputs.size(), from + BATCH)) {
+                send(inputs.slice(from, from + BATCH), forecast.slice(from, from + BATCH));
+            }
+            judgeSent();
+        }
+        return from;
     }
 
     /** How many batches {@link #send sent} wait to be judged (after the session ended: whose answers wait). */
@@ -246,21 +254,6 @@ public final class Session implements AutoCloseable {
     /** Whether the system is better driven in batches ({@link SystemUnderTest#pipelines()}). */
     public boolean pipelines() {
         return system.pipelines();
-    }
-
-    /**
-     * A forecast of the system's next answers, for aiming inputs that are sent before the answers to the
-     * ones before them have come back: from a state of the specification consistent with every observation
-     * so far.
-     *
-     * @throws IllegalStateException when the session does not check lockstep (it has no such state)
-     */
-    public Forecast forecast() {
-        if (model == null) {
-            throw new IllegalStateException("a forecast needs the lockstep check");
-        }
-        Frontier frontier = model.frontier();
-        return new Forecast(frontier.specification(), frontier.states().head());
     }
 
     private void requireOngoing() {

@@ -43,7 +43,7 @@ public final class Replay {
 
     /**
      * Replays the trace's inputs on a fresh system of {@code factory}, checking {@code checks}. The inputs
-     * go in batches {@link Session#send sent} {@link Session#AHEAD} ahead, with the trace's recorded
+     * go in batches {@link Session#stepInBatches sent} {@link Session#AHEAD} ahead, with the trace's recorded
      * observations as the forecast, so that a system that pipelines gets many before answering the first
      * (any other applies each when its answer is taken, as one at a time). The checks include robustness,
      * so an input the system fails to answer ends the run: every step judged is the trace's step of the
@@ -53,14 +53,7 @@ public final class Replay {
         Vector<TraceStep> steps = trace.steps();
         List<StepResult> results = new ArrayList<>();
         try (Session session = Session.open(trace.header().configuration(), factory, checks)) {
-            int sent = 0;
-            while (session.violation().isEmpty() && (sent < steps.size() || session.unjudged() > 0)) {
-                for (; sent < steps.size() && session.unjudged() < Session.AHEAD; sent += Session.BATCH) {
-                    Vector<TraceStep> batch = steps.slice(sent, sent + Session.BATCH);
-                    session.send(batch.map(TraceStep::input), recorded(batch));
-                }
-                session.judgeSent();
-            }
+            int sent = session.stepInBatches(trace.inputs(), recorded(steps));
             Option<Violation> violation = session.violation();
             for (int index = 0; index < session.stepCount(); index++) {
                 boolean violated = violation.isDefined() && violation.get().step() == index;
@@ -69,8 +62,7 @@ public final class Replay {
                         violated ? violation : Option.none()));
             }
             if (violation.isDefined()) {
-                Vector<Option<Observation>> after = session.applyUnchecked(
-                        steps.slice(Math.min(sent, steps.size()), steps.size()).map(TraceStep::input));
+                Vector<Option<Observation>> after = session.applyUnchecked(trace.inputs().drop(sent));
                 for (int index = results.size(), next = 0; index < steps.size(); index++, next++) {
                     TraceStep step = steps.get(index);
                     results.add(new StepResult(index, step.input(), after.get(next), step.observation(),
@@ -81,9 +73,9 @@ public final class Replay {
         }
     }
 
-    /** The observations {@code batch} recorded, from its first step up to the first that recorded none. */
-    private static Vector<Observation> recorded(Vector<TraceStep> batch) {
-        return batch.takeWhile(step -> step.observation().isDefined()).map(step -> step.observation().get());
+    /** The observations {@code steps} recorded, from the first step up to the first that recorded none. */
+    private static Vector<Observation> recorded(Vector<TraceStep> steps) {
+        return steps.takeWhile(step -> step.observation().isDefined()).map(step -> step.observation().get());
     }
 
     /**

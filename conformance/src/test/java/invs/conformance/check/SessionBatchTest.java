@@ -165,7 +165,7 @@ class SessionBatchTest {
         InputGenerator generator = new InputGenerator(DOC, EnumSet.noneOf(Capability.class), 11);
         try (Session session = Session.open(DOC, configuration -> new Batched(new ReferenceSystem(configuration), false),
                 Checks.online(), new Statistics())) {
-            Forecast forecast = session.forecast();
+            Forecast forecast = Forecast.from(session.frontier().get());
             ReferenceSystem reference = new ReferenceSystem(DOC);
             for (int step = 0; step < 40; step++) {
                 Input input = generator.next();
