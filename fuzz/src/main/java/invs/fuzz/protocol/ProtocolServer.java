@@ -255,10 +255,12 @@ public final class ProtocolServer {
         }
 
         @Override
-        protected boolean awaitInput() throws IOException {
-            if (available() <= 0) {
-                replies.flush();
+        protected int awaitInput() throws IOException {
+            int there = available();
+            if (there > 0) {
+                return there;
             }
+            replies.flush();
             return super.awaitInput();
         }
     }

@@ -14,6 +14,10 @@ import java.io.InputStream;
  * both processes share; so a read made {@link #pollWhilePaying(long) to poll while it pays} stops polling
  * after a poll that found nothing (the next waits block at once), until a read that blocked waited less
  * than the poll would have lasted (polling would have caught it) and polling resumes.
+ *
+ * <p>A read of bytes that are there asks for no more than the stream said it holds: a buffered stream
+ * asked for more (the JDK's process streams are) asks the pipe again after reading, two system calls
+ * for nothing when the rest has not come yet.
  */
 class SpinningInput extends FilterInputStream {
     private long spinNanos;
@@ -46,8 +50,9 @@ class SpinningInput extends FilterInputStream {
 
     @Override
     public int read(byte[] buffer, int offset, int length) throws IOException {
-        if (awaitInput()) {
-            return in.read(buffer, offset, length);
+        int there = awaitInput();
+        if (there > 0) {
+            return in.read(buffer, offset, Math.min(length, there));
         }
         long start = System.nanoTime();
         int read = in.read(buffer, offset, length);
@@ -63,25 +68,27 @@ class SpinningInput extends FilterInputStream {
     }
 
     /**
-     * Returns true once input has arrived (or the pipe cannot tell), polling for it first when polling;
-     * false when the read will wait for it.
+     * How many bytes have arrived (1 when the pipe cannot tell), once some have, polling for them first
+     * when polling; 0 when the read will wait for them.
      */
-    protected boolean awaitInput() throws IOException {
-        if (available() > 0) {
-            return true;
+    protected int awaitInput() throws IOException {
+        int there = available();
+        if (there > 0) {
+            return there;
         }
         if (!polling || spinNanos <= 0) {
-            return false;
+            return 0;
         }
         long end = System.nanoTime() + spinNanos;
         while (System.nanoTime() - end < 0) {
             Thread.yield();
-            if (available() > 0) {
-                return true;
+            there = available();
+            if (there > 0) {
+                return there;
             }
         }
         polling = !adaptive;
-        return false;
+        return 0;
     }
 
     /** Whether the next wait polls before it blocks. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -94,6 +95,49 @@ class SpinningInputTest {
             assertFalse(in.polling(), "a poll that found nothing stops polling");
             in.pollAlways(50_000_000);
             assertTrue(in.polling(), "polling before every wait again");
+        }
+    }
+
+    @Test
+    void readsWhatIsThereWithoutAskingTheStreamAgain() throws IOException {
+        Holding pipe = new Holding("{\"type\":\"ready\",\"id\":2}\n");
+        byte[] buffer = new byte[8192];
+        // As the JDK's process streams are: buffered, and a buffered read short of what it was asked asks the
+        // pipe whether more has come.
+        try (SpinningInput in = new SpinningInput(new BufferedInputStream(pipe), 1_000_000)) {
+            assertEquals(24, in.read(buffer, 0, buffer.length));
+            assertEquals("{\"type\":\"ready\",\"id\":2}\n", new String(buffer, 0, 24, StandardCharsets.US_ASCII));
+            assertEquals(1, pipe.looks, "the pipe is asked what it holds once, before the read");
+        }
+    }
+
+    /** A pipe holding a few bytes, that counts how often it is asked how many. */
+    private static final class Holding extends InputStream {
+        private final byte[] held;
+        private int at;
+        int looks;
+
+        Holding(String held) {
+            this.held = held.getBytes(StandardCharsets.US_ASCII);
+        }
+
+        @Override
+        public int available() {
+            looks++;
+            return held.length - at;
+        }
+
+        @Override
+        public int read() {
+            return at < held.length ? held[at++] & 0xFF : -1;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) {
+            int count = Math.min(length, held.length - at);
+            System.arraycopy(held, at, buffer, offset, count);
+            at += count;
+            return count == 0 && length > 0 ? -1 : count;
         }
     }
 
