@@ -10,7 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
 import java.util.Collection;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Where a command writes its files, checked before any work starts so that a long run never ends in an
@@ -18,8 +20,11 @@ import java.util.Collection;
  * and deleting a probe file; {@link #reserve} then claims a new file in it that clashes with nothing
  * there ({@code name.jsonl}, {@code name-2.jsonl}, …), and {@link #write} replaces a file's contents
  * atomically, so that a file rewritten in place (a finding shrunk after it was first saved) is always whole.
- * {@link #file} checks a single output file named on the command line, which is never one of the inputs.
- * Every problem is a one-line {@link UserError} naming the option.
+ * {@link #file} checks a single output file named on the command line, which is never one of the inputs
+ * nor anything but a regular file (a device, a pipe or a socket is refused: replacing one would destroy
+ * it). A file reached through a symbolic link is written where the link points, the link left in place.
+ * A new file gets the permissions any new file gets (the umask's), a replaced one keeps its own. Every
+ * problem is a one-line {@link UserError} naming the option.
  */
 public final class OutputLocation {
     private final Path directory;
@@ -76,9 +81,9 @@ public final class OutputLocation {
     }
 
     /**
-     * Checks that {@code file}, named with {@code option}, can be written: it is not a directory nor one of
-     * {@code inputs}, and its directory (created if missing) can be written in. An existing file is
-     * replaced when written.
+     * Checks that {@code file}, named with {@code option}, can be written: it is not a directory, a device,
+     * a pipe or a socket, nor one of {@code inputs}, and its directory (created if missing) can be written
+     * in. An existing file is replaced when written.
      *
      * @return {@code file}
      * @throws UserError naming the problem
@@ -86,6 +91,13 @@ public final class OutputLocation {
     public static Path file(Path file, String option, Collection<Path> inputs) {
         if (Files.isDirectory(file)) {
             throw new UserError(option + ": " + file + " is a directory; name a file");
+        }
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            throw new UserError(option + ": " + file + " is not a regular file (a device, a pipe or a socket);"
+                    + " name a file");
+        }
+        if (Files.isSymbolicLink(file) && !Files.exists(file)) {
+            throw new UserError(option + ": " + file + " is a symbolic link to nothing; name a file");
         }
         for (Path input : inputs) {
             if (sameFile(file, input)) {
@@ -109,15 +121,22 @@ public final class OutputLocation {
      * @throws UserError when it cannot be written (the old contents are then left as they were)
      */
     public static void write(Path file, String text) {
-        Path parent = file.toAbsolutePath().getParent();
+        Path target = file;
         Path temporary = null;
         try {
-            temporary = Files.createTempFile(parent, "." + file.getFileName() + "-", ".tmp");
+            if (Files.isSymbolicLink(file)) {
+                target = file.toRealPath();
+            }
+            if (Files.exists(target) && !Files.isRegularFile(target)) {
+                throw new UserError("cannot write " + file + ": not a regular file (a device, a pipe or a socket)");
+            }
+            temporary = temporaryNextTo(target);
             Files.writeString(temporary, text, StandardCharsets.UTF_8);
+            keepPermissions(target, temporary);
             try {
-                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
             }
         } catch (IOException | UnsupportedOperationException | SecurityException e) {
             throw new UserError("cannot write " + file + ": " + reason(e));
@@ -129,6 +148,30 @@ public final class OutputLocation {
                     // nothing more to do: the error above says what went wrong
                 }
             }
+        }
+    }
+
+    /**
+     * A new empty file next to {@code file}, hidden and named after it, created as any new file is (with the
+     * permissions the umask gives, where {@code Files.createTempFile} would give the owner alone).
+     */
+    private static Path temporaryNextTo(Path file) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        while (true) {
+            Path candidate = parent.resolve("." + file.getFileName() + "-"
+                    + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
+            try {
+                return Files.createFile(candidate);
+            } catch (FileAlreadyExistsException e) {
+                // taken: draw another name
+            }
+        }
+    }
+
+    /** Gives {@code replacement} the permissions of {@code file} when it exists and the file system has them. */
+    private static void keepPermissions(Path file, Path replacement) throws IOException {
+        if (Files.exists(file) && Files.getFileStore(file).supportsFileAttributeView(PosixFileAttributeView.class)) {
+            Files.setPosixFilePermissions(replacement, Files.getPosixFilePermissions(file));
         }
     }
 

@@ -7,7 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -68,5 +71,43 @@ class OutputLocationTest {
         try (Stream<Path> files = Files.list(output.getParent())) {
             assertEquals(List.of(output), files.toList(), "no temporary file is left");
         }
+    }
+
+    @Test
+    void aDeviceAPipeOrASocketIsNeverReplaced() {
+        Path device = Path.of("/dev/null");
+        assertTrue(Files.exists(device), "this test needs a Unix-like system's /dev/null");
+        UserError refused = assertThrows(UserError.class, () -> OutputLocation.file(device, "--record", List.of()));
+        assertEquals("--record: /dev/null is not a regular file (a device, a pipe or a socket); name a file",
+                refused.getMessage());
+        UserError written = assertThrows(UserError.class, () -> OutputLocation.write(device, "x"));
+        assertEquals("cannot write /dev/null: not a regular file (a device, a pipe or a socket)", written.getMessage());
+        assertTrue(Files.exists(device) && !Files.isRegularFile(device), "the device is left as it was");
+    }
+
+    @Test
+    void aFileReachedThroughALinkIsWrittenWhereTheLinkPoints() throws IOException {
+        Path target = Files.writeString(directory.resolve("target.jsonl"), "old");
+        Path link = Files.createSymbolicLink(directory.resolve("link.jsonl"), target);
+        OutputLocation.write(OutputLocation.file(link, "--record", List.of()), "new");
+        assertTrue(Files.isSymbolicLink(link), "the link is left in place");
+        assertEquals("new", Files.readString(target));
+        Path dangling = Files.createSymbolicLink(directory.resolve("dangling.jsonl"), directory.resolve("nothing"));
+        assertEquals("--record: " + dangling + " is a symbolic link to nothing; name a file",
+                assertThrows(UserError.class, () -> OutputLocation.file(dangling, "--record", List.of())).getMessage());
+    }
+
+    @Test
+    void aNewFileGetsTheUsualPermissionsAndAReplacedOneKeepsItsOwn() throws IOException {
+        Path usual = Files.createFile(directory.resolve("usual"));
+        Path fresh = directory.resolve("fresh.jsonl");
+        OutputLocation.write(fresh, "x");
+        assertEquals(Files.getPosixFilePermissions(usual), Files.getPosixFilePermissions(fresh));
+        Path kept = Files.writeString(directory.resolve("kept.jsonl"), "old");
+        Set<PosixFilePermission> own = PosixFilePermissions.fromString("rw-r-----");
+        Files.setPosixFilePermissions(kept, own);
+        OutputLocation.write(kept, "new");
+        assertEquals(own, Files.getPosixFilePermissions(kept));
+        assertEquals("new", Files.readString(kept));
     }
 }
