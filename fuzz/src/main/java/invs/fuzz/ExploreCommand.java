@@ -1,6 +1,8 @@
 package invs.fuzz;
 
 import invs.conformance.explore.ExhaustiveLockstep;
+import invs.conformance.sut.Capability;
+import invs.conformance.sut.SystemUnderTest;
 import invs.conformance.explore.LockstepExploration;
 import invs.conformance.explore.PathVerdict;
 import invs.conformance.trace.Trace;
@@ -110,10 +112,8 @@ final class ExploreCommand implements Callable<Integer> {
         Configuration config = configuration();
         InputAlphabet alphabet = InputAlphabet.standard(config);
         PrintWriter out = spec.commandLine().getOut();
-        out.printf("board: %s, storage %d bytes (room for %d regions of %d bytes), %s profile; %d moves per node"
-                        + " (%d distinct inputs)%n", config.apps().map(app -> app.name()).mkString(", "), config.storageLength(),
-                regions, regionSize, profile.name().toLowerCase(), alphabet.moves().size(), alphabet.inputs().size());
         if (!replay) {
+            describe(out, config, alphabet);
             ExplorationResult result = new Explorer(config, alphabet).explore(depth, maxStates, seconds, 10, false);
             out.println("specification: " + result.summary());
             result.violations().forEach(violation -> out.println(violation.describe()));
@@ -124,7 +124,9 @@ final class ExploreCommand implements Callable<Integer> {
             if (refusal.isDefined()) {
                 throw new UserError("the system under test cannot run this board: " + refusal.get());
             }
-            LockstepExploration result = new ExhaustiveLockstep(config, alphabet)
+            InputAlphabet usable = usableBy(open, config, alphabet, out);
+            describe(out, config, usable);
+            LockstepExploration result = new ExhaustiveLockstep(config, usable)
                     .check(open.factory(), depth, maxStates, seconds, 5);
             out.println("specification: " + result.exploration().summary());
             out.printf("%s: replayed %,d sequences (%,d inputs) in %.1f s, %d divergence(s)%n", open.description(),
@@ -143,6 +145,35 @@ final class ExploreCommand implements Callable<Integer> {
             }
             return result.conforms() ? 0 : Main.FINDING;
         }
+    }
+
+    private void describe(PrintWriter out, Configuration config, InputAlphabet alphabet) {
+        out.printf("board: %s, storage %d bytes (room for %d regions of %d bytes), %s profile; %d moves per node"
+                        + " (%d distinct inputs)%n", config.apps().map(app -> app.name()).mkString(", "), config.storageLength(),
+                regions, regionSize, profile.name().toLowerCase(), alphabet.moves().size(), alphabet.inputs().size());
+    }
+
+    /**
+     * {@code alphabet} without the moves that use an environment event the system does not announce (it is
+     * never sent one, docs/protocol.md section 3), saying which were left out; the whole alphabet when a
+     * system cannot even be started (each replay then reports that).
+     */
+    private static InputAlphabet usableBy(OpenSystem open, Configuration config, InputAlphabet alphabet, PrintWriter out) {
+        java.util.Set<Capability> capabilities;
+        try (SystemUnderTest probe = open.factory().create(config)) {
+            capabilities = probe.capabilities();
+        } catch (RuntimeException cannotStart) {
+            return alphabet;
+        }
+        InputAlphabet usable = alphabet.restrictedTo(input -> Capability.allows(capabilities, input));
+        if (usable.moves().size() < alphabet.moves().size()) {
+            String missing = alphabet.inputs().flatMap(Capability::neededBy).distinct()
+                    .filter(needed -> !capabilities.contains(needed))
+                    .map(needed -> needed.name().toLowerCase().replace('_', '-')).mkString(", ");
+            out.printf("the system under test does not announce %s: %d of the %d moves use them and are left out%n",
+                    missing, alphabet.moves().size() - usable.moves().size(), alphabet.moves().size());
+        }
+        return usable;
     }
 
     /** The exploration budget: {@code --time}, or {@code --seconds} (the former option), or 60 seconds. */

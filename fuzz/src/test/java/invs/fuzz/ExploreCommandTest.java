@@ -47,6 +47,16 @@ class ExploreCommandTest {
     }
 
     @Test
+    void aSystemIsSentOnlyTheEventsItAnnounces() {
+        java.nio.file.Path server = java.nio.file.Path.of("src/test/resources/servers/drain-only.py").toAbsolutePath();
+        String command = "python3 '" + server + "' '" + ChildJava.serve().replace("'", "'\\''") + "'";
+        Run run = run("--depth", "2", "--sut-command", command);
+        assertEquals(0, run.code(), run.out() + run.err());
+        assertTrue(run.out().contains("the system under test does not announce tick, reboot, restart, flash-fault: 5 of the 25 moves"), run.out());
+        assertTrue(run.out().contains(" 0 divergence(s)"), run.out());
+    }
+
+    @Test
     void badBoundsAreAUsageError() {
         assertEquals(Main.USAGE, Main.run("explore", "--apps", "9"));
         CommandRun huge = CommandRun.of("explore", "--regions", "300000000");

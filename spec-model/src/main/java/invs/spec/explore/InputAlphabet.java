@@ -42,6 +42,14 @@ public record InputAlphabet(Vector<Input> setup, Vector<Move> moves, Vector<Inte
         return moves.flatMap(Move::inputs).distinct();
     }
 
+    /**
+     * This alphabet without the moves that use an input {@code usable} refuses (for a system that does
+     * not take every environment event); the setup and the values stay.
+     */
+    public InputAlphabet restrictedTo(java.util.function.Predicate<Input> usable) {
+        return new InputAlphabet(setup, moves.filter(move -> move.inputs().forAll(usable::test)), values);
+    }
+
     /** The alphabet called {@code name}: {@code standard} or {@code single}, if either. */
     public static io.vavr.control.Option<InputAlphabet> named(String name, Configuration config) {
         return switch (name) {
