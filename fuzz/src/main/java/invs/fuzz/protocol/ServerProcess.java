@@ -36,10 +36,12 @@ import java.util.function.LongFunction;
  * for batches, only while polling pays.
  */
 final class ServerProcess {
-    /** The largest buffer a reply may always show: 4 MiB. */
-    static final int MAX_BUFFER = 4 << 20;
-    /** The longest reply line: room for a buffer of {@link #MAX_BUFFER} bytes in hexadecimal, and 64 KiB more. */
-    static final int MAX_LINE = replyLine(MAX_BUFFER);
+    /**
+     * The longest reply line before invs has allowed a read-write buffer: 64 KiB. A reply shows no more than
+     * the buffer its app allowed (and a longer one is a finding anyway), so a server cannot make invs hold
+     * megabytes per reply, each kept with the step that shows it, by lying about a buffer.
+     */
+    static final int MAX_LINE = replyLine(0);
     private static final int PROBLEM_CHARS = 2000;
     private static final long STOP_GRACE_NANOS = TimeUnit.SECONDS.toNanos(2);
     /** The longest wait invs computes a deadline for (about 146 years), so that deadlines never overflow. */

@@ -62,6 +62,16 @@ class ExternalProviderTest {
     }
 
     @Test
+    void aReplyFarLongerThanAnyBufferInvsAllowedIsAFloodNotAMemoryLoad() {
+        try (ExternalProvider provider = misbehaving("huge-buffer", 0, false);
+             SystemUnderTest system = provider.create(Configuration.defaults(Profile.DOC))) {
+            ProtocolFailure failure = assertThrows(ProtocolFailure.class, () -> system.apply(new Yield(AppId.of(0))));
+            assertTrue(failure.getMessage().startsWith("the server flooded its standard output: more than 64 KiB without a"
+                    + " line feed, answering request"), failure.getMessage());
+        }
+    }
+
+    @Test
     void aCrashIsAFailureNamingTheExitStatusAndTheServersLastWords() {
         try (ExternalProvider provider = misbehaving("crash", 2, false);
              SystemUnderTest system = provider.create(Configuration.defaults(Profile.DOC))) {

@@ -60,6 +60,14 @@ public final class MisbehavingServer {
                         System.out.flush();
                         continue;
                     }
+                    case "huge-buffer" -> {
+                        // a yield that shows a 1 MiB buffer where the app allowed none
+                        System.out.println("{\"type\":\"observation\",\"id\":" + idOf(line)
+                                + ",\"observation\":{\"kind\":\"yielded\",\"upcall\":null,\"buffer\":\""
+                                + "00".repeat(1 << 20) + "\"}}");
+                        System.out.flush();
+                        continue;
+                    }
                     case "error" -> {
                         System.out.println("{\"type\":\"error\",\"id\":" + idOf(line) + ",\"message\":\"out of cheese\"}");
                         System.out.flush();
