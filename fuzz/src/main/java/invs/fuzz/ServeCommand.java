@@ -6,6 +6,7 @@ import invs.conformance.trace.TraceLimits;
 import invs.fuzz.system.SystemOptions;
 import invs.fuzz.cli.TraceLimitOptions;
 import invs.fuzz.cli.UserError;
+import invs.fuzz.protocol.ClientOutput;
 import invs.fuzz.protocol.ExternalProvider;
 import invs.fuzz.protocol.ProtocolServer;
 import invs.fuzz.system.OpenSystem;
@@ -54,7 +55,7 @@ final class ServeCommand implements Callable<Integer> {
         try (OpenSystem open = chosen.open()) {
             Set<Capability> capabilities = capabilities(open);
             String name = ExternalProvider.CLIENT + " serving " + chosen.label();
-            new ProtocolServer(name, open.factory(), capabilities, limits, fixedReading()).serve(System.in, System.out);
+            new ProtocolServer(name, open.factory(), capabilities, limits, fixedReading()).serve(System.in, new ClientOutput(System.out));
             return 0;
         } catch (UncheckedIOException e) {
             throw new UserError("the conversation with the client broke off: " + e.getCause().getMessage());

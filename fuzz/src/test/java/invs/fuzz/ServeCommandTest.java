@@ -37,6 +37,23 @@ class ServeCommandTest {
     }
 
     @Test
+    void aClientThatTakesNoRepliesEndsServeWithAOneLineError() throws Exception {
+        java.nio.file.Path full = java.nio.file.Path.of("/dev/full");
+        assertTrue(java.nio.file.Files.exists(full), "this test needs Linux's /dev/full");
+        Process process = new ProcessBuilder("sh", "-c", ChildJava.serve() + " > /dev/full").start();
+        try (var requests = process.getOutputStream()) {
+            requests.write(SESSION.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.io.IOException serverGone) {
+            // it may have stopped reading already: what it says is the test
+        }
+        String err = new String(process.getErrorStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS), "serve ended");
+        assertEquals(Main.USAGE, process.exitValue(), err);
+        assertEquals("invs: the conversation with the client broke off: the client no longer takes replies (standard"
+                + " output closed, broken or full)", err.strip());
+    }
+
+    @Test
     void serveCanServeAMutant() {
         CommandRun run = CommandRun.withInput(SESSION, "serve", "--mutant", "size-counts-header");
         assertEquals(0, run.exit(), run.toString());
