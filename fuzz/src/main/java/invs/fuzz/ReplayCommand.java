@@ -9,6 +9,7 @@ import invs.conformance.trace.TraceFile;
 import invs.conformance.trace.TraceHeader;
 import invs.conformance.trace.TraceLimits;
 import invs.conformance.trace.TraceStep;
+import invs.conformance.trace.Utf8Text;
 import invs.fuzz.cli.BoardOptions;
 import invs.fuzz.cli.OutputLocation;
 import invs.fuzz.system.SystemOptions;
@@ -41,6 +42,9 @@ import java.util.concurrent.Callable;
                 "2:usage or input error (for example a malformed trace: the line and field are named)",
                 "3:a bug of invs, or too little memory"})
 final class ReplayCommand implements Callable<Integer> {
+    /** The most characters of the recording system's name shown. */
+    private static final int SYSTEM_CHARS = 200;
+
     @Parameters(index = "0", paramLabel = "TRACE", description = "The trace file (JSON lines, see docs/guide.md).")
     private Path file;
 
@@ -88,7 +92,7 @@ final class ReplayCommand implements Callable<Integer> {
                     trace.header().property().map(property -> ", a " + property + " finding").getOrElse(""),
                     open.description());
             if (!trace.header().system().isEmpty()) {
-                out.println("recorded on " + trace.header().system());
+                out.println("recorded on " + Utf8Text.printable(trace.header().system(), SYSTEM_CHARS));
             }
             out.print(result.report());
             if (result.conforms()) {

@@ -68,6 +68,21 @@ class TraceCommandsTest {
     }
 
     @Test
+    void textFromATraceReachesTheTerminalWithItsControlCharactersEscaped() throws IOException {
+        Path escaping = directory.resolve("escaping.jsonl");
+        Files.writeString(escaping, Files.readString(trace).replace("\"system\":\"reference\"",
+                "\"system\":\"sys\\u001b[2J\""));
+        CommandRun run = CommandRun.of("replay", escaping.toString());
+        assertEquals(0, run.exit(), run.toString());
+        assertTrue(run.out().contains("\nrecorded on sys\\u001b[2J\n"), run.out());
+        Path named = directory.resolve("named.jsonl");
+        Files.writeString(named, Files.readString(trace).replace("\"name\":\"alpha\"", "\"name\":\"a\\u001b[31mRED\""));
+        CommandRun refused = CommandRun.of("replay", named.toString());
+        assertEquals(Main.USAGE, refused.exit(), refused.toString());
+        assertTrue(refused.errLine().contains("an app's name has no control characters, got U+001B in it"), refused.errLine());
+    }
+
+    @Test
     void replayOnAMutantShowsTheViolationAndWhereItDiffersFromTheRecording() {
         CommandRun run = CommandRun.of("replay", trace.toString(), "--mutant", "size-counts-header");
         assertEquals(Main.FINDING, run.exit(), run.toString());

@@ -6,7 +6,7 @@ import io.vavr.control.Option;
  * A process as the driver sees it: a name for reports, its ShortId if it has a globally unique one, and
  * its storage permissions.
  *
- * @param name        a name for reports
+ * @param name        a name for reports: not blank, and without control characters (reports print it as it is)
  * @param shortId     the process's fixed ShortId, or none when it is only locally unique
  * @param permissions the process's storage permissions
  */
@@ -15,6 +15,11 @@ public record App(String name, Option<ShortId> shortId, StoragePermissions permi
     public App {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("an app needs a name");
+        }
+        if (name.chars().anyMatch(Character::isISOControl)) {
+            throw new IllegalArgumentException("an app's name has no control characters, got "
+                    + name.chars().filter(Character::isISOControl).mapToObj(c -> String.format("U+%04X", c)).findFirst().get()
+                    + " in it");
         }
         if (shortId == null || permissions == null) {
             throw new IllegalArgumentException("an app needs a ShortId option and permissions");
