@@ -128,6 +128,23 @@ class MergeCommandTest {
     }
 
     @Test
+    void countsThatCannotAddUpAreAUsageErrorNotAWrappedSum() throws IOException {
+        Path huge0 = Files.createDirectories(directory.resolve("huge-0"));
+        Path huge1 = Files.createDirectories(directory.resolve("huge-1"));
+        Files.writeString(huge0.resolve("report.json"), Files.readString(shard(0).resolve("report.json"))
+                .replaceFirst("\"tries\" : [0-9]+", "\"tries\" : " + Long.MAX_VALUE));
+        Files.writeString(huge1.resolve("report.json"), Files.readString(shard(1).resolve("report.json"))
+                .replaceFirst("\"tries\" : [0-9]+", "\"tries\" : " + Long.MAX_VALUE));
+        assertError("invs: the shards' counts add up to more than " + Long.MAX_VALUE + "; these are not reports of real"
+                + " campaigns", "merge", huge0.toString(), huge1.toString(), "--out", directory.resolve("huge").toString());
+        Path long0 = Files.createDirectories(directory.resolve("long-0"));
+        Files.writeString(long0.resolve("report.json"), Files.readString(shard(0).resolve("report.json"))
+                .replaceFirst("\"seconds\" : [0-9.]+", "\"seconds\" : 1e308"));
+        assertError("invs: " + long0.resolve("report.json") + ": field seconds: expected a number from 0 to 1000000000000",
+                "merge", long0.toString(), shard(1).toString(), "--out", directory.resolve("long").toString());
+    }
+
+    @Test
     void controlCharactersOfAReportAreShownAsEscapes() throws IOException {
         Path tampered = Files.createDirectories(directory.resolve("tampered"));
         Files.writeString(tampered.resolve("report.json"), Files.readString(shard(2).resolve("report.json"))

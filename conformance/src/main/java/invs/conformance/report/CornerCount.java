@@ -23,6 +23,6 @@ public record CornerCount(String name, String description, long count) {
 
     /** This corner's count and {@code other}'s (the same corner in another shard) added up. */
     CornerCount plus(CornerCount other) {
-        return new CornerCount(name, description, count + other.count);
+        return new CornerCount(name, description, Totals.added(count, other.count));
     }
 }

@@ -52,7 +52,7 @@ public record PairCount(String operation, String outcome, long count, Reachabili
      */
     PairCount plus(PairCount other) {
         PairCount stricter = rank(other.standing) < rank(standing) ? other : this;
-        return new PairCount(operation, outcome, count + other.count, stricter.standing, stricter.reason);
+        return new PairCount(operation, outcome, Totals.added(count, other.count), stricter.standing, stricter.reason);
     }
 
     private static int rank(Reachability.Kind kind) {

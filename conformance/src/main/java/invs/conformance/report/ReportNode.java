@@ -73,10 +73,13 @@ final class ReportNode {
         return (int) number;
     }
 
+    /** The largest duration a report may give, in seconds (about 31,700 years): shards' sums stay finite. */
+    static final double MOST_SECONDS = 1e12;
+
     double decimal(String name) {
         ReportNode value = field(name);
-        if (!value.node.isNumber() || value.node.asDouble() < 0 || !Double.isFinite(value.node.asDouble())) {
-            throw value.problem("expected a number of 0 or more");
+        if (!value.node.isNumber() || value.node.asDouble() < 0 || !(value.node.asDouble() <= MOST_SECONDS)) {
+            throw value.problem("expected a number from 0 to " + (long) MOST_SECONDS);
         }
         return value.node.asDouble();
     }

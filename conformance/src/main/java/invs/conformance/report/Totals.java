@@ -46,11 +46,27 @@ public record Totals(long tries, boolean complete, long inputs, long syscalls, d
 
     /** These totals and {@code other}'s added up; complete when both are (the caller knows whether shards are missing). */
     Totals plus(Totals other) {
-        return new Totals(tries + other.tries, complete && other.complete, inputs + other.inputs, syscalls + other.syscalls,
+        return new Totals(added(tries, other.tries), complete && other.complete, added(inputs, other.inputs),
+                added(syscalls, other.syscalls),
                 triesSeconds + other.triesSeconds, shrinkSeconds + other.shrinkSeconds, modelSeconds + other.modelSeconds,
                 systemSeconds + other.systemSeconds, otherSeconds + other.otherSeconds,
-                Math.max(widestFrontier, other.widestFrontier), grantRefusals + other.grantRefusals,
-                triesWithGrantRefusal + other.triesWithGrantRefusal, triesAtFrontierBound + other.triesAtFrontierBound);
+                Math.max(widestFrontier, other.widestFrontier), added(grantRefusals, other.grantRefusals),
+                added(triesWithGrantRefusal, other.triesWithGrantRefusal),
+                added(triesAtFrontierBound, other.triesAtFrontierBound));
+    }
+
+    /**
+     * {@code a + b}, two counts of shards' reports added up.
+     *
+     * @throws IllegalArgumentException when the sum passes 2^63 − 1 (the reports cannot be of real campaigns)
+     */
+    static long added(long a, long b) {
+        try {
+            return Math.addExact(a, b);
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException("the shards' counts add up to more than " + Long.MAX_VALUE
+                    + "; these are not reports of real campaigns");
+        }
     }
 
     /** These totals, complete or not. */
