@@ -62,6 +62,22 @@ class FuzzCommandTest {
     }
 
     @Test
+    void findingsShrunkToTheSameRuleCountAsOneRuleBroken() throws IOException {
+        // docs/guide.md section 3's example: two findings, one first found as a liveness clause, both shrink to
+        // the same rule
+        Path out = directory.resolve("guide");
+        CommandRun run = CommandRun.of("fuzz", "--mutant", "size-counts-header", "--tries", "12", "--out", out.toString(),
+                "--progress", "none");
+        assertEquals(Main.FINDING, run.exit(), run.toString());
+        var cause = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.resolve("report.json").toFile())
+                .get("causes").get(0);
+        assertEquals(2, cause.get("findings").size(), cause.toPrettyString());
+        assertEquals(cause.get("findings").get(0).get("rule"), cause.get("findings").get(1).get("rule"),
+                cause.toPrettyString());
+        assertTrue(run.out().contains("\nfindings: 1 distinct cause (1 rule broken, 5 failing tries)"), run.out());
+    }
+
+    @Test
     void aFindingIsShrunkSavedOncePerRuleAndReplayable() throws IOException {
         CommandRun run = fuzz("--tries", "6", "--mutant", "size-counts-header", "--standard", "default");
         assertEquals(Main.FINDING, run.exit(), run.toString());

@@ -52,7 +52,8 @@ public record CampaignSummary(Setup setup, Totals totals, Vector<PairCount> cove
         if (causes.isEmpty()) {
             return "no finding";
         }
-        int rules = findings().size();
+        // After shrinking two findings can show the same rule (each was found under the rule its unshrunk try broke)
+        int rules = findings().map(FindingSummary::rule).distinct().size();
         long tries = causes.map(CauseSummary::occurrences).sum().longValue();
         return String.format(Locale.ROOT, "%d distinct cause%s (%d rule%s broken, %,d failing tr%s)", causes.size(),
                 causes.size() == 1 ? "" : "s", rules, rules == 1 ? "" : "s", tries, tries == 1 ? "y" : "ies");
