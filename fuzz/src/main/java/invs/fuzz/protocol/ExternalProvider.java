@@ -121,8 +121,8 @@ public final class ExternalProvider implements SystemUnderTestFactory, AutoClose
             case Reply.Ready ready -> null;
             case Reply.Unsupported unsupported -> new ProtocolFailure("the server refused the configuration: "
                     + JsonFields.shown(unsupported.reason(), REASON_CHARS));
-            default -> server.fail("the server answered reset with a \"" + reply.encode().path("type").asText()
-                    + "\" reply instead of ready");
+            default -> server.fail("the server answered reset with a reply of type \""
+                    + reply.encode().path("type").asText() + "\" instead of ready");
         };
     }
 
@@ -170,8 +170,8 @@ public final class ExternalProvider implements SystemUnderTestFactory, AutoClose
         Reply reply = server.exchange(id -> new Request.Hello(id, ProtocolServer.PROTOCOL, CLIENT), startTimeout);
         if (!(reply instanceof Reply.Hello greeting)) {
             String detail = reply instanceof Reply.Error error ? ": " + JsonFields.shown(error.message(), REASON_CHARS) : "";
-            throw server.fail("the server answered hello with a \"" + reply.encode().path("type").asText()
-                    + "\" reply" + detail);
+            throw server.fail("the server answered hello with a reply of type \""
+                    + reply.encode().path("type").asText() + "\"" + detail);
         }
         if (greeting.protocol() != ProtocolServer.PROTOCOL) {
             throw server.fail("the server speaks protocol " + greeting.protocol() + "; invs speaks "
