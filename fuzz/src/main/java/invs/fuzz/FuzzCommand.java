@@ -58,23 +58,35 @@ import java.util.concurrent.Callable;
         exitCodeList = {"0:no finding", "1:findings (the system under test broke the specification)",
                 "2:usage or input error", "3:a bug of invs, or too little memory"})
 final class FuzzCommand implements Callable<Integer> {
+    /**
+     * The most inputs a try may have: a try of 100,000 inputs against the reference runs in about 5 s within
+     * 48 MB of heap; one of a million takes over 20 s and does not fit in 128 MB.
+     */
+    static final int MAX_STEPS = 100_000;
+    /** The most tries run at once (each against a server may start two or three processes). */
+    static final int MAX_THREADS = 64;
+
     @CommandLine.Option(names = "--time", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "Wall-clock budget for running tries; shrinking comes after (default: 20s).")
+            description = "Wall-clock budget for running tries (a try still running when it is up stops there);"
+                    + " shrinking comes after (default: 20s).")
     private Duration time = Duration.ofSeconds(20);
 
     @CommandLine.Option(names = "--tries", paramLabel = "N",
             description = "Tries (sequences) in the whole campaign, all shards together (default: as many as the time allows).")
     private Integer tries;
 
-    @CommandLine.Option(names = "--steps", paramLabel = "N", description = "Inputs per try (default: 150).")
+    @CommandLine.Option(names = "--steps", paramLabel = "N",
+            description = "Inputs per try, 1 to " + MAX_STEPS + " (default: 150).")
     private int steps = 150;
 
     @CommandLine.Option(names = "--seed", paramLabel = "SEED", converter = SeedConverter.class,
-            description = "The campaign's seed: a number, 0x-hexadecimal, or random (default: 0x50004).")
+            description = "The campaign's seed: a number (-2^63 to 2^64-1, -1 being 0xffffffffffffffff), 0x-hexadecimal,"
+                    + " or random (default: 0x50004).")
     private long seed = Campaign.DEFAULT_SEED;
 
     @CommandLine.Option(names = "--threads", paramLabel = "N",
-            description = "Tries run at once (default: the processors, at most 4).")
+            description = "Tries run at once, 1 to " + MAX_THREADS + ", never more than the tries (default: the"
+                    + " processors, at most 4).")
     private int threads = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
 
     @CommandLine.Option(names = "--shard", paramLabel = "i/N", converter = ShardConverter.class,
@@ -140,6 +152,9 @@ final class FuzzCommand implements Callable<Integer> {
                     shrinkTime, out, progress, jazzerArguments, reference).run(System.err, err);
             spec.commandLine().getOut().print(outcome.report());
             spec.commandLine().getOut().flush();
+            if (outcome.causes().isEmpty() && outcome.stoppedEarly().isDefined()) {
+                throw new UserError(outcome.stoppedEarly().get()); // it did not run its time: no "no finding"
+            }
             return outcome.causes().isEmpty() ? 0 : Main.FINDING;
         }
         if (!chosen.preparation().isEmpty()) {
@@ -163,7 +178,7 @@ final class FuzzCommand implements Callable<Integer> {
                     .seed(seed)
                     .budget(new Budget(total, steps, time))
                     .shard(shard)
-                    .threads(threads)
+                    .threads(threadsUsed())
                     .properties(checked)
                     .swarm(swarm.equalsIgnoreCase("on"))
                     .shrinkTime(shrinkTime)
@@ -183,8 +198,8 @@ final class FuzzCommand implements Callable<Integer> {
             Vector<String> unwritten = ReportFiles.write(summary, out);
             PrintWriter stdout = spec.commandLine().getOut();
             stdout.print(CampaignReport.render(summary));
-            stdout.printf("reports: %s%n", ReportFiles.names(out));
-            unwritten.forEach(problem -> stdout.println("problem: " + problem));
+            stdout.flush(); // the report is shown even when its files could not be written
+            stdout.println(CampaignReport.filesLine(out, unwritten));
             stdout.flush();
             return result.causes().isEmpty() ? 0 : Main.FINDING;
         }
@@ -206,6 +221,11 @@ final class FuzzCommand implements Callable<Integer> {
         }
     }
 
+    /** The tries run at once: {@code --threads}, but no more than the tries of this shard. */
+    private int threadsUsed() {
+        return tries == null ? threads : (int) Math.max(1, Math.min(threads, shard.triesOf(tries)));
+    }
+
     /** Checks before any work that trace files and reports can be written under {@code --out}. */
     private void checkOutput() {
         OutputLocation.directory(out, "--out");
@@ -215,11 +235,11 @@ final class FuzzCommand implements Callable<Integer> {
         if (tries != null && tries < 1) {
             throw new UserError("--tries must be at least 1");
         }
-        if (steps < 1) {
-            throw new UserError("--steps must be at least 1");
+        if (steps < 1 || steps > MAX_STEPS) {
+            throw new UserError("--steps: 1 to " + MAX_STEPS + " inputs per try, got " + steps);
         }
-        if (threads < 1) {
-            throw new UserError("--threads must be at least 1");
+        if (threads < 1 || threads > MAX_THREADS) {
+            throw new UserError("--threads: 1 to " + MAX_THREADS + " tries at once, got " + threads);
         }
         if (time.isZero() || shrinkTime.isZero()) {
             throw new UserError("--time and --shrink-time must be positive");

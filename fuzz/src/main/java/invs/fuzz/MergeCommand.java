@@ -69,8 +69,8 @@ final class MergeCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         // Every text of the report came from files: control characters are shown as escapes, never sent to the terminal.
         CampaignReport.render(merged).lines().forEach(line -> stdout.println(Utf8Text.printable(line, Integer.MAX_VALUE)));
-        stdout.printf("reports: %s%n", ReportFiles.names(out));
-        unwritten.forEach(problem -> stdout.println("problem: " + problem));
+        stdout.flush(); // the report is shown even when its files could not be written
+        stdout.println(Utf8Text.printable(CampaignReport.filesLine(out, unwritten), Integer.MAX_VALUE));
         stdout.flush();
         return merged.causes().isEmpty() ? 0 : Main.FINDING;
     }

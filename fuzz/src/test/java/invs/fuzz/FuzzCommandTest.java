@@ -153,6 +153,15 @@ class FuzzCommandTest {
                 Arguments.of(List.of("--mutant", "busy-global", "--sut-command", "x"), "invs: choose one system under test"),
                 Arguments.of(List.of("--time", "soon"), "invs: Invalid value for option '--time': 'soon' is not a duration"),
                 Arguments.of(List.of("--tries", "0"), "invs: --tries must be at least 1"),
+                Arguments.of(List.of("--steps", "100001", "--tries", "1"), "invs: --steps: 1 to 100000 inputs per try, got 100001"),
+                Arguments.of(List.of("--steps", "0"), "invs: --steps: 1 to 100000 inputs per try, got 0"),
+                Arguments.of(List.of("--threads", "65", "--tries", "1"), "invs: --threads: 1 to 64 tries at once, got 65"),
+                Arguments.of(List.of("--out", ""), "invs: --out: an empty path; name a directory"),
+                Arguments.of(List.of("--standard", "doc-default", "--profile", "tock", "--tries", "1"),
+                        "invs: --standard doc-default is a board of the doc reading but --profile chooses the tock one;"
+                                + " name the shape alone (default) or leave out --profile"),
+                Arguments.of(List.of("--seed", "18446744073709551616"), "invs: Invalid value for option '--seed':"
+                        + " '18446744073709551616' is not a seed"),
                 Arguments.of(List.of("--properties", "speed"), "invs: Invalid value for option '--properties' (NAME): 'speed' is not a property"),
                 Arguments.of(List.of("--sut-command", "exec /nonexistent/server"),
                         "invs: cannot use the server `exec /nonexistent/server`: the server exited with status 127"));
@@ -166,6 +175,47 @@ class FuzzCommandTest {
         assertEquals(1, run.errLine().lines().count(), run.err());
         assertTrue(run.errLine().startsWith(message), run.err());
         assertEquals("", run.out());
+    }
+
+    @Test
+    void noMoreThreadsThanTriesRun() {
+        CommandRun run = fuzz("--tries", "2", "--threads", "8");
+        assertEquals(0, run.exit(), run.toString());
+        assertTrue(run.out().contains("seed 0x0000000000050004, shard 0/1, 2 threads, 60 steps per try\n"), run.out());
+    }
+
+    @Test
+    void anUnsignedDecimalSeedIsTheSameSeedAsItsSignedValue() {
+        CommandRun unsigned = fuzz("--tries", "1", "--seed", "18446744073709551615");
+        assertEquals(0, unsigned.exit(), unsigned.toString());
+        assertTrue(unsigned.out().contains("seed 0xffffffffffffffff, "), unsigned.out());
+        CommandRun signed = fuzz("--tries", "1", "--seed", "-1");
+        assertTrue(signed.out().contains("seed 0xffffffffffffffff, "), signed.out());
+    }
+
+    @Test
+    void aShapeTakesTheProfileAndAFullNameMustAgreeWithIt() {
+        CommandRun shape = fuzz("--tries", "1", "--standard", "default", "--profile", "tock");
+        assertEquals(0, shape.exit(), shape.toString());
+        assertTrue(shape.out().contains("boards: tock-default;"), shape.out());
+        CommandRun agreeing = fuzz("--tries", "1", "--standard", "tock-default", "--profile", "tock");
+        assertEquals(0, agreeing.exit(), agreeing.toString());
+        assertTrue(agreeing.out().contains("boards: tock-default;"), agreeing.out());
+    }
+
+    @Test
+    void aReportThatCannotBeWrittenIsAOneLineErrorAndNotClaimedWritten() throws IOException {
+        Path findings = directory.resolve("findings");
+        Files.createDirectories(findings.resolve("report.json").resolve("inner"));
+        CommandRun run = fuzz("--tries", "1");
+        assertEquals(Main.USAGE, run.exit(), run.toString());
+        assertEquals("invs: cannot write " + findings.resolve("report.json") + ": a directory is in the way",
+                run.errLine().lines().reduce((first, last) -> last).orElseThrow(), "the last line: " + run.err());
+        assertTrue(run.out().contains("findings: none"), "the report is still shown: " + run.out());
+        assertFalse(run.out().contains("reports: "), run.out());
+        try (Stream<Path> files = Files.list(findings)) {
+            assertEquals(List.of(), files.filter(file -> file.toString().endsWith(".tmp")).toList());
+        }
     }
 
     @Test

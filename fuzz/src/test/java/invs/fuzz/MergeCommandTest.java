@@ -145,6 +145,18 @@ class MergeCommandTest {
     }
 
     @Test
+    void mergedReportsThatCannotBeWrittenAreAOneLineUsageErrorAndNotClaimedWritten() throws IOException {
+        Path out = Files.createDirectories(directory.resolve("unwritable").resolve("report.json").resolve("inner")).getParent()
+                .getParent();
+        CommandRun run = CommandRun.of("merge", shard(0).toString(), shard(1).toString(), "--out", out.toString());
+        assertEquals(Main.USAGE, run.exit(), run.toString());
+        assertEquals("invs: cannot write " + out.resolve("report.json") + ": a directory is in the way", run.errLine());
+        assertTrue(run.out().startsWith("invs merge: "), "the merged report is still shown: " + run.out());
+        assertFalse(run.out().contains("reports: "), run.out());
+        assertFalse(Files.exists(out.resolve("report.json.tmp")), "no temporary file is left");
+    }
+
+    @Test
     void controlCharactersOfAReportAreShownAsEscapes() throws IOException {
         Path tampered = Files.createDirectories(directory.resolve("tampered"));
         Files.writeString(tampered.resolve("report.json"), Files.readString(shard(2).resolve("report.json"))

@@ -12,7 +12,8 @@ import java.util.function.Function;
  * A lockstep try against a system that pipelines, in batches aimed by a forecast ({@link AimedBatches}),
  * {@link Session#AHEAD} of them sent before the first is judged: the first ones are sent when the try
  * begins, the others as the ones before are judged, until the first violation, the frontier bound or the
- * end of the budget. The first batch holds {@link #FIRST_BATCH} inputs and each next one twice as many, up
+ * end of the budget or of the campaign's time (no batch is sent after the deadline but the first; those sent
+ * are judged). The first batch holds {@link #FIRST_BATCH} inputs and each next one twice as many, up
  * to {@link Session#BATCH}: the system still applies every input sent after a violation (invs drops their
  * answers), so a try that fails early, as most do against a system with findings, wastes little of the
  * system's time, while a long try soon goes in full batches.
@@ -24,19 +25,23 @@ final class BatchedTry implements BegunTry {
     private final Session session;
     private final AimedBatches batches;
     private final int budget;
+    private final long deadline;
     private final Statistics statistics;
     private final Function<Run, Option<Failure>> verdict;
     private int sent;
     private int nextBatch = FIRST_BATCH;
+    private boolean timeUp;
 
     /**
      * Begins the try on {@code session} (which it closes) with {@code generator}'s inputs, at most
-     * {@code budget} of them; {@code verdict} turns what ran into the try's failure, if any.
+     * {@code budget} of them and none after {@code deadline} (nanoseconds) but the first batch;
+     * {@code verdict} turns what ran into the try's failure, if any.
      */
-    BatchedTry(Session session, InputGenerator generator, int budget, Statistics statistics,
+    BatchedTry(Session session, InputGenerator generator, int budget, long deadline, Statistics statistics,
                Function<Run, Option<Failure>> verdict) {
         this.session = session;
         this.budget = budget;
+        this.deadline = deadline;
         this.statistics = statistics;
         this.verdict = verdict;
         try {
@@ -75,10 +80,18 @@ final class BatchedTry implements BegunTry {
         }
     }
 
-    /** Generates and sends batches until {@link Session#AHEAD} wait to be judged or the budget is sent. */
+    /**
+     * Generates and sends batches until {@link Session#AHEAD} wait to be judged, the budget is sent or the
+     * deadline has passed.
+     */
     private void sendAhead() {
-        while (sent < budget && batches.unjudged() < Session.AHEAD) {
+        while (!timeUp && sent < budget && batches.unjudged() < Session.AHEAD) {
             long before = System.nanoTime();
+            if (sent > 0 && before >= deadline) {
+                timeUp = true;
+                statistics.stoppedAtDeadline();
+                return;
+            }
             int size = Math.min(nextBatch, budget - sent);
             nextBatch = Math.min(Session.BATCH, 2 * nextBatch);
             batches.send(size);

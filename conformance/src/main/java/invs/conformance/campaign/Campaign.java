@@ -59,7 +59,8 @@ public final class Campaign {
     }
 
     /**
-     * Runs the campaign: the tries until the budget's tries or time run out, then shrinking and grouping.
+     * Runs the campaign: the tries until the budget's tries or time run out (a try running when the time
+     * runs out stops there, with a verdict on the inputs it ran), then shrinking and grouping.
      *
      * @throws IllegalArgumentException when the system supports none of the given boards (and none are generated)
      */
@@ -79,7 +80,7 @@ public final class Campaign {
                 settings.factory());
         Triage triage = new Triage(settings.system(), settings.factory(), settings.baseline(), settings.shrinkTime(),
                 settings.traces(), settings.listener());
-        TryRunner runner = new TryRunner(settings, start);
+        TryRunner runner = new TryRunner(settings, start, deadline);
         Statistics statistics = new Statistics();
         long limit = settings.shard().triesOf(settings.budget().tries());
         AtomicLong next = new AtomicLong();
@@ -130,7 +131,8 @@ public final class Campaign {
             }
         });
         long triesEnd = System.nanoTime();
-        boolean complete = processed.get() >= limit;
+        // a try cut short by the deadline ran, but not whole: the campaign did not run its budget
+        boolean complete = processed.get() >= limit && statistics.triesStoppedAtDeadline() == 0;
         Vector<Cause> causes = triage.finish(settings.threads());
         return new CampaignResult(settings, run.get(), complete, causes, statistics, supported, refusedGiven,
                 choice.generated(), choice.refused(), triage.problems(), Duration.ofNanos(triesEnd - start),

@@ -29,7 +29,8 @@ import java.util.Set;
  * campaign begins its next try before it finishes this one ({@link #begin}, {@link BatchedTry}): the
  * generator aims each input of a batch by a {@link Forecast} of the answers ({@link AimedBatches}). A
  * try stops early, without a verdict on the inputs it did not run, once the specification's frontier is
- * beyond {@link Session#FRONTIER_BOUND}.
+ * beyond {@link Session#FRONTIER_BOUND}, or once the campaign's time for running tries is up (after its
+ * first input: a long try honours the budget's time too, and the campaign is then not complete).
  */
 final class TryRunner {
     /** One try in this many is an isolation scenario (when {@link Property#ISOLATION} is checked). */
@@ -38,12 +39,15 @@ final class TryRunner {
     private final CampaignSettings settings;
     private final Checks online;
     private final long start;
+    private final long deadline;
     private volatile Set<Capability> known;
 
-    TryRunner(CampaignSettings settings, long start) {
+    /** Runs the tries of a campaign begun at {@code start} whose tries must stop at {@code deadline} (nanoseconds). */
+    TryRunner(CampaignSettings settings, long start, long deadline) {
         this.settings = settings;
         this.online = Checks.of(settings.properties());
         this.start = start;
+        this.deadline = deadline;
     }
 
     /** The system's capabilities, once a try has learnt them (empty before). */
@@ -84,12 +88,16 @@ final class TryRunner {
         Session session = Session.open(configuration, settings.factory(), online, statistics);
         session.stopAtFrontierBound();
         if (session.pipelines()) {
-            return new BatchedTry(session, generator, settings.budget().steps(), statistics,
+            return new BatchedTry(session, generator, settings.budget().steps(), deadline, statistics,
                     run -> finished(index, board, run, online, trySeed, swarm, statistics));
         }
         try (session) {
             for (int step = 0; step < settings.budget().steps(); step++) {
                 long before = System.nanoTime();
+                if (step > 0 && before >= deadline) {
+                    statistics.stoppedAtDeadline();
+                    break;
+                }
                 Input input = generator.next();
                 statistics.time(0, 0, System.nanoTime() - before);
                 Option<Violation> violation = session.step(input);

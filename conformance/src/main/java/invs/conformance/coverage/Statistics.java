@@ -25,6 +25,7 @@ public final class Statistics {
     private long grantRefusals;
     private long sequencesWithGrantRefusal;
     private long stoppedAtFrontierBound;
+    private long stoppedAtDeadline;
 
     /** No counts yet. */
     public Statistics() {
@@ -101,6 +102,7 @@ public final class Statistics {
         grantRefusals += other.grantRefusals;
         sequencesWithGrantRefusal += other.sequencesWithGrantRefusal;
         stoppedAtFrontierBound += other.stoppedAtFrontierBound;
+        stoppedAtDeadline += other.stoppedAtDeadline;
     }
 
     /** How often {@code outcome} was observed. */
@@ -172,6 +174,16 @@ public final class Statistics {
     /** How many tries stopped because the frontier passed its bound. */
     public long triesStoppedAtFrontierBound() {
         return stoppedAtFrontierBound;
+    }
+
+    /** Counts one more try cut short because the campaign's time for running tries ran out. */
+    public void stoppedAtDeadline() {
+        stoppedAtDeadline++;
+    }
+
+    /** How many tries were cut short because the campaign's time for running tries ran out. */
+    public long triesStoppedAtDeadline() {
+        return stoppedAtDeadline;
     }
 
     /** The documented outcomes and corners of {@code requirement} reached fewer times than it asks. */

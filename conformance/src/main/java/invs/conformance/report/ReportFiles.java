@@ -4,6 +4,9 @@ import io.vavr.collection.Vector;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -21,6 +24,7 @@ public final class ReportFiles {
     /**
      * Writes {@code report.json}, the JUnit XML and {@code report.html} of {@code summary} into {@code directory}
      * (replacing the previous campaign's): what could not be written, one line each (nothing when all were).
+     * A file that cannot be written leaves no temporary file behind.
      */
     public static Vector<String> write(CampaignSummary summary, Path directory) {
         Vector<String> problems = Vector.empty();
@@ -43,7 +47,22 @@ public final class ReportFiles {
             Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
             return Vector.empty();
         } catch (IOException | RuntimeException e) {
-            return Vector.of("cannot write " + file + ": " + e.getMessage());
+            try {
+                Files.deleteIfExists(temporary);
+            } catch (IOException | RuntimeException ignored) {
+                // the problem returned below is what matters
+            }
+            return Vector.of("cannot write " + file + ": " + reason(e));
         }
+    }
+
+    /** The reason of a failed write in a few words. */
+    private static String reason(Exception e) {
+        return switch (e) {
+            case DirectoryNotEmptyException directory -> "a directory is in the way";
+            case AccessDeniedException denied -> "permission denied";
+            case FileSystemException system when system.getReason() != null -> system.getReason();
+            default -> String.valueOf(e.getMessage());
+        };
     }
 }

@@ -8,6 +8,7 @@ import invs.conformance.campaign.Campaign;
 import invs.conformance.campaign.CampaignResult;
 import invs.conformance.reference.ReferenceProvider;
 import invs.conformance.zoo.Zoo;
+import io.vavr.collection.Vector;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
@@ -16,6 +17,8 @@ import org.w3c.dom.Element;
 import javax.xml.parsers.DocumentBuilderFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -79,5 +82,18 @@ class ReportFilesTest {
     void controlBytesFromASystemDoNotBreakTheXml() {
         assertEquals("a\uFFFDb", JunitReport.clean("a\u0001b"));
         assertEquals("tab\tand line\n", JunitReport.clean("tab\tand line\n"));
+    }
+
+    @Test
+    void aReportThatCannotBeWrittenIsNamedAndLeavesNoTemporaryFile() throws Exception {
+        CampaignResult result = campaign(new ReferenceProvider(), "reference", directory);
+        Files.createDirectories(directory.resolve(ReportFiles.JSON).resolve("inner"));
+        Vector<String> problems = ReportFiles.write(CampaignSummary.of(result, INVOCATION), directory);
+        assertEquals(Vector.of("cannot write " + directory.resolve(ReportFiles.JSON)
+                + ": a directory is in the way"), problems);
+        assertTrue(Files.isRegularFile(directory.resolve(ReportFiles.HTML)), "the others are written");
+        try (Stream<Path> files = Files.list(directory)) {
+            assertEquals(List.of(), files.filter(file -> file.toString().endsWith(".tmp")).toList());
+        }
     }
 }

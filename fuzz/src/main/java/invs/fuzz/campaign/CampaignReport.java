@@ -10,11 +10,14 @@ import invs.conformance.report.CornerCount;
 import invs.conformance.report.FindingSummary;
 import invs.conformance.report.Invocation;
 import invs.conformance.report.PairCount;
+import invs.conformance.report.ReportFiles;
 import invs.conformance.report.Setup;
 import invs.conformance.report.ShardPart;
 import invs.conformance.report.Totals;
+import invs.fuzz.cli.UserError;
 import io.vavr.collection.Vector;
 
+import java.nio.file.Path;
 import java.util.Locale;
 
 /**
@@ -36,6 +39,19 @@ public final class CampaignReport {
      */
     public static String render(CampaignResult result, String system, String rerun, String replayFlags) {
         return render(CampaignSummary.of(result, new Invocation(system, rerun, replayFlags)));
+    }
+
+    /**
+     * The line that names the report files written into {@code directory}, printed after the report.
+     *
+     * @param unwritten what {@link ReportFiles#write} could not write, one line each
+     * @throws UserError naming every report file that could not be written: no line then claims they were
+     */
+    public static String filesLine(Path directory, Vector<String> unwritten) {
+        if (!unwritten.isEmpty()) {
+            throw new UserError(unwritten.mkString("; "));
+        }
+        return "reports: " + ReportFiles.names(directory);
     }
 
     /** The report of {@code summary}: a campaign's, or (with its shard parts listed) a merged one's. */

@@ -20,7 +20,8 @@ import java.util.Locale;
 public final class BoardOptions {
     @Option(names = "--standard", split = ",", paramLabel = "NAME",
             description = "Standard boards to use (default: all four): default, permissions, exhaustion, 64bit;"
-                    + " a name with its profile (doc-default, tock-exhaustion, ...) also chooses the profile.")
+                    + " a name with its profile (doc-default, tock-exhaustion, ...) also chooses the profile, which"
+                    + " --profile then cannot contradict.")
     private List<String> standard;
 
     @Option(names = "--boards", paramLabel = "standard|generated|both",
@@ -80,28 +81,41 @@ public final class BoardOptions {
      * boards, or, when a field option is given, one board called {@code custom}: the profile's default board.
      * Field options then modify each board (a modified standard board's name gets a {@code *}).
      *
-     * @throws UserError for unknown names, bad values, a malformed file, or boards of two readings
+     * @throws UserError for unknown names, bad values, a malformed file, boards of two readings, or a
+     *                    standard name whose profile {@code --profile} contradicts
      */
     public BoardSelection select(io.vavr.control.Option<Profile> announced) {
         if (file != null && standard != null) {
             throw new UserError("choose either --config or --standard");
         }
+        Vector<String> names = standard == null ? Vector.empty() : Vector.ofAll(standard).map(String::trim).distinct();
         Vector<NamedConfiguration> bases;
         if (file != null) {
             String name = file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
             bases = Vector.of(new NamedConfiguration(name.isBlank() ? "custom" : name, ConfigurationFile.read(file)));
         } else if (standard != null) {
-            bases = Vector.ofAll(standard).map(String::trim).distinct().map(BoardOptions::standardBoard);
+            bases = names.map(BoardOptions::standardBoard);
         } else {
             bases = Vector.empty();
         }
-        Vector<Profile> implied = bases.map(named -> named.configuration().profile()).distinct();
+        // a shape (default, exhaustion, ...) names no reading; a full name (doc-default) and a file do
+        Vector<NamedConfiguration> pinned = file != null ? bases : names.flatMap(StandardConfigurations::named);
+        Vector<Profile> implied = pinned.map(named -> named.configuration().profile()).distinct();
         if (profile == null && implied.size() > 1) {
             throw new UserError("the boards " + bases.map(NamedConfiguration::name).mkString(", ") + " belong to two"
                     + " readings of the document; a campaign checks one: choose it with --profile doc or --profile tock");
         }
         Profile chosen = profile != null ? profileOr(Profile.DOC)
                 : implied.headOption().orElse(announced).getOrElse(Profile.DOC);
+        // --profile reads a file's board under the other reading, but never contradicts a full standard name
+        io.vavr.control.Option<NamedConfiguration> contradicted = file != null ? io.vavr.control.Option.none()
+                : pinned.find(named -> named.configuration().profile() != chosen);
+        if (contradicted.isDefined()) {
+            String name = contradicted.get().name();
+            throw new UserError("--standard " + name + " is a board of the " + reading(contradicted.get().configuration()
+                    .profile()) + " reading but --profile chooses the " + reading(chosen) + " one; name the shape alone ("
+                    + name.replaceFirst("^(doc|tock)-", "") + ") or leave out --profile");
+        }
         if (bases.isEmpty()) {
             bases = changesFields() ? Vector.of(new NamedConfiguration("custom", Configuration.defaults(chosen)))
                     : StandardConfigurations.of(chosen);
@@ -116,6 +130,10 @@ public final class BoardOptions {
             return new NamedConfiguration(renamed ? name + "*" : name, modified(read));
         });
         return new BoardSelection(selected, mode(), chosen);
+    }
+
+    private static String reading(Profile profile) {
+        return profile.name().toLowerCase(Locale.ROOT);
     }
 
     private BoardMode mode() {

@@ -39,9 +39,13 @@ public final class OutputLocation {
      * The output directory {@code directory} given with {@code option} (for example {@code --out}), created
      * with its parents if missing and proven writable.
      *
-     * @throws UserError when it is a file, cannot be created or cannot be written in
+     * @throws UserError when it is empty (which would mean the working directory), a file, or cannot be
+     *                    created or written in
      */
     public static OutputLocation directory(Path directory, String option) {
+        if (directory.toString().isEmpty()) {
+            throw new UserError(option + ": an empty path; name a directory (. for the working directory)");
+        }
         if (Files.exists(directory) && !Files.isDirectory(directory)) {
             throw new UserError(option + ": " + directory + " is a file, not a directory");
         }

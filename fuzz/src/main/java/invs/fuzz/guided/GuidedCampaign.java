@@ -89,10 +89,12 @@ public final class GuidedCampaign {
     /**
      * What a guided campaign found.
      *
-     * @param causes the distinct causes, each with its findings
-     * @param report the report to print
+     * @param causes       the distinct causes, each with its findings
+     * @param report       the report to print
+     * @param stoppedEarly why Jazzer stopped before its time, in one line naming its log; none when it ran
+     *                     its time
      */
-    public record Outcome(Vector<Cause> causes, String report) {
+    public record Outcome(Vector<Cause> causes, String report, Option<String> stoppedEarly) {
     }
 
     /**
@@ -139,8 +141,11 @@ public final class GuidedCampaign {
                     CampaignListener.NONE);
             triage(found, check, triage);
             Vector<Cause> causes = triage.finish(1);
+            Option<String> stoppedEarly = status.stoppedEarly().map(reason -> String.format(Locale.ROOT,
+                    "Jazzer stopped after %.1f s of its %s: libFuzzer: %s; see %s", status.fuzzingSeconds(),
+                    DurationConverter.format(time), reason, log));
             return new Outcome(causes, report(open, supported, status, start, found, crashes, corpus, causes,
-                    triage.problems()));
+                    triage.problems(), stoppedEarly), stoppedEarly);
         }
     }
 
@@ -213,20 +218,22 @@ public final class GuidedCampaign {
     }
 
     private String report(OpenSystem open, Vector<NamedConfiguration> supported, JazzerStatus status, long start,
-                          Vector<Path> found, Path crashes, Path corpus, Vector<Cause> causes, Vector<String> problems) {
+                          Vector<Path> found, Path crashes, Path corpus, Vector<Cause> causes, Vector<String> problems,
+                          Option<String> stoppedEarly) {
         double seconds = (System.nanoTime() - start) / 1e9;
         double fuzzing = status.fuzzingSeconds();
         StringBuilder text = new StringBuilder();
         text.append("invs fuzz --guided: ").append(open.description()).append(", against the specification\n");
         text.append(String.format(Locale.ROOT, "Jazzer fuzzed for %.1f s (%.1f s in all, with start-up and shrinking),"
                 + " configurations: %s%n", fuzzing, seconds, supported.map(NamedConfiguration::name).mkString(", ")));
+        stoppedEarly.forEach(why -> text.append(why).append('\n'));
         text.append(String.format(Locale.ROOT, "%,d executions (%,d/s), coverage %,d edges and %,d features, corpus %,d inputs in %s%n",
                 status.executions(), status.executionsPerSecond(), status.coverage(), status.features(),
                 status.corpus(), corpus));
         text.append(String.format(Locale.ROOT, "%d new failing input%s saved under %s%n", found.size(),
                 found.size() == 1 ? "" : "s", crashes));
         if (causes.isEmpty()) {
-            text.append("findings: none\n");
+            text.append(stoppedEarly.isDefined() ? "findings: none in what ran\n" : "findings: none\n");
         } else {
             int rules = causes.map(cause -> cause.findings().size()).sum().intValue();
             text.append(String.format(Locale.ROOT, "findings: %d distinct cause%s (%d rule%s broken), each shrunk and saved"

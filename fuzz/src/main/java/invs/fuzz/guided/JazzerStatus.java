@@ -1,17 +1,23 @@
 package invs.fuzz.guided;
 
+import io.vavr.control.Option;
+
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * The live figures of a Jazzer (libFuzzer) run, read from its status lines such as
  * {@code #4096 pulse cov: 812 ft: 1630 corp: 57/3107b lim: 43 exec/s: 1365 rss: 612Mb}, its findings
- * ({@code == Java Exception:}) and its final statistics.
+ * ({@code == Java Exception:}), its final statistics, and why it stopped before its time when it did
+ * ({@code ==1234== ERROR: libFuzzer: out-of-memory (used: 1215Mb; limit: 1Mb)}, with the input it saved).
  */
 final class JazzerStatus {
     private static final Pattern STATUS = Pattern.compile(
             "^#(\\d+)\\s+\\w+\\s+cov: (\\d+) ft: (\\d+) corp: (\\d+)/\\S+.*?exec/s: (\\d+).*");
     private static final Pattern EXECUTED = Pattern.compile("^stat::number_of_executed_units: (\\d+)");
+    /** libFuzzer stopping on its own: out of memory, a timeout, a leak, a deadly signal, ... */
+    private static final Pattern ERROR = Pattern.compile("^==\\d+== ERROR: libFuzzer: (.+)$");
+    private static final Pattern SAVED = Pattern.compile(".*Test unit written to (\\S+)$");
 
     private volatile long executions;
     private volatile long coverage;
@@ -20,6 +26,8 @@ final class JazzerStatus {
     private volatile long executionsPerSecond;
     private volatile int findings;
     private volatile long startedAt;
+    private volatile String stopped;
+    private volatile String saved;
 
     /** Reads one line of Jazzer's output. */
     void read(String line) {
@@ -40,6 +48,14 @@ final class JazzerStatus {
             findings++;
         } else if (line.startsWith("INFO: Seed:")) {
             markStarted();
+        } else {
+            Matcher error = ERROR.matcher(line);
+            Matcher unit = SAVED.matcher(line);
+            if (error.matches() && stopped == null) {
+                stopped = error.group(1).strip();
+            } else if (unit.matches() && stopped != null && saved == null) {
+                saved = unit.group(1);
+            }
         }
     }
 
@@ -47,6 +63,14 @@ final class JazzerStatus {
         if (startedAt == 0) {
             startedAt = System.nanoTime();
         }
+    }
+
+    /**
+     * Why libFuzzer stopped before its time, as its error line says (for example {@code out-of-memory (used:
+     * 1215Mb; limit: 1Mb)}), with the input it saved then; none when it ran its time.
+     */
+    Option<String> stoppedEarly() {
+        return Option.of(stopped).map(reason -> saved == null ? reason : reason + "; its input is saved as " + saved);
     }
 
     /** Whether Jazzer got as far as fuzzing. */

@@ -30,6 +30,20 @@ class ConvertersTest {
     }
 
     @Test
+    void aSeedIsAnySixtyFourBitValueSignedOrUnsigned() {
+        SeedConverter seeds = new SeedConverter();
+        assertEquals(-1L, seeds.convert("18446744073709551615"));
+        assertEquals(-1L, seeds.convert("-1"));
+        assertEquals(-1L, seeds.convert("0xffffffffffffffff"));
+        assertEquals(Long.MIN_VALUE, seeds.convert("9223372036854775808"));
+        assertEquals(Long.MIN_VALUE, seeds.convert("-9223372036854775808"));
+        assertEquals(0x50004L, seeds.convert("327684"));
+        assertThrows(CommandLine.TypeConversionException.class, () -> seeds.convert("18446744073709551616"));
+        assertThrows(CommandLine.TypeConversionException.class, () -> seeds.convert("-9223372036854775809"));
+        assertThrows(CommandLine.TypeConversionException.class, () -> seeds.convert("seven"));
+    }
+
+    @Test
     void sizesTakeBinaryUnits() {
         assertEquals(4L << 20, SizeConverter.parse("4M"));
         assertEquals(512L << 10, SizeConverter.parse("512KiB"));

@@ -44,6 +44,12 @@ class OutputLocationTest {
     }
 
     @Test
+    void anEmptyPathIsNotTheWorkingDirectory() {
+        assertEquals("--out: an empty path; name a directory (. for the working directory)",
+                assertThrows(UserError.class, () -> OutputLocation.directory(Path.of(""), "--out")).getMessage());
+    }
+
+    @Test
     void reservedNamesNeverClash() throws IOException {
         OutputLocation location = OutputLocation.directory(directory, "--out");
         Files.writeString(directory.resolve("finding.jsonl"), "first");

@@ -42,6 +42,20 @@ class GuidedCampaignTest {
         assertEquals(before, listing(Path.of("")), "Jazzer wrote nothing into the working directory");
     }
 
+    @Test
+    void jazzerStoppingBeforeItsTimeIsSaidAndNotReportedAsNoFinding() {
+        Path out = directory.resolve("stopped");
+        CommandRun run = CommandRun.of("fuzz", "--guided", "--time", "3s", "--standard", "doc-default", "--out",
+                out.toString(), "--progress", "none", "--jazzer-arg=-rss_limit_mb=1");
+        assertEquals(Main.USAGE, run.exit(), run.toString());
+        assertTrue(Pattern.compile("\nJazzer stopped after [0-9.]+ s of its 3s: libFuzzer: out-of-memory \\(used: [0-9]+Mb;"
+                + " limit: 1Mb\\); its input is saved as \\S+/oom-[0-9a-f]+; see \\S+jazzer.log\n").matcher(run.out()).find(),
+                run.out());
+        assertTrue(run.out().contains("findings: none in what ran\n"), run.out());
+        assertTrue(run.errLine().lines().reduce((first, second) -> second).orElseThrow()
+                .startsWith("invs: Jazzer stopped after "), run.err());
+    }
+
     private static Set<String> listing(Path directory) throws IOException {
         try (Stream<Path> files = Files.list(directory)) {
             return files.map(file -> file.getFileName().toString()).collect(Collectors.toSet());
