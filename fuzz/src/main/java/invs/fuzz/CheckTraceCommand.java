@@ -8,6 +8,7 @@ import invs.conformance.trace.Trace;
 import invs.conformance.trace.TraceFile;
 import invs.conformance.trace.TraceLimits;
 import invs.fuzz.cli.BoardOptions;
+import invs.fuzz.cli.StepLimitOption;
 import invs.fuzz.cli.TraceFiles;
 import invs.fuzz.cli.TraceLimitOptions;
 import invs.fuzz.cli.UserError;
@@ -44,12 +45,15 @@ final class CheckTraceCommand implements Callable<Integer> {
     @Mixin
     private TraceLimitOptions limitOptions;
 
+    @Mixin
+    private StepLimitOption stepLimit;
+
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
-        TraceLimits limits = limitOptions.limits();
+        TraceLimits limits = stepLimit.applyTo(limitOptions.limits());
         TraceFile read = TraceFiles.read(file, limits);
         Trace trace = read.trace();
         if (board.given()) {
@@ -65,7 +69,7 @@ final class CheckTraceCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         out.printf("checking %s (%d recorded steps) against the specification%n", file, trace.length());
-        out.print(result.report());
+        result.printReport(out);
         if (result.conforms()) {
             out.printf("conforms: %s allowed by the specification%n", trace.length() == 1 ? "the one step is" : "all " + trace.length() + " steps are");
         } else {

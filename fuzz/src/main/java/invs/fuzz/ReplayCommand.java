@@ -14,6 +14,7 @@ import invs.fuzz.cli.BoardOptions;
 import invs.fuzz.cli.OutputLocation;
 import invs.fuzz.system.SystemOptions;
 import invs.fuzz.cli.TraceFiles;
+import invs.fuzz.cli.StepLimitOption;
 import invs.fuzz.cli.TraceLimitOptions;
 import invs.fuzz.cli.UserError;
 import invs.fuzz.system.OpenSystem;
@@ -62,12 +63,15 @@ final class ReplayCommand implements Callable<Integer> {
     @Mixin
     private TraceLimitOptions limitOptions;
 
+    @Mixin
+    private StepLimitOption stepLimit;
+
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
-        TraceLimits limits = limitOptions.limits();
+        TraceLimits limits = stepLimit.applyTo(limitOptions.limits());
         boolean replacing = record != null && Files.exists(OutputLocation.file(record, "--record", List.of(file)));
         TraceFile read = TraceFiles.read(file, limits);
         Trace trace = read.trace();
@@ -94,7 +98,7 @@ final class ReplayCommand implements Callable<Integer> {
             if (!trace.header().system().isEmpty()) {
                 out.println("recorded on " + Utf8Text.printable(trace.header().system(), SYSTEM_CHARS));
             }
-            out.print(result.report());
+            result.printReport(out);
             if (result.conforms()) {
                 out.printf("conforms: %s with the specification%n", trace.length() == 1 ? "the one step agrees" : "all " + trace.length() + " steps agree");
             } else {

@@ -148,6 +148,39 @@ class TraceCommandsTest {
     }
 
     @Test
+    void aSecondStepOnALineIsAnErrorNotSkipped() throws IOException {
+        String text = Files.readString(trace);
+        Path joined = directory.resolve("joined.jsonl");
+        Files.writeString(joined, text.replace("}\n{\"step\":14,", "}\r{\"step\":14,"));
+        Path twice = directory.resolve("twice.jsonl");
+        Files.writeString(twice, text.replace("{\"step\":4,\"input\":", "{\"step\":4,\"input\":{\"kind\":\"drain\"},\"input\":"));
+        for (String command : new String[] {"replay", "check-trace"}) {
+            CommandRun run = CommandRun.of(command, joined.toString());
+            assertEquals(Main.USAGE, run.exit(), run.toString());
+            assertTrue(run.errLine().startsWith("invs: " + joined + ": line 14: not valid JSON: more after the JSON object,"
+                    + " at column "), run.errLine());
+            CommandRun duplicate = CommandRun.of(command, twice.toString());
+            assertEquals(Main.USAGE, duplicate.exit(), duplicate.toString());
+            assertEquals("invs: " + twice + ": line 5, field input: given twice (a field may appear once in an object)",
+                    duplicate.errLine());
+        }
+    }
+
+    @Test
+    void aTraceLongerThanTheStepLimitIsAnError() {
+        for (String command : new String[] {"replay", "check-trace"}) {
+            CommandRun run = CommandRun.of(command, trace.toString(), "--max-steps", "13");
+            assertEquals(Main.USAGE, run.exit(), run.toString());
+            assertEquals("invs: " + trace + ": line 15: more than 13 steps, the most a trace may hold (--max-steps)",
+                    run.errLine());
+            assertEquals(0, CommandRun.of(command, trace.toString(), "--max-steps", "14").exit());
+            CommandRun zero = CommandRun.of(command, trace.toString(), "--max-steps", "0");
+            assertEquals(Main.USAGE, zero.exit(), zero.toString());
+            assertEquals("invs: --max-steps: 1 or more, got 0", zero.errLine());
+        }
+    }
+
+    @Test
     void checkTraceAcceptsAGoodLog() {
         CommandRun run = CommandRun.of("check-trace", trace.toString());
         assertEquals(0, run.exit(), run.toString());

@@ -5,6 +5,9 @@ import invs.conformance.check.Violation;
 import io.vavr.collection.Vector;
 import io.vavr.control.Option;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
+
 /**
  * The result of replaying a trace on a system, or of checking a recorded trace against the model.
  *
@@ -28,13 +31,22 @@ public record ReplayResult(Vector<StepResult> steps, Option<Violation> violation
 
     /** A report: one line per step, the violation's description at the end. */
     public String report() {
-        StringBuilder text = new StringBuilder();
-        for (StepResult step : steps) {
-            text.append(String.format("%4d. %-44s -> %-40s %s%s%n", step.index() + 1, step.input(),
-                    step.observed().map(Object::toString).getOrElse("(threw)"), step.verdict(),
-                    step.differsFromRecording() ? " (recorded: " + step.recorded().get() + ")" : ""));
-        }
-        violation.forEach(found -> text.append(found.description()).append('\n'));
+        StringWriter text = new StringWriter();
+        printReport(new PrintWriter(text));
         return text.toString();
+    }
+
+    /**
+     * Prints the {@linkplain #report() report} to {@code out} line by line, without holding it whole in
+     * memory (a long trace's report takes about 100 bytes a step).
+     */
+    public void printReport(PrintWriter out) {
+        for (StepResult step : steps) {
+            out.printf("%4d. %-44s -> %-40s %s%s%n", step.index() + 1, step.input(),
+                    step.observed().map(Object::toString).getOrElse("(threw)"), step.verdict(),
+                    step.differsFromRecording() ? " (recorded: " + step.recorded().get() + ")" : "");
+        }
+        violation.forEach(found -> out.append(found.description()).append('\n'));
+        out.flush();
     }
 }

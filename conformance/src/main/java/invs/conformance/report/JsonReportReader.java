@@ -7,6 +7,8 @@ import invs.conformance.board.NamedConfiguration;
 import invs.conformance.campaign.BoardMode;
 import invs.conformance.coverage.Reachability;
 import invs.conformance.trace.ConfigurationCodec;
+import invs.conformance.trace.JsonProblem;
+import invs.conformance.trace.TraceCodec;
 import invs.conformance.trace.TraceFormatException;
 import invs.spec.Profile;
 import io.vavr.collection.Vector;
@@ -30,7 +32,8 @@ import java.util.Locale;
 public final class JsonReportReader {
     /** The largest report read: 64 MiB. */
     public static final long MAX_BYTES = 64L << 20;
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Strict like the trace codecs: one JSON value and nothing after it, each field once in an object. */
+    private static final ObjectMapper MAPPER = TraceCodec.objectMapper();
 
     private JsonReportReader() {
     }
@@ -61,10 +64,7 @@ public final class JsonReportReader {
         try {
             json = MAPPER.readTree(text);
         } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr();
-            throw new ReportFormatException(source + ": not valid JSON" + where + ": "
-                    + String.valueOf(e.getOriginalMessage()).lines().findFirst().orElse(""));
+            throw new ReportFormatException(source + ": " + JsonProblem.inFile(e).describe());
         }
         if (json == null || !json.isObject()) {
             throw new ReportFormatException(source + ": expected a JSON object");

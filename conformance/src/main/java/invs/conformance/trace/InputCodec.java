@@ -28,6 +28,10 @@ import java.util.HexFormat;
  */
 public final class InputCodec {
     private static final long U32 = 0xFFFF_FFFFL;
+    // the inputs without fields, shared by every step that decodes to one: a long trace holds many
+    private static final Tick TICK = new Tick();
+    private static final Drain DRAIN = new Drain();
+    private static final FlashFault FLASH_FAULT = new FlashFault();
 
     private InputCodec() {
     }
@@ -71,11 +75,11 @@ public final class InputCodec {
             case "subscribe" -> new Subscribe(app(node), number(node));
             case "unsubscribe" -> new Unsubscribe(app(node), number(node));
             case "yield" -> new Yield(app(node));
-            case "tick" -> new Tick();
-            case "drain" -> new Drain();
+            case "tick" -> TICK;
+            case "drain" -> DRAIN;
             case "reboot" -> new Reboot(Json.integer(node, "tornBytes", 0, Integer.MAX_VALUE, "a count of 0 or more"));
             case "restart" -> new Restart(app(node));
-            case "flash-fault" -> new FlashFault();
+            case "flash-fault" -> FLASH_FAULT;
             default -> throw new TraceFormatException("kind", "unknown input kind \"" + kind + "\"");
         };
     }

@@ -2,6 +2,8 @@ package invs.conformance.trace;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -16,7 +18,10 @@ final class Json {
     /**
      * The mapper of traces and messages. Lines are bounded before they are parsed ({@link TraceLimits}), so
      * Jackson's own limit on string lengths (20 million characters) is lifted: a buffer of up to
-     * {@link TraceLimits#MAX_BUFFER} bytes is a string of twice as many hexadecimal digits.
+     * {@link TraceLimits#MAX_BUFFER} bytes is a string of twice as many hexadecimal digits. It is strict
+     * where Jackson is lenient by default: a text holds one JSON value, nothing after it but whitespace
+     * (else a line holding two objects would be read as its first), and an object holds each field once
+     * (else the last of two would silently win).
      */
     static final ObjectMapper MAPPER = mapper();
     static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -24,11 +29,16 @@ final class Json {
     private Json() {
     }
 
-    /** An object mapper whose strings may be as long as a line. */
+    /**
+     * An object mapper whose strings may be as long as a line, and which refuses anything after the value
+     * read ({@code readTree}) and a field given twice in an object (problems: {@link JsonProblem}).
+     */
     static ObjectMapper mapper() {
         return new ObjectMapper(JsonFactory.builder()
                 .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE).build())
-                .build());
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .build())
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
 
     static ObjectNode object() {

@@ -30,7 +30,9 @@ public final class TraceCodec {
 
     /**
      * A new Jackson mapper like the one of the codecs, for other JSON lines (protocol messages): strings
-     * may be as long as a line, since lines are bounded before they are parsed ({@link TraceLimits}).
+     * may be as long as a line, since lines are bounded before they are parsed ({@link TraceLimits}); a
+     * text holds one value, nothing after it, and an object each field once ({@link JsonProblem} tells
+     * its problems without Jackson's internals).
      */
     public static com.fasterxml.jackson.databind.ObjectMapper objectMapper() {
         return Json.mapper();
@@ -175,8 +177,7 @@ public final class TraceCodec {
             }
             return node;
         } catch (JsonProcessingException e) {
-            String reason = e.getOriginalMessage().split("\n", 2)[0];
-            throw new TraceFormatException(lineNumber, "", "not valid JSON: " + reason);
+            throw JsonProblem.of(e).at(lineNumber);
         }
     }
 

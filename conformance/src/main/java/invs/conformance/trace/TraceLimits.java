@@ -6,29 +6,51 @@ package invs.conformance.trace;
  * {@code data} of an {@code allow-ro}, the {@code buffer} of a {@code yielded} observation) holds at most
  * {@link #maxBuffer()} bytes; a line at most {@link #maxLine()} bytes; and the buffers the yields of one
  * trace show, together, at most {@link #maxShown()} bytes (each yield shows the app's whole read-write
- * buffer, so a short trace with a large buffer and many yields would otherwise copy it many times).
+ * buffer, so a short trace with a large buffer and many yields would otherwise copy it many times); and a
+ * trace holds at most {@link #maxSteps()} steps (a trace is held in memory whole, a few hundred bytes a
+ * step once read and run, so a file of short lines could otherwise fill the heap).
  *
  * @param maxBuffer the largest buffer, in bytes: 1 to {@link #MAX_BUFFER}
+ * @param maxSteps  the most steps a trace may hold: 1 or more
  */
-public record TraceLimits(int maxBuffer) {
+public record TraceLimits(int maxBuffer, int maxSteps) {
     /** The default largest buffer: 1 MiB. */
     public static final int DEFAULT_MAX_BUFFER = 1 << 20;
     /** The largest value {@link #maxBuffer()} may take: 256 MiB, so that a line still fits in an array. */
     public static final int MAX_BUFFER = 1 << 28;
+    /**
+     * The default most steps of a trace: a million. A finding's trace, shrunk, has a few dozen; a long
+     * recorded session a few hundred thousand. Reading and checking or replaying a million steps fits in about 250 MB of
+     * heap (docs/trace-format.md).
+     */
+    public static final int DEFAULT_MAX_STEPS = 1_000_000;
     /** How many largest buffers the yields of one trace may show together. */
     public static final int SHOWN_BUFFERS = 16;
     private static final int LINE_SLACK = 64 * 1024;
 
-    /** Checks the limit. */
+    /** Checks the limits. */
     public TraceLimits {
         if (maxBuffer < 1 || maxBuffer > MAX_BUFFER) {
             throw new IllegalArgumentException("the largest buffer must be 1 to " + MAX_BUFFER + " bytes, got " + maxBuffer);
         }
+        if (maxSteps < 1) {
+            throw new IllegalArgumentException("a trace must be allowed at least 1 step, got " + maxSteps);
+        }
+    }
+
+    /** Limits of the largest buffer {@code maxBuffer} and the {@linkplain #DEFAULT_MAX_STEPS default most steps}. */
+    public TraceLimits(int maxBuffer) {
+        this(maxBuffer, DEFAULT_MAX_STEPS);
     }
 
     /** The default limits. */
     public static TraceLimits standard() {
-        return new TraceLimits(DEFAULT_MAX_BUFFER);
+        return new TraceLimits(DEFAULT_MAX_BUFFER, DEFAULT_MAX_STEPS);
+    }
+
+    /** These limits with at most {@code steps} steps a trace. */
+    public TraceLimits withMaxSteps(int steps) {
+        return new TraceLimits(maxBuffer, steps);
     }
 
     /**

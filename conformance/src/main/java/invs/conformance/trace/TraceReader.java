@@ -5,12 +5,16 @@ import io.vavr.collection.Vector;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * Reads a trace file from a stream, line by line, within {@link TraceLimits}: each line is bounded, must be
  * valid UTF-8 (a byte-order mark at the start is skipped) and is decoded as soon as it is read; every
  * buffer is checked against the limit (whether the apps exist depends on the configuration the trace
- * runs on: {@link InputBounds#checkSteps}). Every problem is a {@link TraceFormatException} naming the line,
+ * runs on: {@link InputBounds#checkSteps}), and so is the number of steps, before a step past
+ * {@link TraceLimits#maxSteps()} is decoded. Every problem is a {@link TraceFormatException} naming the line,
  * for example {@code line 3: not valid UTF-8 at byte 17} or
  * {@code line 2, field input.length: 2000000000 bytes is more than the largest buffer allowed, 1 MiB (--max-buffer)}.
  */
@@ -32,13 +36,17 @@ public final class TraceReader {
                     : "an empty line"));
         }
         TraceHeader header = TraceCodec.parseHeader(Utf8Text.withoutByteOrderMark(first));
-        Vector<TraceStep> steps = Vector.empty();
-        Vector<Integer> stepLines = Vector.empty();
+        List<TraceStep> steps = new ArrayList<>();
+        int[] stepLines = new int[16]; // not boxed: a long trace has a line number for each step
         for (String line = next(lines, limits); line != null; line = next(lines, limits)) {
             if (line.isBlank()) {
                 continue;
             }
             int number = (int) lines.lineNumber();
+            if (steps.size() == limits.maxSteps()) {
+                throw new TraceFormatException(number, "", "more than " + limits.maxSteps()
+                        + " steps, the most a trace may hold (--max-steps)");
+            }
             TraceStep step = TraceCodec.parseStep(line, number, steps.size() + 1);
             InputBounds.bufferProblem(step.input(), limits).forEach(problem -> {
                 throw problem.at(number, "input");
@@ -48,10 +56,13 @@ public final class TraceReader {
                     throw problem.at(number, "observation");
                 });
             }
-            steps = steps.append(step);
-            stepLines = stepLines.append(number);
+            if (steps.size() == stepLines.length) {
+                stepLines = Arrays.copyOf(stepLines, 2 * stepLines.length);
+            }
+            stepLines[steps.size()] = number;
+            steps.add(step);
         }
-        return new TraceFile(new Trace(header, steps), stepLines);
+        return new TraceFile(new Trace(header, Vector.ofAll(steps)), Vector.ofAll(Arrays.copyOf(stepLines, steps.size())));
     }
 
     private static String next(LineReader lines, TraceLimits limits) throws IOException {

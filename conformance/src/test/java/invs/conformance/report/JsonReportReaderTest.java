@@ -78,6 +78,15 @@ class JsonReportReaderTest {
     }
 
     @Test
+    void aReportIsOneJsonObjectWithEachFieldOnce() {
+        assertProblem("report.json: not valid JSON at line ", text -> text + "\n{}");
+        assertProblem("report.json: field version: given twice (a field may appear once in an object)",
+                text -> text.replaceFirst("\"version\" : 1,", "\"version\" : 1, \"version\" : 2,"));
+        assertProblem("report.json: not valid JSON at line 1, column 2: Unexpected end-of-input: expected close marker for"
+                + " Object (start marker at line 1, column 1)", text -> "{");
+    }
+
+    @Test
     void aMissingOrHugeFileIsRefusedBeforeParsing() throws Exception {
         ReportFormatException missing = assertThrows(ReportFormatException.class,
                 () -> JsonReportReader.read(directory.resolve("nothing").resolve("report.json")));

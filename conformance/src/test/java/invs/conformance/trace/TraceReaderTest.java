@@ -114,4 +114,20 @@ class TraceReaderTest {
         assertEquals(new AllowReadWrite(AppId.of(0), 0, 5), TraceCodec.parse(HEADER
                 + "\n{\"step\":1,\"input\":{\"kind\":\"allow-rw\",\"app\":0,\"number\":0,\"length\":5}}").steps().head().input());
     }
+
+    @Test
+    void aTraceHoldsAtMostTheLimitOfSteps() throws IOException {
+        String steps = YIELD + "\n\n" + YIELD.replace("\"step\":1", "\"step\":2") + "\n";
+        assertEquals(2, read((HEADER + "\n" + steps).getBytes(StandardCharsets.UTF_8), new TraceLimits(16, 2)).trace().length());
+        String third = YIELD.replace("\"step\":1", "\"step\":3");
+        assertEquals("line 5: more than 2 steps, the most a trace may hold (--max-steps)",
+                problem(HEADER + "\n" + steps + third + "\n", new TraceLimits(16, 2)));
+        // the line past the limit is not decoded: the limit is named even when it is malformed
+        assertEquals("line 5: more than 2 steps, the most a trace may hold (--max-steps)",
+                problem(HEADER + "\n" + steps + "{not json\n", new TraceLimits(16, 2)));
+        assertEquals(TraceLimits.DEFAULT_MAX_STEPS, TraceLimits.standard().maxSteps());
+        assertEquals(TraceLimits.DEFAULT_MAX_STEPS, new TraceLimits(16).maxSteps());
+        assertEquals(new TraceLimits(16, 7), new TraceLimits(16).withMaxSteps(7));
+        assertThrows(IllegalArgumentException.class, () -> new TraceLimits(16, 0));
+    }
 }

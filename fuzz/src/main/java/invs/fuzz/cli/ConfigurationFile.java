@@ -1,9 +1,11 @@
 package invs.fuzz.cli;
 
-import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import invs.conformance.trace.ConfigurationCodec;
+import invs.conformance.trace.JsonProblem;
+import invs.conformance.trace.TraceCodec;
 import invs.conformance.trace.TraceFormatException;
 import invs.conformance.trace.TraceLimits;
 import invs.conformance.trace.Utf8Text;
@@ -21,7 +23,8 @@ import java.nio.file.Path;
  * header (so the first line of any trace file will do).
  */
 public final class ConfigurationFile {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Strict like the trace codecs: one JSON value and nothing after it, each field once in an object. */
+    private static final ObjectMapper MAPPER = TraceCodec.objectMapper();
     /** The largest configuration file read: 1 MiB (a configuration of many apps takes a few kilobytes). */
     static final int MAX_BYTES = 1 << 20;
 
@@ -31,10 +34,10 @@ public final class ConfigurationFile {
     /** The configuration in {@code file}. @throws UserError naming the file and the field that is wrong */
     public static Configuration read(Path file) {
         JsonNode node;
-        try (JsonParser parser = MAPPER.createParser(text(file))) {
-            node = MAPPER.readTree(parser);
-        } catch (IOException e) {
-            throw new UserError(file + ": not a JSON configuration: " + e.getMessage().split("\n", 2)[0]);
+        try {
+            node = MAPPER.readTree(text(file));
+        } catch (JsonProcessingException e) {
+            throw new UserError(file + ": " + JsonProblem.inFile(e).describe());
         }
         if (node == null || !node.isObject()) {
             throw new UserError(file + ": expected a JSON object holding a configuration");

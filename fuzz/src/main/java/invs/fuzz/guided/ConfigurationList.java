@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import invs.conformance.board.NamedConfiguration;
 import invs.conformance.trace.ConfigurationCodec;
+import invs.conformance.trace.TraceCodec;
 import io.vavr.collection.Vector;
 
 import java.io.IOException;
@@ -19,7 +20,8 @@ import java.nio.file.Path;
  * guided campaign hands its configurations to the Jazzer child process.
  */
 final class ConfigurationList {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Strict like the trace codecs: one object a line, each field once. */
+    private static final ObjectMapper MAPPER = TraceCodec.objectMapper();
 
     private ConfigurationList() {
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import invs.conformance.trace.JsonProblem;
 import invs.conformance.trace.TraceCodec;
 import invs.conformance.trace.TraceFormatException;
 import invs.conformance.trace.Utf8Text;
@@ -20,13 +21,13 @@ final class JsonFields {
     private JsonFields() {
     }
 
-    /** The JSON object on {@code line}. */
+    /** The JSON object on {@code line}: nothing may follow it, and no field may appear twice in an object. */
     static JsonNode parse(String line) {
         JsonNode node;
         try {
             node = MAPPER.readTree(line);
         } catch (JsonProcessingException e) {
-            throw new TraceFormatException("", "not valid JSON: " + e.getOriginalMessage().split("\n", 2)[0]);
+            throw JsonProblem.of(e).at(0);
         }
         if (node == null || !node.isObject()) {
             throw new TraceFormatException("", "expected a JSON object, got " + shown(line));

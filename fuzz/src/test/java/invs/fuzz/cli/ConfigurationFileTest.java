@@ -36,4 +36,18 @@ class ConfigurationFileTest {
         assertEquals(directory.resolve("none.json") + ": no such file",
                 assertThrows(UserError.class, () -> ConfigurationFile.read(directory.resolve("none.json"))).getMessage());
     }
+
+    @Test
+    void aConfigurationFileHoldsOneObjectWithEachFieldOnce() throws IOException {
+        String tock = ConfigurationCodec.encode(Configuration.defaults(Profile.TOCK)).toString();
+        Path two = Files.writeString(directory.resolve("two.json"), tock + "\n" + tock + "\n");
+        assertEquals(two + ": not valid JSON at line 2, column 1: more after the JSON value: a file holds one value",
+                assertThrows(UserError.class, () -> ConfigurationFile.read(two)).getMessage());
+        Path twice = Files.writeString(directory.resolve("twice.json"), tock.replace("\"regionSize\":", "\"regionSize\":1,\"regionSize\":"));
+        assertEquals(twice + ": field regionSize: given twice (a field may appear once in an object)",
+                assertThrows(UserError.class, () -> ConfigurationFile.read(twice)).getMessage());
+        Path open = Files.writeString(directory.resolve("open.json"), "{\n\"apps\": [");
+        assertEquals(open + ": not valid JSON at line 2, column 10: Unexpected end-of-input: expected close marker for Array"
+                + " (start marker at line 2, column 9)", assertThrows(UserError.class, () -> ConfigurationFile.read(open)).getMessage());
+    }
 }

@@ -132,4 +132,46 @@ class ProtocolMessagesTest {
         assertEquals(new Reply.Answer(3, Observation.success()), Reply.decode(lines.get(2)));
         assertEquals(new Reply.Goodbye(4), Reply.decode(lines.get(3)));
     }
+
+    @Test
+    void aLineHoldsOneRequestWithEachFieldOnce() {
+        String hello = JsonFields.line(new Request.Hello(1, 1, "t").encode());
+        String bye = JsonFields.line(new Request.Bye(2).encode());
+        String tick = JsonFields.line(new Request.Apply(3, new Tick()).encode());
+        String yield = "{\"type\":\"input\",\"id\":4,\"input\":{\"kind\":\"yield\",\"app\":7},\"input\":{\"kind\":\"drain\"}}";
+        String requests = String.join("\n", hello + " " + bye, hello + "\r" + bye, hello, JsonFields.line(
+                new Request.Reset(5, Configuration.defaults(Profile.DOC)).encode()), tick + bye, tick + " x", yield, bye) + "\n";
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new ProtocolServer("test", new ReferenceProvider(), EnumSet.allOf(Capability.class))
+                .serve(new ByteArrayInputStream(requests.getBytes(StandardCharsets.UTF_8)), out);
+        List<Reply> replies = out.toString(StandardCharsets.UTF_8).lines().map(Reply::decode).toList();
+        assertEquals(8, replies.size(), replies.toString());
+        String twoObjects = "malformed request: not valid JSON: more after the JSON object, at column " + (hello.length() + 2)
+                + ": a line holds one object";
+        assertEquals(new Reply.Error(0, twoObjects), replies.get(0));
+        assertEquals(new Reply.Error(0, twoObjects), replies.get(1));
+        assertInstanceOf(Reply.Hello.class, replies.get(2));
+        assertEquals(new Reply.Ready(5), replies.get(3));
+        assertEquals(new Reply.Error(0, "malformed request: not valid JSON: more after the JSON object, at column "
+                + (tick.length() + 1) + ": a line holds one object"), replies.get(4));
+        assertTrue(((Reply.Error) replies.get(5)).message().startsWith("malformed request: not valid JSON: Unrecognized token 'x'"),
+                replies.get(5).toString());
+        assertEquals(new Reply.Error(0, "malformed request: field input: given twice (a field may appear once in an object)"),
+                replies.get(6));
+        assertEquals(new Reply.Goodbye(2), replies.get(7));
+    }
+
+    @Test
+    void aLineHoldsOneReplyWithEachFieldOnce() {
+        String answer = "{\"type\":\"observation\",\"id\":3,\"observation\":{\"kind\":\"success\"}}";
+        assertEquals(new Reply.Answer(3, Observation.success()), Reply.decode(answer.getBytes(StandardCharsets.UTF_8)));
+        for (String line : List.of(answer + answer, answer + "\r" + answer, answer + " {}",
+                answer.replace("\"success\"}", "\"success\",\"kind\":\"quiet\"}"))) {
+            TraceFormatException problem = assertThrows(TraceFormatException.class,
+                    () -> Reply.decode(line.getBytes(StandardCharsets.UTF_8)), line);
+            assertTrue(problem.getMessage().startsWith("not valid JSON: more after the JSON object")
+                    || problem.getMessage().equals("field observation.kind: given twice (a field may appear once in an object)"),
+                    problem.getMessage());
+        }
+    }
 }
