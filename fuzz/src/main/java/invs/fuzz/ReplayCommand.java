@@ -79,8 +79,7 @@ final class ReplayCommand implements Callable<Integer> {
             trace = new Trace(trace.header().withConfiguration(board.forTrace(trace.header().configuration(), "replay")),
                     trace.steps());
         }
-        TraceFiles.checkSteps(file, read, trace.header().configuration(), limits);
-        TraceFiles.checkShown(file, read, limits);
+        TraceFiles.checkRunnable(file, read, trace.header().configuration(), limits);
         try (OpenSystem open = system.spec().open()) {
             Option<String> refusal = open.factory().refusal(trace.header().configuration());
             if (refusal.isDefined() || !open.factory().supports(trace.header().configuration())) {

@@ -1,6 +1,7 @@
 package invs.fuzz;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import invs.conformance.check.Property;
@@ -229,5 +230,59 @@ class TraceCommandsTest {
                 + " new invs.conformance.reference.ReferenceProvider());"), run.out());
         assertTrue(run.out().contains("new Command(AppId.of(0), 3, 0xaL, 0x0L)"), run.out());
         assertEquals(Main.USAGE, CommandRun.of("regression-test", trace.toString(), "--class", "2bad").exit());
+    }
+
+    @Test
+    void regressionTestRefusesNamesAndExpressionsThatWouldNotCompile() {
+        String[][] cases = {
+                {"--class", "class", "invs: --class: 'class' is a Java keyword"},
+                {"--class", "Test", "invs: --class: 'Test' is a type the test uses"},
+                {"--method", "wait", "invs: --method: 'wait' is a method of Object"},
+                {"--package", "my.int", "invs: --package: 'my.int' is not a Java package name"},
+                {"--factory", "", "invs: --factory: not a Java expression: it is empty"},
+                {"--factory", "\"unterminated", "invs: --factory: not a Java expression: its string literal is not closed"},
+                {"--factory", "new X(", "invs: --factory: not a Java expression: its '(' is never closed"}};
+        for (String[] option : cases) {
+            CommandRun run = CommandRun.of("regression-test", trace.toString(), option[0], option[1]);
+            assertEquals(Main.USAGE, run.exit(), run.toString());
+            assertEquals(option[2], run.errLine());
+        }
+    }
+
+    @Test
+    void regressionTestChecksTheTraceAsReplayDoesAndRefusesOneTooLargeForAClass() throws IOException {
+        Path yields = directory.resolve("yields.jsonl");
+        TraceCodec.write(Trace.ofInputs(TraceHeader.of(BOARD, 0, ""), Vector.<Input>of(new AllowReadWrite(APP, 0, 1 << 20))
+                .appendAll(Vector.fill(17, new Yield(APP)))), yields);
+        CommandRun replayed = CommandRun.of("replay", yields.toString());
+        CommandRun emitted = CommandRun.of("regression-test", yields.toString());
+        assertEquals(Main.USAGE, emitted.exit(), emitted.toString());
+        assertEquals(replayed.errLine(), emitted.errLine());
+        assertTrue(emitted.errLine().contains("show 17 MiB of buffers in all"), emitted.errLine());
+        Path storage = Files.writeString(directory.resolve("storage.jsonl"),
+                Files.readString(trace).replaceFirst("\"storageLength\":\\d+", "\"storageLength\":4294967295"));
+        CommandRun onTheReference = CommandRun.of("regression-test", storage.toString());
+        assertEquals(Main.USAGE, onTheReference.exit(), onTheReference.toString());
+        assertEquals("invs: the reference implementation cannot run the configuration of " + storage + ": the reference"
+                + " board holds at most 2^31-1 bytes of storage, not 4294967295 (name a system that can with --factory)",
+                onTheReference.errLine());
+        assertEquals(0, CommandRun.of("regression-test", storage.toString(), "--factory", "factory()").exit());
+        Path tooLong = directory.resolve("long.jsonl");
+        TraceCodec.write(Trace.ofInputs(TraceHeader.of(BOARD, 0, ""), Vector.fill(5001, new Drain())), tooLong);
+        CommandRun refused = CommandRun.of("regression-test", tooLong.toString());
+        assertEquals(Main.USAGE, refused.exit(), refused.toString());
+        assertEquals("invs: " + tooLong + ": too large for a regression test: 5001 steps, more than the 5000 a test holds",
+                refused.errLine());
+    }
+
+    @Test
+    void regressionTestKeepsADescriptionInItsComment() throws IOException {
+        Path hostile = directory.resolve("hostile.jsonl");
+        TraceCodec.write(Trace.ofInputs(TraceHeader.of(BOARD, 0, "").withDescription(
+                "x \\u002a\\u002f static { System.exit(42); } /*"), Vector.of(new Drain())), hostile);
+        CommandRun run = CommandRun.of("regression-test", hostile.toString(), "--class", "EvilTest");
+        assertEquals(0, run.exit(), run.toString());
+        assertTrue(run.out().contains("     * x &#92;u002a&#92;u002f static { System.exit(42); } /*\n"), run.out());
+        assertFalse(run.out().contains("\\u"), run.out());
     }
 }

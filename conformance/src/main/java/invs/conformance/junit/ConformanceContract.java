@@ -151,9 +151,11 @@ public abstract class ConformanceContract {
     private static String failure(CampaignResult result) {
         StringBuilder text = new StringBuilder(result.report());
         for (Finding finding : result.findings()) {
-            text.append("\nas a regression test (paste into this class; imports: ")
+            RegressionTestSource.tooLarge(finding.trace()).fold(() -> text
+                    .append("\nas a regression test (paste into this class; imports: ")
                     .append(RegressionTestSource.IMPORTS.mkString(", ")).append("):\n")
-                    .append(RegressionTestSource.method(finding.trace(), RegressionTestSource.methodName(finding), "factory()"));
+                    .append(RegressionTestSource.method(finding.trace(), RegressionTestSource.methodName(finding), "factory()")),
+                    why -> text.append("\nno regression test: the trace is too large for one (").append(why).append(")\n"));
         }
         return text.toString();
     }

@@ -47,6 +47,17 @@ public final class TraceFiles {
     }
 
     /**
+     * Checks that {@code trace} can run on {@code configuration} as {@code replay} runs it: its steps
+     * ({@link #checkSteps}) and the buffers its yields show ({@link #checkShown}).
+     *
+     * @throws UserError naming the file, the line and the field
+     */
+    public static void checkRunnable(Path file, TraceFile trace, Configuration configuration, TraceLimits limits) {
+        checkSteps(file, trace, configuration, limits);
+        checkShown(file, trace, limits);
+    }
+
+    /**
      * Checks that the steps of {@code trace} can run on {@code configuration}: every app on the board, every
      * buffer within the limits.
      *
