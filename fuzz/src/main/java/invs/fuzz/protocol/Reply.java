@@ -178,8 +178,10 @@ public sealed interface Reply {
                     node.hasNonNull("pipelining") ? (int) JsonFields.integer(node, "pipelining", 1, Integer.MAX_VALUE) : 1);
             case "ready" -> new Ready(id);
             case "unsupported" -> new Unsupported(id, node.hasNonNull("reason") ? JsonFields.text(node, "reason") : "");
-            case "observation" -> new Answer(id, JsonFields.inside("observation",
-                    () -> ObservationCodec.decode(JsonFields.field(node, "observation"))));
+            case "observation" -> {
+                JsonNode observation = JsonFields.field(node, "observation"); // named once when missing
+                yield new Answer(id, JsonFields.inside("observation", () -> ObservationCodec.decode(observation)));
+            }
             case "bye" -> new Goodbye(id);
             case "error" -> new Error(id, node.hasNonNull("message") ? JsonFields.text(node, "message") : "");
             default -> throw new TraceFormatException("type", "unknown reply type \"" + type

@@ -107,9 +107,14 @@ public sealed interface Request {
         return switch (type) {
             case "hello" -> new Hello(id, (int) JsonFields.integer(node, "protocol", 0, Integer.MAX_VALUE),
                     node.hasNonNull("client") ? JsonFields.text(node, "client") : "");
-            case "reset" -> new Reset(id, JsonFields.inside("configuration",
-                    () -> ConfigurationCodec.decode(JsonFields.field(node, "configuration"))));
-            case "input" -> new Apply(id, JsonFields.inside("input", () -> InputCodec.decode(JsonFields.field(node, "input"))));
+            case "reset" -> {
+                JsonNode configuration = JsonFields.field(node, "configuration"); // named once when missing
+                yield new Reset(id, JsonFields.inside("configuration", () -> ConfigurationCodec.decode(configuration)));
+            }
+            case "input" -> {
+                JsonNode input = JsonFields.field(node, "input");
+                yield new Apply(id, JsonFields.inside("input", () -> InputCodec.decode(input)));
+            }
             case "bye" -> new Bye(id);
             default -> throw new TraceFormatException("type", "unknown request type \"" + type
                     + "\" (expected hello, reset, input or bye)");

@@ -95,6 +95,18 @@ class ProtocolMessagesTest {
     }
 
     @Test
+    void aMissingMessageFieldIsNamedOnce() {
+        assertEquals("field observation: missing", assertThrows(TraceFormatException.class,
+                () -> Reply.decode("{\"type\":\"observation\",\"id\":3}")).getMessage());
+        assertEquals("field input: missing", assertThrows(TraceFormatException.class,
+                () -> Request.decode("{\"type\":\"input\",\"id\":3}")).getMessage());
+        assertEquals("field configuration: missing", assertThrows(TraceFormatException.class,
+                () -> Request.decode("{\"type\":\"reset\",\"id\":2}")).getMessage());
+        assertEquals("field input.kind: missing", assertThrows(TraceFormatException.class,
+                () -> Request.decode("{\"type\":\"input\",\"id\":3,\"input\":{}}")).getMessage());
+    }
+
+    @Test
     void theServerAnswersEveryRequestAndRefusesWhatItCannotDo() {
         ProtocolServer server = new ProtocolServer("test", new ReferenceProvider(), EnumSet.allOf(Capability.class));
         String yield = JsonFields.line(new Request.Apply(2, new Yield(AppId.of(0))).encode());
