@@ -53,7 +53,8 @@ final class ExploreCommand implements Callable<Integer> {
     private int depth = 4;
 
     @Option(names = "--time", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "Stop exploring after this long, for example 90s or 5m (default: 60s).")
+            description = "Stop exploring after this long, for example 90s or 5m (default: 60s); with --lockstep the"
+                    + " replay stops there too (a sequence under way is finished, and the report says it was cut short).")
     private Duration time;
 
     /** The former name of {@code --time}, in seconds; kept for scripts. */
@@ -129,8 +130,9 @@ final class ExploreCommand implements Callable<Integer> {
             LockstepExploration result = new ExhaustiveLockstep(config, usable)
                     .check(open.factory(), depth, maxStates, seconds, 5);
             out.println("specification: " + result.exploration().summary());
-            out.printf("%s: replayed %,d sequences (%,d inputs) in %.1f s, %d divergence(s)%n", open.description(),
-                    result.replayed(), result.inputs(), result.seconds(), result.divergences().size());
+            out.printf("%s: replayed %,d sequences (%,d inputs) in %.1f s, %d divergence(s)%s%n", open.description(),
+                    result.replayed(), result.inputs(), result.seconds(), result.divergences().size(),
+                    result.cutShort() ? LockstepExploration.CUT_SHORT : "");
             for (Violation violation : result.exploration().violations()) {
                 out.println(violation.describe());
             }

@@ -57,6 +57,19 @@ class ExploreCommandTest {
     }
 
     @Test
+    void theTimeBudgetBoundsTheReplayAgainstASlowSystem() {
+        // every sequence of this server hangs at its fourth input until the 300 ms timeout stops it
+        String command = ChildJava.command(invs.fuzz.protocol.MisbehavingServer.class.getName(), "hang", "3");
+        long start = System.nanoTime();
+        Run run = run("--depth", "3", "--time", "4s", "--sut-timeout", "300ms", "--sut-command", command);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        assertEquals(Main.FINDING, run.code(), run.out() + run.err());
+        assertTrue(run.out().contains("divergence(s) (cut short: the time budget ran out before every explored"
+                + " transition was replayed)"), run.out());
+        assertTrue(seconds < 30, "the replay of more than a hundred sequences took " + seconds + " s for a budget of 4 s");
+    }
+
+    @Test
     void badBoundsAreAUsageError() {
         assertEquals(Main.USAGE, Main.run("explore", "--apps", "9"));
         CommandRun huge = CommandRun.of("explore", "--regions", "300000000");

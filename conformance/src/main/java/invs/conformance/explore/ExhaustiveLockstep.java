@@ -57,11 +57,14 @@ public final class ExhaustiveLockstep {
 
     /**
      * Explores the specification within the bounds, then replays the explored sequences against fresh
-     * systems from {@code factory}, stopping after {@code maxDivergences} divergences.
+     * systems from {@code factory}, stopping after {@code maxDivergences} divergences or once
+     * {@code maxSeconds} have passed since the exploration began (the replay is then cut short: a sequence
+     * under way is finished, no other begins).
      */
     public LockstepExploration check(SystemUnderTestFactory factory, int maxDepth, long maxStates, double maxSeconds,
                                      int maxDivergences) {
-        return replay(explore(maxDepth, maxStates, maxSeconds), maxDepth, factory, maxDivergences);
+        long deadline = System.nanoTime() + (long) Math.min(Long.MAX_VALUE / 4, maxSeconds * 1e9);
+        return replay(explore(maxDepth, maxStates, maxSeconds), maxDepth, factory, maxDivergences, deadline);
     }
 
     /** Explores the specification within the bounds, keeping the nodes a replay extends. */
@@ -78,13 +81,19 @@ public final class ExhaustiveLockstep {
      */
     public LockstepExploration replay(ExplorationResult exploration, int maxDepth, SystemUnderTestFactory factory,
                                       int maxDivergences) {
+        return replay(exploration, maxDepth, factory, maxDivergences, System.nanoTime() + Long.MAX_VALUE / 4);
+    }
+
+    /** {@link #replay(ExplorationResult, int, SystemUnderTestFactory, int)} that begins no sequence after {@code deadline} ({@link System#nanoTime}). */
+    private LockstepExploration replay(ExplorationResult exploration, int maxDepth, SystemUnderTestFactory factory,
+                                       int maxDivergences, long deadline) {
         long start = System.nanoTime();
         Vector<ExploredNode> nodes = exploration.nodes();
         ExtensionReplay extension = new ExtensionReplay(config, alphabet);
         TourReplay tours = new TourReplay(config, alphabet, extension.setupObservations(), nodes, maxDepth);
         Vector<Extension> extensions = extensions(nodes.filter(node -> !tours.walkable(node.id())), alphabet.moves(),
                 maxDepth, nodes.filter(node -> node.depth() < maxDepth).map(ExploredNode::inputs));
-        Progress progress = new Progress(maxDivergences);
+        Progress progress = new Progress(maxDivergences, deadline);
         AtomicInteger nextNode = new AtomicInteger();
         AtomicInteger nextExtension = new AtomicInteger();
         Runnable worker = () -> {
@@ -113,7 +122,7 @@ public final class ExhaustiveLockstep {
         double seconds = (System.nanoTime() - start) / 1e9;
         Vector<PathVerdict> shortestFirst = progress.verdicts().sortBy(verdict -> verdict.inputs().size()).take(maxDivergences);
         return new LockstepExploration(exploration, progress.runs(), progress.inputs(), tours.transitionsReplayed()
-                + extensions.size(), progress.unreachedNodes(), shortestFirst, seconds);
+                + extensions.size(), progress.unreachedNodes(), shortestFirst, seconds, progress.timeUp());
     }
 
     /**
@@ -187,8 +196,12 @@ public final class ExhaustiveLockstep {
         private final Set<Vector<Input>> reported = ConcurrentHashMap.newKeySet();
         private final ConcurrentLinkedQueue<PathVerdict> verdicts = new ConcurrentLinkedQueue<>();
 
-        Progress(int maxDivergences) {
+        private final long deadline;
+        private volatile boolean timeUp;
+
+        Progress(int maxDivergences, long deadline) {
             this.maxDivergences = maxDivergences;
+            this.deadline = deadline;
         }
 
         void ran(long applied, Option<PathVerdict> verdict) {
@@ -207,8 +220,20 @@ public final class ExhaustiveLockstep {
             return unreached.get();
         }
 
+        /** Whether to begin no more sequences: enough divergences, or the time is up. */
         boolean done() {
-            return verdicts.size() >= maxDivergences;
+            if (verdicts.size() >= maxDivergences) {
+                return true;
+            }
+            if (!timeUp && System.nanoTime() - deadline >= 0) {
+                timeUp = true;
+            }
+            return timeUp;
+        }
+
+        /** Whether the time ran out before every sequence was replayed (or enough divergences found). */
+        boolean timeUp() {
+            return timeUp && verdicts.size() < maxDivergences;
         }
 
         long runs() {

@@ -18,9 +18,14 @@ import io.vavr.collection.Vector;
  *                     were not replayed from them
  * @param divergences  sequences on which the implementation broke a property
  * @param seconds      time spent replaying
+ * @param cutShort     whether the time budget ran out before every explored transition was replayed
  */
 public record LockstepExploration(ExplorationResult exploration, long replayed, long inputs, long transitions,
-                                  long unreached, Vector<PathVerdict> divergences, double seconds) {
+                                  long unreached, Vector<PathVerdict> divergences, double seconds, boolean cutShort) {
+
+    /** What a summary adds when the time budget ran out during the replay. */
+    public static final String CUT_SHORT = " (cut short: the time budget ran out before every explored transition was"
+            + " replayed)";
 
     /** Whether the implementation agreed with the specification on every explored sequence. */
     public boolean conforms() {
@@ -31,6 +36,6 @@ public record LockstepExploration(ExplorationResult exploration, long replayed, 
     public String summary() {
         return exploration.summary() + String.format("; replayed %,d sequences (%,d inputs, %,d transitions; %,d nodes"
                 + " not reached) against the implementation in %.1f s, %d divergence(s)", replayed, inputs, transitions,
-                unreached, seconds, divergences.size());
+                unreached, seconds, divergences.size()) + (cutShort ? CUT_SHORT : "");
     }
 }
