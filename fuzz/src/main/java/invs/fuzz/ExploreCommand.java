@@ -1,10 +1,10 @@
 package invs.fuzz;
 
 import invs.conformance.explore.ExhaustiveLockstep;
-import invs.conformance.sut.Capability;
-import invs.conformance.sut.SystemUnderTest;
 import invs.conformance.explore.LockstepExploration;
 import invs.conformance.explore.PathVerdict;
+import invs.conformance.sut.Capability;
+import invs.conformance.sut.SystemUnderTest;
 import invs.conformance.trace.Trace;
 import invs.conformance.trace.TraceCodec;
 import invs.conformance.trace.TraceHeader;
