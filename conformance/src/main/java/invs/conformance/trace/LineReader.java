@@ -42,6 +42,11 @@ public final class LineReader {
         }
     }
 
+    /** How many bytes were read from the stream and not yet returned in a line. */
+    public int buffered() {
+        return filled - next;
+    }
+
     /** How many lines were read so far, including the one over the limit: the 1-based number of the last line. */
     public long lineNumber() {
         return lines;

@@ -10,7 +10,6 @@ import invs.spec.Observation;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -41,7 +40,7 @@ final class ServerProcess {
      * the buffer its app allowed (and a longer one is a finding anyway), so a server cannot make invs hold
      * megabytes per reply, each kept with the step that shows it, by lying about a buffer.
      */
-    static final int MAX_LINE = replyLine(0);
+    static final int MAX_LINE = ReplyLines.longest(0);
     private static final int PROBLEM_CHARS = 2000;
     private static final long STOP_GRACE_NANOS = TimeUnit.SECONDS.toNanos(2);
     /** The longest wait invs computes a deadline for (about 146 years), so that deadlines never overflow. */
@@ -120,10 +119,36 @@ final class ServerProcess {
         long due = due(timeout);
         input.pollAlways(ONE_AT_A_TIME_SPIN_NANOS);
         try {
+            refuseUnasked(request);
             write(request);
             return reply(new AwaitedReply(request, null), due, timeout);
         } finally {
             deadline = 0;
+        }
+    }
+
+    /**
+     * Fails when the server wrote a non-blank line no request asked for (a second reply?) before
+     * {@code request} is sent, so that it is told in the sequence that caused it, not taken for the reply;
+     * before a reset such lines (the last sequence's, found too late to fail it) are dropped.
+     */
+    private void refuseUnasked(Request request) {
+        try {
+            while (replies.buffered() > 0 || input.available() > 0) {
+                byte[] line = replies.next();
+                if (line == null || expired) {
+                    return; // the exchange will say what happened
+                }
+                if (!ReplyLines.isBlank(line) && !(request instanceof Request.Reset)) { // a reset starts afresh
+                    throw fail("the server wrote a line no request asked for before " + request.describe()
+                            + " (a second reply?): " + ReplyLines.shown(line));
+                }
+            }
+        } catch (LineTooLongException e) {
+            throw fail("the server flooded its standard output: more than " + TraceLimits.size(e.limit())
+                    + " without a line feed, before " + request.describe() + "; invs stopped it");
+        } catch (IOException e) {
+            // the exchange will say what happened
         }
     }
 
@@ -200,7 +225,7 @@ final class ServerProcess {
     private Request next(LongFunction<Request> build) {
         Request request = build.apply(nextId++);
         if (request instanceof Request.Apply(long id, AllowReadWrite allow)) {
-            replies.raiseLimit(replyLine(allow.length()));
+            replies.raiseLimit(ReplyLines.longest(allow.length()));
         }
         return request;
     }
@@ -237,23 +262,27 @@ final class ServerProcess {
      */
     private Reply reply(AwaitedReply awaited, long due, Duration timeout) {
         Request request = awaited.request();
-        byte[] line = receive(request, due, timeout);
-        Reply forecast = awaited.forecastIfSame(line);
-        if (forecast != null) {
-            return forecast;
+        while (true) {
+            byte[] line = receive(request, due, timeout);
+            Reply forecast = awaited.forecastIfSame(line);
+            if (forecast != null) {
+                return forecast;
+            }
+            Reply reply;
+            try {
+                reply = Reply.decode(line);
+            } catch (TraceFormatException e) {
+                throw fail("the server answered " + request.describe() + " with a malformed reply (" + e.getMessage()
+                        + "): " + ReplyLines.shown(line));
+            }
+            if (reply.id() == request.id()) {
+                return reply;
+            }
+            if (!(request instanceof Request.Reset) || reply.id() > request.id()) { // before a reset: the last sequence's
+                throw fail("the server answered " + request.describe() + " with a reply for request " + reply.id()
+                        + ": " + ReplyLines.shown(line));
+            }
         }
-        Reply reply;
-        try {
-            reply = Reply.decode(line);
-        } catch (TraceFormatException e) {
-            throw fail("the server answered " + request.describe() + " with a malformed reply (" + e.getMessage()
-                    + "): " + shown(line));
-        }
-        if (reply.id() != request.id()) {
-            throw fail("the server answered " + request.describe() + " with a reply for request " + reply.id() + ": "
-                    + shown(line));
-        }
-        return reply;
     }
 
     /** Reads the next non-blank line, unless the watchdog stops the server first. */
@@ -277,7 +306,7 @@ final class ServerProcess {
                 throw fail(status == null ? "the server closed its standard output before answering " + request.describe()
                         : "the server exited" + status + " before answering " + request.describe());
             }
-            if (!isBlank(line)) {
+            if (!ReplyLines.isBlank(line)) {
                 return line;
             }
         }
@@ -319,7 +348,7 @@ final class ServerProcess {
                 writer.close();
             }
             stderr.awaitEnd(500);
-            broken = new ProtocolFailure(Utf8Text.printable(problem, PROBLEM_CHARS) + stderrTail());
+            broken = new ProtocolFailure(Utf8Text.printable(problem, PROBLEM_CHARS) + stderr.shown());
         }
         return broken;
     }
@@ -353,33 +382,6 @@ final class ServerProcess {
             return "";
         }
         return null;
-    }
-
-    private String stderrTail() {
-        List<String> lines = stderr.lines();
-        if (lines.isEmpty()) {
-            return " (nothing on its standard error)";
-        }
-        return "; the last lines on its standard error:\n    " + String.join("\n    ", lines);
-    }
-
-    /** The start of {@code line} for a message (decoding only what is shown). */
-    private static String shown(byte[] line) {
-        return JsonFields.shown(new String(line, 0, Math.min(line.length, 256), StandardCharsets.UTF_8));
-    }
-
-    private static boolean isBlank(byte[] line) {
-        for (byte b : line) {
-            if (b != ' ' && b != '\t' && b != '\r') {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** The longest reply line that may show a buffer of {@code buffer} bytes: its hexadecimal and 64 KiB more. */
-    private static int replyLine(int buffer) {
-        return (int) Math.min(Integer.MAX_VALUE - 8, 2L * buffer + 64 * 1024);
     }
 
     /** {@code duration} in nanoseconds, or {@link Long#MAX_VALUE} when it is longer than that. */

@@ -47,6 +47,15 @@ final class StderrTail {
         }
     }
 
+    /** The kept lines as a problem's message ends with them, or says there were none. */
+    String shown() {
+        List<String> kept = lines();
+        if (kept.isEmpty()) {
+            return " (nothing on its standard error)";
+        }
+        return "; the last lines on its standard error:\n    " + String.join("\n    ", kept);
+    }
+
     private void drain(InputStream in) {
         byte[] chunk = new byte[8192];
         ByteArrayOutputStream line = new ByteArrayOutputStream(LINE_CHARS);

@@ -62,6 +62,32 @@ class ExternalProviderTest {
     }
 
     @Test
+    void aSecondReplyIsToldAsSuchBeforeTheNextRequestNotTakenForItsReply() {
+        try (ExternalProvider provider = misbehaving("twice", 1, false);
+             SystemUnderTest system = provider.create(Configuration.defaults(Profile.DOC))) {
+            assertEquals(Observation.quiet(), system.apply(new Drain()));
+            assertEquals(Observation.quiet(), system.apply(new Drain()), "twice from the second input on");
+            ProtocolFailure failure = assertThrows(ProtocolFailure.class, () -> system.apply(new Drain()));
+            assertTrue(failure.getMessage().startsWith("the server wrote a line no request asked for before request"),
+                    failure.getMessage());
+            assertTrue(failure.getMessage().contains("(a second reply?): {\"type\":\"observation\""), failure.getMessage());
+        }
+    }
+
+    @Test
+    void aSecondReplyFoundOnlyAtTheNextResetIsDroppedThereNotBlamedOnTheNextSequence() {
+        try (ExternalProvider provider = misbehaving("twice", 1, false)) {
+            try (SystemUnderTest first = provider.create(Configuration.defaults(Profile.DOC))) {
+                assertEquals(Observation.quiet(), first.apply(new Drain()));
+                assertEquals(Observation.quiet(), first.apply(new Drain()), "answered twice: the sequence ends here");
+            }
+            try (SystemUnderTest next = provider.create(Configuration.defaults(Profile.DOC))) {
+                assertEquals(Observation.quiet(), next.apply(new Drain()), "the same server, reset, answers again");
+            }
+        }
+    }
+
+    @Test
     void aReplyFarLongerThanAnyBufferInvsAllowedIsAFloodNotAMemoryLoad() {
         try (ExternalProvider provider = misbehaving("huge-buffer", 0, false);
              SystemUnderTest system = provider.create(Configuration.defaults(Profile.DOC))) {

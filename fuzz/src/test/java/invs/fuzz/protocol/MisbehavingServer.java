@@ -60,6 +60,13 @@ public final class MisbehavingServer {
                         System.out.flush();
                         continue;
                     }
+                    case "twice" -> {
+                        // the right reply, then the same again: a server that answers each request twice
+                        String reply = JsonFields.line(server.answer(line).encode());
+                        System.out.print(reply + "\n\n" + reply + "\n"); // in one write: both arrive together
+                        System.out.flush();
+                        continue;
+                    }
                     case "huge-buffer" -> {
                         // a yield that shows a 1 MiB buffer where the app allowed none
                         System.out.println("{\"type\":\"observation\",\"id\":" + idOf(line)
