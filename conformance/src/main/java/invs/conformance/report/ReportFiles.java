@@ -4,9 +4,6 @@ import io.vavr.collection.Vector;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.DirectoryNotEmptyException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -52,17 +49,7 @@ public final class ReportFiles {
             } catch (IOException | RuntimeException ignored) {
                 // the problem returned below is what matters
             }
-            return Vector.of("cannot write " + file + ": " + reason(e));
+            return Vector.of("cannot write " + file + ": " + IoProblem.reason(e));
         }
-    }
-
-    /** The reason of a failed write in a few words. */
-    private static String reason(Exception e) {
-        return switch (e) {
-            case DirectoryNotEmptyException directory -> "a directory is in the way";
-            case AccessDeniedException denied -> "permission denied";
-            case FileSystemException system when system.getReason() != null -> system.getReason();
-            default -> String.valueOf(e.getMessage());
-        };
     }
 }

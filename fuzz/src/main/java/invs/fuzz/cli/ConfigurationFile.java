@@ -3,6 +3,7 @@ package invs.fuzz.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import invs.conformance.report.IoProblem;
 import invs.conformance.trace.ConfigurationCodec;
 import invs.conformance.trace.JsonProblem;
 import invs.conformance.trace.TraceCodec;
@@ -62,7 +63,7 @@ public final class ConfigurationFile {
         } catch (NoSuchFileException e) {
             throw new UserError(file + ": no such file");
         } catch (IOException e) {
-            throw new UserError(file + ": cannot read it: " + OutputLocation.reason(e));
+            throw new UserError(file + ": cannot read it: " + IoProblem.reason(e));
         }
         if (bytes.length > MAX_BYTES) {
             throw new UserError(file + ": longer than " + TraceLimits.size(MAX_BYTES) + "; is this a configuration file?");

@@ -1,13 +1,12 @@
 package invs.fuzz.cli;
 
+import invs.conformance.report.IoProblem;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFileAttributeView;
@@ -53,7 +52,7 @@ public final class OutputLocation {
             Files.createDirectories(directory);
             Files.delete(Files.createTempFile(directory, ".invs-probe-", ".tmp"));
         } catch (IOException | UnsupportedOperationException | SecurityException e) {
-            throw new UserError(option + ": cannot write in " + directory + ": " + reason(e));
+            throw new UserError(option + ": cannot write in " + directory + ": " + IoProblem.reason(e));
         }
         return new OutputLocation(directory, option);
     }
@@ -79,7 +78,7 @@ public final class OutputLocation {
             } catch (FileAlreadyExistsException e) {
                 // taken: try the next name
             } catch (IOException | UnsupportedOperationException | SecurityException e) {
-                throw new UserError(option + ": cannot create " + candidate + ": " + reason(e));
+                throw new UserError(option + ": cannot create " + candidate + ": " + IoProblem.reason(e));
             }
         }
     }
@@ -143,7 +142,7 @@ public final class OutputLocation {
                 Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
             }
         } catch (IOException | UnsupportedOperationException | SecurityException e) {
-            throw new UserError("cannot write " + file + ": " + reason(e));
+            throw new UserError("cannot write " + file + ": " + IoProblem.reason(e));
         } finally {
             if (temporary != null) {
                 try {
@@ -187,16 +186,5 @@ public final class OutputLocation {
         } catch (IOException e) {
             return false;
         }
-    }
-
-    /** The reason of an I/O problem in a few words. */
-    static String reason(Exception e) {
-        return switch (e) {
-            case AccessDeniedException denied -> "permission denied";
-            case NoSuchFileException missing -> "no such file or directory: " + missing.getFile();
-            case FileAlreadyExistsException exists -> "a file is in the way: " + exists.getFile();
-            case FileSystemException system when system.getReason() != null -> system.getReason();
-            default -> String.valueOf(e.getMessage());
-        };
     }
 }
