@@ -1,10 +1,13 @@
 package invs.fuzz.protocol;
 
+import invs.conformance.trace.LineTooLongException;
+import invs.conformance.trace.TraceLimits;
+
 import java.nio.charset.StandardCharsets;
 
 /**
  * What invs knows of a reply line before decoding it: whether it is blank (both sides ignore blank lines),
- * how long one may be, and how its start is shown in a message.
+ * how long one may be, how its start is shown in a message, and what a line too long says.
  */
 final class ReplyLines {
     private ReplyLines() {
@@ -28,5 +31,11 @@ final class ReplyLines {
     /** The start of {@code line} for a message (decoding only what is shown). */
     static String shown(byte[] line) {
         return JsonFields.shown(new String(line, 0, Math.min(line.length, 256), StandardCharsets.UTF_8));
+    }
+
+    /** The problem of a server whose line went on past the limit {@code e} names, {@code when} (answering a request). */
+    static String flooded(LineTooLongException e, String when) {
+        return "the server flooded its standard output: more than " + TraceLimits.size(e.limit()) + " without a line feed, "
+                + when + "; invs stopped it";
     }
 }

@@ -3,7 +3,6 @@ package invs.fuzz.protocol;
 import invs.conformance.trace.LineReader;
 import invs.conformance.trace.LineTooLongException;
 import invs.conformance.trace.TraceFormatException;
-import invs.conformance.trace.TraceLimits;
 import invs.conformance.trace.Utf8Text;
 import invs.spec.AllowReadWrite;
 import invs.spec.Observation;
@@ -145,8 +144,7 @@ final class ServerProcess {
                 }
             }
         } catch (LineTooLongException e) {
-            throw fail("the server flooded its standard output: more than " + TraceLimits.size(e.limit())
-                    + " without a line feed, before " + request.describe() + "; invs stopped it");
+            throw fail(ReplyLines.flooded(e, "before " + request.describe()));
         } catch (IOException e) {
             // the exchange will say what happened
         }
@@ -292,8 +290,7 @@ final class ServerProcess {
             try {
                 line = replies.next();
             } catch (LineTooLongException e) {
-                throw fail("the server flooded its standard output: more than " + TraceLimits.size(e.limit())
-                        + " without a line feed, answering " + request.describe() + "; invs stopped it");
+                throw fail(ReplyLines.flooded(e, "answering " + request.describe()));
             } catch (IOException e) {
                 line = null;
             }
