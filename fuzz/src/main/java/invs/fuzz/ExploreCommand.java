@@ -4,7 +4,6 @@ import invs.conformance.explore.ExhaustiveLockstep;
 import invs.conformance.explore.LockstepExploration;
 import invs.conformance.explore.PathVerdict;
 import invs.conformance.sut.Capability;
-import invs.conformance.sut.SystemUnderTest;
 import invs.conformance.trace.Trace;
 import invs.conformance.trace.TraceCodec;
 import invs.conformance.trace.TraceHeader;
@@ -162,8 +161,8 @@ final class ExploreCommand implements Callable<Integer> {
      */
     private static InputAlphabet usableBy(OpenSystem open, Configuration config, InputAlphabet alphabet, PrintWriter out) {
         java.util.Set<Capability> capabilities;
-        try (SystemUnderTest probe = open.factory().create(config)) {
-            capabilities = probe.capabilities();
+        try {
+            capabilities = open.capabilities(config);
         } catch (RuntimeException cannotStart) {
             return alphabet;
         }

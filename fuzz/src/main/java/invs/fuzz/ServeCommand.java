@@ -1,7 +1,6 @@
 package invs.fuzz;
 
 import invs.conformance.sut.Capability;
-import invs.conformance.sut.SystemUnderTest;
 import invs.conformance.trace.TraceLimits;
 import invs.fuzz.system.SystemOptions;
 import invs.fuzz.cli.TraceLimitOptions;
@@ -53,7 +52,7 @@ final class ServeCommand implements Callable<Integer> {
         TraceLimits limits = limitOptions.limits();
         SystemChoice chosen = system.spec();
         try (OpenSystem open = chosen.open()) {
-            Set<Capability> capabilities = capabilities(open);
+            Set<Capability> capabilities = open.capabilities(Configuration.defaults(Profile.DOC)); // the default board's
             String name = ExternalProvider.CLIENT + " serving " + chosen.label();
             new ProtocolServer(name, open.factory(), capabilities, limits, fixedReading()).serve(System.in, new ClientOutput(System.out));
             return 0;
@@ -71,12 +70,5 @@ final class ServeCommand implements Callable<Integer> {
             case "tock" -> Profile.TOCK;
             default -> throw new UserError("--reading: doc or tock, got '" + reading + "'");
         });
-    }
-
-    /** What the system supports, asked of one made for the default board. */
-    private static Set<Capability> capabilities(OpenSystem open) {
-        try (SystemUnderTest probe = open.factory().create(Configuration.defaults(Profile.DOC))) {
-            return probe.capabilities();
-        }
     }
 }

@@ -5,9 +5,13 @@ import invs.fuzz.cli.ShellWords;
 import invs.spec.Profile;
 import io.vavr.control.Option;
 
+import invs.conformance.sut.Capability;
+import invs.conformance.sut.SystemUnderTest;
 import invs.conformance.sut.SystemUnderTestFactory;
+import invs.spec.Configuration;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * A system under test ready for use: its spec, the factory that makes fresh instances, a description for
@@ -40,6 +44,13 @@ public record OpenSystem(SystemChoice spec, SystemUnderTestFactory factory, Stri
             }
         }
         return spec.label();
+    }
+
+    /** What a system made for {@code configuration} does beyond the system calls, asked of one made and closed at once. */
+    public Set<Capability> capabilities(Configuration configuration) {
+        try (SystemUnderTest probe = factory.create(configuration)) {
+            return probe.capabilities();
+        }
     }
 
     /** The reading the system announced, if any: a campaign then checks it unless told otherwise. */
