@@ -92,12 +92,8 @@ final class RegressionTestCommand implements Callable<Integer> {
         Trace trace = read.trace();
         TraceFiles.checkRunnable(file, read, trace.header().configuration(), limits);
         if (factory.equals(REFERENCE)) {
-            ReferenceProvider reference = new ReferenceProvider();
-            io.vavr.control.Option<String> refusal = reference.refusal(trace.header().configuration());
-            if (refusal.isDefined() || !reference.supports(trace.header().configuration())) {
-                throw new UserError("the reference implementation cannot run the configuration of " + file
-                        + refusal.map(reason -> ": " + reason).getOrElse("") + " (name a system that can with --factory)");
-            }
+            TraceFiles.checkBuildable(file, trace.header().configuration(), new ReferenceProvider(),
+                    "the reference implementation", " (name a system that can with --factory)");
         }
         RegressionTestSource.tooLarge(trace).forEach(why -> {
             throw new UserError(file + ": too large for a regression test: " + why);

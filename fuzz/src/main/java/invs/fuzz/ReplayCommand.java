@@ -16,7 +16,6 @@ import invs.fuzz.system.SystemOptions;
 import invs.fuzz.cli.TraceFiles;
 import invs.fuzz.cli.StepLimitOption;
 import invs.fuzz.cli.TraceLimitOptions;
-import invs.fuzz.cli.UserError;
 import invs.fuzz.system.OpenSystem;
 import io.vavr.collection.Vector;
 import io.vavr.control.Option;
@@ -81,11 +80,7 @@ final class ReplayCommand implements Callable<Integer> {
         }
         TraceFiles.checkRunnable(file, read, trace.header().configuration(), limits);
         try (OpenSystem open = system.spec().open()) {
-            Option<String> refusal = open.factory().refusal(trace.header().configuration());
-            if (refusal.isDefined() || !open.factory().supports(trace.header().configuration())) {
-                throw new UserError("the system under test cannot run the configuration of " + file
-                        + refusal.map(reason -> ": " + reason).getOrElse(""));
-            }
+            TraceFiles.checkBuildable(file, trace.header().configuration(), open.factory(), "the system under test", "");
             ReplayResult result = Replay.replay(trace, open.factory());
             if (record != null) {
                 OutputLocation.write(record, TraceCodec.format(recorded(trace, result, open)));

@@ -1,5 +1,6 @@
 package invs.fuzz.cli;
 
+import invs.conformance.sut.SystemUnderTestFactory;
 import invs.conformance.trace.InputBounds;
 import invs.conformance.trace.Trace;
 import invs.conformance.trace.TraceFile;
@@ -55,6 +56,21 @@ public final class TraceFiles {
     public static void checkRunnable(Path file, TraceFile trace, Configuration configuration, TraceLimits limits) {
         checkSteps(file, trace, configuration, limits);
         checkShown(file, trace, limits);
+    }
+
+    /**
+     * Checks that {@code factory} ({@code system}, for the message) can build {@code configuration}, the board
+     * of the trace in {@code file}; {@code advice} ends the message, if any.
+     *
+     * @throws UserError naming the file and the system's reason
+     */
+    public static void checkBuildable(Path file, Configuration configuration, SystemUnderTestFactory factory,
+                                      String system, String advice) {
+        io.vavr.control.Option<String> refusal = factory.refusal(configuration);
+        if (refusal.isDefined() || !factory.supports(configuration)) {
+            throw new UserError(system + " cannot run the configuration of " + file
+                    + refusal.map(reason -> ": " + reason).getOrElse("") + advice);
+        }
     }
 
     /**
