@@ -9,6 +9,9 @@ public sealed interface Observation {
 
     /** The system call returned SUCCESS (with no value). */
     record Success() implements Observation {
+        /** The one made by {@link Observation#success()}: traces and replies hold many. */
+        private static final Success ONE = new Success();
+
         @Override
         public String toString() {
             return "SUCCESS";
@@ -43,15 +46,18 @@ public sealed interface Observation {
 
     /** An environment event happened; nothing is observed directly. */
     record Quiet() implements Observation {
+        /** The one made by {@link Observation#quiet()}: traces and replies hold many. */
+        private static final Quiet ONE = new Quiet();
+
         @Override
         public String toString() {
             return "quiet";
         }
     }
 
-    /** SUCCESS. */
+    /** SUCCESS (always the same instance). */
     static Observation success() {
-        return new Success();
+        return Success.ONE;
     }
 
     /** FAILURE with {@code code}. */
@@ -59,8 +65,8 @@ public sealed interface Observation {
         return new Failure(code);
     }
 
-    /** The answer to an event. */
+    /** The answer to an event (always the same instance). */
     static Observation quiet() {
-        return new Quiet();
+        return Quiet.ONE;
     }
 }

@@ -18,10 +18,6 @@ import java.util.HexFormat;
  * out-of-process protocol.
  */
 public final class ObservationCodec {
-    // the observations without fields, shared by every step that decodes to one: a long trace holds many
-    private static final Observation SUCCESS = Observation.success();
-    private static final Observation QUIET = Observation.quiet();
-
     private ObservationCodec() {
     }
 
@@ -55,8 +51,8 @@ public final class ObservationCodec {
     public static Observation decode(JsonNode node) {
         String kind = Json.text(node, "kind");
         return switch (kind) {
-            case "success" -> SUCCESS;
-            case "quiet" -> QUIET;
+            case "success" -> Observation.success(); // one instance shared by every step: a long trace holds many
+            case "quiet" -> Observation.quiet();
             case "failure" -> Observation.failure(code(Json.text(node, "code")));
             case "yielded" -> new Observation.Yielded(
                     Json.has(node, "upcall") ? Option.some(Json.inside("upcall", () -> decodeUpcall(node.get("upcall"))))
