@@ -235,7 +235,8 @@ public final class GuidedCampaign {
         if (causes.isEmpty()) {
             text.append(stoppedEarly.isDefined() ? "findings: none in what ran\n" : "findings: none\n");
         } else {
-            int rules = causes.map(cause -> cause.findings().size()).sum().intValue();
+            // distinct, as a campaign's report counts them: two findings may shrink to the same rule
+            int rules = causes.flatMap(cause -> cause.findings().map(finding -> finding.key())).distinct().size();
             text.append(String.format(Locale.ROOT, "findings: %d distinct cause%s (%d rule%s broken), each shrunk and saved"
                     + " under %s%n", causes.size(), causes.size() == 1 ? "" : "s", rules, rules == 1 ? "" : "s", out));
             int number = 1;
