@@ -99,7 +99,7 @@ final class FuzzCommand implements Callable<Integer> {
     private List<Property> properties;
 
     @CommandLine.Option(names = "--shrink-time", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "Most time spent shrinking one finding (default: 10s).")
+            description = "Most time spent shrinking one finding, and again grouping it with the others (default: 10s).")
     private Duration shrinkTime = Duration.ofSeconds(10);
 
     @CommandLine.Option(names = "--out", paramLabel = "DIR",

@@ -1,5 +1,7 @@
 package invs.conformance.campaign;
 
+import invs.conformance.shrink.Deadline;
+
 import java.time.Duration;
 
 /**
@@ -33,13 +35,6 @@ public record Budget(long tries, int steps, Duration time) {
 
     /** The time limit as a deadline after {@code start} (nanoseconds), saturating for huge limits. */
     public long deadlineAfter(long start) {
-        long nanos;
-        try {
-            nanos = time.toNanos();
-        } catch (ArithmeticException e) {
-            return Long.MAX_VALUE;
-        }
-        long end = start + nanos;
-        return end < start ? Long.MAX_VALUE : end;
+        return Deadline.after(start, time).nanos();
     }
 }

@@ -5,6 +5,7 @@ import invs.conformance.check.Isolation;
 import invs.conformance.check.Property;
 import invs.conformance.check.Run;
 import invs.conformance.check.Session;
+import invs.conformance.shrink.Deadline;
 import invs.conformance.shrink.Shrinker;
 import invs.conformance.shrink.Simplifications;
 import invs.conformance.campaign.Visibility.Variant;
@@ -41,7 +42,8 @@ import java.util.function.Function;
  *       fail as the other does.</li>
  * </ol>
  * Cross-replay runs between groups pairwise, with the shortest {@link #CROSS_REPLAY_MEMBERS} findings of
- * each. The shortest finding of a cause represents it.
+ * each. The shortest finding of a cause represents it. Past the grouping's deadline no more sequences run:
+ * the findings are grouped by what was found by then.
  */
 final class CauseGrouping {
     /** At most this many groups are cross-replayed pairwise; beyond it, symptoms alone decide. */
@@ -50,11 +52,16 @@ final class CauseGrouping {
     static final int CROSS_REPLAY_MEMBERS = 4;
     private final SystemUnderTestFactory factory;
     private final Function<Checks, Shrinker.Reproduction> reproduction;
+    private final Deadline deadline;
 
-    /** A grouping that runs variants on systems of {@code factory} and shrinks through {@code reproduction}. */
-    CauseGrouping(SystemUnderTestFactory factory, Function<Checks, Shrinker.Reproduction> reproduction) {
+    /**
+     * A grouping that runs variants on systems of {@code factory} and shrinks through {@code reproduction},
+     * running nothing more once {@code deadline} has passed (symptoms already found still join findings).
+     */
+    CauseGrouping(SystemUnderTestFactory factory, Function<Checks, Shrinker.Reproduction> reproduction, Deadline deadline) {
         this.factory = factory;
         this.reproduction = reproduction;
+        this.deadline = deadline;
     }
 
     /** The causes of {@code findings}, in the order of their earliest finding. */
@@ -118,6 +125,9 @@ final class CauseGrouping {
         Checks online = finding.checks().checks(Property.ISOLATION) ? Checks.online() : finding.checks();
         Vector<String> found = Signature.readings(finding.violation());
         for (Variant variant : variants) {
+            if (deadline.passed()) {
+                return found.distinct();
+            }
             try {
                 Run run = Session.run(board, factory, online, variant.inputs());
                 found = found.appendAll(run.violation().filter(violation -> variant.shows(violation.step())
@@ -128,7 +138,7 @@ final class CauseGrouping {
             }
         }
         found = found.appendAll(MinimalForm.of(finding, reproduction.apply(finding.checks()),
-                finding.checks().subject().isEmpty()));
+                finding.checks().subject().isEmpty(), deadline));
         return found.distinct();
     }
 
@@ -165,6 +175,9 @@ final class CauseGrouping {
                 .appendAll(Splice.of(steps, probe.trace().inputs(), probeBoard.apps().size())
                         .map(spliced -> Tuple.of(probeBoard, spliced)));
         for (Tuple2<Configuration, Vector<Input>> candidate : candidates) {
+            if (deadline.passed()) {
+                return false;
+            }
             Run run;
             try {
                 run = Session.run(candidate._1, factory, probe.checks(), candidate._2);

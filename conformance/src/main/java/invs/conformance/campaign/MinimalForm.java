@@ -2,6 +2,7 @@ package invs.conformance.campaign;
 
 import invs.conformance.check.Run;
 import invs.conformance.check.Violation;
+import invs.conformance.shrink.Deadline;
 import invs.conformance.shrink.Shrinker;
 import invs.spec.Observation;
 import invs.spec.Upcall;
@@ -43,11 +44,12 @@ final class MinimalForm {
      * The readings of {@code finding}'s minimal forms, if the finding still fails when run again through
      * {@code reproduction} and was found with the model: the one keeping what the specification expected,
      * and, when the finding showed an upcall the specification did not expect at all, the one keeping that
-     * upcall.
+     * upcall; none once {@code deadline} has passed, and each shrunk for at most {@link #BUDGET} and no
+     * later than the deadline.
      */
-    static Vector<String> of(Finding finding, Shrinker.Reproduction reproduction, boolean reshapeBoard) {
+    static Vector<String> of(Finding finding, Shrinker.Reproduction reproduction, boolean reshapeBoard, Deadline deadline) {
         Vector<String> expected = telling(expectations(finding.violation()));
-        if (expected.isEmpty()) {
+        if (expected.isEmpty() || deadline.passed()) {
             return Vector.empty();
         }
         Run run = reproduction.attempt(finding.trace().header().configuration(), finding.trace().inputs());
@@ -59,10 +61,16 @@ final class MinimalForm {
         if (extra.isDefined()) {
             keeps = keeps.append(violation -> unexpectedUpcall(violation).equals(extra));
         }
-        return keeps.map(keep -> new Shrinker(reproduction, BUDGET, reshapeBoard)
+        return keeps.map(keep -> new Shrinker(reproduction, budget(deadline), reshapeBoard)
                         .shrink(run, violation -> violation.property() == finding.property() && keep.test(violation)).run())
                 .map(smallest -> Signature.of(smallest.violation().get()))
                 .distinct();
+    }
+
+    /** {@link #BUDGET}, or what is left before {@code deadline} when that is less. */
+    private static Duration budget(Deadline deadline) {
+        Duration left = deadline.remaining();
+        return left.compareTo(BUDGET) < 0 ? left : BUDGET;
     }
 
     /**

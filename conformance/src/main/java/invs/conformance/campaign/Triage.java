@@ -4,6 +4,7 @@ import invs.conformance.check.Checks;
 import invs.conformance.check.Run;
 import invs.conformance.check.Session;
 import invs.conformance.coverage.Statistics;
+import invs.conformance.shrink.Deadline;
 import invs.conformance.shrink.Shrinker;
 import invs.conformance.sut.SystemUnderTestFactory;
 import invs.conformance.trace.Trace;
@@ -15,6 +16,7 @@ import io.vavr.control.Option;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -24,7 +26,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * drops those the baseline shares, keeps one per rule broken (the earliest try's) and counts the rest,
  * writes each new rule's trace at once; at the end shrinks each kept failure once (a failure that shows
  * only in data is shrunk with every outcome visible when that shows the answer behind it, see
- * {@link Visibility#revealed}), rewrites its trace in place, and groups the findings into causes. Thread-safe: tries on several threads report here.
+ * {@link Visibility#revealed}), rewrites its trace in place, and groups the findings into causes.
+ * Shrinking a finding, revealing included, takes at most the shrink time, and grouping at most the shrink
+ * time per finding; a replay under way when the time is up finishes. Thread-safe: tries on several
+ * threads report here.
  */
 public final class Triage {
     private final String system;
@@ -94,7 +99,17 @@ public final class Triage {
                 findings[index] = shrink(kept.get(index));
             }
         });
-        return new CauseGrouping(factory, this::reproduction).group(Vector.of(findings));
+        return new CauseGrouping(factory, this::reproduction, Deadline.after(groupingTime(findings.length)))
+                .group(Vector.of(findings));
+    }
+
+    /** The most time grouping {@code findings} findings may take: {@link #shrinkTime} for each. */
+    private Duration groupingTime(int findings) {
+        try {
+            return shrinkTime.multipliedBy(findings);
+        } catch (ArithmeticException e) {
+            return ChronoUnit.FOREVER.getDuration();
+        }
     }
 
     /** What could not be written. */
@@ -103,15 +118,16 @@ public final class Triage {
     }
 
     private Finding shrink(Kept kept) {
+        Deadline until = Deadline.after(shrinkTime);
         Failure failure = kept.failure();
         Checks checks = failure.checks();
         Shrinker.Reproduction reproduction = reproduction(checks);
         boolean simplifyBoards = checks.subject().isEmpty();
-        Shrinker.Result shrunk = new Shrinker(reproduction, shrinkTime, simplifyBoards)
-                .shrink(Visibility.revealed(failure.run(), reproduction));
-        Run revealed = Visibility.revealed(shrunk.run(), reproduction);
+        Run visible = Visibility.revealed(failure.run(), reproduction);
+        Shrinker.Result shrunk = new Shrinker(reproduction, until.remaining(), simplifyBoards).shrink(visible);
+        Run revealed = until.passed() ? shrunk.run() : Visibility.revealed(shrunk.run(), reproduction);
         if (revealed != shrunk.run()) {
-            Shrinker.Result again = new Shrinker(reproduction, shrinkTime, simplifyBoards).shrink(revealed);
+            Shrinker.Result again = new Shrinker(reproduction, until.remaining(), simplifyBoards).shrink(revealed);
             shrunk = new Shrinker.Result(again.run(), shrunk.attempts() + again.attempts(), shrunk.took().plus(again.took()));
         }
         Trace trace = trace(shrunk.run(), failure, "");

@@ -68,7 +68,7 @@ public final class Shrinker {
     private final boolean reshapeBoard;
     private final Map<Tuple2<Configuration, Vector<Input>>, Option<Run>> cache = new HashMap<>();
     private int attempts;
-    private long deadline;
+    private Deadline deadline;
     private Predicate<Violation> wanted;
 
     /** A shrinker running candidates through {@code reproduction}, for at most {@code budget}. */
@@ -94,7 +94,7 @@ public final class Shrinker {
     public Result shrink(Run failing) {
         Violation violation = failing.violation().getOrElseThrow(() -> new IllegalArgumentException("the run did not fail"));
         long start = System.nanoTime();
-        deadline = saturatedDeadline(start, budget);
+        deadline = Deadline.after(start, budget);
         attempts = 0;
         Run sameClause = fixedPoint(failing, found -> found.key().equals(violation.key()));
         Run result = sameClause;
@@ -110,22 +110,10 @@ public final class Shrinker {
     /** Shrinks {@code failing} keeping only what {@code accept} accepts (for example any violation at all). */
     public Result shrink(Run failing, Predicate<Violation> accept) {
         long start = System.nanoTime();
-        deadline = saturatedDeadline(start, budget);
+        deadline = Deadline.after(start, budget);
         attempts = 0;
         Run result = fixedPoint(failing, accept);
         return new Result(result, attempts, Duration.ofNanos(System.nanoTime() - start));
-    }
-
-    /** {@code start + budget} in nanoseconds, saturating instead of overflowing for huge budgets. */
-    static long saturatedDeadline(long start, Duration budget) {
-        long nanos;
-        try {
-            nanos = budget.toNanos();
-        } catch (ArithmeticException e) {
-            nanos = Long.MAX_VALUE;
-        }
-        long end = start + nanos;
-        return nanos > 0 && end < start ? Long.MAX_VALUE : end;
     }
 
     private Run fixedPoint(Run failing, Predicate<Violation> accept) {
@@ -229,9 +217,12 @@ public final class Shrinker {
         return current;
     }
 
-    /** The run of {@code candidate}, cut after its violation, if it fails as wanted. */
+    /**
+     * The run of {@code candidate}, cut after its violation, if it fails as wanted; none, without running it,
+     * once the time is up (each pass goes through its candidates in a loop of its own).
+     */
     private Option<Run> test(Configuration board, Vector<Input> candidate) {
-        if (candidate.isEmpty()) {
+        if (candidate.isEmpty() || expired()) {
             return Option.none();
         }
         var cacheKey = Tuple.of(board, candidate);
@@ -247,6 +238,6 @@ public final class Shrinker {
     }
 
     private boolean expired() {
-        return System.nanoTime() > deadline;
+        return deadline.passed();
     }
 }

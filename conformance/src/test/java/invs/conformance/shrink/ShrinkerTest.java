@@ -103,6 +103,35 @@ class ShrinkerTest {
                 result.inputs());
     }
 
+    /**
+     * A candidate is not started once the time is up, in any pass: a step with five simpler forms, none of
+     * which fails, on a system that takes 100 ms a run, costs the run under way when 50 ms are up and no
+     * more. Before, the pass over one step's simpler forms ran them all.
+     */
+    @Test
+    void noCandidateStartsOnceTheTimeIsUp() {
+        Input command = new Command(ALPHA, 2, 7, 3);
+        assertEquals(5, Simplifications.of(command).size());
+        int[] runs = {0};
+        Shrinker.Reproduction slowAndOnlyAsItWas = (configuration, candidate) -> {
+            runs[0]++;
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return synthetic(configuration, candidate, candidate.equals(Vector.of(command))
+                    ? Option.some(new Violation(Property.LOCKSTEP, Option.none(), 0, command, Option.none(), "x", Option.none()))
+                    : Option.none());
+        };
+        Run failing = synthetic(DOC, Vector.of(command),
+                Option.some(new Violation(Property.LOCKSTEP, Option.none(), 0, command, Option.none(), "x", Option.none())));
+        Shrinker.Result result = new Shrinker(slowAndOnlyAsItWas, Duration.ofMillis(50), false).shrink(failing);
+        assertEquals(1, runs[0], "runs after the time was up");
+        assertEquals(1, result.attempts());
+        assertEquals(Vector.of(command), result.inputs());
+    }
+
     @Test
     void argumentsAreSimplified() {
         assertEquals(Vector.of(new Command(ALPHA, 2, 7, 0), new Command(ALPHA, 2, 7, 1), new Command(ALPHA, 2, 0, 3),
