@@ -33,6 +33,11 @@ import java.util.Set;
  * first input: a long try honours the budget's time too, and the campaign is then not complete).
  */
 final class TryRunner {
+    /**
+     * An isolation scenario runs in slices of this many inputs, the deadline checked between them: as many
+     * batches as a slice holds go through a pipelining system without a pause.
+     */
+    static final int SLICE = 16 * Session.BATCH;
     /** One try in this many is an isolation scenario (when {@link Property#ISOLATION} is checked). */
     static final int ISOLATION_EVERY = 6;
 
@@ -79,7 +84,7 @@ final class TryRunner {
             settings.listener().tryStarted(index, board, trySeed, Property.ISOLATION);
             Vector<Input> inputs = IsolationScenario.generate(configuration, subject, capabilities, trySeed,
                     settings.budget().steps());
-            Run run = Session.run(configuration, settings.factory(), Checks.isolationOf(subject), inputs, statistics);
+            Run run = isolationRun(configuration, Checks.isolationOf(subject), inputs, statistics);
             return BegunTry.ended(finished(index, board, run, Checks.isolationOf(subject), trySeed, Swarm.everything(),
                     statistics));
         }
@@ -113,6 +118,25 @@ final class TryRunner {
                 statistics.time(0, 0, System.nanoTime() - observed);
             }
             return BegunTry.ended(finished(index, board, session.result(), online, trySeed, swarm, statistics));
+        }
+    }
+
+    /**
+     * An isolation scenario's {@code inputs} run with {@code checks}, in slices of {@link #SLICE} inputs
+     * sent in batches, none begun after the campaign's deadline but the first: a scenario is generated
+     * whole, and cut there it is a shorter scenario (its subject's and the others' programs, interleaved as
+     * far as it went).
+     */
+    private Run isolationRun(Configuration configuration, Checks checks, Vector<Input> inputs, Statistics statistics) {
+        try (Session session = Session.open(configuration, settings.factory(), checks, statistics)) {
+            for (int from = 0; from < inputs.size() && session.violation().isEmpty(); from += SLICE) {
+                if (from > 0 && System.nanoTime() >= deadline) {
+                    statistics.stoppedAtDeadline();
+                    break;
+                }
+                session.stepInBatches(inputs.slice(from, from + SLICE), Vector.empty());
+            }
+            return session.result();
         }
     }
 

@@ -16,7 +16,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A try running when the campaign's time runs out stops there: a budget of very long tries ends close to
- * its time, in process and against a system that pipelines, and the campaign says it is not complete.
+ * its time, in process and against a system that pipelines, lockstep tries and isolation scenarios alike,
+ * and the campaign says it is not complete.
  */
 class TimeBudgetTest {
     /** Far more inputs than a try runs in the time below (100,000 take seconds in process). */
@@ -52,6 +53,18 @@ class TimeBudgetTest {
         ReferenceProvider reference = new ReferenceProvider();
         long start = System.nanoTime();
         assertCutAtTheDeadline(longTry(configuration -> new Pipelining(reference.create(configuration))), start);
+    }
+
+    /** Isolation scenarios are generated whole; they are run in slices and stop between two when the time is up. */
+    @Test
+    void aLongIsolationScenarioStopsWhenTheTimeIsUp() {
+        ReferenceProvider reference = new ReferenceProvider();
+        long start = System.nanoTime();
+        CampaignResult result = Campaign.against("reference", reference)
+                .configuration(StandardConfigurations.docDefault())
+                .properties(Vector.of(Property.ISOLATION))
+                .budget(new Budget(1, STEPS, TIME)).run();
+        assertCutAtTheDeadline(result, start);
     }
 
     @Test
