@@ -116,6 +116,7 @@ final class ExploreCommand implements Callable<Integer> {
             describe(out, config, alphabet);
             ExplorationResult result = new Explorer(config, alphabet).explore(depth, maxStates, seconds, 10, false);
             out.println("specification: " + result.summary());
+            sayWhatStoppedIt(out, result, 10);
             result.violations().forEach(violation -> out.println(violation.describe()));
             return result.violations().isEmpty() ? 0 : Main.FINDING;
         }
@@ -129,6 +130,7 @@ final class ExploreCommand implements Callable<Integer> {
             LockstepExploration result = new ExhaustiveLockstep(config, usable)
                     .check(open.factory(), depth, maxStates, seconds, 5);
             out.println("specification: " + result.exploration().summary());
+            sayWhatStoppedIt(out, result.exploration(), 5);
             out.printf("%s: replayed %,d sequences (%,d inputs) in %.1f s, %d divergence(s)%s%n", open.description(),
                     result.replayed(), result.inputs(), result.seconds(), result.divergences().size(),
                     result.cutShort() ? LockstepExploration.CUT_SHORT : "");
@@ -146,6 +148,19 @@ final class ExploreCommand implements Callable<Integer> {
             }
             return result.conforms() ? 0 : Main.FINDING;
         }
+    }
+
+    /**
+     * When the exploration stopped before the depth asked for, says so and what stopped it: the time,
+     * {@code --max-states}, or the first {@code maxViolations} violations.
+     */
+    private void sayWhatStoppedIt(PrintWriter out, ExplorationResult result, int maxViolations) {
+        if (result.exhausted() || result.depthCompleted() >= depth) {
+            return;
+        }
+        String cause = result.violations().size() >= maxViolations ? "the first " + maxViolations + " violations stopped it"
+                : result.states() >= maxStates ? "--max-states " + maxStates + " was reached" : "the time budget ran out";
+        out.printf("not complete: depth %d of the %d asked for (%s)%n", result.depthCompleted(), depth, cause);
     }
 
     private void describe(PrintWriter out, Configuration config, InputAlphabet alphabet) {

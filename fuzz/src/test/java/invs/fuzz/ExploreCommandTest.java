@@ -32,6 +32,18 @@ class ExploreCommandTest {
     }
 
     @Test
+    void anExplorationStoppedBeforeItsDepthSaysSoAndWhy() {
+        Run timed = run("--depth", "6", "--time", "1ms");
+        assertEquals(0, timed.code(), timed.out() + timed.err());
+        assertTrue(timed.out().contains("not complete: depth 0 of the 6 asked for (the time budget ran out)"), timed.out());
+        Run bounded = run("--depth", "4", "--max-states", "10");
+        assertTrue(bounded.out().matches("(?s).*not complete: depth [0-3] of the 4 asked for \\(--max-states 10 was reached\\).*"),
+                bounded.out());
+        Run whole = run("--depth", "2");
+        assertTrue(!whole.out().contains("not complete"), whole.out());
+    }
+
+    @Test
     void theReferenceAgreesOnEveryExploredTransition() {
         Run run = run("--depth", "3", "--lockstep");
         assertEquals(0, run.code(), run.out() + run.err());
