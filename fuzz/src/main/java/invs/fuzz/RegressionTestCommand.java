@@ -44,7 +44,7 @@ final class RegressionTestCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "TRACE", description = "The trace file of a finding.")
     private java.nio.file.Path file;
 
-    @Option(names = "--package", paramLabel = "NAME", description = "The test's package (default: none).")
+    @Option(names = "--package", paramLabel = "NAME", description = "The test's package, not java.* (default: none).")
     private String packageName = "";
 
     @Option(names = "--class", paramLabel = "NAME",
@@ -79,7 +79,8 @@ final class RegressionTestCommand implements Callable<Integer> {
             throw new UserError("--method: '" + methodName + "' " + why);
         });
         if (!packageName.isEmpty() && !JavaSyntax.isPackageName(packageName)) {
-            throw new UserError("--package: '" + packageName + "' is not a Java package name");
+            throw new UserError("--package: '" + packageName + "' is not a Java package name a test can be in"
+                    + " (names separated by dots, none a keyword, not java.*, which the JVM keeps for itself)");
         }
         JavaSyntax.expressionProblem(factory).forEach(why -> {
             throw new UserError("--factory: not a Java expression: " + why);

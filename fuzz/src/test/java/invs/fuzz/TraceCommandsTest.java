@@ -238,7 +238,10 @@ class TraceCommandsTest {
                 {"--class", "class", "invs: --class: 'class' is a Java keyword"},
                 {"--class", "Test", "invs: --class: 'Test' is a type the test uses"},
                 {"--method", "wait", "invs: --method: 'wait' is a method of Object"},
-                {"--package", "my.int", "invs: --package: 'my.int' is not a Java package name"},
+                {"--package", "my.int", "invs: --package: 'my.int' is not a Java package name a test can be in"
+                        + " (names separated by dots, none a keyword, not java.*, which the JVM keeps for itself)"},
+                {"--package", "java.tests", "invs: --package: 'java.tests' is not a Java package name a test can be in"
+                        + " (names separated by dots, none a keyword, not java.*, which the JVM keeps for itself)"},
                 {"--factory", "", "invs: --factory: not a Java expression: it is empty"},
                 {"--factory", "\"unterminated", "invs: --factory: not a Java expression: its string literal is not closed"},
                 {"--factory", "new X(", "invs: --factory: not a Java expression: its '(' is never closed"}};

@@ -125,9 +125,13 @@ public final class JavaSyntax {
         return isMethodName(name) && !RESTRICTED_TYPE_NAMES.contains(name);
     }
 
-    /** Whether {@code name} can name a package: method names separated by dots. */
+    /**
+     * Whether {@code name} can name a package a class of ours is in: method names separated by dots, and not
+     * {@code java} or below it (javac compiles such a class, but the JVM refuses to load it).
+     */
     public static boolean isPackageName(String name) {
-        return SourceVersion.isName(name) && Arrays.stream(name.split("\\.", -1)).allMatch(JavaSyntax::isMethodName);
+        return SourceVersion.isName(name) && Arrays.stream(name.split("\\.", -1)).allMatch(JavaSyntax::isMethodName)
+                && !name.equals("java") && !name.startsWith("java.");
     }
 
     /**

@@ -64,5 +64,9 @@ class JavaSyntaxTest {
         assertTrue(JavaSyntax.isPackageName("my.tests"));
         assertFalse(JavaSyntax.isPackageName("my.int"));
         assertFalse(JavaSyntax.isPackageName("my..tests"));
+        assertFalse(JavaSyntax.isPackageName("java"));
+        assertFalse(JavaSyntax.isPackageName("java.tests"));
+        assertTrue(JavaSyntax.isPackageName("javatests"));
+        assertTrue(JavaSyntax.isPackageName("my.java"));
     }
 }
