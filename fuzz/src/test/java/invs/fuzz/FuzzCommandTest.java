@@ -62,19 +62,32 @@ class FuzzCommandTest {
     }
 
     @Test
-    void findingsShrunkToTheSameRuleCountAsOneRuleBroken() throws IOException {
-        // docs/guide.md section 3's example: two findings, one first found as a liveness clause, both shrink to
-        // the same rule
+    void aWrongUpcallValueIsFiledUnderItsClauseFromTheFirstFinding() throws IOException {
+        // docs/guide.md section 3's example: the size upcall's argument is wrong; every failing try is filed
+        // under the size upcall's clause, none under liveness's "no upcall" that a yield may also show
         Path out = directory.resolve("guide");
         CommandRun run = CommandRun.of("fuzz", "--mutant", "size-counts-header", "--tries", "12", "--out", out.toString(),
                 "--progress", "none");
         assertEquals(Main.FINDING, run.exit(), run.toString());
         var cause = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.resolve("report.json").toFile())
                 .get("causes").get(0);
-        assertEquals(2, cause.get("findings").size(), cause.toPrettyString());
-        assertEquals(cause.get("findings").get(0).get("rule"), cause.get("findings").get(1).get("rule"),
-                cause.toPrettyString());
+        assertEquals(1, cause.get("findings").size(), cause.toPrettyString());
+        assertEquals("lockstep:SUBSCRIBE_0_SUCCESS", cause.get("findings").get(0).get("rule").asText(), cause.toPrettyString());
         assertTrue(run.out().contains("\nfindings: 1 distinct cause (1 rule broken, 5 failing tries)"), run.out());
+    }
+
+    @Test
+    void findingsShrunkToTheSameRuleCountAsOneRuleBroken() throws IOException {
+        // three findings of one cause, two of which shrink to the same rule: two rules broken, not three
+        Path out = directory.resolve("neighbour");
+        CommandRun run = CommandRun.of("fuzz", "--mutant", "region-of-neighbour", "--tries", "12", "--out", out.toString(),
+                "--progress", "none");
+        assertEquals(Main.FINDING, run.exit(), run.toString());
+        var findings = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.resolve("report.json").toFile())
+                .get("causes").get(0).get("findings");
+        assertEquals(3, findings.size(), findings.toPrettyString());
+        assertEquals(findings.get(1).get("rule"), findings.get(2).get("rule"), findings.toPrettyString());
+        assertTrue(run.out().contains("\nfindings: 1 distinct cause (2 rules broken, 4 failing tries)"), run.out());
     }
 
     @Test

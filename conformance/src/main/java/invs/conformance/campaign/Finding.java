@@ -3,7 +3,6 @@ package invs.conformance.campaign;
 import invs.conformance.check.Checks;
 import invs.conformance.check.Property;
 import invs.conformance.check.Violation;
-import invs.conformance.explain.Explanation;
 import invs.conformance.generation.Swarm;
 import invs.conformance.trace.Trace;
 import invs.spec.Clause;
@@ -73,13 +72,10 @@ public record Finding(Violation violation, Checks checks, long seed, String conf
      * fields that differ, the clause and decisions that govern each, and the steps that decided it.
      */
     public String explained() {
-        if (violation.divergence().isEmpty() || !trace.recordsObservations()) {
+        if (!trace.recordsObservations()) {
             return description();
         }
-        String observedAndAllowed = description().lines().filter(line -> !line.startsWith("clause:"))
-                .collect(java.util.stream.Collectors.joining("\n"));
-        Explanation explanation = Explanation.of(trace.header().configuration(), trace.steps(), violation.divergence().get());
-        return observedAndAllowed + "\n" + explanation.lines().mkString("\n");
+        return violation.explained(trace.header().configuration(), trace.steps());
     }
 
     /** A report: the seed, the lengths, the divergence explained and the shrunk steps. */

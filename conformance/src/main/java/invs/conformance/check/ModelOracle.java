@@ -52,7 +52,7 @@ final class ModelOracle implements Oracle {
             Divergence divergence = next.getLeft();
             Clause clause = Explanation.governing(seen(), divergence);
             return Option.some(new Violation(Property.LOCKSTEP, Option.some(clause), step, input,
-                    Option.some(observation), divergence.describe(), Option.some(divergence)));
+                    Option.some(observation), divergence.describe(clause), Option.some(divergence)));
         }
         frontier = next.get();
         return Option.none();

@@ -1,10 +1,16 @@
 package invs.conformance.check;
 
+import invs.conformance.explain.Explanation;
+import invs.conformance.trace.TraceStep;
 import invs.spec.Clause;
+import invs.spec.Configuration;
 import invs.spec.Input;
 import invs.spec.Observation;
 import invs.spec.model.Divergence;
+import io.vavr.collection.Vector;
 import io.vavr.control.Option;
+
+import java.util.stream.Collectors;
 
 /**
  * A property broken at one step of a sequence.
@@ -29,6 +35,27 @@ public record Violation(Property property, Option<Clause> clause, int step, Inpu
     public String summary() {
         return property.label() + " broken at step " + (step + 1) + " (" + input + ")"
                 + clause.map(c -> ", clause " + c.name()).getOrElse("");
+    }
+
+    /**
+     * The description for a reader: what was observed and allowed, then, for a lockstep divergence, the
+     * fields that differ from the closest allowed answer, the clause and decisions that govern each, and
+     * the earlier steps that decided it ({@link Explanation}), computed from {@code steps}, the steps as
+     * they ran on {@code board} up to this one at least.
+     */
+    public String explained(Configuration board, Vector<TraceStep> steps) {
+        if (divergence.isEmpty() || steps.size() <= step) {
+            return description;
+        }
+        String observedAndAllowed = description.lines().filter(line -> !line.startsWith("clause:"))
+                .collect(Collectors.joining("\n"));
+        Explanation explanation = Explanation.of(board, steps.take(step + 1), divergence.get());
+        return observedAndAllowed + "\n" + explanation.lines().mkString("\n");
+    }
+
+    /** This violation with {@code text} as its description. */
+    public Violation describedAs(String text) {
+        return new Violation(property, clause, step, input, observed, text, divergence);
     }
 
     /** This violation at another step (the same failure after inputs before it were removed or added). */

@@ -15,11 +15,20 @@ import io.vavr.control.Option;
 
 /**
  * Field by field, how an observation differs from an allowed expectation, and which allowed outcome is
- * the closest to what was observed (fewest differing fields; among equals, the first the model gave).
+ * the closest to what was observed: the one of the same shape with the fewest differing fields (an upcall
+ * where an upcall was seen, a return where a return was), then, among equals, the first the model gave.
+ * An upcall seen with a wrong value is explained by the upcall that was due, not by the "no upcall" a
+ * yield may also have shown (an operation still under way), and so is filed under the clause of that
+ * upcall rather than liveness's.
  */
 public final class Differences {
     /** Bytes of context shown around a run of differing buffer bytes. */
     static final int CONTEXT = 4;
+    /**
+     * What a difference of shape (an upcall present or not, another kind of answer) weighs against a field
+     * that differs: more than every field of an upcall (number, status and both arguments) together.
+     */
+    static final int SHAPE = 5;
 
     private Differences() {
     }
@@ -27,8 +36,14 @@ public final class Differences {
     /** The allowed outcome of {@code divergence} closest to what was observed, with the fields that differ. */
     public static Tuple2<Outcome, Vector<Difference>> closest(Divergence divergence) {
         return divergence.allowed().map(outcome -> Tuple.of(outcome, between(outcome.expected(), divergence.observed())))
-                .minBy(pair -> pair._2.size())
+                .minBy(pair -> weight(pair._2))
                 .getOrElseThrow(() -> new IllegalArgumentException("a divergence allows at least one outcome"));
+    }
+
+    /** How far apart {@code differences} put two answers: each field 1, a difference of shape {@link #SHAPE}. */
+    static int weight(Vector<Difference> differences) {
+        return differences.map(difference -> difference.field() == Field.UPCALL || difference.field() == Field.KIND
+                ? SHAPE : 1).sum().intValue();
     }
 
     /** The fields in which {@code observed} differs from {@code expected}. */

@@ -4,6 +4,7 @@ import invs.conformance.check.Property;
 import invs.conformance.check.Violation;
 import invs.conformance.explain.Explanation;
 import invs.conformance.trace.TraceStep;
+import invs.spec.Clause;
 import invs.spec.Input;
 import invs.spec.model.Divergence;
 import io.vavr.collection.Vector;
@@ -26,8 +27,9 @@ public record PathVerdict(Vector<Input> inputs, Violation violation) {
     static PathVerdict diverged(Vector<TraceStep> steps, Divergence divergence) {
         int step = steps.size() - 1;
         TraceStep last = steps.get(step);
-        Violation violation = new Violation(Property.LOCKSTEP, Option.some(Explanation.governing(steps, divergence)),
-                step, last.input(), last.observation(), divergence.describe(), Option.some(divergence));
+        Clause clause = Explanation.governing(steps, divergence);
+        Violation violation = new Violation(Property.LOCKSTEP, Option.some(clause),
+                step, last.input(), last.observation(), divergence.describe(clause), Option.some(divergence));
         return new PathVerdict(steps.map(TraceStep::input), violation);
     }
 

@@ -54,7 +54,9 @@ public final class Replay {
         List<StepResult> results = new ArrayList<>();
         try (Session session = Session.open(trace.header().configuration(), factory, checks)) {
             int sent = session.stepInBatches(trace.inputs(), recorded(steps));
-            Option<Violation> violation = session.violation();
+            Vector<TraceStep> ran = session.steps();
+            Option<Violation> violation = session.violation()
+                    .map(found -> found.describedAs(found.explained(trace.header().configuration(), ran)));
             for (int index = 0; index < session.stepCount(); index++) {
                 boolean violated = violation.isDefined() && violation.get().step() == index;
                 results.add(new StepResult(index, steps.get(index).input(), session.observation(index),

@@ -91,6 +91,27 @@ class ExplanationTest {
         assertEquals(Field.RETURN, explain(run).differences().head().field());
     }
 
+    /**
+     * A size upcall with a wrong value where, without a drain, the yield may also show no upcall yet: the
+     * closest allowed answer is the size upcall, not "no upcall", so the divergence is filed under the size
+     * upcall's clause, with one field that differs, and its description names that clause too. With two
+     * wrong fields (status and argument) it is still the upcall: a difference of shape weighs more.
+     */
+    @Test
+    void aWrongUpcallIsExplainedByTheUpcallDueNotByNoUpcall() {
+        Vector<Input> inputs = Vector.of(new Subscribe(APP, 0), Command.size(APP), new Yield(APP));
+        Run run = run(inputs, 2, observation -> new Observation.Yielded(Option.some(Upcall.success(0, 2060)), Bytes.empty()));
+        assertTrue(run.violation().get().divergence().get().allowed()
+                .exists(outcome -> outcome.admits(new Observation.Yielded(Option.none(), Bytes.empty()))), "no upcall yet is allowed");
+        assertEquals(Option.some(Clause.SUBSCRIBE_0_SUCCESS), run.violation().get().clause());
+        assertEquals(Vector.of(Field.ARG1), explain(run).differences().map(Difference::field));
+        assertTrue(run.violation().get().description().endsWith("clause:   " + Clause.SUBSCRIBE_0_SUCCESS.citation()),
+                run.violation().get().description());
+        Run failed = run(inputs, 2, observation -> new Observation.Yielded(
+                Option.some(Upcall.error(0, invs.spec.ErrorCode.FAIL)), Bytes.empty()));
+        assertEquals(Vector.of(Field.STATUS, Field.ARG1), explain(failed).differences().map(Difference::field));
+    }
+
     @Test
     void aLongUniformDifferenceIsCountedNotListed() {
         Difference difference = BufferWindow.of(Cells.filled(2048, 0xff), Bytes.filled(2048, 0));

@@ -42,8 +42,17 @@ public record Divergence(Input input, Observation observed, Vector<Outcome> allo
         return expected instanceof Expectation.Exactly exactly && exactly.observation().getClass() == observed.getClass();
     }
 
-    /** A multi-line description for reports. */
+    /** A multi-line description for reports, naming {@link #clause()}. */
     public String describe() {
+        return describe(clause());
+    }
+
+    /**
+     * A multi-line description for reports, naming {@code filedUnder} as the clause: the clause the
+     * divergence is filed under when the caller knows better than {@link #clause()} (the conformance engine
+     * names the clause that governs the field that differs).
+     */
+    public String describe(Clause filedUnder) {
         StringBuilder text = new StringBuilder()
                 .append("input:    ").append(input).append('\n')
                 .append("observed: ").append(observed).append('\n')
@@ -51,7 +60,7 @@ public record Divergence(Input input, Observation observed, Vector<Outcome> allo
         for (String line : allowedLines()) {
             text.append("  ").append(line).append('\n');
         }
-        text.append("clause:   ").append(clause().citation());
+        text.append("clause:   ").append(filedUnder.citation());
         return text.toString();
     }
 }
