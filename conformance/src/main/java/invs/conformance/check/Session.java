@@ -287,7 +287,11 @@ public final class Session implements AutoCloseable {
         last = observation;
         steps.add(input, observation);
         end(index, found);
-        corners.record(input, observation);
+        if (found == null) {
+            corners.record(input, observation);
+        } else {
+            corners.rejected(input);
+        }
         shadow.observe(input, observation);
         if (model != null) {
             statistics.frontier(model.frontier().states().size());

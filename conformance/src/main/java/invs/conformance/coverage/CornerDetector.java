@@ -39,6 +39,14 @@ public final class CornerDetector {
         this.shadow = shadow;
     }
 
+    /**
+     * Counts {@code input}, answered with an observation a property rejected: an input checked, but no
+     * outcome, corner or grant refusal reached (a wrong answer covers nothing of the driver document).
+     */
+    public void rejected(Input input) {
+        statistics.input(input instanceof Syscall);
+    }
+
     /** Counts what step ({@code input}, {@code observation}) reached; call it before the shadow learns the step. */
     public void record(Input input, Observation observation) {
         statistics.input(input instanceof Syscall);

@@ -10,6 +10,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import invs.conformance.reference.ReferenceSystem;
+import invs.conformance.sut.Capability;
+import invs.conformance.sut.SystemUnderTest;
+import invs.spec.ErrorCode;
+import invs.spec.Input;
+import invs.spec.Observation;
 import invs.spec.AppId;
 import invs.spec.Command;
 import invs.spec.Configuration;
@@ -17,6 +22,8 @@ import invs.spec.Profile;
 import invs.spec.Tick;
 import io.vavr.collection.Vector;
 import org.junit.jupiter.api.Test;
+
+import java.util.Set;
 
 
 class SessionTest {
@@ -48,6 +55,32 @@ class SessionTest {
         assertEquals(1, statistics.syscalls());
         assertEquals(1, statistics.count(DocumentedOutcome.COMMAND_1_SUCCESS));
         assertEquals(DOC, counted.configuration());
+    }
+
+    /**
+     * A wrong answer covers nothing: a command 1 answered NOSUPPORT where the app may use its region is
+     * counted as a system call checked, but not as the (command 1, NOSUPPORT) pair of the coverage table.
+     */
+    @Test
+    void aRejectedAnswerIsNotCountedAsCoverage() {
+        Statistics statistics = new Statistics();
+        Session session = Session.open(DOC, configuration -> new SystemUnderTest() {
+            private final ReferenceSystem inner = new ReferenceSystem(configuration);
+
+            @Override
+            public Observation apply(Input input) {
+                return input instanceof Command ? new Observation.Failure(ErrorCode.NOSUPPORT) : inner.apply(input);
+            }
+
+            @Override
+            public Set<Capability> capabilities() {
+                return inner.capabilities();
+            }
+        }, Checks.online(), statistics);
+        assertEquals(Property.LOCKSTEP, session.step(Command.size(AppId.of(0))).get().property());
+        assertEquals(1, statistics.syscalls());
+        assertEquals(0, statistics.count(DocumentedOutcome.COMMAND_1_NOSUPPORT));
+        assertEquals(0, statistics.outcomes().values().sum().longValue(), statistics.outcomes().toString());
     }
 
     @Test
