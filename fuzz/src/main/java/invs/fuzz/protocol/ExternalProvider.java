@@ -121,6 +121,8 @@ public final class ExternalProvider implements SystemUnderTestFactory, AutoClose
             case Reply.Ready ready -> null;
             case Reply.Unsupported unsupported -> new ProtocolFailure("the server refused the configuration: "
                     + JsonFields.shown(unsupported.reason(), REASON_CHARS));
+            case Reply.Error error -> server.fail("the server answered reset with a reply of type \"error\" instead of"
+                    + " ready: " + JsonFields.shown(error.message(), REASON_CHARS));
             default -> server.fail("the server answered reset with a reply of type \""
                     + reply.encode().path("type").asText() + "\" instead of ready");
         };

@@ -33,6 +33,21 @@ final class ReplyLines {
         return JsonFields.shown(new String(line, 0, Math.min(line.length, 256), StandardCharsets.UTF_8));
     }
 
+    /**
+     * The problem of a server that answered {@code request} with {@code line}, which is not a reply for the
+     * reason {@code why}: a line that does not even begin as a JSON object is most likely the server's own
+     * log, which belongs on its standard error, and the message says so.
+     */
+    static String malformed(String request, byte[] line, String why) {
+        int first = 0;
+        while (first < line.length && (line[first] == ' ' || line[first] == '\t')) {
+            first++;
+        }
+        String hint = first < line.length && line[first] == '{' ? ""
+                : " (a reply is one JSON object a line; a server writes anything else, its logs say, to its standard error)";
+        return "the server answered " + request + " with a malformed reply (" + why + ")" + hint + ": " + shown(line);
+    }
+
     /** The problem of a server whose line went on past the limit {@code e} names, {@code when} (answering a request). */
     static String flooded(LineTooLongException e, String when) {
         return "the server flooded its standard output: more than " + TraceLimits.size(e.limit()) + " without a line feed, "

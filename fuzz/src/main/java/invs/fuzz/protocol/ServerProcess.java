@@ -270,8 +270,7 @@ final class ServerProcess {
             try {
                 reply = Reply.decode(line);
             } catch (TraceFormatException e) {
-                throw fail("the server answered " + request.describe() + " with a malformed reply (" + e.getMessage()
-                        + "): " + ReplyLines.shown(line));
+                throw fail(ReplyLines.malformed(request.describe(), line, e.getMessage()));
             }
             if (reply.id() == request.id()) {
                 return reply;

@@ -129,8 +129,21 @@ class ExternalProviderTest {
     @Test
     void outOfProtocolAnswersAreFailuresThatQuoteTheReply() {
         assertFailure("garbage", "malformed reply (not valid JSON");
+        assertFailure("garbage", ") (a reply is one JSON object a line; a server writes anything else, its logs say, to its"
+                + " standard error): this is not JSON");
         assertFailure("wrong-id", "with a reply for request 999999");
         assertFailure("error", "with an error: out of cheese");
+    }
+
+    @Test
+    void anErrorAnsweringResetIsQuotedInTheFailure() {
+        try (ExternalProvider provider = misbehaving("reset-error", 0, false);
+             SystemUnderTest system = provider.create(Configuration.defaults(Profile.DOC))) {
+            ProtocolFailure failure = assertThrows(ProtocolFailure.class, () -> system.apply(new Drain()));
+            assertTrue(failure.getMessage().contains(
+                    "the server answered reset with a reply of type \"error\" instead of ready: cannot build this board"),
+                    failure.getMessage());
+        }
     }
 
     @Test

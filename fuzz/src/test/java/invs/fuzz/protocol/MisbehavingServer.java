@@ -16,7 +16,7 @@ import java.util.EnumSet;
  * {@code hang} (never answers, and stops reading its input), {@code stall} (like {@code hang}, after writing
  * {@code pid N} on its standard error at the start), {@code garbage} (answers a line that is not JSON), {@code wrong-id}
  * (answers with another request's id), {@code error} (answers with an error reply), {@code mute} (never
- * answers hello, from the start).
+ * answers hello, from the start), {@code reset-error} (answers every reset with an error reply).
  */
 public final class MisbehavingServer {
     private MisbehavingServer() {
@@ -40,6 +40,11 @@ public final class MisbehavingServer {
             }
             if (line.contains("\"type\":\"reset\"")) {
                 inputs = 0;
+                if (mode.equals("reset-error")) {
+                    System.out.println("{\"type\":\"error\",\"id\":" + idOf(line) + ",\"message\":\"cannot build this board\"}");
+                    System.out.flush();
+                    continue;
+                }
             }
             boolean input = line.contains("\"type\":\"input\"");
             if (input && inputs++ >= after) {
