@@ -1,6 +1,9 @@
 package invs.fuzz;
 
+import invs.conformance.board.NamedConfiguration;
+import invs.conformance.board.StandardConfigurations;
 import invs.conformance.sut.SystemUnderTestProvider;
+import invs.conformance.trace.ConfigurationCodec;
 import invs.conformance.zoo.Mutant;
 import invs.conformance.zoo.Zoo;
 import picocli.CommandLine;
@@ -13,7 +16,8 @@ import java.util.concurrent.Callable;
 /** {@code invs systems}: the systems under test a command can use, with the flags that choose them. */
 @Command(name = "systems", mixinStandardHelpOptions = true,
         description = "List the systems under test: the providers on the class path (--sut NAME) and the"
-                + " bug-zoo mutants (--mutant NAME); --sut-command runs any other implementation.")
+                + " bug-zoo mutants (--mutant NAME); --sut-command runs any other implementation. Then the"
+                + " standard boards (--standard NAME), each in full as a reset request carries it.")
 final class SystemsCommand implements Callable<Integer> {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -34,6 +38,10 @@ final class SystemsCommand implements Callable<Integer> {
                     + mutant.description());
         }
         out.println("other implementations: --sut-command 'COMMAND' (a server speaking docs/protocol.md)");
+        out.println("standard boards (--standard NAME), each as the configuration a reset request carries:");
+        for (NamedConfiguration board : StandardConfigurations.all()) {
+            out.println("  " + board.name() + " " + ConfigurationCodec.encode(board.configuration()));
+        }
         out.flush();
         return 0;
     }
