@@ -51,6 +51,17 @@ class MainTest {
         assertTrue(!out.contains("TRD104_"), out);
     }
 
+    /** Each standard board in full, as a reset request carries it (docs/protocol.md, "The standard boards"). */
+    @Test
+    void systemsPrintsTheStandardBoardsInFull() {
+        String out = captureOut(() -> Main.run("systems"));
+        for (String board : new String[] {"doc-default", "doc-permissions", "doc-exhaustion", "doc-64bit", "tock-default",
+                "tock-permissions", "tock-exhaustion", "tock-64bit"}) {
+            assertTrue(out.contains("\n  " + board + " {\"storageLength\":"), board + " in " + out);
+        }
+        assertTrue(out.contains("\n  doc-exhaustion {\"storageLength\":266,\"regionSize\":96,"), out);
+    }
+
     @Test
     void everySubcommandHasHelp() {
         for (String command : new String[] {"fuzz", "replay", "check-trace", "serve", "systems", "regression-test", "clauses"}) {
