@@ -1,5 +1,6 @@
 package invs.fuzz;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -182,6 +183,29 @@ class HostileServersIT {
     void aReplayAgainstAPipeliningServerThatStopsReadingMidBatchEndsWithinTheTimeout() throws Exception {
         replay("stall-pipelined", "1s", "60s").finding("violation at step 4: robustness broken")
                 .finding("within 1000 ms; invs stopped it").clean().within(60).noProcessLeft();
+    }
+
+    /**
+     * A SIGTERM in the middle of a campaign against a correct server (`invs serve` behind a shell that
+     * would start a sleep when the server ends): the servers invs kills as it exits are not findings, and
+     * none is left behind, nor a server started while invs was exiting. Before, most such runs wrote a
+     * robustness trace ("the server exited with status 143") and left shells that ran the sleep.
+     */
+    @Test
+    void aCampaignStoppedBySigtermFindsNothingAndLeavesNoServer() throws Exception {
+        String javaCommand = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String serve = "echo $$ >> \"$HOSTILE_PIDS\"; '" + javaCommand + "' -jar '" + InvsProcess.JAR + "' serve; exec sleep 300";
+        Path findings = directory.resolve("terminated");
+        InvsProcess run = InvsProcess.terminated(directory, Duration.ofSeconds(8), LIMIT, "fuzz", "--sut-command", serve,
+                "--threads", "4", "--time", "60s", "--progress", "none", "--out", findings.toString());
+        assertEquals(143, run.exit(), run::toString);
+        if (Files.exists(findings)) {
+            try (var files = Files.list(findings)) {
+                assertEquals(java.util.List.of(), files.map(Path::getFileName).map(Path::toString).toList(), "no finding written");
+            }
+        }
+        run.clean().noProcessLeft();
+        assertTrue(run.pids().size() >= 2, "servers were running: " + run.pids());
     }
 
     @Test

@@ -37,6 +37,17 @@ record InvsProcess(int exit, String out, String err, Duration took, List<Long> p
 
     /** Runs {@code invs args} with the file {@code input} (or nothing) on standard input. */
     static InvsProcess run(Path directory, Duration limit, Path input, String... args) throws IOException, InterruptedException {
+        return run(directory, limit, input, null, args);
+    }
+
+    /** Runs {@code invs args} as {@link #run(Path, Duration, String...)} does, sending it a SIGTERM after {@code after}. */
+    static InvsProcess terminated(Path directory, Duration after, Duration limit, String... args)
+            throws IOException, InterruptedException {
+        return run(directory, limit, null, after, args);
+    }
+
+    private static InvsProcess run(Path directory, Duration limit, Path input, Duration terminateAfter, String... args)
+            throws IOException, InterruptedException {
         Path pids = Files.createTempFile(directory, "pids", ".txt");
         Path out = Files.createTempFile(directory, "out", ".txt");
         Path err = Files.createTempFile(directory, "err", ".txt");
@@ -51,6 +62,9 @@ record InvsProcess(int exit, String out, String err, Duration took, List<Long> p
         builder.environment().remove("INVS_DEBUG");
         long start = System.nanoTime();
         Process process = builder.start();
+        if (terminateAfter != null && !process.waitFor(terminateAfter.toMillis(), TimeUnit.MILLISECONDS)) {
+            process.destroy(); // SIGTERM, as kill(1) or a supervisor sends it
+        }
         boolean finished = process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS);
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         if (!finished) {

@@ -6,6 +6,7 @@ import invs.conformance.check.Session;
 import invs.conformance.coverage.Statistics;
 import invs.conformance.shrink.Deadline;
 import invs.conformance.shrink.Shrinker;
+import invs.conformance.sut.Exiting;
 import invs.conformance.sut.SystemUnderTestFactory;
 import invs.conformance.trace.Trace;
 import invs.conformance.trace.TraceHeader;
@@ -59,8 +60,14 @@ public final class Triage {
         this.traces = new TraceDirectory(traces, system);
     }
 
-    /** Takes {@code failure}: whether it counts (the baseline does not share it). */
+    /**
+     * Takes {@code failure}: whether it counts (the baseline does not share it, and the process is not
+     * {@link Exiting}: then the systems are being stopped, and their failures are not findings).
+     */
     public boolean report(Failure failure) {
+        if (Exiting.begun()) {
+            return false;
+        }
         if (sharedByBaseline(failure.run().configuration(), failure.run().inputs(), failure.checks())) {
             return false;
         }

@@ -87,9 +87,7 @@ final class ServerProcess {
     /** Starts {@code command} through the shell. @throws ProtocolFailure when it cannot be started */
     static ServerProcess start(String command) {
         try {
-            ServerProcess server = new ServerProcess(command, ProcessFamily.start(command));
-            ServerWatchdog.add(server);
-            return server;
+            return ServerWatchdog.started(() -> new ServerProcess(command, ProcessFamily.start(command)));
         } catch (IOException e) {
             throw new ProtocolFailure("cannot start the server `" + command + "`: " + e.getMessage());
         }
