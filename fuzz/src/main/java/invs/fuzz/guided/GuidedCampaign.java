@@ -179,29 +179,57 @@ public final class GuidedCampaign {
         return command;
     }
 
+    /**
+     * Runs Jazzer, its output copied line by line into {@code log} (flushed at each line, so an interrupted
+     * run keeps all it printed) and read by {@code status}. Jazzer and its descendants are killed when invs
+     * exits first (Ctrl-C, a SIGTERM) and when it runs a minute past the time budget, printing or not.
+     */
     private int runJazzer(List<String> command, Path log, JazzerStatus status) {
         try (Writer writer = Files.newBufferedWriter(log, StandardCharsets.UTF_8)) {
             Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            process.getOutputStream().close();
-            try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                    StandardCharsets.UTF_8))) {
-                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                    status.read(line);
-                    writer.write(line);
-                    writer.write('\n');
+            Thread reaper = new Thread(() -> stop(process), "invs-jazzer-reaper");
+            Runtime.getRuntime().addShutdownHook(reaper);
+            Thread overdue = Thread.ofPlatform().daemon().name("invs-jazzer-deadline").start(() -> {
+                try {
+                    if (!process.waitFor(time.toSeconds() + 60, TimeUnit.SECONDS)) {
+                        stop(process);
+                    }
+                } catch (InterruptedException e) {
+                    // the run ended first
+                }
+            });
+            try {
+                process.getOutputStream().close();
+                try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                        StandardCharsets.UTF_8))) {
+                    for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                        status.read(line);
+                        writer.write(line);
+                        writer.write('\n');
+                        writer.flush();
+                    }
+                }
+                return process.waitFor();
+            } finally {
+                overdue.interrupt();
+                try {
+                    Runtime.getRuntime().removeShutdownHook(reaper);
+                } catch (IllegalStateException exiting) {
+                    // the hook runs now
                 }
             }
-            if (!process.waitFor(time.toSeconds() + 60, TimeUnit.SECONDS)) {
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly();
-            }
-            return process.waitFor();
         } catch (IOException e) {
             throw new UserError("cannot run Jazzer: " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new UserError("interrupted while Jazzer ran");
         }
+    }
+
+    /** Kills {@code process} and its descendants. */
+    private static void stop(Process process) {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
     }
 
     /** Hands every failing input Jazzer saved to {@code triage}, in file-name order. */
