@@ -3,7 +3,8 @@ package invs.fuzz.system;
 import invs.fuzz.cli.UserError;
 
 import java.io.IOException;
-import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +18,8 @@ import java.util.concurrent.TimeUnit;
 final class TockHarness {
     /** The longest a cold build may take (it compiles the kernel and the capsules). */
     private static final long BUILD_MINUTES = 20;
+    /** How much of the end of the build's standard error is read for the line that says why it failed. */
+    private static final int TAIL_BYTES = 64 * 1024;
 
     private TockHarness() {
     }
@@ -27,31 +30,65 @@ final class TockHarness {
         if (!Files.isExecutable(serve)) {
             throw new UserError("--sut tock-capsule needs " + serve + ", which is not there (run invs from its repository)");
         }
+        Path log = null;
         try {
+            // Standard error goes to a file: a pipe read only so far would stop a build that warns a lot
+            // (SIGPIPE), and one read to its end would keep the timeout below from bounding a build that hangs.
+            log = Files.createTempFile("invs-tock-harness-build", ".log");
             Process process = new ProcessBuilder(List.of(serve.toString(), "--build"))
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectErrorStream(false).start();
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(log.toFile()).start();
             process.getOutputStream().close();
-            String errors;
-            try (InputStream stderr = process.getErrorStream()) {
-                errors = new String(stderr.readNBytes(64 * 1024), StandardCharsets.UTF_8);
-            }
             if (!process.waitFor(BUILD_MINUTES, TimeUnit.MINUTES)) {
                 process.descendants().forEach(ProcessHandle::destroyForcibly);
                 process.destroyForcibly();
                 throw new UserError("building the Tock harness took more than " + BUILD_MINUTES + " minutes; gave up");
             }
             if (process.exitValue() != 0) {
-                String line = errors.lines().filter(text -> !text.isBlank()).reduce((first, next) -> next)
-                        .orElse("exit status " + process.exitValue());
-                throw new UserError("cannot build the Tock harness: " + line.strip());
+                throw new UserError("cannot build the Tock harness: " + why(lastLines(log), process.exitValue()));
             }
         } catch (IOException e) {
             throw new UserError("cannot run " + serve + ": " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new UserError("interrupted while building the Tock harness");
+        } finally {
+            if (log != null) {
+                try {
+                    Files.deleteIfExists(log);
+                } catch (IOException ignored) {
+                    // a temporary file left in the temporary directory
+                }
+            }
         }
         return "'" + serve.toString().replace("'", "'\\''") + "'";
+    }
+
+    /**
+     * Why the build failed, from the end of its standard error: its last line (the harness script's own),
+     * and the first line of the compiler's that begins with {@code error} when there is one (the script's
+     * line only points at the messages above it).
+     */
+    static String why(String errors, int status) {
+        java.util.List<String> lines = errors.lines().map(String::strip).filter(text -> !text.isEmpty()).toList();
+        if (lines.isEmpty()) {
+            return "exit status " + status;
+        }
+        String last = lines.get(lines.size() - 1);
+        return lines.stream().filter(text -> text.startsWith("error") && !text.equals(last)).findFirst()
+                .map(error -> last + ": " + error).orElse(last);
+    }
+
+    /** The last 64 KiB of {@code file}, as text. */
+    static String lastLines(Path file) throws IOException {
+        try (SeekableByteChannel channel = Files.newByteChannel(file)) {
+            long size = channel.size();
+            ByteBuffer tail = ByteBuffer.allocate((int) Math.min(size, TAIL_BYTES));
+            channel.position(size - tail.capacity());
+            while (tail.hasRemaining() && channel.read(tail) > 0) {
+                // reads the tail
+            }
+            return new String(tail.array(), 0, tail.position(), StandardCharsets.UTF_8);
+        }
     }
 
     private static Path home() {
