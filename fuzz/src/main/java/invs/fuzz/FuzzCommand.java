@@ -192,6 +192,10 @@ final class FuzzCommand implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 throw new UserError(e.getMessage());
             }
+            if (result.tries() == 0) {
+                throw new UserError("no try began within --time " + DurationConverter.format(time)
+                        + ": give more time (a server that is slow to start or to answer counts against it)");
+            }
             String rerun = RerunCommand.of(spec.commandLine().getParseResult().originalArgs(), seed,
                     result.campaignTries(), !result.complete());
             CampaignSummary summary = CampaignSummary.of(result, new Invocation(open.description(), rerun, open.shellFlags()));

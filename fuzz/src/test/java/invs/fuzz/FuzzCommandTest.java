@@ -111,6 +111,16 @@ class FuzzCommandTest {
         assertEquals(0, reference.exit(), reference.toString());
     }
 
+    /** A campaign in which no try began is no campaign: not "findings: none" and exit 0, but a usage error. */
+    @Test
+    void aTimeTooShortForAnyTryIsAnError() {
+        CommandRun run = CommandRun.of("fuzz", "--time", "1ms", "--progress", "none", "--out", directory.toString());
+        assertEquals(Main.USAGE, run.exit(), run.toString());
+        assertTrue(run.err().contains("\ninvs: no try began within --time 1ms: give more time (a server that is slow to start"
+                + " or to answer counts against it)\n"), run.toString());
+        assertTrue(!run.out().contains("findings"), run.out());
+    }
+
     @Test
     void aTimeBudgetShowsProgressLinesAndSaysItRanOut() {
         CommandRun run = CommandRun.of("fuzz", "--time", "3s", "--steps", "40", "--progress", "lines", "--out",

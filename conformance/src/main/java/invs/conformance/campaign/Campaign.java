@@ -65,8 +65,6 @@ public final class Campaign {
      * @throws IllegalArgumentException when the system supports none of the given boards (and none are generated)
      */
     public CampaignResult run() {
-        long start = System.nanoTime();
-        long deadline = settings.budget().deadlineAfter(start);
         Vector<NamedConfiguration> supported = settings.boards().filter(board -> settings.factory().supports(board.configuration()));
         Vector<String> refusedGiven = settings.boards().removeAll(supported)
                 .map(board -> board.name() + settings.factory().refusal(board.configuration()).map(why -> " (" + why + ")")
@@ -75,6 +73,10 @@ public final class Campaign {
             throw new IllegalArgumentException(settings.system() + " supports none of the boards "
                     + refusedGiven.mkString(", "));
         }
+        // the time budget is the tries': asking the system which boards it builds (a server started for
+        // each, with --sut-fresh) comes before it
+        long start = System.nanoTime();
+        long deadline = settings.budget().deadlineAfter(start);
         settings.listener().started();
         BoardChoice choice = new BoardChoice(settings.boardMode(), supported, new BoardGenerator(settings.profile()),
                 settings.factory());

@@ -46,6 +46,12 @@ public final class ExternalProvider implements SystemUnderTestFactory, AutoClose
     private final boolean freshServers;
     private final boolean pipelining;
     private final ConcurrentLinkedDeque<ServerProcess> idle = new ConcurrentLinkedDeque<>();
+    /**
+     * With fresh servers, the server that answers which boards the system builds (asked once per board,
+     * before a campaign) and the preflight's, kept between those questions: they are no sequences, and a
+     * server started for each cost a campaign one server start per board before its first try.
+     */
+    private final ConcurrentLinkedDeque<ServerProcess> asking = new ConcurrentLinkedDeque<>();
     private final Map<Configuration, Option<String>> refusals = new ConcurrentHashMap<>();
     private volatile Reply.Hello hello;
 
@@ -82,7 +88,7 @@ public final class ExternalProvider implements SystemUnderTestFactory, AutoClose
      */
     public Reply.Hello preflight() {
         ServerProcess server = startServer();
-        release(server);
+        keepForAsking(server);
         return hello;
     }
 
@@ -139,9 +145,10 @@ public final class ExternalProvider implements SystemUnderTestFactory, AutoClose
 
     private Option<String> ask(Configuration configuration) {
         try {
-            ServerProcess server = takeServer();
+            ServerProcess kept = freshServers ? asking.poll() : null;
+            ServerProcess server = kept != null ? kept : takeServer();
             Reply reply = server.exchange(id -> new Request.Reset(id, configuration), requestTimeout);
-            release(server);
+            keepForAsking(server);
             return reply instanceof Reply.Unsupported refusal
                     ? Option.some("the server refused it: " + JsonFields.shown(refusal.reason(), REASON_CHARS))
                     : Option.none();
@@ -159,6 +166,15 @@ public final class ExternalProvider implements SystemUnderTestFactory, AutoClose
             server.stop();
         } else {
             idle.push(server);
+        }
+    }
+
+    /** Gives back a server used for a question, not a sequence: with fresh servers, kept for the next question. */
+    private void keepForAsking(ServerProcess server) {
+        if (freshServers && !server.broken()) {
+            asking.push(server);
+        } else {
+            release(server);
         }
     }
 
@@ -205,6 +221,9 @@ public final class ExternalProvider implements SystemUnderTestFactory, AutoClose
     @Override
     public void close() {
         for (ServerProcess server = idle.poll(); server != null; server = idle.poll()) {
+            server.stop();
+        }
+        for (ServerProcess server = asking.poll(); server != null; server = asking.poll()) {
             server.stop();
         }
     }

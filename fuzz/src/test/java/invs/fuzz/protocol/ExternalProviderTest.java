@@ -135,6 +135,29 @@ class ExternalProviderTest {
         assertFailure("error", "with an error: out of cheese");
     }
 
+    /**
+     * With fresh servers, the preflight's server answers which boards the system builds, one question per
+     * board: one server start in all, where each question started a server of its own before.
+     */
+    @Test
+    void freshServersAskWhichBoardsTheyBuildOfOneServer() throws java.io.IOException {
+        java.nio.file.Path starts = java.nio.file.Files.createTempFile("invs-starts", ".txt");
+        try {
+            String command = "echo started >> '" + starts + "'; exec " + ChildJava.command(MisbehavingServer.class.getName(),
+                    "crash", "1000");
+            try (ExternalProvider provider = new ExternalProvider(command, TIMEOUT, START, true)) {
+                provider.preflight();
+                for (Profile profile : Profile.values()) {
+                    assertTrue(provider.supports(Configuration.defaults(profile)), profile.toString());
+                    assertTrue(provider.supports(Configuration.defaults(profile).withStorageLength(4096)), profile.toString());
+                }
+            }
+            assertEquals(1, java.nio.file.Files.readAllLines(starts).size(), "servers started");
+        } finally {
+            java.nio.file.Files.deleteIfExists(starts);
+        }
+    }
+
     @Test
     void anErrorAnsweringResetIsQuotedInTheFailure() {
         try (ExternalProvider provider = misbehaving("reset-error", 0, false);
