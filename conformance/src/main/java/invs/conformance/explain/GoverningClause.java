@@ -10,6 +10,8 @@ import invs.spec.Input;
 import invs.spec.Observation;
 import invs.spec.Reboot;
 import invs.spec.Restart;
+import invs.spec.Subscribe;
+import invs.spec.Unsubscribe;
 import invs.spec.Upcall;
 import invs.spec.Yield;
 import io.vavr.collection.Vector;
@@ -21,7 +23,8 @@ import io.vavr.control.Option;
  * at the rule that says when that error applies (a BUSY after the operation completed points at the BUSY
  * rule, which docs/spec.md D4 explains); a SUCCESS where an error was due points at the rule the
  * specification gave for that error; read data at where the bytes came from (a fresh region, durability, a
- * crash); a missing or extra upcall at liveness.
+ * crash); an upcall delivered after its app subscribed to its number again at the subscribe rule of TRD104
+ * (which drops queued upcalls); any other missing or extra upcall at liveness.
  */
 final class GoverningClause {
     private GoverningClause() {
@@ -37,10 +40,47 @@ final class GoverningClause {
                     ? returnClause(command, ((Observation.Failure) observed.get()).code(), fallback) : fallback;
             case STATUS, ARG1, ARG2, UPCALL_NUMBER -> upcall(observed).map(upcall -> statusClause(upcall, difference, fallback))
                     .getOrElse(fallback);
-            case UPCALL -> Clause.CLARIFIED_LIVENESS;
+            case UPCALL -> resubscribed(steps) ? Clause.TRD104_SUBSCRIBE : Clause.CLARIFIED_LIVENESS;
             case BUFFER, BUFFER_LENGTH -> input instanceof Yield ? dataClause(steps) : fallback;
             case KIND -> fallback;
         };
+    }
+
+    /**
+     * Whether the last of {@code steps} is a yield that showed an upcall (where the specification allowed
+     * none) whose app subscribed to that upcall's number again, or unsubscribed from it, after it last asked
+     * for the operation behind it: a successful subscribe drops the upcalls queued for its number (TRD104
+     * 4.2), so one still delivered breaks that rule, not liveness's.
+     */
+    private static boolean resubscribed(Vector<TraceStep> steps) {
+        TraceStep last = steps.last();
+        Option<Upcall> seen = upcall(last.observation());
+        if (!(last.input() instanceof Yield yield) || seen.isEmpty()
+                || !DriverNumbers.isSubscribeNumber(seen.get().subscribeNumber())) {
+            return false;
+        }
+        int number = seen.get().subscribeNumber();
+        for (int index = steps.size() - 2; index >= 0; index--) {
+            TraceStep step = steps.get(index);
+            boolean succeeded = step.observation().contains(Observation.success());
+            switch (step.input()) {
+                case Command command when command.app().equals(yield.app())
+                        && command.number() == DriverNumbers.commandOf(number) && succeeded -> {
+                    return false;
+                }
+                case Subscribe subscribe when subscribe.app().equals(yield.app()) && subscribe.number() == number
+                        && succeeded -> {
+                    return true;
+                }
+                case Unsubscribe unsubscribe when unsubscribe.app().equals(yield.app()) && unsubscribe.number() == number
+                        && succeeded -> {
+                    return true;
+                }
+                default -> {
+                }
+            }
+        }
+        return false;
     }
 
     private static Option<Upcall> upcall(Option<Observation> observed) {

@@ -112,6 +112,25 @@ class ExplanationTest {
         assertEquals(Vector.of(Field.STATUS, Field.ARG1), explain(failed).differences().map(Difference::field));
     }
 
+    /**
+     * An upcall delivered though its app subscribed to its number again after the operation completed
+     * (which drops the queued upcall, TRD104 4.2) is filed under TRD104's subscribe rule; the same upcall
+     * delivered twice without a new subscription stays under liveness.
+     */
+    @Test
+    void anUpcallASubscriptionShouldHaveDroppedIsFiledUnderTheSubscribeRule() {
+        Observation sizeUpcall = new Observation.Yielded(Option.some(Upcall.success(0, 2048)), Bytes.empty());
+        Vector<Input> resubscribed = Vector.of(new Subscribe(APP, 0), Command.size(APP), new Drain(), new Subscribe(APP, 0),
+                new Yield(APP));
+        Run run = run(resubscribed, 4, observation -> sizeUpcall);
+        assertEquals(4, run.violation().get().step());
+        assertEquals(Option.some(Clause.TRD104_SUBSCRIBE), run.violation().get().clause());
+        Vector<Input> twice = Vector.of(new Subscribe(APP, 0), Command.size(APP), new Drain(), new Yield(APP), new Yield(APP));
+        Run repeated = run(twice, 4, observation -> sizeUpcall);
+        assertEquals(4, repeated.violation().get().step());
+        assertEquals(Option.some(Clause.CLARIFIED_LIVENESS), repeated.violation().get().clause());
+    }
+
     @Test
     void aLongUniformDifferenceIsCountedNotListed() {
         Difference difference = BufferWindow.of(Cells.filled(2048, 0xff), Bytes.filled(2048, 0));
