@@ -13,8 +13,10 @@ import java.util.Set;
  * tells pairs it missed from pairs it could not reach: FAIL needs flash faults the system announced;
  * NOMEM needs a board where not every app's region fits; NOSUPPORT of a command needs an app without that
  * permission; a NOSUPPORT upcall is one reading's option (the document also allows answering at once), and
- * never possible under {@code tock}; BUSY needs an operation still pending at the next command, which a
- * system without ticks or drains may never show.
+ * never possible under {@code tock}, and when a campaign saw it, the command's NOSUPPORT is optional in turn;
+ * BUSY needs an operation still pending at the next command, which a system without ticks or drains never
+ * shows, and which under {@code doc} no system need show (it may complete every operation before its
+ * command returns).
  *
  * @param capabilities the environment events the system announced
  * @param boards       the boards the campaign ran on
@@ -56,10 +58,43 @@ public record Reachability(Set<Capability> capabilities, Vector<Configuration> b
                 .exists(id -> app.permissions().mayRead(id) && app.permissions().mayModify(id))))) {
             return new Verdict(Kind.IMPOSSIBLE_ON_BOARDS, Option.some("every app may use its region on every board"));
         }
-        if (outcome.equals("BUSY") && !capabilities.contains(Capability.TICK) && !capabilities.contains(Capability.DRAIN)) {
+        if (outcome.equals("BUSY") && (profile == Profile.DOC
+                || !capabilities.contains(Capability.TICK) && !capabilities.contains(Capability.DRAIN))) {
             return new Verdict(Kind.OPTIONAL, Option.some("a system that completes operations at once never answers BUSY"));
         }
         return new Verdict(Kind.REQUIRED, Option.none());
+    }
+
+    /**
+     * How {@code pair} stands in a campaign that observed {@code seen}: as {@link #of(DocumentedOutcome)}
+     * says, except that a required pair is optional when the campaign observed the {@link #alternative} the
+     * document allows in its place (a command's NOSUPPORT answered by upcall, D7).
+     */
+    public Verdict of(DocumentedOutcome pair, Statistics seen) {
+        Verdict verdict = of(pair);
+        Option<DocumentedOutcome> alternative = alternative(pair);
+        if (verdict.required() && alternative.exists(other -> seen.count(other) > 0)) {
+            return new Verdict(Kind.OPTIONAL, Option.some("answered as " + alternative.get().operation() + " "
+                    + alternative.get().outcome() + " instead, which the document allows as well"));
+        }
+        return verdict;
+    }
+
+    /**
+     * The pair the document allows in place of {@code pair} under this reading: under doc, a command refused
+     * NOSUPPORT at once or accepted and answered with a NOSUPPORT upcall (docs/spec.md D7); none under tock,
+     * which answers at once.
+     */
+    Option<DocumentedOutcome> alternative(DocumentedOutcome pair) {
+        if (profile != Profile.DOC) {
+            return Option.none();
+        }
+        return switch (pair) {
+            case COMMAND_1_NOSUPPORT -> Option.some(DocumentedOutcome.UPCALL_0_NOSUPPORT);
+            case COMMAND_2_NOSUPPORT -> Option.some(DocumentedOutcome.UPCALL_1_NOSUPPORT);
+            case COMMAND_3_NOSUPPORT -> Option.some(DocumentedOutcome.UPCALL_2_NOSUPPORT);
+            default -> Option.none();
+        };
     }
 
     private static boolean everyRegionFits(Configuration board) {

@@ -21,7 +21,7 @@ public record PairCount(String operation, String outcome, long count, Reachabili
     /** Every documented pair with its count in {@code statistics} and its standing under {@code reachability}. */
     public static Vector<PairCount> of(Statistics statistics, Reachability reachability) {
         return Vector.of(DocumentedOutcome.values()).map(pair -> {
-            Reachability.Verdict verdict = reachability.of(pair);
+            Reachability.Verdict verdict = reachability.of(pair, statistics);
             return new PairCount(pair.operation(), pair.outcome(), statistics.count(pair), verdict.kind(), verdict.reason());
         });
     }
