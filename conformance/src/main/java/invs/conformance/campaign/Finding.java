@@ -4,6 +4,7 @@ import invs.conformance.check.Checks;
 import invs.conformance.check.Property;
 import invs.conformance.check.Violation;
 import invs.conformance.generation.Swarm;
+import invs.conformance.board.BoardLine;
 import invs.conformance.trace.Trace;
 import invs.spec.Clause;
 import io.vavr.control.Option;
@@ -78,13 +79,14 @@ public record Finding(Violation violation, Checks checks, long seed, String conf
         return violation.explained(trace.header().configuration(), trace.steps());
     }
 
-    /** A report: the seed, the lengths, the divergence explained and the shrunk steps. */
+    /** A report: the seed, the lengths, the board the shrunk sequence runs on, the divergence explained and the shrunk steps. */
     public String report() {
         StringBuilder text = new StringBuilder()
                 .append(property().label()).append(" broken (").append(property().statement()).append(")\n")
                 .append("seed ").append(String.format("0x%016x", seed)).append(" on ").append(configurationName)
                 .append(", found after ").append(steps(originalLength)).append(", shrunk to ").append(steps(shrunkLength()))
                 .append(occurrences > 1 ? " (" + occurrences + " tries failed this way)" : "").append('\n')
+                .append("board: ").append(BoardLine.of(trace.header().configuration())).append('\n')
                 .append(explained()).append('\n')
                 .append("shrunk sequence:\n");
         int number = 1;

@@ -1,0 +1,36 @@
+package invs.conformance.board;
+
+import invs.spec.AddressWidth;
+import invs.spec.App;
+import invs.spec.Configuration;
+import invs.spec.StoragePermissions;
+
+/**
+ * A board in one line, for a counterexample: the figures a reader needs to follow it (a NOMEM needs the
+ * storage and the region size; shrinking may have cut the storage or removed apps, and a generated board
+ * has only a name), for example {@code storage 108 bytes, regions of 96 bytes and a 12-byte header (room for
+ * 1), 32-bit, no transfer limit; apps a (self-only), b (self-only)}.
+ */
+public final class BoardLine {
+    private BoardLine() {
+    }
+
+    /** {@code board} in one line. */
+    public static String of(Configuration board) {
+        return String.format("storage %d bytes, regions of %d bytes and a %d-byte header (room for %d), %s, %s; apps %s",
+                board.storageLength(), board.regionSize(), Configuration.HEADER_SIZE, board.regionCapacity(),
+                board.addressWidth() == AddressWidth.BITS_64 ? "64-bit" : "32-bit",
+                board.transferLimit().map(limit -> "transfers of at most " + limit + " bytes").getOrElse("no transfer limit"),
+                board.apps().map(BoardLine::app).mkString(", "));
+    }
+
+    private static String app(App app) {
+        String permissions = switch (app.permissions()) {
+            case StoragePermissions.SelfOnly self -> "self-only";
+            case StoragePermissions.FixedSize fixed -> "fixed-size";
+            case StoragePermissions.NullPermissions none -> "no permissions";
+            case StoragePermissions.KernelPermissions kernel -> "kernel";
+        };
+        return app.name() + " (" + permissions + ")";
+    }
+}
