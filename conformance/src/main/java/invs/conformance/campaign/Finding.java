@@ -1,10 +1,10 @@
 package invs.conformance.campaign;
 
+import invs.conformance.board.BoardLine;
 import invs.conformance.check.Checks;
 import invs.conformance.check.Property;
 import invs.conformance.check.Violation;
 import invs.conformance.generation.Swarm;
-import invs.conformance.board.BoardLine;
 import invs.conformance.trace.Trace;
 import invs.spec.Clause;
 import io.vavr.control.Option;
