@@ -192,10 +192,7 @@ final class FuzzCommand implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 throw new UserError(e.getMessage());
             }
-            if (result.tries() == 0) {
-                throw new UserError("no try began within --time " + DurationConverter.format(time)
-                        + ": give more time (a server that is slow to start or to answer counts against it)");
-            }
+            requireTries(result.tries(), time);
             String rerun = RerunCommand.of(spec.commandLine().getParseResult().originalArgs(), seed,
                     result.campaignTries(), !result.complete());
             CampaignSummary summary = CampaignSummary.of(result, new Invocation(open.description(), rerun, open.shellFlags()));
@@ -206,6 +203,14 @@ final class FuzzCommand implements Callable<Integer> {
             stdout.println(CampaignReport.filesLine(out, unwritten));
             stdout.flush();
             return result.causes().isEmpty() ? 0 : Main.FINDING;
+        }
+    }
+
+    /** A campaign in which no try began within {@code time} is no campaign: a usage error, not "no finding". */
+    static void requireTries(long tries, Duration time) {
+        if (tries == 0) {
+            throw new UserError("no try began within --time " + DurationConverter.format(time)
+                    + ": give more time (a server that is slow to start or to answer counts against it)");
         }
     }
 
