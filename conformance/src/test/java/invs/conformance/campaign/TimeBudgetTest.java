@@ -3,6 +3,7 @@ package invs.conformance.campaign;
 import invs.conformance.board.StandardConfigurations;
 import invs.conformance.check.Property;
 import invs.conformance.fixtures.Pipelining;
+import invs.conformance.fixtures.Slow;
 import invs.conformance.reference.ReferenceProvider;
 import invs.conformance.sut.SystemUnderTestFactory;
 import io.vavr.collection.Vector;
@@ -20,7 +21,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * and the campaign says it is not complete.
  */
 class TimeBudgetTest {
-    /** Far more inputs than a try runs in the time below (100,000 take seconds in process). */
+    /**
+     * Far more inputs than a try runs in the time below: each test's system pauses a millisecond every ten
+     * inputs ({@link Slow}), so 100,000 take at least ten seconds whatever the machine.
+     */
     private static final int STEPS = 100_000;
     private static final Duration TIME = Duration.ofMillis(300);
 
@@ -45,22 +49,26 @@ class TimeBudgetTest {
     @Test
     void aLongTryInProcessStopsWhenTheTimeIsUp() {
         long start = System.nanoTime();
-        assertCutAtTheDeadline(longTry(new ReferenceProvider()), start);
+        ReferenceProvider reference = new ReferenceProvider();
+        assertCutAtTheDeadline(longTry(configuration -> new Slow(reference.create(configuration), 10)), start);
     }
 
     @Test
     void aLongPipelinedTryStopsSendingWhenTheTimeIsUp() {
         ReferenceProvider reference = new ReferenceProvider();
         long start = System.nanoTime();
-        assertCutAtTheDeadline(longTry(configuration -> new Pipelining(reference.create(configuration))), start);
+        assertCutAtTheDeadline(longTry(configuration -> new Pipelining(new Slow(reference.create(configuration), 10))), start);
     }
 
-    /** Isolation scenarios are generated whole; they are run in slices and stop between two when the time is up. */
+    /**
+     * Isolation scenarios are generated whole; they are run in slices and stop between two when the time is
+     * up.
+     */
     @Test
     void aLongIsolationScenarioStopsWhenTheTimeIsUp() {
         ReferenceProvider reference = new ReferenceProvider();
         long start = System.nanoTime();
-        CampaignResult result = Campaign.against("reference", reference)
+        CampaignResult result = Campaign.against("reference", configuration -> new Slow(reference.create(configuration), 10))
                 .configuration(StandardConfigurations.docDefault())
                 .properties(Vector.of(Property.ISOLATION))
                 .budget(new Budget(1, STEPS, TIME)).run();
