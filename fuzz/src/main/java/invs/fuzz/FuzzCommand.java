@@ -186,6 +186,10 @@ final class FuzzCommand implements Callable<Integer> {
                     .baseline(reference)
                     .listener(counters)
                     .build();
+            Vector<String> earlier = ReportFiles.removeEarlier(out);
+            if (!earlier.isEmpty()) {
+                throw new UserError("--out: " + earlier.head());
+            }
             CampaignResult result;
             try {
                 result = run(campaign, counters, err);

@@ -195,14 +195,14 @@ class HostileServersIT {
     void aCampaignStoppedBySigtermFindsNothingAndLeavesNoServer() throws Exception {
         String javaCommand = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String serve = "echo $$ >> \"$HOSTILE_PIDS\"; '" + javaCommand + "' -jar '" + InvsProcess.JAR + "' serve; exec sleep 300";
-        Path findings = directory.resolve("terminated");
+        Path findings = Files.createDirectories(directory.resolve("terminated"));
+        Files.writeString(findings.resolve("report.json"), "{\"an earlier campaign's report\": true}");
         InvsProcess run = InvsProcess.terminated(directory, Duration.ofSeconds(8), LIMIT, "fuzz", "--sut-command", serve,
                 "--threads", "4", "--time", "60s", "--progress", "none", "--out", findings.toString());
         assertEquals(143, run.exit(), run::toString);
-        if (Files.exists(findings)) {
-            try (var files = Files.list(findings)) {
-                assertEquals(java.util.List.of(), files.map(Path::getFileName).map(Path::toString).toList(), "no finding written");
-            }
+        try (var files = Files.list(findings)) {
+            assertEquals(java.util.List.of(), files.map(Path::getFileName).map(Path::toString).toList(),
+                    "no finding written, and no earlier report left to be read as this run's");
         }
         run.clean().noProcessLeft();
         assertTrue(run.pids().size() >= 2, "servers were running: " + run.pids());

@@ -110,7 +110,7 @@ class MergeCommandTest {
         assertError("invs: " + directory.resolve("none") + ": no such directory (give the --out directory of each shard)",
                 "merge", directory.resolve("none").toString());
         Path empty = Files.createDirectories(directory.resolve("empty"));
-        assertError("invs: " + empty.resolve("report.json") + ": no such file (is this the --out directory of an invs fuzz run?)",
+        assertError("invs: " + empty.resolve("report.json") + ": no such file (is this the --out directory of an invs fuzz run, and did that run finish?)",
                 "merge", empty.toString());
         Path broken = Files.createDirectories(directory.resolve("broken"));
         Files.writeString(broken.resolve("report.json"), Files.readString(shard(1).resolve("report.json"))

@@ -49,7 +49,7 @@ public final class JsonReportReader {
             text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(bytes)).toString();
         } catch (NoSuchFileException e) {
-            throw new ReportFormatException(file + ": no such file (is this the --out directory of an invs fuzz run?)");
+            throw new ReportFormatException(file + ": no such file (is this the --out directory of an invs fuzz run, and did that run finish?)");
         } catch (CharacterCodingException e) {
             throw new ReportFormatException(file + ": not valid UTF-8");
         } catch (IOException e) {

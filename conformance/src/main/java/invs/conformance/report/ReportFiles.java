@@ -31,6 +31,25 @@ public final class ReportFiles {
         return problems;
     }
 
+    /**
+     * Removes the reports an earlier campaign left in {@code directory}, as a campaign begins: they would
+     * be replaced at its end, and a campaign that never reaches its end (interrupted, killed) would
+     * otherwise leave them beside its own traces, where {@code invs merge} would read them as its shard's.
+     * What could not be removed, one line each (nothing when all were, or none was there).
+     */
+    public static Vector<String> removeEarlier(Path directory) {
+        Vector<String> problems = Vector.empty();
+        for (String name : Vector.of(JSON, JunitReport.FILE_NAME, HTML)) {
+            Path file = directory.resolve(name);
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException | RuntimeException e) {
+                problems = problems.append("cannot remove the earlier campaign's " + file + ": " + IoProblem.reason(e));
+            }
+        }
+        return problems;
+    }
+
     /** The report files of {@code directory}, as a line lists them. */
     public static String names(Path directory) {
         return Vector.of(JSON, JunitReport.FILE_NAME, HTML).map(name -> directory.resolve(name).toString()).mkString(", ");

@@ -90,7 +90,7 @@ class JsonReportReaderTest {
     void aMissingOrHugeFileIsRefusedBeforeParsing() throws Exception {
         ReportFormatException missing = assertThrows(ReportFormatException.class,
                 () -> JsonReportReader.read(directory.resolve("nothing").resolve("report.json")));
-        assertTrue(missing.getMessage().endsWith("report.json: no such file (is this the --out directory of an invs fuzz run?)"),
+        assertTrue(missing.getMessage().endsWith("report.json: no such file (is this the --out directory of an invs fuzz run, and did that run finish?)"),
                 missing.getMessage());
         Path huge = directory.resolve("huge.json");
         Files.write(huge, new byte[(int) JsonReportReader.MAX_BYTES + 1]);

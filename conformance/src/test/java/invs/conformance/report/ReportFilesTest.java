@@ -96,4 +96,21 @@ class ReportFilesTest {
             assertEquals(List.of(), files.filter(file -> file.toString().endsWith(".tmp")).toList());
         }
     }
+
+    @Test
+    void anEarlierCampaignsReportsAreRemovedAndTracesKept() throws Exception {
+        for (String name : List.of(ReportFiles.JSON, JunitReport.FILE_NAME, ReportFiles.HTML, "lockstep-A.jsonl")) {
+            Files.writeString(directory.resolve(name), "earlier");
+        }
+        assertEquals(Vector.empty(), ReportFiles.removeEarlier(directory));
+        try (Stream<Path> files = Files.list(directory)) {
+            assertEquals(List.of("lockstep-A.jsonl"), files.map(file -> file.getFileName().toString()).toList());
+        }
+        assertEquals(Vector.empty(), ReportFiles.removeEarlier(directory), "nothing there is no problem");
+        Files.createDirectories(directory.resolve(ReportFiles.JSON).resolve("inner"));
+        Vector<String> problems = ReportFiles.removeEarlier(directory);
+        assertEquals(1, problems.size());
+        assertTrue(problems.head().startsWith("cannot remove the earlier campaign's " + directory.resolve(ReportFiles.JSON)),
+                problems.head());
+    }
 }
