@@ -19,6 +19,7 @@ import invs.fuzz.progress.ProgressDisplay;
 import invs.fuzz.progress.ProgressMode;
 import invs.fuzz.progress.ProgressSnapshot;
 import invs.fuzz.system.OpenSystem;
+import invs.fuzz.system.ProcessTree;
 import invs.fuzz.system.SystemChoice;
 import io.vavr.collection.Vector;
 import io.vavr.control.Option;
@@ -185,14 +186,13 @@ public final class GuidedCampaign {
      * exits first (Ctrl-C, a SIGTERM) and when it runs a minute past the time budget, printing or not.
      */
     private int runJazzer(List<String> command, Path log, JazzerStatus status) {
-        try (Writer writer = Files.newBufferedWriter(log, StandardCharsets.UTF_8)) {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            Thread reaper = new Thread(() -> stop(process), "invs-jazzer-reaper");
-            Runtime.getRuntime().addShutdownHook(reaper);
+        try (Writer writer = Files.newBufferedWriter(log, StandardCharsets.UTF_8);
+             ProcessTree jazzer = ProcessTree.start(new ProcessBuilder(command).redirectErrorStream(true))) {
+            Process process = jazzer.process();
             Thread overdue = Thread.ofPlatform().daemon().name("invs-jazzer-deadline").start(() -> {
                 try {
                     if (!process.waitFor(time.toSeconds() + 60, TimeUnit.SECONDS)) {
-                        stop(process);
+                        jazzer.kill();
                     }
                 } catch (InterruptedException e) {
                     // the run ended first
@@ -212,11 +212,6 @@ public final class GuidedCampaign {
                 return process.waitFor();
             } finally {
                 overdue.interrupt();
-                try {
-                    Runtime.getRuntime().removeShutdownHook(reaper);
-                } catch (IllegalStateException exiting) {
-                    // the hook runs now
-                }
             }
         } catch (IOException e) {
             throw new UserError("cannot run Jazzer: " + e.getMessage());
@@ -224,12 +219,6 @@ public final class GuidedCampaign {
             Thread.currentThread().interrupt();
             throw new UserError("interrupted while Jazzer ran");
         }
-    }
-
-    /** Kills {@code process} and its descendants. */
-    private static void stop(Process process) {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
     }
 
     /** Hands every failing input Jazzer saved to {@code triage}, in file-name order. */

@@ -35,16 +35,17 @@ final class TockHarness {
             // Standard error goes to a file: a pipe read only so far would stop a build that warns a lot
             // (SIGPIPE), and one read to its end would keep the timeout below from bounding a build that hangs.
             log = Files.createTempFile("invs-tock-harness-build", ".log");
-            Process process = new ProcessBuilder(List.of(serve.toString(), "--build"))
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(log.toFile()).start();
-            process.getOutputStream().close();
-            if (!process.waitFor(BUILD_MINUTES, TimeUnit.MINUTES)) {
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly();
-                throw new UserError("building the Tock harness took more than " + BUILD_MINUTES + " minutes; gave up");
-            }
-            if (process.exitValue() != 0) {
-                throw new UserError("cannot build the Tock harness: " + why(lastLines(log), process.exitValue()));
+            try (ProcessTree build = ProcessTree.start(new ProcessBuilder(List.of(serve.toString(), "--build"))
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(log.toFile()))) {
+                Process process = build.process();
+                process.getOutputStream().close();
+                if (!process.waitFor(BUILD_MINUTES, TimeUnit.MINUTES)) {
+                    build.kill();
+                    throw new UserError("building the Tock harness took more than " + BUILD_MINUTES + " minutes; gave up");
+                }
+                if (process.exitValue() != 0) {
+                    throw new UserError("cannot build the Tock harness: " + why(lastLines(log), process.exitValue()));
+                }
             }
         } catch (IOException e) {
             throw new UserError("cannot run " + serve + ": " + e.getMessage());
