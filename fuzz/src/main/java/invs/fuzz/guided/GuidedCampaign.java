@@ -49,7 +49,8 @@ import java.util.stream.Stream;
  * {@code invs fuzz --guided}: coverage-guided fuzzing with Jazzer, run as a child JVM on invs's own class
  * path with {@link GuidedTarget} as the fuzz target. Everything Jazzer writes stays under
  * {@code OUT/guided}: the corpus, the raw failing inputs and Java reproducers ({@code crashes/}), its log
- * ({@code jazzer.log}). Afterwards each new failing input is decoded and run again, one per rule broken is
+ * ({@code jazzer.log}). Afterwards each failing input saved there (this run's and any an earlier run left
+ * untriaged) is decoded and run again, one per rule broken is
  * shrunk with the same shrinker as random campaigns, and its trace written to {@code OUT} like theirs.
  */
 public final class GuidedCampaign {
@@ -136,16 +137,19 @@ public final class GuidedCampaign {
             if (!status.started()) {
                 throw new UserError("Jazzer did not start (exit status " + exit + "); see " + log);
             }
-            Vector<Path> found = crashFiles(crashes).filter(file -> !before.contains(file));
+            // every failing input saved, not only this run's: one saved by a run that was interrupted before its
+            // triage is triaged now, and one the system no longer fails is no finding
+            Vector<Path> saved = crashFiles(crashes);
+            int fresh = saved.count(file -> !before.contains(file));
             SequenceCheck check = new SequenceCheck(open.factory(), supported, properties);
             Triage triage = new Triage(system.label(), open.factory(), baseline, shrinkTime, Option.some(out),
                     CampaignListener.NONE);
-            triage(found, check, triage);
+            triage(saved, check, triage);
             Vector<Cause> causes = triage.finish(1);
             Option<String> stoppedEarly = status.stoppedEarly().map(reason -> String.format(Locale.ROOT,
                     "Jazzer stopped after %.1f s of its %s: libFuzzer: %s; see %s", status.fuzzingSeconds(),
                     DurationConverter.format(time), reason, log));
-            return new Outcome(causes, report(open, supported, status, start, found, crashes, corpus, causes,
+            return new Outcome(causes, report(open, supported, status, start, saved.size(), fresh, crashes, corpus, causes,
                     triage.problems(), stoppedEarly), stoppedEarly);
         }
     }
@@ -235,7 +239,7 @@ public final class GuidedCampaign {
     }
 
     private String report(OpenSystem open, Vector<NamedConfiguration> supported, JazzerStatus status, long start,
-                          Vector<Path> found, Path crashes, Path corpus, Vector<Cause> causes, Vector<String> problems,
+                          int saved, int fresh, Path crashes, Path corpus, Vector<Cause> causes, Vector<String> problems,
                           Option<String> stoppedEarly) {
         double seconds = (System.nanoTime() - start) / 1e9;
         double fuzzing = status.fuzzingSeconds();
@@ -247,8 +251,8 @@ public final class GuidedCampaign {
         text.append(String.format(Locale.ROOT, "%,d executions (%,d/s), coverage %,d edges and %,d features, corpus %,d inputs in %s%n",
                 status.executions(), status.executionsPerSecond(), status.coverage(), status.features(),
                 status.corpus(), corpus));
-        text.append(String.format(Locale.ROOT, "%d new failing input%s saved under %s%n", found.size(),
-                found.size() == 1 ? "" : "s", crashes));
+        text.append(String.format(Locale.ROOT, "%d failing input%s saved under %s (%d new in this run), each run again%n",
+                saved, saved == 1 ? "" : "s", crashes, fresh));
         if (causes.isEmpty()) {
             text.append(stoppedEarly.isDefined() ? "findings: none in what ran\n" : "findings: none\n");
         } else {

@@ -56,6 +56,28 @@ class GuidedCampaignTest {
                 .startsWith("invs: Jazzer stopped after "), run.err());
     }
 
+    /**
+     * A failing input an earlier run saved (one interrupted before its triage) is run again: here Jazzer runs
+     * nothing new ({@code -runs=0}, a corpus of one harmless input), and the size query saved under
+     * {@code crashes/} is still the finding.
+     */
+    @Test
+    void aFailingInputSavedByAnEarlierRunIsTriaged() throws IOException {
+        Path out = directory.resolve("earlier");
+        Path guided = out.resolve("guided");
+        Files.createDirectories(guided.resolve("corpus"));
+        Files.createDirectories(guided.resolve("crashes"));
+        Files.write(guided.resolve("corpus").resolve("nothing"), new byte[] {0});
+        Files.write(guided.resolve("crashes").resolve("crash-00000000000000aa"), new byte[] {0, 3, 0, 13, 0, 0, 0});
+        CommandRun run = CommandRun.of("fuzz", "--guided", "--time", "2s", "--mutant", "size-counts-header",
+                "--standard", "doc-default", "--out", out.toString(), "--progress", "none", "--jazzer-arg=-runs=0");
+        assertEquals(Main.FINDING, run.exit(), run.toString());
+        assertTrue(run.out().contains("1 failing input saved under " + guided.resolve("crashes")
+                + " (0 new in this run), each run again\n"), run.out());
+        assertTrue(run.out().contains("[1] lockstep:SUBSCRIBE_0_SUCCESS, found by guided input crash-00000000000000aa"),
+                run.out());
+    }
+
     private static Set<String> listing(Path directory) throws IOException {
         try (Stream<Path> files = Files.list(directory)) {
             return files.map(file -> file.getFileName().toString()).collect(Collectors.toSet());
