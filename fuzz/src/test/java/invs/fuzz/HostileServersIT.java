@@ -197,7 +197,7 @@ class HostileServersIT {
         String serve = "echo $$ >> \"$HOSTILE_PIDS\"; '" + javaCommand + "' -jar '" + InvsProcess.JAR + "' serve; exec sleep 300";
         Path findings = Files.createDirectories(directory.resolve("terminated"));
         Files.writeString(findings.resolve("report.json"), "{\"an earlier campaign's report\": true}");
-        InvsProcess run = InvsProcess.terminated(directory, Duration.ofSeconds(8), LIMIT, "fuzz", "--sut-command", serve,
+        InvsProcess run = InvsProcess.terminated(directory, 2, Duration.ofSeconds(3), LIMIT, "fuzz", "--sut-command", serve,
                 "--threads", "4", "--time", "60s", "--progress", "none", "--out", findings.toString());
         assertEquals(143, run.exit(), run::toString);
         try (var files = Files.list(findings)) {

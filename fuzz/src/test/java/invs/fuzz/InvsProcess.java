@@ -40,13 +40,29 @@ record InvsProcess(int exit, String out, String err, Duration took, List<Long> p
         return run(directory, limit, input, null, args);
     }
 
-    /** Runs {@code invs args} as {@link #run(Path, Duration, String...)} does, sending it a SIGTERM after {@code after}. */
-    static InvsProcess terminated(Path directory, Duration after, Duration limit, String... args)
+    /**
+     * Runs {@code invs args} as {@link #run(Path, Duration, String...)} does, sending it a SIGTERM
+     * {@code settle} after {@code servers} servers have written their process ids into {@code HOSTILE_PIDS}
+     * (on a loaded machine they start late), or after half of {@code limit} at the latest.
+     */
+    static InvsProcess terminated(Path directory, int servers, Duration settle, Duration limit, String... args)
             throws IOException, InterruptedException {
-        return run(directory, limit, null, after, args);
+        return run(directory, limit, null, new Termination(servers, settle), args);
     }
 
-    private static InvsProcess run(Path directory, Duration limit, Path input, Duration terminateAfter, String... args)
+    /** When to send the SIGTERM: {@code settle} after {@code servers} servers started. */
+    private record Termination(int servers, Duration settle) {
+        /** Waits for the servers and the settling time, at most until {@code until} (nanoseconds). */
+        void await(Process process, Path pids, long until) throws IOException, InterruptedException {
+            while (process.isAlive() && System.nanoTime() < until && started(pids).size() < servers) {
+                Thread.sleep(100);
+            }
+            process.waitFor(Math.min(settle.toMillis(), Math.max(0, (until - System.nanoTime()) / 1_000_000)),
+                    TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private static InvsProcess run(Path directory, Duration limit, Path input, Termination termination, String... args)
             throws IOException, InterruptedException {
         Path pids = Files.createTempFile(directory, "pids", ".txt");
         Path out = Files.createTempFile(directory, "out", ".txt");
@@ -62,20 +78,25 @@ record InvsProcess(int exit, String out, String err, Duration took, List<Long> p
         builder.environment().remove("INVS_DEBUG");
         long start = System.nanoTime();
         Process process = builder.start();
-        if (terminateAfter != null && !process.waitFor(terminateAfter.toMillis(), TimeUnit.MILLISECONDS)) {
+        if (termination != null) {
+            termination.await(process, pids, start + limit.toNanos() / 2);
             process.destroy(); // SIGTERM, as kill(1) or a supervisor sends it
         }
-        boolean finished = process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS);
+        boolean finished = process.waitFor(Math.max(0, limit.toNanos() - (System.nanoTime() - start)), TimeUnit.NANOSECONDS);
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         if (!finished) {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
             process.waitFor();
         }
-        List<Long> started = Files.readAllLines(pids).stream().filter(line -> !line.isBlank()).map(Long::parseLong).toList();
-        InvsProcess run = new InvsProcess(process.exitValue(), read(out), read(err), took, started);
+        InvsProcess run = new InvsProcess(process.exitValue(), read(out), read(err), took, started(pids));
         assertTrue(finished, "invs " + String.join(" ", args) + " still ran after " + limit + ": " + run);
         return run;
+    }
+
+    /** The process ids the servers wrote into {@code pids} so far (a line being written is left out). */
+    private static List<Long> started(Path pids) throws IOException {
+        return Files.readAllLines(pids).stream().filter(line -> line.matches("[0-9]+")).map(Long::parseLong).toList();
     }
 
     private static String read(Path file) throws IOException {
