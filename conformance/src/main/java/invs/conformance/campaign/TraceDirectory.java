@@ -24,6 +24,9 @@ import java.util.Locale;
  * written is listed in {@link #problems()}.
  */
 final class TraceDirectory {
+    /** How many names a finding's trace may take ({@code base.jsonl}, {@code base-2.jsonl}, …). */
+    private static final int NAMES = 10_000;
+
     private final Option<Path> directory;
     private final String system;
     private final List<String> problems = new ArrayList<>();
@@ -33,7 +36,12 @@ final class TraceDirectory {
         this.system = system.replaceAll("[^A-Za-z0-9_.-]", "_");
     }
 
-    /** Reserves a new file for the finding of {@code rule} from the try with {@code seed}, and writes {@code trace} in it. */
+    /**
+     * Writes {@code trace}, the finding of {@code rule} from the try with {@code seed}, into a new file: whole
+     * under a temporary name, then linked under the first free name, so that a file under a trace's name is
+     * never empty or cut, even when the process is killed while writing it. Where the file system has no
+     * links, the name is reserved first and the trace written into it.
+     */
     synchronized Option<Path> create(String rule, long seed, Trace trace) {
         if (directory.isEmpty()) {
             return Option.none();
@@ -41,20 +49,47 @@ final class TraceDirectory {
         String base = String.format("%s-%s-%016x", system, rule.replace(':', '-').toLowerCase(Locale.ROOT), seed);
         try {
             Files.createDirectories(directory.get());
-            for (int attempt = 1; attempt < 10_000; attempt++) {
-                Path file = directory.get().resolve(attempt == 1 ? base + ".jsonl" : base + "-" + attempt + ".jsonl");
-                try {
-                    Files.createFile(file);
-                } catch (FileAlreadyExistsException taken) {
-                    continue;
+            Path whole = Files.createTempFile(directory.get(), ".invs-trace-", ".tmp");
+            try {
+                Files.writeString(whole, TraceCodec.format(trace), StandardCharsets.UTF_8);
+                for (int attempt = 1; attempt < NAMES; attempt++) {
+                    Path file = named(base, attempt);
+                    try {
+                        Files.createLink(file, whole); // fails if the name is taken: nothing is overwritten
+                        return Option.some(file);
+                    } catch (FileAlreadyExistsException taken) {
+                        // the next name
+                    } catch (IOException | UnsupportedOperationException noLinks) {
+                        return reserveAndWrite(base, trace);
+                    }
                 }
-                return write(file, trace) ? Option.some(file) : Option.none();
+            } finally {
+                Files.deleteIfExists(whole);
             }
             problems.add("no free file name for " + base + " in " + directory.get());
         } catch (IOException | RuntimeException e) {
             problems.add("cannot write a trace into " + directory.get() + ": " + reason(e));
         }
         return Option.none();
+    }
+
+    /** Reserves the first free name for {@code base} and writes {@code trace} into it. */
+    private Option<Path> reserveAndWrite(String base, Trace trace) throws IOException {
+        for (int attempt = 1; attempt < NAMES; attempt++) {
+            Path file = named(base, attempt);
+            try {
+                Files.createFile(file);
+            } catch (FileAlreadyExistsException taken) {
+                continue;
+            }
+            return write(file, trace) ? Option.some(file) : Option.none();
+        }
+        problems.add("no free file name for " + base + " in " + directory.get());
+        return Option.none();
+    }
+
+    private Path named(String base, int attempt) {
+        return directory.get().resolve(attempt == 1 ? base + ".jsonl" : base + "-" + attempt + ".jsonl");
     }
 
     /** Replaces the contents of {@code file} by {@code trace}, atomically where the file system allows. */
