@@ -7,6 +7,7 @@ import io.vavr.collection.Vector;
 import io.vavr.control.Option;
 
 import java.util.Set;
+import java.util.function.ToLongFunction;
 
 /**
  * Whether a campaign could have observed a documented (operation, outcome) pair at all, so that a report
@@ -71,9 +72,19 @@ public record Reachability(Set<Capability> capabilities, Vector<Configuration> b
      * document allows in its place (a command's NOSUPPORT answered by upcall, D7).
      */
     public Verdict of(DocumentedOutcome pair, Statistics seen) {
-        Verdict verdict = of(pair);
-        Option<DocumentedOutcome> alternative = alternative(pair);
-        if (verdict.required() && alternative.exists(other -> seen.count(other) > 0)) {
+        return answeredOtherwise(of(pair), profile, pair, seen::count);
+    }
+
+    /**
+     * {@code verdict} on {@code pair} under the reading {@code profile}, made optional when it is required and
+     * {@code seen} counts the {@link #alternative} the document allows in its place: what
+     * {@link #of(DocumentedOutcome, Statistics)} does, and what merging shards does with their summed counts
+     * (one shard may have seen the alternative, another not).
+     */
+    public static Verdict answeredOtherwise(Verdict verdict, Profile profile, DocumentedOutcome pair,
+                                            ToLongFunction<DocumentedOutcome> seen) {
+        Option<DocumentedOutcome> alternative = alternative(profile, pair);
+        if (verdict.required() && alternative.exists(other -> seen.applyAsLong(other) > 0)) {
             return new Verdict(Kind.OPTIONAL, Option.some("answered as " + alternative.get().operation() + " "
                     + alternative.get().outcome() + " instead, which the document allows as well"));
         }
@@ -81,11 +92,11 @@ public record Reachability(Set<Capability> capabilities, Vector<Configuration> b
     }
 
     /**
-     * The pair the document allows in place of {@code pair} under this reading: under doc, a command refused
-     * NOSUPPORT at once or accepted and answered with a NOSUPPORT upcall (docs/spec.md D7); none under tock,
-     * which answers at once.
+     * The pair the document allows in place of {@code pair} under the reading {@code profile}: under doc, a
+     * command refused NOSUPPORT at once or accepted and answered with a NOSUPPORT upcall (docs/spec.md D7);
+     * none under tock, which answers at once.
      */
-    Option<DocumentedOutcome> alternative(DocumentedOutcome pair) {
+    static Option<DocumentedOutcome> alternative(Profile profile, DocumentedOutcome pair) {
         if (profile != Profile.DOC) {
             return Option.none();
         }

@@ -1,5 +1,8 @@
 package invs.conformance.report;
 
+import invs.conformance.coverage.DocumentedOutcome;
+import invs.conformance.coverage.Reachability;
+import invs.spec.Profile;
 import io.vavr.Tuple2;
 import io.vavr.collection.Vector;
 import io.vavr.control.Option;
@@ -43,6 +46,7 @@ public final class ShardMerge {
             coverage = sumPairs(coverage, other.coverage());
             corners = sumCorners(corners, other.corners());
         }
+        coverage = answeredOtherwise(coverage, setup.profile());
         boolean complete = located.forAll(report -> report._2.totals().complete()) && setup.shards().missingCount() == 0;
         totals = totals.withComplete(complete);
         Vector<String> problems = located.flatMap(report -> report._2.problems().map(problem -> report._1 + ": " + problem));
@@ -95,6 +99,26 @@ public final class ShardMerge {
             sum = at < 0 ? sum.append(pair) : sum.update(at, sum.get(at).plus(pair));
         }
         return sum;
+    }
+
+    /**
+     * {@code pairs} with each required pair made optional when the summed counts show the answer the document
+     * allows in its place ({@link Reachability#answeredOtherwise}): a shard that saw that answer marked the
+     * pair optional, one that did not marked it required, and the summed counts decide as one campaign's would.
+     */
+    private static Vector<PairCount> answeredOtherwise(Vector<PairCount> pairs, Profile profile) {
+        return pairs.map(pair -> documented(pair).map(documented -> {
+            Reachability.Verdict verdict = Reachability.answeredOtherwise(
+                    new Reachability.Verdict(pair.standing(), pair.reason()), profile, documented,
+                    other -> pairs.find(counted -> counted.operation().equals(other.operation())
+                            && counted.outcome().equals(other.outcome())).map(PairCount::count).getOrElse(0L));
+            return new PairCount(pair.operation(), pair.outcome(), pair.count(), verdict.kind(), verdict.reason());
+        }).getOrElse(pair));
+    }
+
+    private static Option<DocumentedOutcome> documented(PairCount pair) {
+        return Vector.of(DocumentedOutcome.values())
+                .find(documented -> documented.operation().equals(pair.operation()) && documented.outcome().equals(pair.outcome()));
     }
 
     private static Vector<CornerCount> sumCorners(Vector<CornerCount> sum, Vector<CornerCount> more) {

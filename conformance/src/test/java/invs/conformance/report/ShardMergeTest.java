@@ -2,6 +2,7 @@ package invs.conformance.report;
 
 import invs.conformance.campaign.CampaignResult;
 import invs.conformance.campaign.Shard;
+import invs.conformance.coverage.Reachability;
 import io.vavr.Tuple;
 import io.vavr.Tuple2;
 import io.vavr.collection.HashMap;
@@ -109,6 +110,43 @@ class ShardMergeTest {
         String found = merged.causes().head().representative().trace().get();
         assertEquals(moved.resolve(Path.of(written).getFileName()).toString(), found);
         assertTrue(merged.causes().head().counterexample().report().contains("\ntrace: " + found + "\n"));
+    }
+
+    /**
+     * Under doc a command's NOSUPPORT may be answered by a NOSUPPORT upcall instead (D7): a shard that saw the
+     * upcall marks the command's NOSUPPORT optional, one that did not marks it required, and the merge, whose
+     * counts show the upcall, holds it optional as one campaign would, not missed.
+     */
+    @Test
+    void aNosupportAnsweredByUpcallInOneShardIsOptionalInTheMerge() {
+        assertEquals(invs.spec.Profile.DOC, shards.head()._2.setup().profile());
+        CampaignSummary sawUpcall = withPairs(shards.get(0)._2, 3, Reachability.Kind.OPTIONAL);
+        CampaignSummary sawNone = withPairs(shards.get(1)._2, 0, Reachability.Kind.REQUIRED);
+        PairCount merged = commandNosupport(ShardMerge.merge(Vector.of(Tuple.of(shards.get(0)._1, sawUpcall),
+                Tuple.of(shards.get(1)._1, sawNone))));
+        assertEquals(Reachability.Kind.OPTIONAL, merged.standing());
+        assertFalse(merged.missed());
+        assertEquals("answered as upcall 0 NOSUPPORT instead, which the document allows as well", merged.reason().get());
+        PairCount neither = commandNosupport(ShardMerge.merge(Vector.of(Tuple.of(shards.get(0)._1,
+                withPairs(shards.get(0)._2, 0, Reachability.Kind.REQUIRED)), Tuple.of(shards.get(1)._1, sawNone))));
+        assertTrue(neither.missed(), "with the upcall seen nowhere it stays required");
+    }
+
+    private static PairCount commandNosupport(CampaignSummary summary) {
+        return summary.coverage().find(pair -> pair.pair().equals("command 1 → NOSUPPORT")).get();
+    }
+
+    /** {@code summary} with command 1's NOSUPPORT unseen and standing {@code standing}, and upcall 0's seen {@code upcalls} times. */
+    private static CampaignSummary withPairs(CampaignSummary summary, long upcalls, Reachability.Kind standing) {
+        Vector<PairCount> coverage = summary.coverage().map(pair -> switch (pair.pair()) {
+            case "command 1 → NOSUPPORT" -> new PairCount(pair.operation(), pair.outcome(), 0, standing,
+                    standing == Reachability.Kind.REQUIRED ? io.vavr.control.Option.none()
+                            : io.vavr.control.Option.some("answered as upcall 0 NOSUPPORT instead, which the document allows as well"));
+            case "upcall 0 → NOSUPPORT" -> new PairCount(pair.operation(), pair.outcome(), upcalls, pair.standing(), pair.reason());
+            default -> pair;
+        });
+        return new CampaignSummary(summary.setup(), summary.totals(), coverage, summary.corners(), summary.causes(),
+                summary.problems(), summary.parts());
     }
 
     private static Map<String, Long> occurrencesByRule(CampaignSummary summary) {
