@@ -5,6 +5,7 @@ import io.vavr.collection.Vector;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
@@ -35,14 +36,17 @@ public final class ReportFiles {
      * Removes the reports an earlier campaign left in {@code directory}, as a campaign begins: they would
      * be replaced at its end, and a campaign that never reaches its end (interrupted, killed) would
      * otherwise leave them beside its own traces, where {@code invs merge} would read them as its shard's.
-     * What could not be removed, one line each (nothing when all were, or none was there).
+     * A directory under a report's name is no report and is left alone (writing the report at the end says
+     * it is in the way). What could not be removed, one line each (nothing when all were, or none was there).
      */
     public static Vector<String> removeEarlier(Path directory) {
         Vector<String> problems = Vector.empty();
         for (String name : Vector.of(JSON, JunitReport.FILE_NAME, HTML)) {
             Path file = directory.resolve(name);
             try {
-                Files.deleteIfExists(file);
+                if (!Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
+                    Files.deleteIfExists(file);
+                }
             } catch (IOException | RuntimeException e) {
                 problems = problems.append("cannot remove the earlier campaign's " + file + ": " + IoProblem.reason(e));
             }
