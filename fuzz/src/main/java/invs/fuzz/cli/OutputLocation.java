@@ -92,6 +92,9 @@ public final class OutputLocation {
      * @throws UserError naming the problem
      */
     public static Path file(Path file, String option, Collection<Path> inputs) {
+        if (file.toString().isEmpty()) {
+            throw new UserError(option + ": an empty path; name a file");
+        }
         if (Files.isDirectory(file)) {
             throw new UserError(option + ": " + file + " is a directory; name a file");
         }

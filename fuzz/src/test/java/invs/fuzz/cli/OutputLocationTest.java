@@ -50,6 +50,12 @@ class OutputLocationTest {
     }
 
     @Test
+    void anEmptyFileNameIsNamedAsSuch() {
+        assertEquals("--record: an empty path; name a file",
+                assertThrows(UserError.class, () -> OutputLocation.file(Path.of(""), "--record", List.of())).getMessage());
+    }
+
+    @Test
     void reservedNamesNeverClash() throws IOException {
         OutputLocation location = OutputLocation.directory(directory, "--out");
         Files.writeString(directory.resolve("finding.jsonl"), "first");
