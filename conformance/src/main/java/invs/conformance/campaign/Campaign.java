@@ -2,6 +2,7 @@ package invs.conformance.campaign;
 
 import invs.conformance.board.BoardGenerator;
 import invs.conformance.board.NamedConfiguration;
+import invs.conformance.check.SpecificationMemory;
 import invs.conformance.coverage.Statistics;
 import invs.conformance.sut.SystemUnderTestFactory;
 import io.vavr.collection.Vector;
@@ -65,10 +66,11 @@ public final class Campaign {
      * @throws IllegalArgumentException when the system supports none of the given boards (and none are generated)
      */
     public CampaignResult run() {
-        Vector<NamedConfiguration> supported = settings.boards().filter(board -> settings.factory().supports(board.configuration()));
+        Vector<NamedConfiguration> supported = settings.boards().filter(board -> settings.factory().supports(board.configuration())
+                && SpecificationMemory.refusal(board.configuration()).isEmpty());
         Vector<String> refusedGiven = settings.boards().removeAll(supported)
-                .map(board -> board.name() + settings.factory().refusal(board.configuration()).map(why -> " (" + why + ")")
-                        .getOrElse(""));
+                .map(board -> board.name() + settings.factory().refusal(board.configuration())
+                        .orElse(SpecificationMemory.refusal(board.configuration())).map(why -> " (" + why + ")").getOrElse(""));
         if (supported.isEmpty() && settings.boardMode() != BoardMode.GENERATED) {
             throw new IllegalArgumentException(settings.system() + " supports none of the boards "
                     + refusedGiven.mkString(", "));

@@ -53,58 +53,92 @@ final class DurabilityOracle implements Oracle {
     /**
      * The bytes seen of one region: each byte's value, the step since which it is known, and the last
      * write that may change it. Made for every app that reads or writes in every session, so it stores
-     * "none" as 0 (each step and sequence number plus one) and needs no filling.
+     * "none" as 0 (each step and sequence number plus one) and needs no filling; held in pages of
+     * {@link #PAGE} bytes made when a byte of theirs is first learnt or changed, so that what it holds grows
+     * with the bytes a sequence moves, not with the region's size (a trace of a few lines may give its
+     * apps regions of 16 MiB each).
      */
     private static final class Shadow {
-        private final byte[] values;
-        /** 1 + the step since which each byte is known, 0 while it is not. */
-        private final int[] knownSince;
-        /** 1 + the sequence number of the last write that may change each byte, 0 for none. */
-        private final int[] stamp;
+        private static final int PAGE_BITS = 12;
+        private static final int PAGE = 1 << PAGE_BITS;
+        private final int size;
+        private final Page[] pages;
+
+        /** One page: 9 bytes for each byte of the region. */
+        private static final class Page {
+            final byte[] values = new byte[PAGE];
+            /** 1 + the step since which each byte is known, 0 while it is not. */
+            final int[] knownSince = new int[PAGE];
+            /** 1 + the sequence number of the last write that may change each byte, 0 for none. */
+            final int[] stamp = new int[PAGE];
+        }
 
         Shadow(int size) {
-            values = new byte[size];
-            knownSince = new int[size];
-            stamp = new int[size];
+            this.size = size;
+            this.pages = new Page[(int) ((size + (long) PAGE - 1) >>> PAGE_BITS)];
         }
 
         int size() {
-            return values.length;
+            return size;
+        }
+
+        /** The page of byte {@code at}, or null while none of its bytes was learnt or changed. */
+        private Page seen(int at) {
+            return pages[at >>> PAGE_BITS];
+        }
+
+        private Page made(int at) {
+            Page page = pages[at >>> PAGE_BITS];
+            if (page == null) {
+                page = new Page();
+                pages[at >>> PAGE_BITS] = page;
+            }
+            return page;
         }
 
         boolean known(int at) {
-            return knownSince[at] > 0;
+            Page page = seen(at);
+            return page != null && page.knownSince[at & (PAGE - 1)] > 0;
         }
 
         byte value(int at) {
-            return values[at];
+            Page page = seen(at);
+            return page == null ? 0 : page.values[at & (PAGE - 1)];
         }
 
         /** The step since which byte {@code at} is known. */
         int since(int at) {
-            return knownSince[at] - 1;
+            Page page = seen(at);
+            return page == null ? -1 : page.knownSince[at & (PAGE - 1)] - 1;
         }
 
         /** Byte {@code at} is {@code value} since step {@code step}. */
         void learn(int at, byte value, int step) {
-            values[at] = value;
-            knownSince[at] = step + 1;
+            Page page = made(at);
+            page.values[at & (PAGE - 1)] = value;
+            page.knownSince[at & (PAGE - 1)] = step + 1;
         }
 
         /** Write {@code sequence} may change byte {@code at}: it is unknown. */
         void unknown(int at, long sequence) {
-            knownSince[at] = 0;
-            stamp[at] = Math.toIntExact(sequence + 1);
+            Page page = made(at);
+            page.knownSince[at & (PAGE - 1)] = 0;
+            page.stamp[at & (PAGE - 1)] = Math.toIntExact(sequence + 1);
+        }
+
+        private int stamp(int at) {
+            Page page = seen(at);
+            return page == null ? 0 : page.stamp[at & (PAGE - 1)];
         }
 
         /** Whether the last write that may change byte {@code at} is write {@code sequence}. */
         boolean lastChangedBy(int at, long sequence) {
-            return stamp[at] == sequence + 1;
+            return stamp(at) == sequence + 1;
         }
 
         /** Whether a write accepted after {@code sequence} may change byte {@code at}. */
         boolean changedAfter(int at, long sequence) {
-            return stamp[at] > sequence + 1;
+            return stamp(at) > sequence + 1;
         }
     }
 

@@ -1,5 +1,6 @@
 package invs.fuzz.cli;
 
+import invs.conformance.check.SpecificationMemory;
 import invs.conformance.sut.SystemUnderTestFactory;
 import invs.conformance.trace.InputBounds;
 import invs.conformance.trace.Trace;
@@ -75,11 +76,14 @@ public final class TraceFiles {
 
     /**
      * Checks that the steps of {@code trace} can run on {@code configuration}: every app on the board, every
-     * buffer within the limits.
+     * buffer within the limits, the board within what the specification can hold ({@link SpecificationMemory}).
      *
      * @throws UserError naming the file, the line and the field
      */
     public static void checkSteps(Path file, TraceFile trace, Configuration configuration, TraceLimits limits) {
+        SpecificationMemory.refusal(configuration).forEach(why -> {
+            throw new UserError(file + ": " + why);
+        });
         try {
             InputBounds.checkSteps(trace.trace(), configuration, limits, trace::lineOf);
         } catch (TraceFormatException e) {
