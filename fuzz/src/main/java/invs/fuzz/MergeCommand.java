@@ -59,6 +59,7 @@ final class MergeCommand implements Callable<Integer> {
             }
         }
         OutputLocation.directory(out, "--out");
+        refuseCampaignDirectory(out);
         CampaignSummary merged;
         try {
             merged = ShardMerge.merge(reports.map(report -> Tuple.of(report._1, JsonReportReader.read(report._2))));
@@ -73,6 +74,27 @@ final class MergeCommand implements Callable<Integer> {
         stdout.println(Utf8Text.printable(CampaignReport.filesLine(out, unwritten), Integer.MAX_VALUE));
         stdout.flush();
         return merged.causes().isEmpty() ? 0 : Main.FINDING;
+    }
+
+    /**
+     * Refuses {@code out} when it holds a campaign's own {@code report.json} (a shard not given to this merge,
+     * or a whole campaign), which the merged report would replace; a report an earlier merge wrote may be.
+     */
+    private static void refuseCampaignDirectory(Path out) {
+        Path existing = out.resolve(ReportFiles.JSON);
+        if (!Files.isRegularFile(existing)) {
+            return; // nothing there, or something no campaign wrote (a directory in the way is said when writing)
+        }
+        boolean merged;
+        try {
+            merged = JsonReportReader.read(existing).merged();
+        } catch (ReportFormatException e) {
+            merged = false;
+        }
+        if (!merged) {
+            throw new UserError("--out: " + out + " holds a report.json that no merge wrote (a shard's or a campaign's);"
+                    + " the merged report would replace it. Name another directory");
+        }
     }
 
     /** The shard directory given as {@code input} and its {@code report.json}. */

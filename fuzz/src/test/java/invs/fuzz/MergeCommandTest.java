@@ -119,6 +119,11 @@ class MergeCommandTest {
                 broken.toString());
         assertError("invs: --out: " + shard(0) + " is one of the shard directories; its report.json would be replaced. Name another"
                 + " directory", "merge", shard(0).toString(), shard(1).toString(), "--out", shard(0).toString());
+        assertError("invs: --out: " + shard(3) + " holds a report.json that no merge wrote (a shard's or a campaign's); the merged"
+                + " report would replace it. Name another directory", "merge", shard(0).toString(), shard(1).toString(), "--out",
+                shard(3).toString());
+        assertTrue(Files.readString(shard(3).resolve("report.json")).contains("\"shard\" : \"3/4\""), "shard 3's report is kept");
+        assertEquals(Main.FINDING, CommandRun.of(mergeArguments()).exit(), "an earlier merge's report is replaced");
         assertError("invs: shard 1/4 is given twice: in " + shard(1) + " and in " + shard(1), "merge", shard(1).toString(),
                 shard(1).toString(), "--out", directory.resolve("twice").toString());
         assertError("invs: " + directory.resolve("whole") + ": number of shards 1 differs from " + shard(0)
