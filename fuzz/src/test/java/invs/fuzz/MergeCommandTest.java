@@ -137,9 +137,9 @@ class MergeCommandTest {
         Path huge0 = Files.createDirectories(directory.resolve("huge-0"));
         Path huge1 = Files.createDirectories(directory.resolve("huge-1"));
         Files.writeString(huge0.resolve("report.json"), Files.readString(shard(0).resolve("report.json"))
-                .replaceFirst("\"tries\" : [0-9]+", "\"tries\" : " + Long.MAX_VALUE));
+                .replaceFirst("\"grantRefusals\" : [0-9]+", "\"grantRefusals\" : " + Long.MAX_VALUE));
         Files.writeString(huge1.resolve("report.json"), Files.readString(shard(1).resolve("report.json"))
-                .replaceFirst("\"tries\" : [0-9]+", "\"tries\" : " + Long.MAX_VALUE));
+                .replaceFirst("\"grantRefusals\" : [0-9]+", "\"grantRefusals\" : " + Long.MAX_VALUE));
         assertError("invs: the shards' counts add up to more than " + Long.MAX_VALUE + "; these are not reports of real"
                 + " campaigns", "merge", huge0.toString(), huge1.toString(), "--out", directory.resolve("huge").toString());
         Path long0 = Files.createDirectories(directory.resolve("long-0"));
@@ -147,6 +147,33 @@ class MergeCommandTest {
                 .replaceFirst("\"seconds\" : [0-9.]+", "\"seconds\" : 1e308"));
         assertError("invs: " + long0.resolve("report.json") + ": field seconds: expected a number from 0 to 1000000000000",
                 "merge", long0.toString(), shard(1).toString(), "--out", directory.resolve("long").toString());
+    }
+
+    /** A report edited by hand or damaged so that its counts cannot add up is refused, naming the field. */
+    @Test
+    void countsThatContradictEachOtherAreAUsageError() throws IOException {
+        String report = Files.readString(shard(0).resolve("report.json"));
+        assertEdited(report.replaceFirst("\"tries\" : [0-9]+", "\"tries\" : 1000"), "tries", "field tries: 1,000, more than"
+                + " the report's 24 planned tries");
+        assertEdited(report.replaceFirst("\"syscalls\" : [0-9]+", "\"syscalls\" : 1000000000"), "syscalls",
+                "field syscalls: 1,000,000,000, more than the report's ");
+        assertEdited(report.replaceAll("\"occurrences\" : [0-9]+", "\"occurrences\" : 1000000"), "occurrences",
+                "field causes[0].findings[0].occurrences: 1,000,000, more than the report's ");
+        assertEdited(report.replaceFirst("\"operation\" : \"command 1\"", "\"operation\" : \"command 0\""), "pair twice",
+                "field coverage[");
+        assertEdited(report.replaceFirst("\"operation\" : \"command 1\"", "\"operation\" : \"command 99\""), "unknown pair",
+                "field coverage[");
+        assertEdited(report.replaceFirst("\"corner\" : \"busy_same_app\"", "\"corner\" : \"made_up\""), "unknown corner",
+                "field corners[0].corner: 'made_up' is not a corner of the generator");
+    }
+
+    private static void assertEdited(String report, String name, String message) throws IOException {
+        Path edited = Files.createDirectories(directory.resolve("edited-" + name.replace(' ', '-')));
+        Files.writeString(edited.resolve("report.json"), report);
+        CommandRun run = CommandRun.of("merge", edited.toString(), shard(1).toString(), "--out",
+                directory.resolve("edited-merged").toString());
+        assertEquals(Main.USAGE, run.exit(), run.toString());
+        assertTrue(run.errLine().startsWith("invs: " + edited.resolve("report.json") + ": " + message), name + ": " + run.errLine());
     }
 
     @Test

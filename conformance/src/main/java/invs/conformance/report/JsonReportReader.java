@@ -84,7 +84,9 @@ public final class JsonReportReader {
                 .map(node -> new CornerCount(node.text("corner"), node.text("description"), node.number("count")));
         Vector<CauseSummary> causes = root.array("causes").map(CauseReader::cause);
         Vector<ShardPart> parts = root.has("shards") ? root.array("shards").map(JsonReportReader::part) : Vector.empty();
-        return new CampaignSummary(setup, totals, coverage, corners, causes, root.texts("problems"), parts);
+        CampaignSummary summary = new CampaignSummary(setup, totals, coverage, corners, causes, root.texts("problems"), parts);
+        ReportConsistency.check(root, summary);
+        return summary;
     }
 
     private static Setup setup(ReportNode root) {
