@@ -180,12 +180,13 @@ final class ServerProcess {
         if (awaited == null) {
             throw new IllegalStateException("no request sent waits for its reply");
         }
-        writeQueued();
         expired = false;
         stopped = false;
         long due = due(timeout);
         try {
-            return reply(awaited, due, timeout);
+            Reply reply = reply(awaited, due, timeout);
+            writeQueued(); // only once its reply is read does a request leave the window
+            return reply;
         } finally {
             deadline = 0;
         }

@@ -155,6 +155,17 @@ class PipeliningTest {
         assertEquals(1, pipelined, "without the option the batches reach the strict server: " + text);
     }
 
+    /** A server announcing a window of 2 never has more than 2 requests unanswered (one more was sent before). */
+    @Test
+    void aServerAnnouncingASmallWindowNeverHasMoreRequestsUnanswered() {
+        try (ExternalProvider small = new ExternalProvider(ChildJava.command(OneAtATimeServer.class.getName(), "--window", "2"),
+                TIMEOUT, START, false)) {
+            CampaignResult result = campaign(small);
+            assertTrue(result.findings().isEmpty(), () -> result.findings().head().report());
+            assertTrue(result.tries() >= 20, "tries: " + result.tries());
+        }
+    }
+
     @Test
     void theStrictServerNoticesARequestSentBeforeItsAnswer() {
         // the same server announcing pipelining: the check above can fail
