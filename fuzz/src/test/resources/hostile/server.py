@@ -73,6 +73,19 @@ def strike(rid):
         child = subprocess.Popen(["sleep", "300"])  # keeps standard output and error open
         record(child.pid)
         sys.exit(3)
+    if MODE == "hop":
+        # a daemon in a session of its own, holding the server's pipes, that forks itself away every 5 ms
+        # (each generation forks the next and exits) for a minute; the server exits with status 0
+        if os.fork() == 0:
+            os.setsid()
+            until = time.time() + 60
+            while time.time() < until:
+                if os.fork():
+                    os._exit(0)
+                record(os.getpid())
+                time.sleep(0.005)
+            os._exit(0)
+        sys.exit(0)
     if BASE in ("hang", "ignore-term", "stall"):
         while True:
             time.sleep(60)

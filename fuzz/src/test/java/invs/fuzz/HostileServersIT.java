@@ -74,6 +74,18 @@ class HostileServersIT {
         assertTrue(run.pids().size() >= 2, "the child wrote down its pid: " + run);
     }
 
+    /**
+     * A daemon forking itself away every 5 ms holds the server's pipes: one scan of the processes misses the
+     * generation born during it, so invs scans again, newest first, and kills again while the read blocks.
+     * Before, the read blocked until the daemon's minute was over.
+     */
+    @Test
+    void aServerLeavingADaemonThatForksItselfAwayIsAFindingWithinItsTimeout() throws Exception {
+        InvsProcess run = replay("hop", "2s", "60s").finding("the server exited with status 0 before answering request 4")
+                .clean().within(20).noProcessLeft();
+        assertTrue(run.pids().size() >= 2, "the daemon wrote down its pids: " + run);
+    }
+
     @Test
     void aServerThatCrashesIsAFindingQuotingItsLastWordsEscaped() throws Exception {
         replay("crash").finding("panicked at 'index out of bounds' \\u001b[31min red").clean().within(60).noProcessLeft();

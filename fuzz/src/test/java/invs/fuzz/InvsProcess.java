@@ -165,7 +165,8 @@ record InvsProcess(int exit, String out, String err, Duration took, List<Long> p
 
     @Override
     public String toString() {
-        return "exit " + exit + " after " + took.toMillis() + " ms, pids " + pids + "\n--- out\n"
+        String shown = pids.size() <= 20 ? pids.toString() : pids.subList(0, 20) + " and " + (pids.size() - 20) + " more";
+        return "exit " + exit + " after " + took.toMillis() + " ms, pids " + shown + "\n--- out\n"
                 + (out.length() > 4000 ? out.substring(0, 4000) + "…" : out) + "--- err\n"
                 + (err.length() > 4000 ? err.substring(0, 4000) + "…" : err);
     }

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -32,6 +33,10 @@ final class ProcessFamily {
     private static final boolean WINDOWS = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
     private static final Path PROC = Path.of("/proc");
     private static final AtomicLong FAMILIES = new AtomicLong();
+    /** The most scans of {@code /proc} one kill makes. */
+    private static final int SCANS = 50;
+    /** How many scans in a row that find nothing end a kill. */
+    private static final int QUIET_SCANS = 3;
 
     private final Process process;
     private final byte[] mark;
@@ -56,7 +61,12 @@ final class ProcessFamily {
         return process;
     }
 
-    /** Kills the server, its live descendants, and every other process of the family or holding its pipes. */
+    /**
+     * Kills the server, its live descendants, and every other process of the family or holding its pipes.
+     * {@code /proc} is scanned again until {@link #QUIET_SCANS} scans in a row find none (at most {@link #SCANS}): a process of
+     * the family that forks while a scan runs (a daemon forking itself away, fork and setsid and fork) has
+     * a child the scan may not see, which the next one kills.
+     */
     void kill() {
         if (process.isAlive()) {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
@@ -65,16 +75,34 @@ final class ProcessFamily {
         if (!Files.isDirectory(PROC)) {
             return;
         }
-        long self = ProcessHandle.current().pid();
-        try (Stream<Path> entries = Files.list(PROC)) {
-            entries.filter(entry -> entry.getFileName().toString().chars().allMatch(Character::isDigit))
-                    .filter(entry -> Long.parseLong(entry.getFileName().toString()) != self)
-                    .filter(entry -> marked(entry) || holdsPipe(entry) && !startedByInvs(entry, self))
-                    .forEach(entry -> ProcessHandle.of(Long.parseLong(entry.getFileName().toString()))
-                            .ifPresent(ProcessHandle::destroyForcibly));
-        } catch (IOException | UncheckedIOException e) {
-            // /proc went away: nothing more can be found
+        for (int scan = 0, quiet = 0; scan < SCANS && quiet < QUIET_SCANS; scan++) {
+            quiet = killFound() > 0 ? 0 : quiet + 1;
         }
+    }
+
+    /**
+     * Kills every live process of the family or holding its pipes found in one scan of {@code /proc}, newest
+     * first (the highest process ids) and each as soon as it is found, so that a process forking itself away
+     * every few milliseconds is caught between two forks; how many.
+     */
+    private long killFound() {
+        long self = ProcessHandle.current().pid();
+        List<Long> pids;
+        try (Stream<Path> entries = Files.list(PROC)) {
+            pids = entries.map(entry -> entry.getFileName().toString()).filter(name -> name.chars().allMatch(Character::isDigit))
+                    .map(Long::parseLong).filter(pid -> pid != self).sorted(Comparator.reverseOrder()).toList();
+        } catch (IOException | UncheckedIOException e) {
+            return 0; // /proc went away: nothing more can be found
+        }
+        long killed = 0;
+        for (long pid : pids) {
+            Path entry = PROC.resolve(Long.toString(pid));
+            if ((marked(entry) || holdsPipe(entry) && !startedByInvs(entry, self))
+                    && ProcessHandle.of(pid).map(ProcessHandle::destroyForcibly).orElse(false)) {
+                killed++;
+            }
+        }
+        return killed;
     }
 
     /**

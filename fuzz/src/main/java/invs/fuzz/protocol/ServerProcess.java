@@ -24,8 +24,9 @@ import java.util.function.LongFunction;
  * <p>Every exchange returns within its timeout. The reply is read directly (one thread wake-up per
  * reply), and the {@link ServerWatchdog} ends a read that would go on too long: at the deadline, or when
  * the server dies during the exchange, it kills the server's family, which closes the pipes even when a
- * child the server left behind holds them. The first failure breaks the process for good: every later
- * exchange fails with the same message.
+ * child the server left behind holds them, and kills it again every {@link #KILL_AGAIN_NANOS} while the
+ * read still blocks (a process forked away during the kill). The first failure breaks the process for
+ * good: every later exchange fails with the same message.
  *
  * <p>A server that announces pipelining gets batches of requests ({@link #send}) written by a
  * {@link RequestWriter} thread while the replies are read ({@link #receive}), so that neither side waits
@@ -42,6 +43,7 @@ final class ServerProcess {
     static final int MAX_LINE = ReplyLines.longest(0);
     private static final int PROBLEM_CHARS = 2000;
     private static final long STOP_GRACE_NANOS = TimeUnit.SECONDS.toNanos(2);
+    private static final long KILL_AGAIN_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
     /** The longest wait invs computes a deadline for (about 146 years), so that deadlines never overflow. */
     private static final long LONGEST_NANOS = Long.MAX_VALUE / 2;
 
@@ -69,8 +71,9 @@ final class ServerProcess {
     private volatile long deadline;
     /** Whether the watchdog stopped the server at the deadline of the current exchange. */
     private volatile boolean expired;
-    /** Whether the watchdog stopped the server during the current exchange. */
+    /** Whether the watchdog stopped the server during the current exchange, and when it last killed it (System.nanoTime). */
     private volatile boolean stopped;
+    private volatile long killedAt;
     /** When a stopped process is killed if it has not exited (System.nanoTime), 0 when not stopped. */
     private volatile long reapAt;
 
@@ -111,9 +114,7 @@ final class ServerProcess {
             throw new IllegalStateException(awaiting() + " requests sent wait for their replies");
         }
         Request request = next(build);
-        expired = false;
-        stopped = false;
-        long due = due(timeout);
+        long due = begin(timeout);
         input.pollAlways(ONE_AT_A_TIME_SPIN_NANOS);
         try {
             refuseUnasked(request);
@@ -180,9 +181,7 @@ final class ServerProcess {
         if (awaited == null) {
             throw new IllegalStateException("no request sent waits for its reply");
         }
-        expired = false;
-        stopped = false;
-        long due = due(timeout);
+        long due = begin(timeout);
         try {
             Reply reply = reply(awaited, due, timeout);
             writeQueued(); // only once its reply is read does a request leave the window
@@ -227,8 +226,10 @@ final class ServerProcess {
         return request;
     }
 
-    /** The deadline of a reply due within {@code timeout} from now, also set for the watchdog. */
-    private long due(Duration timeout) {
+    /** Begins an exchange: the deadline of a reply due within {@code timeout} from now, also set for the watchdog. */
+    private long begin(Duration timeout) {
+        expired = false;
+        stopped = false;
         long due = System.nanoTime() + Math.min(nanos(timeout), LONGEST_NANOS);
         deadline = due == 0 ? 1 : due;
         return due;
@@ -248,8 +249,7 @@ final class ServerProcess {
         try {
             lines.writeTo(requests);
             requests.flush();
-        } catch (IOException e) {
-            // the server closed its input or died: what it wrote before says more
+        } catch (IOException e) { // the server closed its input or died: what it wrote before says more
         }
     }
 
@@ -316,6 +316,11 @@ final class ServerProcess {
         if (due != 0 && !stopped && (now - due >= 0 || !process.isAlive())) {
             expired = now - due >= 0;
             stopped = true;
+            killedAt = now;
+            kill();
+        } else if (due != 0 && stopped && now - killedAt >= KILL_AGAIN_NANOS) {
+            // the read of the reply still blocks: a process that escaped the kill holds the pipe
+            killedAt = now;
             kill();
         }
         long reap = reapAt;
