@@ -67,17 +67,17 @@ public final class InputCodec {
         String kind = Json.text(node, "kind");
         return switch (kind) {
             case "command" -> new Command(app(node), number(node),
-                    Json.number(node, "arg1", 0, U32, "an unsigned 32-bit number"),
-                    Json.number(node, "arg2", 0, U32, "an unsigned 32-bit number"));
+                    Json.strictNumber(node, "arg1", 0, U32, "an unsigned 32-bit number"),
+                    Json.strictNumber(node, "arg2", 0, U32, "an unsigned 32-bit number"));
             case "allow-ro" -> new AllowReadOnly(app(node), number(node), data(node));
             case "allow-rw" -> new AllowReadWrite(app(node), number(node),
-                    Json.integer(node, "length", 0, Integer.MAX_VALUE, "a length of 0 or more"));
+                    Json.strictInteger(node, "length", 0, Integer.MAX_VALUE, "a length of 0 or more"));
             case "subscribe" -> new Subscribe(app(node), number(node));
             case "unsubscribe" -> new Unsubscribe(app(node), number(node));
             case "yield" -> new Yield(app(node));
             case "tick" -> TICK;
             case "drain" -> DRAIN;
-            case "reboot" -> new Reboot(Json.integer(node, "tornBytes", 0, Integer.MAX_VALUE, "a count of 0 or more"));
+            case "reboot" -> new Reboot(Json.strictInteger(node, "tornBytes", 0, Integer.MAX_VALUE, "a count of 0 or more"));
             case "restart" -> new Restart(app(node));
             case "flash-fault" -> FLASH_FAULT;
             default -> throw new TraceFormatException("kind", "unknown input kind \"" + kind + "\"");
@@ -85,11 +85,11 @@ public final class InputCodec {
     }
 
     private static AppId app(JsonNode node) {
-        return AppId.of(Json.integer(node, "app", 0, Integer.MAX_VALUE, "a process slot of 0 or more"));
+        return AppId.of(Json.strictInteger(node, "app", 0, Integer.MAX_VALUE, "a process slot of 0 or more"));
     }
 
     private static int number(JsonNode node) {
-        return Json.integer(node, "number", Integer.MIN_VALUE, Integer.MAX_VALUE, "a 32-bit number");
+        return Json.strictInteger(node, "number", Integer.MIN_VALUE, Integer.MAX_VALUE, "a 32-bit number");
     }
 
     private static Bytes data(JsonNode node) {

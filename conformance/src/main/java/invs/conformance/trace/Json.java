@@ -103,6 +103,24 @@ final class Json {
         return (int) number(node, name, min, max, what);
     }
 
+    /**
+     * A whole number in {@code [min, max]} written as a JSON integer, not as a string: the fields of inputs and
+     * upcalls, which the trace format and the protocol define as integers (a server sending {@code "0"} for a
+     * status breaks the protocol; it must not be read as SUCCESS).
+     */
+    static long strictNumber(JsonNode node, String name, long min, long max, String what) {
+        JsonNode value = field(node, name);
+        if (value.isTextual()) {
+            throw new TraceFormatException(name, "expected " + what + " (a JSON integer, not a string), got " + shown(value));
+        }
+        return numberValue(value, name, min, max, what);
+    }
+
+    /** {@link #strictNumber} within the range of an {@code int}. */
+    static int strictInteger(JsonNode node, String name, int min, int max, String what) {
+        return (int) strictNumber(node, name, min, max, what);
+    }
+
     static Vector<JsonNode> array(JsonNode node, String name) {
         JsonNode value = field(node, name);
         if (!value.isArray()) {

@@ -64,10 +64,10 @@ public final class ObservationCodec {
 
     /** The upcall {@code node} encodes. */
     public static Upcall decodeUpcall(JsonNode node) {
-        return new Upcall(Json.integer(node, "number", Integer.MIN_VALUE, Integer.MAX_VALUE, "a 32-bit number"),
-                Json.number(node, "status", Long.MIN_VALUE, Long.MAX_VALUE, "a number"),
-                Json.number(node, "arg1", Long.MIN_VALUE, Long.MAX_VALUE, "a number"),
-                Json.number(node, "arg2", Long.MIN_VALUE, Long.MAX_VALUE, "a number"));
+        return new Upcall(Json.strictInteger(node, "number", Integer.MIN_VALUE, Integer.MAX_VALUE, "a 32-bit integer"),
+                Json.strictNumber(node, "status", Long.MIN_VALUE, Long.MAX_VALUE, "a 64-bit integer"),
+                Json.strictNumber(node, "arg1", Long.MIN_VALUE, Long.MAX_VALUE, "a 64-bit integer"),
+                Json.strictNumber(node, "arg2", Long.MIN_VALUE, Long.MAX_VALUE, "a 64-bit integer"));
     }
 
     private static Option<Upcall> checkedNone(JsonNode node) {

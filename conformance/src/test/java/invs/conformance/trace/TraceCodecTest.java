@@ -104,6 +104,9 @@ class TraceCodecTest {
             "negative slot       | {\"step\":1,\"input\":{\"kind\":\"yield\",\"app\":-3}} | line 2, field input.app: expected a process slot of 0 or more, got -3",
             "array line          | [1,2] | line 2: expected a JSON object",
             "no input            | {\"step\":1} | line 2, field input: missing",
+            "status as a string  | {\"step\":1,\"input\":{\"kind\":\"yield\",\"app\":0},\"observation\":{\"kind\":\"yielded\",\"upcall\":{\"number\":1,\"status\":\"0\",\"arg1\":0,\"arg2\":0},\"buffer\":\"\"}} | line 2, field observation.upcall.status: expected a 64-bit integer (a JSON integer, not a string), got \"0\"",
+            "word past 64 bits   | {\"step\":1,\"input\":{\"kind\":\"yield\",\"app\":0},\"observation\":{\"kind\":\"yielded\",\"upcall\":{\"number\":1,\"status\":0,\"arg1\":18446744073709551616,\"arg2\":0},\"buffer\":\"\"}} | line 2, field observation.upcall.arg1: expected a 64-bit integer, got 18446744073709551616",
+            "slot as a string    | {\"step\":1,\"input\":{\"kind\":\"yield\",\"app\":\"0\"}} | line 2, field input.app: expected a process slot of 0 or more (a JSON integer, not a string), got \"0\"",
     })
     void malformedStepsAreNamedByLineAndField(String what, String line, String message) {
         String header = TraceCodec.format(Trace.ofInputs(TraceHeader.of(Configuration.defaults(invs.spec.Profile.DOC),
