@@ -41,7 +41,9 @@ final class GoverningClause {
             case STATUS, ARG1, ARG2, UPCALL_NUMBER -> upcall(observed).map(upcall -> statusClause(upcall, difference, fallback))
                     .getOrElse(fallback);
             case UPCALL -> resubscribed(steps) ? Clause.TRD104_SUBSCRIBE : Clause.CLARIFIED_LIVENESS;
-            case BUFFER, BUFFER_LENGTH -> input instanceof Yield ? dataClause(steps) : fallback;
+            case BUFFER -> input instanceof Yield ? dataClause(steps) : fallback;
+            // a yield shows the app's read-write allow 0 buffer, as long as it was allowed: a length is no data
+            case BUFFER_LENGTH -> input instanceof Yield ? Clause.ALLOW_RW_0 : fallback;
             case KIND -> fallback;
         };
     }

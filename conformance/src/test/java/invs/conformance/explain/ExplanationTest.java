@@ -83,6 +83,16 @@ class ExplanationTest {
         assertEquals("at 36: ff ff ff ff 00 ff ff ff ff", explanation.differences().head().observed());
     }
 
+    /** A yield showing a buffer one byte longer than the one allowed is filed under read-write allow 0, not under any data rule. */
+    @Test
+    void aBufferOfTheWrongLengthIsFiledUnderTheReadWriteAllow() {
+        Vector<Input> inputs = Vector.of(new AllowReadWrite(APP, 0, 1), new Yield(APP));
+        Run run = run(inputs, 1, observation -> new Observation.Yielded(((Observation.Yielded) observation).upcall(),
+                Bytes.of(new byte[2])));
+        assertEquals(Option.some(Clause.ALLOW_RW_0), run.violation().get().clause());
+        assertEquals(Field.BUFFER_LENGTH, explain(run).differences().head().field());
+    }
+
     @Test
     void aBusyAfterTheDrainIsFiledUnderTheBusyRule() {
         Vector<Input> inputs = Vector.of(new Subscribe(APP, 0), Command.size(APP), new Drain(), Command.size(APP));
