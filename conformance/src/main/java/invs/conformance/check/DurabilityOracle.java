@@ -64,13 +64,19 @@ final class DurabilityOracle implements Oracle {
         private final int size;
         private final Page[] pages;
 
-        /** One page: 9 bytes for each byte of the region. */
+        /** One page: 9 bytes for each byte of the region it covers (the last page only as far as the region goes). */
         private static final class Page {
-            final byte[] values = new byte[PAGE];
+            final byte[] values;
             /** 1 + the step since which each byte is known, 0 while it is not. */
-            final int[] knownSince = new int[PAGE];
+            final int[] knownSince;
             /** 1 + the sequence number of the last write that may change each byte, 0 for none. */
-            final int[] stamp = new int[PAGE];
+            final int[] stamp;
+
+            Page(int length) {
+                values = new byte[length];
+                knownSince = new int[length];
+                stamp = new int[length];
+            }
         }
 
         Shadow(int size) {
@@ -90,7 +96,8 @@ final class DurabilityOracle implements Oracle {
         private Page made(int at) {
             Page page = pages[at >>> PAGE_BITS];
             if (page == null) {
-                page = new Page();
+                int start = at & -PAGE;
+                page = new Page(Math.min(PAGE, size - start));
                 pages[at >>> PAGE_BITS] = page;
             }
             return page;

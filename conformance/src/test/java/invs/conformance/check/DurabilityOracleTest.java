@@ -38,6 +38,29 @@ class DurabilityOracleTest {
         assertTrue(script.violation().isEmpty());
     }
 
+    /**
+     * On a region of 10,000 bytes the oracle keeps what it saw in pages of 4 KiB: a write across the end of
+     * the first page and one in the short last page are remembered, and a byte read back wrong is named.
+     */
+    @Test
+    void writesAcrossPagesOfALargeRegionAreRemembered() {
+        Configuration large = Configuration.defaults(Profile.DOC).withRegionSize(10_000).withStorageLength(65_536);
+        Script script = new Script(large, shadow -> new DurabilityOracle(large, shadow))
+                .ok(new Subscribe(APP, 1)).ok(new Subscribe(APP, 2))
+                .ok(new AllowReadOnly(APP, 0, Bytes.fromHex("01020304"))).ok(Command.write(APP, 4094)).quiet(new Drain())
+                .yielded(APP, Upcall.success(2, 4), Bytes.empty())
+                .ok(new AllowReadOnly(APP, 0, Bytes.fromHex("0506"))).ok(Command.write(APP, 9998)).quiet(new Drain())
+                .yielded(APP, Upcall.success(2, 2), Bytes.empty())
+                .quiet(new Reboot(0)).ok(new Subscribe(APP, 1))
+                .ok(new AllowReadWrite(APP, 0, 4)).ok(Command.read(APP, 4094)).quiet(new Drain())
+                .yielded(APP, Upcall.success(1, 4), Bytes.fromHex("01020304"));
+        assertTrue(script.violation().isEmpty(), () -> script.violation().get().description());
+        Script wrong = script.ok(new AllowReadWrite(APP, 0, 2)).ok(Command.read(APP, 9998)).quiet(new Drain())
+                .yielded(APP, Upcall.success(1, 2), Bytes.fromHex("0507"));
+        assertTrue(wrong.violation().get().description().contains("byte 9999 of app0's region read as 0x07, but it was 0x06"),
+                wrong.violation().get().description());
+    }
+
     @Test
     void anAcknowledgedWriteLostAtARebootIsADurabilityViolation() {
         Script script = readBack(written().quiet(new Reboot(0)).ok(new Subscribe(APP, 1)), Bytes.fromHex("a1ffc3"));
