@@ -99,6 +99,16 @@ public enum DocumentedOutcome {
         return outcome;
     }
 
+    /** The pair of {@code operation} and {@code outcome} as reports write them, if the document has it. */
+    public static Option<DocumentedOutcome> named(String operation, String outcome) {
+        for (DocumentedOutcome pair : values()) {
+            if (pair.operation.equals(operation) && pair.outcome.equals(outcome)) {
+                return Option.some(pair);
+            }
+        }
+        return Option.none();
+    }
+
     /** The named pair {@code input} answered by {@code observation} is, if the document names it. */
     public static Option<DocumentedOutcome> of(Input input, Observation observation) {
         return Option.of(find(input, observation));

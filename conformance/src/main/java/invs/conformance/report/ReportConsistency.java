@@ -38,9 +38,7 @@ final class ReportConsistency {
         Vector<ReportNode> coverage = root.array("coverage");
         for (int at = 0; at < coverage.size(); at++) {
             PairCount pair = summary.coverage().get(at);
-            boolean documented = Vector.of(DocumentedOutcome.values())
-                    .exists(known -> known.operation().equals(pair.operation()) && known.outcome().equals(pair.outcome()));
-            if (!documented) {
+            if (DocumentedOutcome.named(pair.operation(), pair.outcome()).isEmpty()) {
                 throw coverage.get(at).problem(pair.pair() + " is not a pair of the driver document");
             }
             if (!pairs.add(pair.pair())) {

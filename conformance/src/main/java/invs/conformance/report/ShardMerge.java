@@ -107,18 +107,13 @@ public final class ShardMerge {
      * pair optional, one that did not marked it required, and the summed counts decide as one campaign's would.
      */
     private static Vector<PairCount> answeredOtherwise(Vector<PairCount> pairs, Profile profile) {
-        return pairs.map(pair -> documented(pair).map(documented -> {
+        return pairs.map(pair -> DocumentedOutcome.named(pair.operation(), pair.outcome()).map(documented -> {
             Reachability.Verdict verdict = Reachability.answeredOtherwise(
                     new Reachability.Verdict(pair.standing(), pair.reason()), profile, documented,
                     other -> pairs.find(counted -> counted.operation().equals(other.operation())
                             && counted.outcome().equals(other.outcome())).map(PairCount::count).getOrElse(0L));
             return new PairCount(pair.operation(), pair.outcome(), pair.count(), verdict.kind(), verdict.reason());
         }).getOrElse(pair));
-    }
-
-    private static Option<DocumentedOutcome> documented(PairCount pair) {
-        return Vector.of(DocumentedOutcome.values())
-                .find(documented -> documented.operation().equals(pair.operation()) && documented.outcome().equals(pair.outcome()));
     }
 
     private static Vector<CornerCount> sumCorners(Vector<CornerCount> sum, Vector<CornerCount> more) {
