@@ -63,9 +63,9 @@ final class ProcessFamily {
 
     /**
      * Kills the server, its live descendants, and every other process of the family or holding its pipes.
-     * {@code /proc} is scanned again until {@link #QUIET_SCANS} scans in a row find none (at most {@link #SCANS}): a process of
-     * the family that forks while a scan runs (a daemon forking itself away, fork and setsid and fork) has
-     * a child the scan may not see, which the next one kills.
+     * {@code /proc} is scanned again until {@link #QUIET_SCANS} scans in a row find none (at most
+     * {@link #SCANS}): a process of the family that forks while a scan runs (a daemon forking itself away,
+     * fork and setsid and fork) has a child the scan may not see, which the next one kills.
      */
     void kill() {
         if (process.isAlive()) {
