@@ -12,6 +12,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -26,6 +27,7 @@ import java.util.Locale;
 final class TraceDirectory {
     /** How many names a finding's trace may take ({@code base.jsonl}, {@code base-2.jsonl}, …). */
     private static final int NAMES = 10_000;
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Option<Path> directory;
     private final String system;
@@ -49,7 +51,7 @@ final class TraceDirectory {
         String base = String.format("%s-%s-%016x", system, rule.replace(':', '-').toLowerCase(Locale.ROOT), seed);
         try {
             Files.createDirectories(directory.get());
-            Path whole = Files.createTempFile(directory.get(), ".invs-trace-", ".tmp");
+            Path whole = temporary(directory.get());
             try {
                 Files.writeString(whole, TraceCodec.format(trace), StandardCharsets.UTF_8);
                 for (int attempt = 1; attempt < NAMES; attempt++) {
@@ -71,6 +73,21 @@ final class TraceDirectory {
             problems.add("cannot write a trace into " + directory.get() + ": " + reason(e));
         }
         return Option.none();
+    }
+
+    /**
+     * A new empty hidden file in {@code directory}, made as any new file is (its permissions follow the umask:
+     * it becomes the trace, which others may need to read, where a temporary file of the JDK is its owner's
+     * alone).
+     */
+    private static Path temporary(Path directory) throws IOException {
+        while (true) {
+            try {
+                return Files.createFile(directory.resolve(".invs-trace-" + Long.toHexString(RANDOM.nextLong()) + ".tmp"));
+            } catch (FileAlreadyExistsException taken) {
+                // another name
+            }
+        }
     }
 
     /** Reserves the first free name for {@code base} and writes {@code trace} into it. */

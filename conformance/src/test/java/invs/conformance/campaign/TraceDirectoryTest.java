@@ -50,6 +50,14 @@ class TraceDirectoryTest {
         assertTrue(traces.problems().isEmpty(), traces.problems().mkString());
     }
 
+    /** A trace gets the permissions any new file gets (the umask's), not those of a private temporary file. */
+    @Test
+    void aTraceHasTheModeOfANewFile() throws Exception {
+        Path plain = Files.createFile(directory.resolve("a new file"));
+        Path trace = new TraceDirectory(Option.some(directory), "a system").create("lockstep:CLAUSE", 7, trace(7)).get();
+        assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(trace));
+    }
+
     @Test
     void aDirectoryThatCannotBeWrittenIsAProblemNotAnException() throws Exception {
         Path file = Files.writeString(directory.resolve("a file"), "not a directory");
