@@ -49,8 +49,8 @@ import java.util.stream.Stream;
  * {@code invs fuzz --guided}: coverage-guided fuzzing with Jazzer, run as a child JVM on invs's own class
  * path with {@link GuidedTarget} as the fuzz target. Everything Jazzer writes stays under
  * {@code OUT/guided}: the corpus, the raw failing inputs and Java reproducers ({@code crashes/}), its log
- * ({@code jazzer.log}). Afterwards each failing input saved there (this run's and any an earlier run left
- * untriaged) is decoded and run again, one per rule broken is
+ * ({@code jazzer.log}). Afterwards each failing input saved there that no run has triaged (this run's, and
+ * those of a run interrupted before its triage: {@link TriagedInputs}) is decoded and run again, one per rule broken is
  * shrunk with the same shrinker as random campaigns, and its trace written to {@code OUT} like theirs.
  */
 public final class GuidedCampaign {
@@ -137,19 +137,22 @@ public final class GuidedCampaign {
             if (!status.started()) {
                 throw new UserError("Jazzer did not start (exit status " + exit + "); see " + log);
             }
-            // every failing input saved, not only this run's: one saved by a run that was interrupted before its
-            // triage is triaged now, and one the system no longer fails is no finding
+            // this run's failing inputs and those no earlier run triaged (one interrupted before its triage);
+            // one the system no longer fails is no finding
             Vector<Path> saved = crashFiles(crashes);
             int fresh = saved.count(file -> !before.contains(file));
+            TriagedInputs triaged = new TriagedInputs(guided.resolve("triaged.txt"));
+            Vector<Path> pending = triaged.untriaged(saved);
             SequenceCheck check = new SequenceCheck(open.factory(), supported, properties);
             Triage triage = new Triage(system.label(), open.factory(), baseline, shrinkTime, Option.some(out),
                     CampaignListener.NONE);
-            triage(saved, check, triage);
+            triage(pending, check, triage);
             Vector<Cause> causes = triage.finish(1);
+            triaged.record(pending);
             Option<String> stoppedEarly = status.stoppedEarly().map(reason -> String.format(Locale.ROOT,
                     "Jazzer stopped after %.1f s of its %s: libFuzzer: %s; see %s", status.fuzzingSeconds(),
                     DurationConverter.format(time), reason, log));
-            return new Outcome(causes, report(open, supported, status, start, saved.size(), fresh, crashes, corpus, causes,
+            return new Outcome(causes, report(open, supported, status, start, new Saved(saved.size(), fresh, pending.size()), crashes, corpus, causes,
                     triage.problems(), stoppedEarly), stoppedEarly);
         }
     }
@@ -225,7 +228,11 @@ public final class GuidedCampaign {
         }
     }
 
-    /** Hands every failing input Jazzer saved to {@code triage}, in file-name order. */
+    /** How many failing inputs are saved, how many of them this run saved, and how many it triages. */
+    private record Saved(int all, int fresh, int pending) {
+    }
+
+    /** Hands the failing inputs {@code files} to {@code triage}, in file-name order. */
     private void triage(Vector<Path> files, SequenceCheck check, Triage triage) {
         for (int index = 0; index < files.size(); index++) {
             Path file = files.get(index);
@@ -239,7 +246,7 @@ public final class GuidedCampaign {
     }
 
     private String report(OpenSystem open, Vector<NamedConfiguration> supported, JazzerStatus status, long start,
-                          int saved, int fresh, Path crashes, Path corpus, Vector<Cause> causes, Vector<String> problems,
+                          Saved saved, Path crashes, Path corpus, Vector<Cause> causes, Vector<String> problems,
                           Option<String> stoppedEarly) {
         double seconds = (System.nanoTime() - start) / 1e9;
         double fuzzing = status.fuzzingSeconds();
@@ -251,8 +258,9 @@ public final class GuidedCampaign {
         text.append(String.format(Locale.ROOT, "%,d executions (%,d/s), coverage %,d edges and %,d features, corpus %,d inputs in %s%n",
                 status.executions(), status.executionsPerSecond(), status.coverage(), status.features(),
                 status.corpus(), corpus));
-        text.append(String.format(Locale.ROOT, "%d failing input%s saved under %s (%d new in this run), each run again%n",
-                saved, saved == 1 ? "" : "s", crashes, fresh));
+        text.append(String.format(Locale.ROOT, "%d failing input%s saved under %s, %d new in this run; %d triaged now"
+                + " (those no earlier run triaged)%n", saved.all(), saved.all() == 1 ? "" : "s", crashes, saved.fresh(),
+                saved.pending()));
         if (causes.isEmpty()) {
             text.append(stoppedEarly.isDefined() ? "findings: none in what ran\n" : "findings: none\n");
         } else {

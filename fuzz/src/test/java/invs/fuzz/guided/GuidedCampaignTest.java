@@ -57,9 +57,9 @@ class GuidedCampaignTest {
     }
 
     /**
-     * A failing input an earlier run saved (one interrupted before its triage) is run again: here Jazzer runs
-     * nothing new ({@code -runs=0}, a corpus of one harmless input), and the size query saved under
-     * {@code crashes/} is still the finding.
+     * A failing input an earlier run saved and did not triage (it was interrupted) is triaged by the next:
+     * here Jazzer runs nothing new ({@code -runs=0}, a corpus of one harmless input), and the size query saved
+     * under {@code crashes/} is still the finding; the run after that does not triage it again.
      */
     @Test
     void aFailingInputSavedByAnEarlierRunIsTriaged() throws IOException {
@@ -73,9 +73,15 @@ class GuidedCampaignTest {
                 "--standard", "doc-default", "--out", out.toString(), "--progress", "none", "--jazzer-arg=-runs=0");
         assertEquals(Main.FINDING, run.exit(), run.toString());
         assertTrue(run.out().contains("1 failing input saved under " + guided.resolve("crashes")
-                + " (0 new in this run), each run again\n"), run.out());
+                + ", 0 new in this run; 1 triaged now (those no earlier run triaged)\n"), run.out());
         assertTrue(run.out().contains("[1] lockstep:SUBSCRIBE_0_SUCCESS, found by guided input crash-00000000000000aa"),
                 run.out());
+        CommandRun again = CommandRun.of("fuzz", "--guided", "--time", "2s", "--mutant", "size-counts-header",
+                "--standard", "doc-default", "--out", out.toString(), "--progress", "none", "--jazzer-arg=-runs=0");
+        assertTrue(again.out().contains(", 0 new in this run; 0 triaged now"), "triaged once, not by every run: " + again.out());
+        try (Stream<Path> traces = Files.list(out)) {
+            assertEquals(1, traces.filter(file -> file.toString().endsWith(".jsonl")).count(), "one trace of the finding");
+        }
     }
 
     private static Set<String> listing(Path directory) throws IOException {
