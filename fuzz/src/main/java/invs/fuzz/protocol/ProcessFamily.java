@@ -75,17 +75,19 @@ final class ProcessFamily {
         if (!Files.isDirectory(PROC)) {
             return;
         }
+        Set<Long> killed = new HashSet<>();
         for (int scan = 0, quiet = 0; scan < SCANS && quiet < QUIET_SCANS; scan++) {
-            quiet = killFound() > 0 ? 0 : quiet + 1;
+            quiet = killFound(killed) > 0 ? 0 : quiet + 1;
         }
     }
 
     /**
      * Kills every live process of the family or holding its pipes found in one scan of {@code /proc}, newest
      * first (the highest process ids) and each as soon as it is found, so that a process forking itself away
-     * every few milliseconds is caught between two forks; how many.
+     * every few milliseconds is caught between two forks; how many not in {@code killed} (to which they are
+     * added: one that takes its time to die, in an uninterruptible wait, is not found again and again).
      */
-    private long killFound() {
+    private long killFound(Set<Long> killed) {
         long self = ProcessHandle.current().pid();
         List<Long> pids;
         try (Stream<Path> entries = Files.list(PROC)) {
@@ -94,15 +96,15 @@ final class ProcessFamily {
         } catch (IOException | UncheckedIOException e) {
             return 0; // /proc went away: nothing more can be found
         }
-        long killed = 0;
+        long found = 0;
         for (long pid : pids) {
             Path entry = PROC.resolve(Long.toString(pid));
             if ((marked(entry) || holdsPipe(entry) && !startedByInvs(entry, self))
-                    && ProcessHandle.of(pid).map(ProcessHandle::destroyForcibly).orElse(false)) {
-                killed++;
+                    && ProcessHandle.of(pid).map(ProcessHandle::destroyForcibly).orElse(false) && killed.add(pid)) {
+                found++;
             }
         }
-        return killed;
+        return found;
     }
 
     /**
