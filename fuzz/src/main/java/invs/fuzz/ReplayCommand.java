@@ -87,7 +87,8 @@ final class ReplayCommand implements Callable<Integer> {
             }
             PrintWriter out = spec.commandLine().getOut();
             out.printf("replaying %s (%d step%s%s) on %s%n", file, trace.length(), trace.length() == 1 ? "" : "s",
-                    trace.header().property().map(property -> ", a " + property + " finding").getOrElse(""),
+                    trace.header().property().map(property -> (property.matches("[aeiou].*") ? ", an " : ", a ") + property
+                            + " finding").getOrElse(""),
                     open.description());
             if (!trace.header().system().isEmpty()) {
                 out.println("recorded on " + Utf8Text.printable(trace.header().system(), SYSTEM_CHARS));

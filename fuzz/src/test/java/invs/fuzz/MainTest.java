@@ -131,6 +131,22 @@ class MainTest {
     }
 
     @Test
+    void replayNamesTheFindingsPropertyWithItsArticle() throws java.io.IOException {
+        java.nio.file.Path trace = java.nio.file.Files.createTempFile("invs-isolation", ".jsonl");
+        try {
+            java.nio.file.Files.writeString(trace, invs.conformance.trace.TraceCodec.format(invs.conformance.trace.Trace.ofInputs(
+                    invs.conformance.trace.TraceHeader.of(invs.spec.Configuration.defaults(invs.spec.Profile.DOC), 0, "hand")
+                            .withProperty("isolation").withSubject(1), io.vavr.collection.Vector.of(new invs.spec.Tick()))));
+            int[] code = new int[1];
+            String out = captureOut(() -> code[0] = Main.run("replay", trace.toString()));
+            assertEquals(0, code[0], out);
+            assertTrue(out.startsWith("replaying " + trace + " (1 step, an isolation finding) on "), out);
+        } finally {
+            java.nio.file.Files.deleteIfExists(trace);
+        }
+    }
+
+    @Test
     void serverOptionsWithoutAServerAreAUsageError() {
         for (String[] args : new String[][] {{"--sut-fresh"}, {"--sut-no-pipelining"}, {"--sut-timeout", "1s"}, {"--sut-start-timeout", "1s"}}) {
             int[] code = new int[1];
