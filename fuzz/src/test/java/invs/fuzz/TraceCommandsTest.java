@@ -132,6 +132,20 @@ class TraceCommandsTest {
     }
 
     @Test
+    void anIsolationSubjectBeyondTheBoardOptionsBoardIsAnInputError() throws IOException {
+        Path isolation = directory.resolve("isolation.jsonl");
+        Trace recorded = TraceCodec.read(trace);
+        TraceCodec.write(new Trace(recorded.header().withProperty("isolation").withSubject(2), recorded.steps()), isolation);
+        assertEquals(0, CommandRun.of("replay", isolation.toString()).exit());
+        for (String command : new String[] {"replay", "check-trace"}) {
+            CommandRun run = CommandRun.of(command, isolation.toString(), "--apps", "selfonly:0x1001");
+            assertEquals(Main.USAGE, run.exit(), run.toString());
+            assertEquals("invs: " + isolation + ": line 1, field subject: process slot 2, but the configuration has 1 app"
+                    + " (slot 0)", run.errLine());
+        }
+    }
+
+    @Test
     void anAppBeyondTheBoardOrAHugeBufferIsAnInputError() throws IOException {
         Path app = directory.resolve("app.jsonl");
         Files.writeString(app, Files.readString(trace).replace("{\"kind\":\"yield\",\"app\":0}",

@@ -46,6 +46,16 @@ public final class InputBounds {
                 + " configuration has " + apps + (apps == 1 ? " app (slot 0)" : " apps (slots 0 to " + (apps - 1) + ")")));
     }
 
+    /**
+     * Whether {@code subject}, an isolation finding's subject app, is beyond the apps of {@code configuration}
+     * (field {@code subject}): a board option can give a trace fewer apps than its header's configuration.
+     */
+    public static Option<TraceFormatException> subjectProblem(Option<Integer> subject, Configuration configuration) {
+        int apps = configuration.apps().size();
+        return subject.filter(slot -> slot >= apps).map(slot -> new TraceFormatException("subject", "process slot "
+                + slot + ", but the configuration has " + apps + (apps == 1 ? " app (slot 0)" : " apps (slots 0 to " + (apps - 1) + ")")));
+    }
+
     /** Whether {@code input} holds or asks for a buffer over the limit (field {@code length} or {@code data}). */
     public static Option<TraceFormatException> bufferProblem(Input input, TraceLimits limits) {
         return switch (input) {
@@ -62,12 +72,16 @@ public final class InputBounds {
     }
 
     /**
-     * Checks every step of {@code trace} on {@code configuration}: its input and recorded observation.
+     * Checks {@code trace} on {@code configuration}: its header's isolation subject (line 1), and every step's
+     * input and recorded observation.
      *
      * @param lineOfStep the 1-based line of the step with a 0-based index, for messages
      * @throws TraceFormatException naming the line and the field of the first problem
      */
     public static void checkSteps(Trace trace, Configuration configuration, TraceLimits limits, IntUnaryOperator lineOfStep) {
+        subjectProblem(trace.header().subject(), configuration).forEach(problem -> {
+            throw problem.at(1, "");
+        });
         for (int index = 0; index < trace.length(); index++) {
             TraceStep step = trace.steps().get(index);
             int line = lineOfStep.applyAsInt(index);

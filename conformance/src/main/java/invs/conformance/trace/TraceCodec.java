@@ -142,10 +142,9 @@ public final class TraceCodec {
                 ? Option.some(Json.text(node, "description")) : Option.none();
         JsonNode configurationNode = Json.field(node, "configuration");
         var configuration = Json.inside("configuration", () -> ConfigurationCodec.decode(configurationNode));
-        if (subject.exists(slot -> slot >= configuration.apps().size())) {
-            throw new TraceFormatException("subject", "process slot " + subject.get() + ", but the configuration has "
-                    + configuration.apps().size() + " app" + (configuration.apps().size() == 1 ? "" : "s"));
-        }
+        InputBounds.subjectProblem(subject, configuration).forEach(problem -> {
+            throw problem;
+        });
         return new TraceHeader(version, configuration, seed, system, property, subject, description);
     }
 
