@@ -79,6 +79,18 @@ class HostileInputsIT {
     }
 
     @Test
+    void serveStartedWithItsStandardInputClosedReadsNoRequests() throws Exception {
+        // Without the launcher's care, Java's own modules file took descriptor 0 and was answered line by line.
+        Path root = Path.of("..").toAbsolutePath().normalize();
+        Process serve = new ProcessBuilder("bash", "-c", "exec ./invs serve <&-").directory(root.toFile())
+                .redirectError(directory.resolve("stderr.txt").toFile()).start();
+        byte[] replies = serve.getInputStream().readAllBytes();
+        assertTrue(serve.waitFor(60, java.util.concurrent.TimeUnit.SECONDS), "serve ended");
+        assertEquals(0, serve.exitValue());
+        assertEquals(0, replies.length, () -> new String(replies, 0, Math.min(replies.length, 300), StandardCharsets.UTF_8));
+    }
+
+    @Test
     void aByteOrderMarkIsAccepted() throws Exception {
         Path bom = directory.resolve("bom.jsonl");
         try (OutputStream out = Files.newOutputStream(bom)) {

@@ -10,11 +10,15 @@ import java.util.function.Function;
  * making such a value is not free. The value must be immutable and depend on the configuration alone, so
  * that sessions (and threads) can share it and no result depends on which of them made it. Keeps the
  * values of the last {@code kept} configurations; reading takes no lock. A configuration for which
- * {@code make} throws is not kept: it is asked again the next time.
+ * {@code make} throws is not kept: it is asked again the next time. Neither is one of more than
+ * {@link #MOST_APPS} apps: a peer may reset to boards of tens of thousands of apps (megabytes each), and
+ * keeping the last few of those would hold more memory than any campaign's boards need.
  *
  * @param <V> the value made
  */
 public final class MadeLately<V> {
+    /** The most apps a configuration kept has; the value of a larger one is made each time it is asked. */
+    public static final int MOST_APPS = 256;
     private final int kept;
     private final Function<Configuration, V> make;
     /** The values kept, the newest first; replaced, never changed. */
@@ -47,7 +51,8 @@ public final class MadeLately<V> {
                 return value(kept);
             }
         }
-        return keep(new Made<>(configuration, make.apply(configuration)));
+        V value = make.apply(configuration);
+        return configuration.apps().size() > MOST_APPS ? value : keep(new Made<>(configuration, value));
     }
 
     /** How many configurations' values are kept now. */

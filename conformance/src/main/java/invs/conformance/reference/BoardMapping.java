@@ -79,8 +79,10 @@ public final class BoardMapping {
             throw new IllegalArgumentException(reason.get());
         }
         boolean tock = configuration.profile() == Profile.TOCK;
+        // A transfer never moves more than a region, so a larger limit needs no larger buffer (and a limit of
+        // 2^31-1 bytes, which protocol.md allows, would ask for one Java cannot make).
         int kernelBuffer = tock
-                ? configuration.transferLimit().getOrElse(configuration.regionSize())
+                ? Math.min(configuration.transferLimit().getOrElse(configuration.regionSize()), configuration.regionSize())
                 : DOC_CHUNK;
         int width = configuration.addressWidth() == AddressWidth.BITS_64 ? 64 : 32;
         List<ProcessConfiguration> apps = configuration.apps().map(BoardMapping::process).toJavaList();

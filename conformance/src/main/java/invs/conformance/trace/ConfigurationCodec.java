@@ -88,7 +88,7 @@ public final class ConfigurationCodec {
         Profile profile = switch (profileName) {
             case "doc" -> Profile.DOC;
             case "tock" -> Profile.TOCK;
-            default -> throw new TraceFormatException("profile", "expected \"doc\" or \"tock\", got \"" + profileName + "\"");
+            default -> throw new TraceFormatException("profile", "expected \"doc\" or \"tock\", got " + Utf8Text.quoted(profileName));
         };
         Vector<JsonNode> entries = Json.array(node, "apps");
         Vector<App> apps = Vector.range(0, entries.size())
@@ -131,7 +131,7 @@ public final class ConfigurationCodec {
             case "null" -> new StoragePermissions.NullPermissions();
             case "kernel" -> new StoragePermissions.KernelPermissions();
             default -> throw new TraceFormatException("kind",
-                    "expected self-only, fixed-size, null or kernel, got \"" + kind + "\"");
+                    "expected self-only, fixed-size, null or kernel, got " + Utf8Text.quoted(kind));
         };
     }
 

@@ -80,7 +80,7 @@ public final class InputCodec {
             case "reboot" -> new Reboot(Json.strictInteger(node, "tornBytes", 0, Integer.MAX_VALUE, "a count of 0 or more"));
             case "restart" -> new Restart(app(node));
             case "flash-fault" -> FLASH_FAULT;
-            default -> throw new TraceFormatException("kind", "unknown input kind \"" + kind + "\"");
+            default -> throw new TraceFormatException("kind", "unknown input kind " + Utf8Text.quoted(kind));
         };
     }
 

@@ -144,7 +144,7 @@ final class Json {
             }
             return Long.parseLong(text);
         } catch (NumberFormatException e) {
-            throw new TraceFormatException(name, "expected " + what + ", got \"" + text + "\"");
+            throw new TraceFormatException(name, "expected " + what + ", got " + Utf8Text.quoted(text));
         }
     }
 

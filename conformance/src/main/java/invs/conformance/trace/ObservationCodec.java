@@ -58,7 +58,7 @@ public final class ObservationCodec {
                     Json.has(node, "upcall") ? Option.some(Json.inside("upcall", () -> decodeUpcall(node.get("upcall"))))
                             : checkedNone(node),
                     buffer(node));
-            default -> throw new TraceFormatException("kind", "unknown observation kind \"" + kind + "\"");
+            default -> throw new TraceFormatException("kind", "unknown observation kind " + Utf8Text.quoted(kind));
         };
     }
 
@@ -79,7 +79,7 @@ public final class ObservationCodec {
         try {
             return ErrorCode.valueOf(name);
         } catch (IllegalArgumentException e) {
-            throw new TraceFormatException("code", "unknown error code \"" + name + "\" (use a TRD104 name such as BUSY)");
+            throw new TraceFormatException("code", "unknown error code " + Utf8Text.quoted(name) + " (use a TRD104 name such as BUSY)");
         }
     }
 

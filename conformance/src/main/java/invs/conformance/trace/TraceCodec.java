@@ -127,7 +127,7 @@ public final class TraceCodec {
     public static TraceHeader header(JsonNode node) {
         String format = Json.text(node, "format");
         if (!format.equals(FORMAT)) {
-            throw new TraceFormatException("format", "expected \"" + FORMAT + "\", got \"" + format + "\"");
+            throw new TraceFormatException("format", "expected \"" + FORMAT + "\", got " + Utf8Text.quoted(format));
         }
         int version = Json.integer(node, "version", 1, Integer.MAX_VALUE, "a version of 1 or more");
         if (version > VERSION) {

@@ -48,6 +48,14 @@ public final class Utf8Text {
     }
 
     /**
+     * {@code text} as a message quotes a value read from a file or a peer: between double quotes, made
+     * {@link #printable printable} and cut after 60 characters (a field of megabytes is not echoed whole).
+     */
+    public static String quoted(String text) {
+        return "\"" + printable(text, 60) + "\"";
+    }
+
+    /**
      * {@code text} safe to print on a terminal in one line: control characters (and the byte-order mark)
      * are written as escapes such as {@code \u001b}, line feeds as {@code \n}, and the text is cut after
      * {@code maxChars} characters with an ellipsis.

@@ -71,4 +71,18 @@ class MadeLatelyTest {
     void keepsAtLeastOne() {
         assertThrows(IllegalArgumentException.class, () -> kept(0));
     }
+
+    @Test
+    void aConfigurationOfManyAppsIsMadeEachTimeAndNotKept() {
+        MadeLately<StringBuilder> values = kept(4);
+        values.of(DOC);
+        Configuration many = DOC.withApps(io.vavr.collection.Vector.range(0, MadeLately.MOST_APPS + 1)
+                .map(slot -> invs.spec.App.selfOnly("app" + slot, 0x1000 + slot)));
+        StringBuilder first = values.of(many);
+        assertNotSame(first, values.of(many));
+        assertEquals(List.of(DOC, many, many), made);
+        assertEquals(1, values.size(), "only the small configuration is kept");
+        Configuration most = DOC.withApps(many.apps().take(MadeLately.MOST_APPS));
+        assertSame(values.of(most), values.of(most));
+    }
 }

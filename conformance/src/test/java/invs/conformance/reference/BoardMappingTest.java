@@ -44,6 +44,16 @@ class BoardMappingTest {
     }
 
     @Test
+    void aTransferLimitBeyondTheRegionNeedsNoLargerKernelBuffer() {
+        Configuration unlimited = new Configuration(TOCK.storageLength(), TOCK.regionSize(), Option.some(Integer.MAX_VALUE),
+                TOCK.addressWidth(), TOCK.apps(), Profile.TOCK);
+        assertEquals(TOCK.regionSize(), BoardMapping.of(unlimited).kernelBufferSize());
+        Configuration within = new Configuration(TOCK.storageLength(), TOCK.regionSize(), Option.some(100),
+                TOCK.addressWidth(), TOCK.apps(), Profile.TOCK);
+        assertEquals(100, BoardMapping.of(within).kernelBufferSize());
+    }
+
+    @Test
     void anUnsupportedConfigurationIsRefusedEveryTime() {
         Configuration docWithLimit = new Configuration(DOC.storageLength(), DOC.regionSize(), Option.some(64),
                 DOC.addressWidth(), DOC.apps(), Profile.DOC);

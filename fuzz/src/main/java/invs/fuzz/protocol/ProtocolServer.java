@@ -13,6 +13,8 @@ import invs.spec.Configuration;
 import invs.spec.Profile;
 import io.vavr.control.Option;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -45,6 +47,8 @@ public final class ProtocolServer {
      * for the next reply to a batch, while polling pays ({@link SpinningInput}): 100 microseconds.
      */
     static final long SPIN_NANOS = 100_000;
+    /** Jackson's default reading, which takes the last of two fields and ignores what follows an object. */
+    private static final ObjectMapper LENIENT = new ObjectMapper();
 
     private final String name;
     private final SystemUnderTestFactory factory;
@@ -142,16 +146,31 @@ public final class ProtocolServer {
         } catch (IOException e) {
             throw new UncheckedIOException("the protocol stream failed", e);
         } finally {
+            // Replies held back are written even when the server ends on a failure of its own (out of
+            // memory): the client then sees every request answered up to the one that failed.
+            flushQuietly(replies);
             closeSystem();
         }
     }
 
+    private static void flushQuietly(OutputStream replies) {
+        try {
+            replies.flush();
+        } catch (IOException e) {
+            // The stream failed already; the failure that ends the server says so.
+        }
+    }
+
     /**
-     * The reply to one request line's bytes, null for a blank line: an input request read straight from the
+     * The reply to one request line's bytes, null for a blank line (spaces, tabs and carriage returns only,
+     * as JSON counts white space; any other character is a malformed request): an input request read straight from the
      * bytes when {@link LineDecoder} vouches for the line, a reset to a board reset to lately with the
      * configuration decoded then ({@link RecentResets}), any other request through its text.
      */
     private Reply answer(byte[] bytes) {
+        if (ReplyLines.isBlank(bytes)) {
+            return null;
+        }
         Request.Apply input = LineDecoder.apply(bytes);
         if (input != null) {
             return apply(input);
@@ -166,7 +185,7 @@ public final class ProtocolServer {
         } catch (TraceFormatException e) {
             return new Reply.Error(0, "malformed request: " + e.getMessage());
         }
-        return line.isBlank() ? null : answer(line, bytes);
+        return answer(line, bytes);
     }
 
     /** The reply to one request line. */
@@ -180,6 +199,9 @@ public final class ProtocolServer {
         try {
             request = Request.decode(line);
         } catch (TraceFormatException e) {
+            if (isReset(line)) {
+                closeSystem(); // as a reset refused as unsupported: no board until the next good reset
+            }
             return new Reply.Error(idOf(line), "malformed request: " + e.getMessage());
         }
         if (bytes != null && request instanceof Request.Reset reset) {
@@ -265,12 +287,26 @@ public final class ProtocolServer {
         }
     }
 
+    /** The id of a malformed request, when it is a JSON integer of 0 or more that fits 64 bits; else 0. */
     private static long idOf(String line) {
         try {
-            var node = JsonFields.parse(line);
-            return node.path("id").canConvertToLong() ? Math.max(0, node.path("id").asLong()) : 0;
+            var id = JsonFields.parse(line).path("id");
+            return id.isIntegralNumber() && id.canConvertToLong() ? Math.max(0, id.asLong()) : 0;
         } catch (TraceFormatException e) {
             return 0;
+        }
+    }
+
+    /**
+     * Whether a malformed request may be a reset: it begins with a JSON object whose {@code type} is
+     * {@code reset}, read leniently (a field given twice, the last wins; anything after the object ignored),
+     * since the strict reading refused it.
+     */
+    private static boolean isReset(String line) {
+        try {
+            return "reset".equals(LENIENT.readTree(line).path("type").textValue());
+        } catch (JsonProcessingException e) {
+            return false;
         }
     }
 }

@@ -145,7 +145,7 @@ public sealed interface Reply {
         return Option.some(switch (name) {
             case "doc" -> Profile.DOC;
             case "tock" -> Profile.TOCK;
-            default -> throw new TraceFormatException("profile", "unknown profile \"" + name + "\" (doc or tock)");
+            default -> throw new TraceFormatException("profile", "unknown profile " + Utf8Text.quoted(name) + " (doc or tock)");
         });
     }
 
@@ -184,8 +184,8 @@ public sealed interface Reply {
             }
             case "bye" -> new Goodbye(id);
             case "error" -> new Error(id, node.hasNonNull("message") ? JsonFields.text(node, "message") : "");
-            default -> throw new TraceFormatException("type", "unknown reply type \"" + type
-                    + "\" (expected hello, ready, unsupported, observation, bye or error)");
+            default -> throw new TraceFormatException("type", "unknown reply type " + Utf8Text.quoted(type)
+                    + " (expected hello, ready, unsupported, observation, bye or error)");
         };
     }
 
@@ -204,8 +204,8 @@ public sealed interface Reply {
             String name = names.get(index).asText();
             Capability capability = EnumSet.allOf(Capability.class).stream()
                     .filter(candidate -> name(candidate).equals(name)).findFirst()
-                    .orElseThrow(() -> new TraceFormatException("capabilities", "unknown capability \"" + name
-                            + "\" (expected tick, drain, reboot, torn-reboot, restart or flash-fault)"));
+                    .orElseThrow(() -> new TraceFormatException("capabilities", "unknown capability " + Utf8Text.quoted(name)
+                            + " (expected tick, drain, reboot, torn-reboot, restart or flash-fault)"));
             capabilities.add(capability);
         }
         return capabilities;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import invs.conformance.trace.ConfigurationCodec;
 import invs.conformance.trace.InputCodec;
 import invs.conformance.trace.TraceFormatException;
+import invs.conformance.trace.Utf8Text;
 import invs.spec.Configuration;
 import invs.spec.Input;
 
@@ -116,8 +117,8 @@ public sealed interface Request {
                 yield new Apply(id, JsonFields.inside("input", () -> InputCodec.decode(input)));
             }
             case "bye" -> new Bye(id);
-            default -> throw new TraceFormatException("type", "unknown request type \"" + type
-                    + "\" (expected hello, reset, input or bye)");
+            default -> throw new TraceFormatException("type", "unknown request type " + Utf8Text.quoted(type)
+                    + " (expected hello, reset, input or bye)");
         };
     }
 
