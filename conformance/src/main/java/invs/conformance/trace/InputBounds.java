@@ -97,22 +97,29 @@ public final class InputBounds {
     /**
      * Checks that running the inputs of {@code trace} shows at most {@link TraceLimits#maxShown()} bytes of
      * buffers in its yields, counting for each yield the length of the app's last read-write allow 0
-     * (a restart or a reboot takes it back).
+     * (a restart or a reboot takes it back), and never leaves more than as many bytes allowed at once
+     * ({@link AllowedBuffers}).
      *
-     * @throws TraceFormatException naming the line of the yield that goes past the limit
+     * @throws TraceFormatException naming the line of the yield or the allow that goes past the limit
      */
     public static void checkShown(Trace trace, TraceLimits limits, IntUnaryOperator lineOfStep) {
         Map<Integer, Integer> allowed = new HashMap<>();
+        AllowedBuffers held = new AllowedBuffers(limits);
         long shown = 0;
         for (int index = 0; index < trace.length(); index++) {
-            switch (trace.steps().get(index).input()) {
+            Input input = trace.steps().get(index).input();
+            int line = lineOfStep.applyAsInt(index);
+            held.admit(input).forEach(problem -> {
+                throw problem.at(line, "input");
+            });
+            switch (input) {
                 case AllowReadWrite allow when allow.number() == 0 -> allowed.put(allow.app().slot(), allow.length());
                 case Restart restart -> allowed.remove(restart.app().slot());
                 case Reboot reboot -> allowed.clear();
                 case Yield yield -> {
                     shown += allowed.getOrDefault(yield.app().slot(), 0);
                     if (shown > limits.maxShown()) {
-                        throw new TraceFormatException(lineOfStep.applyAsInt(index), "input", "the yields up to this"
+                        throw new TraceFormatException(line, "input", "the yields up to this"
                                 + " step show " + TraceLimits.size(shown) + " of buffers in all, more than "
                                 + TraceLimits.size(limits.maxShown()) + " (" + TraceLimits.SHOWN_BUFFERS
                                 + " times the largest buffer, --max-buffer)");

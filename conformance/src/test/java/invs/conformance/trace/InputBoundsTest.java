@@ -59,4 +59,19 @@ class InputBoundsTest {
                 .appendAll(Vector.fill(50, new Yield(AppId.of(0)))).append(new Restart(AppId.of(0))));
         InputBounds.checkShown(rebooted, LIMITS, index -> index + 2);
     }
+
+    @Test
+    void aTraceLeavingMoreThanSixteenLargestBuffersAllowedAtOnceIsRefusedAtTheAllow() {
+        Vector<invs.spec.Input> inputs = Vector.range(0, TraceLimits.SHOWN_BUFFERS)
+                .map(number -> new AllowReadWrite(AppId.of(number % 3), number, 1000));
+        InputBounds.checkShown(Trace.ofInputs(TraceHeader.of(THREE, 0, ""), inputs), LIMITS, index -> index + 2);
+        Trace over = Trace.ofInputs(TraceHeader.of(THREE, 0, ""), inputs.append(new AllowReadWrite(AppId.of(1), 99, 1)));
+        TraceFormatException e = assertThrows(TraceFormatException.class,
+                () -> InputBounds.checkShown(over, LIMITS, index -> index + 2));
+        assertEquals(2 + TraceLimits.SHOWN_BUFFERS, e.line());
+        assertEquals("input.length", e.field());
+        Trace restarted = Trace.ofInputs(TraceHeader.of(THREE, 0, ""), inputs.append(new Restart(AppId.of(0)))
+                .append(new AllowReadWrite(AppId.of(1), 99, 1000)));
+        InputBounds.checkShown(restarted, LIMITS, index -> index + 2);
+    }
 }

@@ -3,6 +3,7 @@ package invs.fuzz.protocol;
 import invs.conformance.sut.Capability;
 import invs.conformance.sut.SystemUnderTest;
 import invs.conformance.sut.SystemUnderTestFactory;
+import invs.conformance.trace.AllowedBuffers;
 import invs.conformance.trace.InputBounds;
 import invs.conformance.trace.LineReader;
 import invs.conformance.trace.LineTooLongException;
@@ -59,6 +60,7 @@ public final class ProtocolServer {
     private SystemUnderTest system;
     private Configuration configuration;
     private final RecentResets resets = new RecentResets();
+    private AllowedBuffers allowed;
 
     /**
      * A server called {@code name} (sent in the hello reply) whose boards come from {@code factory} and
@@ -225,7 +227,8 @@ public final class ProtocolServer {
         if (system == null) {
             return new Reply.Error(apply.id(), "no board yet: send reset with a configuration first");
         }
-        Option<TraceFormatException> problem = InputBounds.problem(apply.input(), configuration, limits);
+        Option<TraceFormatException> problem = InputBounds.problem(apply.input(), configuration, limits)
+                .orElse(() -> allowed.admit(apply.input()));
         if (problem.isDefined()) {
             return new Reply.Error(apply.id(), "cannot apply the input: " + problem.get().at(0, "input").getMessage());
         }
@@ -249,6 +252,7 @@ public final class ProtocolServer {
         try {
             system = factory.create(configuration);
             this.configuration = configuration;
+            allowed = new AllowedBuffers(limits);
             return new Reply.Ready(id);
         } catch (RuntimeException e) {
             return new Reply.Unsupported(id, String.valueOf(e.getMessage()));

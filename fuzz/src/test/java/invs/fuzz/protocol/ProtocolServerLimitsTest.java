@@ -70,4 +70,22 @@ class ProtocolServerLimitsTest {
         Reply.Unsupported refused = assertInstanceOf(Reply.Unsupported.class, replies.get(0));
         assertTrue(refused.reason().startsWith("test cannot build this configuration: the reference board"), refused.reason());
     }
+
+    @Test
+    void buffersAllowedAtOncePastSixteenLargestAreRefused() {
+        StringBuilder requests = new StringBuilder(line(new Request.Reset(1, Configuration.defaults(Profile.DOC))));
+        for (int number = 0; number <= TraceLimits.SHOWN_BUFFERS; number++) {
+            requests.append(line(new Request.Apply(2 + number, new AllowReadWrite(AppId.of(number % 3), number, 16))));
+        }
+        requests.append(line(new Request.Reset(30, Configuration.defaults(Profile.DOC))))
+                .append(line(new Request.Apply(31, new AllowReadWrite(AppId.of(0), 0, 16))));
+        List<Reply> replies = serve(requests.toString().getBytes(StandardCharsets.UTF_8));
+        for (Reply allowed : replies.subList(1, 1 + TraceLimits.SHOWN_BUFFERS)) {
+            assertInstanceOf(Reply.Answer.class, allowed);
+        }
+        assertEquals(new Reply.Error(18, "cannot apply the input: field input.length: the buffers allowed at once"
+                + " would hold 272 bytes in all, more than 256 bytes (16 times the largest buffer, --max-buffer)"),
+                replies.get(17));
+        assertInstanceOf(Reply.Answer.class, replies.get(19), "a reset starts the count afresh");
+    }
 }
