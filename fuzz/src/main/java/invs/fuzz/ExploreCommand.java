@@ -4,6 +4,7 @@ import invs.conformance.explore.ExhaustiveLockstep;
 import invs.conformance.explore.LockstepExploration;
 import invs.conformance.explore.PathVerdict;
 import invs.conformance.sut.Capability;
+import invs.conformance.sut.Exiting;
 import invs.conformance.trace.Trace;
 import invs.conformance.trace.TraceCodec;
 import invs.conformance.trace.TraceHeader;
@@ -46,6 +47,10 @@ import picocli.CommandLine.Option;
 final class ExploreCommand implements Callable<Integer> {
     private static final Duration DEFAULT_TIME = Duration.ofSeconds(60);
     private static final long MAX_STORAGE = 0xFFFF_FFFFL;
+    /** The replay stops after this many divergences. */
+    private static final int MAX_DIVERGENCES = 5;
+    /** The divergences shown in full. */
+    private static final int SHOWN_DIVERGENCES = 3;
 
     @Option(names = "--depth", paramLabel = "N", description = "Explore sequences of up to this many moves (a move is"
             + " one input, or a call with its drain and yield, a reboot with the setup, ...; default: ${DEFAULT-VALUE}).")
@@ -72,8 +77,9 @@ final class ExploreCommand implements Callable<Integer> {
     @Option(names = "--region-size", paramLabel = "BYTES", description = "Bytes in a region, 2 to 64 (default: ${DEFAULT-VALUE}).")
     private int regionSize = 4;
 
-    @Option(names = "--profile", paramLabel = "PROFILE", description = "doc or tock (default: doc).")
-    private Profile profile = Profile.DOC;
+    @Option(names = "--profile", paramLabel = "PROFILE",
+            description = "doc or tock (default: the reading a server announces in its hello reply, else doc).")
+    private Profile profile;
 
     @Option(names = "--lockstep", description = "Replay every explored transition against the system under test.")
     private boolean lockstep;
@@ -109,10 +115,10 @@ final class ExploreCommand implements Callable<Integer> {
         }
         OutputLocation output = saveTo == null ? null : OutputLocation.directory(saveTo, "--out");
         double seconds = budget.toNanos() / 1e9;
-        Configuration config = configuration();
-        InputAlphabet alphabet = InputAlphabet.standard(config);
         PrintWriter out = spec.commandLine().getOut();
         if (!replay) {
+            Configuration config = configuration(Profile.DOC);
+            InputAlphabet alphabet = InputAlphabet.standard(config);
             describe(out, config, alphabet);
             ExplorationResult result = new Explorer(config, alphabet).explore(depth, maxStates, seconds, 10, false);
             out.println("specification: " + result.summary());
@@ -121,6 +127,9 @@ final class ExploreCommand implements Callable<Integer> {
             return result.violations().isEmpty() ? 0 : Main.FINDING;
         }
         try (OpenSystem open = chosen.open()) {
+            // As a campaign does, the reading a server announces is checked unless --profile says otherwise.
+            Configuration config = configuration(open.announcedProfile().getOrElse(Profile.DOC));
+            InputAlphabet alphabet = InputAlphabet.standard(config);
             io.vavr.control.Option<String> refusal = open.factory().refusal(config);
             if (refusal.isDefined()) {
                 throw new UserError("the system under test cannot run this board: " + refusal.get());
@@ -128,22 +137,34 @@ final class ExploreCommand implements Callable<Integer> {
             InputAlphabet usable = usableBy(open, config, alphabet, out);
             describe(out, config, usable);
             LockstepExploration result = new ExhaustiveLockstep(config, usable)
-                    .check(open.factory(), depth, maxStates, seconds, 5);
+                    .check(open.factory(), depth, maxStates, seconds, MAX_DIVERGENCES);
+            if (Exiting.begun()) {
+                // A signal is stopping invs and its servers: what the replay saw since is no divergence, and no
+                // report is written (the exit code is the signal's).
+                return Main.FINDING;
+            }
             out.println("specification: " + result.exploration().summary());
-            sayWhatStoppedIt(out, result.exploration(), 5);
-            out.printf("%s: replayed %,d sequences (%,d inputs) in %.1f s, %d divergence(s)%s%n", open.description(),
-                    result.replayed(), result.inputs(), result.seconds(), result.divergences().size(),
-                    result.cutShort() ? LockstepExploration.CUT_SHORT : "");
+            sayWhatStoppedIt(out, result.exploration(), MAX_DIVERGENCES);
+            out.printf("%s: replayed %,d sequences (%,d inputs, %,d transitions; %,d explored states the system"
+                            + " never entered) in %.1f s, %d divergence(s)%s%n", open.description(), result.replayed(),
+                    result.inputs(), result.transitions(), result.unreached(), result.seconds(), result.divergences().size(),
+                    result.cutShort() ? LockstepExploration.CUT_SHORT
+                            : result.divergences().size() >= MAX_DIVERGENCES ? " (the replay stops at the first "
+                            + MAX_DIVERGENCES + ")" : "");
             for (Violation violation : result.exploration().violations()) {
                 out.println(violation.describe());
             }
-            for (PathVerdict verdict : result.divergences().take(3)) {
+            for (PathVerdict verdict : result.divergences().take(SHOWN_DIVERGENCES)) {
                 out.println("divergence after " + verdict.inputs().size() + " inputs:");
                 out.println(verdict.describe());
             }
+            if (result.divergences().size() > SHOWN_DIVERGENCES) {
+                out.printf("(%d more divergence(s) not shown%s)%n", result.divergences().size() - SHOWN_DIVERGENCES,
+                        output == null ? "; --out saves them all" : "; saved below");
+            }
             if (output != null) {
                 for (PathVerdict verdict : result.divergences()) {
-                    out.println("saved " + save(output, verdict, config, open.spec().label()));
+                    out.println("saved " + save(output, verdict, config, open.label()));
                 }
             }
             return result.conforms() ? 0 : Main.FINDING;
@@ -166,7 +187,7 @@ final class ExploreCommand implements Callable<Integer> {
     private void describe(PrintWriter out, Configuration config, InputAlphabet alphabet) {
         out.printf("board: %s, storage %d bytes (room for %d regions of %d bytes), %s profile; %d moves per node"
                         + " (%d distinct inputs)%n", config.apps().map(app -> app.name()).mkString(", "), config.storageLength(),
-                regions, regionSize, profile.name().toLowerCase(), alphabet.moves().size(), alphabet.inputs().size());
+                regions, regionSize, config.profile().name().toLowerCase(), alphabet.moves().size(), alphabet.inputs().size());
     }
 
     /**
@@ -209,11 +230,21 @@ final class ExploreCommand implements Callable<Integer> {
                 .withDescription("found by invs explore: " + verdict.violation().summary() + "\n"
                         + verdict.violation().description()), verdict.inputs());
         Path file = output.reserve("explore-" + system + "-divergence", ".jsonl");
-        OutputLocation.write(file, TraceCodec.format(trace));
+        try {
+            OutputLocation.write(file, TraceCodec.format(trace));
+        } catch (UserError cannotWrite) {
+            try {
+                java.nio.file.Files.deleteIfExists(file); // the name reserved, left empty
+            } catch (java.io.IOException e) {
+                cannotWrite.addSuppressed(e);
+            }
+            throw cannotWrite;
+        }
         return file;
     }
 
-    private Configuration configuration() {
-        return SmallBoard.of(profile, apps, regions, regionSize);
+    /** The small board, under {@code --profile} when given, else under {@code unlessGiven}. */
+    private Configuration configuration(Profile unlessGiven) {
+        return SmallBoard.of(profile != null ? profile : unlessGiven, apps, regions, regionSize);
     }
 }

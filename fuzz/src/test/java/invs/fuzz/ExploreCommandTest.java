@@ -115,4 +115,30 @@ class ExploreCommandTest {
         assertEquals(Main.USAGE, CommandRun.of("explore", "--depth", "2", "--out", directory.toString()).exit(),
                 "without an implementation there is no divergence to save");
     }
+
+    @Test
+    void theReadingAServerAnnouncesIsCheckedUnlessProfileSaysOtherwise() {
+        Run announced = run("--depth", "2", "--sut-command", ChildJava.serve("--reading", "tock"));
+        assertEquals(0, announced.code(), announced.out() + announced.err());
+        assertTrue(announced.out().contains(" tock profile;"), announced.out());
+        assertTrue(announced.out().contains(" 0 divergence(s)"), announced.out());
+        Run other = run("--depth", "2", "--profile", "doc", "--sut-command", ChildJava.serve("--reading", "tock"));
+        assertEquals(Main.FINDING, other.code(), "a tock server checked under the doc reading diverges: " + other.out());
+        assertTrue(other.out().contains(" doc profile;"), other.out());
+    }
+
+    @Test
+    void aServersDivergencesAreSavedUnderItsNameAndTheCapIsSaid(@org.junit.jupiter.api.io.TempDir java.nio.file.Path directory)
+            throws java.io.IOException {
+        Run run = run("--depth", "3", "--sut-command", ChildJava.serve("--mutant", "size-counts-header"), "--out",
+                directory.toString());
+        assertEquals(Main.FINDING, run.code(), run.out() + run.err());
+        assertTrue(run.out().contains(" 5 divergence(s) (the replay stops at the first 5)"), run.out());
+        assertTrue(run.out().contains("(2 more divergence(s) not shown; saved below)"), run.out());
+        try (var saved = java.nio.file.Files.list(directory)) {
+            assertEquals(5, saved.filter(file -> file.getFileName().toString().startsWith("explore-invs-divergence")).count(),
+                    "named after the server's hello (invs serve), not 'external'");
+        }
+        assertTrue(run.out().contains("explored states the system never entered"), run.out());
+    }
 }
