@@ -58,7 +58,7 @@ final class ExploreCommand implements Callable<Integer> {
 
     @Option(names = "--time", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "Stop exploring after this long, for example 90s or 5m (default: 60s); with --lockstep the"
-                    + " replay stops there too (a sequence under way is finished, and the report says it was cut short).")
+                    + " replay stops there too (a walk under way ends at its next move, and the report says it was cut short).")
     private Duration time;
 
     /** The former name of {@code --time}, in seconds; kept for scripts. */

@@ -82,6 +82,18 @@ class ExploreCommandTest {
     }
 
     @Test
+    void theTimeBudgetEndsAWalkAgainstASystemSlowInEveryAnswer() {
+        // every reply comes 150 ms late, within the timeout: a walk of 64 moves took about a minute past --time
+        String command = ChildJava.command(invs.fuzz.protocol.SlowLink.class.getName(), "150000", ChildJava.serve());
+        long start = System.nanoTime();
+        Run run = run("--depth", "3", "--time", "3s", "--sut-command", command);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        assertEquals(0, run.code(), run.out() + run.err());
+        assertTrue(run.out().contains(" 0 divergence(s) (cut short: the time budget ran out"), run.out());
+        assertTrue(seconds < 20, "the replay took " + seconds + " s for a budget of 3 s");
+    }
+
+    @Test
     void badBoundsAreAUsageError() {
         assertEquals(Main.USAGE, Main.run("explore", "--apps", "9"));
         CommandRun huge = CommandRun.of("explore", "--regions", "300000000");

@@ -106,7 +106,7 @@ public final class ExhaustiveLockstep {
                 }
                 TourReplay.Run run = null;
                 while ((run == null || run.reachedStart()) && tours.walkable(id) && tours.pending(id) && !progress.done()) {
-                    run = tours.run(node, factory, statistics);
+                    run = tours.run(node, factory, statistics, progress::done);
                     progress.ran(run.inputs(), shortest(run, extension, nodes, factory, statistics));
                 }
                 if (run != null && !run.reachedStart() && run.verdict().isEmpty()) {

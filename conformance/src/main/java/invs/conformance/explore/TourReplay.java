@@ -22,6 +22,7 @@ import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 
 /**
@@ -159,8 +160,12 @@ final class TourReplay {
         return count;
     }
 
-    /** A run from power-on to node {@code start} along its path, then a walk over moves not replayed yet. */
-    Run run(ExploredNode start, SystemUnderTestFactory factory, Statistics statistics) {
+    /**
+     * A run from power-on to node {@code start} along its path, then a walk over moves not replayed yet,
+     * which ends early once {@code stop} says so (the time is up: a walk of {@value #MAX_WALK} moves against a
+     * slow system would otherwise take minutes past it).
+     */
+    Run run(ExploredNode start, SystemUnderTestFactory factory, Statistics statistics, BooleanSupplier stop) {
         List<Input> inputs = new ArrayList<>();
         try (Session session = Session.open(config, factory, SESSION_CHECKS, statistics)) {
             for (int i = 0; i < setup.size(); i++) {
@@ -202,7 +207,7 @@ final class TourReplay {
                 }
             }
             boolean reached = current.id() == start.id();
-            for (int walked = 0; walked < maxWalk && walkable(current.id()); walked++) {
+            for (int walked = 0; walked < maxWalk && walkable(current.id()) && !stop.getAsBoolean(); walked++) {
                 int move = next(current);
                 if (move < 0) {
                     break;
