@@ -39,6 +39,9 @@ class ExploreCommandTest {
         Run bounded = run("--depth", "4", "--max-states", "10");
         assertTrue(bounded.out().matches("(?s).*not complete: depth [0-3] of the 4 asked for \\(--max-states 10 was reached\\).*"),
                 bounded.out());
+        Run thousand = run("--depth", "4", "--max-states", "1000");
+        assertTrue(thousand.out().contains(" 1,000 states") && thousand.out().contains("--max-states 1000 was reached"),
+                "--max-states bounds the states, not 512 nodes expanded at a time: " + thousand.out());
         Run whole = run("--depth", "2");
         assertTrue(!whole.out().contains("not complete"), whole.out());
     }

@@ -132,6 +132,12 @@ public final class Explorer {
                         Vector<Vector<ExploredNode.Edge>> edges = Vector.fill(alphabet.moves().size(), Vector::empty);
                         for (Successor successor : expansion.successors()) {
                             Integer id = seen.get(successor.key());
+                            if (id == null && seen.size() >= maxStates) {
+                                // --max-states bounds the distinct states: the move's edge to a state not
+                                // kept is left out (a replay judges what follows from the node's states).
+                                stopped = true;
+                                continue;
+                            }
                             if (id == null) {
                                 id = seen.size();
                                 seen.put(successor.key(), id);
