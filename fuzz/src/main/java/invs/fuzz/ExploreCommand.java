@@ -96,6 +96,7 @@ final class ExploreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        long began = System.nanoTime();
         Duration budget = budget();
         if (depth < 1 || budget.isZero() || maxStates < 1) {
             throw new UserError("--depth, --time and --max-states must be positive");
@@ -136,8 +137,10 @@ final class ExploreCommand implements Callable<Integer> {
             }
             InputAlphabet usable = usableBy(open, config, alphabet, out);
             describe(out, config, usable);
+            // --time bounds the whole command: starting the servers and asking them counts too.
+            double left = Math.max(1e-3, seconds - (System.nanoTime() - began) / 1e9);
             LockstepExploration result = new ExhaustiveLockstep(config, usable)
-                    .check(open.factory(), depth, maxStates, seconds, MAX_DIVERGENCES);
+                    .check(open.factory(), depth, maxStates, left, MAX_DIVERGENCES);
             if (Exiting.begun()) {
                 // A signal is stopping invs and its servers: what the replay saw since is no divergence, and no
                 // report is written (the exit code is the signal's).
