@@ -84,6 +84,11 @@ final class ExploreCommand implements Callable<Integer> {
     @Option(names = "--lockstep", description = "Replay every explored transition against the system under test.")
     private boolean lockstep;
 
+    @Option(names = "--threads", paramLabel = "N", description = "Threads exploring, and systems replaying at once"
+            + " (each on its own system: a server that owns the only board needs 1), 1 to " + FuzzCommand.MAX_THREADS
+            + " (default: the processors, at most 4).")
+    private int threads = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+
     @Option(names = "--out", paramLabel = "DIR",
             description = "Save each divergence as a trace file in DIR (new names, nothing is replaced), for replay.")
     private Path saveTo;
@@ -100,6 +105,9 @@ final class ExploreCommand implements Callable<Integer> {
         Duration budget = budget();
         if (depth < 1 || budget.isZero() || maxStates < 1) {
             throw new UserError("--depth, --time and --max-states must be positive");
+        }
+        if (threads < 1 || threads > FuzzCommand.MAX_THREADS) {
+            throw new UserError("--threads: 1 to " + FuzzCommand.MAX_THREADS + " threads, got " + threads);
         }
         if (apps < 1 || apps > 4 || regions < 0 || regionSize < 2 || regionSize > 64) {
             throw new UserError("--apps must be 1..4, --regions 0 or more, --region-size 2..64");
@@ -121,7 +129,7 @@ final class ExploreCommand implements Callable<Integer> {
             Configuration config = configuration(Profile.DOC);
             InputAlphabet alphabet = InputAlphabet.standard(config);
             describe(out, config, alphabet);
-            ExplorationResult result = new Explorer(config, alphabet).explore(depth, maxStates, seconds, 10, false);
+            ExplorationResult result = new Explorer(config, alphabet, threads).explore(depth, maxStates, seconds, 10, false);
             out.println("specification: " + result.summary());
             sayWhatStoppedIt(out, result, 10);
             result.violations().forEach(violation -> out.println(violation.describe()));
@@ -139,7 +147,7 @@ final class ExploreCommand implements Callable<Integer> {
             describe(out, config, usable);
             // --time bounds the whole command: starting the servers and asking them counts too.
             double left = Math.max(1e-3, seconds - (System.nanoTime() - began) / 1e9);
-            LockstepExploration result = new ExhaustiveLockstep(config, usable)
+            LockstepExploration result = new ExhaustiveLockstep(config, usable, threads)
                     .check(open.factory(), depth, maxStates, left, MAX_DIVERGENCES);
             if (Exiting.begun()) {
                 // A signal is stopping invs and its servers: what the replay saw since is no divergence, and no

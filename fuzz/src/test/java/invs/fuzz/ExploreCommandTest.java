@@ -156,4 +156,14 @@ class ExploreCommandTest {
         }
         assertTrue(run.out().contains("explored states the system never entered"), run.out());
     }
+
+    @Test
+    void aServerThatOwnsTheOnlyBoardIsReplayedOnOneThread(@org.junit.jupiter.api.io.TempDir java.nio.file.Path directory) {
+        // a second instance of this server exits at once, as one holding the only real board would
+        String command = "exec flock -n '" + directory.resolve("board.lock") + "' " + ChildJava.serve();
+        Run run = run("--depth", "2", "--threads", "1", "--sut-command", command);
+        assertEquals(0, run.code(), run.out() + run.err());
+        assertTrue(run.out().contains(" 0 divergence(s)"), run.out());
+        assertEquals(Main.USAGE, CommandRun.of("explore", "--threads", "0").exit());
+    }
 }
