@@ -41,7 +41,23 @@ public final class Main implements Runnable {
             System.err.println("invs: in thread " + thread.getName() + ": " + InternalErrorReport.of(error, List.of(args)));
             System.err.flush();
         });
-        System.exit(run(args));
+        System.exit(unlessOutputLost(run(args)));
+    }
+
+    /**
+     * {@code code}, or {@link #USAGE} with a one-line error when a command that succeeded could not write
+     * its standard output ({@code > /dev/full}, a full disk, a closed pipe): Java's standard output only
+     * records such a failure, and the command would otherwise exit 0 with its results lost. A finding's
+     * exit code is kept (its traces and reports are files of their own).
+     */
+    static int unlessOutputLost(int code) {
+        if (code == 0 && System.out.checkError()) {
+            System.err.println("invs: the standard output could not be written (a full disk or a closed pipe):"
+                    + " what the command showed there is lost");
+            System.err.flush();
+            return USAGE;
+        }
+        return code;
     }
 
     /** Runs the command line and returns its exit code (for tests). */

@@ -166,4 +166,14 @@ class MainTest {
         assertEquals(1, err.strip().lines().count(), err);
         assertTrue(err.startsWith("invs: Unknown option: '--bogus'"), err);
     }
+
+    @Test
+    void outputThatCannotBeWrittenIsAUsageErrorNotASuccess() throws Exception {
+        Process full = new ProcessBuilder("bash", "-c", ChildJava.command(Main.class.getName(), "systems") + " > /dev/full")
+                .redirectErrorStream(true).start();
+        String said = new String(full.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(Main.USAGE, full.waitFor(), said);
+        assertEquals("invs: the standard output could not be written (a full disk or a closed pipe): what the command"
+                + " showed there is lost", said.strip());
+    }
 }
