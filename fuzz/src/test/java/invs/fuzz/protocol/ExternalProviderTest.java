@@ -122,7 +122,8 @@ class ExternalProviderTest {
             long took = (System.nanoTime() - start) / 1_000_000;
             assertTrue(failure.getMessage().contains("did not answer request") && failure.getMessage().contains("within 300 ms"),
                     failure.getMessage());
-            assertTrue(took < 3000, "stopped after " + took + " ms");
+            // Bounded well above the timeout: on a loaded machine killing the server took 3,039 ms once.
+            assertTrue(took < 10_000, "stopped after " + took + " ms");
         }
     }
 
