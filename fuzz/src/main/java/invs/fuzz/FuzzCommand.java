@@ -198,7 +198,7 @@ final class FuzzCommand implements Callable<Integer> {
             }
             requireTries(result.tries(), time);
             String rerun = RerunCommand.of(spec.commandLine().getParseResult().originalArgs(), seed,
-                    result.campaignTries(), !result.complete());
+                    result.campaignTries(), !result.complete(), result.statistics().triesStoppedAtDeadline());
             CampaignSummary summary = CampaignSummary.of(result, new Invocation(open.description(), rerun, open.shellFlags()));
             Vector<String> unwritten = ReportFiles.write(summary, out);
             PrintWriter stdout = spec.commandLine().getOut();
@@ -262,6 +262,11 @@ final class FuzzCommand implements Callable<Integer> {
         }
         if (!swarm.equalsIgnoreCase("on") && !swarm.equalsIgnoreCase("off")) {
             throw new UserError("--swarm: on or off, got '" + swarm + "'");
+        }
+        if (tries != null && shard.triesOf(tries) == 0) {
+            throw new UserError("--shard " + shard + ": none of the " + tries + " tries belongs to this shard (try k"
+                    + " belongs to shard k mod " + shard.count() + "); a campaign of " + tries + " tries has at most "
+                    + tries + " shards");
         }
         if (guided && (tries != null || !shard.equals(Shard.whole()))) {
             throw new UserError("--guided runs for --time; --tries and --shard apply to random campaigns only");

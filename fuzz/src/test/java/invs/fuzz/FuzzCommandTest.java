@@ -143,7 +143,7 @@ class FuzzCommandTest {
                 .matcher(run.err()).find(), run.err());
         assertTrue(run.out().contains("(the time budget ran out first)"), run.out());
         assertTrue(run.out().contains("--seed 0x50004 --tries "), run.out());
-        assertTrue(run.out().contains(" --time 1h\n"), run.out());
+        assertTrue(run.out().contains(" --time 1h\n") || run.out().contains(" --time 1h  # runs whole the "), run.out());
     }
 
     @Test
@@ -184,6 +184,8 @@ class FuzzCommandTest {
                 Arguments.of(List.of("--mutant", "busy-global", "--sut-command", "x"), "invs: choose one system under test"),
                 Arguments.of(List.of("--time", "soon"), "invs: Invalid value for option '--time': 'soon' is not a duration"),
                 Arguments.of(List.of("--tries", "0"), "invs: --tries must be at least 1"),
+                Arguments.of(List.of("--shard", "3/4", "--tries", "3"), "invs: --shard 3/4: none of the 3 tries belongs to"
+                        + " this shard (try k belongs to shard k mod 4); a campaign of 3 tries has at most 3 shards"),
                 Arguments.of(List.of("--steps", "100001", "--tries", "1"), "invs: --steps: 1 to 100000 inputs per try, got 100001"),
                 Arguments.of(List.of("--steps", "0"), "invs: --steps: 1 to 100000 inputs per try, got 0"),
                 Arguments.of(List.of("--threads", "65", "--tries", "1"), "invs: --threads: 1 to 64 tries at once, got 65"),
@@ -285,5 +287,21 @@ class FuzzCommandTest {
                 "--sut-timeout", "--out", "Exit codes:")) {
             assertTrue(run.out().contains(option), option + " in " + run.out());
         }
+    }
+
+    @Test
+    void aShardThatRanItsWholeShareIsReRunWithTheCampaignsTries() {
+        CommandRun shard = fuzz("--tries", "11", "--shard", "0/3", "--threads", "1");
+        assertEquals(0, shard.exit(), shard.toString());
+        assertTrue(shard.out().contains(" --shard 0/3 ") && shard.out().contains(" --seed 0x50004 --tries 11\n"),
+                "the other shards were run with --tries 11, though tries 0, 3, 6 and 9 are this shard's: " + shard.out());
+    }
+
+    @Test
+    void aTryCutAtTheDeadlineIsNamedInTheReRunLine() {
+        CommandRun cut = fuzz("--steps", "100000", "--time", "30ms", "--threads", "1");
+        assertEquals(0, cut.exit(), cut.toString());
+        assertTrue(cut.out().contains("--seed 0x50004 --tries 1 --time 1h  # runs whole the try this run cut at its"
+                + " deadline: its findings may differ\n"), cut.out());
     }
 }

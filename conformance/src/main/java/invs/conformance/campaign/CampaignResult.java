@@ -69,10 +69,16 @@ public record CampaignResult(CampaignSettings settings, long tries, boolean comp
     }
 
     /**
-     * How many tries the whole campaign needs so that this shard runs exactly the tries it ran: one more
-     * than the campaign index of its last try (1 when it ran none).
+     * How many tries the whole campaign needs so that this shard runs exactly the tries it ran: the
+     * campaign's {@code --tries} when the shard ran its whole share of them (so that the shards of one
+     * campaign, run again, still merge), else one more than the campaign index of its last try (1 when it
+     * ran none).
      */
     public long campaignTries() {
+        long planned = settings.budget().tries();
+        if (tries > 0 && tries == settings.shard().triesOf(planned)) {
+            return planned;
+        }
         return tries == 0 ? 1 : settings.shard().tryAt(tries - 1) + 1;
     }
 

@@ -21,6 +21,21 @@ public final class RerunCommand {
      * short by its time budget, so the same time might not suffice).
      */
     public static String of(List<String> arguments, long seed, long tries, boolean timeBound) {
+        return of(arguments, seed, tries, timeBound, 0);
+    }
+
+    /**
+     * {@link #of(List, long, long, boolean)} for a run of which {@code cut} tries were cut short at its
+     * deadline: the command runs them whole, so it ends with a shell comment saying that their findings
+     * may differ (a try is not cut at the same input twice).
+     */
+    public static String of(List<String> arguments, long seed, long tries, boolean timeBound, long cut) {
+        String command = command(arguments, seed, tries, timeBound);
+        return cut == 0 ? command : command + "  # runs whole the " + (cut == 1 ? "try" : cut + " tries")
+                + " this run cut at its deadline: " + (cut == 1 ? "its" : "their") + " findings may differ";
+    }
+
+    private static String command(List<String> arguments, long seed, long tries, boolean timeBound) {
         List<String> kept = new ArrayList<>();
         for (int index = 0; index < arguments.size(); index++) {
             String argument = arguments.get(index);
