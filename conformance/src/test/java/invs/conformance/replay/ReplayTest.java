@@ -64,6 +64,16 @@ class ReplayTest {
     }
 
     @Test
+    void anIsolationFindingsTraceReplaysAsTheIsolationFindingItWasSavedFor() {
+        // saved by a campaign against the mutant; its inputs break lockstep on it too, at the same step
+        Trace trace = resource("slot-table-wraps-isolation.jsonl");
+        ReplayResult onMutant = Replay.replay(trace, Zoo.named("slot-table-wraps").get());
+        assertEquals("isolation:INTRO_REGION", onMutant.violation().get().key(), onMutant.report());
+        assertEquals(trace.length() - 1, onMutant.violation().get().step());
+        assertTrue(Replay.replay(trace, new ReferenceProvider()).conforms());
+    }
+
+    @Test
     void stepsAfterAViolationAreAppliedButNotChecked() {
         Trace trace = resource("size-counts-header.jsonl");
         Trace longer = new Trace(trace.header(), trace.steps().appendAll(trace.steps()));
