@@ -304,4 +304,22 @@ class FuzzCommandTest {
         assertTrue(cut.out().contains("--seed 0x50004 --tries 1 --time 1h  # runs whole the try this run cut at its"
                 + " deadline: its findings may differ\n"), cut.out());
     }
+
+    @Test
+    void everyTraceIsNamedAfterTheRuleItsShrunkSequenceBreaks() throws java.io.IOException {
+        // Three failures of this campaign shrink to another rule than the one they were found breaking.
+        Path out = directory.resolve("named");
+        CommandRun run = CommandRun.of("fuzz", "--mutant", "slot-table-wraps", "--tries", "3000", "--threads", "1",
+                "--progress", "none", "--out", out.toString());
+        assertEquals(Main.FINDING, run.exit(), run.toString());
+        try (Stream<Path> traces = java.nio.file.Files.list(out).filter(file -> file.toString().endsWith(".jsonl"))) {
+            for (Path trace : traces.toList()) {
+                String header = java.nio.file.Files.readAllLines(trace).get(0);
+                java.util.regex.Matcher clause = Pattern.compile("clause: +([A-Z0-9_]+)").matcher(header);
+                assertTrue(clause.find(), header);
+                assertTrue(trace.getFileName().toString().contains("-" + clause.group(1).toLowerCase(java.util.Locale.ROOT) + "-"),
+                        trace.getFileName() + " holds a finding of " + clause.group(1));
+            }
+        }
+    }
 }

@@ -139,12 +139,15 @@ public final class Triage {
         }
         Trace trace = trace(shrunk.run(), failure, "");
         Option<Path> file = kept.file();
-        boolean sameSeed = file.exists(path -> path.getFileName().toString().contains(String.format("%016x", failure.seed())));
-        if (file.isDefined() && sameSeed) {
+        // The trace saved when the failure was found is named after its rule; shrinking may end at another
+        // (the shortest sequence breaks an earlier rule), and the file is then named after the one it shows.
+        String rule = shrunk.violation().key();
+        String named = "-" + rule.replace(':', '-').toLowerCase(java.util.Locale.ROOT) + "-" + String.format("%016x", failure.seed());
+        if (file.exists(path -> path.getFileName().toString().contains(named))) {
             traces.write(file.get(), trace);
         } else {
             file.forEach(traces::delete);
-            file = traces.create(failure.key(), failure.seed(), trace);
+            file = traces.create(rule, failure.seed(), trace);
         }
         return new Finding(shrunk.violation(), checks, failure.seed(), failure.board(), failure.run().steps().size(), trace,
                 failure.foundAfter(), shrunk.took(), kept.occurrences(), file, failure.origin(), failure.swarm());
