@@ -11,6 +11,7 @@ import invs.conformance.report.CampaignSummary;
 import invs.conformance.report.Invocation;
 import invs.conformance.report.ReportFiles;
 import invs.conformance.sut.SystemUnderTestFactory;
+import invs.conformance.zoo.Zoo;
 import invs.fuzz.campaign.CampaignCounters;
 import invs.fuzz.campaign.CampaignProgress;
 import invs.fuzz.campaign.CampaignReport;
@@ -163,6 +164,14 @@ final class FuzzCommand implements Callable<Integer> {
         }
         try (OpenSystem open = chosen.open()) {
             BoardSelection selection = board.select(open.announcedProfile());
+            if (chosen instanceof SystemChoice.ZooMutant(String name)) {
+                Zoo.named(name).filter(mutant -> !mutant.bugIn().contains(selection.profile())).forEach(mutant ->
+                        err.printf("invs: %s is a bug under the %s reading only; this campaign checks the %s reading,"
+                                        + " which allows what it does (--profile %s checks the other)%n", name,
+                                mutant.bugIn().head().name().toLowerCase(Locale.ROOT),
+                                selection.profile().name().toLowerCase(Locale.ROOT),
+                                mutant.bugIn().head().name().toLowerCase(Locale.ROOT)));
+            }
             long total = tries == null ? Long.MAX_VALUE : tries;
             CampaignCounters counters = new CampaignCounters(() -> {
                 err.printf("invs: fuzzing %s under the %s reading for %s (seed 0x%x, shard %s); the report follows at the end%n",

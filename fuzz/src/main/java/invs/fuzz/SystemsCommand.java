@@ -34,8 +34,11 @@ final class SystemsCommand implements Callable<Integer> {
         }
         out.println("bug-zoo mutants of the reference (--mutant NAME), by bug class:");
         for (Mutant mutant : Zoo.all()) {
+            String only = mutant.bugIn().size() == 1
+                    ? " (a bug under the " + mutant.bugIn().head().name().toLowerCase(Locale.ROOT) + " reading only:"
+                    + " --profile " + mutant.bugIn().head().name().toLowerCase(Locale.ROOT) + ")" : "";
             out.printf(row, mutant.name(), "[" + mutant.bugClass().name().toLowerCase(Locale.ROOT) + "] "
-                    + mutant.description());
+                    + mutant.description() + only);
         }
         out.println("other implementations: --sut-command 'COMMAND' (a server speaking docs/protocol.md)");
         out.println("standard boards (--standard NAME), each as the configuration a reset request carries:");

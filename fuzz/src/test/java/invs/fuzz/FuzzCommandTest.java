@@ -322,4 +322,13 @@ class FuzzCommandTest {
             }
         }
     }
+
+    @Test
+    void aMutantOfTheOtherReadingIsSaidToBeLegalHere() {
+        CommandRun run = fuzz("--mutant", "transfer-limit-hardcoded", "--tries", "2");
+        assertEquals(0, run.exit(), run.toString());
+        assertTrue(run.err().contains("invs: transfer-limit-hardcoded is a bug under the tock reading only; this campaign"
+                + " checks the doc reading, which allows what it does (--profile tock checks the other)"), run.err());
+        assertTrue(CommandRun.of("systems").out().contains("(a bug under the tock reading only: --profile tock)"));
+    }
 }

@@ -37,8 +37,9 @@ final class BoundsMutants {
                         "a read or write without a buffer (or with an empty one) succeeds with count 0 instead of RESERVE",
                         MissingReserve::new),
                 Mutant.layered("inval-before-reserve", BugClass.BOUNDS,
-                        "the range is checked before the buffer: INVAL instead of RESERVE when both apply (tock order)",
-                        InvalFirst::new).onlyIn(Profile.TOCK));
+                        "the range is checked before the buffer: INVAL instead of RESERVE when both apply (D11: RESERVE"
+                                + " first, under both readings)",
+                        InvalFirst::new));
     }
 
     /** How a mutant moves an offset, given the buffer length and the region size. */
