@@ -142,7 +142,8 @@ public final class Triage {
         // The trace saved when the failure was found is named after its rule; shrinking may end at another
         // (the shortest sequence breaks an earlier rule), and the file is then named after the one it shows.
         String rule = shrunk.violation().key();
-        String named = "-" + rule.replace(':', '-').toLowerCase(java.util.Locale.ROOT) + "-" + String.format("%016x", failure.seed());
+        String named = "-" + rule.replace(':', '-').toLowerCase(java.util.Locale.ROOT) + "-"
+                + String.format("%016x", failure.seed());
         if (file.exists(path -> path.getFileName().toString().contains(named))) {
             traces.write(file.get(), trace);
         } else {

@@ -53,7 +53,8 @@ public final class InputBounds {
     public static Option<TraceFormatException> subjectProblem(Option<Integer> subject, Configuration configuration) {
         int apps = configuration.apps().size();
         return subject.filter(slot -> slot >= apps).map(slot -> new TraceFormatException("subject", "process slot "
-                + slot + ", but the configuration has " + apps + (apps == 1 ? " app (slot 0)" : " apps (slots 0 to " + (apps - 1) + ")")));
+                + slot + ", but the configuration has " + apps
+                + (apps == 1 ? " app (slot 0)" : " apps (slots 0 to " + (apps - 1) + ")")));
     }
 
     /** Whether {@code input} holds or asks for a buffer over the limit (field {@code length} or {@code data}). */
