@@ -97,6 +97,17 @@ class ExploreCommandTest {
     }
 
     @Test
+    void aServerThatHangsOnResetIsWaitedForOnceBeforeTheReplay() {
+        // the refusal probe waits its --sut-timeout; the capabilities come from the hello, not from a second reset
+        String command = ChildJava.command(invs.fuzz.protocol.MisbehavingServer.class.getName(), "reset-hang", "0");
+        long start = System.nanoTime();
+        Run run = run("--depth", "2", "--time", "2s", "--sut-timeout", "5s", "--sut-command", command);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        assertTrue(run.out().contains("(cut short: the time budget ran out"), run.out() + run.err());
+        assertTrue(seconds < 9, "two resets of 5 s were waited for: " + seconds + " s");
+    }
+
+    @Test
     void badBoundsAreAUsageError() {
         assertEquals(Main.USAGE, Main.run("explore", "--apps", "9"));
         CommandRun huge = CommandRun.of("explore", "--regions", "300000000");

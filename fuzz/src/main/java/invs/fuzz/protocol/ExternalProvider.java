@@ -206,6 +206,12 @@ public final class ExternalProvider implements SystemUnderTestFactory, AutoClose
         return known == null || !pipelining ? 1 : Math.min(known.pipelining(), WINDOW);
     }
 
+    /** The environment events the server announced in its hello reply; none before it answered. */
+    public Option<Set<Capability>> announcedCapabilities() {
+        Reply.Hello known = hello;
+        return known == null ? Option.none() : Option.some(known.capabilities());
+    }
+
     /** The server's name and version from its hello reply, empty before it answered or when it gave none. */
     public String serverName() {
         Reply.Hello known = hello;

@@ -46,8 +46,15 @@ public record OpenSystem(SystemChoice spec, SystemUnderTestFactory factory, Stri
         return spec.label();
     }
 
-    /** What a system made for {@code configuration} does beyond the system calls, asked of one made and closed at once. */
+    /**
+     * What a system made for {@code configuration} does beyond the system calls: what a server announced in
+     * its hello (docs/protocol.md section 3: the same for every board), else asked of one made and closed at
+     * once (a server that hangs on reset would otherwise be waited for once more).
+     */
     public Set<Capability> capabilities(Configuration configuration) {
+        if (factory instanceof invs.fuzz.protocol.ExternalProvider external && external.announcedCapabilities().isDefined()) {
+            return external.announcedCapabilities().get();
+        }
         try (SystemUnderTest probe = factory.create(configuration)) {
             return probe.capabilities();
         }

@@ -40,6 +40,9 @@ public final class MisbehavingServer {
             }
             if (line.contains("\"type\":\"reset\"")) {
                 inputs = 0;
+                if (mode.equals("reset-hang")) {
+                    Thread.sleep(Long.MAX_VALUE);
+                }
                 if (mode.equals("reset-error")) {
                     System.out.println("{\"type\":\"error\",\"id\":" + idOf(line) + ",\"message\":\"cannot build this board\"}");
                     System.out.flush();
