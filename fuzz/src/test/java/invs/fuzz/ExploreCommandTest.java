@@ -23,6 +23,16 @@ class ExploreCommandTest {
         return new Run(code, out.toString(), err.toString());
     }
 
+    /** A run and how long it took, in seconds. */
+    private record Timed(Run run, double seconds) {
+    }
+
+    private static Timed timed(String... args) {
+        long start = System.nanoTime();
+        Run run = run(args);
+        return new Timed(run, (System.nanoTime() - start) / 1e9);
+    }
+
     @Test
     void theSpecificationKeepsItsPropertiesWithinTheBound() {
         Run run = run("--depth", "3");
@@ -75,9 +85,9 @@ class ExploreCommandTest {
     void theTimeBudgetBoundsTheReplayAgainstASlowSystem() {
         // every sequence of this server hangs at its fourth input until the 300 ms timeout stops it
         String command = ChildJava.command(invs.fuzz.protocol.MisbehavingServer.class.getName(), "hang", "3");
-        long start = System.nanoTime();
-        Run run = run("--depth", "3", "--time", "4s", "--sut-timeout", "300ms", "--sut-command", command);
-        double seconds = (System.nanoTime() - start) / 1e9;
+        Timed timed = timed("--depth", "3", "--time", "4s", "--sut-timeout", "300ms", "--sut-command", command);
+        Run run = timed.run();
+        double seconds = timed.seconds();
         assertEquals(Main.FINDING, run.code(), run.out() + run.err());
         assertTrue(run.out().contains("divergence(s) (cut short: the time budget ran out before every explored"
                 + " transition was replayed)"), run.out());
@@ -88,23 +98,19 @@ class ExploreCommandTest {
     void theTimeBudgetEndsAWalkAgainstASystemSlowInEveryAnswer() {
         // every reply comes 150 ms late, within the timeout: a walk of 64 moves took about a minute past --time
         String command = ChildJava.command(invs.fuzz.protocol.SlowLink.class.getName(), "150000", ChildJava.serve());
-        long start = System.nanoTime();
-        Run run = run("--depth", "3", "--time", "3s", "--sut-command", command);
-        double seconds = (System.nanoTime() - start) / 1e9;
-        assertEquals(0, run.code(), run.out() + run.err());
-        assertTrue(run.out().contains(" 0 divergence(s) (cut short: the time budget ran out"), run.out());
-        assertTrue(seconds < 20, "the replay took " + seconds + " s for a budget of 3 s");
+        Timed timed = timed("--depth", "3", "--time", "3s", "--sut-command", command);
+        assertEquals(0, timed.run().code(), timed::toString);
+        assertTrue(timed.run().out().contains(" 0 divergence(s) (cut short: the time budget ran out"), timed::toString);
+        assertTrue(timed.seconds() < 20, "the replay took " + timed.seconds() + " s for a budget of 3 s");
     }
 
     @Test
     void aServerThatHangsOnResetIsWaitedForOnceBeforeTheReplay() {
         // the refusal probe waits its --sut-timeout; the capabilities come from the hello, not from a second reset
         String command = ChildJava.command(invs.fuzz.protocol.MisbehavingServer.class.getName(), "reset-hang", "0");
-        long start = System.nanoTime();
-        Run run = run("--depth", "2", "--time", "2s", "--sut-timeout", "5s", "--sut-command", command);
-        double seconds = (System.nanoTime() - start) / 1e9;
-        assertTrue(run.out().contains("(cut short: the time budget ran out"), run.out() + run.err());
-        assertTrue(seconds < 9, "two resets of 5 s were waited for: " + seconds + " s");
+        Timed timed = timed("--depth", "2", "--time", "2s", "--sut-timeout", "5s", "--sut-command", command);
+        assertTrue(timed.run().out().contains("(cut short: the time budget ran out"), timed::toString);
+        assertTrue(timed.seconds() < 9, "two resets of 5 s were waited for: " + timed.seconds() + " s");
     }
 
     @Test
