@@ -16,6 +16,7 @@ import invs.fuzz.campaign.CampaignCounters;
 import invs.fuzz.campaign.CampaignProgress;
 import invs.fuzz.campaign.CampaignReport;
 import invs.fuzz.cli.BoardOptions;
+import invs.fuzz.cli.CountConverter;
 import invs.fuzz.cli.BoardSelection;
 import invs.fuzz.cli.DurationConverter;
 import invs.fuzz.cli.OutputLocation;
@@ -72,11 +73,11 @@ final class FuzzCommand implements Callable<Integer> {
                     + " shrinking comes after (default: 20s).")
     private Duration time = Duration.ofSeconds(20);
 
-    @CommandLine.Option(names = "--tries", paramLabel = "N",
+    @CommandLine.Option(names = "--tries", paramLabel = "N", converter = CountConverter.class,
             description = "Tries (sequences) in the whole campaign, all shards together (default: as many as the time allows).")
     private Integer tries;
 
-    @CommandLine.Option(names = "--steps", paramLabel = "N",
+    @CommandLine.Option(names = "--steps", paramLabel = "N", converter = CountConverter.class,
             description = "Inputs per try, 1 to " + MAX_STEPS + " (default: 150).")
     private int steps = 150;
 
@@ -85,7 +86,7 @@ final class FuzzCommand implements Callable<Integer> {
                     + " or random (default: 0x50004).")
     private long seed = Campaign.DEFAULT_SEED;
 
-    @CommandLine.Option(names = "--threads", paramLabel = "N",
+    @CommandLine.Option(names = "--threads", paramLabel = "N", converter = CountConverter.class,
             description = "Tries run at once, 1 to " + MAX_THREADS + ", never more than the tries (default: the"
                     + " processors, at most 4).")
     private int threads = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));

@@ -184,6 +184,9 @@ class FuzzCommandTest {
                 Arguments.of(List.of("--mutant", "busy-global", "--sut-command", "x"), "invs: choose one system under test"),
                 Arguments.of(List.of("--time", "soon"), "invs: Invalid value for option '--time': 'soon' is not a duration"),
                 Arguments.of(List.of("--tries", "0"), "invs: --tries must be at least 1"),
+                Arguments.of(List.of("--tries", "99999999999"), "invs: Invalid value for option '--tries':"
+                        + " '99999999999' is more than 2147483647"),
+                Arguments.of(List.of("--steps", "ten"), "invs: Invalid value for option '--steps': 'ten' is not a whole number"),
                 Arguments.of(List.of("--shard", "3/4", "--tries", "3"), "invs: --shard 3/4: none of the 3 tries belongs to"
                         + " this shard (try k belongs to shard k mod 4); a campaign of 3 tries has at most 3 shards"),
                 Arguments.of(List.of("--steps", "100001", "--tries", "1"), "invs: --steps: 1 to 100000 inputs per try, got 100001"),
