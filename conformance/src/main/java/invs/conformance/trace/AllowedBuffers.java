@@ -59,6 +59,11 @@ public final class AllowedBuffers {
         return Option.none();
     }
 
+    /** The length of the buffer {@code slot}'s app allows under read-write allow {@code number}; 0 when none. */
+    public int readWrite(int slot, int number) {
+        return allowed.getOrDefault(new Key(slot, true, number), 0);
+    }
+
     /** The bytes allowed now, over every app. */
     public long total() {
         return total;

@@ -6,14 +6,11 @@ import invs.spec.AppId;
 import invs.spec.Configuration;
 import invs.spec.Input;
 import invs.spec.Observation;
-import invs.spec.Reboot;
 import invs.spec.Restart;
 import invs.spec.Syscall;
 import invs.spec.Yield;
 import io.vavr.control.Option;
 
-import java.util.HashMap;
-import java.util.Map;
 import java.util.function.IntUnaryOperator;
 
 /**
@@ -104,29 +101,21 @@ public final class InputBounds {
      * @throws TraceFormatException naming the line of the yield or the allow that goes past the limit
      */
     public static void checkShown(Trace trace, TraceLimits limits, IntUnaryOperator lineOfStep) {
-        Map<Integer, Integer> allowed = new HashMap<>();
-        AllowedBuffers held = new AllowedBuffers(limits);
+        AllowedBuffers allowed = new AllowedBuffers(limits);
         long shown = 0;
         for (int index = 0; index < trace.length(); index++) {
             Input input = trace.steps().get(index).input();
             int line = lineOfStep.applyAsInt(index);
-            held.admit(input).forEach(problem -> {
+            allowed.admit(input).forEach(problem -> {
                 throw problem.at(line, "input");
             });
-            switch (input) {
-                case AllowReadWrite allow when allow.number() == 0 -> allowed.put(allow.app().slot(), allow.length());
-                case Restart restart -> allowed.remove(restart.app().slot());
-                case Reboot reboot -> allowed.clear();
-                case Yield yield -> {
-                    shown += allowed.getOrDefault(yield.app().slot(), 0);
-                    if (shown > limits.maxShown()) {
-                        throw new TraceFormatException(line, "input", "the yields up to this"
-                                + " step show " + TraceLimits.size(shown) + " of buffers in all, more than "
-                                + TraceLimits.size(limits.maxShown()) + " (" + TraceLimits.SHOWN_BUFFERS
-                                + " times the largest buffer, --max-buffer)");
-                    }
-                }
-                default -> {
+            if (input instanceof Yield yield) {
+                shown += allowed.readWrite(yield.app().slot(), 0);
+                if (shown > limits.maxShown()) {
+                    throw new TraceFormatException(line, "input", "the yields up to this"
+                            + " step show " + TraceLimits.size(shown) + " of buffers in all, more than "
+                            + TraceLimits.size(limits.maxShown()) + " (" + TraceLimits.SHOWN_BUFFERS
+                            + " times the largest buffer, --max-buffer)");
                 }
             }
         }

@@ -219,8 +219,7 @@ public final class ExternalProvider implements SystemUnderTestFactory, AutoClose
     }
 
     private Set<Capability> knownCapabilities() {
-        Reply.Hello known = hello;
-        return known == null ? EnumSet.noneOf(Capability.class) : known.capabilities();
+        return announcedCapabilities().getOrElse(() -> EnumSet.noneOf(Capability.class));
     }
 
     /** Stops every idle server. */

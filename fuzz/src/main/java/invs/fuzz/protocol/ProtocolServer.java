@@ -165,8 +165,8 @@ public final class ProtocolServer {
 
     /**
      * The reply to one request line's bytes, null for a blank line (spaces, tabs and carriage returns only,
-     * as JSON counts white space; any other character is a malformed request): an input request read straight from the
-     * bytes when {@link LineDecoder} vouches for the line, a reset to a board reset to lately with the
+     * as JSON counts white space; any other character is a malformed request): an input request read
+     * straight from the bytes when {@link LineDecoder} vouches for the line, a reset to a board reset to lately with the
      * configuration decoded then ({@link RecentResets}), any other request through its text.
      */
     private Reply answer(byte[] bytes) {
