@@ -68,9 +68,10 @@ final class TryRunner {
 
     /**
      * Begins try {@code index} on {@code board} with {@code trySeed}: against a system that pipelines, a
-     * lockstep try is opened and its first batches are sent ({@link BatchedTry}), and {@link BegunTry#finish}
-     * judges them, so that a campaign begins its next try before it finishes this one and the system works
-     * on one try while the engine judges the other; any other try runs whole here.
+     * lockstep try or an isolation scenario is opened and its first batches are sent ({@link BatchedTry},
+     * {@link IsolationTry}), and {@link BegunTry#finish} judges them, so that a campaign begins its next try
+     * before it finishes this one and the system works on one try while the engine judges the other; against
+     * any other system a try runs whole here.
      */
     BegunTry begin(long index, NamedConfiguration board, long trySeed, Statistics statistics) {
         Configuration configuration = board.configuration();
@@ -84,9 +85,14 @@ final class TryRunner {
             settings.listener().tryStarted(index, board, trySeed, Property.ISOLATION);
             Vector<Input> inputs = IsolationScenario.generate(configuration, subject, capabilities, trySeed,
                     settings.budget().steps());
-            Run run = isolationRun(configuration, Checks.isolationOf(subject), inputs, statistics);
-            return BegunTry.ended(finished(index, board, run, Checks.isolationOf(subject), trySeed, Swarm.everything(),
-                    statistics));
+            Checks checks = Checks.isolationOf(subject);
+            Session session = Session.open(configuration, settings.factory(), checks, statistics);
+            if (session.pipelines()) {
+                return new IsolationTry(session, inputs, deadline, statistics,
+                        run -> finished(index, board, run, checks, trySeed, Swarm.everything(), statistics));
+            }
+            Run run = isolationRun(session, inputs, statistics);
+            return BegunTry.ended(finished(index, board, run, checks, trySeed, Swarm.everything(), statistics));
         }
         settings.listener().tryStarted(index, board, trySeed, Property.LOCKSTEP);
         InputGenerator generator = new InputGenerator(configuration, capabilities, trySeed, swarm);
@@ -122,13 +128,13 @@ final class TryRunner {
     }
 
     /**
-     * An isolation scenario's {@code inputs} run with {@code checks}, in slices of {@link #SLICE} inputs
-     * sent in batches, none begun after the campaign's deadline but the first: a scenario is generated
-     * whole, and cut there it is a shorter scenario (its subject's and the others' programs, interleaved as
-     * far as it went).
+     * An isolation scenario's {@code inputs} run whole in the session {@code opened} (which it closes), in
+     * slices of {@link #SLICE} inputs, none begun after the campaign's deadline but the first: a scenario is
+     * generated whole, and cut there it is a shorter scenario (its subject's and the others' programs,
+     * interleaved as far as it went). Against a system that pipelines, {@link IsolationTry} cuts it the same way.
      */
-    private Run isolationRun(Configuration configuration, Checks checks, Vector<Input> inputs, Statistics statistics) {
-        try (Session session = Session.open(configuration, settings.factory(), checks, statistics)) {
+    private Run isolationRun(Session opened, Vector<Input> inputs, Statistics statistics) {
+        try (Session session = opened) {
             for (int from = 0; from < inputs.size() && session.violation().isEmpty(); from += SLICE) {
                 if (from > 0 && System.nanoTime() >= deadline) {
                     statistics.stoppedAtDeadline();

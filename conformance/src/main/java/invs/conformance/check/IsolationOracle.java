@@ -9,29 +9,48 @@ import invs.spec.Observation;
 import io.vavr.collection.Vector;
 import io.vavr.control.Option;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
+
 /**
  * {@link Property#ISOLATION}, checked differentially without the model: a second system (the twin) runs
  * the subject's program alone, without the other apps' noise, step by step with the session; at each of
  * the subject's system calls both must show the same. The check lasts while the sequence stays a
  * well-formed scenario ({@link Isolation}); a twin that fails judges nothing.
  *
- * <p>When the session drives a pipelining system in batches, the twin gets its share of each batch at once
- * ({@link #ahead}): the subject's program within the well-formed prefix, exactly the inputs it would get
- * one by one, in the same order, sent to it without waiting ({@link SystemUnderTest#send}); {@link #check}
- * then takes the twin's answers as they come.
+* <p>When the session drives a pipelining system in batches, the twin gets its share of each batch as the
+ * batch is sent ({@link #ahead}): the subject's program within the well-formed prefix, exactly the inputs
+ * it would get one by one, in the same order, sent to it without waiting ({@link SystemUnderTest#send}), so
+ * that the twin answers one batch while the session judges the one before; {@link #check} then takes the
+ * twin's answers as they come.
  */
 final class IsolationOracle implements Oracle {
     private static final Clause CLAUSE = Clause.INTRO_REGION;
 
+    /** The twin's share of a batch sent ahead, and its answers, taken in order as they are checked. */
+    private static final class Share {
+        private final Vector<Input> inputs;
+        private final PendingAnswers answers;
+        private int taken;
+
+        Share(Vector<Input> inputs, PendingAnswers answers) {
+            this.inputs = inputs;
+            this.answers = answers;
+        }
+    }
+
     private final AppId subject;
     private final Isolation shape;
+    /**
+     * The shape of the inputs sent in batches so far: {@link #shape} as it will be once they are all
+     * checked (null until a batch is sent, and again after a step of its own).
+     */
+    private Isolation sentShape;
+    /** Whether an input sent left the well-formed prefix: no later one goes to the twin. */
+    private boolean sentPastPrefix;
     private SystemUnderTest twin;
-    /** The twin's share of the current batch, applied ahead, in order. */
-    private Vector<Input> prepared = Vector.empty();
-    /** The twin's answers to {@link #prepared}, taken as they are checked. */
-    private PendingAnswers answers;
-    /** How many of {@link #prepared} have been checked. */
-    private int taken;
+    /** The twin's shares of the batches sent and not yet checked to their end, oldest first. */
+    private final Deque<Share> shares = new ArrayDeque<>();
 
     IsolationOracle(SessionSetting setting) {
         this.subject = setting.subject().getOrElseThrow(() -> new IllegalArgumentException("isolation needs a subject"));
@@ -41,27 +60,27 @@ final class IsolationOracle implements Oracle {
 
     @Override
     public void ahead(Vector<? extends Input> batch) {
-        if (twin == null) {
+        if (twin == null || sentPastPrefix) {
             return;
         }
-        if (taken < prepared.size()) {
-            close(); // the last batch was not checked to its end: the twin is ahead of the session
-            return;
+        if (sentShape == null) {
+            sentShape = shape.copy();
         }
-        Isolation lookahead = shape.copy();
         Vector<Input> share = Vector.empty();
         for (Input input : batch) {
-            if (!lookahead.accept(input)) {
+            if (!sentShape.accept(input)) {
+                sentPastPrefix = true;
                 break;
             }
             if (Isolation.inProgram(input, subject)) {
                 share = share.append(input);
             }
         }
-        prepared = share;
-        taken = 0;
+        if (share.isEmpty()) {
+            return;
+        }
         try {
-            answers = share.isEmpty() ? null : twin.send(share);
+            shares.add(new Share(share, twin.send(share)));
         } catch (RuntimeException e) {
             close(); // a twin that fails judges nothing
         }
@@ -93,15 +112,21 @@ final class IsolationOracle implements Oracle {
     }
 
     /**
-     * What the twin answers to {@code input}, the next input of the subject's program: prepared ahead, or
-     * applied now when nothing is; none when the twin failed (or, prepared for another input, is out of step).
+     * What the twin answers to {@code input}, the next input of the subject's program: sent ahead with its
+     * batch, or applied now when the session does not send batches; none when the twin failed (or, sent
+     * another input, is out of step).
      */
     private Option<Observation> alone(Input input) {
         try {
-            if (taken < prepared.size()) {
-                return prepared.get(taken++) == input ? Option.some(answers.next()) : Option.none();
+            while (!shares.isEmpty() && shares.peek().taken == shares.peek().inputs.size()) {
+                shares.poll();
             }
-            return Option.some(twin.apply(input));
+            if (shares.isEmpty()) { // a step of its own: every input sent before it has been checked
+                sentShape = null;
+                return Option.some(twin.apply(input));
+            }
+            Share share = shares.peek();
+            return share.inputs.get(share.taken++) == input ? Option.some(share.answers.next()) : Option.none();
         } catch (RuntimeException e) {
             return Option.none();
         }
@@ -115,9 +140,7 @@ final class IsolationOracle implements Oracle {
 
     @Override
     public void close() {
-        prepared = Vector.empty();
-        answers = null;
-        taken = 0;
+        shares.clear();
         if (twin != null) {
             SystemUnderTest closing = twin;
             twin = null;

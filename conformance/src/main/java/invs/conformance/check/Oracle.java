@@ -12,11 +12,12 @@ import io.vavr.control.Option;
 interface Oracle {
 
     /**
-     * Sees the inputs of a batch sent to the system, before the first of them is judged (only when the
-     * system {@link invs.conformance.sut.SystemUnderTest#pipelines() pipelines}): an oracle that drives a
-     * second system may hand it its share of the batch at once. {@link #check} (or {@link #unanswered})
-     * is then called for these inputs in order, unless the session stops before the end of the batch (a
-     * violation, a failure to answer, the frontier bound). The default does nothing.
+     * Sees the inputs of a batch as it is sent to the system (only when the system
+     * {@link invs.conformance.sut.SystemUnderTest#pipelines() pipelines}), before any of them is judged and
+     * possibly while batches sent before it still wait to be judged: an oracle that drives a second system
+     * may hand it its share of the batch at once. {@link #check} (or {@link #unanswered}) is then called for
+     * the inputs of the batches in the order sent, unless the session stops before their end (a violation,
+     * a failure to answer, the frontier bound). The default does nothing.
      */
     default void ahead(Vector<? extends Input> batch) {
     }

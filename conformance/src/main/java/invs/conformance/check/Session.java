@@ -155,7 +155,8 @@ public final class Session implements AutoCloseable {
      * so that the system works on it while the engine judges. {@code forecast} holds the answers the engine
      * expects, one for each input from the first, or fewer (none when it has no forecast): the system may
      * read its answers faster with them ({@link SystemUnderTest#send(Vector, Vector)}); they are judged as
-     * they are.
+     * they are. When the system pipelines, the oracles see the batch as it is sent, so that the isolation
+     * check hands its second system its share of the batch at once too.
      *
      * @throws IllegalStateException after a violation or a stop at the frontier bound
      */
@@ -163,7 +164,11 @@ public final class Session implements AutoCloseable {
         requireOngoing();
         long start = System.nanoTime();
         sent.add(inputs, system.send(inputs, forecast));
-        statistics.time(0, System.nanoTime() - start, 0);
+        long ahead = System.nanoTime();
+        if (system.pipelines()) {
+            oracles.ahead(inputs);
+        }
+        statistics.time(0, ahead - start, System.nanoTime() - ahead);
     }
 
     /**
@@ -194,8 +199,7 @@ public final class Session implements AutoCloseable {
      * {@link #applyUnchecked} takes them); neither are they, in a session told to
      * {@link #stopAtFrontierBound()}, once the frontier is beyond its bound (the session then takes no more
      * inputs). An input the system failed to answer is judged as in
-     * {@link #step}. When the system pipelines, the oracles see the batch before judging it, so that the
-     * isolation check hands its second system its share of the batch at once too.
+     * {@link #step}.
      *
      * @throws IllegalStateException after a violation or a stop at the frontier bound, or when no batch
      *                               waits to be judged
@@ -205,11 +209,6 @@ public final class Session implements AutoCloseable {
         SentBatches.Batch batch = sent.oldest();
         if (batch == null) {
             throw new IllegalStateException("no batch sent waits to be judged");
-        }
-        if (system.pipelines()) {
-            long ahead = System.nanoTime();
-            oracles.ahead(batch.inputs());
-            statistics.time(0, 0, System.nanoTime() - ahead);
         }
         // Each step's clock starts when the one before it was judged: one reading of the clock fewer a step.
         long start = System.nanoTime();

@@ -60,6 +60,32 @@ class BegunTriesTest {
         assertEquals(0, counted.open.get(), "every instance was closed");
     }
 
+    @Test
+    void anIsolationScenarioIsBegunBeforeTheOneBeforeItIsFinishedAndFindsWhatItFindsInProcess() {
+        Vector<Property> isolation = Vector.of(Property.ISOLATION);
+        CampaignResult inProcess = Campaign.against("reference", new ReferenceProvider()).seed(5)
+                .properties(isolation).budget(Budget.of(12, 150, 60)).run();
+        Counted counted = new Counted(new ReferenceProvider());
+        CampaignResult pipelined = Campaign.against("reference", counted).seed(5).properties(isolation)
+                .budget(Budget.of(12, 150, 60)).run();
+        assertTrue(inProcess.findings().isEmpty() && pipelined.findings().isEmpty());
+        assertEquals(12, pipelined.tries());
+        assertEquals(inProcess.statistics().inputs(), pipelined.statistics().inputs());
+        assertTrue(counted.most.get() >= 3,
+                "a scenario (its system and its twin) was begun before the one before it finished: " + counted.most.get());
+        assertEquals(0, counted.open.get(), "every instance was closed, twins too");
+
+        Mutant neighbour = Zoo.named("region-of-neighbour").get();
+        CampaignResult found = Campaign.against(neighbour.name(), neighbour).seed(5).properties(isolation)
+                .budget(Budget.of(12, 150, 60)).run();
+        Counted mutants = new Counted(neighbour);
+        CampaignResult foundPipelined = Campaign.against(neighbour.name(), mutants).seed(5).properties(isolation)
+                .budget(Budget.of(12, 150, 60)).run();
+        assertFalse(found.findings().isEmpty());
+        assertEquals(found.findings().map(Finding::trace), foundPipelined.findings().map(Finding::trace));
+        assertEquals(0, mutants.open.get(), "every instance was closed");
+    }
+
     /** Instances of {@code inner} that pipeline, recording the size of every batch each is sent. */
     private static final class Batches implements SystemUnderTestFactory {
         private final SystemUnderTestFactory inner;
