@@ -15,6 +15,8 @@ import invs.spec.Clause;
 import invs.spec.Command;
 import invs.spec.Configuration;
 import invs.spec.Drain;
+import invs.spec.ErrorCode;
+import invs.spec.FlashFault;
 import invs.spec.Input;
 import invs.spec.Observation;
 import invs.spec.Profile;
@@ -120,6 +122,31 @@ class ExplanationTest {
         Run failed = run(inputs, 2, observation -> new Observation.Yielded(
                 Option.some(Upcall.error(0, invs.spec.ErrorCode.FAIL)), Bytes.empty()));
         assertEquals(Vector.of(Field.STATUS, Field.ARG1), explain(failed).differences().map(Difference::field));
+    }
+
+    /**
+     * A read with no buffer allowed while a flash fault is armed may end in RESERVE (no buffer) or FAIL (the
+     * fault hit the region's allocation). A SUCCESS differs from both in as many fields; the fault's FAIL is
+     * the closer explanation (a shrunk sequence keeps the fault only when the divergence needs it), so the
+     * finding is filed under the FAIL rule, not the RESERVE one the model lists first. Without the fault the
+     * same SUCCESS is filed under RESERVE, the one answer allowed.
+     */
+    @Test
+    void aSuccessWhereAFaultOrAMissingBufferWereAllowedIsFiledUnderTheFault() {
+        Observation ignored = new Observation.Yielded(Option.some(Upcall.success(1, 1)), Bytes.empty());
+        Vector<Input> faulted = Vector.of(new Subscribe(APP, 1), new FlashFault(), Command.read(APP, 0), new Drain(),
+                new Yield(APP));
+        Run run = run(faulted, 4, observation -> ignored);
+        Vector<ErrorCode> allowed = run.violation().get().divergence().get().allowed()
+                .map(outcome -> outcome.expected().toString().contains("FAIL") ? ErrorCode.FAIL : ErrorCode.RESERVE);
+        assertEquals(Vector.of(ErrorCode.RESERVE, ErrorCode.FAIL), allowed.distinct(), "both are allowed, RESERVE first");
+        assertEquals(Option.some(Clause.SUBSCRIBE_1_FAIL), run.violation().get().clause());
+        assertEquals(Clause.SUBSCRIBE_1_FAIL, explain(run).clause());
+        assertEquals(Upcall.error(1, ErrorCode.FAIL).toString(), explain(run).closest().expected().toString()
+                .replaceAll(", buffer.*", ""));
+
+        Run unfaulted = run(faulted.removeAt(1), 3, observation -> ignored);
+        assertEquals(Option.some(Clause.SUBSCRIBE_1_RESERVE), unfaulted.violation().get().clause());
     }
 
     /**
