@@ -1,6 +1,7 @@
 package invs.fuzz;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -218,6 +219,27 @@ class HostileServersIT {
         }
         run.clean().noProcessLeft();
         assertTrue(run.pids().size() >= 2, "servers were running: " + run.pids());
+    }
+
+    /**
+     * A SIGTERM while `invs explore --lockstep` replays against a correct server (two threads: the second
+     * server starts when the replay does): the servers invs kills as it exits are no divergence, nothing is
+     * written under --out, and no server is left.
+     */
+    @Test
+    void anExplorationStoppedBySigtermWhileReplayingReportsNoDivergenceAndLeavesNoServer() throws Exception {
+        String javaCommand = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String serve = "echo $$ >> \"$HOSTILE_PIDS\"; exec '" + javaCommand + "' -jar '" + InvsProcess.JAR + "' serve";
+        Path divergences = Files.createDirectories(directory.resolve("explore-terminated"));
+        InvsProcess run = InvsProcess.terminated(directory, 2, Duration.ofSeconds(2), LIMIT, "explore", "--lockstep",
+                "--depth", "4", "--threads", "2", "--time", "100s", "--sut-command", serve, "--out", divergences.toString());
+        assertEquals(143, run.exit(), run::toString);
+        assertFalse(run.out().contains("divergence"), run::toString);
+        try (var files = Files.list(divergences)) {
+            assertEquals(java.util.List.of(), files.map(Path::getFileName).map(Path::toString).toList(), "no trace written");
+        }
+        run.clean().noProcessLeft();
+        assertEquals(2, run.pids().size(), "both servers were running: " + run.pids());
     }
 
     @Test
