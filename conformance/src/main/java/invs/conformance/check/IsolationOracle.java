@@ -18,7 +18,7 @@ import java.util.Deque;
  * the subject's system calls both must show the same. The check lasts while the sequence stays a
  * well-formed scenario ({@link Isolation}); a twin that fails judges nothing.
  *
-* <p>When the session drives a pipelining system in batches, the twin gets its share of each batch as the
+ * <p>When the session drives a pipelining system in batches, the twin gets its share of each batch as the
  * batch is sent ({@link #ahead}): the subject's program within the well-formed prefix, exactly the inputs
  * it would get one by one, in the same order, sent to it without waiting ({@link SystemUnderTest#send}), so
  * that the twin answers one batch while the session judges the one before; {@link #check} then takes the
