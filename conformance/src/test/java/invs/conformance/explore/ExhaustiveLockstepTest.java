@@ -1,6 +1,8 @@
 package invs.conformance.explore;
 
+import invs.conformance.fixtures.Pipelining;
 import invs.conformance.fixtures.Throwing;
+import invs.conformance.zoo.Zoo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -25,7 +27,9 @@ import invs.spec.explore.InputAlphabet;
 import invs.spec.explore.Move;
 import io.vavr.collection.Vector;
 import io.vavr.control.Option;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 /** Exhaustive lockstep checking at a small bound: the reference passes, a wrong implementation does not. */
@@ -47,6 +51,58 @@ class ExhaustiveLockstepTest {
         assertTrue(result.transitions() + result.unreached() * alphabet.moves().size() >= inside, result.summary());
         assertTrue(result.unreached() < result.exploration().nodes().size() / 2, result.summary());
         assertTrue(result.replayed() < result.transitions(), "walks replay several transitions per run: " + result.summary());
+    }
+
+    /**
+     * Against a system that pipelines, a move's inputs (a call with its drain and yield) go in one batch:
+     * the same transitions are replayed with the same inputs, and a wrong implementation is caught on the
+     * same sequences, as when every input goes on its own (one thread, so that the walks are the same).
+     */
+    @Test
+    void aPipeliningSystemGetsEachMoveInOneBatchAndIsJudgedTheSame() {
+        InputAlphabet alphabet = InputAlphabet.standard(SMALL);
+        LockstepExploration alone = new ExhaustiveLockstep(SMALL, alphabet, 1).check(new ReferenceProvider(), 3, Long.MAX_VALUE, 60, 5);
+        List<Integer> batches = new CopyOnWriteArrayList<>();
+        LockstepExploration batched = new ExhaustiveLockstep(SMALL, alphabet, 1).check(
+                config -> new Pipelining(new ReferenceProvider().create(config), batches::add, () -> { }), 3, Long.MAX_VALUE, 60, 5);
+        assertTrue(batched.conforms(), batched::summary);
+        assertEquals(alone.replayed(), batched.replayed());
+        assertEquals(alone.transitions(), batched.transitions());
+        assertEquals(alone.inputs(), batched.inputs());
+        assertTrue(batches.contains(3), "a call, its drain and its yield in one batch: " + batches.subList(0, 20));
+        assertTrue(batches.stream().allMatch(size -> size > 1), "a move of one input goes on its own, not as a batch");
+
+        var mutant = Zoo.named("size-counts-header").get();
+        LockstepExploration wrong = new ExhaustiveLockstep(SMALL, alphabet, 1).check(mutant, 3, Long.MAX_VALUE, 60, 5);
+        LockstepExploration wrongBatched = new ExhaustiveLockstep(SMALL, alphabet, 1).check(
+                config -> new Pipelining(mutant.create(config)), 3, Long.MAX_VALUE, 60, 5);
+        assertFalse(wrong.conforms());
+        assertEquals(wrong.divergences().map(PathVerdict::inputs), wrongBatched.divergences().map(PathVerdict::inputs));
+        assertEquals(wrong.divergences().map(PathVerdict::describe), wrongBatched.divergences().map(PathVerdict::describe));
+
+        // the setup goes in one batch too: a system that refuses the setup's last subscribe diverges there
+        Input last = alphabet.setup().findLast(input -> input instanceof invs.spec.Subscribe).get();
+        LockstepExploration refused = new ExhaustiveLockstep(SMALL, alphabet, 1).check(config -> new Refusing(
+                new ReferenceProvider().create(config), last), 2, Long.MAX_VALUE, 60, 5);
+        LockstepExploration refusedBatched = new ExhaustiveLockstep(SMALL, alphabet, 1).check(config -> new Pipelining(
+                new Refusing(new ReferenceProvider().create(config), last)), 2, Long.MAX_VALUE, 60, 5);
+        assertFalse(refused.conforms());
+        assertEquals(last, refused.divergences().head().inputs().last(), refused.divergences().head()::describe);
+        assertEquals(refused.divergences().map(PathVerdict::describe), refusedBatched.divergences().map(PathVerdict::describe));
+    }
+
+    /** Refuses {@code refused} (the same input, each time) with INVAL. */
+    private record Refusing(SystemUnderTest inner, Input refused) implements SystemUnderTest {
+        @Override
+        public Observation apply(Input input) {
+            Observation observation = inner.apply(input);
+            return input.equals(refused) ? Observation.failure(invs.spec.ErrorCode.INVAL) : observation;
+        }
+
+        @Override
+        public Set<Capability> capabilities() {
+            return inner.capabilities();
+        }
     }
 
     @Test
