@@ -223,17 +223,17 @@ class HostileServersIT {
 
     /**
      * A SIGTERM while `invs explore --lockstep` replays against a correct server (two threads: the second
-     * server starts when the replay does; depth 5, whose replay lasts far longer than the two seconds
-     * waited): the servers invs kills as it exits are no divergence, nothing is written under --out, and no
-     * server is left.
+     * server starts when the replay does, half a second before the signal; at depth 4 the specification's
+     * exploration takes seconds and the replay several more): the servers invs kills as it exits are no
+     * divergence, nothing is written under --out, and no server is left.
      */
     @Test
     void anExplorationStoppedBySigtermWhileReplayingReportsNoDivergenceAndLeavesNoServer() throws Exception {
         String javaCommand = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String serve = "echo $$ >> \"$HOSTILE_PIDS\"; exec '" + javaCommand + "' -jar '" + InvsProcess.JAR + "' serve";
         Path divergences = Files.createDirectories(directory.resolve("explore-terminated"));
-        InvsProcess run = InvsProcess.terminated(directory, 2, Duration.ofSeconds(2), LIMIT, "explore", "--lockstep",
-                "--depth", "5", "--threads", "2", "--time", "100s", "--sut-command", serve, "--out", divergences.toString());
+        InvsProcess run = InvsProcess.terminated(directory, 2, Duration.ofMillis(500), LIMIT, "explore", "--lockstep",
+                "--depth", "4", "--threads", "2", "--time", "100s", "--sut-command", serve, "--out", divergences.toString());
         assertEquals(143, run.exit(), run::toString);
         assertFalse(run.out().contains("divergence"), run::toString);
         try (var files = Files.list(divergences)) {
