@@ -238,19 +238,25 @@ final class Completion {
         return finish(damaged, app, Upcall.error(operation.kind().subscribeNumber(), ErrorCode.FAIL));
     }
 
-    /** A write that may have been cut leaves every byte it may have reached unknown. */
+    /**
+     * A write that may have been cut leaves every byte it may have reached unknown. It changes the region
+     * even where those bytes were unknown already (the epoch advances): a read completed before it no longer
+     * tells what they hold ({@link ReadSource}).
+     */
     private SystemState damageRange(SystemState state, Operation operation, ShortId owner) {
         if (operation.kind() != OperationKind.WRITE || operation.highWordRejected()) {
             return state;
         }
         Region region = state.region(owner).get();
         Cells contents = region.contents();
+        boolean reached = false;
         for (Bytes data : operation.writeData()) {
-            if (Bounds.within(operation.offset(), data.length(), region.length())) {
+            if (Bounds.within(operation.offset(), data.length(), region.length()) && data.length() > 0) {
                 contents = contents.forget((int) operation.offset(), transferCount(data.length()));
+                reached = true;
             }
         }
-        return contents.equals(region.contents()) ? state : state.withRegion(region.withContents(contents));
+        return reached ? state.withRegion(region.withContents(contents)) : state;
     }
 
     private Array<SystemState> competingAllocations(SystemState state, AppId app) {
