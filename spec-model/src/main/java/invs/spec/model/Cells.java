@@ -143,6 +143,40 @@ public final class Cells {
         return observed.equalsRange(known, values, known, Math.max(0, values.length - known));
     }
 
+    /**
+     * Whether these cells know no byte {@code other} does not: the same length, and wherever a byte is known
+     * here, it is known in {@code other} with the same value.
+     */
+    public boolean knowsNoMoreThan(Cells other) {
+        if (other == this) {
+            return true;
+        }
+        if (values.length != other.values.length) {
+            return false;
+        }
+        if (other.unknown != null) {
+            if (unknown == null) {
+                return false;
+            }
+            for (int at = other.unknown.nextSetBit(0); at >= 0; at = other.unknown.nextSetBit(at + 1)) {
+                if (!unknown.get(at)) {
+                    return false;
+                }
+            }
+        }
+        if (unknown == null) {
+            return Arrays.equals(values, other.values);
+        }
+        int known = 0;
+        for (int next = unknown.nextSetBit(0); next >= 0; next = unknown.nextSetBit(known)) {
+            if (!Arrays.equals(values, known, next, other.values, known, next)) {
+                return false;
+            }
+            known = unknown.nextClearBit(next);
+        }
+        return Arrays.equals(values, known, values.length, other.values, known, values.length);
+    }
+
     /** These cells with every unknown byte in {@code [at, at + count)} set to {@code observed[from + i]}. */
     public Cells learn(int at, Bytes observed, int from, int count) {
         if (!anyUnknown(at, count)) {

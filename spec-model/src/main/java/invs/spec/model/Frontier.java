@@ -14,8 +14,7 @@ import java.util.function.Function;
  * implementation conforms as long as the frontier is not empty.
  *
  * <p>A frontier leaves out a state that another of its states subsumes (allows every observation sequence
- * it allows), so it allows exactly what the full set of consistent states allows: see
- * {@link #withoutSubsumed}.
+ * it allows), so it allows exactly what the full set of consistent states allows: see {@link Subsumption}.
  */
 public final class Frontier {
     private final Specification specification;
@@ -33,7 +32,7 @@ public final class Frontier {
 
     /** A frontier of the given states. */
     public static Frontier of(Specification specification, Vector<SystemState> states) {
-        return new Frontier(specification, withoutSubsumed(distinct(states, Vector::ofAll)));
+        return new Frontier(specification, Subsumption.withoutSubsumed(distinct(states, Vector::ofAll)));
     }
 
     /** The states consistent with what was observed. */
@@ -76,67 +75,7 @@ public final class Frontier {
         if (same(next)) {
             return Either.right(this);
         }
-        return Either.right(new Frontier(specification, withoutSubsumed(distinct(Vector.ofAll(next), Vector::ofAll))));
-    }
-
-    /**
-     * {@code states}, distinct, without those another of them subsumes: of states that differ only in how
-     * many flash faults are armed, the one with the most, in the place where the first of them was.
-     *
-     * <p>Sound: such a state T allows every observation sequence that a state S with fewer armed faults
-     * and otherwise equal allows, so the frontier allows the same sequences without S. The count of armed
-     * faults is read in one place only, {@link Completion}'s guard {@code armedFaults() > 0}, which adds
-     * an outcome (the operation fails with FAIL and uses the fault) to those of an operation that
-     * completes; otherwise it is raised by one (a fault injected), lowered by one (that failure) or reset
-     * to 0 (a reboot), and what an observation teaches ({@link Outcome#after}) does not depend on it. So
-     * for every input, each outcome of S is matched by an outcome of T with the same expectation and
-     * clause, whose state after any observation again differs from S's only in having at least as many
-     * faults armed (after a reboot, none); T has more outcomes only where S has no fault left to use. By
-     * induction on the sequence, T admits every sequence S admits. Such pairs arise where an operation's
-     * upcall is never seen (its app is not subscribed to it): it may have used a fault or not.
-     */
-    static Vector<SystemState> withoutSubsumed(Vector<SystemState> states) {
-        if (states.size() < 2 || sameArmedFaults(states)) {
-            return states;
-        }
-        if (states.size() <= FEW) {
-            return fewWithoutSubsumed(states);
-        }
-        // Keyed by the state with no fault armed; each key keeps its first place in the map.
-        java.util.LinkedHashMap<SystemState, SystemState> most = new java.util.LinkedHashMap<>();
-        for (SystemState state : states) {
-            most.merge(state.withArmedFaults(0), state,
-                    (kept, other) -> other.armedFaults() > kept.armedFaults() ? other : kept);
-        }
-        return most.size() == states.size() ? states : Vector.ofAll(most.values());
-    }
-
-    /** {@link #withoutSubsumed} for a few states, compared pairwise (as {@link #distinct} does, for the same reason). */
-    private static Vector<SystemState> fewWithoutSubsumed(Vector<SystemState> states) {
-        java.util.ArrayList<SystemState> kept = new java.util.ArrayList<>(states.size());
-        for (SystemState state : states) {
-            int at = 0;
-            while (at < kept.size() && !kept.get(at).equalsButArmedFaults(state)) {
-                at++;
-            }
-            if (at == kept.size()) {
-                kept.add(state);
-            } else if (state.armedFaults() > kept.get(at).armedFaults()) {
-                kept.set(at, state);
-            }
-        }
-        return kept.size() == states.size() ? states : Vector.ofAll(kept);
-    }
-
-    /** Whether every state has the same number of faults armed (most often: none subsumes another). */
-    private static boolean sameArmedFaults(Vector<SystemState> states) {
-        int first = states.get(0).armedFaults();
-        for (int index = 1; index < states.size(); index++) {
-            if (states.get(index).armedFaults() != first) {
-                return false;
-            }
-        }
-        return true;
+        return Either.right(new Frontier(specification, Subsumption.withoutSubsumed(distinct(Vector.ofAll(next), Vector::ofAll))));
     }
 
     /** Whether {@code next} holds this frontier's states themselves, in order. */

@@ -72,9 +72,41 @@ public final class SystemState {
                 && armedFaults == that.armedFaults && regions.equals(that.regions) && apps.equals(that.apps);
     }
 
-    /** Whether {@code other} has the same regions and apps (its armed faults may differ). */
-    boolean equalsButArmedFaults(SystemState other) {
-        return other == this || regions.equals(other.regions) && apps.equals(other.apps);
+    /**
+     * Whether this state knows no more than {@code other}, armed faults aside ({@link Subsumption}): the
+     * same apps and regions (owners and epochs), except that this state's storage may know fewer bytes.
+     */
+    boolean knowsNoMoreThan(SystemState other) {
+        if (other == this) {
+            return true;
+        }
+        if (regions.size() != other.regions.size()) {
+            return false;
+        }
+        for (int index = 0; index < regions.size(); index++) {
+            Region mine = regions.get(index);
+            Region theirs = other.regions.get(index);
+            if (mine.epoch() != theirs.epoch() || !mine.owner().equals(theirs.owner())
+                    || !mine.contents().knowsNoMoreThan(theirs.contents())) {
+                return false;
+            }
+        }
+        return apps.equals(other.apps);
+    }
+
+    /** Whether every byte of every region is known. */
+    boolean storageAllKnown() {
+        for (int index = 0; index < regions.size(); index++) {
+            if (!regions.get(index).contents().allKnown()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** This state with no faults armed and every region's contents left out: what {@link Subsumption} groups by. */
+    SystemState withoutContents() {
+        return new SystemState(regions.map(region -> new Region(region.owner(), Cells.empty(), region.epoch())), apps, 0);
     }
 
     @Override

@@ -6,7 +6,6 @@ import invs.spec.Input;
 import invs.spec.Observation;
 import invs.spec.Profile;
 import invs.spec.ShortId;
-import invs.spec.model.AppState;
 import invs.spec.model.Cells;
 import invs.spec.model.Frontier;
 import invs.spec.model.Outcome;
@@ -31,9 +30,7 @@ import java.util.function.Function;
  * What the states of wide frontiers differ in, on {@link ModelBenchmark}'s fixed walk: for every step
  * where the full set of consistent states ({@link PlainStates}) holds at least THRESHOLD states, the
  * full set's width, the frontier's, and how many of the frontier's states would stay distinct if one part
- * of the state were ignored (the fewer, the more of the width that part makes); the states no other state
- * would subsume if unknown storage bytes were also compared (a state whose regions know fewer bytes
- * allowing more: a reduction the frontier does not make, see docs/decisions.md); and what a frontier
+ * of the state were ignored (the fewer, the more of the width that part makes); and what a frontier
  * factored per app would hold (components, see {@link #factoredPerApp}). Last, the widest of these over the
  * counted steps. Run with {@code FrontierAnatomy INPUTS THRESHOLD}.
  */
@@ -69,8 +66,6 @@ public final class FrontierAnatomy {
         int widest = 0;
         int widestFactored = 0;
         int widestComponents = 0;
-        int widestBoth = 0;
-        int widestUnsubsumed = 0;
         for (int step = 0; step < count; step++) {
             if (step % 400 == 0) {
                 plain = PlainStates.start(specification);
@@ -90,12 +85,6 @@ public final class FrontierAnatomy {
             for (var part : parts.entrySet()) {
                 sums.merge(part.getKey(), (long) distinct(states, part.getValue()), Long::sum);
             }
-            Vector<SystemState> unsubsumed = unsubsumedByKnowledge(states);
-            sums.merge("not subsumed, comparing storage knowledge too", (long) unsubsumed.size(), Long::sum);
-            int both = factoredPerApp(unsubsumed, config, false);
-            sums.merge("those, per-app components, any combination allowed", (long) both, Long::sum);
-            widestBoth = Math.max(widestBoth, both);
-            widestUnsubsumed = Math.max(widestUnsubsumed, unsubsumed.size());
             int factored = factoredPerApp(states, config, true);
             sums.merge("factored per app (components held)", (long) factored, Long::sum);
             int components = factoredPerApp(states, config, false);
@@ -109,10 +98,8 @@ public final class FrontierAnatomy {
         for (var sum : sums.entrySet()) {
             System.out.printf("  %-52s %,8.1f%n", sum.getKey(), wide == 0 ? 0.0 : (double) sum.getValue() / wide);
         }
-        System.out.printf("  widest: frontier %,d states; not subsumed comparing storage knowledge too %,d; factored per"
-                + " app %,d components (%,d with any combination of them allowed; %,d of the states not subsumed"
-                + " comparing storage knowledge too)%n", widest, widestUnsubsumed, widestFactored, widestComponents,
-                widestBoth);
+        System.out.printf("  widest: frontier %,d states; factored per app %,d components (%,d with any combination of"
+                + " them allowed)%n", widest, widestFactored, widestComponents);
     }
 
     /** The parts of a state a frontier's states may differ in, each as a key that ignores it. */
@@ -179,49 +166,5 @@ public final class FrontierAnatomy {
     /** App {@code slot}'s own part of {@code state}: its app state and the region of its write id, if any. */
     private static Object component(SystemState state, Option<ShortId> writeId, int slot) {
         return Vector.of(state.apps().get(slot), writeId.flatMap(state::region));
-    }
-
-    /**
-     * Those of {@code states} no other of them subsumes when a state whose storage knows fewer bytes
-     * (and that has at least as many faults armed, and is otherwise equal) counts as allowing more.
-     */
-    private static Vector<SystemState> unsubsumedByKnowledge(Vector<SystemState> states) {
-        Map<Object, List<SystemState>> groups = new HashMap<>();
-        for (SystemState state : states) {
-            groups.computeIfAbsent(Vector.of(state.regions().map(Region::owner), state.apps()),
-                    key -> new ArrayList<>()).add(state);
-        }
-        List<SystemState> kept = new ArrayList<>();
-        for (List<SystemState> group : groups.values()) {
-            for (SystemState state : group) {
-                boolean subsumed = false;
-                for (SystemState other : group) {
-                    // Of two states that subsume each other (equal knowledge), the first is kept.
-                    subsumed |= other != state && knowsLess(other, state)
-                            && !(knowsLess(state, other) && group.indexOf(state) < group.indexOf(other));
-                }
-                if (!subsumed) {
-                    kept.add(state);
-                }
-            }
-        }
-        return Vector.ofAll(kept);
-    }
-
-    /** Whether {@code general} has at least the faults of {@code specific} armed, and its storage knows no byte {@code specific}'s does not. */
-    private static boolean knowsLess(SystemState general, SystemState specific) {
-        if (general.armedFaults() < specific.armedFaults()) {
-            return false;
-        }
-        for (int index = 0; index < general.regions().size(); index++) {
-            Cells less = general.regions().get(index).contents();
-            Cells more = specific.regions().get(index).contents();
-            for (int at = 0; at < less.length(); at++) {
-                if (less.isKnown(at) && (!more.isKnown(at) || less.value(at) != more.value(at))) {
-                    return false;
-                }
-            }
-        }
-        return true;
     }
 }

@@ -1,0 +1,137 @@
+package invs.spec.model;
+
+import io.vavr.collection.Vector;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Which states of a frontier another of them subsumes, and the frontier without them.
+ *
+ * <p>A state T subsumes a state S when T has at least as many flash faults armed as S, the same apps
+ * (equal {@link AppState}s), and the same regions (owners and epochs) except that T's storage knows no
+ * byte S's does not: wherever a byte of T's regions is known, S's is known and equal ({@link
+ * Cells#knowsNoMoreThan}). Such pairs arise wherever an operation's upcall is never seen (its app is not
+ * subscribed to it, or restarts or reboots before it yields): the operation may have used a fault or
+ * not, and a write cut by a reboot may have left its bytes as they were, written them whole, or torn them.
+ *
+ * <p>Sound: T allows every observation sequence S allows, so the frontier allows and rejects exactly what
+ * the full set of consistent states does. The proof is a simulation, by induction on the sequence, for a
+ * relation R wider than subsumption: T R S when T has at least S's faults armed, the same regions (owners,
+ * lengths, epochs) whose storage knows no byte S's does not, and per app the same parts except that T's
+ * read-write buffer knows no byte S's does not and T may remember a read ({@link ReadSource}) where S
+ * remembers none (where both remember one, it is the same). Subsumption is R with equal apps. For every
+ * input, each outcome of S is matched by an outcome of T with the same clause whose expectation admits
+ * every observation S's admits, and whose state after that observation is again in R:
+ * <ul>
+ *   <li>The count of armed faults is read in one place only, {@link Completion}'s guard
+ *       {@code armedFaults() > 0}, which adds an outcome (the operation fails with FAIL and uses the fault)
+ *       to those of an operation that completes; otherwise it is raised by one (a fault injected), lowered
+ *       by one (that failure) or reset to 0 (a reboot). T has that outcome wherever S has it.</li>
+ *   <li>Unknown bytes never restrict: no rule branches on them except to admit more. Writes set the same
+ *       known bytes in both; a cut or failed write makes the same range unknown in both and advances both
+ *       epochs (it advances the epoch even where the bytes were unknown already, so the epochs stay
+ *       equal); reboots and restarts keep regions and reset apps alike; an allow replaces the buffer alike.
+ *       A read copies T's region bytes into T's buffer, so T's buffer knows no byte S's does not; T
+ *       remembers the read where it copied an unknown byte, which includes every read S remembers.</li>
+ *   <li>A yield's expectation shows the buffer ({@link Expectation.YieldedAs}); T's knows no byte S's
+ *       does not, so it admits every buffer S's admits, with the same upcall (the queues are equal).</li>
+ *   <li>What an observation teaches ({@link Outcome#after}): both buffers learn the observed bytes where
+ *       unknown, so they end equal where S's knew them. Where T remembers a read (and its region's epoch
+ *       is unchanged, in both alike), T's region learns the observed bytes where unknown. If S remembers
+ *       the same read, S learns the same bytes; if S remembers none, S's buffer held its region's bytes,
+ *       all known, when the read completed, the region has not changed since (same epoch), and S's
+ *       buffer showed them: T learns exactly what S knows. Either way T's storage again knows no byte S's
+ *       does not. Epochs are renumbered alike.</li>
+ * </ul>
+ * So T admits every sequence S admits. When two states subsume each other (the same state: unknown
+ * bytes hold 0 in {@link Cells}), the first is kept.
+ */
+final class Subsumption {
+    /** At most this many states are compared pairwise; more are grouped first. */
+    private static final int FEW = 8;
+
+    private Subsumption() {
+    }
+
+    /** Whether {@code general} subsumes {@code specific} (allows every observation sequence it allows). */
+    static boolean subsumes(SystemState general, SystemState specific) {
+        return general.armedFaults() >= specific.armedFaults() && general.knowsNoMoreThan(specific);
+    }
+
+    /**
+     * {@code states} (distinct) without those another of them subsumes. Each state kept takes the place of
+     * the first state it stands for: the first of those it subsumes, itself included.
+     */
+    static Vector<SystemState> withoutSubsumed(Vector<SystemState> states) {
+        if (states.size() < 2 || sameFaultsAllKnown(states)) {
+            return states;
+        }
+        List<List<SystemState>> groups = states.size() <= FEW ? List.of(states.asJava()) : groups(states);
+        Map<SystemState, SystemState> keeper = new IdentityHashMap<>();
+        for (List<SystemState> group : groups) {
+            keepers(group, keeper);
+        }
+        if (keeper.size() == states.size() && keeper.entrySet().stream().allMatch(entry -> entry.getKey() == entry.getValue())) {
+            return states;
+        }
+        Map<SystemState, Boolean> placed = new IdentityHashMap<>();
+        List<SystemState> kept = new ArrayList<>();
+        for (SystemState state : states) {
+            SystemState standing = keeper.get(state);
+            if (placed.put(standing, Boolean.TRUE) == null) {
+                kept.add(standing);
+            }
+        }
+        return Vector.ofAll(kept);
+    }
+
+    /** For each state of {@code group}, the state kept for it: itself, or the first kept that subsumes it. */
+    private static void keepers(List<SystemState> group, Map<SystemState, SystemState> keeper) {
+        int size = group.size();
+        boolean[] dropped = new boolean[size];
+        for (int at = 0; at < size; at++) {
+            SystemState state = group.get(at);
+            for (int other = 0; other < size && !dropped[at]; other++) {
+                SystemState candidate = group.get(other);
+                // Of two that subsume each other, the first is kept.
+                dropped[at] = other != at && subsumes(candidate, state) && !(other > at && subsumes(state, candidate));
+            }
+        }
+        for (int at = 0; at < size; at++) {
+            SystemState state = group.get(at);
+            SystemState standing = state;
+            for (int other = 0; dropped[at] && other < size; other++) {
+                if (!dropped[other] && subsumes(group.get(other), state)) {
+                    standing = group.get(other);
+                    break;
+                }
+            }
+            keeper.put(state, standing);
+        }
+    }
+
+    /** {@code states} grouped by everything but their storage contents and armed faults, in order of first state. */
+    private static List<List<SystemState>> groups(Vector<SystemState> states) {
+        Map<SystemState, List<SystemState>> groups = new LinkedHashMap<>();
+        for (SystemState state : states) {
+            groups.computeIfAbsent(state.withoutContents(), key -> new ArrayList<>()).add(state);
+        }
+        return new ArrayList<>(groups.values());
+    }
+
+    /** Whether every state has as many faults armed and knows all its storage (then none subsumes another). */
+    private static boolean sameFaultsAllKnown(Vector<SystemState> states) {
+        int first = states.get(0).armedFaults();
+        for (int index = 0; index < states.size(); index++) {
+            SystemState state = states.get(index);
+            if (state.armedFaults() != first || !state.storageAllKnown()) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
