@@ -72,16 +72,17 @@ final class Subsumption {
         }
         List<List<SystemState>> groups = states.size() <= FEW ? List.of(states.asJava()) : groups(states);
         Map<SystemState, SystemState> keeper = new IdentityHashMap<>();
+        boolean anyDropped = false;
         for (List<SystemState> group : groups) {
-            keepers(group, keeper);
+            anyDropped |= group.size() > 1 && keepers(group, keeper);
         }
-        if (keeper.size() == states.size() && keeper.entrySet().stream().allMatch(entry -> entry.getKey() == entry.getValue())) {
+        if (!anyDropped) {
             return states;
         }
         Map<SystemState, Boolean> placed = new IdentityHashMap<>();
         List<SystemState> kept = new ArrayList<>();
         for (SystemState state : states) {
-            SystemState standing = keeper.get(state);
+            SystemState standing = keeper.getOrDefault(state, state);
             if (placed.put(standing, Boolean.TRUE) == null) {
                 kept.add(standing);
             }
@@ -89,17 +90,26 @@ final class Subsumption {
         return Vector.ofAll(kept);
     }
 
-    /** For each state of {@code group}, the state kept for it: itself, or the first kept that subsumes it. */
-    private static void keepers(List<SystemState> group, Map<SystemState, SystemState> keeper) {
+    /**
+     * For each state of {@code group} (distinct states), the state kept for it: itself, or the first kept that
+     * subsumes it. Whether any is dropped.
+     */
+    private static boolean keepers(List<SystemState> group, Map<SystemState, SystemState> keeper) {
         int size = group.size();
         boolean[] dropped = new boolean[size];
+        boolean anyDropped = false;
         for (int at = 0; at < size; at++) {
             SystemState state = group.get(at);
             for (int other = 0; other < size && !dropped[at]; other++) {
                 SystemState candidate = group.get(other);
                 // Of two that subsume each other, the first is kept.
-                dropped[at] = other != at && subsumes(candidate, state) && !(other > at && subsumes(state, candidate));
+                dropped[at] = other != at && mayDiffer(candidate, state) && subsumes(candidate, state)
+                        && !(other > at && subsumes(state, candidate));
             }
+            anyDropped |= dropped[at];
+        }
+        if (!anyDropped) {
+            return false;
         }
         for (int at = 0; at < size; at++) {
             SystemState state = group.get(at);
@@ -112,13 +122,31 @@ final class Subsumption {
             }
             keeper.put(state, standing);
         }
+        return true;
     }
 
-    /** {@code states} grouped by everything but their storage contents and armed faults, in order of first state. */
+    /**
+     * Whether two distinct states differ in their armed faults or hold different storage objects; if not,
+     * they differ in their apps, and neither subsumes the other. Most pairs of a wide frontier are such:
+     * states that share their storage and differ in what an app has queued.
+     */
+    private static boolean mayDiffer(SystemState one, SystemState other) {
+        if (one.armedFaults() != other.armedFaults() || one.regions().size() != other.regions().size()) {
+            return true;
+        }
+        for (int index = 0; index < one.regions().size(); index++) {
+            if (one.regions().get(index).contents() != other.regions().get(index).contents()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code states} grouped by their apps (a state subsumes only states with equal apps), in order of first state. */
     private static List<List<SystemState>> groups(Vector<SystemState> states) {
-        Map<SystemState, List<SystemState>> groups = new LinkedHashMap<>();
+        Map<Object, List<SystemState>> groups = new LinkedHashMap<>();
         for (SystemState state : states) {
-            groups.computeIfAbsent(state.withoutContents(), key -> new ArrayList<>()).add(state);
+            groups.computeIfAbsent(state.apps(), key -> new ArrayList<>()).add(state);
         }
         return new ArrayList<>(groups.values());
     }

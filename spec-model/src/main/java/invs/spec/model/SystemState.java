@@ -34,8 +34,13 @@ public final class SystemState {
      * @param armedFaults flash faults injected and not yet used
      */
     public SystemState(Seq<Region> regions, Seq<AppState> apps, int armedFaults) {
-        this.regions = byOwner(Array.ofAll(regions));
-        this.apps = Array.ofAll(apps);
+        this(byOwner(Array.ofAll(regions)), Array.ofAll(apps), armedFaults);
+    }
+
+    /** A state of regions already in their owners' order (most states are made from another's parts). */
+    private SystemState(Array<Region> ordered, Array<AppState> apps, int armedFaults) {
+        this.regions = ordered;
+        this.apps = apps;
         this.armedFaults = armedFaults;
     }
 
@@ -102,11 +107,6 @@ public final class SystemState {
             }
         }
         return true;
-    }
-
-    /** This state with no faults armed and every region's contents left out: what {@link Subsumption} groups by. */
-    SystemState withoutContents() {
-        return new SystemState(regions.map(region -> new Region(region.owner(), Cells.empty(), region.epoch())), apps, 0);
     }
 
     @Override
