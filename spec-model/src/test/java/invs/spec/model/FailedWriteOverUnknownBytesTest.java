@@ -2,7 +2,6 @@ package invs.spec.model;
 
 import static invs.spec.model.Scenario.app;
 
-import invs.spec.AllowReadOnly;
 import invs.spec.AllowReadWrite;
 import invs.spec.AppId;
 import invs.spec.Bytes;
@@ -31,10 +30,7 @@ class FailedWriteOverUnknownBytesTest {
     void aReadShownAfterAFailedWriteOverTheSameUnknownBytesDoesNotFixWhatTheyHoldNow() {
         Scenario scenario = new Scenario(Configuration.defaults(Profile.DOC)).subscribeAll(A)
                 // a failed write leaves region bytes 0..4 unknown
-                .then(new FlashFault(), Observation.quiet())
-                .then(new AllowReadOnly(A, 0, Bytes.filled(4, 0xAB)), Observation.success())
-                .then(Command.write(A, 0), Observation.success())
-                .then(new Yield(A), new Observation.Yielded(Option.some(Upcall.error(2, ErrorCode.FAIL)), Bytes.empty()))
+                .failedWriteAtStart(A)
                 // a read copies them, unknown, to the buffer and completes
                 .then(new AllowReadWrite(A, 0, 4), Observation.success())
                 .then(Command.read(A, 0), Observation.success())

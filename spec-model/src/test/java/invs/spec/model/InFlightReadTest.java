@@ -2,15 +2,12 @@ package invs.spec.model;
 
 import static invs.spec.model.Scenario.app;
 
-import invs.spec.AllowReadOnly;
 import invs.spec.AllowReadWrite;
 import invs.spec.AppId;
 import invs.spec.Bytes;
 import invs.spec.Command;
 import invs.spec.Configuration;
 import invs.spec.Drain;
-import invs.spec.ErrorCode;
-import invs.spec.FlashFault;
 import invs.spec.Observation;
 import invs.spec.Profile;
 import invs.spec.Upcall;
@@ -29,10 +26,7 @@ class InFlightReadTest {
         AppId a = app(0);
         Scenario scenario = new Scenario(Configuration.defaults(Profile.DOC)).subscribeAll(a)
                 // a failed write leaves region bytes 0..4 unknown
-                .then(new FlashFault(), Observation.quiet())
-                .then(new AllowReadOnly(a, 0, Bytes.filled(4, 0xAB)), Observation.success())
-                .then(Command.write(a, 0), Observation.success())
-                .then(new Yield(a), new Observation.Yielded(Option.some(Upcall.error(2, ErrorCode.FAIL)), Bytes.empty()))
+                .failedWriteAtStart(a)
                 // a read copies them, unknown, to the buffer; a second read (of erased bytes) starts
                 .then(new AllowReadWrite(a, 0, 4), Observation.success())
                 .then(Command.read(a, 0), Observation.success())

@@ -14,6 +14,7 @@ import invs.spec.Command;
 import invs.spec.Configuration;
 import invs.spec.Drain;
 import invs.spec.ErrorCode;
+import invs.spec.FlashFault;
 import invs.spec.Input;
 import invs.spec.Observation;
 import invs.spec.Subscribe;
@@ -128,6 +129,17 @@ final class Scenario {
             only(new Subscribe(app, number), Observation.success());
         }
         return this;
+    }
+
+    /**
+     * A flash fault, then a write of four bytes 0xAB at offset 0 that fails with FAIL (the app subscribed to
+     * it): the region's first four bytes are unknown (CLARIFIED_CRASH).
+     */
+    Scenario failedWriteAtStart(AppId app) {
+        return then(new FlashFault(), Observation.quiet())
+                .then(new AllowReadOnly(app, 0, Bytes.filled(4, 0xAB)), Observation.success())
+                .then(Command.write(app, 0), Observation.success())
+                .then(new Yield(app), new Observation.Yielded(Option.some(Upcall.error(2, ErrorCode.FAIL)), Bytes.empty()));
     }
 
     /** Allows a read-write buffer of {@code length} bytes. */
