@@ -23,7 +23,8 @@ import java.util.Map;
  * relation R wider than subsumption: T R S when T has at least S's faults armed, the same regions (owners,
  * lengths, epochs) whose storage knows no byte S's does not, and per app the same parts except that T's
  * read-write buffer knows no byte S's does not and T may remember a read ({@link ReadSource}) where S
- * remembers none (where both remember one, it is the same). Subsumption is R with equal apps. For every
+ * remembers none, provided S's buffer then holds, known, the bytes of S's region that the read copied
+ * (where both remember one, it is the same). Subsumption is R with equal apps. For every
  * input, each outcome of S is matched by an outcome of T with the same clause whose expectation admits
  * every observation S's admits, and whose state after that observation is again in R:
  * <ul>
@@ -36,15 +37,17 @@ import java.util.Map;
  *       epochs (it advances the epoch even where the bytes were unknown already, so the epochs stay
  *       equal); reboots and restarts keep regions and reset apps alike; an allow replaces the buffer alike.
  *       A read copies T's region bytes into T's buffer, so T's buffer knows no byte S's does not; T
- *       remembers the read where it copied an unknown byte, which includes every read S remembers.</li>
+ *       remembers the read where it copied an unknown byte, which includes every read S remembers, and
+ *       where S remembers none S copied known bytes, which its buffer then holds. That lasts while T
+ *       remembers the read: a change to the buffer forgets it in both, and a change to the region
+ *       advances both epochs, after which T forgets it too.</li>
  *   <li>A yield's expectation shows the buffer ({@link Expectation.YieldedAs}); T's knows no byte S's
  *       does not, so it admits every buffer S's admits, with the same upcall (the queues are equal).</li>
  *   <li>What an observation teaches ({@link Outcome#after}): both buffers learn the observed bytes where
  *       unknown, so they end equal where S's knew them. Where T remembers a read (and its region's epoch
  *       is unchanged, in both alike), T's region learns the observed bytes where unknown. If S remembers
- *       the same read, S learns the same bytes; if S remembers none, S's buffer held its region's bytes,
- *       all known, when the read completed, the region has not changed since (same epoch), and S's
- *       buffer showed them: T learns exactly what S knows. Either way T's storage again knows no byte S's
+ *       the same read, S learns the same bytes; if S remembers none, S's buffer holds those region bytes,
+ *       known, and showed them: T learns exactly what S knows. Either way T's storage again knows no byte S's
  *       does not. Epochs are renumbered alike.</li>
  * </ul>
  * So T admits every sequence S admits. When two states subsume each other (the same state: unknown
