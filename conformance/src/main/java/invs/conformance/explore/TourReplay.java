@@ -170,14 +170,11 @@ final class TourReplay {
         try (Session session = Session.open(config, factory, SESSION_CHECKS, statistics)) {
             Vector<Observation> setupSeen = Vector.empty();
             if (session.pipelines() && setup.size() > 1) { // the setup in one batch: one round trip, not one an input
-                Option<Violation> broken = session.stepAll(setup);
-                inputs.addAll(setup.take(session.stepCount()).asJava());
-                if (broken.isDefined()) {
-                    return new Run(Option.some(new PathVerdict(Vector.ofAll(inputs), broken.get())), Vector.empty(),
-                            inputs.size(), false);
+                Either<PathVerdict, Vector<Observation>> batch = applyAll(session, setup, inputs);
+                if (batch.isLeft()) {
+                    return new Run(Option.some(batch.getLeft()), Vector.empty(), inputs.size(), false);
                 }
-                // every input was answered: an input the system does not answer breaks robustness, always checked
-                setupSeen = Vector.range(0, setup.size()).map(step -> session.observation(step).get());
+                setupSeen = batch.get();
             }
             for (int i = 0; i < setup.size(); i++) {
                 Either<PathVerdict, Observation> answer = i < setupSeen.size() ? Either.right(setupSeen.get(i))
@@ -262,16 +259,11 @@ final class TourReplay {
         Vector<Input> moveInputs = moves.get(move).inputs();
         Vector<Observation> seen = Vector.empty();
         if (session.pipelines() && moveInputs.size() > 1) {
-            int first = session.stepCount();
-            Option<Violation> broken = session.stepAll(moveInputs);
-            inputs.addAll(moveInputs.take(session.stepCount() - first).asJava());
-            if (broken.isDefined()) {
-                return new Arrival(null, Option.some(new PathVerdict(Vector.ofAll(inputs), broken.get())), seen);
+            Either<PathVerdict, Vector<Observation>> batch = applyAll(session, moveInputs, inputs);
+            if (batch.isLeft()) {
+                return new Arrival(null, Option.some(batch.getLeft()), seen);
             }
-            // every input was answered: an input the system does not answer breaks robustness, always checked
-            for (int step = first; step < session.stepCount(); step++) {
-                seen = seen.append(session.observation(step).get());
-            }
+            seen = batch.get();
         } else {
             for (Input input : moveInputs) {
                 Either<PathVerdict, Observation> answer = apply(session, input, inputs);
@@ -287,6 +279,21 @@ final class TourReplay {
             }
         }
         return new Arrival(null, check(Frontier.of(specification, node.states()), moveInputs, seen, session.steps()), seen);
+    }
+
+    /**
+     * Applies {@code batch} in one batch, adding the inputs the system was sent to {@code inputs}: what broke,
+     * or the answers to all of them (an input the system does not answer breaks robustness, always checked).
+     */
+    private static Either<PathVerdict, Vector<Observation>> applyAll(Session session, Vector<Input> batch,
+                                                                     List<Input> inputs) {
+        int first = session.stepCount();
+        Option<Violation> broken = session.stepAll(batch);
+        inputs.addAll(batch.take(session.stepCount() - first).asJava());
+        if (broken.isDefined()) {
+            return Either.left(new PathVerdict(Vector.ofAll(inputs), broken.get()));
+        }
+        return Either.right(Vector.range(first, session.stepCount()).map(step -> session.observation(step).get()));
     }
 
     /**
