@@ -158,10 +158,13 @@ public final class Cells {
             if (unknown == null) {
                 return false;
             }
-            for (int at = other.unknown.nextSetBit(0); at >= 0; at = other.unknown.nextSetBit(at + 1)) {
-                if (!unknown.get(at)) {
+            // Run by run of the other's unknown bytes: a cut or failed write leaves them in a few long runs.
+            for (int run = other.unknown.nextSetBit(0); run >= 0; ) {
+                int runEnd = other.unknown.nextClearBit(run);
+                if (unknown.nextClearBit(run) < runEnd) {
                     return false;
                 }
+                run = other.unknown.nextSetBit(runEnd);
             }
         }
         if (unknown == null) {

@@ -109,10 +109,17 @@ public final class Frontier {
         if (size < 2) {
             return values;
         }
-        if (size > FEW) {
-            return rebuild.apply(values.distinct());
-        }
         java.util.ArrayList<T> kept = new java.util.ArrayList<>(size);
+        if (size > FEW) {
+            // A hash set of the JDK's: a Vavr set (what Seq.distinct uses) copies part of its trie for every value added.
+            java.util.Set<T> seen = new java.util.HashSet<>(2 * size);
+            for (T value : values) {
+                if (seen.add(value)) {
+                    kept.add(value);
+                }
+            }
+            return kept.size() == size ? values : rebuild.apply(kept);
+        }
         for (T value : values) {
             if (!kept.contains(value)) {
                 kept.add(value);

@@ -62,7 +62,13 @@ final class Subsumption {
 
     /** Whether {@code general} subsumes {@code specific} (allows every observation sequence it allows). */
     static boolean subsumes(SystemState general, SystemState specific) {
-        return general.armedFaults() >= specific.armedFaults() && general.knowsNoMoreThan(specific);
+        return subsumes(general, specific, false);
+    }
+
+    /** {@link #subsumes}, without comparing the apps when {@code sameApps} says they are equal. */
+    private static boolean subsumes(SystemState general, SystemState specific, boolean sameApps) {
+        return general.armedFaults() >= specific.armedFaults() && (sameApps
+                ? general.storageKnowsNoMoreThan(specific) : general.knowsNoMoreThan(specific));
     }
 
     /**
@@ -73,11 +79,12 @@ final class Subsumption {
         if (states.size() < 2 || sameFaultsAllKnown(states)) {
             return states;
         }
-        List<List<SystemState>> groups = states.size() <= FEW ? List.of(states.asJava()) : groups(states);
+        boolean few = states.size() <= FEW;
+        List<List<SystemState>> groups = few ? List.of(states.asJava()) : groups(states);
         Map<SystemState, SystemState> keeper = new IdentityHashMap<>();
         boolean anyDropped = false;
         for (List<SystemState> group : groups) {
-            anyDropped |= group.size() > 1 && keepers(group, keeper);
+            anyDropped |= group.size() > 1 && keepers(group, !few, keeper);
         }
         if (!anyDropped) {
             return states;
@@ -95,9 +102,10 @@ final class Subsumption {
 
     /**
      * For each state of {@code group} (distinct states), the state kept for it: itself, or the first kept that
-     * subsumes it. Whether any is dropped.
+     * subsumes it. Whether any is dropped. {@code sameApps}: the group's states have equal apps (a group of
+     * {@link #groups}), so only their storage is compared.
      */
-    private static boolean keepers(List<SystemState> group, Map<SystemState, SystemState> keeper) {
+    private static boolean keepers(List<SystemState> group, boolean sameApps, Map<SystemState, SystemState> keeper) {
         int size = group.size();
         boolean[] dropped = new boolean[size];
         boolean anyDropped = false;
@@ -106,8 +114,8 @@ final class Subsumption {
             for (int other = 0; other < size && !dropped[at]; other++) {
                 SystemState candidate = group.get(other);
                 // Of two that subsume each other, the first is kept.
-                dropped[at] = other != at && mayDiffer(candidate, state) && subsumes(candidate, state)
-                        && !(other > at && subsumes(state, candidate));
+                dropped[at] = other != at && mayDiffer(candidate, state) && subsumes(candidate, state, sameApps)
+                        && !(other > at && subsumes(state, candidate, sameApps));
             }
             anyDropped |= dropped[at];
         }
@@ -118,7 +126,7 @@ final class Subsumption {
             SystemState state = group.get(at);
             SystemState standing = state;
             for (int other = 0; dropped[at] && other < size; other++) {
-                if (!dropped[other] && subsumes(group.get(other), state)) {
+                if (!dropped[other] && subsumes(group.get(other), state, sameApps)) {
                     standing = group.get(other);
                     break;
                 }

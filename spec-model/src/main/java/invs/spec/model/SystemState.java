@@ -82,9 +82,14 @@ public final class SystemState {
      * same apps and regions (owners and epochs), except that this state's storage may know fewer bytes.
      */
     boolean knowsNoMoreThan(SystemState other) {
-        if (other == this) {
-            return true;
-        }
+        return other == this || storageKnowsNoMoreThan(other) && apps.equals(other.apps);
+    }
+
+    /**
+     * {@link #knowsNoMoreThan} for a state whose apps are known to equal this state's: the same regions
+     * (owners and epochs), this state's storage knowing no byte {@code other}'s does not.
+     */
+    boolean storageKnowsNoMoreThan(SystemState other) {
         if (regions.size() != other.regions.size()) {
             return false;
         }
@@ -96,7 +101,7 @@ public final class SystemState {
                 return false;
             }
         }
-        return apps.equals(other.apps);
+        return true;
     }
 
     /** Whether every byte of every region is known. */
