@@ -134,4 +134,23 @@ class CellsTest {
         assertEquals(2, changed.epoch());
         assertEquals(2, changed.learned(fresh.contents()).epoch());
     }
+
+    @Test
+    void cellsKnowNoMoreThanOthersWhenEachOfTheOthersUnknownRunsIsUnknownInThemAndTheirKnownBytesAgree() {
+        // zero-filled: unknown bytes hold 0 as well, so only which bytes are known tells them apart
+        Cells other = Cells.filled(16, 0).forget(2, 3).forget(9, 4);
+        Cells wider = Cells.filled(16, 0).forget(1, 5).forget(8, 6);
+        assertTrue(wider.knowsNoMoreThan(other));
+        assertFalse(other.knowsNoMoreThan(wider));
+        // the second run only partly covered: byte 12 is known here and unknown in other
+        assertFalse(Cells.filled(16, 0).forget(1, 5).forget(8, 4).knowsNoMoreThan(other));
+        // the first run covered, the second not at all
+        assertFalse(Cells.filled(16, 0).forget(1, 5).knowsNoMoreThan(other));
+        // runs covered, a known byte differs
+        assertFalse(wider.write(15, Bytes.fromHex("23"), 0, 1).knowsNoMoreThan(other));
+        assertTrue(Cells.filled(16, 0).forget(0, 16).knowsNoMoreThan(other));
+        assertFalse(Cells.filled(16, 0).knowsNoMoreThan(other));
+        assertTrue(other.knowsNoMoreThan(Cells.filled(16, 0)));
+        assertFalse(other.knowsNoMoreThan(Cells.filled(15, 0)));
+    }
 }
