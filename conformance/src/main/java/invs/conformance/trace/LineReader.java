@@ -13,7 +13,8 @@ public final class LineReader {
     private static final int KEPT_BUFFER = 64 * 1024;
     private final InputStream in;
     private int maxBytes;
-    private final byte[] chunk = new byte[8192];
+    /** What was read from the stream: large enough to hold many replies showing a buffer (a few KiB each). */
+    private final byte[] chunk = new byte[64 * 1024];
     private int next;
     private int filled;
     private boolean ended;
@@ -84,6 +85,24 @@ public final class LineReader {
             }
             next = filled;
         }
+    }
+
+    /**
+     * Whether the next line is the first {@code length} bytes of {@code expected} and has been read from the
+     * stream whole, with its line feed: then it is consumed and counted as {@link #next} would, without
+     * searching for its end or copying it. Otherwise nothing is consumed and {@link #next} reads the line as
+     * ever (a line not read whole yet, one that ends in a carriage return, one longer than the limit). This
+     * never reads the stream. {@code expected}'s bytes must hold no line feed.
+     */
+    public boolean skipIfNext(byte[] expected, int length) {
+        int end = next + length;
+        if (length > maxBytes || end >= filled || chunk[end] != '\n'
+                || !Arrays.equals(chunk, next, end, expected, 0, length)) {
+            return false;
+        }
+        next = end + 1;
+        lines++;
+        return true;
     }
 
     /** Consumes the rest of the current line, up to and including its line feed (or the end of the stream). */

@@ -63,14 +63,72 @@ class LineReaderTest {
         };
         LineReader lines = new LineReader(endless, 100_000);
         assertThrows(LineTooLongException.class, lines::next);
-        assertEquals(true, served[0] <= 100_000 + 8192, "read " + served[0] + " bytes");
+        assertEquals(true, served[0] <= 100_000 + 64 * 1024, "read " + served[0] + " bytes");
     }
 
     @Test
     void longLinesSpanningManyChunksArriveWhole() throws IOException {
-        String longLine = "y".repeat(50_000);
-        LineReader lines = reader(longLine + "\nend", 60_000);
+        String longLine = "y".repeat(300_000);
+        LineReader lines = reader(longLine + "\nend", 400_000);
         assertArrayEquals(longLine.getBytes(StandardCharsets.UTF_8), lines.next());
         assertEquals("end", next(lines));
+    }
+
+    /** A stream that hands out its bytes in the given pieces, one piece a read at most. */
+    private static InputStream inPieces(String... pieces) {
+        java.util.Deque<byte[]> left = new java.util.ArrayDeque<>();
+        for (String piece : pieces) {
+            left.add(piece.getBytes(StandardCharsets.UTF_8));
+        }
+        return new InputStream() {
+            @Override
+            public int read() {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public int read(byte[] buffer, int offset, int length) {
+                byte[] piece = left.poll();
+                if (piece == null) {
+                    return -1;
+                }
+                int count = Math.min(length, piece.length);
+                System.arraycopy(piece, 0, buffer, offset, count);
+                if (count < piece.length) {
+                    left.addFirst(java.util.Arrays.copyOfRange(piece, count, piece.length));
+                }
+                return count;
+            }
+        };
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aLineReadWholeAlreadyIsSkippedWhenItIsTheOneExpectedAndOtherwiseNothingIsConsumed() throws IOException {
+        LineReader lines = new LineReader(inPieces("first\nsecond\nthird\r\nfour", "th\nfifth\n"), 10);
+        assertEquals(false, lines.skipIfNext(bytes("first"), 5), "nothing read from the stream yet");
+        assertEquals("first", next(lines));
+        assertEquals(false, lines.skipIfNext(bytes("secone"), 6), "another line");
+        assertEquals(false, lines.skipIfNext(bytes("secondx"), 6 - 1), "a prefix of the line");
+        assertEquals(true, lines.skipIfNext(bytes("secondx"), 6), "the first 6 bytes of what is expected");
+        assertEquals(2, lines.lineNumber());
+        assertEquals(false, lines.skipIfNext(bytes("third"), 5), "ends in a carriage return: next reads it");
+        assertEquals("third", next(lines));
+        assertEquals(false, lines.skipIfNext(bytes("fourth"), 6), "not read whole yet");
+        assertEquals("fourth", next(lines));
+        assertEquals(true, lines.skipIfNext(bytes("fifth"), 5));
+        assertEquals(5, lines.lineNumber());
+        assertNull(next(lines));
+    }
+
+    @Test
+    void aLineLongerThanTheLimitIsNeverSkippedSoThatNextRefusesIt() throws IOException {
+        LineReader lines = new LineReader(inPieces("ok\n123456\n"), 5);
+        assertEquals("ok", next(lines));
+        assertEquals(false, lines.skipIfNext(bytes("123456"), 6));
+        assertThrows(LineTooLongException.class, lines::next);
     }
 }

@@ -1,5 +1,6 @@
 package invs.fuzz.protocol;
 
+import invs.conformance.trace.LineReader;
 import invs.spec.Observation;
 
 import java.util.Arrays;
@@ -46,6 +47,17 @@ final class AwaitedReply {
         encoder.clear();
         encoder.add(new Reply.Answer(request.id(), forecast));
         forecastLine = encoder.toByteArray();
+    }
+
+    /**
+     * The forecast, when the next line of {@code replies} is the forecast's line and has been read whole
+     * already ({@link LineReader#skipIfNext}): the line is then consumed, neither searched for its end nor
+     * copied. Else null, with nothing consumed.
+     */
+    Reply.Answer forecastIfNext(LineReader replies) {
+        byte[] expected = forecastLine;
+        return expected != null && replies.skipIfNext(expected, expected.length - 1)
+                ? new Reply.Answer(request.id(), forecast) : null;
     }
 
     /** The reply {@code line} shows when it is the forecast's line, byte for byte; else null (decode it). */

@@ -255,9 +255,14 @@ final class ServerProcess {
 
     /**
      * The reply to the request {@code awaited}, which has been sent: the next non-blank line until
-     * {@code due}, the forecast when the line is the forecast's, else decoded.
+     * {@code due}, the forecast when the line is the forecast's, else decoded. A forecast's line already read
+     * whole is taken as it lies in the reader's buffer.
      */
     private Reply reply(AwaitedReply awaited, long due, Duration timeout) {
+        Reply read = awaited.forecastIfNext(replies); // the forecast's line, read whole already
+        if (read != null) {
+            return read;
+        }
         Request request = awaited.request();
         while (true) {
             byte[] line = receive(request, due, timeout);

@@ -77,6 +77,28 @@ class AwaitedReplyTest {
         assertNotNull(encoded(YIELD, largest).forecastIfSame(served(new Reply.Answer(8, largest))), "the longest encoded ahead");
     }
 
+    @Test
+    void aForecastsLineReadWholeAlreadyIsTakenWhereItLiesAndAnyOtherLineIsLeftToBeRead() throws Exception {
+        java.io.ByteArrayOutputStream stream = new java.io.ByteArrayOutputStream();
+        stream.write(LineEncoder.line(new Reply.Answer(6, Observation.success())));
+        stream.write(LineEncoder.line(new Reply.Answer(7, Observation.success())));
+        stream.write(LineEncoder.line(new Reply.Answer(8, YIELDED)));
+        stream.write(LineEncoder.line(new Reply.Answer(9, Observation.quiet())));
+        invs.conformance.trace.LineReader replies = new invs.conformance.trace.LineReader(
+                new java.io.ByteArrayInputStream(stream.toByteArray()), 1 << 20);
+        AwaitedReply first = encoded(new Request.Apply(6, new Command(AppId.of(1), 1, 0, 0)), Observation.success());
+        assertNull(first.forecastIfNext(replies), "nothing read yet: the line is read as ever");
+        assertNotNull(first.forecastIfSame(replies.next()));
+        Reply.Answer taken = encoded(COMMAND, Observation.success()).forecastIfNext(replies);
+        assertNotNull(taken);
+        assertEquals(7, taken.id());
+        assertSame(YIELDED, encoded(YIELD, YIELDED).forecastIfNext(replies).observation(), "a yield showing 2 KiB");
+        AwaitedReply otherwise = encoded(new Request.Apply(9, new Command(AppId.of(1), 1, 0, 0)), Observation.success());
+        assertNull(otherwise.forecastIfNext(replies), "answered otherwise than forecast");
+        assertEquals(new Reply.Answer(9, Observation.quiet()), Reply.decode(replies.next()), "the line is still there");
+        assertEquals(4, replies.lineNumber());
+    }
+
     private static AwaitedReply encoded(Request request, Observation forecast) {
         AwaitedReply awaited = new AwaitedReply(request, forecast);
         awaited.encodeForecast(new LineEncoder());
