@@ -95,9 +95,11 @@ public final class LineReader {
      * never reads the stream. {@code expected}'s bytes must hold no line feed.
      */
     public boolean skipIfNext(byte[] expected, int length) {
+        if (length < 0 || length > maxBytes || length >= filled - next) {
+            return false;
+        }
         int end = next + length;
-        if (length > maxBytes || end >= filled || chunk[end] != '\n'
-                || !Arrays.equals(chunk, next, end, expected, 0, length)) {
+        if (chunk[end] != '\n' || !Arrays.equals(chunk, next, end, expected, 0, length)) {
             return false;
         }
         next = end + 1;

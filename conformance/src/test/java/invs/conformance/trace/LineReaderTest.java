@@ -130,5 +130,9 @@ class LineReaderTest {
         assertEquals("ok", next(lines));
         assertEquals(false, lines.skipIfNext(bytes("123456"), 6));
         assertThrows(LineTooLongException.class, lines::next);
+        LineReader unlimited = new LineReader(inPieces("ok\n123456\n"), Integer.MAX_VALUE);
+        assertEquals("ok", next(unlimited));
+        assertEquals(false, unlimited.skipIfNext(bytes("123456"), Integer.MAX_VALUE), "far more than was read");
+        assertEquals("123456", next(unlimited));
     }
 }
