@@ -46,7 +46,7 @@ class GuidedCampaignTest {
     void jazzerStoppingBeforeItsTimeIsSaidAndNotReportedAsNoFinding() {
         Path out = directory.resolve("stopped");
         // libFuzzer looks at its memory once a second from a thread of its own, from its start: 10 s leaves it
-        // several looks after Jazzer's start-up (with 3 s, a loaded machine once ran out of time first)
+        // several looks after Jazzer's start-up (with 3 s, a fresh-clone run once ran out of time first)
         CommandRun run = CommandRun.of("fuzz", "--guided", "--time", "10s", "--standard", "doc-default", "--out",
                 out.toString(), "--progress", "none", "--jazzer-arg=-rss_limit_mb=1");
         assertEquals(Main.USAGE, run.exit(), run.toString());
