@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
@@ -59,6 +60,19 @@ final class ProcessFamily {
     /** The server process (the shell running its command). */
     Process process() {
         return process;
+    }
+
+    /** " with status N" once the server process has exited (waiting up to {@code nanos}), null if it is still alive. */
+    String exitStatus(long nanos) {
+        try {
+            if (process.waitFor(Math.max(0, nanos), TimeUnit.NANOSECONDS)) {
+                return " with status " + process.exitValue();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "";
+        }
+        return null;
     }
 
     /**

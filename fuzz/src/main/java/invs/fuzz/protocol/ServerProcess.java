@@ -302,7 +302,7 @@ final class ServerProcess {
                         + " ms; invs stopped it");
             }
             if (line == null) {
-                String status = exitStatus(Math.min(TimeUnit.SECONDS.toNanos(1), due - System.nanoTime()));
+                String status = family.exitStatus(Math.min(TimeUnit.SECONDS.toNanos(1), due - System.nanoTime()));
                 throw fail(status == null ? "the server closed its standard output before answering " + request.describe()
                         : "the server exited" + status + " before answering " + request.describe());
             }
@@ -374,19 +374,6 @@ final class ServerProcess {
             broken = new ProtocolFailure("the server was stopped");
         }
         reapAt = System.nanoTime() + STOP_GRACE_NANOS;
-    }
-
-    /** " with status N" once the process has exited (waiting up to {@code nanos}), null if it is still alive. */
-    private String exitStatus(long nanos) {
-        try {
-            if (process.waitFor(Math.max(0, nanos), TimeUnit.NANOSECONDS)) {
-                return " with status " + process.exitValue();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "";
-        }
-        return null;
     }
 
     /** {@code duration} in nanoseconds, or {@link Long#MAX_VALUE} when it is longer than that. */
