@@ -297,6 +297,30 @@ final class Completion {
         return wanting > 1 && (state.regions().size() + wanting) * config.regionFootprint() > config.storageLength();
     }
 
+    /**
+     * Whether, beside {@code regions}, pending allocations could compete for space in some state, whatever
+     * the apps hold: more than one app with a write id has no region, and not all of them fit. Where they
+     * cannot, an app's operations never look at another app's state.
+     */
+    boolean allocationsMayCompete(Array<Region> regions) {
+        long unallocated = 0;
+        for (ShortId owner : owners) {
+            if (owner != null && !hasRegion(regions, owner)) {
+                unallocated++;
+            }
+        }
+        return unallocated > 1 && (regions.size() + unallocated) * config.regionFootprint() > config.storageLength();
+    }
+
+    private static boolean hasRegion(Array<Region> regions, ShortId owner) {
+        for (int index = 0; index < regions.size(); index++) {
+            if (regions.get(index).owner().equals(owner)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether one more region fits: exact capacity, header included (COMMAND_n_ALLOCATES, SUBSCRIBE_0_NOMEM). */
     private boolean fits(SystemState state) {
         return (state.regions().size() + 1L) * config.regionFootprint() <= config.storageLength();

@@ -32,7 +32,12 @@ public final class Frontier {
 
     /** A frontier of the given states. */
     public static Frontier of(Specification specification, Vector<SystemState> states) {
-        return new Frontier(specification, Subsumption.withoutSubsumed(distinct(states, Vector::ofAll)));
+        return new Frontier(specification, reduced(states));
+    }
+
+    /** {@code states} without duplicates and without those another subsumes ({@link Subsumption}). */
+    static Vector<SystemState> reduced(Vector<SystemState> states) {
+        return Subsumption.withoutSubsumed(distinct(states, Vector::ofAll));
     }
 
     /** The states consistent with what was observed. */
@@ -75,7 +80,7 @@ public final class Frontier {
         if (same(next)) {
             return Either.right(this);
         }
-        return Either.right(new Frontier(specification, Subsumption.withoutSubsumed(distinct(Vector.ofAll(next), Vector::ofAll))));
+        return Either.right(new Frontier(specification, reduced(Vector.ofAll(next))));
     }
 
     /** Whether {@code next} holds this frontier's states themselves, in order. */

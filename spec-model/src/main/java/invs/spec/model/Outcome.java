@@ -29,7 +29,8 @@ public record Outcome(Expectation expected, SystemState next, Clause clause) {
         return learned(observation).withEpochsRenumbered();
     }
 
-    private SystemState learned(Observation observation) {
+    /** The state after {@code observation}, which this outcome admits, before its epochs are renumbered. */
+    SystemState learned(Observation observation) {
         if (!(expected instanceof Expectation.YieldedAs yielded)
                 || !(observation instanceof Observation.Yielded(var upcall, Bytes seen))
                 || yielded.buffer().allKnown()) {

@@ -54,6 +54,11 @@ public final class Specification {
         return config;
     }
 
+    /** How operations end, for a frontier that steps apps apart ({@link FactoredFrontier}). */
+    Completion completion() {
+        return completion;
+    }
+
     /** The state at first power-on: no region allocated, no app has done anything. */
     public SystemState initial() {
         return SystemState.initial(config.apps().size());

@@ -1,0 +1,201 @@
+package invs.spec.model;
+
+import invs.spec.AppId;
+import invs.spec.FlashFault;
+import invs.spec.Input;
+import invs.spec.Observation;
+import invs.spec.Tick;
+import io.vavr.collection.Array;
+import io.vavr.collection.Vector;
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A {@link Frontier} held as {@link StateProduct products}: the same states, allowing and rejecting the
+ * same observations, at a cost that grows with the parts it holds rather than the states (the apps'
+ * choices multiply; their parts add up). Where apps whose upcalls are not seen each leave several
+ * possibilities open, a frontier of hundreds of states is a few dozen parts.
+ *
+ * <p>How it steps (the specification's rules are {@link Specification}'s, unchanged):
+ * <ul>
+ *   <li>An input an app makes or a restart of it, in a product where allocations cannot compete for
+ *       space ({@link Completion#allocationsMayCompete}): each of that app's parts is stepped once, in
+ *       the state {@link StateProduct#standingFor stands for} it (other apps' parts are not read by any rule
+ *       then: only allocation and the shared regions and faults tie apps, and the product shares those).
+ *       Each allowed outcome gives a product with that app's part replaced, the regions it left, and the
+ *       fault it used counted against the part. The other apps' parts stay as they are: renumbering the
+ *       epochs ({@link SystemState#withEpochsRenumbered}) forgets a read only where its region changed, and
+ *       an app reads and changes its own region only, which no other app owns (a configuration gives each
+ *       write id one app).</li>
+ *   <li>A tick changes nothing; an injected fault arms one more in every state
+ *       ({@link StateProduct#withFaultArmed}).</li>
+ *   <li>Anything else (a reboot, a drain, an app's input where allocations may compete): the product's
+ *       states are stepped one by one, as {@link Frontier} does, duplicates and subsumed states left out.</li>
+ * </ul>
+ * Products with the same regions, budget and other apps' parts are then merged, their stepped app's parts
+ * joined; of two parts with the same app state the one that used fewer faults is kept (its states subsume
+ * the other's: {@link Subsumption}). The same state may be held by two products: that costs time, never
+ * correctness.
+ */
+public final class FactoredFrontier {
+    /** At most this many states are listed where a caller asks for them ({@link #states}). */
+    private static final int LISTED = 1 << 16;
+
+    private final Specification specification;
+    private final Vector<StateProduct> products;
+
+    private FactoredFrontier(Specification specification, Vector<StateProduct> products) {
+        this.specification = specification;
+        this.products = products;
+    }
+
+    /** The frontier at first power-on. */
+    public static FactoredFrontier start(Specification specification) {
+        return new FactoredFrontier(specification, Vector.of(StateProduct.of(specification.initial())));
+    }
+
+    /** The specification. */
+    public Specification specification() {
+        return specification;
+    }
+
+    /** How many states the frontier holds (a state two products hold counts twice). */
+    public long width() {
+        long width = 0;
+        for (StateProduct product : products) {
+            width += product.width();
+        }
+        return width;
+    }
+
+    /** How many app states the frontier's products hold together: what a step costs, at most. */
+    public int held() {
+        int held = 0;
+        for (StateProduct product : products) {
+            held += product.held();
+        }
+        return held;
+    }
+
+    /** The products, for tests and measurements. */
+    Vector<StateProduct> products() {
+        return products;
+    }
+
+    /** A state consistent with everything observed so far. */
+    public SystemState first() {
+        StateProduct first = products.head();
+        return first.single() != null ? first.single() : first.states(1).head();
+    }
+
+    /** The frontier's states (up to 65,536 of them), product by product: for reports, never for checking. */
+    public Vector<SystemState> states() {
+        Vector<SystemState> states = Vector.empty();
+        for (StateProduct product : products) {
+            states = states.appendAll(product.states(LISTED - states.size()));
+            if (states.size() >= LISTED) {
+                break;
+            }
+        }
+        return states;
+    }
+
+    /** Every outcome any of the frontier's states (as {@link #states} lists them) allows for {@code input}. */
+    public Vector<Outcome> allowed(Input input) {
+        return states().flatMap(state -> specification.step(state, input));
+    }
+
+    /**
+     * The frontier after {@code input} was answered by {@code observation}, or the divergence when no
+     * consistent state allows it.
+     */
+    public Either<Divergence, FactoredFrontier> advance(Input input, Observation observation) {
+        if (input instanceof Tick || input instanceof FlashFault) {
+            // Every state answers these alike; a fault is armed in every state.
+            Outcome any = specification.outcomes(first(), input).get(0);
+            if (!any.admits(observation)) {
+                return Either.left(new Divergence(input, observation, allowed(input)));
+            }
+            return Either.right(input instanceof Tick ? this
+                    : new FactoredFrontier(specification, products.flatMap(StateProduct::withFaultArmed)));
+        }
+        Option<AppId> concerned = input.concernedApp();
+        ProductJoin join = new ProductJoin(concerned.map(AppId::slot).getOrElse(0));
+        List<SystemState> loose = new ArrayList<>();
+        for (StateProduct product : products) {
+            boolean byParts = product.single() == null && concerned.isDefined()
+                    && !specification.completion().allocationsMayCompete(product.regions());
+            if (!byParts || !stepParts(product, concerned.get().slot(), input, observation, join)) {
+                stepStates(product, input, observation, loose);
+            }
+        }
+        if (!loose.isEmpty()) {
+            for (SystemState state : Frontier.reduced(Vector.ofAll(loose))) {
+                join.addState(state);
+            }
+        }
+        Vector<StateProduct> next = join.products();
+        if (next.isEmpty()) {
+            return Either.left(new Divergence(input, observation, allowed(input)));
+        }
+        return Either.right(new FactoredFrontier(specification, next));
+    }
+
+    /**
+     * Steps each of the parts of app {@code slot} in {@code product} once, into {@code join}; false, with
+     * nothing joined, if an outcome changed another app (it cannot where allocations do not compete; the
+     * product is then stepped state by state).
+     */
+    private boolean stepParts(StateProduct product, int slot, Input input, Observation observation, ProductJoin join) {
+        List<SystemState> after = new ArrayList<>();
+        List<Integer> used = new ArrayList<>();
+        for (StateProduct.Part part : product.parts().get(slot)) {
+            SystemState standing = product.standingFor(slot, part);
+            Array<Outcome> outcomes = specification.outcomes(standing, input);
+            for (int index = 0; index < outcomes.size(); index++) {
+                Outcome outcome = outcomes.get(index);
+                if (outcome.admits(observation)) {
+                    SystemState taught = outcome.learned(observation);
+                    if (!othersAlike(standing, taught, slot)) {
+                        return false;
+                    }
+                    SystemState next = taught.withEpochsRenumbered();
+                    after.add(next);
+                    used.add(part.used() + standing.armedFaults() - next.armedFaults());
+                }
+            }
+        }
+        for (int index = 0; index < after.size(); index++) {
+            SystemState next = after.get(index);
+            join.addPart(next.regions(), product.budget(), product.parts(),
+                    new StateProduct.Part(next.apps().get(slot), used.get(index)));
+        }
+        return true;
+    }
+
+    /** Whether {@code next} holds the same state as {@code before} for every app but the one in {@code slot}. */
+    private static boolean othersAlike(SystemState before, SystemState next, int slot) {
+        for (int other = 0; other < before.apps().size(); other++) {
+            if (other != slot && next.apps().get(other) != before.apps().get(other)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Steps each state of {@code product}, as {@link Frontier} does, adding every state that follows to {@code loose}. */
+    private void stepStates(StateProduct product, Input input, Observation observation, List<SystemState> loose) {
+        for (SystemState state : product.states(Integer.MAX_VALUE)) {
+            Array<Outcome> outcomes = specification.outcomes(state, input);
+            for (int index = 0; index < outcomes.size(); index++) {
+                Outcome outcome = outcomes.get(index);
+                if (outcome.admits(observation)) {
+                    loose.add(outcome.after(observation));
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package invs.spec.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import invs.spec.AppId;
+import invs.spec.Command;
+import invs.spec.Configuration;
+import invs.spec.Drain;
+import invs.spec.Input;
+import invs.spec.Observation;
+import invs.spec.Profile;
+import invs.spec.Reboot;
+import invs.spec.Subscribe;
+import io.vavr.collection.Vector;
+import io.vavr.control.Either;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * {@link FactoredFrontier} against {@link Frontier} and {@link PlainStates} on random walks with frequent
+ * faults and reboots: after every step it holds only consistent states, it holds a state that subsumes each
+ * of the frontier's, and it accepts and rejects every observation as the frontier does (the walk offers
+ * each step's answer and, half the time, first an answer to another input, which most often no state allows).
+ * On a board where allocations compete for space the products are stepped state by state; the walks there
+ * check that they are. {@code factoring}: at least this many steps leave fewer parts than states.
+ */
+class FactoredFrontierTest {
+
+    static Stream<Arguments> configurations() {
+        Configuration doc = Configuration.defaults(Profile.DOC);
+        Configuration crowded = RandomWalkTest.configurations().map(arguments -> (Configuration) arguments.get()[1])
+                .skip(3).findFirst().orElseThrow();
+        // Four apps, room for two regions: allocations compete.
+        Configuration cramped = crowded.withProfile(Profile.DOC).withStorageLength(2 * 76 + 40);
+        return Stream.of(Arguments.of("doc", doc, 12, 300, 20),
+                Arguments.of("tock", Configuration.defaults(Profile.TOCK), 12, 300, 20),
+                Arguments.of("tock-crowded", crowded, 12, 300, 20), Arguments.of("doc-cramped", cramped, 8, 120, 0));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("configurations")
+    void holdsWhatTheFrontierHolds(String name, Configuration config, int walks, int steps, int factoring) {
+        Specification specification = new Specification(config);
+        long widest = 0;
+        int rejected = 0;
+        int factoredSteps = 0;
+        for (int walk = 0; walk < walks; walk++) {
+            long seed = 7919L * walk + name.hashCode();
+            Random random = new Random(seed);
+            PlainStates plain = PlainStates.start(specification);
+            Frontier frontier = Frontier.start(specification);
+            FactoredFrontier factored = FactoredFrontier.start(specification);
+            for (int step = 0; step < steps; step++) {
+                String where = name + " seed " + seed + " step " + step;
+                Input input = input(random, config);
+                if (random.nextBoolean()) {
+                    Input other = RandomWalkAccess.randomInput(random, config);
+                    Vector<Outcome> answers = plain.allowed(other);
+                    Observation stray = answers.get(random.nextInt(answers.size())).expected().example(random.nextInt(256));
+                    boolean accepted = frontier.advance(input, stray).isRight();
+                    assertEquals(accepted, factored.advance(input, stray).isRight(), where + ": " + input + " answered " + stray);
+                    rejected += accepted ? 0 : 1;
+                }
+                Vector<Outcome> allowed = plain.allowed(input)
+                        .filter(outcome -> outcome.clause() != invs.spec.Clause.TRD104_GRANT_NOMEM || random.nextInt(8) == 0);
+                if (allowed.isEmpty()) {
+                    allowed = plain.allowed(input);
+                }
+                Observation observation = allowed.get(random.nextInt(allowed.size())).expected().example(random.nextInt(256));
+                plain = plain.advance(input, observation);
+                frontier = frontier.advance(input, observation).get();
+                Either<Divergence, FactoredFrontier> next = factored.advance(input, observation);
+                assertTrue(next.isRight(), where + ": rejects " + observation + " for " + input);
+                factored = next.get();
+                Vector<SystemState> held = factored.states();
+                assertTrue(plain.states().containsAll(held), where + ": holds a state no observation allows");
+                for (SystemState state : frontier.states()) {
+                    assertTrue(held.exists(candidate -> Subsumption.subsumes(candidate, state)),
+                            where + ": nothing subsumes " + state);
+                }
+                widest = Math.max(widest, factored.width());
+                factoredSteps += factored.held() < factored.width() ? 1 : 0;
+            }
+        }
+        assertTrue(rejected > walks, name + ": the stray answers were all accepted (" + rejected + " rejected)");
+        assertTrue(factoredSteps >= factoring, name + ": " + factoredSteps + " steps left a frontier of fewer parts than states");
+        assertTrue(widest > 4, name + ": the walks never widened the frontier (" + widest + ")");
+    }
+
+    /**
+     * A random input, drains and reboots three times rarer than in {@link RandomWalkTest}'s walks: they
+     * settle every app's choices, and the walks are to leave many open.
+     */
+    private static Input input(Random random, Configuration config) {
+        Input input = RandomWalkAccess.randomInput(random, config);
+        while ((input instanceof Drain || input instanceof Reboot) && random.nextInt(3) != 0) {
+            input = RandomWalkAccess.randomInput(random, config);
+        }
+        return input;
+    }
+
+    @Test
+    void appsChoicesMultiplyAsStatesAndAddUpAsParts() {
+        // Each app's region is allocated (a size operation, drained); then each starts a read it is not
+        // subscribed to and subscribes to another upcall, before which the read may have completed or not.
+        Configuration config = Configuration.defaults(Profile.DOC);
+        Specification specification = new Specification(config);
+        Vector<AppId> apps = config.appIds();
+        Vector<Input> inputs = apps.map(app -> (Input) new Command(app, 1, 0, 0)).append(new Drain())
+                .appendAll(apps.map(app -> new Command(app, 2, 0, 0)))
+                .appendAll(apps.map(app -> new Subscribe(app, 0)));
+        FactoredFrontier factored = FactoredFrontier.start(specification);
+        Frontier frontier = Frontier.start(specification);
+        for (Input input : inputs) {
+            Observation observation = !(input instanceof Drain) ? Observation.success() : Observation.quiet();
+            frontier = frontier.advance(input, observation).get();
+            factored = factored.advance(input, observation).get();
+        }
+        int states = 1 << apps.size();
+        assertEquals(states, frontier.states().size(), "each app's read pending or done");
+        assertEquals(states, factored.width());
+        assertEquals(2 * apps.size(), factored.held(), "two parts per app");
+        assertEquals(1, factored.products().size());
+    }
+}
