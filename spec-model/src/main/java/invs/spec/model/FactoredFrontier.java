@@ -125,12 +125,19 @@ public final class FactoredFrontier {
         Option<AppId> concerned = input.concernedApp();
         ProductJoin join = new ProductJoin(concerned.map(AppId::slot).getOrElse(0));
         List<SystemState> loose = new ArrayList<>();
+        boolean unchanged = true;
         for (StateProduct product : products) {
             boolean byParts = product.single() == null && concerned.isDefined()
                     && !specification.completion().allocationsMayCompete(product.regions());
-            if (!byParts || !stepParts(product, concerned.get().slot(), input, observation, join)) {
-                stepStates(product, input, observation, loose);
+            if (byParts && stepParts(product, concerned.get().slot(), input, observation, join)) {
+                unchanged = false;
+            } else {
+                unchanged &= stepStates(product, input, observation, loose);
             }
+        }
+        if (unchanged) {
+            // Every product (each one state) allowed only itself, a tick most often: as Frontier, kept as it is.
+            return Either.right(this);
         }
         if (!loose.isEmpty()) {
             for (SystemState state : Frontier.reduced(Vector.ofAll(loose))) {
@@ -152,8 +159,10 @@ public final class FactoredFrontier {
     private boolean stepParts(StateProduct product, int slot, Input input, Observation observation, ProductJoin join) {
         List<SystemState> after = new ArrayList<>();
         List<Integer> used = new ArrayList<>();
+        boolean unchanged = true;
         for (StateProduct.Part part : product.parts().get(slot)) {
             SystemState standing = product.standingFor(slot, part);
+            int before = after.size();
             Array<Outcome> outcomes = specification.outcomes(standing, input);
             for (int index = 0; index < outcomes.size(); index++) {
                 Outcome outcome = outcomes.get(index);
@@ -167,6 +176,12 @@ public final class FactoredFrontier {
                     used.add(part.used() + standing.armedFaults() - next.armedFaults());
                 }
             }
+            unchanged &= after.size() == before + 1 && after.get(before).apps().get(slot) == part.app()
+                    && after.get(before).regions() == product.regions() && used.get(before) == part.used();
+        }
+        if (unchanged) {
+            join.keep(product);
+            return true;
         }
         for (int index = 0; index < after.size(); index++) {
             SystemState next = after.get(index);
@@ -186,8 +201,12 @@ public final class FactoredFrontier {
         return true;
     }
 
-    /** Steps each state of {@code product}, as {@link Frontier} does, adding every state that follows to {@code loose}. */
-    private void stepStates(StateProduct product, Input input, Observation observation, List<SystemState> loose) {
+    /**
+     * Steps each state of {@code product}, as {@link Frontier} does, adding every state that follows to
+     * {@code loose}; whether the product is one state that allowed only itself.
+     */
+    private boolean stepStates(StateProduct product, Input input, Observation observation, List<SystemState> loose) {
+        int before = loose.size();
         for (SystemState state : product.states(Integer.MAX_VALUE)) {
             Array<Outcome> outcomes = specification.outcomes(state, input);
             for (int index = 0; index < outcomes.size(); index++) {
@@ -197,5 +216,6 @@ public final class FactoredFrontier {
                 }
             }
         }
+        return product.single() != null && loose.size() == before + 1 && loose.get(before) == product.single();
     }
 }

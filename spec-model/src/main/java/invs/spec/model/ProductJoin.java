@@ -4,6 +4,7 @@ import io.vavr.collection.Array;
 import io.vavr.collection.Vector;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,80 +15,139 @@ import java.util.Map;
  * their parts. Of two parts with the same app state, the one that used fewer faults is kept: each state
  * with the other is subsumed by the same state with it ({@link Subsumption}: more faults armed, all else
  * equal). Products come out in the order their first state or part came in.
+ *
+ * <p>A step most often leaves a few groups, whose parts share their regions and other apps' parts as
+ * objects: groups are found by comparing those first, and hashed only once there are many of them.
  */
 final class ProductJoin {
+    /** At most this many groups are searched one by one; more are also found by hash. */
+    private static final int FEW = 8;
+
     /**
-     * What the parts of one product share.
+     * One product being joined: what its parts share, and the stepped app's parts so far.
      *
      * @param regions the regions
      * @param budget  the faults armed where no app used one; -1 for states joined by {@link #addState},
      *                whose product's budget is the most faults any of them has armed
-     * @param others  every app's parts, the stepped app's left empty
+     * @param apps    for parts, every app's parts ({@code Array<Array<Part>>}); for states, every app's
+     *                state ({@code Array<AppState>}); the stepped app's entry is not compared
+     * @param mine    the stepped app's parts, or the states joined
+     * @param kept    a product the step left as it was, joined with nothing; null for the other groups
      */
-    private record Shared(Array<Region> regions, int budget, Array<Array<StateProduct.Part>> others) {
+    private record Group(Array<Region> regions, int budget, Array<?> apps, List<Object> mine, StateProduct kept) {
+        /** Whether this group shares {@code regions}, {@code budget} and every app but {@code slot}'s with the arguments. */
+        boolean shares(Array<Region> regions, int budget, Array<?> apps, int slot) {
+            if (kept != null || this.budget != budget || (this.regions != regions && !this.regions.equals(regions))) {
+                return false;
+            }
+            if (this.apps == apps) {
+                return true;
+            }
+            for (int other = 0; other < apps.size(); other++) {
+                if (other != slot && !this.apps.get(other).equals(apps.get(other))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    /** A group's hash key: what it shares, the stepped app's entry left out. */
+    private record Key(Array<Region> regions, int budget, Array<?> others) {
     }
 
     private final int slot;
-    private final Map<Shared, List<StateProduct.Part>> parts = new LinkedHashMap<>();
-    /** The states joined by {@link #addState}, by what they share, with their armed faults. */
-    private final Map<Shared, List<SystemState>> states = new LinkedHashMap<>();
-    /** The first state joined while it is the only thing joined; a product is then made of it directly. */
-    private SystemState only;
-    private int joined;
+    private final List<Group> groups = new ArrayList<>();
+    /** The groups by key, once there are more than {@link #FEW}; null until then. */
+    private Map<Key, Group> index;
 
     /** A join of products stepped by an input of the app in {@code slot} (any slot for other inputs). */
     ProductJoin(int slot) {
         this.slot = slot;
     }
 
-    /** Joins the part {@code part} of the stepped app, beside these regions, budget and other apps' parts. */
-    void addPart(Array<Region> regions, int budget, Array<Array<StateProduct.Part>> others, StateProduct.Part part) {
-        joined++;
-        parts.computeIfAbsent(new Shared(regions, budget, others.update(slot, Array.empty())),
-                key -> new ArrayList<>()).add(part);
+    /** Joins the part {@code part} of the stepped app, beside these regions, budget and all apps' parts. */
+    void addPart(Array<Region> regions, int budget, Array<Array<StateProduct.Part>> parts, StateProduct.Part part) {
+        group(regions, budget, parts).mine().add(part);
     }
 
     /** Joins one state. */
     void addState(SystemState state) {
-        if (joined++ == 0) {
-            only = state;
+        group(state.regions(), -1, state.apps()).mine().add(state);
+    }
+
+    /** Keeps {@code product}, which the step left as it was, as it is. */
+    void keep(StateProduct product) {
+        groups.add(new Group(product.regions(), product.budget(), product.parts(), null, product));
+    }
+
+    private Group group(Array<Region> regions, int budget, Array<?> apps) {
+        if (index == null) {
+            for (Group group : groups) {
+                if (group.shares(regions, budget, apps, slot)) {
+                    return group;
+                }
+            }
+            Group group = new Group(regions, budget, apps, new ArrayList<>(2), null);
+            groups.add(group);
+            if (groups.size() > FEW) {
+                index = new HashMap<>();
+                for (Group each : groups) {
+                    if (each.kept() == null) {
+                        index.putIfAbsent(key(each.regions(), each.budget(), each.apps()), each);
+                    }
+                }
+            }
+            return group;
         }
-        Array<Array<StateProduct.Part>> others = state.apps().map(app -> Array.of(new StateProduct.Part(app, 0)));
-        states.computeIfAbsent(new Shared(state.regions(), -1, others.update(slot, Array.empty())),
-                key -> new ArrayList<>()).add(state);
+        return index.computeIfAbsent(key(regions, budget, apps), key -> {
+            Group group = new Group(regions, budget, apps, new ArrayList<>(2), null);
+            groups.add(group);
+            return group;
+        });
+    }
+
+    private Key key(Array<Region> regions, int budget, Array<?> apps) {
+        return new Key(regions, budget, apps.update(slot, null));
     }
 
     /** The joined products. */
     Vector<StateProduct> products() {
-        if (joined == 1 && only != null) {
-            return Vector.of(StateProduct.of(only));
-        }
-        List<StateProduct> products = new ArrayList<>();
-        for (Map.Entry<Shared, List<StateProduct.Part>> entry : parts.entrySet()) {
-            Shared shared = entry.getKey();
-            add(products, shared.regions(), shared.budget(), shared.others(), entry.getValue());
-        }
-        for (Map.Entry<Shared, List<SystemState>> entry : states.entrySet()) {
-            Shared shared = entry.getKey();
-            int budget = 0;
-            for (SystemState state : entry.getValue()) {
-                budget = Math.max(budget, state.armedFaults());
+        List<StateProduct> products = new ArrayList<>(groups.size());
+        for (Group group : groups) {
+            StateProduct product = group.kept() != null ? group.kept()
+                    : group.budget() < 0 ? ofStates(group) : ofParts(group);
+            if (product != null) {
+                products.add(product);
             }
-            List<StateProduct.Part> mine = new ArrayList<>();
-            for (SystemState state : entry.getValue()) {
-                mine.add(new StateProduct.Part(state.apps().get(slot), budget - state.armedFaults()));
-            }
-            add(products, shared.regions(), budget, shared.others(), mine);
         }
         return Vector.ofAll(products);
     }
 
-    private void add(List<StateProduct> products, Array<Region> regions, int budget,
-                     Array<Array<StateProduct.Part>> others, List<StateProduct.Part> mine) {
-        StateProduct product = StateProduct.of(regions, budget, others.update(slot, fewestUsed(mine)));
-        if (product != null) {
-            products.add(product);
+    @SuppressWarnings("unchecked")
+    private StateProduct ofParts(Group group) {
+        Array<Array<StateProduct.Part>> parts = (Array<Array<StateProduct.Part>>) group.apps();
+        return StateProduct.of(group.regions(), group.budget(),
+                parts.update(slot, fewestUsed((List<StateProduct.Part>) (List<?>) group.mine())));
+    }
+
+    private StateProduct ofStates(Group group) {
+        List<Object> states = group.mine();
+        if (states.size() == 1) {
+            return StateProduct.of((SystemState) states.get(0));
         }
+        int budget = 0;
+        for (Object state : states) {
+            budget = Math.max(budget, ((SystemState) state).armedFaults());
+        }
+        List<StateProduct.Part> mine = new ArrayList<>(states.size());
+        for (Object each : states) {
+            SystemState state = (SystemState) each;
+            mine.add(new StateProduct.Part(state.apps().get(slot), budget - state.armedFaults()));
+        }
+        Array<Array<StateProduct.Part>> parts = ((SystemState) states.get(0)).apps()
+                .map(app -> Array.of(new StateProduct.Part(app, 0)));
+        return StateProduct.of(group.regions(), budget, parts.update(slot, fewestUsed(mine)));
     }
 
     /** {@code mine} without a part whose app state another part has with fewer faults used, in order. */
@@ -95,12 +155,34 @@ final class ProductJoin {
         if (mine.size() == 1) {
             return Array.of(mine.get(0));
         }
-        Map<AppState, Integer> fewest = new LinkedHashMap<>();
-        for (StateProduct.Part part : mine) {
-            fewest.merge(part.app(), part.used(), Math::min);
+        if (mine.size() > FEW) {
+            Map<AppState, Integer> fewest = new LinkedHashMap<>();
+            for (StateProduct.Part part : mine) {
+                fewest.merge(part.app(), part.used(), Math::min);
+            }
+            List<StateProduct.Part> kept = new ArrayList<>(fewest.size());
+            fewest.forEach((app, used) -> kept.add(new StateProduct.Part(app, used)));
+            return Array.ofAll(kept);
         }
-        List<StateProduct.Part> kept = new ArrayList<>(fewest.size());
-        fewest.forEach((app, used) -> kept.add(new StateProduct.Part(app, used)));
+        List<StateProduct.Part> kept = new ArrayList<>(mine.size());
+        for (StateProduct.Part part : mine) {
+            int same = indexOfApp(kept, part.app());
+            if (same < 0) {
+                kept.add(part);
+            } else if (part.used() < kept.get(same).used()) {
+                kept.set(same, part);
+            }
+        }
         return Array.ofAll(kept);
+    }
+
+    private static int indexOfApp(List<StateProduct.Part> parts, AppState app) {
+        for (int index = 0; index < parts.size(); index++) {
+            AppState other = parts.get(index).app();
+            if (other == app || other.equals(app)) {
+                return index;
+            }
+        }
+        return -1;
     }
 }

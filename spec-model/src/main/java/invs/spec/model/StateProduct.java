@@ -66,6 +66,9 @@ final class StateProduct {
 
     /** The parts that fit in some state (with the fewest faults the other apps used), null if an app has none. */
     private static Array<Array<Part>> fitting(int budget, Array<Array<Part>> parts) {
+        if (noneUsed(parts)) {
+            return budget < 0 ? null : parts;
+        }
         int fewest = 0;
         for (Array<Part> slot : parts) {
             fewest += fewestUsed(slot);
@@ -84,6 +87,18 @@ final class StateProduct {
             }
         }
         return kept;
+    }
+
+    private static boolean noneUsed(Array<Array<Part>> parts) {
+        for (int slot = 0; slot < parts.size(); slot++) {
+            Array<Part> mine = parts.get(slot);
+            for (int index = 0; index < mine.size(); index++) {
+                if (mine.get(index).used() != 0) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     private static int fewestUsed(Array<Part> slot) {

@@ -4,6 +4,7 @@ import invs.spec.Configuration;
 import invs.spec.Input;
 import invs.spec.Observation;
 import invs.spec.Profile;
+import invs.spec.model.FactoredFrontier;
 import invs.spec.model.Frontier;
 import invs.spec.model.Outcome;
 import invs.spec.model.PlainStates;
@@ -25,7 +26,7 @@ import java.util.Random;
  * profile instead: the walk is first made by a {@link PlainStates} set (so it does not depend on how
  * {@link Frontier} keeps its states), then checked by a {@link Frontier} on the clock; it prints the CPU
  * time, the bytes allocated per input, the widest frontier and the distribution of frontier widths over the
- * walk's steps.
+ * walk's steps; then by a {@link FactoredFrontier}, with the states it holds and the parts it holds them in.
  */
 public final class ModelBenchmark {
     private static final java.lang.management.ThreadMXBean THREADS =
@@ -34,6 +35,8 @@ public final class ModelBenchmark {
     private static final com.sun.management.ThreadMXBean ALLOCATION = (com.sun.management.ThreadMXBean) THREADS;
     /** The walk starts again from power-on after this many inputs. */
     private static final int RESTART_EVERY = 400;
+    /** A frontier of at least this many states is wide: the benchmark times the steps from one apart. */
+    private static final int WIDE = 64;
 
     private ModelBenchmark() {
     }
@@ -116,7 +119,17 @@ public final class ModelBenchmark {
             observations[step] = allowed.get(random.nextInt(allowed.size())).expected().example(0);
             plain = plain.advance(input, observations[step]);
         }
+        int[] widths = checkWithFrontier(profile, specification, inputs, observations);
+        checkFactored(profile, specification, inputs, observations, widths);
+    }
+
+    /** Checks the walk with a {@link Frontier}; the frontier's width after each step. */
+    private static int[] checkWithFrontier(Profile profile, Specification specification, Input[] inputs,
+                                           Observation[] observations) {
+        int count = inputs.length;
         int[] widths = new int[count];
+        long wideNanos = 0;
+        int wideSteps = 0;
         long allocatedStart = ALLOCATION.getCurrentThreadAllocatedBytes();
         long cpuStart = THREADS.getCurrentThreadCpuTime();
         Frontier frontier = Frontier.start(specification);
@@ -124,13 +137,20 @@ public final class ModelBenchmark {
             if (step % RESTART_EVERY == 0) {
                 frontier = Frontier.start(specification);
             }
+            boolean wide = frontier.states().size() >= WIDE;
+            long start = wide ? System.nanoTime() : 0;
             var next = frontier.advance(inputs[step], observations[step]);
+            if (wide) {
+                wideNanos += System.nanoTime() - start;
+                wideSteps++;
+            }
             if (next.isLeft()) {
                 throw new IllegalStateException("the frontier rejects step " + step + " of the walk: " + next.getLeft());
             }
             frontier = next.get();
             widths[step] = frontier.states().size();
         }
+        int[] byStep = widths.clone();
         double cpu = (THREADS.getCurrentThreadCpuTime() - cpuStart) / 1e9;
         long allocated = ALLOCATION.getCurrentThreadAllocatedBytes() - allocatedStart;
         Arrays.sort(widths);
@@ -138,5 +158,50 @@ public final class ModelBenchmark {
                 + " %,d bytes allocated per input; widest frontier %,d states; states per step median %,d, p99 %,d,"
                 + " max %,d%n", profile.name().toLowerCase(), count, cpu, count / cpu, allocated / count,
                 widths[count - 1], widths[count / 2], widths[(int) (count * 0.99)], widths[count - 1]);
+        System.out.printf("model %-4s: %,d steps from a frontier of %d states or more, %.1f µs each%n",
+                profile.name().toLowerCase(), wideSteps, WIDE, wideNanos / 1e3 / Math.max(1, wideSteps));
+        return byStep;
+    }
+
+    /** The same walk checked by a {@link FactoredFrontier}: its states and the parts it holds for them. */
+    private static void checkFactored(Profile profile, Specification specification, Input[] inputs,
+                                      Observation[] observations, int[] frontierWidths) {
+        int count = inputs.length;
+        long wideNanos = 0;
+        int wideSteps = 0;
+        long[] widths = new long[count];
+        int[] held = new int[count];
+        long allocatedStart = ALLOCATION.getCurrentThreadAllocatedBytes();
+        long cpuStart = THREADS.getCurrentThreadCpuTime();
+        FactoredFrontier frontier = FactoredFrontier.start(specification);
+        for (int step = 0; step < count; step++) {
+            if (step % RESTART_EVERY == 0) {
+                frontier = FactoredFrontier.start(specification);
+            }
+            boolean wide = step > 0 && step % RESTART_EVERY != 0 && frontierWidths[step - 1] >= WIDE;
+            long start = wide ? System.nanoTime() : 0;
+            var next = frontier.advance(inputs[step], observations[step]);
+            if (wide) {
+                wideNanos += System.nanoTime() - start;
+                wideSteps++;
+            }
+            if (next.isLeft()) {
+                throw new IllegalStateException("the factored frontier rejects step " + step + " of the walk: "
+                        + next.getLeft());
+            }
+            frontier = next.get();
+            widths[step] = frontier.width();
+            held[step] = frontier.held();
+        }
+        double cpu = (THREADS.getCurrentThreadCpuTime() - cpuStart) / 1e9;
+        long allocated = ALLOCATION.getCurrentThreadAllocatedBytes() - allocatedStart;
+        Arrays.sort(widths);
+        Arrays.sort(held);
+        System.out.printf("factored %-4s: the same walk checked in %.2f CPU s, %,.0f per CPU second,"
+                + " %,d bytes allocated per input; widest %,d states held in %,d parts at most; parts per step"
+                + " median %,d, p99 %,d%n", profile.name().toLowerCase(), cpu, count / cpu, allocated / count,
+                widths[count - 1], held[count - 1], held[count / 2], held[(int) (count * 0.99)]);
+        System.out.printf("factored %-4s: the same %,d steps, %.1f µs each%n", profile.name().toLowerCase(), wideSteps,
+                wideNanos / 1e3 / Math.max(1, wideSteps));
     }
 }
