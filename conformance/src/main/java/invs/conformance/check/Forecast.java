@@ -3,7 +3,7 @@ package invs.conformance.check;
 import invs.spec.Configuration;
 import invs.spec.Input;
 import invs.spec.Observation;
-import invs.spec.model.Frontier;
+import invs.spec.model.FactoredFrontier;
 import invs.spec.model.Outcome;
 import invs.spec.model.Specification;
 import invs.spec.model.SystemState;
@@ -31,8 +31,8 @@ public final class Forecast {
      * ones before them have come back: from the first state of {@code frontier}, consistent with every
      * observation so far (a session's {@link Session#frontier()}).
      */
-    public static Forecast from(Frontier frontier) {
-        return new Forecast(frontier.specification(), frontier.states().head());
+    public static Forecast from(FactoredFrontier frontier) {
+        return new Forecast(frontier.specification(), frontier.first());
     }
 
     /** A forecast of a fresh system of {@code configuration}, from the specification's state at power-on. */

@@ -8,7 +8,7 @@ import invs.spec.Configuration;
 import invs.spec.Input;
 import invs.spec.Observation;
 import invs.spec.model.Divergence;
-import invs.spec.model.Frontier;
+import invs.spec.model.FactoredFrontier;
 import invs.spec.model.Specification;
 import io.vavr.control.Either;
 import io.vavr.collection.Vector;
@@ -18,21 +18,22 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@link Property#LOCKSTEP}: the specification's {@link Frontier} advanced by every observation; a
- * divergence when no consistent state allows what was observed.
+ * {@link Property#LOCKSTEP}: the specification's frontier ({@link FactoredFrontier}, which holds what
+ * {@link invs.spec.model.Frontier} holds as products of each app's states) advanced by every observation;
+ * a divergence when no consistent state allows what was observed.
  */
 final class ModelOracle implements Oracle {
     /**
      * The frontier at first power-on of the configurations checked lately (and so their specifications),
      * shared by every session: a frontier and a specification are immutable values of their configuration.
      */
-    private static final MadeLately<Frontier> STARTING = new MadeLately<>(16,
-            configuration -> Frontier.start(new Specification(configuration)));
+    private static final MadeLately<FactoredFrontier> STARTING = new MadeLately<>(16,
+            configuration -> FactoredFrontier.start(new Specification(configuration)));
 
     /** The inputs answered so far, in order, and their observations (for filing a divergence). */
     private final List<Input> inputs = new ArrayList<>();
     private final List<Observation> observations = new ArrayList<>();
-    private Frontier frontier;
+    private FactoredFrontier frontier;
 
     ModelOracle(Configuration configuration) {
         this.frontier = STARTING.of(configuration);
@@ -47,7 +48,7 @@ final class ModelOracle implements Oracle {
     public Option<Violation> check(int step, Input input, Observation observation) {
         inputs.add(input);
         observations.add(observation);
-        Either<Divergence, Frontier> next = frontier.advance(input, observation);
+        Either<Divergence, FactoredFrontier> next = frontier.advance(input, observation);
         if (next.isLeft()) {
             Divergence divergence = next.getLeft();
             Clause clause = Explanation.governing(seen(), divergence);
@@ -68,7 +69,7 @@ final class ModelOracle implements Oracle {
     }
 
     /** The states consistent with everything observed so far. */
-    Frontier frontier() {
+    FactoredFrontier frontier() {
         return frontier;
     }
 }

@@ -9,7 +9,7 @@ import invs.conformance.trace.TraceStep;
 import invs.spec.Configuration;
 import invs.spec.Input;
 import invs.spec.Observation;
-import invs.spec.model.Frontier;
+import invs.spec.model.FactoredFrontier;
 import io.vavr.collection.Vector;
 import io.vavr.control.Option;
 
@@ -239,7 +239,7 @@ public final class Session implements AutoCloseable {
      * lockstep): a campaign try stops there, without a verdict on the rest of its inputs.
      */
     public boolean beyondBound() {
-        return model != null && model.frontier().states().size() > FRONTIER_BOUND;
+        return model != null && model.frontier().width() > FRONTIER_BOUND;
     }
 
     /**
@@ -293,7 +293,7 @@ public final class Session implements AutoCloseable {
         }
         shadow.observe(input, observation);
         if (model != null) {
-            statistics.frontier(model.frontier().states().size());
+            statistics.frontier((int) Math.min(Integer.MAX_VALUE, model.frontier().width()));
         }
         long judged = System.nanoTime();
         // Without lockstep, or when an oracle before it found a violation, the specification took no time.
@@ -365,7 +365,7 @@ public final class Session implements AutoCloseable {
     }
 
     /** The specification's states consistent with the observations, when lockstep is checked. */
-    public Option<Frontier> frontier() {
+    public Option<FactoredFrontier> frontier() {
         return model == null ? Option.none() : Option.some(model.frontier());
     }
 

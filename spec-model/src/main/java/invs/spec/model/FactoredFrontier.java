@@ -17,9 +17,10 @@ import java.util.List;
  * A {@link Frontier} held as {@link StateProduct products}: the same states, allowing and rejecting the
  * same observations, at a cost that grows with the parts it holds rather than the states (the apps'
  * choices multiply; their parts add up). Where apps whose upcalls are not seen each leave several
- * possibilities open, a frontier of hundreds of states is a few dozen parts.
+ * possibilities open, a frontier of hundreds of states is a few dozen parts. A narrow frontier (most are
+ * a state or two) is held as a {@link Frontier} and stepped as one ({@link #FACTOR_ABOVE}).
  *
- * <p>How it steps (the specification's rules are {@link Specification}'s, unchanged):
+ * <p>How products step (the specification's rules are {@link Specification}'s, unchanged):
  * <ul>
  *   <li>An input an app makes or a restart of it, in a product where allocations cannot compete for
  *       space ({@link Completion#allocationsMayCompete}): each of that app's parts is stepped once, in
@@ -41,20 +42,39 @@ import java.util.List;
  * correctness.
  */
 public final class FactoredFrontier {
+    /**
+     * A frontier of more states than this is held as products; while narrower it is a {@link Frontier}, which
+     * steps its few states at less cost (most frontiers are a state or two). Once held as products, it is a
+     * {@link Frontier} again when it holds at most a quarter as many.
+     */
+    static final int FACTOR_ABOVE = 32;
     /** At most this many states are listed where a caller asks for them ({@link #states}). */
     private static final int LISTED = 1 << 16;
 
     private final Specification specification;
+    private final int factorAbove;
+    /** The states, while the frontier is narrow; null while it is held as products. */
+    private final Frontier plain;
+    /** The products, while the frontier is wide; empty while it is narrow. */
     private final Vector<StateProduct> products;
+    /** This frontier as a step's answer, once made ({@link #unchanged}). */
+    private Either<Divergence, FactoredFrontier> itself;
 
-    private FactoredFrontier(Specification specification, Vector<StateProduct> products) {
+    private FactoredFrontier(Specification specification, int factorAbove, Frontier plain, Vector<StateProduct> products) {
         this.specification = specification;
+        this.factorAbove = factorAbove;
+        this.plain = plain;
         this.products = products;
     }
 
     /** The frontier at first power-on. */
     public static FactoredFrontier start(Specification specification) {
-        return new FactoredFrontier(specification, Vector.of(StateProduct.of(specification.initial())));
+        return start(specification, FACTOR_ABOVE);
+    }
+
+    /** The frontier at first power-on, held as products once it holds more than {@code factorAbove} states. */
+    static FactoredFrontier start(Specification specification, int factorAbove) {
+        return new FactoredFrontier(specification, factorAbove, Frontier.start(specification), Vector.empty());
     }
 
     /** The specification. */
@@ -62,8 +82,11 @@ public final class FactoredFrontier {
         return specification;
     }
 
-    /** How many states the frontier holds (a state two products hold counts twice). */
+    /** How many states the frontier holds (held as products, a state two products hold counts twice). */
     public long width() {
+        if (plain != null) {
+            return plain.states().size();
+        }
         long width = 0;
         for (StateProduct product : products) {
             width += product.width();
@@ -71,8 +94,11 @@ public final class FactoredFrontier {
         return width;
     }
 
-    /** How many app states the frontier's products hold together: what a step costs, at most. */
+    /** How many app states the frontier holds together (each state holds one per app): what a step costs, at most. */
     public int held() {
+        if (plain != null) {
+            return plain.states().size() * specification.configuration().apps().size();
+        }
         int held = 0;
         for (StateProduct product : products) {
             held += product.held();
@@ -80,19 +106,25 @@ public final class FactoredFrontier {
         return held;
     }
 
-    /** The products, for tests and measurements. */
+    /** The products (each state its own while the frontier is narrow), for tests and measurements. */
     Vector<StateProduct> products() {
-        return products;
+        return plain != null ? plain.states().map(StateProduct::of) : products;
     }
 
     /** A state consistent with everything observed so far. */
     public SystemState first() {
+        if (plain != null) {
+            return plain.states().head();
+        }
         StateProduct first = products.head();
         return first.single() != null ? first.single() : first.states(1).head();
     }
 
     /** The frontier's states (up to 65,536 of them), product by product: for reports, never for checking. */
     public Vector<SystemState> states() {
+        if (plain != null) {
+            return plain.states();
+        }
         Vector<SystemState> states = Vector.empty();
         for (StateProduct product : products) {
             states = states.appendAll(product.states(LISTED - states.size()));
@@ -105,7 +137,35 @@ public final class FactoredFrontier {
 
     /** Every outcome any of the frontier's states (as {@link #states} lists them) allows for {@code input}. */
     public Vector<Outcome> allowed(Input input) {
-        return states().flatMap(state -> specification.step(state, input));
+        return plain != null ? plain.allowed(input) : states().flatMap(state -> specification.step(state, input));
+    }
+
+    /** This frontier, as the answer to a step that left it as it was (made once: most steps leave it so). */
+    private Either<Divergence, FactoredFrontier> unchanged() {
+        Either<Divergence, FactoredFrontier> same = itself;
+        if (same == null) {
+            same = Either.right(this);
+            itself = same;
+        }
+        return same;
+    }
+
+    /** A frontier of these states: as products if they are more than {@link #factorAbove}. */
+    private FactoredFrontier ofPlain(Frontier states, int slot) {
+        if (states.states().size() <= factorAbove) {
+            return states == plain ? this : new FactoredFrontier(specification, factorAbove, states, Vector.empty());
+        }
+        ProductJoin join = new ProductJoin(slot);
+        states.states().forEach(join::addState);
+        return new FactoredFrontier(specification, factorAbove, null, join.products());
+    }
+
+    /** A frontier of these products: as states if they hold at most a quarter of {@link #factorAbove}. */
+    private FactoredFrontier ofProducts(Vector<StateProduct> next) {
+        FactoredFrontier factored = new FactoredFrontier(specification, factorAbove, null, next);
+        long width = factored.width();
+        return width > factorAbove / 4 ? factored
+                : new FactoredFrontier(specification, factorAbove, Frontier.of(specification, factored.states()), Vector.empty());
     }
 
     /**
@@ -113,14 +173,24 @@ public final class FactoredFrontier {
      * consistent state allows it.
      */
     public Either<Divergence, FactoredFrontier> advance(Input input, Observation observation) {
+        if (plain != null) {
+            Either<Divergence, Frontier> next = plain.advance(input, observation);
+            if (next.isLeft()) {
+                return Either.left(next.getLeft());
+            }
+            if (next.get() == plain) {
+                return unchanged();
+            }
+            return Either.right(ofPlain(next.get(), input.concernedApp().map(AppId::slot).getOrElse(0)));
+        }
         if (input instanceof Tick || input instanceof FlashFault) {
             // Every state answers these alike; a fault is armed in every state.
             Outcome any = specification.outcomes(first(), input).get(0);
             if (!any.admits(observation)) {
                 return Either.left(new Divergence(input, observation, allowed(input)));
             }
-            return Either.right(input instanceof Tick ? this
-                    : new FactoredFrontier(specification, products.flatMap(StateProduct::withFaultArmed)));
+            return input instanceof Tick ? unchanged()
+                    : Either.right(ofProducts(products.flatMap(StateProduct::withFaultArmed)));
         }
         Option<AppId> concerned = input.concernedApp();
         ProductJoin join = new ProductJoin(concerned.map(AppId::slot).getOrElse(0));
@@ -136,8 +206,8 @@ public final class FactoredFrontier {
             }
         }
         if (unchanged) {
-            // Every product (each one state) allowed only itself, a tick most often: as Frontier, kept as it is.
-            return Either.right(this);
+            // Every product (each one state) allowed only itself: as Frontier does, the frontier is kept as it is.
+            return unchanged();
         }
         if (!loose.isEmpty()) {
             for (SystemState state : Frontier.reduced(Vector.ofAll(loose))) {
@@ -148,7 +218,7 @@ public final class FactoredFrontier {
         if (next.isEmpty()) {
             return Either.left(new Divergence(input, observation, allowed(input)));
         }
-        return Either.right(new FactoredFrontier(specification, next));
+        return Either.right(ofProducts(next));
     }
 
     /**

@@ -27,7 +27,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * of the frontier's, and it accepts and rejects every observation as the frontier does (the walk offers
  * each step's answer and, half the time, first an answer to another input, which most often no state allows).
  * On a board where allocations compete for space the products are stepped state by state; the walks there
- * check that they are. {@code factoring}: at least this many steps leave fewer parts than states.
+ * check that they are. The frontier is held as products once wider than {@code factorAbove} states (1:
+ * always, but for one state); {@code factoring}: at least this many steps leave fewer parts than states.
  */
 class FactoredFrontierTest {
 
@@ -37,14 +38,17 @@ class FactoredFrontierTest {
                 .skip(3).findFirst().orElseThrow();
         // Four apps, room for two regions: allocations compete.
         Configuration cramped = crowded.withProfile(Profile.DOC).withStorageLength(2 * 76 + 40);
-        return Stream.of(Arguments.of("doc", doc, 12, 300, 20),
-                Arguments.of("tock", Configuration.defaults(Profile.TOCK), 12, 300, 20),
-                Arguments.of("tock-crowded", crowded, 12, 300, 20), Arguments.of("doc-cramped", cramped, 8, 120, 0));
+        return Stream.of(Arguments.of("doc", doc, 1, 12, 300, 20),
+                Arguments.of("tock", Configuration.defaults(Profile.TOCK), 1, 12, 300, 20),
+                Arguments.of("tock-crowded", crowded, 1, 12, 300, 20),
+                Arguments.of("doc-cramped", cramped, 1, 8, 120, 0),
+                Arguments.of("tock-crowded, products above 8 states", crowded, 8, 12, 300, 5),
+                Arguments.of("doc, products above 32 states", doc, FactoredFrontier.FACTOR_ABOVE, 12, 300, 1));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("configurations")
-    void holdsWhatTheFrontierHolds(String name, Configuration config, int walks, int steps, int factoring) {
+    void holdsWhatTheFrontierHolds(String name, Configuration config, int factorAbove, int walks, int steps, int factoring) {
         Specification specification = new Specification(config);
         long widest = 0;
         int rejected = 0;
@@ -54,7 +58,7 @@ class FactoredFrontierTest {
             Random random = new Random(seed);
             PlainStates plain = PlainStates.start(specification);
             Frontier frontier = Frontier.start(specification);
-            FactoredFrontier factored = FactoredFrontier.start(specification);
+            FactoredFrontier factored = FactoredFrontier.start(specification, factorAbove);
             for (int step = 0; step < steps; step++) {
                 String where = name + " seed " + seed + " step " + step;
                 Input input = input(random, config);
@@ -114,7 +118,7 @@ class FactoredFrontierTest {
         Vector<Input> inputs = apps.map(app -> (Input) new Command(app, 1, 0, 0)).append(new Drain())
                 .appendAll(apps.map(app -> new Command(app, 2, 0, 0)))
                 .appendAll(apps.map(app -> new Subscribe(app, 0)));
-        FactoredFrontier factored = FactoredFrontier.start(specification);
+        FactoredFrontier factored = FactoredFrontier.start(specification, 1);
         Frontier frontier = Frontier.start(specification);
         for (Input input : inputs) {
             Observation observation = !(input instanceof Drain) ? Observation.success() : Observation.quiet();
