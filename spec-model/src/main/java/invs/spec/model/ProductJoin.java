@@ -121,7 +121,7 @@ final class ProductJoin {
                 products.add(product);
             }
         }
-        return Vector.ofAll(products);
+        return Vector.ofAll(products.size() > 1 ? ProductMerge.merged(products) : products);
     }
 
     @SuppressWarnings("unchecked")
@@ -151,7 +151,7 @@ final class ProductJoin {
     }
 
     /** {@code mine} without a part whose app state another part has with fewer faults used, in order. */
-    private static Array<StateProduct.Part> fewestUsed(List<StateProduct.Part> mine) {
+    static Array<StateProduct.Part> fewestUsed(List<StateProduct.Part> mine) {
         if (mine.size() == 1) {
             return Array.of(mine.get(0));
         }

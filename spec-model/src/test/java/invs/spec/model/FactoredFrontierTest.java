@@ -108,17 +108,20 @@ class FactoredFrontierTest {
         return input;
     }
 
-    @Test
-    void appsChoicesMultiplyAsStatesAndAddUpAsParts() {
+    @ParameterizedTest(name = "held as products above {0} states")
+    @org.junit.jupiter.params.provider.ValueSource(ints = {1, 4})
+    void appsChoicesMultiplyAsStatesAndAddUpAsParts(int factorAbove) {
         // Each app's region is allocated (a size operation, drained); then each starts a read it is not
         // subscribed to and subscribes to another upcall, before which the read may have completed or not.
+        // Above 4 states, the frontier's 8 states become products at once, joined along one app and merged
+        // along the others (ProductMerge); above 1, products from the second state on.
         Configuration config = Configuration.defaults(Profile.DOC);
         Specification specification = new Specification(config);
         Vector<AppId> apps = config.appIds();
         Vector<Input> inputs = apps.map(app -> (Input) new Command(app, 1, 0, 0)).append(new Drain())
                 .appendAll(apps.map(app -> new Command(app, 2, 0, 0)))
                 .appendAll(apps.map(app -> new Subscribe(app, 0)));
-        FactoredFrontier factored = FactoredFrontier.start(specification, 1);
+        FactoredFrontier factored = FactoredFrontier.start(specification, factorAbove);
         Frontier frontier = Frontier.start(specification);
         for (Input input : inputs) {
             Observation observation = !(input instanceof Drain) ? Observation.success() : Observation.quiet();
