@@ -119,81 +119,138 @@ public final class ModelBenchmark {
             observations[step] = allowed.get(random.nextInt(allowed.size())).expected().example(0);
             plain = plain.advance(input, observations[step]);
         }
-        int[] widths = checkWithFrontier(profile, specification, inputs, observations);
-        checkFactored(profile, specification, inputs, observations, widths);
-    }
+        Checked plainCheck = check(inputs, observations, new Checker() {
+            private Frontier frontier = Frontier.start(specification);
 
-    /** Checks the walk with a {@link Frontier}; the frontier's width after each step. */
-    private static int[] checkWithFrontier(Profile profile, Specification specification, Input[] inputs,
-                                           Observation[] observations) {
-        int count = inputs.length;
-        int[] widths = new int[count];
-        long wideNanos = 0;
-        int wideSteps = 0;
-        long allocatedStart = ALLOCATION.getCurrentThreadAllocatedBytes();
-        long cpuStart = THREADS.getCurrentThreadCpuTime();
-        Frontier frontier = Frontier.start(specification);
-        for (int step = 0; step < count; step++) {
-            if (step % RESTART_EVERY == 0) {
+            @Override
+            public void restart() {
                 frontier = Frontier.start(specification);
             }
-            boolean wide = frontier.states().size() >= WIDE;
-            long start = wide ? System.nanoTime() : 0;
-            var next = frontier.advance(inputs[step], observations[step]);
-            if (wide) {
-                wideNanos += System.nanoTime() - start;
-                wideSteps++;
+
+            @Override
+            public boolean advance(Input input, Observation observation) {
+                var next = frontier.advance(input, observation);
+                frontier = next.getOrElse(frontier);
+                return next.isRight();
             }
-            if (next.isLeft()) {
-                throw new IllegalStateException("the frontier rejects step " + step + " of the walk: " + next.getLeft());
+
+            @Override
+            public long width() {
+                return frontier.states().size();
             }
-            frontier = next.get();
-            widths[step] = frontier.states().size();
-        }
-        int[] byStep = widths.clone();
-        double cpu = (THREADS.getCurrentThreadCpuTime() - cpuStart) / 1e9;
-        long allocated = ALLOCATION.getCurrentThreadAllocatedBytes() - allocatedStart;
+
+            @Override
+            public int held() {
+                return frontier.states().size() * specification.configuration().apps().size();
+            }
+        }, null);
+        String name = profile.name().toLowerCase();
+        long[] widths = plainCheck.widths().clone();
         Arrays.sort(widths);
         System.out.printf("model %-4s: fixed walk of %,d inputs checked in %.2f CPU s, %,.0f per CPU second,"
                 + " %,d bytes allocated per input; widest frontier %,d states; states per step median %,d, p99 %,d,"
-                + " max %,d%n", profile.name().toLowerCase(), count, cpu, count / cpu, allocated / count,
+                + " max %,d%n", name, count, plainCheck.cpu(), count / plainCheck.cpu(), plainCheck.allocated() / count,
                 widths[count - 1], widths[count / 2], widths[(int) (count * 0.99)], widths[count - 1]);
         System.out.printf("model %-4s: %,d steps from a frontier of %d states or more, %.1f µs each%n",
-                profile.name().toLowerCase(), wideSteps, WIDE, wideNanos / 1e3 / Math.max(1, wideSteps));
-        return byStep;
+                name, plainCheck.wideSteps(), WIDE, plainCheck.wideMicros());
+        Checked factoredCheck = check(inputs, observations, new Checker() {
+            private FactoredFrontier frontier = FactoredFrontier.start(specification);
+
+            @Override
+            public void restart() {
+                frontier = FactoredFrontier.start(specification);
+            }
+
+            @Override
+            public boolean advance(Input input, Observation observation) {
+                var next = frontier.advance(input, observation);
+                frontier = next.getOrElse(frontier);
+                return next.isRight();
+            }
+
+            @Override
+            public long width() {
+                return frontier.width();
+            }
+
+            @Override
+            public int held() {
+                return frontier.held();
+            }
+        }, plainCheck.widths());
+        int[] held = factoredCheck.held().clone();
+        Arrays.sort(held);
+        System.out.printf("factored %-4s: the same walk checked in %.2f CPU s, %,.0f per CPU second,"
+                + " %,d bytes allocated per input; widest %,d states, held in %,d parts; most parts %,d; parts per step"
+                + " median %,d, p99 %,d%n", name, factoredCheck.cpu(), count / factoredCheck.cpu(),
+                factoredCheck.allocated() / count, factoredCheck.widest(), factoredCheck.heldWidest(), held[count - 1],
+                held[count / 2], held[(int) (count * 0.99)]);
+        System.out.printf("factored %-4s: the same %,d steps, %.1f µs each%n", name, factoredCheck.wideSteps(),
+                factoredCheck.wideMicros());
     }
 
-    /** The same walk checked by a {@link FactoredFrontier}: its states and the parts it holds for them. */
-    private static void checkFactored(Profile profile, Specification specification, Input[] inputs,
-                                      Observation[] observations, int[] frontierWidths) {
+    /** A frontier that checks the walk. */
+    private interface Checker {
+        /** Back to power-on. */
+        void restart();
+
+        /** Whether the frontier allows the step (it then moves on). */
+        boolean advance(Input input, Observation observation);
+
+        /** The states it holds. */
+        long width();
+
+        /** The app states it holds them in. */
+        int held();
+    }
+
+    /**
+     * What checking a walk measured.
+     *
+     * @param cpu        the thread's CPU seconds
+     * @param allocated  bytes the thread allocated
+     * @param widths     the frontier's states after each step
+     * @param held       the app states it held them in after each step
+     * @param widest     the most states after a step
+     * @param heldWidest the app states it held them in then
+     * @param wideSteps  steps taken from a wide frontier
+     * @param wideMicros microseconds each such step took, on average
+     */
+    private record Checked(double cpu, long allocated, long[] widths, int[] held, long widest, int heldWidest,
+                           int wideSteps, double wideMicros) {
+    }
+
+    /**
+     * Checks the walk with {@code checker}, timing the steps taken from a frontier of {@link #WIDE} states or
+     * more: as {@code wideBy} says it was after each step, or as the checker says when it is null.
+     */
+    private static Checked check(Input[] inputs, Observation[] observations, Checker checker, long[] wideBy) {
         int count = inputs.length;
-        long wideNanos = 0;
-        int wideSteps = 0;
         long[] widths = new long[count];
         int[] held = new int[count];
         long widest = 0;
         int heldWidest = 0;
+        long wideNanos = 0;
+        int wideSteps = 0;
         long allocatedStart = ALLOCATION.getCurrentThreadAllocatedBytes();
         long cpuStart = THREADS.getCurrentThreadCpuTime();
-        FactoredFrontier frontier = FactoredFrontier.start(specification);
         for (int step = 0; step < count; step++) {
-            if (step % RESTART_EVERY == 0) {
-                frontier = FactoredFrontier.start(specification);
+            boolean restart = step % RESTART_EVERY == 0;
+            if (restart) {
+                checker.restart();
             }
-            boolean wide = step > 0 && step % RESTART_EVERY != 0 && frontierWidths[step - 1] >= WIDE;
+            boolean wide = !restart && (wideBy == null ? checker.width() : wideBy[step - 1]) >= WIDE;
             long start = wide ? System.nanoTime() : 0;
-            var next = frontier.advance(inputs[step], observations[step]);
+            boolean allowed = checker.advance(inputs[step], observations[step]);
             if (wide) {
                 wideNanos += System.nanoTime() - start;
                 wideSteps++;
             }
-            if (next.isLeft()) {
-                throw new IllegalStateException("the factored frontier rejects step " + step + " of the walk: "
-                        + next.getLeft());
+            if (!allowed) {
+                throw new IllegalStateException("the frontier rejects step " + step + " of the walk");
             }
-            frontier = next.get();
-            widths[step] = frontier.width();
-            held[step] = frontier.held();
+            widths[step] = checker.width();
+            held[step] = checker.held();
             if (widths[step] > widest) {
                 widest = widths[step];
                 heldWidest = held[step];
@@ -201,13 +258,7 @@ public final class ModelBenchmark {
         }
         double cpu = (THREADS.getCurrentThreadCpuTime() - cpuStart) / 1e9;
         long allocated = ALLOCATION.getCurrentThreadAllocatedBytes() - allocatedStart;
-        Arrays.sort(widths);
-        Arrays.sort(held);
-        System.out.printf("factored %-4s: the same walk checked in %.2f CPU s, %,.0f per CPU second,"
-                + " %,d bytes allocated per input; widest %,d states, held in %,d parts; most parts %,d; parts per step"
-                + " median %,d, p99 %,d%n", profile.name().toLowerCase(), cpu, count / cpu, allocated / count,
-                widest, heldWidest, held[count - 1], held[count / 2], held[(int) (count * 0.99)]);
-        System.out.printf("factored %-4s: the same %,d steps, %.1f µs each%n", profile.name().toLowerCase(), wideSteps,
+        return new Checked(cpu, allocated, widths, held, widest, heldWidest, wideSteps,
                 wideNanos / 1e3 / Math.max(1, wideSteps));
     }
 }
