@@ -119,31 +119,9 @@ public final class ModelBenchmark {
             observations[step] = allowed.get(random.nextInt(allowed.size())).expected().example(0);
             plain = plain.advance(input, observations[step]);
         }
-        Checked plainCheck = check(inputs, observations, new Checker() {
-            private Frontier frontier = Frontier.start(specification);
-
-            @Override
-            public void restart() {
-                frontier = Frontier.start(specification);
-            }
-
-            @Override
-            public boolean advance(Input input, Observation observation) {
-                var next = frontier.advance(input, observation);
-                frontier = next.getOrElse(frontier);
-                return next.isRight();
-            }
-
-            @Override
-            public long width() {
-                return frontier.states().size();
-            }
-
-            @Override
-            public int held() {
-                return frontier.states().size() * specification.configuration().apps().size();
-            }
-        }, null);
+        int apps = specification.configuration().apps().size();
+        Checked plainCheck = check(inputs, observations, new Checker<>(() -> Frontier.start(specification),
+                Frontier::advance, frontier -> frontier.states().size(), frontier -> frontier.states().size() * apps), null);
         String name = profile.name().toLowerCase();
         long[] widths = plainCheck.widths().clone();
         Arrays.sort(widths);
@@ -153,31 +131,8 @@ public final class ModelBenchmark {
                 widths[count - 1], widths[count / 2], widths[(int) (count * 0.99)], widths[count - 1]);
         System.out.printf("model %-4s: %,d steps from a frontier of %d states or more, %.1f µs each%n",
                 name, plainCheck.wideSteps(), WIDE, plainCheck.wideMicros());
-        Checked factoredCheck = check(inputs, observations, new Checker() {
-            private FactoredFrontier frontier = FactoredFrontier.start(specification);
-
-            @Override
-            public void restart() {
-                frontier = FactoredFrontier.start(specification);
-            }
-
-            @Override
-            public boolean advance(Input input, Observation observation) {
-                var next = frontier.advance(input, observation);
-                frontier = next.getOrElse(frontier);
-                return next.isRight();
-            }
-
-            @Override
-            public long width() {
-                return frontier.width();
-            }
-
-            @Override
-            public int held() {
-                return frontier.held();
-            }
-        }, plainCheck.widths());
+        Checked factoredCheck = check(inputs, observations, new Checker<>(() -> FactoredFrontier.start(specification),
+                FactoredFrontier::advance, FactoredFrontier::width, FactoredFrontier::held), plainCheck.widths());
         int[] held = factoredCheck.held().clone();
         Arrays.sort(held);
         System.out.printf("factored %-4s: the same walk checked in %.2f CPU s, %,.0f per CPU second,"
@@ -189,19 +144,48 @@ public final class ModelBenchmark {
                 factoredCheck.wideMicros());
     }
 
-    /** A frontier that checks the walk. */
-    private interface Checker {
-        /** Back to power-on. */
-        void restart();
+    /** How one frontier steps. */
+    private interface Step<F> {
+        /** {@code frontier} after {@code input} answered by {@code observation}, or why it is not allowed. */
+        io.vavr.control.Either<?, F> advance(F frontier, Input input, Observation observation);
+    }
+
+    /** A frontier of type {@code F} that checks the walk: how it starts, steps, and counts what it holds. */
+    private static final class Checker<F> {
+        private final java.util.function.Supplier<F> start;
+        private final Step<F> step;
+        private final java.util.function.ToLongFunction<F> width;
+        private final java.util.function.ToIntFunction<F> held;
+        private F frontier;
+
+        Checker(java.util.function.Supplier<F> start, Step<F> step, java.util.function.ToLongFunction<F> width,
+                java.util.function.ToIntFunction<F> held) {
+            this.start = start;
+            this.step = step;
+            this.width = width;
+            this.held = held;
+            this.frontier = start.get();
+        }
+
+        void restart() {
+            frontier = start.get();
+        }
 
         /** Whether the frontier allows the step (it then moves on). */
-        boolean advance(Input input, Observation observation);
+        boolean advance(Input input, Observation observation) {
+            var next = step.advance(frontier, input, observation);
+            frontier = next.isRight() ? next.get() : frontier;
+            return next.isRight();
+        }
 
-        /** The states it holds. */
-        long width();
+        long width() {
+            return width.applyAsLong(frontier);
+        }
 
-        /** The app states it holds them in. */
-        int held();
+        /** The app states it holds its states in. */
+        int held() {
+            return held.applyAsInt(frontier);
+        }
     }
 
     /**
@@ -224,7 +208,7 @@ public final class ModelBenchmark {
      * Checks the walk with {@code checker}, timing the steps taken from a frontier of {@link #WIDE} states or
      * more: as {@code wideBy} says it was after each step, or as the checker says when it is null.
      */
-    private static Checked check(Input[] inputs, Observation[] observations, Checker checker, long[] wideBy) {
+    private static Checked check(Input[] inputs, Observation[] observations, Checker<?> checker, long[] wideBy) {
         int count = inputs.length;
         long[] widths = new long[count];
         int[] held = new int[count];
