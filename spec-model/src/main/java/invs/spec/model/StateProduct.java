@@ -12,10 +12,10 @@ import java.util.List;
  * part per app whose faults used add up to at most the budget; such a state has the budget less those
  * faults armed. So n apps with k parts each hold up to k<sup>n</sup> states in n·k parts.
  *
- * <p>What ties apps together in the specification is only what they share: regions (allocation, and a
- * region two apps both own) and the armed faults an operation may use ({@link Completion}). A product
- * keeps the regions shared and counts the faults per part, so a step of one app ({@link FactoredFrontier})
- * works on that app's parts alone. A value; the parts are never changed once made.
+ * <p>What ties apps together in the specification is only what they share: the regions (how many are
+ * allocated decides whether another fits) and the armed faults an operation may use ({@link Completion}).
+ * A product keeps the regions shared and counts the faults per part, so a step of one app
+ * ({@link FactoredFrontier}) works on that app's parts alone. A value; the parts are never changed once made.
  */
 final class StateProduct {
     /**
