@@ -18,9 +18,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@link Property#LOCKSTEP}: the specification's frontier ({@link FactoredFrontier}, which holds what
- * {@link invs.spec.model.Frontier} holds as products of each app's states) advanced by every observation;
- * a divergence when no consistent state allows what was observed.
+ * {@link Property#LOCKSTEP}: the specification's frontier ({@link FactoredFrontier}: what
+ * {@link invs.spec.model.Frontier} holds, a wide one held as products of each app's states) advanced by
+ * every observation; a divergence when no consistent state allows what was observed.
  */
 final class ModelOracle implements Oracle {
     /**
