@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * {@link FactoredFrontier} against {@link Frontier} and {@link PlainStates} on random walks with frequent
- * faults and reboots: after every step it holds only consistent states, it holds a state that subsumes each
+ * faults (and drains and reboots rarer than elsewhere): after every step it holds only consistent states, it holds a state that subsumes each
  * of the frontier's, and it accepts and rejects every observation as the frontier does (the walk offers
  * each step's answer and, half the time, first an answer to another input, which most often no state allows).
  * On a board where allocations compete for space the products are stepped state by state; the walks there
