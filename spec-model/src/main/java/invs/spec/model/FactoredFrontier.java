@@ -116,8 +116,7 @@ public final class FactoredFrontier {
         if (plain != null) {
             return plain.states().head();
         }
-        StateProduct first = products.head();
-        return first.single() != null ? first.single() : first.states(1).head();
+        return products.head().states(1).head();
     }
 
     /** The frontier's states (up to 65,536 of them), product by product: for reports, never for checking. */

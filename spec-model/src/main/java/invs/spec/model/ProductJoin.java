@@ -10,11 +10,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The products a {@link FactoredFrontier} step leaves, joined: states and parts that share their regions
- * and every other app's parts become one product whose stepped app (the one in {@link #slot}) has all
- * their parts. Of two parts with the same app state, the one that used fewer faults is kept: each state
- * with the other is subsumed by the same state with it ({@link Subsumption}: more faults armed, all else
- * equal). Products come out in the order their first state or part came in.
+ * The products a {@link FactoredFrontier} step leaves, joined: parts that share their regions, budget and
+ * every other app's parts become one product whose stepped app (the one in {@link #slot}) has all their
+ * parts. Of two parts with the same app state, the one that used fewer faults is kept: each state with the
+ * other is subsumed by the same state with it ({@link Subsumption}: more faults armed, all else equal).
+ * States joined are products of their own. The products are then merged where they differ in one app
+ * ({@link ProductMerge}), in the order their first state or part came in.
  *
  * <p>A step most often leaves a few groups, whose parts share their regions and other apps' parts as
  * objects: groups are found by comparing those first, and hashed only once there are many of them.
@@ -27,24 +28,24 @@ final class ProductJoin {
      * One product being joined: what its parts share, and the stepped app's parts so far.
      *
      * @param regions the regions
-     * @param budget  the faults armed where no app used one; -1 for states joined by {@link #addState},
-     *                whose product's budget is the most faults any of them has armed
-     * @param apps    for parts, every app's parts ({@code Array<Array<Part>>}); for states, every app's
-     *                state ({@code Array<AppState>}); the stepped app's entry is not compared
-     * @param mine    the stepped app's parts, or the states joined
-     * @param kept    a product the step left as it was, joined with nothing; null for the other groups
+     * @param budget  the faults armed where no app used one
+     * @param parts   every app's parts; the stepped app's are not compared
+     * @param mine    the stepped app's parts joined
+     * @param kept    a product joined as it is (a state, or a product the step left as it was); null for the
+     *                other groups
      */
-    private record Group(Array<Region> regions, int budget, Array<?> apps, List<Object> mine, StateProduct kept) {
-        /** Whether this group shares {@code regions}, {@code budget} and every app but {@code slot}'s with the arguments. */
-        boolean shares(Array<Region> regions, int budget, Array<?> apps, int slot) {
+    private record Group(Array<Region> regions, int budget, Array<Array<StateProduct.Part>> parts,
+                         List<StateProduct.Part> mine, StateProduct kept) {
+        /** Whether this group shares {@code regions}, {@code budget} and every app's parts but {@code slot}'s with the arguments. */
+        boolean shares(Array<Region> regions, int budget, Array<Array<StateProduct.Part>> parts, int slot) {
             if (kept != null || this.budget != budget || (this.regions != regions && !this.regions.equals(regions))) {
                 return false;
             }
-            if (this.apps == apps) {
+            if (this.parts == parts) {
                 return true;
             }
-            for (int other = 0; other < apps.size(); other++) {
-                if (other != slot && !this.apps.get(other).equals(apps.get(other))) {
+            for (int other = 0; other < parts.size(); other++) {
+                if (other != slot && !this.parts.get(other).equals(parts.get(other))) {
                     return false;
                 }
             }
@@ -52,8 +53,8 @@ final class ProductJoin {
         }
     }
 
-    /** A group's hash key: what it shares, the stepped app's entry left out. */
-    private record Key(Array<Region> regions, int budget, Array<?> others) {
+    /** A group's hash key: what it shares, the stepped app's parts left out. */
+    private record Key(Array<Region> regions, int budget, Array<Array<StateProduct.Part>> others) {
     }
 
     private final int slot;
@@ -71,9 +72,9 @@ final class ProductJoin {
         group(regions, budget, parts).mine().add(part);
     }
 
-    /** Joins one state. */
+    /** Joins one state: a product of its own, which {@link ProductMerge} merges with those it differs from in one app. */
     void addState(SystemState state) {
-        group(state.regions(), -1, state.apps()).mine().add(state);
+        keep(StateProduct.of(state));
     }
 
     /** Keeps {@code product}, which the step left as it was, as it is. */
@@ -81,73 +82,47 @@ final class ProductJoin {
         groups.add(new Group(product.regions(), product.budget(), product.parts(), null, product));
     }
 
-    private Group group(Array<Region> regions, int budget, Array<?> apps) {
+    private Group group(Array<Region> regions, int budget, Array<Array<StateProduct.Part>> parts) {
         if (index == null) {
             for (Group group : groups) {
-                if (group.shares(regions, budget, apps, slot)) {
+                if (group.shares(regions, budget, parts, slot)) {
                     return group;
                 }
             }
-            Group group = new Group(regions, budget, apps, new ArrayList<>(2), null);
+            Group group = new Group(regions, budget, parts, new ArrayList<>(2), null);
             groups.add(group);
             if (groups.size() > FEW) {
                 index = new HashMap<>();
                 for (Group each : groups) {
                     if (each.kept() == null) {
-                        index.putIfAbsent(key(each.regions(), each.budget(), each.apps()), each);
+                        index.putIfAbsent(key(each.regions(), each.budget(), each.parts()), each);
                     }
                 }
             }
             return group;
         }
-        return index.computeIfAbsent(key(regions, budget, apps), key -> {
-            Group group = new Group(regions, budget, apps, new ArrayList<>(2), null);
+        return index.computeIfAbsent(key(regions, budget, parts), key -> {
+            Group group = new Group(regions, budget, parts, new ArrayList<>(2), null);
             groups.add(group);
             return group;
         });
     }
 
-    private Key key(Array<Region> regions, int budget, Array<?> apps) {
-        return new Key(regions, budget, apps.update(slot, null));
+    private Key key(Array<Region> regions, int budget, Array<Array<StateProduct.Part>> parts) {
+        return new Key(regions, budget, parts.update(slot, Array.empty()));
     }
 
-    /** The joined products. */
+    /** The joined products, merged where they differ in one app ({@link ProductMerge}). */
     Vector<StateProduct> products() {
         List<StateProduct> products = new ArrayList<>(groups.size());
         for (Group group : groups) {
             StateProduct product = group.kept() != null ? group.kept()
-                    : group.budget() < 0 ? ofStates(group) : ofParts(group);
+                    : StateProduct.of(group.regions(), group.budget(), group.parts().update(slot, fewestUsed(group.mine())));
             if (product != null) {
                 products.add(product);
             }
         }
         return Vector.ofAll(products.size() > 1 ? ProductMerge.merged(products) : products);
-    }
-
-    @SuppressWarnings("unchecked")
-    private StateProduct ofParts(Group group) {
-        Array<Array<StateProduct.Part>> parts = (Array<Array<StateProduct.Part>>) group.apps();
-        return StateProduct.of(group.regions(), group.budget(),
-                parts.update(slot, fewestUsed((List<StateProduct.Part>) (List<?>) group.mine())));
-    }
-
-    private StateProduct ofStates(Group group) {
-        List<Object> states = group.mine();
-        if (states.size() == 1) {
-            return StateProduct.of((SystemState) states.get(0));
-        }
-        int budget = 0;
-        for (Object state : states) {
-            budget = Math.max(budget, ((SystemState) state).armedFaults());
-        }
-        List<StateProduct.Part> mine = new ArrayList<>(states.size());
-        for (Object each : states) {
-            SystemState state = (SystemState) each;
-            mine.add(new StateProduct.Part(state.apps().get(slot), budget - state.armedFaults()));
-        }
-        Array<Array<StateProduct.Part>> parts = ((SystemState) states.get(0)).apps()
-                .map(app -> Array.of(new StateProduct.Part(app, 0)));
-        return StateProduct.of(group.regions(), budget, parts.update(slot, fewestUsed(mine)));
     }
 
     /** {@code mine} without a part whose app state another part has with fewer faults used, in order. */
