@@ -117,7 +117,7 @@ final class ProductJoin {
         List<StateProduct> products = new ArrayList<>(groups.size());
         for (Group group : groups) {
             StateProduct product = group.kept() != null ? group.kept()
-                    : StateProduct.of(group.regions(), group.budget(), group.parts().update(slot, fewestUsed(group.mine())));
+                    : StateProduct.of(group.regions(), group.budget(), group.parts().update(slot, cheapestOfEach(group.mine())));
             if (product != null) {
                 products.add(product);
             }
@@ -126,7 +126,7 @@ final class ProductJoin {
     }
 
     /** {@code mine} without a part whose app state another part has with fewer faults used, in order. */
-    static Array<StateProduct.Part> fewestUsed(List<StateProduct.Part> mine) {
+    static Array<StateProduct.Part> cheapestOfEach(List<StateProduct.Part> mine) {
         if (mine.size() == 1) {
             return Array.of(mine.get(0));
         }

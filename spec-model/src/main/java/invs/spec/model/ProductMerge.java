@@ -80,6 +80,6 @@ final class ProductMerge {
             }
         }
         StateProduct first = group.get(0);
-        return StateProduct.of(first.regions(), budget, first.parts().update(slot, ProductJoin.fewestUsed(parts)));
+        return StateProduct.of(first.regions(), budget, first.parts().update(slot, ProductJoin.cheapestOfEach(parts)));
     }
 }

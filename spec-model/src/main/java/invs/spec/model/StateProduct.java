@@ -32,6 +32,11 @@ final class StateProduct {
     private final Array<Array<Part>> parts;
     /** The one state, when every app has one part; null otherwise. */
     private final SystemState single;
+    /**
+     * How many states the product holds, once counted ({@link #width}); -1 before. Volatile: a frontier may
+     * be shared between threads (sessions share their power-on frontier), and a long is written whole only so.
+     */
+    private volatile long width = -1;
 
     private StateProduct(Array<Region> regions, int budget, Array<Array<Part>> parts, SystemState single) {
         this.regions = regions;
@@ -179,11 +184,20 @@ final class StateProduct {
         return held;
     }
 
-    /** How many states the product holds (counted, not listed: a product may hold many). */
+    /**
+     * How many states the product holds (counted, not listed: a product may hold many). Counted once: a
+     * session asks for it on every step, for its statistics and for the frontier bound.
+     */
     long width() {
-        if (single != null) {
-            return 1;
+        long counted = width;
+        if (counted < 0) {
+            counted = single != null ? 1 : counted();
+            width = counted;
         }
+        return counted;
+    }
+
+    private long counted() {
         // ways[u]: choices of a part for the apps so far that used u faults together.
         long[] ways = new long[budget + 1];
         ways[0] = 1;
@@ -202,11 +216,11 @@ final class StateProduct {
             }
             ways = next;
         }
-        long width = 0;
+        long total = 0;
         for (long count : ways) {
-            width += count;
+            total += count;
         }
-        return width;
+        return total;
     }
 
     /** The one state of a product whose apps have one part each; null otherwise. */
