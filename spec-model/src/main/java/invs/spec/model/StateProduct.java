@@ -191,13 +191,13 @@ final class StateProduct {
     long width() {
         long counted = width;
         if (counted < 0) {
-            counted = single != null ? 1 : counted();
+            counted = single != null ? 1 : count();
             width = counted;
         }
         return counted;
     }
 
-    private long counted() {
+    private long count() {
         // ways[u]: choices of a part for the apps so far that used u faults together.
         long[] ways = new long[budget + 1];
         ways[0] = 1;
