@@ -29,8 +29,16 @@ import org.junit.jupiter.params.provider.MethodSource;
  * On a board where allocations compete for space the products are stepped state by state; the walks there
  * check that they are. The frontier is held as products once wider than {@code factorAbove} states (1:
  * always, but for one state); {@code factoring}: at least this many steps leave fewer parts than states.
+ *
+ * <p>A soak walks more: {@code ./build mvn -pl spec-model test -Dtest=FactoredFrontierTest -Dinvs.soak=100
+ * -Dinvs.soak.seed=N} takes 100 times as many walks per board, from seeds moved by N (defaults 1 and 0,
+ * what CI runs).
  */
 class FactoredFrontierTest {
+    /** How many times the walks a soak takes. */
+    private static final int SOAK = Integer.getInteger("invs.soak", 1);
+    /** What a soak adds to every walk's seed, to walk other walks. */
+    private static final long SOAK_SEED = Long.getLong("invs.soak.seed", 0L);
 
     static Stream<Arguments> configurations() {
         Configuration doc = Configuration.defaults(Profile.DOC);
@@ -53,8 +61,8 @@ class FactoredFrontierTest {
         long widest = 0;
         int rejected = 0;
         int factoredSteps = 0;
-        for (int walk = 0; walk < walks; walk++) {
-            long seed = 7919L * walk + name.hashCode();
+        for (int walk = 0; walk < walks * SOAK; walk++) {
+            long seed = 7919L * walk + name.hashCode() + SOAK_SEED;
             Random random = new Random(seed);
             PlainStates plain = PlainStates.start(specification);
             Frontier frontier = Frontier.start(specification);
