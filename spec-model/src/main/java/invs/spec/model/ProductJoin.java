@@ -89,8 +89,7 @@ final class ProductJoin {
                     return group;
                 }
             }
-            Group group = new Group(regions, budget, parts, new ArrayList<>(2), null);
-            groups.add(group);
+            Group group = opened(regions, budget, parts);
             if (groups.size() > FEW) {
                 index = new HashMap<>();
                 for (Group each : groups) {
@@ -101,11 +100,14 @@ final class ProductJoin {
             }
             return group;
         }
-        return index.computeIfAbsent(key(regions, budget, parts), key -> {
-            Group group = new Group(regions, budget, parts, new ArrayList<>(2), null);
-            groups.add(group);
-            return group;
-        });
+        return index.computeIfAbsent(key(regions, budget, parts), key -> opened(regions, budget, parts));
+    }
+
+    /** A new group of parts of the stepped app beside these, added after those before it. */
+    private Group opened(Array<Region> regions, int budget, Array<Array<StateProduct.Part>> parts) {
+        Group group = new Group(regions, budget, parts, new ArrayList<>(2), null);
+        groups.add(group);
+        return group;
     }
 
     private Key key(Array<Region> regions, int budget, Array<Array<StateProduct.Part>> parts) {
