@@ -1,26 +1,19 @@
 package invs.spec.model;
 
-import invs.spec.Clause;
 import invs.spec.Configuration;
-import invs.spec.Input;
-import invs.spec.Observation;
 import invs.spec.Profile;
+import invs.spec.model.bench.ModelBenchmark;
 import io.vavr.collection.Array;
-import io.vavr.collection.Vector;
 import java.util.Locale;
-import java.util.Random;
 
 /**
- * What the widest frontier of {@code ModelBenchmark walk}'s fixed walk holds, app by app: the walk is made
- * the same way (seed 42, from power-on again every 400 inputs, by the full set of consistent states, the
- * kernel's grant refusal left out), checked by a {@link FactoredFrontier}, and at the step where it holds
+ * What the widest frontier of {@code ModelBenchmark walk}'s fixed walk ({@link ModelBenchmark#fixed}) holds,
+ * app by app: the walk is checked by a {@link FactoredFrontier}, and at the step where it holds
  * the most states each product is printed with, for every app, its parts: the faults each used, its queued
  * upcalls and whether its operation is still pending. Run with {@code WidestStepParts PROFILE INPUTS}
  * ({@code doc} or {@code tock}), with spec-model's test class path.
  */
 public final class WidestStepParts {
-    private static final int RESTART_EVERY = 400;
-
     private WidestStepParts() {
     }
 
@@ -36,23 +29,16 @@ public final class WidestStepParts {
             System.exit(2);
             return;
         }
-        Configuration config = Configuration.defaults(profile);
-        Specification specification = new Specification(config);
-        Random random = new Random(42);
-        PlainStates plain = PlainStates.start(specification);
+        Specification specification = new Specification(Configuration.defaults(profile));
+        ModelBenchmark.Walk walk = ModelBenchmark.fixed(specification, count);
         FactoredFrontier frontier = FactoredFrontier.start(specification);
         FactoredFrontier widest = frontier;
         int widestStep = 0;
         for (int step = 0; step < count; step++) {
-            if (step % RESTART_EVERY == 0) {
-                plain = PlainStates.start(specification);
+            if (step % ModelBenchmark.RESTART_EVERY == 0) {
                 frontier = FactoredFrontier.start(specification);
             }
-            Input input = RandomWalkAccess.randomInput(random, config);
-            Vector<Outcome> allowed = plain.allowed(input).filter(outcome -> outcome.clause() != Clause.TRD104_GRANT_NOMEM);
-            Observation observation = allowed.get(random.nextInt(allowed.size())).expected().example(0);
-            plain = plain.advance(input, observation);
-            frontier = frontier.advance(input, observation).get();
+            frontier = frontier.advance(walk.inputs()[step], walk.observations()[step]).get();
             if (frontier.width() > widest.width()) {
                 widest = frontier;
                 widestStep = step;

@@ -34,7 +34,7 @@ public final class ModelBenchmark {
     /** The same bean, for the bytes a thread allocates (a figure that the machine's load does not move). */
     private static final com.sun.management.ThreadMXBean ALLOCATION = (com.sun.management.ThreadMXBean) THREADS;
     /** The walk starts again from power-on after this many inputs. */
-    private static final int RESTART_EVERY = 400;
+    public static final int RESTART_EVERY = 400;
     /** A frontier of at least this many states is wide: the benchmark times the steps from one apart. */
     private static final int WIDE = 64;
 
@@ -102,9 +102,21 @@ public final class ModelBenchmark {
         return allowed.filter(outcome -> outcome.clause() != invs.spec.Clause.TRD104_GRANT_NOMEM);
     }
 
-    private static void fixedWalk(Profile profile, int count) {
-        Configuration config = Configuration.defaults(profile);
-        Specification specification = new Specification(config);
+    /**
+     * The fixed walk of {@code walk INPUTS}: its inputs and the answers chosen for them.
+     *
+     * @param inputs       the inputs, from power-on again every {@link #RESTART_EVERY}
+     * @param observations each input's answer
+     */
+    public record Walk(Input[] inputs, Observation[] observations) {
+    }
+
+    /**
+     * The fixed walk of {@code count} inputs on {@code specification}'s board (seed 42), made by the full set
+     * of consistent states ({@link PlainStates}), so that it does not depend on what a frontier leaves out.
+     */
+    public static Walk fixed(Specification specification, int count) {
+        Configuration config = specification.configuration();
         Input[] inputs = new Input[count];
         Observation[] observations = new Observation[count];
         Random random = new Random(42);
@@ -119,6 +131,15 @@ public final class ModelBenchmark {
             observations[step] = allowed.get(random.nextInt(allowed.size())).expected().example(0);
             plain = plain.advance(input, observations[step]);
         }
+        return new Walk(inputs, observations);
+    }
+
+    private static void fixedWalk(Profile profile, int count) {
+        Configuration config = Configuration.defaults(profile);
+        Specification specification = new Specification(config);
+        Walk walk = fixed(specification, count);
+        Input[] inputs = walk.inputs();
+        Observation[] observations = walk.observations();
         int apps = specification.configuration().apps().size();
         Checked plainCheck = check(inputs, observations, new Checker<>(() -> Frontier.start(specification),
                 Frontier::advance, frontier -> frontier.states().size(), frontier -> frontier.states().size() * apps), null);
