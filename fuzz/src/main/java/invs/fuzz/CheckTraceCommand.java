@@ -33,7 +33,8 @@ import java.util.concurrent.Callable;
                 "The configuration is the trace header's, unless board options replace it."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the trace conforms", "1:the trace diverges (the first divergence is shown)",
-                "2:usage or input error (for example a malformed trace: the line and field are named)",
+                "2:usage or input error (for example a malformed trace: the line and field are named), or a"
+                        + " trace the specification cannot follow to its end (too many states left open)",
                 "3:a bug of invs, or too little memory"})
 final class CheckTraceCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "LOG", description = "The recorded trace (JSON lines, every step with its observation).")
@@ -70,6 +71,8 @@ final class CheckTraceCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.printf("checking %s (%d recorded steps) against the specification%n", file, trace.length());
         result.printReport(out);
+        out.flush();
+        TraceFiles.requireDecided(file, result, trace.length());
         if (result.conforms()) {
             out.printf("conforms: %s allowed by the specification%n", trace.length() == 1 ? "the one step is" : "all " + trace.length() + " steps are");
         } else {

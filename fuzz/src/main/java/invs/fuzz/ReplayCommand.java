@@ -39,7 +39,8 @@ import java.util.concurrent.Callable;
                 + " check every step against the specification, and show each step.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every step conforms", "1:a rule is broken (the violation is shown)",
-                "2:usage or input error (for example a malformed trace: the line and field are named)",
+                "2:usage or input error (for example a malformed trace: the line and field are named), or a"
+                        + " trace the specification cannot follow to its end (too many states left open)",
                 "3:a bug of invs, or too little memory"})
 final class ReplayCommand implements Callable<Integer> {
     /** The most characters of the recording system's name shown. */
@@ -94,6 +95,8 @@ final class ReplayCommand implements Callable<Integer> {
                 out.println("recorded on " + Utf8Text.printable(trace.header().system(), SYSTEM_CHARS));
             }
             result.printReport(out);
+            out.flush();
+            TraceFiles.requireDecided(file, result, trace.length());
             if (result.conforms()) {
                 out.printf("conforms: %s with the specification%n", trace.length() == 1 ? "the one step agrees" : "all " + trace.length() + " steps agree");
             } else {

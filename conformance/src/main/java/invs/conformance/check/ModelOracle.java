@@ -10,6 +10,7 @@ import invs.spec.Observation;
 import invs.spec.model.Divergence;
 import invs.spec.model.FactoredFrontier;
 import invs.spec.model.Specification;
+import invs.spec.model.TooManyStates;
 import io.vavr.control.Either;
 import io.vavr.collection.Vector;
 import io.vavr.control.Option;
@@ -34,6 +35,8 @@ final class ModelOracle implements Oracle {
     private final List<Input> inputs = new ArrayList<>();
     private final List<Observation> observations = new ArrayList<>();
     private FactoredFrontier frontier;
+    /** Why the frontier could not follow the last step, null while it follows every step. */
+    private TooManyStates undecided;
 
     ModelOracle(Configuration configuration) {
         this.frontier = STARTING.of(configuration);
@@ -42,13 +45,24 @@ final class ModelOracle implements Oracle {
     /**
      * Advances the frontier by the observation; a divergence is filed under the clause that governs the
      * field that differs from the closest allowed answer ({@link Explanation#governing}), not under the
-     * first allowed answer's.
+     * first allowed answer's. A step that leaves more states open than the specification follows
+     * ({@link TooManyStates}) is no violation: the frontier stays where it was and {@link #undecided} says
+     * why; judging ends there.
      */
     @Override
     public Option<Violation> check(int step, Input input, Observation observation) {
+        if (undecided != null) {
+            throw new IllegalStateException("the frontier stopped following at an earlier step");
+        }
         inputs.add(input);
         observations.add(observation);
-        Either<Divergence, FactoredFrontier> next = frontier.advance(input, observation);
+        Either<Divergence, FactoredFrontier> next;
+        try {
+            next = frontier.advance(input, observation);
+        } catch (TooManyStates tooMany) {
+            undecided = tooMany;
+            return Option.none();
+        }
         if (next.isLeft()) {
             Divergence divergence = next.getLeft();
             Clause clause = Explanation.governing(seen(), divergence);
@@ -68,7 +82,12 @@ final class ModelOracle implements Oracle {
         return Vector.ofAll(seen);
     }
 
-    /** The states consistent with everything observed so far. */
+    /** Why the frontier could not follow the last step it was given, if it could not. */
+    Option<TooManyStates> undecided() {
+        return Option.of(undecided);
+    }
+
+    /** The states consistent with everything observed so far (before the step it could not follow, if any). */
     FactoredFrontier frontier() {
         return frontier;
     }

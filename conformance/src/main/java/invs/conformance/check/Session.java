@@ -54,8 +54,10 @@ public final class Session implements AutoCloseable {
     private Violation violation;
     private Observation last;
     private boolean bounded;
-    /** Whether the session stopped at the frontier bound in the middle of a batch. */
+    /** Whether the session stopped at the frontier bound, or where the specification gave up, in the middle of a batch. */
     private boolean stopped;
+    /** Where and why the specification gave up following the observations ({@link #undecided}), null while it follows them. */
+    private String undecided;
     /** Batches sent and not yet judged, oldest first. */
     private final SentBatches sent = new SentBatches();
 
@@ -118,9 +120,10 @@ public final class Session implements AutoCloseable {
 
     /**
      * Applies {@code input} to the system, has every oracle judge the observation, and returns the
-     * violation it shows, if any. After a violation the session is over.
+     * violation it shows, if any. After a violation, or a step where the specification gave up
+     * ({@link #undecided}), the session is over.
      *
-     * @throws IllegalStateException after a violation, or while batches sent wait to be judged
+     * @throws IllegalStateException after a violation or a stop, or while batches sent wait to be judged
      */
     public Option<Violation> step(Input input) {
         requireOngoing();
@@ -158,7 +161,7 @@ public final class Session implements AutoCloseable {
      * they are. When the system pipelines, the oracles see the batch as it is sent, so that the isolation
      * check hands its second system its share of the batch at once too.
      *
-     * @throws IllegalStateException after a violation or a stop at the frontier bound
+     * @throws IllegalStateException after a violation or a stop
      */
     public void send(Vector<? extends Input> inputs, Vector<Observation> forecast) {
         requireOngoing();
@@ -174,7 +177,7 @@ public final class Session implements AutoCloseable {
     /**
      * Sends {@code inputs} in batches of {@link #BATCH}, {@link #AHEAD} ahead, each with its share of
      * {@code forecast} ({@link #send}), and judges them ({@link #judgeSent}) until the first violation or a
-     * stop at the frontier bound: how many inputs were sent.
+     * stop (at the frontier bound, or where the specification gave up): how many inputs were sent.
      */
     public int stepInBatches(Vector<? extends Input> inputs, Vector<Observation> forecast) {
         int from = 0;
@@ -197,11 +200,11 @@ public final class Session implements AutoCloseable {
      * returns the first violation, if any. The steps then end with the violating one: the answers after
      * it are not taken (the system has had those inputs, but they are not part of the run:
      * {@link #applyUnchecked} takes them); neither are they, in a session told to
-     * {@link #stopAtFrontierBound()}, once the frontier is beyond its bound (the session then takes no more
-     * inputs). An input the system failed to answer is judged as in
-     * {@link #step}.
+     * {@link #stopAtFrontierBound()}, once the frontier is beyond its bound, nor in any session after a
+     * step where the specification gave up ({@link #undecided}); the session then takes no more inputs. An
+     * input the system failed to answer is judged as in {@link #step}.
      *
-     * @throws IllegalStateException after a violation or a stop at the frontier bound, or when no batch
+     * @throws IllegalStateException after a violation or a stop, or when no batch
      *                               waits to be judged
      */
     public Option<Violation> judgeSent() {
@@ -225,7 +228,7 @@ public final class Session implements AutoCloseable {
             if (violation != null) {
                 return Option.some(violation);
             }
-            if (bounded && beyondBound()) {
+            if (stopped || bounded && beyondBound()) {
                 stopped = true;
                 return Option.none();
             }
@@ -235,11 +238,21 @@ public final class Session implements AutoCloseable {
     }
 
     /**
-     * Whether the specification's frontier holds more than {@link #FRONTIER_BOUND} states (never without
-     * lockstep): a campaign try stops there, without a verdict on the rest of its inputs.
+     * Whether the specification's frontier holds more than {@link #FRONTIER_BOUND} states, or the
+     * specification gave up following the observations ({@link #undecided}; never without lockstep): a
+     * campaign try stops there, without a verdict on the rest of its inputs.
      */
     public boolean beyondBound() {
-        return model != null && model.frontier().width() > FRONTIER_BOUND;
+        return model != null && (undecided != null || model.frontier().width() > FRONTIER_BOUND);
+    }
+
+    /**
+     * Where and why the specification gave up following the observations, if it did: a step that left more
+     * states open than it follows ({@link invs.spec.model.TooManyStates}). Every session stops there, without
+     * a verdict on that step or the ones after it.
+     */
+    public Option<String> undecided() {
+        return Option.of(undecided);
     }
 
     /**
@@ -260,7 +273,8 @@ public final class Session implements AutoCloseable {
             throw new IllegalStateException("the session ended with a violation at step " + (violation.step() + 1));
         }
         if (stopped) {
-            throw new IllegalStateException("the session stopped at the frontier bound at step " + steps.size());
+            throw new IllegalStateException("the session stopped at step " + steps.size() + ", "
+                    + (undecided != null ? "where the specification gave up" : "at the frontier bound"));
         }
     }
 
@@ -286,6 +300,10 @@ public final class Session implements AutoCloseable {
         last = observation;
         steps.add(input, observation);
         end(index, found);
+        if (found == null && model != null && model.undecided().isDefined()) {
+            undecided = "step " + (index + 1) + " (" + input + "): " + model.undecided().get().getMessage();
+            stopped = true;
+        }
         if (found == null) {
             corners.record(input, observation);
         } else {

@@ -25,13 +25,24 @@ public final class ConformanceAssertions {
     private ConformanceAssertions() {
     }
 
-    /** Runs {@code inputs} on a fresh system from {@code factory} and fails at the first violation. */
+    /**
+     * Runs {@code inputs} on a fresh system from {@code factory} and fails at the first violation, or where
+     * the specification gives up following the observations ({@link Session#undecided}: nothing after it
+     * would be checked).
+     */
     public static void assertConforms(Configuration configuration, Vector<? extends Input> inputs,
                                       SystemUnderTestFactory factory) {
-        Run run = Session.run(configuration, factory, Checks.online(), inputs);
-        Vector<String> steps = run.steps().map(step -> step.input() + " -> "
-                + step.observation().map(Object::toString).getOrElse("(no answer)"));
-        run.violation().forEach(found -> fail(found, steps));
+        try (Session session = Session.open(configuration, factory, Checks.online())) {
+            session.stepInBatches(inputs, Vector.empty());
+            Vector<String> steps = session.steps().map(step -> step.input() + " -> "
+                    + step.observation().map(Object::toString).getOrElse("(no answer)"));
+            session.violation().forEach(found -> fail(found, steps));
+            session.undecided().forEach(ConformanceAssertions::notChecked);
+        }
+    }
+
+    private static void notChecked(String where) {
+        throw new AssertionFailedError("not checked to the end: the specification gave up at " + where);
     }
 
     /** Runs the isolation scenario {@code inputs} for {@code subject} and fails if its observations differ. */
@@ -41,12 +52,16 @@ public final class ConformanceAssertions {
                 .forEach(found -> fail(found, Vector.empty()));
     }
 
-    /** Replays {@code trace} on systems from {@code factory} and fails at the first violation. */
+    /**
+     * Replays {@code trace} on systems from {@code factory} and fails at the first violation, or where the
+     * specification gives up following the observations.
+     */
     public static void assertReplays(Trace trace, SystemUnderTestFactory factory) {
         ReplayResult result = Replay.replay(trace, factory);
         result.violation().forEach(found -> {
             throw new AssertionFailedError(found.summary() + "\n" + result.report());
         });
+        result.undecided().forEach(ConformanceAssertions::notChecked);
     }
 
     private static void fail(Violation violation, Vector<String> steps) {

@@ -35,7 +35,8 @@ public final class Replay {
      * app's program and the others', not aimed at lockstep, and a system with an isolation defect most often
      * breaks lockstep somewhere on them too, which replay would otherwise report instead of the finding the
      * trace was saved for. After the first violation the remaining inputs are still applied, their steps
-     * {@link Verdict#NOT_CHECKED}.
+     * {@link Verdict#NOT_CHECKED}; so are they, and the step itself, from a step where the specification gave
+     * up ({@link ReplayResult#undecided}).
      */
     public static ReplayResult replay(Trace trace, SystemUnderTestFactory factory) {
         boolean isolation = trace.header().property().contains(Property.ISOLATION.label());
@@ -61,13 +62,15 @@ public final class Replay {
             Vector<TraceStep> ran = session.steps();
             Option<Violation> violation = session.violation()
                     .map(found -> found.describedAs(found.explained(trace.header().configuration(), ran)));
+            Option<String> undecided = session.undecided();
             for (int index = 0; index < session.stepCount(); index++) {
                 boolean violated = violation.isDefined() && violation.get().step() == index;
+                boolean given = undecided.isDefined() && index == session.stepCount() - 1;
                 results.add(new StepResult(index, steps.get(index).input(), session.observation(index),
-                        steps.get(index).observation(), violated ? Verdict.VIOLATED : Verdict.AGREED,
-                        violated ? violation : Option.none()));
+                        steps.get(index).observation(), violated ? Verdict.VIOLATED : given ? Verdict.NOT_CHECKED
+                        : Verdict.AGREED, violated ? violation : Option.none()));
             }
-            if (violation.isDefined()) {
+            if (violation.isDefined() || undecided.isDefined()) {
                 Vector<Option<Observation>> after = session.applyUnchecked(trace.inputs().drop(sent));
                 for (int index = results.size(), next = 0; index < steps.size(); index++, next++) {
                     TraceStep step = steps.get(index);
@@ -75,7 +78,7 @@ public final class Replay {
                             Verdict.NOT_CHECKED, Option.none()));
                 }
             }
-            return new ReplayResult(Vector.ofAll(results), violation);
+            return new ReplayResult(Vector.ofAll(results), violation, undecided);
         }
     }
 

@@ -13,12 +13,15 @@ import java.io.StringWriter;
  *
  * @param steps     every step with its observation and verdict
  * @param violation the first violation, if any
+ * @param undecided where and why the specification gave up following the observations, if it did (a step
+ *                  that left more states open than it follows: {@link invs.spec.model.TooManyStates}); the
+ *                  steps from there are {@link Verdict#NOT_CHECKED}
  */
-public record ReplayResult(Vector<StepResult> steps, Option<Violation> violation) {
+public record ReplayResult(Vector<StepResult> steps, Option<Violation> violation, Option<String> undecided) {
 
-    /** Whether every checked property held at every step. */
+    /** Whether every checked property held at every step (false too when the check gave up before the end). */
     public boolean conforms() {
-        return violation.isEmpty();
+        return violation.isEmpty() && undecided.isEmpty();
     }
 
     /**

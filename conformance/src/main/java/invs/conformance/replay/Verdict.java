@@ -6,6 +6,9 @@ public enum Verdict {
     AGREED,
     /** A property was broken at this step. */
     VIOLATED,
-    /** After a violation: the step was applied but nothing could be checked any more. */
+    /**
+     * After a violation, or at and after a step where the specification gave up following the observations
+     * ({@link ReplayResult#undecided}): the step was applied but nothing could be checked any more.
+     */
     NOT_CHECKED
 }

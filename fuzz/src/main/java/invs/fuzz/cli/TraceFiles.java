@@ -1,6 +1,7 @@
 package invs.fuzz.cli;
 
 import invs.conformance.check.SpecificationMemory;
+import invs.conformance.replay.ReplayResult;
 import invs.conformance.sut.SystemUnderTestFactory;
 import invs.conformance.trace.InputBounds;
 import invs.conformance.trace.Trace;
@@ -89,6 +90,19 @@ public final class TraceFiles {
         } catch (TraceFormatException e) {
             throw new UserError(file + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * Nothing when the replay or check of {@code file} ({@code steps} steps) went to its end or to a violation.
+     *
+     * @throws UserError when the specification gave up following the observations first
+     *                   ({@link ReplayResult#undecided}): the steps from there are not checked
+     */
+    public static void requireDecided(Path file, ReplayResult result, int steps) {
+        result.undecided().forEach(where -> {
+            throw new UserError(file + ": not checked to the end (" + steps + " steps; no finding before): the"
+                    + " specification gave up following the observations at " + where);
+        });
     }
 
     /**

@@ -62,31 +62,34 @@ final class Completion {
      * Every state reached by completing all pending operations (clause CLARIFIED_LIVENESS). Without
      * competition for space the completions commute, so slot order covers every order; with it, every
      * order is tried (the document leaves the order of service open).
+     *
+     * @throws TooManyStates when the states reached on the way are more than {@link TooManyStates#STEP_BOUND}
      */
     Array<SystemState> drain(SystemState state) {
         if (!state.anyPending()) {
             return Array.of(state);
         }
-        Array<SystemState> done = Array.empty();
+        java.util.List<SystemState> done = new java.util.ArrayList<>();
         Array<SystemState> frontier = Array.of(state);
         while (!frontier.isEmpty()) {
-            Array<SystemState> next = Array.empty();
+            java.util.List<SystemState> next = new java.util.ArrayList<>();
             for (SystemState current : frontier) {
                 if (!current.anyPending()) {
-                    done = done.append(current);
+                    done.add(current);
                 } else if (allocationsCompete(current)) {
                     for (AppId app : apps) {
                         if (current.app(app).pending().isDefined()) {
-                            next = next.appendAll(completeNow(current, app));
+                            next.addAll(completeNow(current, app).asJava());
                         }
                     }
                 } else {
-                    next = next.appendAll(completeNow(current, firstPending(current)));
+                    next.addAll(completeNow(current, firstPending(current)).asJava());
                 }
+                TooManyStates.check((long) next.size() + done.size());
             }
-            frontier = Frontier.distinct(next);
+            frontier = Frontier.distinct(Array.ofAll(next));
         }
-        return Frontier.distinct(done);
+        return Frontier.distinct(Array.ofAll(done));
     }
 
     /** The first app, in slot order, with an outstanding operation in {@code state}, which has one. */
@@ -277,6 +280,7 @@ final class Completion {
             }
             frontier = next.distinct().removeAll(reached);
             reached = reached.appendAll(frontier);
+            TooManyStates.check(reached.size());
         }
         return reached;
     }

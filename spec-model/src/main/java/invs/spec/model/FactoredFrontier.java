@@ -82,14 +82,17 @@ public final class FactoredFrontier {
         return specification;
     }
 
-    /** How many states the frontier holds (held as products, a state two products hold counts twice). */
+    /**
+     * How many states the frontier holds (held as products, a state two products hold counts twice;
+     * {@link Long#MAX_VALUE} when more than a long counts).
+     */
     public long width() {
         if (plain != null) {
             return plain.states().size();
         }
         long width = 0;
         for (StateProduct product : products) {
-            width += product.width();
+            width = StateProduct.cappedSum(width, product.width());
         }
         return width;
     }
@@ -170,6 +173,9 @@ public final class FactoredFrontier {
     /**
      * The frontier after {@code input} was answered by {@code observation}, or the divergence when no
      * consistent state allows it.
+     *
+     * @throws TooManyStates when the step makes more than {@link TooManyStates#STEP_BOUND} states or parts, or
+     *                       would step more states than that one by one
      */
     public Either<Divergence, FactoredFrontier> advance(Input input, Observation observation) {
         if (plain != null) {
@@ -245,6 +251,7 @@ public final class FactoredFrontier {
                     used.add(part.used() + standing.armedFaults() - next.armedFaults());
                 }
             }
+            TooManyStates.check(after.size());
             unchanged &= after.size() == before + 1 && after.get(before).apps().get(slot) == part.app()
                     && after.get(before).regions() == product.regions() && used.get(before) == part.used();
         }
@@ -276,6 +283,8 @@ public final class FactoredFrontier {
      */
     private boolean stepStates(StateProduct product, Input input, Observation observation, List<SystemState> loose) {
         int before = loose.size();
+        // Listed first: a product too wide to list is refused before any of it is.
+        TooManyStates.check(before + product.width());
         for (SystemState state : product.states(Integer.MAX_VALUE)) {
             Array<Outcome> outcomes = specification.outcomes(state, input);
             for (int index = 0; index < outcomes.size(); index++) {
@@ -284,6 +293,7 @@ public final class FactoredFrontier {
                     loose.add(outcome.after(observation));
                 }
             }
+            TooManyStates.check(loose.size());
         }
         return product.single() != null && loose.size() == before + 1 && loose.get(before) == product.single();
     }

@@ -59,6 +59,8 @@ public final class Frontier {
      * The frontier after {@code input} was answered by {@code observation}, or the divergence when no
      * consistent state allows it. When every state allows only itself (a tick, most often), the frontier
      * stays as it is: its states are already distinct, and none subsumes another.
+     *
+     * @throws TooManyStates when the step makes more than {@link TooManyStates#STEP_BOUND} states
      */
     public Either<Divergence, Frontier> advance(Input input, Observation observation) {
         int width = states.size();
@@ -73,6 +75,7 @@ public final class Frontier {
                     next.add(outcome.after(observation));
                 }
             }
+            TooManyStates.check(next.size());
         }
         if (next.isEmpty()) {
             return Either.left(new Divergence(input, observation, allowed(input)));

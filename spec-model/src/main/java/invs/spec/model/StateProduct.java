@@ -185,7 +185,8 @@ final class StateProduct {
     }
 
     /**
-     * How many states the product holds (counted, not listed: a product may hold many). Counted once: a
+     * How many states the product holds (counted, not listed: a product may hold many; {@link Long#MAX_VALUE}
+     * when more than a long counts). Counted once: a
      * session asks for it on every step, for its statistics and for the frontier bound.
      */
     long width() {
@@ -210,7 +211,7 @@ final class StateProduct {
                 for (Part part : slot) {
                     int after = before + part.used();
                     if (after <= budget) {
-                        next[after] += ways[before];
+                        next[after] = cappedSum(next[after], ways[before]);
                     }
                 }
             }
@@ -218,9 +219,18 @@ final class StateProduct {
         }
         long total = 0;
         for (long count : ways) {
-            total += count;
+            total = cappedSum(total, count);
         }
         return total;
+    }
+
+    /**
+     * {@code a + b} for counts of states, {@link Long#MAX_VALUE} when more: a product of many apps' parts
+     * may hold more states than a long counts.
+     */
+    static long cappedSum(long a, long b) {
+        long sum = a + b;
+        return sum < 0 ? Long.MAX_VALUE : sum;
     }
 
     /** The one state of a product whose apps have one part each; null otherwise. */

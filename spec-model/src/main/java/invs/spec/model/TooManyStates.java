@@ -1,0 +1,43 @@
+package invs.spec.model;
+
+import java.util.Locale;
+
+/**
+ * A step of the specification would leave more states open than it follows: more than
+ * {@link #STEP_BOUND} states (or parts of a product) made by one input, before duplicates are removed, or a
+ * product of more states than that to step one by one. The observations so far leave too much undecided (a
+ * board with many apps, each with operations that completed unseen, has a frontier exponential in its
+ * apps), and following them all would take hours and more memory than the machine has.
+ *
+ * <p>It is never a verdict: the step is neither allowed nor refused. A campaign's try stops there, as at its
+ * frontier bound; replaying or checking a trace stops there and says so (docs/decisions.md, "A bound on
+ * one step").
+ */
+public final class TooManyStates extends RuntimeException {
+    /** The most states (or parts) one step of the specification makes. */
+    public static final int STEP_BOUND = 1 << 13;
+
+    private final long made;
+
+    private TooManyStates(long made) {
+        super(String.format(Locale.ROOT, "more than %,d states left open (%,d made so far)", STEP_BOUND, made), null,
+                false, false);
+        this.made = made;
+    }
+
+    /**
+     * Nothing when {@code made} states (or parts) are within {@link #STEP_BOUND}.
+     *
+     * @throws TooManyStates when they are more
+     */
+    static void check(long made) {
+        if (made > STEP_BOUND) {
+            throw new TooManyStates(made);
+        }
+    }
+
+    /** How many states (or parts) the step had made, or had to step, when it gave up. */
+    public long made() {
+        return made;
+    }
+}
