@@ -6,6 +6,7 @@ import invs.spec.Observation;
 import invs.spec.model.FactoredFrontier;
 import invs.spec.model.Outcome;
 import invs.spec.model.Specification;
+import invs.spec.model.TooManyStates;
 import invs.spec.model.SystemState;
 import io.vavr.collection.Vector;
 
@@ -41,9 +42,18 @@ public final class Forecast {
         return new Forecast(specification, specification.initial());
     }
 
-    /** The observation predicted for {@code input}, after the inputs forecast before it. */
+    /**
+     * The observation predicted for {@code input}, after the inputs forecast before it; {@code quiet}, the
+     * state kept, where the specification allows nothing or more outcomes than it follows
+     * ({@link TooManyStates}: a guess either way).
+     */
     public Observation next(Input input) {
-        Vector<Outcome> outcomes = specification.step(state, input);
+        Vector<Outcome> outcomes;
+        try {
+            outcomes = specification.step(state, input);
+        } catch (TooManyStates tooMany) {
+            return Observation.quiet();
+        }
         if (outcomes.isEmpty()) {
             return Observation.quiet();
         }

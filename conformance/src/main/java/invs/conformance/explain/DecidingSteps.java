@@ -7,6 +7,7 @@ import invs.spec.Observation;
 import invs.spec.model.Frontier;
 import invs.spec.model.Outcome;
 import invs.spec.model.Specification;
+import invs.spec.model.TooManyStates;
 import io.vavr.collection.Vector;
 import io.vavr.control.Either;
 
@@ -27,12 +28,21 @@ public final class DecidingSteps {
 
     /**
      * The deciding steps of a trace whose last step diverged on {@code configuration}, one sentence each,
-     * oldest first; none when no earlier observation changed what the last step could show.
+     * oldest first; none when no earlier observation changed what the last step could show, or when the
+     * steps leave more states open than the specification follows ({@link TooManyStates}).
      */
     public static Vector<String> of(Configuration configuration, Vector<TraceStep> steps) {
         if (steps.isEmpty() || steps.exists(step -> step.observation().isEmpty())) {
             return Vector.empty();
         }
+        try {
+            return decide(configuration, steps);
+        } catch (TooManyStates tooMany) {
+            return Vector.empty();
+        }
+    }
+
+    private static Vector<String> decide(Configuration configuration, Vector<TraceStep> steps) {
         Specification specification = new Specification(configuration);
         Vector<Frontier> before = Vector.empty();
         Frontier frontier = Frontier.start(specification);

@@ -2,7 +2,14 @@ package invs.conformance.check;
 
 import invs.conformance.board.StandardConfigurations;
 import invs.conformance.reference.ReferenceProvider;
+import invs.conformance.replay.Replay;
+import invs.conformance.replay.ReplayResult;
+import invs.conformance.replay.Verdict;
+import invs.conformance.trace.Trace;
+import invs.conformance.trace.TraceHeader;
+import invs.conformance.trace.TraceStep;
 import invs.spec.AllowReadOnly;
+import invs.spec.App;
 import invs.spec.AppId;
 import invs.spec.Bytes;
 import invs.spec.Command;
@@ -10,17 +17,24 @@ import invs.spec.Configuration;
 import invs.spec.Drain;
 import invs.spec.FlashFault;
 import invs.spec.Input;
+import invs.spec.Observation;
+import invs.spec.Profile;
+import invs.spec.Subscribe;
+import invs.spec.model.TooManyStates;
 import io.vavr.collection.Vector;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The frontier bound: an app that never subscribes and whose one-byte writes may each fault doubles the
  * states the specification keeps with every write (each byte written, or torn with the fault used: neither
  * subsumes the other), and a session says when the frontier is beyond {@link Session#FRONTIER_BOUND}.
+ * Every session stops where one step leaves more states open than the specification follows
+ * ({@link TooManyStates}).
  */
 class FrontierBoundTest {
     private static final AppId APP = AppId.of(0);
@@ -74,6 +88,49 @@ class FrontierBoundTest {
             assertEquals(batch.size(), replay.steps().size(), "a replay judges every input");
             assertTrue(campaignTry.beyondBound());
             assertEquals(11 * 4, campaignTry.steps().size(), "a campaign try stops at the eleventh write's drain");
+        }
+    }
+
+    /**
+     * 16 apps with room for their regions: six faults armed, each app subscribes, allows 8 bytes and asks
+     * for a write (all accepted, none seen to complete), then the kernel drains: 55 steps, the last one
+     * completing 16 writes that each may have failed.
+     */
+    private static Trace unseenWritesDrained() {
+        Vector<App> apps = Vector.range(0, 16).map(app -> App.selfOnly("app" + app, 0x1000 + app));
+        Configuration board = Configuration.defaults(Profile.DOC).withApps(apps).withRegionSize(64)
+                .withStorageLength(256L * 16 + 4096);
+        Vector<TraceStep> steps = Vector.fill(6, () -> TraceStep.of(new FlashFault(), Observation.quiet()));
+        for (int app = 0; app < 16; app++) {
+            AppId id = AppId.of(app);
+            steps = steps.append(TraceStep.of(new Subscribe(id, 0), Observation.success()))
+                    .append(TraceStep.of(new AllowReadOnly(id, 0, Bytes.filled(8, app)), Observation.success()))
+                    .append(TraceStep.of(Command.write(id, 0), Observation.success()));
+        }
+        return new Trace(TraceHeader.of(board, 0, ""), steps.append(TraceStep.of(new Drain(), Observation.quiet())));
+    }
+
+    @Test
+    void checkingATraceStopsWhereTheSpecificationGivesUpWithoutAVerdict() {
+        ReplayResult result = Replay.checkTrace(unseenWritesDrained());
+        assertTrue(result.violation().isEmpty());
+        assertFalse(result.conforms(), "a trace not checked to its end does not conform");
+        assertTrue(result.undecided().get().startsWith("step 55 (drain): more than 8,192 states left open ("),
+                result.undecided().get());
+        assertEquals(55, result.steps().size());
+        assertTrue(result.steps().take(54).forAll(step -> step.verdict() == Verdict.AGREED));
+        assertEquals(Verdict.NOT_CHECKED, result.steps().last().verdict());
+    }
+
+    @Test
+    void aSessionThatIsNoCampaignTryStopsThereToo() {
+        Trace trace = unseenWritesDrained();
+        try (Session session = Session.open(trace.header().configuration(), new ReferenceProvider(), Checks.online())) {
+            assertFalse(session.stepAll(trace.inputs()).isDefined());
+            assertEquals(55, session.steps().size());
+            assertTrue(session.undecided().isDefined());
+            assertTrue(session.beyondBound());
+            assertThrows(IllegalStateException.class, () -> session.step(new Drain()));
         }
     }
 }
