@@ -284,7 +284,7 @@ public final class FactoredFrontier {
     private boolean stepStates(StateProduct product, Input input, Observation observation, List<SystemState> loose) {
         int before = loose.size();
         // Listed first: a product too wide to list is refused before any of it is.
-        TooManyStates.check(before + product.width());
+        TooManyStates.check(StateProduct.cappedSum(before, product.width()));
         for (SystemState state : product.states(Integer.MAX_VALUE)) {
             Array<Outcome> outcomes = specification.outcomes(state, input);
             for (int index = 0; index < outcomes.size(); index++) {

@@ -186,8 +186,8 @@ final class StateProduct {
 
     /**
      * How many states the product holds (counted, not listed: a product may hold many; {@link Long#MAX_VALUE}
-     * when more than a long counts). Counted once: a
-     * session asks for it on every step, for its statistics and for the frontier bound.
+     * when more than a long counts). Counted once: a session asks for it on every step, for its statistics
+     * and for the frontier bound.
      */
     long width() {
         long counted = width;
