@@ -8,6 +8,7 @@ import invs.conformance.trace.Trace;
 import invs.conformance.trace.TraceFile;
 import invs.conformance.trace.TraceLimits;
 import invs.fuzz.cli.BoardOptions;
+import invs.fuzz.cli.StepBoundOption;
 import invs.fuzz.cli.StepLimitOption;
 import invs.fuzz.cli.TraceFiles;
 import invs.fuzz.cli.TraceLimitOptions;
@@ -49,12 +50,16 @@ final class CheckTraceCommand implements Callable<Integer> {
     @Mixin
     private StepLimitOption stepLimit;
 
+    @Mixin
+    private StepBoundOption stepBound;
+
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
         TraceLimits limits = stepLimit.applyTo(limitOptions.limits());
+        int bound = stepBound.bound();
         TraceFile read = TraceFiles.read(file, limits);
         Trace trace = read.trace();
         if (board.given()) {
@@ -64,7 +69,7 @@ final class CheckTraceCommand implements Callable<Integer> {
         TraceFiles.checkSteps(file, read, trace.header().configuration(), limits);
         ReplayResult result;
         try {
-            result = Replay.checkTrace(trace);
+            result = Replay.checkTrace(trace, bound);
         } catch (IllegalArgumentException e) {
             throw new UserError(file + ": " + e.getMessage());
         }

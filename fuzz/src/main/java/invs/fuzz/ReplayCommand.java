@@ -14,6 +14,7 @@ import invs.fuzz.cli.BoardOptions;
 import invs.fuzz.cli.OutputLocation;
 import invs.fuzz.system.SystemOptions;
 import invs.fuzz.cli.TraceFiles;
+import invs.fuzz.cli.StepBoundOption;
 import invs.fuzz.cli.StepLimitOption;
 import invs.fuzz.cli.TraceLimitOptions;
 import invs.fuzz.system.OpenSystem;
@@ -66,12 +67,16 @@ final class ReplayCommand implements Callable<Integer> {
     @Mixin
     private StepLimitOption stepLimit;
 
+    @Mixin
+    private StepBoundOption stepBound;
+
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
         TraceLimits limits = stepLimit.applyTo(limitOptions.limits());
+        int bound = stepBound.bound();
         boolean replacing = record != null && Files.exists(OutputLocation.file(record, "--record", List.of(file)));
         TraceFile read = TraceFiles.read(file, limits);
         Trace trace = read.trace();
@@ -82,7 +87,7 @@ final class ReplayCommand implements Callable<Integer> {
         TraceFiles.checkRunnable(file, read, trace.header().configuration(), limits);
         try (OpenSystem open = system.spec().open()) {
             TraceFiles.checkBuildable(file, trace.header().configuration(), open.factory(), "the system under test", "");
-            ReplayResult result = Replay.replay(trace, open.factory());
+            ReplayResult result = Replay.replay(trace, open.factory(), bound);
             if (record != null) {
                 OutputLocation.write(record, TraceCodec.format(recorded(trace, result, open)));
             }

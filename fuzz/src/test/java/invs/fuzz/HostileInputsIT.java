@@ -241,6 +241,24 @@ class HostileInputsIT {
     }
 
     @Test
+    void theBoundOnOneStepIsAnOption() throws Exception {
+        String[] second = new String[18];
+        for (int app = 0; app < 9; app++) {
+            second[2 * app] = "{\"kind\":\"command\",\"app\":" + app + ",\"number\":3,\"arg1\":0,\"arg2\":0}";
+            second[2 * app + 1] = "{\"kind\":\"tick\"}";
+        }
+        Path nine = unseenWrites("nine.jsonl", 9, second);
+        // The last step makes 12,259 states: beyond the default bound, within twice it.
+        invs("check-trace", nine.toString()).oneLineError(Main.USAGE, "at step 50 (app8 command 3 (0x0, 0x0)): more than"
+                + " 8,192 states left open (8,194 made so far); --max-step-states raises the bound").clean().within(60);
+        InvsProcess wider = invs("check-trace", nine.toString(), "--max-step-states", "16384").clean().within(100);
+        assertEquals(0, wider.exit(), wider::toString);
+        assertTrue(wider.out().contains("conforms: all 51 steps are allowed by the specification"), wider::toString);
+        invs("replay", nine.toString(), "--max-step-states", "0")
+                .oneLineError(Main.USAGE, "--max-step-states: 1 to 16777216, got 0").clean().within(60);
+    }
+
+    @Test
     void aBoardBeyondWhatAConfigurationOrTheReferenceHoldsIsAOneLineError() throws Exception {
         invs("fuzz", "--storage", "4294967295", "--tries", "1", "--progress", "none", "--out", directory.resolve("findings").toString())
                 .oneLineError(Main.USAGE, "custom").clean().within(60);

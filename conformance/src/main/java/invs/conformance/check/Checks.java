@@ -1,6 +1,7 @@
 package invs.conformance.check;
 
 import invs.spec.AppId;
+import invs.spec.model.TooManyStates;
 import io.vavr.collection.Vector;
 import io.vavr.control.Option;
 
@@ -11,15 +12,33 @@ import io.vavr.control.Option;
  *
  * @param properties the properties, robustness included
  * @param subject    the isolation subject, present iff isolation is checked
+ * @param stepBound  the most states one step of the specification makes before lockstep gives up
+ *                   ({@link TooManyStates}; {@link TooManyStates#STEP_BOUND} unless told otherwise)
  */
-public record Checks(Vector<Property> properties, Option<AppId> subject) {
+public record Checks(Vector<Property> properties, Option<AppId> subject, int stepBound) {
 
-    /** Adds robustness, and checks that a subject is given exactly when isolation is checked. */
+    /**
+     * Adds robustness, and checks that a subject is given exactly when isolation is checked and that the
+     * step bound is positive.
+     */
     public Checks {
         properties = properties.append(Property.ROBUSTNESS).distinct();
         if (properties.contains(Property.ISOLATION) != subject.isDefined()) {
             throw new IllegalArgumentException("isolation is checked of a subject app, and only then is one given");
         }
+        if (stepBound < 1) {
+            throw new IllegalArgumentException("a step bound is at least 1 state: " + stepBound);
+        }
+    }
+
+    /** These properties and subject, with the specification's default step bound. */
+    public Checks(Vector<Property> properties, Option<AppId> subject) {
+        this(properties, subject, TooManyStates.STEP_BOUND);
+    }
+
+    /** These checks, with lockstep following at most {@code bound} states a step. */
+    public Checks withStepBound(int bound) {
+        return new Checks(properties, subject, bound);
     }
 
     /** The properties checked step by step on generated sequences: lockstep, liveness, durability, robustness. */
@@ -49,6 +68,7 @@ public record Checks(Vector<Property> properties, Option<AppId> subject) {
 
     /** These checks without {@code property} (robustness stays). */
     public Checks without(Property property) {
-        return new Checks(properties.remove(property), property == Property.ISOLATION ? Option.none() : subject);
+        return new Checks(properties.remove(property), property == Property.ISOLATION ? Option.none() : subject,
+                stepBound);
     }
 }

@@ -38,8 +38,10 @@ final class ModelOracle implements Oracle {
     /** Why the frontier could not follow the last step, null while it follows every step. */
     private TooManyStates undecided;
 
-    ModelOracle(Configuration configuration) {
-        this.frontier = STARTING.of(configuration);
+    /** The frontier of a board at power-on, whose specification follows at most {@code stepBound} states a step. */
+    ModelOracle(Configuration configuration, int stepBound) {
+        this.frontier = stepBound == TooManyStates.STEP_BOUND ? STARTING.of(configuration)
+                : FactoredFrontier.start(new Specification(configuration, stepBound));
     }
 
     /**

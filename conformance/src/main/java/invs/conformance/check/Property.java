@@ -16,7 +16,7 @@ public enum Property {
     LOCKSTEP("every observation is one the specification allows") {
         @Override
         Oracle oracle(SessionSetting setting) {
-            return new ModelOracle(setting.configuration());
+            return new ModelOracle(setting.configuration(), setting.stepBound());
         }
     },
     /** After a drain every accepted operation has delivered exactly one upcall; no upcall without one. */

@@ -65,7 +65,7 @@ public final class Session implements AutoCloseable {
         this.configuration = configuration;
         this.statistics = statistics;
         this.shadow = new KernelShadow(configuration);
-        SessionSetting setting = new SessionSetting(configuration, factory, checks.subject(), shadow);
+        SessionSetting setting = new SessionSetting(configuration, factory, checks.subject(), shadow, checks.stepBound());
         this.oracles = new Oracles(checks, setting);
         this.model = oracles.model();
         this.corners = new CornerDetector(configuration, statistics, shadow);

@@ -13,7 +13,8 @@ import io.vavr.control.Option;
  * @param factory       makes systems like the one under test (isolation runs a second one)
  * @param subject       the isolation subject, if isolation is checked
  * @param shadow        the session's view of kernel state, updated after the oracles have checked each step
+ * @param stepBound     the most states one step of the specification makes ({@link Checks#stepBound})
  */
 record SessionSetting(Configuration configuration, SystemUnderTestFactory factory, Option<AppId> subject,
-                      KernelShadow shadow) {
+                      KernelShadow shadow, int stepBound) {
 }

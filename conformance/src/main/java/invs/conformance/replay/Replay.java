@@ -12,6 +12,7 @@ import invs.conformance.trace.TraceStep;
 import invs.spec.AppId;
 import invs.spec.Input;
 import invs.spec.Observation;
+import invs.spec.model.TooManyStates;
 import io.vavr.collection.Vector;
 import io.vavr.control.Option;
 
@@ -39,11 +40,19 @@ public final class Replay {
      * up ({@link ReplayResult#undecided}).
      */
     public static ReplayResult replay(Trace trace, SystemUnderTestFactory factory) {
+        return replay(trace, factory, TooManyStates.STEP_BOUND);
+    }
+
+    /**
+     * {@link #replay(Trace, SystemUnderTestFactory)}, the specification following at most {@code stepBound}
+     * states a step ({@link TooManyStates}).
+     */
+    public static ReplayResult replay(Trace trace, SystemUnderTestFactory factory, int stepBound) {
         boolean isolation = trace.header().property().contains(Property.ISOLATION.label());
         Checks checks = isolation && trace.header().subject().isDefined()
                 ? new Checks(Vector.of(Property.ISOLATION, Property.ROBUSTNESS), Option.some(AppId.of(trace.header().subject().get())))
                 : Checks.online();
-        return replay(trace, factory, checks);
+        return replay(trace, factory, checks.withStepBound(stepBound));
     }
 
     /**
@@ -94,13 +103,23 @@ public final class Replay {
      * @throws IllegalArgumentException if a step records no observation
      */
     public static ReplayResult checkTrace(Trace trace) {
+        return checkTrace(trace, TooManyStates.STEP_BOUND);
+    }
+
+    /**
+     * {@link #checkTrace(Trace)}, the specification following at most {@code stepBound} states a step
+     * ({@link TooManyStates}).
+     *
+     * @throws IllegalArgumentException if a step records no observation
+     */
+    public static ReplayResult checkTrace(Trace trace, int stepBound) {
         for (int index = 0; index < trace.length(); index++) {
             if (trace.steps().get(index).observation().isEmpty()) {
                 throw new IllegalArgumentException("step " + (index + 1) + " records no observation: check-trace needs"
                         + " every step's observation");
             }
         }
-        return replay(trace, configuration -> new RecordedSystem(trace), Checks.online());
+        return replay(trace, configuration -> new RecordedSystem(trace), Checks.online().withStepBound(stepBound));
     }
 
     /** Answers each input with the observation a trace recorded for it. */

@@ -123,6 +123,13 @@ class FrontierBoundTest {
     }
 
     @Test
+    void theBoundIsTheOneTheCheckIsGiven() {
+        ReplayResult wider = Replay.checkTrace(unseenWritesDrained(), 2 * TooManyStates.STEP_BOUND);
+        assertTrue(wider.undecided().get().startsWith("step 55 (drain): more than 16,384 states left open ("),
+                wider.undecided().get());
+    }
+
+    @Test
     void aSessionThatIsNoCampaignTryStopsThereToo() {
         Trace trace = unseenWritesDrained();
         try (Session session = Session.open(trace.header().configuration(), new ReferenceProvider(), Checks.online())) {

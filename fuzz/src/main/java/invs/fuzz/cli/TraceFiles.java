@@ -101,7 +101,8 @@ public final class TraceFiles {
     public static void requireDecided(Path file, ReplayResult result, int steps) {
         result.undecided().forEach(where -> {
             throw new UserError(file + ": not checked to the end (" + steps + " steps; no finding before): the"
-                    + " specification gave up following the observations at " + where);
+                    + " specification gave up following the observations at " + where + "; --max-step-states raises the"
+                    + " bound");
         });
     }
 

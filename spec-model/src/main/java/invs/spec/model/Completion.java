@@ -31,9 +31,12 @@ final class Completion {
     private final Region[] fresh;
     /** The most bytes one transfer moves ({@link Integer#MAX_VALUE} without a limit). */
     private final int transferLimit;
+    /** The most states a drain or competing allocations reach ({@link TooManyStates}). */
+    private final int stepBound;
 
-    Completion(Configuration config) {
+    Completion(Configuration config, int stepBound) {
         this.config = config;
+        this.stepBound = stepBound;
         Vector<AppId> ids = config.appIds();
         this.apps = ids.toJavaArray(AppId[]::new);
         this.owners = ids.map(app -> config.app(app).permissions().writeId().getOrNull()).toJavaArray(ShortId[]::new);
@@ -63,7 +66,7 @@ final class Completion {
      * competition for space the completions commute, so slot order covers every order; with it, every
      * order is tried (the document leaves the order of service open).
      *
-     * @throws TooManyStates when the states reached on the way are more than {@link TooManyStates#STEP_BOUND}
+     * @throws TooManyStates when the states reached on the way are more than the specification's step bound
      */
     Array<SystemState> drain(SystemState state) {
         if (!state.anyPending()) {
@@ -85,7 +88,7 @@ final class Completion {
                 } else {
                     next.addAll(completeNow(current, firstPending(current)).asJava());
                 }
-                TooManyStates.check((long) next.size() + done.size());
+                TooManyStates.check((long) next.size() + done.size(), stepBound);
             }
             frontier = Frontier.distinct(Array.ofAll(next));
         }
@@ -280,7 +283,7 @@ final class Completion {
             }
             frontier = next.distinct().removeAll(reached);
             reached = reached.appendAll(frontier);
-            TooManyStates.check(reached.size());
+            TooManyStates.check(reached.size(), stepBound);
         }
         return reached;
     }

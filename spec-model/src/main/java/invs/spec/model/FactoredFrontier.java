@@ -174,8 +174,9 @@ public final class FactoredFrontier {
      * The frontier after {@code input} was answered by {@code observation}, or the divergence when no
      * consistent state allows it.
      *
-     * @throws TooManyStates when the step makes more than {@link TooManyStates#STEP_BOUND} states or parts, or
-     *                       would step more states than that one by one
+     * @throws TooManyStates when the step makes more states or parts than the specification's
+     *                       {@linkplain Specification#stepBound() bound}, or would step more states than that one
+     *                       by one
      */
     public Either<Divergence, FactoredFrontier> advance(Input input, Observation observation) {
         if (plain != null) {
@@ -251,7 +252,7 @@ public final class FactoredFrontier {
                     used.add(part.used() + standing.armedFaults() - next.armedFaults());
                 }
             }
-            TooManyStates.check(after.size());
+            TooManyStates.check(after.size(), specification.stepBound());
             unchanged &= after.size() == before + 1 && after.get(before).apps().get(slot) == part.app()
                     && after.get(before).regions() == product.regions() && used.get(before) == part.used();
         }
@@ -284,7 +285,7 @@ public final class FactoredFrontier {
     private boolean stepStates(StateProduct product, Input input, Observation observation, List<SystemState> loose) {
         int before = loose.size();
         // Listed first: a product too wide to list is refused before any of it is.
-        TooManyStates.check(StateProduct.cappedSum(before, product.width()));
+        TooManyStates.check(StateProduct.cappedSum(before, product.width()), specification.stepBound());
         for (SystemState state : product.states(Integer.MAX_VALUE)) {
             Array<Outcome> outcomes = specification.outcomes(state, input);
             for (int index = 0; index < outcomes.size(); index++) {
@@ -293,7 +294,7 @@ public final class FactoredFrontier {
                     loose.add(outcome.after(observation));
                 }
             }
-            TooManyStates.check(loose.size());
+            TooManyStates.check(loose.size(), specification.stepBound());
         }
         return product.single() != null && loose.size() == before + 1 && loose.get(before) == product.single();
     }

@@ -60,7 +60,7 @@ public final class Frontier {
      * consistent state allows it. When every state allows only itself (a tick, most often), the frontier
      * stays as it is: its states are already distinct, and none subsumes another.
      *
-     * @throws TooManyStates when the step makes more than {@link TooManyStates#STEP_BOUND} states
+     * @throws TooManyStates when the step makes more states than the specification's {@linkplain Specification#stepBound() bound}
      */
     public Either<Divergence, Frontier> advance(Input input, Observation observation) {
         int width = states.size();
@@ -75,7 +75,7 @@ public final class Frontier {
                     next.add(outcome.after(observation));
                 }
             }
-            TooManyStates.check(next.size());
+            TooManyStates.check(next.size(), specification.stepBound());
         }
         if (next.isEmpty()) {
             return Either.left(new Divergence(input, observation, allowed(input)));

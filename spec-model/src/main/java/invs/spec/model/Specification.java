@@ -42,11 +42,31 @@ public final class Specification {
 
     private final Configuration config;
     private final Completion completion;
+    private final int stepBound;
 
-    /** The specification of a board with this configuration. */
+    /** The specification of a board with this configuration, which follows {@link TooManyStates#STEP_BOUND} states a step. */
     public Specification(Configuration config) {
+        this(config, TooManyStates.STEP_BOUND);
+    }
+
+    /**
+     * The specification of a board with this configuration, which follows at most {@code stepBound} states
+     * a step ({@link TooManyStates}).
+     *
+     * @throws IllegalArgumentException when {@code stepBound} is less than 1
+     */
+    public Specification(Configuration config, int stepBound) {
+        if (stepBound < 1) {
+            throw new IllegalArgumentException("a step follows at least one state: " + stepBound);
+        }
         this.config = config;
-        this.completion = new Completion(config);
+        this.stepBound = stepBound;
+        this.completion = new Completion(config, stepBound);
+    }
+
+    /** The most states (or parts) one step makes before the specification gives up ({@link TooManyStates}). */
+    public int stepBound() {
+        return stepBound;
     }
 
     /** The configuration. */

@@ -33,9 +33,13 @@ class TooManyStatesTest {
     private static final Duration GUARD = Duration.ofSeconds(60);
 
     private static Specification board(int apps) {
+        return board(apps, TooManyStates.STEP_BOUND);
+    }
+
+    private static Specification board(int apps, int stepBound) {
         Vector<App> all = Vector.range(0, apps).map(app -> App.selfOnly("app" + app, 0x1000 + app));
         return new Specification(Configuration.defaults(Profile.DOC).withApps(all).withRegionSize(64)
-                .withStorageLength(256L * apps + 4096));
+                .withStorageLength(256L * apps + 4096), stepBound);
     }
 
     /** Six faults armed, then each app subscribes, allows 8 bytes and asks for a write; none yields. */
@@ -92,6 +96,16 @@ class TooManyStatesTest {
         }
         assertEquals(1, frontier.states().size());
         return frontier;
+    }
+
+    @Test
+    void aSpecificationMadeWithALargerBoundFollowsTheStepsTheDefaultGivesUp() {
+        Vector<Input> nine = unseenWrites(9).appendAll(secondWrites(9));
+        FactoredFrontier[] bounded = {FactoredFrontier.start(board(9))};
+        assertEquals(6 + 3 * 9 + 2 * 8 + 1, gaveUpAt(bounded, nine), "the last app's second write, from 5,281 states");
+        FactoredFrontier[] wider = {FactoredFrontier.start(board(9, 2 * TooManyStates.STEP_BOUND))};
+        assertEquals(0, assertTimeoutPreemptively(GUARD, () -> gaveUpAt(wider, nine)));
+        assertEquals(12_259, wider[0].width());
     }
 
     @Test
