@@ -1,7 +1,6 @@
 package invs.conformance.junit;
 
 import invs.conformance.check.Checks;
-import invs.conformance.check.Run;
 import invs.conformance.check.Property;
 import invs.conformance.replay.Replay;
 import invs.conformance.replay.ReplayResult;

@@ -6,10 +6,7 @@ import invs.conformance.replay.Replay;
 import invs.conformance.replay.ReplayResult;
 import invs.conformance.replay.Verdict;
 import invs.conformance.trace.Trace;
-import invs.conformance.trace.TraceHeader;
-import invs.conformance.trace.TraceStep;
 import invs.spec.AllowReadOnly;
-import invs.spec.App;
 import invs.spec.AppId;
 import invs.spec.Bytes;
 import invs.spec.Command;
@@ -17,9 +14,6 @@ import invs.spec.Configuration;
 import invs.spec.Drain;
 import invs.spec.FlashFault;
 import invs.spec.Input;
-import invs.spec.Observation;
-import invs.spec.Profile;
-import invs.spec.Subscribe;
 import invs.spec.model.TooManyStates;
 import io.vavr.collection.Vector;
 import org.junit.jupiter.api.Test;
@@ -91,28 +85,9 @@ class FrontierBoundTest {
         }
     }
 
-    /**
-     * 16 apps with room for their regions: six faults armed, each app subscribes, allows 8 bytes and asks
-     * for a write (all accepted, none seen to complete), then the kernel drains: 55 steps, the last one
-     * completing 16 writes that each may have failed.
-     */
-    private static Trace unseenWritesDrained() {
-        Vector<App> apps = Vector.range(0, 16).map(app -> App.selfOnly("app" + app, 0x1000 + app));
-        Configuration board = Configuration.defaults(Profile.DOC).withApps(apps).withRegionSize(64)
-                .withStorageLength(256L * 16 + 4096);
-        Vector<TraceStep> steps = Vector.fill(6, () -> TraceStep.of(new FlashFault(), Observation.quiet()));
-        for (int app = 0; app < 16; app++) {
-            AppId id = AppId.of(app);
-            steps = steps.append(TraceStep.of(new Subscribe(id, 0), Observation.success()))
-                    .append(TraceStep.of(new AllowReadOnly(id, 0, Bytes.filled(8, app)), Observation.success()))
-                    .append(TraceStep.of(Command.write(id, 0), Observation.success()));
-        }
-        return new Trace(TraceHeader.of(board, 0, ""), steps.append(TraceStep.of(new Drain(), Observation.quiet())));
-    }
-
     @Test
     void checkingATraceStopsWhereTheSpecificationGivesUpWithoutAVerdict() {
-        ReplayResult result = Replay.checkTrace(unseenWritesDrained());
+        ReplayResult result = Replay.checkTrace(UnseenWrites.drained());
         assertTrue(result.violation().isEmpty());
         assertFalse(result.conforms(), "a trace not checked to its end does not conform");
         assertTrue(result.undecided().get().startsWith("step 55 (drain): more than 8,192 states left open ("),
@@ -124,14 +99,14 @@ class FrontierBoundTest {
 
     @Test
     void theBoundIsTheOneTheCheckIsGiven() {
-        ReplayResult wider = Replay.checkTrace(unseenWritesDrained(), 2 * TooManyStates.STEP_BOUND);
+        ReplayResult wider = Replay.checkTrace(UnseenWrites.drained(), 2 * TooManyStates.STEP_BOUND);
         assertTrue(wider.undecided().get().startsWith("step 55 (drain): more than 16,384 states left open ("),
                 wider.undecided().get());
     }
 
     @Test
     void aSessionThatIsNoCampaignTryStopsThereToo() {
-        Trace trace = unseenWritesDrained();
+        Trace trace = UnseenWrites.drained();
         try (Session session = Session.open(trace.header().configuration(), new ReferenceProvider(), Checks.online())) {
             assertFalse(session.stepAll(trace.inputs()).isDefined());
             assertEquals(55, session.steps().size());
