@@ -217,16 +217,21 @@ class HostileInputsIT {
         return file;
     }
 
+    /** Each app's second write, then a tick: accepted only if its first one completed, unseen. */
+    private static String[] secondWrites(int apps) {
+        String[] second = new String[2 * apps];
+        for (int app = 0; app < apps; app++) {
+            second[2 * app] = "{\"kind\":\"command\",\"app\":" + app + ",\"number\":3,\"arg1\":0,\"arg2\":0}";
+            second[2 * app + 1] = "{\"kind\":\"tick\"}";
+        }
+        return second;
+    }
+
     @Test
     void aTraceThatLeavesMoreStatesOpenThanTheSpecificationFollowsIsNotCheckedToItsEnd() throws Exception {
         // Each app's second write is accepted only if its first one completed, unseen: whole, or failed with a
         // fault. 13 apps: before the bound on one step, checking ran for hours (11 apps took 281 s).
-        String[] second = new String[26];
-        for (int app = 0; app < 13; app++) {
-            second[2 * app] = "{\"kind\":\"command\",\"app\":" + app + ",\"number\":3,\"arg1\":0,\"arg2\":0}";
-            second[2 * app + 1] = "{\"kind\":\"tick\"}";
-        }
-        Path widening = unseenWrites("widening.jsonl", 13, second);
+        Path widening = unseenWrites("widening.jsonl", 13, secondWrites(13));
         invs("check-trace", widening.toString())
                 .oneLineError(Main.USAGE, "widening.jsonl: not checked to the end (71 steps; no finding before): the"
                         + " specification gave up following the observations at step 62 (app8 command 3 (0x0, 0x0)):"
@@ -242,12 +247,7 @@ class HostileInputsIT {
 
     @Test
     void theBoundOnOneStepIsAnOption() throws Exception {
-        String[] second = new String[18];
-        for (int app = 0; app < 9; app++) {
-            second[2 * app] = "{\"kind\":\"command\",\"app\":" + app + ",\"number\":3,\"arg1\":0,\"arg2\":0}";
-            second[2 * app + 1] = "{\"kind\":\"tick\"}";
-        }
-        Path nine = unseenWrites("nine.jsonl", 9, second);
+        Path nine = unseenWrites("nine.jsonl", 9, secondWrites(9));
         // The last step makes 12,259 states: beyond the default bound, within twice it.
         invs("check-trace", nine.toString()).oneLineError(Main.USAGE, "at step 50 (app8 command 3 (0x0, 0x0)): more than"
                 + " 8,192 states left open (8,194 made so far); --max-step-states raises the bound").clean().within(60);
