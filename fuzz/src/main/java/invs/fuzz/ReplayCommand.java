@@ -100,11 +100,9 @@ final class ReplayCommand implements Callable<Integer> {
                 out.println("recorded on " + Utf8Text.printable(trace.header().system(), SYSTEM_CHARS));
             }
             result.printReport(out);
-            out.flush();
-            TraceFiles.requireDecided(file, result, trace.length());
             if (result.conforms()) {
                 out.printf("conforms: %s with the specification%n", trace.length() == 1 ? "the one step agrees" : "all " + trace.length() + " steps agree");
-            } else {
+            } else if (result.violation().isDefined()) {
                 out.printf("violation at step %d: %s%n", result.violation().get().step() + 1,
                         result.violation().get().summary());
             }
@@ -116,6 +114,7 @@ final class ReplayCommand implements Callable<Integer> {
                 out.println("recorded the observations in " + record + (replacing ? " (it replaces the file that was there)" : ""));
             }
             out.flush();
+            TraceFiles.requireDecided(file, result, trace.length());
             return result.conforms() ? 0 : Main.FINDING;
         }
     }
