@@ -3,12 +3,12 @@ package invs.spec.model;
 import java.util.Locale;
 
 /**
- * A step of the specification would leave more states open than it follows: more than its
- * {@linkplain Specification#stepBound() bound} ({@link #STEP_BOUND} unless made with another) of states (or
- * parts of a product) made by one input, before duplicates are removed, or a product of more states than
- * that to step one by one. The observations so far leave too much undecided (a
- * board with many apps, each with operations that completed unseen, has a frontier exponential in its
- * apps), and following them all would take hours and more memory than the machine has.
+ * A step of the specification would leave more states open than it follows: more states (or parts of a
+ * product) made by one input, before duplicates are removed, than its {@linkplain Specification#stepBound()
+ * bound} ({@link #STEP_BOUND} unless made with another), or a product wider than that to step one by one.
+ * The observations so far leave too much undecided (a board with many apps, each with operations that
+ * completed unseen, has a frontier exponential in its apps), and following them all would take hours and
+ * more memory than the machine has.
  *
  * <p>It is never a verdict: the step is neither allowed nor refused. A campaign's try stops there, as at its
  * frontier bound; replaying or checking a trace stops there and says so (docs/decisions.md, "A bound on
