@@ -35,8 +35,8 @@ final class ModelOracle implements Oracle {
     private final List<Input> inputs = new ArrayList<>();
     private final List<Observation> observations = new ArrayList<>();
     private FactoredFrontier frontier;
-    /** Why the frontier could not follow the last step, null while it follows every step. */
-    private TooManyStates undecided;
+    /** Where and why the frontier could not follow a step, null while it follows every step. */
+    private String undecided;
 
     /** The frontier of a board at power-on, whose specification follows at most {@code stepBound} states a step. */
     ModelOracle(Configuration configuration, int stepBound) {
@@ -62,7 +62,7 @@ final class ModelOracle implements Oracle {
         try {
             next = frontier.advance(input, observation);
         } catch (TooManyStates tooMany) {
-            undecided = tooMany;
+            undecided = "step " + (step + 1) + " (" + input + "): " + tooMany.getMessage();
             return Option.none();
         }
         if (next.isLeft()) {
@@ -84,8 +84,8 @@ final class ModelOracle implements Oracle {
         return Vector.ofAll(seen);
     }
 
-    /** Why the frontier could not follow the last step it was given, if it could not. */
-    Option<TooManyStates> undecided() {
+    /** Where (the step, counted from 1, and its input) and why the frontier could not follow a step, if so. */
+    Option<String> undecided() {
         return Option.of(undecided);
     }
 

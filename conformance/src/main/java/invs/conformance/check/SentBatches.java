@@ -1,6 +1,7 @@
 package invs.conformance.check;
 
 import invs.conformance.sut.PendingAnswers;
+import invs.conformance.sut.SystemUnderTest;
 import invs.spec.Input;
 import invs.spec.Observation;
 import io.vavr.collection.Vector;
@@ -90,5 +91,22 @@ final class SentBatches {
             }
         }
         return answers;
+    }
+
+    /**
+     * {@link #drain()}, then {@code inputs} sent to {@code system} at once and their answers taken: none for
+     * every input when the system would not take them.
+     */
+    Vector<Option<Observation>> drainThenApply(SystemUnderTest system, Vector<? extends Input> inputs) {
+        Vector<Option<Observation>> answers = drain();
+        if (inputs.isEmpty()) {
+            return answers;
+        }
+        try {
+            add(inputs, system.send(inputs, Vector.empty()));
+        } catch (RuntimeException e) {
+            return answers.appendAll(Vector.fill(inputs.size(), Option::none));
+        }
+        return answers.appendAll(drain());
     }
 }

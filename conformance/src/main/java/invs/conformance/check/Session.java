@@ -54,10 +54,8 @@ public final class Session implements AutoCloseable {
     private Violation violation;
     private Observation last;
     private boolean bounded;
-    /** Whether the session stopped at the frontier bound, or where the specification gave up, in the middle of a batch. */
+    /** Whether the session stopped mid-batch: at the frontier bound, or where the specification gave up. */
     private boolean stopped;
-    /** Where and why the specification gave up following the observations ({@link #undecided}), null while it follows them. */
-    private String undecided;
     /** Batches sent and not yet judged, oldest first. */
     private final SentBatches sent = new SentBatches();
 
@@ -65,7 +63,8 @@ public final class Session implements AutoCloseable {
         this.configuration = configuration;
         this.statistics = statistics;
         this.shadow = new KernelShadow(configuration);
-        SessionSetting setting = new SessionSetting(configuration, factory, checks.subject(), shadow, checks.stepBound());
+        SessionSetting setting = new SessionSetting(configuration, factory, checks.subject(), shadow,
+                checks.stepBound());
         this.oracles = new Oracles(checks, setting);
         this.model = oracles.model();
         this.corners = new CornerDetector(configuration, statistics, shadow);
@@ -238,12 +237,11 @@ public final class Session implements AutoCloseable {
     }
 
     /**
-     * Whether the specification's frontier holds more than {@link #FRONTIER_BOUND} states, or the
-     * specification gave up following the observations ({@link #undecided}; never without lockstep): a
-     * campaign try stops there, without a verdict on the rest of its inputs.
+     * Whether the frontier holds more than {@link #FRONTIER_BOUND} states, or the specification gave up
+     * ({@link #undecided}; never without lockstep): a campaign try stops there, without a verdict on the rest.
      */
     public boolean beyondBound() {
-        return model != null && (undecided != null || model.frontier().width() > FRONTIER_BOUND);
+        return undecided().isDefined() || model != null && model.frontier().width() > FRONTIER_BOUND;
     }
 
     /**
@@ -252,7 +250,7 @@ public final class Session implements AutoCloseable {
      * a verdict on that step or the ones after it.
      */
     public Option<String> undecided() {
-        return Option.of(undecided);
+        return model == null ? Option.none() : model.undecided();
     }
 
     /**
@@ -274,7 +272,7 @@ public final class Session implements AutoCloseable {
         }
         if (stopped) {
             throw new IllegalStateException("the session stopped at step " + steps.size() + ", "
-                    + (undecided != null ? "where the specification gave up" : "at the frontier bound"));
+                    + (undecided().isDefined() ? "where the specification gave up" : "at the frontier bound"));
         }
     }
 
@@ -300,10 +298,7 @@ public final class Session implements AutoCloseable {
         last = observation;
         steps.add(input, observation);
         end(index, found);
-        if (found == null && model != null && model.undecided().isDefined()) {
-            undecided = "step " + (index + 1) + " (" + input + "): " + model.undecided().get().getMessage();
-            stopped = true;
-        }
+        stopped |= found == null && undecided().isDefined();
         if (found == null) {
             corners.record(input, observation);
         } else {
@@ -330,7 +325,7 @@ public final class Session implements AutoCloseable {
 
     /**
      * After the session ended, applies {@code inputs} without checking anything: for showing what a system
-     * does after a violation (replay). Returns the answers to the inputs {@link #send sent} and not judged
+     * does after a violation or a stop (replay). Returns the answers to the inputs {@link #send sent} and not judged
      * (after the one that ended the session, in the order sent), then to {@code inputs}, sent at once: none
      * for an input the system did not answer, and for every input after it in its batch.
      *
@@ -340,16 +335,7 @@ public final class Session implements AutoCloseable {
         if (violation == null && !stopped) {
             throw new IllegalStateException("the session goes on: its inputs are checked");
         }
-        Vector<Option<Observation>> answers = sent.drain();
-        if (inputs.isEmpty()) {
-            return answers;
-        }
-        try {
-            sent.add(inputs, system.send(inputs, Vector.empty()));
-        } catch (RuntimeException e) {
-            return answers.appendAll(Vector.fill(inputs.size(), Option::none));
-        }
-        return answers.appendAll(sent.drain());
+        return sent.drainThenApply(system, inputs);
     }
 
     /** The observation of the last step the system answered, if any. */
