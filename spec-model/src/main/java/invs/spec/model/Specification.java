@@ -84,7 +84,12 @@ public final class Specification {
         return SystemState.initial(config.apps().size());
     }
 
-    /** Every outcome allowed for {@code input} in {@code state}, without duplicates, in a stable order. */
+    /**
+     * Every outcome allowed for {@code input} in {@code state}, without duplicates, in a stable order.
+     *
+     * @throws TooManyStates when the states reached on the way (operations completed in every order and
+     *                       way, allocations competing) are more than the {@linkplain #stepBound() step bound}
+     */
     public Vector<Outcome> step(SystemState state, Input input) {
         return Frontier.distinct(outcomes(state, input)).toVector();
     }
