@@ -6,8 +6,8 @@ import picocli.CommandLine.Option;
 /**
  * The option that bounds how many states one step of the specification may leave open before checking a
  * trace stops there: {@code --max-step-states}, for {@code replay} and {@code check-trace}
- * ({@link TooManyStates}). A step costs about the square of its states in time, so the default keeps each
- * step to about a second.
+ * ({@link TooManyStates}). A step costs about the square of its states in time: a higher bound checks
+ * more traces to their end, each step possibly far slower (docs/performance.md, "A bound on one step").
  */
 public final class StepBoundOption {
     /** The largest bound this option takes. */
