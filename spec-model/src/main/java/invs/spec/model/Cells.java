@@ -68,6 +68,21 @@ public final class Cells {
         return next >= 0 && next < from + count;
     }
 
+    /** How many bytes are unknown. */
+    int unknownCount() {
+        return unknown == null ? 0 : unknown.cardinality();
+    }
+
+    /** Whether exactly the same bytes are unknown here as in {@code other} (of the same length). */
+    boolean sameUnknownAs(Cells other) {
+        return java.util.Objects.equals(unknown, other.unknown);
+    }
+
+    /** A hash of which bytes are unknown, equal wherever {@link #sameUnknownAs} holds. */
+    int unknownHash() {
+        return unknown == null ? 0 : unknown.hashCode();
+    }
+
     /** The value of known byte {@code index}. */
     public byte value(int index) {
         if (!isKnown(index)) {

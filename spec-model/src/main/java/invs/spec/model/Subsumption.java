@@ -56,6 +56,8 @@ import java.util.Map;
 final class Subsumption {
     /** At most this many states are compared pairwise; more are grouped first. */
     private static final int FEW = 8;
+    /** A group of more states than this is indexed ({@link KnowledgeIndex}) rather than compared pairwise. */
+    static final int INDEX_ABOVE = 128;
 
     private Subsumption() {
     }
@@ -76,6 +78,14 @@ final class Subsumption {
      * the first state it stands for: the first of those it subsumes, itself included.
      */
     static Vector<SystemState> withoutSubsumed(Vector<SystemState> states) {
+        return withoutSubsumed(states, INDEX_ABOVE);
+    }
+
+    /**
+     * {@link #withoutSubsumed(Vector)}, indexing each group of states with equal apps of more than {@code indexAbove}
+     * states: the same states kept, in the same places, whatever {@code indexAbove}.
+     */
+    static Vector<SystemState> withoutSubsumed(Vector<SystemState> states, int indexAbove) {
         if (states.size() < 2 || sameFaultsAllKnown(states)) {
             return states;
         }
@@ -84,7 +94,7 @@ final class Subsumption {
         Map<SystemState, SystemState> keeper = new IdentityHashMap<>();
         boolean anyDropped = false;
         for (List<SystemState> group : groups) {
-            anyDropped |= group.size() > 1 && keepers(group, !few, keeper);
+            anyDropped |= group.size() > 1 && keepers(group, !few, !few && group.size() > indexAbove, keeper);
         }
         if (!anyDropped) {
             return states;
@@ -103,15 +113,25 @@ final class Subsumption {
     /**
      * For each state of {@code group} (distinct states), the state kept for it: itself, or the first kept that
      * subsumes it. Whether any is dropped. {@code sameApps}: the group's states have equal apps (a group of
-     * {@link #groups}), so only their storage is compared.
+     * {@link #groups}), so only their storage is compared. {@code indexed}: each state is compared only with
+     * the states a {@link KnowledgeIndex} of the group names (with equal apps only), not with all of them.
      */
-    private static boolean keepers(List<SystemState> group, boolean sameApps, Map<SystemState, SystemState> keeper) {
+    private static boolean keepers(List<SystemState> group, boolean sameApps, boolean indexed,
+                                   Map<SystemState, SystemState> keeper) {
         int size = group.size();
+        // Compared pairwise, a state's candidates are every state of the group (null: no array made).
+        int[][] candidates = indexed ? new int[size][] : null;
+        KnowledgeIndex index = indexed ? new KnowledgeIndex(group) : null;
         boolean[] dropped = new boolean[size];
         boolean anyDropped = false;
         for (int at = 0; at < size; at++) {
             SystemState state = group.get(at);
-            for (int other = 0; other < size && !dropped[at]; other++) {
+            if (indexed) {
+                candidates[at] = index.candidates(at);
+            }
+            int count = indexed ? candidates[at].length : size;
+            for (int next = 0; next < count && !dropped[at]; next++) {
+                int other = indexed ? candidates[at][next] : next;
                 SystemState candidate = group.get(other);
                 // Of two that subsume each other, the first is kept.
                 dropped[at] = other != at && mayDiffer(candidate, state) && subsumes(candidate, state, sameApps)
@@ -125,7 +145,9 @@ final class Subsumption {
         for (int at = 0; at < size; at++) {
             SystemState state = group.get(at);
             SystemState standing = state;
-            for (int other = 0; dropped[at] && other < size; other++) {
+            int count = indexed ? candidates[at].length : size;
+            for (int next = 0; dropped[at] && next < count; next++) {
+                int other = indexed ? candidates[at][next] : next;
                 if (!dropped[other] && subsumes(group.get(other), state, sameApps)) {
                     standing = group.get(other);
                     break;
