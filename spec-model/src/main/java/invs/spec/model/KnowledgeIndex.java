@@ -25,17 +25,17 @@ import java.util.Map;
  */
 final class KnowledgeIndex {
     private final List<SystemState> group;
-    private final Shape[] shapes;
-    private final Mask[] masks;
+    private final RegionsKey[] shapes;
+    private final RegionsKey[] masks;
     private final int[] unknown;
-    private final Map<Shape, Map<Long, Level>> levels = new HashMap<>();
+    private final Map<RegionsKey, Map<Long, Level>> levels = new HashMap<>();
 
     /** The states of one shape, count of unknown bytes and count of armed faults, in group order. */
     private static final class Level {
         final int unknown;
         final int armed;
         final List<Integer> all = new ArrayList<>();
-        final Map<Mask, List<Integer>> byMask = new HashMap<>();
+        final Map<RegionsKey, List<Integer>> byMask = new HashMap<>();
 
         Level(int unknown, int armed) {
             this.unknown = unknown;
@@ -47,13 +47,13 @@ final class KnowledgeIndex {
     KnowledgeIndex(List<SystemState> group) {
         this.group = group;
         int size = group.size();
-        this.shapes = new Shape[size];
-        this.masks = new Mask[size];
+        this.shapes = new RegionsKey[size];
+        this.masks = new RegionsKey[size];
         this.unknown = new int[size];
         for (int at = 0; at < size; at++) {
             SystemState state = group.get(at);
-            shapes[at] = new Shape(state);
-            masks[at] = new Mask(state);
+            shapes[at] = new RegionsKey(state, Likeness.SHAPE);
+            masks[at] = new RegionsKey(state, Likeness.UNKNOWN_BYTES);
             int count = 0;
             for (Region region : state.regions()) {
                 count += region.contents().unknownCount();
@@ -93,42 +93,48 @@ final class KnowledgeIndex {
         return positions;
     }
 
-    /** A state's regions as subsumption compares them first: owners and epochs, in order. */
-    private record Shape(SystemState state) {
-        @Override
-        public boolean equals(Object other) {
-            if (!(other instanceof Shape that) || that.state.regions().size() != state.regions().size()) {
-                return false;
+    /** What a key of a state's regions compares, region by region. */
+    private enum Likeness {
+        /** The regions' owners and epochs: what subsumption compares first (a state's shape). */
+        SHAPE {
+            @Override
+            boolean alike(Region one, Region other) {
+                return one.epoch() == other.epoch() && one.owner().equals(other.owner());
             }
-            for (int index = 0; index < state.regions().size(); index++) {
-                Region mine = state.regions().get(index);
-                Region theirs = that.state.regions().get(index);
-                if (mine.epoch() != theirs.epoch() || !mine.owner().equals(theirs.owner())) {
-                    return false;
-                }
-            }
-            return true;
-        }
 
-        @Override
-        public int hashCode() {
-            int hash = 1;
-            for (Region region : state.regions()) {
-                hash = 31 * (31 * hash + region.owner().hashCode()) + Long.hashCode(region.epoch());
+            @Override
+            int hash(Region region) {
+                return 31 * region.owner().hashCode() + Long.hashCode(region.epoch());
             }
-            return hash;
-        }
+        },
+        /** Which bytes of the regions are unknown (compared within one shape). */
+        UNKNOWN_BYTES {
+            @Override
+            boolean alike(Region one, Region other) {
+                return one.contents().sameUnknownAs(other.contents());
+            }
+
+            @Override
+            int hash(Region region) {
+                return region.contents().unknownHash();
+            }
+        };
+
+        abstract boolean alike(Region one, Region other);
+
+        abstract int hash(Region region);
     }
 
-    /** Which bytes of a state's regions are unknown, region by region (compared within one shape). */
-    private record Mask(SystemState state) {
+    /** A state's regions as {@code likeness} compares them: equal keys have as many regions, pairwise alike. */
+    private record RegionsKey(SystemState state, Likeness likeness) {
         @Override
         public boolean equals(Object other) {
-            if (!(other instanceof Mask that) || that.state.regions().size() != state.regions().size()) {
+            if (!(other instanceof RegionsKey that) || that.likeness != likeness
+                    || that.state.regions().size() != state.regions().size()) {
                 return false;
             }
             for (int index = 0; index < state.regions().size(); index++) {
-                if (!state.regions().get(index).contents().sameUnknownAs(that.state.regions().get(index).contents())) {
+                if (!likeness.alike(state.regions().get(index), that.state.regions().get(index))) {
                     return false;
                 }
             }
@@ -139,7 +145,7 @@ final class KnowledgeIndex {
         public int hashCode() {
             int hash = 1;
             for (Region region : state.regions()) {
-                hash = 31 * hash + region.contents().unknownHash();
+                hash = 31 * hash + likeness.hash(region);
             }
             return hash;
         }
