@@ -119,19 +119,17 @@ final class Subsumption {
     private static boolean keepers(List<SystemState> group, boolean sameApps, boolean indexed,
                                    Map<SystemState, SystemState> keeper) {
         int size = group.size();
-        // Compared pairwise, a state's candidates are every state of the group (null: no array made).
-        int[][] candidates = indexed ? new int[size][] : null;
+        // Compared pairwise, a state's candidates are every state of the group (null: no array made). Indexed,
+        // they are asked for again for the states dropped rather than kept: they can be many for each state.
         KnowledgeIndex index = indexed ? new KnowledgeIndex(group) : null;
         boolean[] dropped = new boolean[size];
         boolean anyDropped = false;
         for (int at = 0; at < size; at++) {
             SystemState state = group.get(at);
-            if (indexed) {
-                candidates[at] = index.candidates(at);
-            }
-            int count = indexed ? candidates[at].length : size;
+            int[] candidates = indexed ? index.candidates(at) : null;
+            int count = indexed ? candidates.length : size;
             for (int next = 0; next < count && !dropped[at]; next++) {
-                int other = indexed ? candidates[at][next] : next;
+                int other = indexed ? candidates[next] : next;
                 SystemState candidate = group.get(other);
                 // Of two that subsume each other, the first is kept.
                 dropped[at] = other != at && mayDiffer(candidate, state) && subsumes(candidate, state, sameApps)
@@ -145,9 +143,10 @@ final class Subsumption {
         for (int at = 0; at < size; at++) {
             SystemState state = group.get(at);
             SystemState standing = state;
-            int count = indexed ? candidates[at].length : size;
+            int[] candidates = indexed && dropped[at] ? index.candidates(at) : null;
+            int count = indexed ? (candidates == null ? 0 : candidates.length) : size;
             for (int next = 0; dropped[at] && next < count; next++) {
-                int other = indexed ? candidates[at][next] : next;
+                int other = indexed ? candidates[next] : next;
                 if (!dropped[other] && subsumes(group.get(other), state, sameApps)) {
                     standing = group.get(other);
                     break;
