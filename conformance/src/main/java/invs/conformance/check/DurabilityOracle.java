@@ -103,11 +103,7 @@ final class DurabilityOracle implements Oracle {
             return page;
         }
 
-        boolean known(int at) {
-            Page page = seen(at);
-            return page != null && page.knownSince[at & (PAGE - 1)] > 0;
-        }
-
+        /** The value of byte {@code at} (0 where nothing was learnt). */
         byte value(int at) {
             Page page = seen(at);
             return page == null ? 0 : page.values[at & (PAGE - 1)];
@@ -119,33 +115,68 @@ final class DurabilityOracle implements Oracle {
             return page == null ? -1 : page.knownSince[at & (PAGE - 1)] - 1;
         }
 
-        /** Byte {@code at} is {@code value} since step {@code step}. */
-        void learn(int at, byte value, int step) {
-            Page page = made(at);
-            page.values[at & (PAGE - 1)] = value;
-            page.knownSince[at & (PAGE - 1)] = step + 1;
+        /** Write {@code sequence} may change bytes {@code [from, from + count)}: they are unknown. */
+        void unknown(int from, int count, long sequence) {
+            int stamp = Math.toIntExact(sequence + 1);
+            for (int at = from, end = from + count; at < end; ) {
+                Page page = made(at);
+                int index = at & (PAGE - 1);
+                int stop = Math.min(PAGE, index + end - at);
+                java.util.Arrays.fill(page.knownSince, index, stop, 0);
+                java.util.Arrays.fill(page.stamp, index, stop, stamp);
+                at += stop - index;
+            }
         }
 
-        /** Write {@code sequence} may change byte {@code at}: it is unknown. */
-        void unknown(int at, long sequence) {
-            Page page = made(at);
-            page.knownSince[at & (PAGE - 1)] = 0;
-            page.stamp[at & (PAGE - 1)] = Math.toIntExact(sequence + 1);
+        /**
+         * Write {@code sequence} put {@code data[0, count)} at {@code from}: the bytes it was the last write
+         * that may change are known from {@code step}.
+         */
+        void written(int from, int count, Bytes data, long sequence, int step) {
+            long stamp = sequence + 1;
+            for (int at = from, end = from + count; at < end; ) {
+                Page page = seen(at);
+                int index = at & (PAGE - 1);
+                int stop = Math.min(PAGE, index + end - at);
+                // A page never made holds no byte a write may change.
+                for (int i = index; page != null && i < stop; i++) {
+                    if (page.stamp[i] == stamp) {
+                        page.values[i] = data.get(at - from + i - index);
+                        page.knownSince[i] = step + 1;
+                    }
+                }
+                at += stop - index;
+            }
         }
 
-        private int stamp(int at) {
-            Page page = seen(at);
-            return page == null ? 0 : page.stamp[at & (PAGE - 1)];
-        }
-
-        /** Whether the last write that may change byte {@code at} is write {@code sequence}. */
-        boolean lastChangedBy(int at, long sequence) {
-            return stamp(at) == sequence + 1;
-        }
-
-        /** Whether a write accepted after {@code sequence} may change byte {@code at}. */
-        boolean changedAfter(int at, long sequence) {
-            return stamp(at) > sequence + 1;
+        /**
+         * A read accepted as write {@code sequence} was next showed {@code buffer[0, count)} from {@code from}:
+         * the first byte no later write may change that was known and is shown otherwise (its offset in the
+         * region), or -1. The bytes before it (all of them, for -1) that were unknown are known from
+         * {@code step}.
+         */
+        int contradiction(int from, int count, Bytes buffer, long sequence, int step) {
+            long stamp = sequence + 1;
+            for (int at = from, end = from + count; at < end; ) {
+                // Made: a page never made holds only unknown bytes, which the read teaches.
+                Page page = made(at);
+                int index = at & (PAGE - 1);
+                int stop = Math.min(PAGE, index + end - at);
+                for (int i = index; i < stop; i++) {
+                    if (page.stamp[i] > stamp) {
+                        continue;
+                    }
+                    byte shown = buffer.get(at - from + i - index);
+                    if (page.knownSince[i] == 0) {
+                        page.values[i] = shown;
+                        page.knownSince[i] = step + 1;
+                    } else if (page.values[i] != shown) {
+                        return at + i - index;
+                    }
+                }
+                at += stop - index;
+            }
+            return -1;
         }
     }
 
@@ -258,7 +289,7 @@ final class DurabilityOracle implements Oracle {
         long count = upcall.arg1();
         if (access.write()) {
             if (!match.entry().writeBufferChanged && match.last() && count <= access.count()) {
-                learnWrite(shadow, access, (int) count, step);
+                shadow.written((int) access.offset(), (int) count, access.data(), access.sequence(), step);
             }
             return Option.none();
         }
@@ -269,45 +300,25 @@ final class DurabilityOracle implements Oracle {
         return compareRead(step, input, observation, app, shadow, access, (int) count, buffer);
     }
 
-    private void learnWrite(Shadow shadow, Access access, int count, int step) {
-        int offset = (int) access.offset();
-        for (int i = 0; i < count; i++) {
-            int at = offset + i;
-            if (shadow.lastChangedBy(at, access.sequence())) {
-                shadow.learn(at, access.data().get(i), step);
-            }
-        }
-    }
-
     private Option<Violation> compareRead(int step, Input input, Observation observation, int app, Shadow shadow,
                                           Access access, int count, Bytes buffer) {
         int offset = (int) access.offset();
-        for (int i = 0; i < count; i++) {
-            int at = offset + i;
-            if (shadow.changedAfter(at, access.sequence())) {
-                continue;
-            }
-            if (shadow.known(at) && shadow.value(at) != buffer.get(i)) {
-                String why = String.format("byte %d of app%d's region read as 0x%02x, but it was 0x%02x since step %d"
-                                + " (written with a SUCCESS upcall, or read) and no write of app%d has touched it since",
-                        at, app, buffer.get(i) & 0xFF, shadow.value(at) & 0xFF, shadow.since(at) + 1, app);
-                String description = "input:    " + input + "\nobserved: " + observation + "\nexpected: " + why
-                        + "\nclause:   " + CLAUSE.citation();
-                return Option.some(new Violation(Property.DURABILITY, Option.some(CLAUSE), step, input,
-                        Option.some(observation), description, Option.none()));
-            }
-            if (!shadow.known(at)) {
-                shadow.learn(at, buffer.get(i), step);
-            }
+        int at = shadow.contradiction(offset, count, buffer, access.sequence(), step);
+        if (at < 0) {
+            return Option.none();
         }
-        return Option.none();
+        byte shown = buffer.get(at - offset);
+        String why = String.format("byte %d of app%d's region read as 0x%02x, but it was 0x%02x since step %d"
+                        + " (written with a SUCCESS upcall, or read) and no write of app%d has touched it since",
+                at, app, shown & 0xFF, shadow.value(at) & 0xFF, shadow.since(at) + 1, app);
+        String description = "input:    " + input + "\nobserved: " + observation + "\nexpected: " + why
+                + "\nclause:   " + CLAUSE.citation();
+        return Option.some(new Violation(Property.DURABILITY, Option.some(CLAUSE), step, input,
+                Option.some(observation), description, Option.none()));
     }
 
     private void flux(int app, int offset, int count, long sequence) {
-        Shadow shadow = shadow(app);
-        for (int at = offset; at < offset + count; at++) {
-            shadow.unknown(at, sequence);
-        }
+        shadow(app).unknown(offset, count, sequence);
     }
 
     private boolean within(long offset, int length) {
