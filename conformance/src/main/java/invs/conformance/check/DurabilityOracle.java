@@ -150,7 +150,8 @@ final class DurabilityOracle implements Oracle {
         }
 
         /**
-         * A read accepted as write {@code sequence} was next showed {@code buffer[0, count)} from {@code from}:
+         * A read accepted with number {@code sequence} (a write accepted after it has a greater one) showed
+         * {@code buffer[0, count)} from {@code from}:
          * the first byte no later write may change that was known and is shown otherwise (its offset in the
          * region), or -1. The bytes before it (all of them, for -1) that were unknown are known from
          * {@code step}.
