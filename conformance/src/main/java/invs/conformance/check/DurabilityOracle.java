@@ -115,69 +115,81 @@ final class DurabilityOracle implements Oracle {
             return page == null ? -1 : page.knownSince[at & (PAGE - 1)] - 1;
         }
 
-        /** Write {@code sequence} may change bytes {@code [from, from + count)}: they are unknown. */
-        void unknown(int from, int count, long sequence) {
-            int stamp = Math.toIntExact(sequence + 1);
-            for (int at = from, end = from + count; at < end; ) {
-                Page page = made(at);
-                int index = at & (PAGE - 1);
-                int stop = Math.min(PAGE, index + end - at);
-                java.util.Arrays.fill(page.knownSince, index, stop, 0);
-                java.util.Arrays.fill(page.stamp, index, stop, stamp);
-                at += stop - index;
-            }
+        /** What is done to the bytes {@code [index, stop)} of one page, the first of them byte {@code first} of the range. */
+        private interface Segment {
+            /** -1 to go on to the next page, or a byte's offset in the region to stop at. */
+            int visit(Page page, int index, int stop, int first);
         }
 
         /**
-         * Write {@code sequence} put {@code data[0, count)} at {@code from}: the bytes it was the last write
-         * that may change are known from {@code step}.
+         * Visits the range {@code [from, from + count)} page by page, making its pages if {@code make} (else a page
+         * never made is skipped); the offset a visit stopped at, or -1.
          */
-        void written(int from, int count, Bytes data, long sequence, int step) {
-            long stamp = sequence + 1;
+        private int walk(int from, int count, boolean make, Segment segment) {
             for (int at = from, end = from + count; at < end; ) {
-                Page page = seen(at);
+                Page page = make ? made(at) : seen(at);
                 int index = at & (PAGE - 1);
                 int stop = Math.min(PAGE, index + end - at);
-                // A page never made holds no byte a write may change.
-                for (int i = index; page != null && i < stop; i++) {
-                    if (page.stamp[i] == stamp) {
-                        page.values[i] = data.get(at - from + i - index);
-                        page.knownSince[i] = step + 1;
-                    }
-                }
-                at += stop - index;
-            }
-        }
-
-        /**
-         * A read accepted with number {@code sequence} (a write accepted after it has a greater one) showed
-         * {@code buffer[0, count)} from {@code from}:
-         * the first byte no later write may change that was known and is shown otherwise (its offset in the
-         * region), or -1. The bytes before it (all of them, for -1) that were unknown are known from
-         * {@code step}.
-         */
-        int contradiction(int from, int count, Bytes buffer, long sequence, int step) {
-            long stamp = sequence + 1;
-            for (int at = from, end = from + count; at < end; ) {
-                // Made: a page never made holds only unknown bytes, which the read teaches.
-                Page page = made(at);
-                int index = at & (PAGE - 1);
-                int stop = Math.min(PAGE, index + end - at);
-                for (int i = index; i < stop; i++) {
-                    if (page.stamp[i] > stamp) {
-                        continue;
-                    }
-                    byte shown = buffer.get(at - from + i - index);
-                    if (page.knownSince[i] == 0) {
-                        page.values[i] = shown;
-                        page.knownSince[i] = step + 1;
-                    } else if (page.values[i] != shown) {
-                        return at + i - index;
-                    }
+                int stopped = page == null ? -1 : segment.visit(page, index, stop, at - from);
+                if (stopped >= 0) {
+                    return at + stopped - index;
                 }
                 at += stop - index;
             }
             return -1;
+        }
+
+        /** Write {@code sequence} may change bytes {@code [from, from + count)}: they are unknown. */
+        void unknown(int from, int count, long sequence) {
+            int stamp = Math.toIntExact(sequence + 1);
+            walk(from, count, true, (page, index, stop, first) -> {
+                java.util.Arrays.fill(page.knownSince, index, stop, 0);
+                java.util.Arrays.fill(page.stamp, index, stop, stamp);
+                return -1;
+            });
+        }
+
+        /**
+         * Write {@code sequence} put {@code data[0, count)} at {@code from}: the bytes it was the last write
+         * that may change are known from {@code step}. A page never made holds no byte a write may change.
+         */
+        void written(int from, int count, Bytes data, long sequence, int step) {
+            long stamp = sequence + 1;
+            walk(from, count, false, (page, index, stop, first) -> {
+                for (int i = index; i < stop; i++) {
+                    if (page.stamp[i] == stamp) {
+                        page.values[i] = data.get(first + i - index);
+                        page.knownSince[i] = step + 1;
+                    }
+                }
+                return -1;
+            });
+        }
+
+        /**
+         * A read accepted with number {@code sequence} (a write accepted after it has a greater one) showed
+         * {@code buffer[0, count)} from {@code from}: the first byte no later write may change that was known
+         * and is shown otherwise (its offset in the region), or -1. The bytes before it (all of them, for -1)
+         * that were unknown are known from {@code step}. Its pages are made: a page never made holds only
+         * unknown bytes, which the read teaches.
+         */
+        int contradiction(int from, int count, Bytes buffer, long sequence, int step) {
+            long stamp = sequence + 1;
+            return walk(from, count, true, (page, index, stop, first) -> {
+                for (int i = index; i < stop; i++) {
+                    if (page.stamp[i] > stamp) {
+                        continue;
+                    }
+                    byte shown = buffer.get(first + i - index);
+                    if (page.knownSince[i] == 0) {
+                        page.values[i] = shown;
+                        page.knownSince[i] = step + 1;
+                    } else if (page.values[i] != shown) {
+                        return i;
+                    }
+                }
+                return -1;
+            });
         }
     }
 
