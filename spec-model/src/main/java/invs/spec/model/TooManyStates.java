@@ -7,8 +7,8 @@ import java.util.Locale;
  * product) made by one input, before duplicates are removed, than its {@linkplain Specification#stepBound()
  * bound} ({@link #STEP_BOUND} unless made with another), or a product wider than that to step one by one.
  * The observations so far leave too much undecided (a board with many apps, each with operations that
- * completed unseen, has a frontier exponential in its apps), and following them all would take hours and
- * more memory than the machine has.
+ * completed unseen, has a frontier exponential in its apps), and holding them all can take more memory than
+ * the machine has (before subsumption was indexed in wide groups, following them also took hours).
  *
  * <p>It is never a verdict: the step is neither allowed nor refused. A campaign's try stops there, as at its
  * frontier bound; replaying or checking a trace stops there and says so (docs/decisions.md, "A bound on
