@@ -143,9 +143,13 @@ final class Subsumption {
         for (int at = 0; at < size; at++) {
             SystemState state = group.get(at);
             SystemState standing = state;
-            int[] candidates = indexed && dropped[at] ? index.candidates(at) : null;
-            int count = indexed ? (candidates == null ? 0 : candidates.length) : size;
-            for (int next = 0; dropped[at] && next < count; next++) {
+            if (!dropped[at]) {
+                keeper.put(state, standing);
+                continue;
+            }
+            int[] candidates = indexed ? index.candidates(at) : null;
+            int count = indexed ? candidates.length : size;
+            for (int next = 0; next < count; next++) {
                 int other = indexed ? candidates[next] : next;
                 if (!dropped[other] && subsumes(group.get(other), state, sameApps)) {
                     standing = group.get(other);
