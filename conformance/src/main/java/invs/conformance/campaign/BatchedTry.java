@@ -13,33 +13,36 @@ import java.util.function.Function;
  * {@link Session#AHEAD} of them sent before the first is judged: the first ones are sent when the try
  * begins, the others as the ones before are judged, until the first violation, the frontier bound or the
  * end of the budget or of the campaign's time (no batch is sent after the deadline but the first; those sent
- * are judged). The first batch holds {@link #FIRST_BATCH} inputs and each next one twice as many, up
- * to {@link Session#BATCH}: the system still applies every input sent after a violation (invs drops their
- * answers), so a try that fails early, as most do against a system with findings, wastes little of the
- * system's time, while a long try soon goes in full batches.
+ * are judged). The first batch holds {@link BatchPace#firstBatch()} inputs and each next one twice as many,
+ * up to {@link BatchPace#longestBatch()}; once finished, the try tells the pace whether it passed whole as
+ * forecast (the next tries' batches grow) or not (they start small again).
  */
 final class BatchedTry implements BegunTry {
-    /** The inputs in a try's first batch. */
-    static final int FIRST_BATCH = 8;
-
     private final Session session;
     private final AimedBatches batches;
     private final int budget;
     private final long deadline;
     private final Statistics statistics;
     private final Function<Run, Option<Failure>> verdict;
+    private final BatchPace pace;
+    private final int longestBatch;
     private int sent;
-    private int nextBatch = FIRST_BATCH;
+    private int nextBatch;
     private boolean timeUp;
+    private boolean cut;
 
     /**
      * Begins the try on {@code session} (which it closes) with {@code generator}'s inputs, at most
-     * {@code budget} of them and none after {@code deadline} (nanoseconds) but the first batch;
-     * {@code verdict} turns what ran into the try's failure, if any.
+     * {@code budget} of them and none after {@code deadline} (nanoseconds) but the first batch, in batches
+     * sized by {@code pace} (told how the try went when it is finished); {@code verdict} turns what ran into
+     * the try's failure, if any.
      */
     BatchedTry(Session session, InputGenerator generator, int budget, long deadline, Statistics statistics,
-               Function<Run, Option<Failure>> verdict) {
+               BatchPace pace, Function<Run, Option<Failure>> verdict) {
         this.session = session;
+        this.pace = pace;
+        this.nextBatch = pace.firstBatch();
+        this.longestBatch = pace.longestBatch();
         this.budget = budget;
         this.deadline = deadline;
         this.statistics = statistics;
@@ -61,6 +64,7 @@ final class BatchedTry implements BegunTry {
                     if (!batches.judge()) {
                         if (session.beyondBound()) {
                             statistics.stoppedAtFrontierBound();
+                            cut = true;
                         }
                         break;
                     }
@@ -69,7 +73,13 @@ final class BatchedTry implements BegunTry {
             } finally {
                 batches.close();
             }
-            return verdict.apply(session.result());
+            Option<Failure> failure = verdict.apply(session.result());
+            if (failure.isDefined() || batches.realigned() > 0) {
+                pace.missed();
+            } else if (!cut && !timeUp) {
+                pace.passed();
+            }
+            return failure;
         }
     }
 
@@ -93,7 +103,7 @@ final class BatchedTry implements BegunTry {
                 return;
             }
             int size = Math.min(nextBatch, budget - sent);
-            nextBatch = Math.min(Session.BATCH, 2 * nextBatch);
+            nextBatch = Math.min(longestBatch, 2 * nextBatch);
             batches.send(size);
             sent += size;
             statistics.time(0, 0, System.nanoTime() - before);

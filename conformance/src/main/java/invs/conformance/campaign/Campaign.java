@@ -93,6 +93,7 @@ public final class Campaign {
         AtomicBoolean stop = new AtomicBoolean();
         Workers.run(settings.threads(), () -> {
             Statistics local = new Statistics();
+            BatchPace pace = new BatchPace();
             // against a system that pipelines, a try is begun before the one before it is finished
             // (TryRunner.begin); a try that ran whole when it began is finished at once
             BegunTry unfinished = null;
@@ -103,7 +104,7 @@ public final class Campaign {
                     long seed = trySeed(settings.seed(), index);
                     Option<NamedConfiguration> board = choice.boardOf(index, seed);
                     BegunTry previous = unfinished;
-                    unfinished = board.isDefined() ? runner.begin(index, board.get(), seed, local) : null;
+                    unfinished = board.isDefined() ? runner.begin(index, board.get(), seed, local, pace) : null;
                     if (previous != null && finish(previous, triage, run)) {
                         stop.set(true);
                     }

@@ -25,7 +25,8 @@ import java.util.Set;
 /**
  * Runs one try of a campaign: a generated sequence checked step by step in a {@link Session}, or, for a
  * share of the tries when isolation is checked, an isolation scenario. A system that pipelines is handed
- * its inputs in batches growing to {@link Session#BATCH}, the next one sent before the last is judged, and a
+ * its inputs in batches that grow within a try and from one passing try to the next ({@link BatchPace}), the
+ * next one sent before the last is judged, and a
  * campaign begins its next try before it finishes this one ({@link #begin}, {@link BatchedTry}): the
  * generator aims each input of a batch by a {@link Forecast} of the answers ({@link AimedBatches}). A
  * try stops early, without a verdict on the inputs it did not run, once the specification's frontier is
@@ -71,9 +72,10 @@ final class TryRunner {
      * lockstep try or an isolation scenario is opened and its first batches are sent ({@link BatchedTry},
      * {@link IsolationTry}), and {@link BegunTry#finish} judges them, so that a campaign begins its next try
      * before it finishes this one and the system works on one try while the engine judges the other; against
-     * any other system a try runs whole here.
+     * any other system a try runs whole here. {@code pace} is the campaign thread's: it sizes a lockstep try's
+     * batches, and learns from the try once it is finished.
      */
-    BegunTry begin(long index, NamedConfiguration board, long trySeed, Statistics statistics) {
+    BegunTry begin(long index, NamedConfiguration board, long trySeed, Statistics statistics, BatchPace pace) {
         Configuration configuration = board.configuration();
         Set<Capability> capabilities = capabilities(configuration, statistics);
         Swarm swarm = settings.swarm() ? Swarm.draw(trySeed, configuration.apps().size()) : Swarm.everything();
@@ -99,7 +101,7 @@ final class TryRunner {
         Session session = Session.open(configuration, settings.factory(), online, statistics);
         session.stopAtFrontierBound();
         if (session.pipelines()) {
-            return new BatchedTry(session, generator, settings.budget().steps(), deadline, statistics,
+            return new BatchedTry(session, generator, settings.budget().steps(), deadline, statistics, pace,
                     run -> finished(index, board, run, online, trySeed, swarm, statistics));
         }
         try (session) {

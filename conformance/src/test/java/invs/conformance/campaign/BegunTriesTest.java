@@ -3,6 +3,7 @@ package invs.conformance.campaign;
 import invs.conformance.board.StandardConfigurations;
 import invs.conformance.check.Property;
 import invs.conformance.check.Session;
+import invs.conformance.fixtures.NoGrants;
 import invs.conformance.fixtures.Pipelining;
 import invs.conformance.reference.ReferenceProvider;
 import invs.conformance.sut.SystemUnderTest;
@@ -14,6 +15,8 @@ import io.vavr.collection.Vector;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -24,7 +27,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Against a system that pipelines, a campaign begins each try before it finishes the one before: two of
  * the system's instances are open at once, and the campaign checks what it checks in process, finds what
- * it finds in process, and closes every instance it opened. A try's batches start small and double.
+ * it finds in process, and closes every instance it opened. A try's batches start small and double, and
+ * so do the next tries' first batches while tries pass.
  */
 class BegunTriesTest {
 
@@ -104,23 +108,63 @@ class BegunTriesTest {
     }
 
     @Test
-    void aTryBeginsWithSmallBatchesThatDoubleSoThatAnEarlyFailureWastesLittle() {
+    void batchesGrowWhileTriesPassUntilATryGoesInOneBatch() {
         Batches passing = new Batches(new ReferenceProvider());
         Campaign.against("reference", passing).seed(5).properties(Vector.of(
-                Property.LOCKSTEP)).budget(Budget.of(3, 150, 60)).run();
+                Property.LOCKSTEP)).budget(Budget.of(8, 150, 60)).run();
         List<List<Integer>> tries = passing.sizes.stream().filter(sizes -> !sizes.isEmpty()).toList();
-        assertEquals(3, tries.size());
-        tries.forEach(sizes -> assertEquals(List.of(8, 16, 32, 64, 30), sizes, "a whole try of 150 inputs"));
+        // try i begins before try i - 1 is finished: its first batch doubles with each try up to i - 2
+        assertEquals(List.of(
+                List.of(8, 16, 32, 64, 30), List.of(8, 16, 32, 64, 30), List.of(16, 32, 64, 38), List.of(32, 64, 54),
+                List.of(64, 64, 22), List.of(128, 22), List.of(150), List.of(150)), tries);
 
+        // a kernel with memory for no grant conforms (D21) but answers otherwise than the reference, which
+        // aims the batches: its tries pass, and their batches stay small, so that they keep their aim
+        Batches otherwise = new Batches(NoGrants::new);
+        CampaignResult result = Campaign.against("no grants", otherwise).seed(5).properties(Vector.of(
+                Property.LOCKSTEP)).configuration(StandardConfigurations.docDefault()).budget(Budget.of(6, 150, 60)).run();
+        assertTrue(result.findings().isEmpty());
+        List<List<Integer>> small = otherwise.sizes.stream().filter(sizes -> !sizes.isEmpty()).toList();
+        assertEquals(6, small.size());
+        small.forEach(sizes -> assertEquals(List.of(8, 16, 32, 64, 30), sizes, "tries answered otherwise: " + small));
+    }
+
+    @Test
+    void aTryBegunAfterAFailedTryStartsSmallAgainSoThatAnEarlyFailureWastesLittle() {
         Mutant mutant = Zoo.named("size-counts-header").get();
         Batches failing = new Batches(mutant);
-        CampaignResult result = Campaign.against(mutant.name(), failing).seed(99)
+        Map<Long, Boolean> failed = new ConcurrentHashMap<>();
+        CampaignListener outcomes = new CampaignListener() {
+            @Override
+            public void tryFinished(long index, int steps, long syscalls, boolean fails) {
+                failed.put(index, fails);
+            }
+        };
+        CampaignResult result = Campaign.against(mutant.name(), failing).seed(99).listener(outcomes)
+                .properties(Vector.of(Property.LOCKSTEP)).configuration(StandardConfigurations.docDefault())
+                .budget(Budget.of(40, 100, 60)).run();
+        assertFalse(result.findings().isEmpty());
+        // the tries' systems, in the order they began (shrinking's come after them)
+        List<List<Integer>> tries = failing.sizes.stream().filter(sizes -> !sizes.isEmpty()).limit(40).toList();
+        int afterFailure = 0;
+        for (int index = 2; index < tries.size(); index++) {
+            if (failed.get((long) index - 2)) {
+                afterFailure++;
+                assertEquals(BatchPace.SMALLEST, tries.get(index).get(0),
+                        "try " + index + " begins after try " + (index - 2) + " failed: " + tries);
+            }
+        }
+        assertTrue(afterFailure >= 5, "tries failed: " + failed);
+        assertTrue(tries.stream().anyMatch(sizes -> sizes.get(0) > BatchPace.SMALLEST),
+                "tries that passed between the failures made the next ones' batches larger: " + tries);
+
+        Batches stopping = new Batches(mutant);
+        CampaignResult first = Campaign.against(mutant.name(), stopping).seed(99)
                 .configuration(StandardConfigurations.docDefault()).budget(Budget.of(50, 100, 60))
                 .stopAtFirstFinding(true).run();
-        assertFalse(result.findings().isEmpty());
-        assertTrue(failing.sizes.stream().anyMatch(sizes -> sizes.equals(List.of(8, 16))),
-                "a try that fails within its first inputs is sent 24 inputs, not two batches of 64: " + failing.sizes);
-        assertTrue(failing.sizes.stream().allMatch(sizes -> sizes.stream().allMatch(size -> size <= Session.BATCH)));
+        assertFalse(first.findings().isEmpty());
+        assertTrue(stopping.sizes.stream().anyMatch(sizes -> sizes.equals(List.of(8, 16))),
+                "a try that fails within its first inputs is sent 24 inputs, not two batches of 64: " + stopping.sizes);
     }
 
     @Test
