@@ -11,7 +11,8 @@ import java.util.function.Function;
 
 /**
  * An isolation scenario's try against a system that pipelines: its inputs, generated whole, go in batches
- * of {@link Session#BATCH}, {@link Session#AHEAD} of them sent before the first is judged; the first ones
+ * of {@link BatchPace#longestBatch()} (at least {@link Session#BATCH}; the pace is told how the try went
+ * when it is finished), {@link Session#AHEAD} of them sent before the first is judged; the first ones
  * are sent when the try begins and the others as the ones before are judged, so that a campaign begins the
  * scenario before it finishes the try before it, as it does a lockstep try ({@link BatchedTry}). The
  * scenario is cut at the campaign's deadline every {@link TryRunner#SLICE} inputs, as when it runs whole:
@@ -23,16 +24,21 @@ final class IsolationTry implements BegunTry {
     private final long deadline;
     private final Statistics statistics;
     private final Function<Run, Option<Failure>> verdict;
+    private final BatchPace pace;
+    private final int batch;
     private int sent;
+    private boolean cut;
 
     /**
      * Begins the scenario {@code inputs} on {@code session} (which it closes), none sent after
-     * {@code deadline} (nanoseconds) but its first slice; {@code verdict} turns what ran into the try's
-     * failure, if any.
+     * {@code deadline} (nanoseconds) but its first slice, in batches sized by {@code pace}; {@code verdict}
+     * turns what ran into the try's failure, if any.
      */
-    IsolationTry(Session session, Vector<Input> inputs, long deadline, Statistics statistics,
+    IsolationTry(Session session, Vector<Input> inputs, long deadline, Statistics statistics, BatchPace pace,
                  Function<Run, Option<Failure>> verdict) {
         this.session = session;
+        this.pace = pace;
+        this.batch = pace.longestBatch();
         this.inputs = inputs;
         this.deadline = deadline;
         this.statistics = statistics;
@@ -51,7 +57,13 @@ final class IsolationTry implements BegunTry {
             while (session.unjudged() > 0 && session.judgeSent().isEmpty()) {
                 sendAhead();
             }
-            return verdict.apply(session.result());
+            Option<Failure> failure = verdict.apply(session.result());
+            if (failure.isDefined()) {
+                pace.missed();
+            } else if (!cut) {
+                pace.passed();
+            }
+            return failure;
         }
     }
 
@@ -66,9 +78,10 @@ final class IsolationTry implements BegunTry {
             if (sent > 0 && sent % TryRunner.SLICE == 0 && System.nanoTime() >= deadline) {
                 statistics.stoppedAtDeadline();
                 sent = inputs.size();
+                cut = true;
                 return;
             }
-            int end = Math.min(inputs.size(), sent + Session.BATCH);
+            int end = Math.min(inputs.size(), sent + batch);
             session.send(inputs.slice(sent, end), Vector.empty());
             sent = end;
         }

@@ -90,7 +90,7 @@ final class TryRunner {
             Checks checks = Checks.isolationOf(subject);
             Session session = Session.open(configuration, settings.factory(), checks, statistics);
             if (session.pipelines()) {
-                return new IsolationTry(session, inputs, deadline, statistics,
+                return new IsolationTry(session, inputs, deadline, statistics, pace,
                         run -> finished(index, board, run, checks, trySeed, Swarm.everything(), statistics));
             }
             Run run = isolationRun(session, inputs, statistics);

@@ -14,6 +14,7 @@ import invs.spec.Configuration;
 import io.vavr.collection.Vector;
 import org.junit.jupiter.api.Test;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -130,6 +131,19 @@ class BegunTriesTest {
     }
 
     @Test
+    void anIsolationScenarioGoesInOneBatchOncePassingTriesHaveGrownThePace() {
+        Batches passing = new Batches(new ReferenceProvider());
+        Campaign.against("reference", passing).seed(5).properties(Vector.of(Property.ISOLATION))
+                .budget(Budget.of(8, 150, 60)).run();
+        // the systems in the order they were made: each scenario's and its twin's (given its subject's share)
+        List<List<Integer>> systems = passing.sizes.stream().filter(sizes -> !sizes.isEmpty()).toList();
+        assertEquals(Session.BATCH, Math.max(Collections.max(systems.get(0)), Collections.max(systems.get(1))),
+                "the first scenario, in batches of 64: " + systems);
+        assertTrue(systems.stream().anyMatch(sizes -> sizes.size() == 1 && sizes.get(0) > 2 * Session.BATCH),
+                "a later scenario, after passing tries, in one batch: " + systems);
+    }
+
+    @Test
     void aTryBegunAfterAFailedTryStartsSmallAgainSoThatAnEarlyFailureWastesLittle() {
         Mutant mutant = Zoo.named("size-counts-header").get();
         Batches failing = new Batches(mutant);
@@ -160,7 +174,7 @@ class BegunTriesTest {
 
         Batches stopping = new Batches(mutant);
         CampaignResult first = Campaign.against(mutant.name(), stopping).seed(99)
-                .configuration(StandardConfigurations.docDefault()).budget(Budget.of(50, 100, 60))
+                .properties(Vector.of(Property.LOCKSTEP)).configuration(StandardConfigurations.docDefault()).budget(Budget.of(50, 100, 60))
                 .stopAtFirstFinding(true).run();
         assertFalse(first.findings().isEmpty());
         assertTrue(stopping.sizes.stream().anyMatch(sizes -> sizes.equals(List.of(8, 16))),
