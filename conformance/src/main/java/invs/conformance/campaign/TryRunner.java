@@ -72,8 +72,8 @@ final class TryRunner {
      * lockstep try or an isolation scenario is opened and its first batches are sent ({@link BatchedTry},
      * {@link IsolationTry}), and {@link BegunTry#finish} judges them, so that a campaign begins its next try
      * before it finishes this one and the system works on one try while the engine judges the other; against
-     * any other system a try runs whole here. {@code pace} is the campaign thread's: it sizes a lockstep try's
-     * batches, and learns from the try once it is finished.
+     * any other system a try runs whole here. {@code pace} is the campaign thread's: it sizes the batches of a try
+     * or a scenario sent to a system that pipelines, and learns from it once it is finished.
      */
     BegunTry begin(long index, NamedConfiguration board, long trySeed, Statistics statistics, BatchPace pace) {
         Configuration configuration = board.configuration();
