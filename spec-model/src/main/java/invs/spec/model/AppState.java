@@ -12,6 +12,11 @@ import io.vavr.control.Option;
  * the queued upcalls, and the outstanding operation. A value: equal parts make equal states. Its hash is
  * computed on first use and kept (most states the specification builds are never hashed, and Vavr
  * collections do not cache their hashes).
+ *
+ * <p>A queued upcall may be marked {@linkplain #mayFail(int) as one that may instead be FAIL}: the
+ * operation that queued it completed unseen, and may have failed with a flash fault instead. Such a state
+ * stands for the states with each marked upcall as it is or FAIL, each FAIL having used one more armed
+ * fault ({@link FaultAlternatives}).
  */
 public final class AppState {
     private final Bytes readOnly;
@@ -21,6 +26,8 @@ public final class AppState {
     private final Queue<Upcall> upcalls;
     private final Option<Operation> pending;
     private final Grant grant;
+    /** Bit i set: the i-th queued upcall (from the oldest, below 64) may instead be FAIL, using a fault. */
+    private final long mayFail;
     /** The hash, 0 until computed. */
     private int hash;
 
@@ -37,6 +44,12 @@ public final class AppState {
      */
     public AppState(Bytes readOnly, Cells readWrite, Option<ReadSource> readSource, Set<Integer> subscriptions,
                     Queue<Upcall> upcalls, Option<Operation> pending, Grant grant) {
+        this(readOnly, readWrite, readSource, subscriptions, upcalls, pending, grant, 0L);
+    }
+
+    private AppState(Bytes readOnly, Cells readWrite, Option<ReadSource> readSource, Set<Integer> subscriptions,
+                     Queue<Upcall> upcalls, Option<Operation> pending, Grant grant, long mayFail) {
+        this.mayFail = mayFail;
         this.readOnly = readOnly;
         this.readWrite = readWrite;
         this.readSource = readSource;
@@ -87,12 +100,62 @@ public final class AppState {
         return grant;
     }
 
+    /**
+     * Whether the queued upcall at {@code position} (0 the oldest) may instead be FAIL, having used one more
+     * armed fault; only the first 64 positions may be.
+     */
+    public boolean mayFail(int position) {
+        return position < Long.SIZE && (mayFail >>> position & 1) != 0;
+    }
+
+    /** Whether any queued upcall may instead be FAIL. */
+    public boolean anyMayFail() {
+        return mayFail != 0;
+    }
+
+    /** This state with the queued upcall at {@code position} (below 64) marked as one that may instead be FAIL. */
+    AppState withMayFail(int position) {
+        return new AppState(readOnly, readWrite, readSource, subscriptions, upcalls, pending, grant,
+                mayFail | 1L << position);
+    }
+
+    /** This state with the queued upcall at {@code position} replaced by {@code upcall}, its mark kept. */
+    AppState withUpcallAt(int position, Upcall upcall) {
+        return new AppState(readOnly, readWrite, readSource, subscriptions, upcalls.update(position, upcall), pending,
+                grant, mayFail);
+    }
+
+    /** This state with its oldest queued upcall taken (there is one), the marks moved along. */
+    AppState withOldestTaken() {
+        return new AppState(readOnly, readWrite, readSource, subscriptions, upcalls.tail(), pending, grant,
+                mayFail >>> 1);
+    }
+
+    /** This state subscribed to {@code numbers}, the upcalls queued on {@code number} dropped, the marks moved along. */
+    AppState withSubscriptionsDropping(Set<Integer> numbers, int number) {
+        Queue<Upcall> kept = Queue.empty();
+        long marks = 0;
+        int position = 0;
+        int at = 0;
+        for (Upcall upcall : upcalls) {
+            if (upcall.subscribeNumber() != number) {
+                if (mayFail(position) && at < Long.SIZE) {
+                    marks |= 1L << at;
+                }
+                kept = kept.enqueue(upcall);
+                at++;
+            }
+            position++;
+        }
+        return new AppState(readOnly, readWrite, readSource, numbers, kept, pending, grant, marks);
+    }
+
     @Override
     public boolean equals(Object other) {
         return other == this || other instanceof AppState that && (hash == 0 || that.hash == 0 || hash == that.hash)
                 && readWrite.equals(that.readWrite) && readOnly.equals(that.readOnly) && pending.equals(that.pending)
                 && upcalls.equals(that.upcalls) && subscriptions.equals(that.subscriptions)
-                && readSource.equals(that.readSource) && grant == that.grant;
+                && readSource.equals(that.readSource) && grant == that.grant && mayFail == that.mayFail;
     }
 
     @Override
@@ -108,6 +171,9 @@ public final class AppState {
             h = 31 * h + upcalls.hashCode();
             h = 31 * h + pending.hashCode();
             h = 31 * h + grant.ordinal();
+            if (mayFail != 0) {
+                h = 31 * h + Long.hashCode(mayFail);
+            }
             hash = h;
         }
         return h;
@@ -117,7 +183,7 @@ public final class AppState {
     public String toString() {
         return "AppState[readOnly=" + readOnly + ", readWrite=" + readWrite + ", readSource=" + readSource
                 + ", subscriptions=" + subscriptions + ", upcalls=" + upcalls + ", pending=" + pending
-                + ", grant=" + grant + "]";
+                + ", grant=" + grant + (mayFail == 0 ? "" : ", mayFail=" + Long.toBinaryString(mayFail)) + "]";
     }
 
     private static final AppState FRESH = new AppState(Bytes.empty(), Cells.empty(), Option.none(), HashSet.empty(),
@@ -130,41 +196,42 @@ public final class AppState {
 
     /** This state with another read-only buffer. */
     public AppState withReadOnly(Bytes buffer) {
-        return new AppState(buffer, readWrite, readSource, subscriptions, upcalls, pending, grant);
+        return new AppState(buffer, readWrite, readSource, subscriptions, upcalls, pending, grant, mayFail);
     }
 
     /** This state with another read-write buffer and its source. */
     public AppState withReadWrite(Cells buffer, Option<ReadSource> source) {
-        return new AppState(readOnly, buffer, source, subscriptions, upcalls, pending, grant);
+        return new AppState(readOnly, buffer, source, subscriptions, upcalls, pending, grant, mayFail);
     }
 
     /** This state with another memory of where unknown bytes of the read-write buffer came from. */
     public AppState withReadSource(Option<ReadSource> source) {
-        return new AppState(readOnly, readWrite, source, subscriptions, upcalls, pending, grant);
+        return new AppState(readOnly, readWrite, source, subscriptions, upcalls, pending, grant, mayFail);
     }
 
-    /** This state with other subscriptions and queue. */
+    /** This state with other subscriptions and queue, no queued upcall marked as one that may be FAIL. */
     public AppState withSubscriptions(Set<Integer> numbers, Queue<Upcall> queue) {
         return new AppState(readOnly, readWrite, readSource, numbers, queue, pending, grant);
     }
 
-    /** This state with another queue. */
+    /** This state with another queue, no queued upcall marked as one that may be FAIL. */
     public AppState withUpcalls(Queue<Upcall> queue) {
         return new AppState(readOnly, readWrite, readSource, subscriptions, queue, pending, grant);
     }
 
     /** This state with another outstanding operation. */
     public AppState withPending(Option<Operation> operation) {
-        return new AppState(readOnly, readWrite, readSource, subscriptions, upcalls, operation, grant);
+        return new AppState(readOnly, readWrite, readSource, subscriptions, upcalls, operation, grant, mayFail);
     }
 
     /** This state with the kernel's answer about the grant. */
     public AppState withGrant(Grant answer) {
-        return answer == grant ? this : new AppState(readOnly, readWrite, readSource, subscriptions, upcalls, pending, answer);
+        return answer == grant ? this : new AppState(readOnly, readWrite, readSource, subscriptions, upcalls, pending, answer, mayFail);
     }
 
     /** This state with {@code upcall} queued if the app is subscribed to its number, else dropped. */
     public AppState deliver(Upcall upcall) {
-        return subscriptions.contains(upcall.subscribeNumber()) ? withUpcalls(upcalls.enqueue(upcall)) : this;
+        return subscriptions.contains(upcall.subscribeNumber()) ? new AppState(readOnly, readWrite, readSource,
+                subscriptions, upcalls.enqueue(upcall), pending, grant, mayFail) : this;
     }
 }

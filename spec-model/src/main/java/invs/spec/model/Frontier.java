@@ -37,7 +37,7 @@ public final class Frontier {
 
     /** {@code states} without duplicates and without those another subsumes ({@link Subsumption}). */
     static Vector<SystemState> reduced(Vector<SystemState> states) {
-        return Subsumption.withoutSubsumed(distinct(states, Vector::ofAll));
+        return Subsumption.withoutSubsumed(FaultAlternatives.merged(distinct(states, Vector::ofAll)));
     }
 
     /** The states consistent with what was observed. */

@@ -119,7 +119,8 @@ final class ProductJoin {
         List<StateProduct> products = new ArrayList<>(groups.size());
         for (Group group : groups) {
             StateProduct product = group.kept() != null ? group.kept()
-                    : StateProduct.of(group.regions(), group.budget(), group.parts().update(slot, cheapestOfEach(group.mine())));
+                    : StateProduct.of(group.regions(), group.budget(),
+                            group.parts().update(slot, FaultAlternatives.mergedParts(cheapestOfEach(group.mine()))));
             if (product != null) {
                 products.add(product);
             }

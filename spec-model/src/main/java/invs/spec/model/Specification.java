@@ -110,8 +110,10 @@ public final class Specification {
             case Drain drain -> completion.drain(state).map(next -> quiet(next, Clause.CLARIFIED_LIVENESS));
             case Reboot reboot -> reboot(state).map(next -> quiet(next, Clause.CLARIFIED_CRASH));
             case Restart restart -> restart(state, restart.app()).map(next -> quiet(next, Clause.CLARIFIED_CRASH));
-            case FlashFault fault -> Array.of(quiet(state.withArmedFaults(state.armedFaults() + 1),
-                    Clause.CLARIFIED_ENVIRONMENT));
+            // A fault armed now cannot have been used by an operation that completed before: the states a
+            // state with upcalls that may be FAIL stands for are told apart first (FaultAlternatives).
+            case FlashFault fault -> Array.ofAll(FaultAlternatives.concrete(state)
+                    .map(each -> quiet(each.withArmedFaults(each.armedFaults() + 1), Clause.CLARIFIED_ENVIRONMENT)));
         };
     }
 
@@ -248,8 +250,7 @@ public final class Specification {
         return needingGrant(state, app, granted -> completion.settle(granted, app).map(before -> {
             AppState current = before.app(app);
             var numbers = subscribe ? current.subscriptions().add(number) : current.subscriptions().remove(number);
-            Queue<Upcall> kept = current.upcalls().filter(upcall -> upcall.subscribeNumber() != number);
-            return exactly(SUCCESS, before.withApp(app, current.withSubscriptions(numbers, kept)),
+            return exactly(SUCCESS, before.withApp(app, current.withSubscriptionsDropping(numbers, number)),
                     Clause.TRD104_SUBSCRIBE);
         }));
     }
@@ -270,17 +271,29 @@ public final class Specification {
                 : outcomes.append(grantRefused(state.withApp(app, current.withGrant(Grant.REFUSED))));
     }
 
+    /**
+     * A yield: the oldest queued upcall is delivered, with the buffer. An upcall that may instead be FAIL
+     * ({@link FaultAlternatives}) is delivered as it is, or, while a fault is armed, as FAIL using it
+     * (SUBSCRIBE_n_FAIL, CLARIFIED_CRASH): the choice its operation made when it completed unseen.
+     */
     private Array<Outcome> yielded(SystemState state, AppId app) {
-        return completion.settle(state, app).map(before -> {
+        return completion.settle(state, app).flatMap(before -> {
             AppState current = before.app(app);
             Cells shown = shownBuffer(current);
             if (current.upcalls().isEmpty()) {
-                return new Outcome(new Expectation.YieldedAs(app, Option.none(), shown), before, Clause.TRD104_YIELD);
+                return Array.of(new Outcome(new Expectation.YieldedAs(app, Option.none(), shown), before,
+                        Clause.TRD104_YIELD));
             }
-            var dequeued = current.upcalls().dequeue();
-            SystemState after = before.withApp(app, current.withUpcalls(dequeued._2));
-            return new Outcome(new Expectation.YieldedAs(app, Option.some(dequeued._1), shown), after,
-                    OperationKind.clauseOf(dequeued._1));
+            Upcall oldest = current.upcalls().head();
+            SystemState after = before.withApp(app, current.withOldestTaken());
+            Outcome delivered = new Outcome(new Expectation.YieldedAs(app, Option.some(oldest), shown), after,
+                    OperationKind.clauseOf(oldest));
+            if (!current.mayFail(0) || before.armedFaults() == 0) {
+                return Array.of(delivered);
+            }
+            Upcall failed = Upcall.error(oldest.subscribeNumber(), ErrorCode.FAIL);
+            return Array.of(delivered, new Outcome(new Expectation.YieldedAs(app, Option.some(failed), shown),
+                    after.withArmedFaults(before.armedFaults() - 1), OperationKind.clauseOf(failed)));
         });
     }
 

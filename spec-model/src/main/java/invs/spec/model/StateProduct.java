@@ -136,6 +136,13 @@ final class StateProduct {
      * every choice fits ({@link #exact}).
      */
     Vector<StateProduct> withFaultArmed() {
+        if (parts.exists(mine -> mine.exists(part -> part.app().anyMayFail()))) {
+            // A fault armed now cannot have been used by an operation that completed before: the parts with
+            // upcalls that may be FAIL are told apart first (FaultAlternatives).
+            StateProduct told = of(regions, budget,
+                    parts.map(mine -> ProductJoin.cheapestOfEach(FaultAlternatives.concreteParts(mine))));
+            return told == null ? Vector.empty() : told.withFaultArmed();
+        }
         if (single != null) {
             return Vector.of(new StateProduct(regions, budget + 1, parts, single.withArmedFaults(single.armedFaults() + 1)));
         }

@@ -28,10 +28,13 @@ import java.util.Map;
  * input, each outcome of S is matched by an outcome of T with the same clause whose expectation admits
  * every observation S's admits, and whose state after that observation is again in R:
  * <ul>
- *   <li>The count of armed faults is read in one place only, {@link Completion}'s guard
- *       {@code armedFaults() > 0}, which adds an outcome (the operation fails with FAIL and uses the fault)
- *       to those of an operation that completes; otherwise it is raised by one (a fault injected), lowered
- *       by one (that failure) or reset to 0 (a reboot). T has that outcome wherever S has it.</li>
+ *   <li>The count of armed faults is read only by guards {@code armedFaults() > 0}: {@link Completion}'s,
+ *       which adds an outcome (the operation fails with FAIL and uses the fault) to those of an operation
+ *       that completes, and a yield's, which lets an upcall {@linkplain AppState#mayFail(int) that may be
+ *       FAIL} be delivered as FAIL, using the fault ({@link FaultAlternatives}); otherwise it is raised by
+ *       one (a fault injected, after the states a state with such upcalls stands for are told apart, alike
+ *       in both: the apps are equal), lowered by one (a failure) or reset to 0 (a reboot). T has each such
+ *       outcome wherever S has it.</li>
  *   <li>Unknown bytes never restrict: no rule branches on them except to admit more. Writes set the same
  *       known bytes in both; a cut or failed write makes the same range unknown in both and advances both
  *       epochs (it advances the epoch even where the bytes were unknown already, so the epochs stay

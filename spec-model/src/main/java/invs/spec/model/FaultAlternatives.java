@@ -1,0 +1,243 @@
+package invs.spec.model;
+
+import invs.spec.AppId;
+import invs.spec.ErrorCode;
+import invs.spec.Upcall;
+import io.vavr.collection.Array;
+import io.vavr.collection.Vector;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * States that differ only in whether an upcall queued unseen carries its status or FAIL, held as one.
+ *
+ * <p>An operation that completes while its app does not look (a drain, a reboot's wait, another app's
+ * turn) may complete as it would, or fail with FAIL using an armed flash fault (SUBSCRIBE_n_FAIL,
+ * CLARIFIED_CRASH). Where the rest of the two states agree (the operation changed no storage, or storage
+ * was left unknown either way), they are the same state but for that upcall and one armed fault. Four such
+ * upcalls made sixteen states of one app; a frontier of hundreds of states was mostly such products.
+ *
+ * <p>Two states S and T are merged when T is S with one queued upcall (at a position below 64, not
+ * already marked, whose status is not FAIL) replaced by the FAIL upcall of its subscribe number, and one
+ * fault fewer armed: they become S with that upcall {@linkplain AppState#mayFail(int) marked}. A state with
+ * marked upcalls M and k faults armed stands for the states with any subset Q of M turned to FAIL, marks
+ * cleared, and k - |Q| faults armed, where that is not negative ({@link #concrete}).
+ *
+ * <p>Exact: the merged state allows exactly what S and T together allow, by induction on the inputs. No
+ * rule reads a queued upcall but a yield, which delivers the oldest, and a subscribe, which drops those of
+ * its number; and the count of armed faults is read only by the guard {@code armedFaults() > 0} that lets
+ * an operation fail. A yield delivers a marked upcall as it is, faults unchanged, or, while one is armed,
+ * as FAIL using it ({@link Specification}): the states the merged one stands for yield exactly those (the
+ * FAIL one had used the fault already). Choosing when the upcall is delivered instead of when the operation
+ * completed changes nothing that can be observed before: until then, the states agree but for the count of
+ * armed faults, and a fault is used by another operation of any of them while at least one is armed, which
+ * the merged state, holding the most, allows wherever any of them does; and used by an operation, the FAIL
+ * delivered later needs one more, which is the same constraint, checked later. A subscribe that drops a
+ * marked upcall leaves states that differ in armed faults only, of which the one with the most stands for
+ * the others ({@link Subsumption}); the merged state is that one. Everything else treats the upcalls alike.
+ */
+final class FaultAlternatives {
+    private static final long FAIL = ErrorCode.FAIL.number();
+    /** Only the queue's first positions can be marked (a bit each). */
+    private static final int MARKABLE = Long.SIZE;
+
+    private FaultAlternatives() {
+    }
+
+    /** {@code states} (distinct) with every pair that differs only in one upcall's FAIL merged, in order. */
+    static Vector<SystemState> merged(Vector<SystemState> states) {
+        if (states.size() < 2 || !states.exists(FaultAlternatives::queuesFail)) {
+            return states;
+        }
+        List<SystemState> list = new ArrayList<>(states.asJava());
+        Map<SystemState, Integer> positions = new HashMap<>();
+        for (int at = 0; at < list.size(); at++) {
+            positions.put(list.get(at), at);
+        }
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (int at = 0; at < list.size(); at++) {
+                SystemState state = list.get(at);
+                if (state == null || state.armedFaults() == 0) {
+                    continue;
+                }
+                for (int slot = 0; slot < state.apps().size(); slot++) {
+                    int position = 0;
+                    for (Upcall upcall : state.apps().get(slot).upcalls()) {
+                        if (position >= MARKABLE) {
+                            break;
+                        }
+                        AppState app = state.apps().get(slot);
+                        if (upcall.status() != FAIL && !app.mayFail(position)) {
+                            AppId id = AppId.of(slot);
+                            SystemState failed = state.withApp(id, app.withUpcallAt(position, failed(upcall)))
+                                    .withArmedFaults(state.armedFaults() - 1);
+                            Integer partner = positions.get(failed);
+                            if (partner != null && list.get(partner) != null && partner != at) {
+                                SystemState marked = state.withApp(id, app.withMayFail(position));
+                                positions.remove(state);
+                                positions.remove(failed);
+                                list.set(partner, null);
+                                list.set(at, marked);
+                                positions.put(marked, at);
+                                state = marked;
+                                changed = true;
+                            }
+                        }
+                        position++;
+                    }
+                }
+            }
+        }
+        List<SystemState> kept = new ArrayList<>(list.size());
+        for (SystemState state : list) {
+            if (state != null) {
+                kept.add(state);
+            }
+        }
+        return Vector.ofAll(kept);
+    }
+
+    /**
+     * One app's {@code parts} (distinct app states) with every pair merged that differs only in one upcall's
+     * FAIL, the part with FAIL having used exactly one fault more: held by a {@link StateProduct}, they are
+     * the states {@link #merged} merges.
+     */
+    static Array<StateProduct.Part> mergedParts(Array<StateProduct.Part> parts) {
+        if (parts.size() < 2 || !parts.exists(part -> queuesFail(part.app()))) {
+            return parts;
+        }
+        List<StateProduct.Part> list = new ArrayList<>(parts.asJava());
+        Map<AppState, Integer> positions = new HashMap<>();
+        for (int at = 0; at < list.size(); at++) {
+            positions.put(list.get(at).app(), at);
+        }
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (int at = 0; at < list.size(); at++) {
+                StateProduct.Part part = list.get(at);
+                if (part == null) {
+                    continue;
+                }
+                int position = 0;
+                for (Upcall upcall : part.app().upcalls()) {
+                    if (position >= MARKABLE) {
+                        break;
+                    }
+                    AppState app = part.app();
+                    if (upcall.status() != FAIL && !app.mayFail(position)) {
+                        AppState failed = app.withUpcallAt(position, failed(upcall));
+                        Integer partner = positions.get(failed);
+                        if (partner != null && list.get(partner) != null && list.get(partner).used() == part.used() + 1) {
+                            StateProduct.Part marked = new StateProduct.Part(app.withMayFail(position), part.used());
+                            positions.remove(app);
+                            positions.remove(failed);
+                            list.set(partner, null);
+                            list.set(at, marked);
+                            positions.put(marked.app(), at);
+                            part = marked;
+                            changed = true;
+                        }
+                    }
+                    position++;
+                }
+            }
+        }
+        List<StateProduct.Part> kept = new ArrayList<>(list.size());
+        for (StateProduct.Part part : list) {
+            if (part != null) {
+                kept.add(part);
+            }
+        }
+        return Array.ofAll(kept);
+    }
+
+    /**
+     * The states {@code state} stands for: each subset of its marked upcalls turned to FAIL, using a fault
+     * each (those with more than are armed left out), marks cleared; {@code state} itself when none is marked.
+     * A fault injected tells them apart first: a fault armed now cannot have been used by an operation that
+     * completed before it was ({@link Specification}, {@link StateProduct#withFaultArmed}).
+     */
+    static Vector<SystemState> concrete(SystemState state) {
+        Vector<SystemState> states = Vector.of(state);
+        for (int slot = 0; slot < state.apps().size(); slot++) {
+            if (!state.apps().get(slot).anyMayFail()) {
+                continue;
+            }
+            AppId id = AppId.of(slot);
+            List<StateProduct.Part> choices = concreteApp(state.apps().get(slot));
+            Vector<SystemState> expanded = Vector.empty();
+            for (SystemState each : states) {
+                for (StateProduct.Part choice : choices) {
+                    if (choice.used() <= each.armedFaults()) {
+                        expanded = expanded.append(each.withApp(id, choice.app())
+                                .withArmedFaults(each.armedFaults() - choice.used()));
+                    }
+                }
+            }
+            states = expanded;
+        }
+        return states;
+    }
+
+    /** One app's {@code parts} as the parts they stand for: each marked part as {@link #concreteApp} makes it, counting its FAILs as used. */
+    static List<StateProduct.Part> concreteParts(Array<StateProduct.Part> parts) {
+        List<StateProduct.Part> expanded = new ArrayList<>(parts.size());
+        for (StateProduct.Part part : parts) {
+            if (!part.app().anyMayFail()) {
+                expanded.add(part);
+                continue;
+            }
+            for (StateProduct.Part choice : concreteApp(part.app())) {
+                expanded.add(new StateProduct.Part(choice.app(), part.used() + choice.used()));
+            }
+        }
+        return expanded;
+    }
+
+    /** The app states {@code app} stands for, marks cleared, each with the count of its marked upcalls turned to FAIL. */
+    private static List<StateProduct.Part> concreteApp(AppState app) {
+        List<StateProduct.Part> choices = new ArrayList<>();
+        choices.add(new StateProduct.Part(app.withUpcalls(app.upcalls()), 0));
+        int position = 0;
+        for (Upcall upcall : app.upcalls()) {
+            if (app.mayFail(position)) {
+                for (int at = 0, count = choices.size(); at < count; at++) {
+                    StateProduct.Part choice = choices.get(at);
+                    choices.add(new StateProduct.Part(choice.app().withUpcalls(choice.app().upcalls().update(position,
+                            failed(upcall))), choice.used() + 1));
+                }
+            }
+            position++;
+        }
+        return choices;
+    }
+
+    private static Upcall failed(Upcall upcall) {
+        return Upcall.error(upcall.subscribeNumber(), ErrorCode.FAIL);
+    }
+
+    /** Whether some app of {@code state} has a FAIL upcall queued. */
+    private static boolean queuesFail(SystemState state) {
+        for (AppState app : state.apps()) {
+            if (queuesFail(app)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean queuesFail(AppState app) {
+        for (Upcall upcall : app.upcalls()) {
+            if (upcall.status() == FAIL) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
