@@ -113,6 +113,11 @@ public final class AppState {
         return mayFail != 0;
     }
 
+    /** How many queued upcalls may instead be FAIL. */
+    public int mayFailCount() {
+        return Long.bitCount(mayFail);
+    }
+
     /** This state with the queued upcall at {@code position} (below 64) marked as one that may instead be FAIL. */
     AppState withMayFail(int position) {
         return new AppState(readOnly, readWrite, readSource, subscriptions, upcalls, pending, grant,

@@ -8,8 +8,10 @@ import io.vavr.collection.Vector;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * States that differ only in whether an upcall queued unseen carries its status or FAIL, held as one.
@@ -53,6 +55,13 @@ final class FaultAlternatives {
             return states;
         }
         List<SystemState> list = new ArrayList<>(states.asJava());
+        // Where the states queue a FAIL, so that a partner is made and looked up only where one may be.
+        Set<Long> failures = new HashSet<>();
+        for (SystemState state : list) {
+            for (int slot = 0; slot < state.apps().size(); slot++) {
+                addFailures(state.apps().get(slot), slot, state.armedFaults(), failures);
+            }
+        }
         Map<SystemState, Integer> positions = new HashMap<>();
         for (int at = 0; at < list.size(); at++) {
             positions.put(list.get(at), at);
@@ -72,7 +81,8 @@ final class FaultAlternatives {
                             break;
                         }
                         AppState app = state.apps().get(slot);
-                        if (upcall.status() != FAIL && !app.mayFail(position)) {
+                        if (upcall.status() != FAIL && !app.mayFail(position) && marked(state) < state.armedFaults()
+                                && failures.contains(failure(slot, position, upcall, state.armedFaults() - 1))) {
                             AppId id = AppId.of(slot);
                             SystemState failed = state.withApp(id, app.withUpcallAt(position, failed(upcall)))
                                     .withArmedFaults(state.armedFaults() - 1);
@@ -107,11 +117,15 @@ final class FaultAlternatives {
      * FAIL, the part with FAIL having used exactly one fault more: held by a {@link StateProduct}, they are
      * the states {@link #merged} merges.
      */
-    static Array<StateProduct.Part> mergedParts(Array<StateProduct.Part> parts) {
+    static Array<StateProduct.Part> mergedParts(Array<StateProduct.Part> parts, int budget) {
         if (parts.size() < 2 || !parts.exists(part -> queuesFail(part.app()))) {
             return parts;
         }
         List<StateProduct.Part> list = new ArrayList<>(parts.asJava());
+        Set<Long> failures = new HashSet<>();
+        for (StateProduct.Part part : list) {
+            addFailures(part.app(), 0, part.used(), failures);
+        }
         Map<AppState, Integer> positions = new HashMap<>();
         for (int at = 0; at < list.size(); at++) {
             positions.put(list.get(at).app(), at);
@@ -130,7 +144,9 @@ final class FaultAlternatives {
                         break;
                     }
                     AppState app = part.app();
-                    if (upcall.status() != FAIL && !app.mayFail(position)) {
+                    if (upcall.status() != FAIL && !app.mayFail(position)
+                            && part.used() + app.mayFailCount() < budget
+                            && failures.contains(failure(0, position, upcall, part.used() + 1))) {
                         AppState failed = app.withUpcallAt(position, failed(upcall));
                         Integer partner = positions.get(failed);
                         if (partner != null && list.get(partner) != null && list.get(partner).used() == part.used() + 1) {
@@ -185,6 +201,17 @@ final class FaultAlternatives {
         return states;
     }
 
+    /**
+     * {@code state} with one more fault armed: the states it stands for, each with one more (the new fault
+     * cannot be one that an operation which completed before used), held as one state still where the
+     * faults armed before are enough for all its marked upcalls to be FAIL together: then no choice of them
+     * was out of reach before, and none is made reachable by the new fault.
+     */
+    static Vector<SystemState> withFaultArmed(SystemState state) {
+        Vector<SystemState> told = marked(state) <= state.armedFaults() ? Vector.of(state) : concrete(state);
+        return told.map(each -> each.withArmedFaults(each.armedFaults() + 1));
+    }
+
     /** One app's {@code parts} as the parts they stand for: each marked part as {@link #concreteApp} makes it, counting its FAILs as used. */
     static List<StateProduct.Part> concreteParts(Array<StateProduct.Part> parts) {
         List<StateProduct.Part> expanded = new ArrayList<>(parts.size());
@@ -216,6 +243,35 @@ final class FaultAlternatives {
             position++;
         }
         return choices;
+    }
+
+    /** How many queued upcalls of {@code state} may be FAIL. */
+    private static int marked(SystemState state) {
+        int marked = 0;
+        for (AppState app : state.apps()) {
+            marked += app.mayFailCount();
+        }
+        return marked;
+    }
+
+    /** Adds where {@code app} (in {@code slot}, with {@code faults} armed or used) queues an unmarked FAIL. */
+    private static void addFailures(AppState app, int slot, int faults, Set<Long> failures) {
+        int position = 0;
+        for (Upcall upcall : app.upcalls()) {
+            if (position >= MARKABLE) {
+                return;
+            }
+            if (upcall.status() == FAIL && !app.mayFail(position)) {
+                failures.add(failure(slot, position, upcall, faults));
+            }
+            position++;
+        }
+    }
+
+    /** A FAIL queued at {@code position} of app {@code slot} on {@code upcall}'s number, with {@code faults} armed or used. */
+    private static long failure(int slot, int position, Upcall upcall, int faults) {
+        return (long) slot << 48 | (long) position << 40 | (long) (upcall.subscribeNumber() & 0xFF) << 32
+                | faults & 0xFFFFFFFFL;
     }
 
     private static Upcall failed(Upcall upcall) {

@@ -120,7 +120,7 @@ final class ProductJoin {
         for (Group group : groups) {
             StateProduct product = group.kept() != null ? group.kept()
                     : StateProduct.of(group.regions(), group.budget(),
-                            group.parts().update(slot, FaultAlternatives.mergedParts(cheapestOfEach(group.mine()))));
+                            group.parts().update(slot, FaultAlternatives.mergedParts(cheapestOfEach(group.mine()), group.budget())));
             if (product != null) {
                 products.add(product);
             }

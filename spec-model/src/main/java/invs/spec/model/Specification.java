@@ -110,10 +110,10 @@ public final class Specification {
             case Drain drain -> completion.drain(state).map(next -> quiet(next, Clause.CLARIFIED_LIVENESS));
             case Reboot reboot -> reboot(state).map(next -> quiet(next, Clause.CLARIFIED_CRASH));
             case Restart restart -> restart(state, restart.app()).map(next -> quiet(next, Clause.CLARIFIED_CRASH));
-            // A fault armed now cannot have been used by an operation that completed before: the states a
-            // state with upcalls that may be FAIL stands for are told apart first (FaultAlternatives).
-            case FlashFault fault -> Array.ofAll(FaultAlternatives.concrete(state)
-                    .map(each -> quiet(each.withArmedFaults(each.armedFaults() + 1), Clause.CLARIFIED_ENVIRONMENT)));
+            // A fault armed now cannot have been used by an operation that completed before: where that
+            // matters, the states a state with upcalls that may be FAIL stands for are told apart first.
+            case FlashFault fault -> Array.ofAll(FaultAlternatives.withFaultArmed(state)
+                    .map(next -> quiet(next, Clause.CLARIFIED_ENVIRONMENT)));
         };
     }
 

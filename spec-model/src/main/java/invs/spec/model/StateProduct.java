@@ -136,9 +136,9 @@ final class StateProduct {
      * every choice fits ({@link #exact}).
      */
     Vector<StateProduct> withFaultArmed() {
-        if (parts.exists(mine -> mine.exists(part -> part.app().anyMayFail()))) {
+        if (markedBeyondBudget()) {
             // A fault armed now cannot have been used by an operation that completed before: the parts with
-            // upcalls that may be FAIL are told apart first (FaultAlternatives).
+            // upcalls that may be FAIL are told apart first (FaultAlternatives.withFaultArmed).
             StateProduct told = of(regions, budget,
                     parts.map(mine -> ProductJoin.cheapestOfEach(FaultAlternatives.concreteParts(mine))));
             return told == null ? Vector.empty() : told.withFaultArmed();
@@ -147,6 +147,25 @@ final class StateProduct {
             return Vector.of(new StateProduct(regions, budget + 1, parts, single.withArmedFaults(single.armedFaults() + 1)));
         }
         return exact().map(product -> new StateProduct(product.regions, product.budget + 1, product.parts, null));
+    }
+
+    /**
+     * Whether some state of this product has more upcalls that may be FAIL than faults armed (then a fault
+     * armed now would make reachable a choice of them that was not): checked on the most any choice can
+     * have, each app's part with the most marked upcalls and faults used together.
+     */
+    private boolean markedBeyondBudget() {
+        int most = 0;
+        boolean marked = false;
+        for (Array<Part> mine : parts) {
+            int highest = 0;
+            for (Part part : mine) {
+                marked |= part.app().anyMayFail();
+                highest = Math.max(highest, part.used() + part.app().mayFailCount());
+            }
+            most += highest;
+        }
+        return marked && most > budget;
     }
 
     /**
