@@ -51,20 +51,23 @@ final class FaultAlternatives {
 
     /** {@code states} (distinct) with every pair that differs only in one upcall's FAIL merged, in order. */
     static Vector<SystemState> merged(Vector<SystemState> states) {
-        if (states.size() < 2 || !states.exists(FaultAlternatives::queuesFail)) {
+        if (states.size() < 2 || !anyQueuesFail(states)) {
             return states;
         }
         List<SystemState> list = new ArrayList<>(states.asJava());
         // Where the states queue a FAIL, so that a partner is made and looked up only where one may be.
+        // Only a state that queues an unmarked FAIL can be the partner of another: only those are looked up.
         Set<Long> failures = new HashSet<>();
-        for (SystemState state : list) {
-            for (int slot = 0; slot < state.apps().size(); slot++) {
-                addFailures(state.apps().get(slot), slot, state.armedFaults(), failures);
-            }
-        }
         Map<SystemState, Integer> positions = new HashMap<>();
         for (int at = 0; at < list.size(); at++) {
-            positions.put(list.get(at), at);
+            SystemState state = list.get(at);
+            boolean queues = false;
+            for (int slot = 0; slot < state.apps().size(); slot++) {
+                queues |= addFailures(state.apps().get(slot), slot, state.armedFaults(), failures);
+            }
+            if (queues) {
+                positions.put(state, at);
+            }
         }
         boolean changed = true;
         while (changed) {
@@ -93,7 +96,9 @@ final class FaultAlternatives {
                                 positions.remove(failed);
                                 list.set(partner, null);
                                 list.set(at, marked);
-                                positions.put(marked, at);
+                                if (queuesFail(marked)) {
+                                    positions.put(marked, at);
+                                }
                                 state = marked;
                                 changed = true;
                             }
@@ -123,12 +128,11 @@ final class FaultAlternatives {
         }
         List<StateProduct.Part> list = new ArrayList<>(parts.asJava());
         Set<Long> failures = new HashSet<>();
-        for (StateProduct.Part part : list) {
-            addFailures(part.app(), 0, part.used(), failures);
-        }
         Map<AppState, Integer> positions = new HashMap<>();
         for (int at = 0; at < list.size(); at++) {
-            positions.put(list.get(at).app(), at);
+            if (addFailures(list.get(at).app(), 0, list.get(at).used(), failures)) {
+                positions.put(list.get(at).app(), at);
+            }
         }
         boolean changed = true;
         while (changed) {
@@ -155,7 +159,9 @@ final class FaultAlternatives {
                             positions.remove(failed);
                             list.set(partner, null);
                             list.set(at, marked);
-                            positions.put(marked.app(), at);
+                            if (addFailures(marked.app(), 0, marked.used(), new HashSet<>())) {
+                                positions.put(marked.app(), at);
+                            }
                             part = marked;
                             changed = true;
                         }
@@ -254,18 +260,38 @@ final class FaultAlternatives {
         return marked;
     }
 
-    /** Adds where {@code app} (in {@code slot}, with {@code faults} armed or used) queues an unmarked FAIL. */
-    private static void addFailures(AppState app, int slot, int faults, Set<Long> failures) {
+    /**
+     * Adds where {@code app} (in {@code slot}, with {@code faults} armed or used) queues an unmarked FAIL;
+     * whether it queues one.
+     */
+    private static boolean addFailures(AppState app, int slot, int faults, Set<Long> failures) {
+        if (app.upcalls().isEmpty()) {
+            return false;
+        }
+        boolean queues = false;
         int position = 0;
         for (Upcall upcall : app.upcalls()) {
             if (position >= MARKABLE) {
-                return;
+                break;
             }
             if (upcall.status() == FAIL && !app.mayFail(position)) {
                 failures.add(failure(slot, position, upcall, faults));
+                queues = true;
             }
             position++;
         }
+        return queues;
+    }
+
+    /** Whether some app of {@code state} queues an unmarked FAIL (at a position that could be marked). */
+    private static boolean queuesFail(SystemState state) {
+        Set<Long> ignored = new HashSet<>();
+        for (int slot = 0; slot < state.apps().size(); slot++) {
+            if (addFailures(state.apps().get(slot), slot, 0, ignored)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A FAIL queued at {@code position} of app {@code slot} on {@code upcall}'s number, with {@code faults} armed or used. */
@@ -278,17 +304,23 @@ final class FaultAlternatives {
         return Upcall.error(upcall.subscribeNumber(), ErrorCode.FAIL);
     }
 
-    /** Whether some app of {@code state} has a FAIL upcall queued. */
-    private static boolean queuesFail(SystemState state) {
-        for (AppState app : state.apps()) {
-            if (queuesFail(app)) {
-                return true;
+    /** Whether some app of some state has a FAIL upcall queued (by index: this runs on most steps). */
+    private static boolean anyQueuesFail(Vector<SystemState> states) {
+        for (int at = 0; at < states.size(); at++) {
+            Array<AppState> apps = states.get(at).apps();
+            for (int slot = 0; slot < apps.size(); slot++) {
+                if (queuesFail(apps.get(slot))) {
+                    return true;
+                }
             }
         }
         return false;
     }
 
     private static boolean queuesFail(AppState app) {
+        if (app.upcalls().isEmpty()) {
+            return false;
+        }
         for (Upcall upcall : app.upcalls()) {
             if (upcall.status() == FAIL) {
                 return true;

@@ -22,7 +22,6 @@ import invs.spec.Tick;
 import invs.spec.Unsubscribe;
 import invs.spec.Upcall;
 import invs.spec.Yield;
-import io.vavr.collection.Queue;
 import io.vavr.collection.Array;
 import io.vavr.collection.Vector;
 import io.vavr.control.Option;
@@ -277,24 +276,28 @@ public final class Specification {
      * (SUBSCRIBE_n_FAIL, CLARIFIED_CRASH): the choice its operation made when it completed unseen.
      */
     private Array<Outcome> yielded(SystemState state, AppId app) {
-        return completion.settle(state, app).flatMap(before -> {
+        Array<SystemState> settled = completion.settle(state, app);
+        Array<Outcome> outcomes = settled.map(before -> {
             AppState current = before.app(app);
             Cells shown = shownBuffer(current);
             if (current.upcalls().isEmpty()) {
-                return Array.of(new Outcome(new Expectation.YieldedAs(app, Option.none(), shown), before,
-                        Clause.TRD104_YIELD));
+                return new Outcome(new Expectation.YieldedAs(app, Option.none(), shown), before, Clause.TRD104_YIELD);
             }
             Upcall oldest = current.upcalls().head();
-            SystemState after = before.withApp(app, current.withOldestTaken());
-            Outcome delivered = new Outcome(new Expectation.YieldedAs(app, Option.some(oldest), shown), after,
-                    OperationKind.clauseOf(oldest));
-            if (!current.mayFail(0) || before.armedFaults() == 0) {
-                return Array.of(delivered);
-            }
-            Upcall failed = Upcall.error(oldest.subscribeNumber(), ErrorCode.FAIL);
-            return Array.of(delivered, new Outcome(new Expectation.YieldedAs(app, Option.some(failed), shown),
-                    after.withArmedFaults(before.armedFaults() - 1), OperationKind.clauseOf(failed)));
+            return new Outcome(new Expectation.YieldedAs(app, Option.some(oldest), shown),
+                    before.withApp(app, current.withOldestTaken()), OperationKind.clauseOf(oldest));
         });
+        for (SystemState before : settled) {
+            AppState current = before.app(app);
+            if (current.mayFail(0) && before.armedFaults() > 0) {
+                Upcall failed = Upcall.error(current.upcalls().head().subscribeNumber(), ErrorCode.FAIL);
+                SystemState after = before.withApp(app, current.withOldestTaken())
+                        .withArmedFaults(before.armedFaults() - 1);
+                outcomes = outcomes.append(new Outcome(new Expectation.YieldedAs(app, Option.some(failed),
+                        shownBuffer(current)), after, OperationKind.clauseOf(failed)));
+            }
+        }
+        return outcomes;
     }
 
     /**
