@@ -1,6 +1,7 @@
 package invs.spec.model;
 
 import invs.spec.Bytes;
+import invs.spec.ErrorCode;
 import invs.spec.Upcall;
 import io.vavr.collection.HashSet;
 import io.vavr.collection.Queue;
@@ -19,6 +20,8 @@ import io.vavr.control.Option;
  * fault ({@link FaultAlternatives}).
  */
 public final class AppState {
+    private static final long FAIL_STATUS = ErrorCode.FAIL.number();
+
     private final Bytes readOnly;
     private final Cells readWrite;
     private final Option<ReadSource> readSource;
@@ -28,6 +31,8 @@ public final class AppState {
     private final Grant grant;
     /** Bit i set: the i-th queued upcall (from the oldest, below 64) may instead be FAIL, using a fault. */
     private final long mayFail;
+    /** Whether an unmarked FAIL upcall is queued: 0 until computed, then 1 (no) or 2 (yes). */
+    private byte queuesUnmarkedFail;
     /** The hash, 0 until computed. */
     private int hash;
 
@@ -111,6 +116,33 @@ public final class AppState {
     /** Whether any queued upcall may instead be FAIL. */
     public boolean anyMayFail() {
         return mayFail != 0;
+    }
+
+    /**
+     * Whether a FAIL upcall not marked as one that may be FAIL is queued at a position that could be marked
+     * (computed on first use and kept: frontier states share their apps' states, and this is asked of every
+     * state on most steps).
+     */
+    boolean queuesUnmarkedFail() {
+        byte known = queuesUnmarkedFail;
+        if (known == 0) {
+            known = 1;
+            if (!upcalls.isEmpty()) {
+                int position = 0;
+                for (Upcall upcall : upcalls) {
+                    if (position >= Long.SIZE) {
+                        break;
+                    }
+                    if (upcall.status() == FAIL_STATUS && !mayFail(position)) {
+                        known = 2;
+                        break;
+                    }
+                    position++;
+                }
+            }
+            queuesUnmarkedFail = known;
+        }
+        return known == 2;
     }
 
     /** How many queued upcalls may instead be FAIL. */

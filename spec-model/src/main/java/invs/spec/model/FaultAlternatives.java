@@ -55,8 +55,8 @@ final class FaultAlternatives {
             return states;
         }
         List<SystemState> list = new ArrayList<>(states.asJava());
-        // Where the states queue a FAIL, so that a partner is made and looked up only where one may be.
-        // Only a state that queues an unmarked FAIL can be the partner of another: only those are looked up.
+        // Where the states queue an unmarked FAIL, so that a partner is made and looked up only where one may
+        // be; only a state that queues one can be another's partner, so only those are looked up.
         Set<Long> failures = new HashSet<>();
         Map<SystemState, Integer> positions = new HashMap<>();
         for (int at = 0; at < list.size(); at++) {
@@ -74,10 +74,14 @@ final class FaultAlternatives {
             changed = false;
             for (int at = 0; at < list.size(); at++) {
                 SystemState state = list.get(at);
-                if (state == null || state.armedFaults() == 0) {
+                // Marks are made only while the faults armed cover them all (see withFaultArmed).
+                if (state == null || marked(state) >= state.armedFaults()) {
                     continue;
                 }
                 for (int slot = 0; slot < state.apps().size(); slot++) {
+                    if (state.apps().get(slot).upcalls().isEmpty()) {
+                        continue;
+                    }
                     int position = 0;
                     for (Upcall upcall : state.apps().get(slot).upcalls()) {
                         if (position >= MARKABLE) {
@@ -123,7 +127,7 @@ final class FaultAlternatives {
      * the states {@link #merged} merges.
      */
     static Array<StateProduct.Part> mergedParts(Array<StateProduct.Part> parts, int budget) {
-        if (parts.size() < 2 || !parts.exists(part -> queuesFail(part.app()))) {
+        if (parts.size() < 2 || !parts.exists(part -> part.app().queuesUnmarkedFail())) {
             return parts;
         }
         List<StateProduct.Part> list = new ArrayList<>(parts.asJava());
@@ -159,7 +163,7 @@ final class FaultAlternatives {
                             positions.remove(failed);
                             list.set(partner, null);
                             list.set(at, marked);
-                            if (addFailures(marked.app(), 0, marked.used(), new HashSet<>())) {
+                            if (marked.app().queuesUnmarkedFail()) {
                                 positions.put(marked.app(), at);
                             }
                             part = marked;
@@ -265,7 +269,7 @@ final class FaultAlternatives {
      * whether it queues one.
      */
     private static boolean addFailures(AppState app, int slot, int faults, Set<Long> failures) {
-        if (app.upcalls().isEmpty()) {
+        if (!app.queuesUnmarkedFail()) {
             return false;
         }
         boolean queues = false;
@@ -285,9 +289,8 @@ final class FaultAlternatives {
 
     /** Whether some app of {@code state} queues an unmarked FAIL (at a position that could be marked). */
     private static boolean queuesFail(SystemState state) {
-        Set<Long> ignored = new HashSet<>();
         for (int slot = 0; slot < state.apps().size(); slot++) {
-            if (addFailures(state.apps().get(slot), slot, 0, ignored)) {
+            if (state.apps().get(slot).queuesUnmarkedFail()) {
                 return true;
             }
         }
@@ -318,14 +321,6 @@ final class FaultAlternatives {
     }
 
     private static boolean queuesFail(AppState app) {
-        if (app.upcalls().isEmpty()) {
-            return false;
-        }
-        for (Upcall upcall : app.upcalls()) {
-            if (upcall.status() == FAIL) {
-                return true;
-            }
-        }
-        return false;
+        return app.queuesUnmarkedFail();
     }
 }
