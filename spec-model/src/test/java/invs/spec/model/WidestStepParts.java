@@ -10,7 +10,7 @@ import java.util.Locale;
  * What the widest frontier of {@code ModelBenchmark walk}'s fixed walk ({@link ModelBenchmark#fixed}) holds,
  * app by app: the walk is checked by a {@link FactoredFrontier}, and at the step where it holds
  * the most states each product is printed with, for every app, its parts: the faults each used, its queued
- * upcalls and whether its operation is still pending. Run with {@code WidestStepParts PROFILE INPUTS}
+ * upcalls ("or FAIL" where one may be FAIL) and whether its operation is still pending. Run with {@code WidestStepParts PROFILE INPUTS}
  * ({@code doc} or {@code tock}), with spec-model's test class path.
  */
 public final class WidestStepParts {
@@ -55,7 +55,8 @@ public final class WidestStepParts {
                     AppState app = part.app();
                     System.out.printf(Locale.ROOT, "    used %d; pending %s; queued %s%n", part.used(),
                             app.pending().map(operation -> operation.kind().name()).getOrElse("none"),
-                            app.upcalls().mkString(", "));
+                            app.upcalls().zipWithIndex().map(queued -> queued._1
+                                    + (app.mayFail(queued._2) ? " or FAIL" : "")).mkString(", "));
                 }
             }
         }
