@@ -35,9 +35,13 @@ public final class Frontier {
         return new Frontier(specification, reduced(states));
     }
 
-    /** {@code states} without duplicates and without those another subsumes ({@link Subsumption}). */
+    /**
+     * {@code states} without duplicates and without those another subsumes ({@link Subsumption}), those
+     * that differ only in an upcall that may be FAIL merged ({@link FaultAlternatives}).
+     */
     static Vector<SystemState> reduced(Vector<SystemState> states) {
-        return Subsumption.withoutSubsumed(FaultAlternatives.merged(distinct(states, Vector::ofAll)));
+        // Subsumed states first: a state another subsumes is left out rather than merged with its partner.
+        return FaultAlternatives.merged(Subsumption.withoutSubsumed(distinct(states, Vector::ofAll)));
     }
 
     /** The states consistent with what was observed. */
