@@ -48,6 +48,20 @@ class FaultAlternativesTest {
         return scenario;
     }
 
+    /** {@link #readers}, then a fault armed and Alpha's size operation completed while Alpha does not look. */
+    private static Scenario alphaSizedUnseen() {
+        return readers()
+                .then(new FlashFault(), Observation.quiet())
+                .then(Command.size(ALPHA), Observation.success())
+                .then(new Drain(), Observation.quiet());
+    }
+
+    /** The observation of a yield of {@code app} that delivers {@code upcall}, which must be allowed now. */
+    private static Observation yieldShowing(Scenario scenario, AppId app, Upcall upcall) {
+        return scenario.allowed(new Yield(app)).map(outcome -> outcome.expected().example(0))
+                .find(observation -> ((Observation.Yielded) observation).upcall().contains(upcall)).get();
+    }
+
     /** The upcalls a yield of {@code app} may deliver now. */
     private static Set<Upcall> yieldable(Scenario scenario, AppId app) {
         return HashSet.ofAll(scenario.allowed(new Yield(app)).map(outcome -> outcome.expected().example(0))
@@ -56,10 +70,7 @@ class FaultAlternativesTest {
 
     @Test
     void aSizeCompletedUnseenWithAFaultArmedIsOneStateWhoseUpcallMayBeFail() {
-        Scenario scenario = readers()
-                .then(new FlashFault(), Observation.quiet())
-                .then(Command.size(ALPHA), Observation.success())
-                .then(new Drain(), Observation.quiet());
+        Scenario scenario = alphaSizedUnseen();
         assertEquals(1, scenario.frontier().states().size(), () -> "" + scenario.frontier().states());
         SystemState state = scenario.frontier().states().head();
         assertTrue(state.app(ALPHA).mayFail(0), "the size's upcall may be FAIL");
@@ -70,13 +81,8 @@ class FaultAlternativesTest {
 
     @Test
     void theFailDeliveredUsesTheFault() {
-        Scenario scenario = readers()
-                .then(new FlashFault(), Observation.quiet())
-                .then(Command.size(ALPHA), Observation.success())
-                .then(new Drain(), Observation.quiet());
-        Observation failed = scenario.allowed(new Yield(ALPHA)).map(outcome -> outcome.expected().example(0))
-                .find(observation -> ((Observation.Yielded) observation).upcall().contains(SIZE_FAILED)).get();
-        scenario.then(new Yield(ALPHA), failed)
+        Scenario scenario = alphaSizedUnseen();
+        scenario.then(new Yield(ALPHA), yieldShowing(scenario, ALPHA, SIZE_FAILED))
                 .then(Command.size(BETA), Observation.success())
                 .then(new Drain(), Observation.quiet());
         assertEquals(HashSet.of(SIZE), yieldable(scenario, BETA), "no fault is left for Beta's size");
@@ -86,15 +92,10 @@ class FaultAlternativesTest {
     void aFaultInjectedAfterTheSizeCompletedCannotBeTheOneItUsed() {
         // Alpha's size completes unseen with one fault armed; Beta's then fails with it, so Alpha's did
         // not; a fault injected after that is not one Alpha's could have used.
-        Scenario scenario = readers()
-                .then(new FlashFault(), Observation.quiet())
-                .then(Command.size(ALPHA), Observation.success())
-                .then(new Drain(), Observation.quiet())
+        Scenario scenario = alphaSizedUnseen()
                 .then(Command.size(BETA), Observation.success())
                 .then(new Drain(), Observation.quiet());
-        Observation betaFailed = scenario.allowed(new Yield(BETA)).map(outcome -> outcome.expected().example(0))
-                .find(observation -> ((Observation.Yielded) observation).upcall().contains(SIZE_FAILED)).get();
-        scenario.then(new Yield(BETA), betaFailed)
+        scenario.then(new Yield(BETA), yieldShowing(scenario, BETA, SIZE_FAILED))
                 .then(new FlashFault(), Observation.quiet());
         assertEquals(HashSet.of(SIZE), yieldable(scenario, ALPHA));
     }
