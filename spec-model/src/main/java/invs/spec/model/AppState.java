@@ -168,7 +168,10 @@ public final class AppState {
                 mayFail >>> 1);
     }
 
-    /** This state subscribed to {@code numbers}, the upcalls queued on {@code number} dropped, the marks moved along. */
+    /**
+     * This state subscribed to {@code numbers}, the upcalls queued on {@code number} dropped, the marks
+     * moved along.
+     */
     AppState withSubscriptionsDropping(Set<Integer> numbers, int number) {
         Queue<Upcall> kept = Queue.empty();
         long marks = 0;
@@ -263,7 +266,8 @@ public final class AppState {
 
     /** This state with the kernel's answer about the grant. */
     public AppState withGrant(Grant answer) {
-        return answer == grant ? this : new AppState(readOnly, readWrite, readSource, subscriptions, upcalls, pending, answer, mayFail);
+        return answer == grant ? this
+                : new AppState(readOnly, readWrite, readSource, subscriptions, upcalls, pending, answer, mayFail);
     }
 
     /** This state with {@code upcall} queued if the app is subscribed to its number, else dropped. */

@@ -39,7 +39,11 @@ import java.util.Set;
  * the merged state, holding the most, allows wherever any of them does; and used by an operation, the FAIL
  * delivered later needs one more, which is the same constraint, checked later. A subscribe that drops a
  * marked upcall leaves states that differ in armed faults only, of which the one with the most stands for
- * the others ({@link Subsumption}); the merged state is that one. Everything else treats the upcalls alike.
+ * the others ({@link Subsumption}); the merged state is that one. Everything else treats the upcalls alike,
+ * but a fault injected: a fault armed after the operation completed cannot be the one it used, so where
+ * that would make a choice of FAILs reachable that was not, the states are told apart first
+ * ({@link #withFaultArmed}). Merges are made only while the faults armed cover every mark, so that this
+ * is rare; and states another subsumes are left out before any are merged ({@link Frontier}).
  */
 final class FaultAlternatives {
     private static final long FAIL = ErrorCode.FAIL.number();
@@ -157,7 +161,8 @@ final class FaultAlternatives {
                             && failures.contains(failure(0, position, upcall, part.used() + 1))) {
                         AppState failed = app.withUpcallAt(position, failed(upcall));
                         Integer partner = positions.get(failed);
-                        if (partner != null && list.get(partner) != null && list.get(partner).used() == part.used() + 1) {
+                        if (partner != null && list.get(partner) != null
+                                && list.get(partner).used() == part.used() + 1) {
                             StateProduct.Part marked = new StateProduct.Part(app.withMayFail(position), part.used());
                             positions.remove(app);
                             positions.remove(failed);
@@ -222,7 +227,10 @@ final class FaultAlternatives {
         return told.map(each -> each.withArmedFaults(each.armedFaults() + 1));
     }
 
-    /** One app's {@code parts} as the parts they stand for: each marked part as {@link #concreteApp} makes it, counting its FAILs as used. */
+    /**
+     * One app's {@code parts} as the parts they stand for: each marked part as {@link #concreteApp} makes
+     * it, counting its FAILs as used.
+     */
     static List<StateProduct.Part> concreteParts(Array<StateProduct.Part> parts) {
         List<StateProduct.Part> expanded = new ArrayList<>(parts.size());
         for (StateProduct.Part part : parts) {
@@ -237,7 +245,10 @@ final class FaultAlternatives {
         return expanded;
     }
 
-    /** The app states {@code app} stands for, marks cleared, each with the count of its marked upcalls turned to FAIL. */
+    /**
+     * The app states {@code app} stands for, marks cleared, each with the count of its marked upcalls
+     * turned to FAIL.
+     */
     private static List<StateProduct.Part> concreteApp(AppState app) {
         List<StateProduct.Part> choices = new ArrayList<>();
         choices.add(new StateProduct.Part(app.withUpcalls(app.upcalls()), 0));
@@ -297,7 +308,10 @@ final class FaultAlternatives {
         return false;
     }
 
-    /** A FAIL queued at {@code position} of app {@code slot} on {@code upcall}'s number, with {@code faults} armed or used. */
+    /**
+     * A FAIL queued at {@code position} of app {@code slot} on {@code upcall}'s number, with {@code faults}
+     * armed or used, as one key.
+     */
     private static long failure(int slot, int position, Upcall upcall, int faults) {
         return (long) slot << 48 | (long) position << 40 | (long) (upcall.subscribeNumber() & 0xFF) << 32
                 | faults & 0xFFFFFFFFL;
@@ -307,20 +321,16 @@ final class FaultAlternatives {
         return Upcall.error(upcall.subscribeNumber(), ErrorCode.FAIL);
     }
 
-    /** Whether some app of some state has a FAIL upcall queued (by index: this runs on most steps). */
+    /** Whether some app of some state queues an unmarked FAIL (by index: this runs on most steps). */
     private static boolean anyQueuesFail(Vector<SystemState> states) {
         for (int at = 0; at < states.size(); at++) {
             Array<AppState> apps = states.get(at).apps();
             for (int slot = 0; slot < apps.size(); slot++) {
-                if (queuesFail(apps.get(slot))) {
+                if (apps.get(slot).queuesUnmarkedFail()) {
                     return true;
                 }
             }
         }
         return false;
-    }
-
-    private static boolean queuesFail(AppState app) {
-        return app.queuesUnmarkedFail();
     }
 }
