@@ -53,61 +53,136 @@ final class FaultAlternatives {
     private FaultAlternatives() {
     }
 
+    /**
+     * What merging reads and makes of the items it merges, states or one app's parts, so that both merge
+     * alike: an item holds app states in slots and has faults to spare (a state its armed faults, a part
+     * its product's budget less the faults it used).
+     */
+    private interface Holder<T> {
+        int slots(T item);
+
+        AppState app(T item, int slot);
+
+        int spare(T item);
+
+        /** {@code item} with the app state in {@code slot} replaced, one fault fewer to spare if {@code used}. */
+        T with(T item, int slot, AppState app, boolean used);
+    }
+
+    private static final Holder<SystemState> STATES = new Holder<>() {
+        @Override
+        public int slots(SystemState state) {
+            return state.apps().size();
+        }
+
+        @Override
+        public AppState app(SystemState state, int slot) {
+            return state.apps().get(slot);
+        }
+
+        @Override
+        public int spare(SystemState state) {
+            return state.armedFaults();
+        }
+
+        @Override
+        public SystemState with(SystemState state, int slot, AppState app, boolean used) {
+            SystemState next = state.withApp(AppId.of(slot), app);
+            return used ? next.withArmedFaults(state.armedFaults() - 1) : next;
+        }
+    };
+
+    /** One app's parts in a product of {@code budget}: one slot each. */
+    private static Holder<StateProduct.Part> partsWithin(int budget) {
+        return new Holder<>() {
+            @Override
+            public int slots(StateProduct.Part part) {
+                return 1;
+            }
+
+            @Override
+            public AppState app(StateProduct.Part part, int slot) {
+                return part.app();
+            }
+
+            @Override
+            public int spare(StateProduct.Part part) {
+                return budget - part.used();
+            }
+
+            @Override
+            public StateProduct.Part with(StateProduct.Part part, int slot, AppState app, boolean used) {
+                return new StateProduct.Part(app, part.used() + (used ? 1 : 0));
+            }
+        };
+    }
+
     /** {@code states} (distinct) with every pair that differs only in one upcall's FAIL merged, in order. */
     static Vector<SystemState> merged(Vector<SystemState> states) {
         if (states.size() < 2 || !anyQueuesFail(states)) {
             return states;
         }
-        List<SystemState> list = new ArrayList<>(states.asJava());
-        // Where the states queue an unmarked FAIL, so that a partner is made and looked up only where one may
-        // be; only a state that queues one can be another's partner, so only those are looked up.
+        return Vector.ofAll(mergedPairs(states.asJava(), STATES));
+    }
+
+    /**
+     * One app's {@code parts} (distinct app states) in a product of {@code budget}, with every pair merged
+     * that differs only in one upcall's FAIL, the part with FAIL having used exactly one fault more: held by
+     * a {@link StateProduct}, they are the states {@link #merged} merges.
+     */
+    static Array<StateProduct.Part> mergedParts(Array<StateProduct.Part> parts, int budget) {
+        if (parts.size() < 2 || !parts.exists(part -> part.app().queuesUnmarkedFail())) {
+            return parts;
+        }
+        return Array.ofAll(mergedPairs(parts.asJava(), partsWithin(budget)));
+    }
+
+    /**
+     * {@code items} (distinct) with every pair merged that differs only in one queued upcall, FAIL in the
+     * one with one fault fewer to spare, until no pair is left, in order. Marks are made only while the
+     * faults to spare cover them all ({@link #withFaultArmed}).
+     */
+    private static <T> List<T> mergedPairs(List<T> items, Holder<T> holder) {
+        List<T> list = new ArrayList<>(items);
+        // Where the items queue an unmarked FAIL, so that a partner is made and looked up only where one may
+        // be; only an item that queues one can be another's partner, so only those are looked up.
         Set<Long> failures = new HashSet<>();
-        Map<SystemState, Integer> positions = new HashMap<>();
+        Map<T, Integer> positions = new HashMap<>();
         for (int at = 0; at < list.size(); at++) {
-            SystemState state = list.get(at);
-            boolean queues = false;
-            for (int slot = 0; slot < state.apps().size(); slot++) {
-                queues |= addFailures(state.apps().get(slot), slot, state.armedFaults(), failures);
-            }
-            if (queues) {
-                positions.put(state, at);
+            if (addFailures(list.get(at), holder, failures)) {
+                positions.put(list.get(at), at);
             }
         }
         boolean changed = true;
         while (changed) {
             changed = false;
             for (int at = 0; at < list.size(); at++) {
-                SystemState state = list.get(at);
-                // Marks are made only while the faults armed cover them all (see withFaultArmed).
-                if (state == null || marked(state) >= state.armedFaults()) {
+                T item = list.get(at);
+                if (item == null || marked(item, holder) >= holder.spare(item)) {
                     continue;
                 }
-                for (int slot = 0; slot < state.apps().size(); slot++) {
-                    if (state.apps().get(slot).upcalls().isEmpty()) {
-                        continue;
-                    }
+                for (int slot = 0; slot < holder.slots(item); slot++) {
                     int position = 0;
-                    for (Upcall upcall : state.apps().get(slot).upcalls()) {
+                    for (Upcall upcall : holder.app(item, slot).upcalls()) {
                         if (position >= MARKABLE) {
                             break;
                         }
-                        AppState app = state.apps().get(slot);
-                        if (upcall.status() != FAIL && !app.mayFail(position) && marked(state) < state.armedFaults()
-                                && failures.contains(failure(slot, position, upcall, state.armedFaults() - 1))) {
-                            AppId id = AppId.of(slot);
-                            SystemState failed = state.withApp(id, app.withUpcallAt(position, failed(upcall)))
-                                    .withArmedFaults(state.armedFaults() - 1);
+                        AppState app = holder.app(item, slot);
+                        if (upcall.status() != FAIL && !app.mayFail(position)
+                                && marked(item, holder) < holder.spare(item)
+                                && failures.contains(failure(slot, position, upcall, holder.spare(item) - 1))) {
+                            T failed = holder.with(item, slot, app.withUpcallAt(position, failed(upcall)), true);
                             Integer partner = positions.get(failed);
                             if (partner != null && list.get(partner) != null && partner != at) {
-                                SystemState marked = state.withApp(id, app.withMayFail(position));
-                                positions.remove(state);
+                                T marked = holder.with(item, slot, app.withMayFail(position), false);
+                                positions.remove(item);
                                 positions.remove(failed);
                                 list.set(partner, null);
                                 list.set(at, marked);
-                                if (queuesFail(marked)) {
+                                if (addFailures(marked, holder, new HashSet<>())) {
                                     positions.put(marked, at);
                                 }
-                                state = marked;
+                                item = marked;
                                 changed = true;
                             }
                         }
@@ -116,76 +191,13 @@ final class FaultAlternatives {
                 }
             }
         }
-        List<SystemState> kept = new ArrayList<>(list.size());
-        for (SystemState state : list) {
-            if (state != null) {
-                kept.add(state);
+        List<T> kept = new ArrayList<>(list.size());
+        for (T item : list) {
+            if (item != null) {
+                kept.add(item);
             }
         }
-        return Vector.ofAll(kept);
-    }
-
-    /**
-     * One app's {@code parts} (distinct app states) with every pair merged that differs only in one upcall's
-     * FAIL, the part with FAIL having used exactly one fault more: held by a {@link StateProduct}, they are
-     * the states {@link #merged} merges.
-     */
-    static Array<StateProduct.Part> mergedParts(Array<StateProduct.Part> parts, int budget) {
-        if (parts.size() < 2 || !parts.exists(part -> part.app().queuesUnmarkedFail())) {
-            return parts;
-        }
-        List<StateProduct.Part> list = new ArrayList<>(parts.asJava());
-        Set<Long> failures = new HashSet<>();
-        Map<AppState, Integer> positions = new HashMap<>();
-        for (int at = 0; at < list.size(); at++) {
-            if (addFailures(list.get(at).app(), 0, list.get(at).used(), failures)) {
-                positions.put(list.get(at).app(), at);
-            }
-        }
-        boolean changed = true;
-        while (changed) {
-            changed = false;
-            for (int at = 0; at < list.size(); at++) {
-                StateProduct.Part part = list.get(at);
-                if (part == null) {
-                    continue;
-                }
-                int position = 0;
-                for (Upcall upcall : part.app().upcalls()) {
-                    if (position >= MARKABLE) {
-                        break;
-                    }
-                    AppState app = part.app();
-                    if (upcall.status() != FAIL && !app.mayFail(position)
-                            && part.used() + app.mayFailCount() < budget
-                            && failures.contains(failure(0, position, upcall, part.used() + 1))) {
-                        AppState failed = app.withUpcallAt(position, failed(upcall));
-                        Integer partner = positions.get(failed);
-                        if (partner != null && list.get(partner) != null
-                                && list.get(partner).used() == part.used() + 1) {
-                            StateProduct.Part marked = new StateProduct.Part(app.withMayFail(position), part.used());
-                            positions.remove(app);
-                            positions.remove(failed);
-                            list.set(partner, null);
-                            list.set(at, marked);
-                            if (marked.app().queuesUnmarkedFail()) {
-                                positions.put(marked.app(), at);
-                            }
-                            part = marked;
-                            changed = true;
-                        }
-                    }
-                    position++;
-                }
-            }
-        }
-        List<StateProduct.Part> kept = new ArrayList<>(list.size());
-        for (StateProduct.Part part : list) {
-            if (part != null) {
-                kept.add(part);
-            }
-        }
-        return Array.ofAll(kept);
+        return kept;
     }
 
     /**
@@ -268,53 +280,51 @@ final class FaultAlternatives {
 
     /** How many queued upcalls of {@code state} may be FAIL. */
     private static int marked(SystemState state) {
+        return marked(state, STATES);
+    }
+
+    /** How many queued upcalls of {@code item} may be FAIL. */
+    private static <T> int marked(T item, Holder<T> holder) {
         int marked = 0;
-        for (AppState app : state.apps()) {
-            marked += app.mayFailCount();
+        for (int slot = 0; slot < holder.slots(item); slot++) {
+            marked += holder.app(item, slot).mayFailCount();
         }
         return marked;
     }
 
     /**
-     * Adds where {@code app} (in {@code slot}, with {@code faults} armed or used) queues an unmarked FAIL;
-     * whether it queues one.
+     * Adds where {@code item} queues an unmarked FAIL, with the faults it has to spare; whether it queues
+     * one.
      */
-    private static boolean addFailures(AppState app, int slot, int faults, Set<Long> failures) {
-        if (!app.queuesUnmarkedFail()) {
-            return false;
-        }
+    private static <T> boolean addFailures(T item, Holder<T> holder, Set<Long> failures) {
         boolean queues = false;
-        int position = 0;
-        for (Upcall upcall : app.upcalls()) {
-            if (position >= MARKABLE) {
-                break;
+        for (int slot = 0; slot < holder.slots(item); slot++) {
+            AppState app = holder.app(item, slot);
+            if (!app.queuesUnmarkedFail()) {
+                continue;
             }
-            if (upcall.status() == FAIL && !app.mayFail(position)) {
-                failures.add(failure(slot, position, upcall, faults));
-                queues = true;
+            int position = 0;
+            for (Upcall upcall : app.upcalls()) {
+                if (position >= MARKABLE) {
+                    break;
+                }
+                if (upcall.status() == FAIL && !app.mayFail(position)) {
+                    failures.add(failure(slot, position, upcall, holder.spare(item)));
+                    queues = true;
+                }
+                position++;
             }
-            position++;
         }
         return queues;
     }
 
-    /** Whether some app of {@code state} queues an unmarked FAIL (at a position that could be marked). */
-    private static boolean queuesFail(SystemState state) {
-        for (int slot = 0; slot < state.apps().size(); slot++) {
-            if (state.apps().get(slot).queuesUnmarkedFail()) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /**
-     * A FAIL queued at {@code position} of app {@code slot} on {@code upcall}'s number, with {@code faults}
-     * armed or used, as one key.
+     * A FAIL queued at {@code position} of app {@code slot} on {@code upcall}'s number, with {@code spare}
+     * faults to spare, as one key.
      */
-    private static long failure(int slot, int position, Upcall upcall, int faults) {
+    private static long failure(int slot, int position, Upcall upcall, int spare) {
         return (long) slot << 48 | (long) position << 40 | (long) (upcall.subscribeNumber() & 0xFF) << 32
-                | faults & 0xFFFFFFFFL;
+                | spare & 0xFFFFFFFFL;
     }
 
     private static Upcall failed(Upcall upcall) {
