@@ -190,6 +190,29 @@ public final class AppState {
         return new AppState(readOnly, readWrite, readSource, numbers, kept, pending, grant, marks);
     }
 
+    /**
+     * Whether this app state knows no more than {@code other}: equal but for the read-write buffer, where
+     * this one knows no byte {@code other}'s does not ({@link BufferSubsumption}).
+     */
+    boolean knowsNoMoreThan(AppState other) {
+        return other == this || readWrite.knowsNoMoreThan(other.readWrite) && readOnly.equals(other.readOnly)
+                && pending.equals(other.pending) && upcalls.equals(other.upcalls)
+                && subscriptions.equals(other.subscriptions) && readSource.equals(other.readSource)
+                && grant == other.grant && mayFail == other.mayFail;
+    }
+
+    /** A hash of all {@link #knowsNoMoreThan} compares for equality: all but the read-write buffer's bytes. */
+    int shapeHash() {
+        int h = readOnly.hashCode();
+        h = 31 * h + readWrite.length();
+        h = 31 * h + readSource.hashCode();
+        h = 31 * h + subscriptions.hashCode();
+        h = 31 * h + upcalls.hashCode();
+        h = 31 * h + pending.hashCode();
+        h = 31 * h + grant.ordinal();
+        return 31 * h + Long.hashCode(mayFail);
+    }
+
     @Override
     public boolean equals(Object other) {
         return other == this || other instanceof AppState that && (hash == 0 || that.hash == 0 || hash == that.hash)

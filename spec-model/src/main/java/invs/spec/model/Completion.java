@@ -45,6 +45,11 @@ final class Completion {
         this.transferLimit = config.transferLimit().getOrElse(Integer.MAX_VALUE);
     }
 
+    /** The app in process slot {@code slot}. */
+    AppId app(int slot) {
+        return apps[slot];
+    }
+
     /**
      * {@code state}, and the states where {@code app}'s pending operation has completed meanwhile (distinct:
      * in {@code state} the operation is pending, in the others it is not).

@@ -157,7 +157,7 @@ public final class FactoredFrontier {
         if (states.states().size() <= factorAbove) {
             return states == plain ? this : new FactoredFrontier(specification, factorAbove, states, Vector.empty());
         }
-        ProductJoin join = new ProductJoin(slot);
+        ProductJoin join = new ProductJoin(slot, specification.completion());
         states.states().forEach(join::addState);
         return new FactoredFrontier(specification, factorAbove, null, join.products());
     }
@@ -199,7 +199,7 @@ public final class FactoredFrontier {
                     : Either.right(ofProducts(products.flatMap(StateProduct::withFaultArmed)));
         }
         Option<AppId> concerned = input.concernedApp();
-        ProductJoin join = new ProductJoin(concerned.map(AppId::slot).getOrElse(0));
+        ProductJoin join = new ProductJoin(concerned.map(AppId::slot).getOrElse(0), specification.completion());
         List<SystemState> loose = new ArrayList<>();
         boolean unchanged = true;
         for (StateProduct product : products) {
@@ -216,7 +216,7 @@ public final class FactoredFrontier {
             return unchanged();
         }
         if (!loose.isEmpty()) {
-            for (SystemState state : Frontier.reduced(Vector.ofAll(loose))) {
+            for (SystemState state : Frontier.reduced(Vector.ofAll(loose), specification.completion())) {
                 join.addState(state);
             }
         }

@@ -32,16 +32,17 @@ public final class Frontier {
 
     /** A frontier of the given states. */
     public static Frontier of(Specification specification, Vector<SystemState> states) {
-        return new Frontier(specification, reduced(states));
+        return new Frontier(specification, reduced(states, specification.completion()));
     }
 
     /**
      * {@code states} without duplicates and without those another subsumes ({@link Subsumption}), those
      * that differ only in an upcall that may be FAIL merged ({@link FaultAlternatives}).
      */
-    static Vector<SystemState> reduced(Vector<SystemState> states) {
+    static Vector<SystemState> reduced(Vector<SystemState> states, Completion completion) {
         // Subsumed states first: a state another subsumes is left out rather than merged with its partner.
-        return FaultAlternatives.merged(Subsumption.withoutSubsumed(distinct(states, Vector::ofAll)));
+        return FaultAlternatives.merged(UnseenCompletion.withoutCompleted(BufferSubsumption.withoutSubsumed(
+                Subsumption.withoutSubsumed(distinct(states, Vector::ofAll))), completion));
     }
 
     /** The states consistent with what was observed. */
@@ -87,7 +88,7 @@ public final class Frontier {
         if (same(next)) {
             return Either.right(this);
         }
-        return Either.right(new Frontier(specification, reduced(Vector.ofAll(next))));
+        return Either.right(new Frontier(specification, reduced(Vector.ofAll(next), specification.completion())));
     }
 
     /** Whether {@code next} holds this frontier's states themselves, in order. */

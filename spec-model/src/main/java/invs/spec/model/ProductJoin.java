@@ -60,13 +60,15 @@ final class ProductJoin {
     }
 
     private final int slot;
+    private final Completion completion;
     private final List<Group> groups = new ArrayList<>();
     /** The groups by key, once there are more than {@link #FEW}; null until then. */
     private Map<Key, Group> index;
 
     /** A join of products stepped by an input of the app in {@code slot} (any slot for other inputs). */
-    ProductJoin(int slot) {
+    ProductJoin(int slot, Completion completion) {
         this.slot = slot;
+        this.completion = completion;
     }
 
     /** Joins the part {@code part} of the stepped app, beside these regions, budget and all apps' parts. */
@@ -122,7 +124,10 @@ final class ProductJoin {
         for (Group group : groups) {
             StateProduct product = group.kept() != null ? group.kept()
                     : StateProduct.of(group.regions(), group.budget(), group.parts().update(slot,
-                            FaultAlternatives.mergedParts(cheapestOfEach(group.mine()), group.budget())));
+                            FaultAlternatives.mergedParts(UnseenCompletion.withoutCompletedParts(
+                                    BufferSubsumption.withoutSubsumedParts(cheapestOfEach(group.mine())),
+                                    group.regions(), group.budget(), group.parts(), slot, completion),
+                                    group.budget())));
             if (product != null) {
                 products.add(product);
             }

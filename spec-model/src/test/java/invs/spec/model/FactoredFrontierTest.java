@@ -3,6 +3,7 @@ package invs.spec.model;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import invs.spec.AllowReadWrite;
 import invs.spec.AppId;
 import invs.spec.Command;
 import invs.spec.Configuration;
@@ -46,12 +47,15 @@ class FactoredFrontierTest {
                 .skip(3).findFirst().orElseThrow();
         // Four apps, room for two regions: allocations compete.
         Configuration cramped = crowded.withProfile(Profile.DOC).withStorageLength(2 * 76 + 40);
-        return Stream.of(Arguments.of("doc", doc, 1, 12, 300, 20),
-                Arguments.of("tock", Configuration.defaults(Profile.TOCK), 1, 12, 300, 20),
-                Arguments.of("tock-crowded", crowded, 1, 12, 300, 20),
+        // Since a state with an operation pending stands for those with it done unseen (UnseenCompletion) and
+        // one whose buffer knows less for one that knows more (BufferSubsumption), doc's walks, and those above
+        // 8 states, no longer leave frontiers that products hold in fewer parts than states; tock's do.
+        return Stream.of(Arguments.of("doc", doc, 1, 12, 300, 0),
+                Arguments.of("tock", Configuration.defaults(Profile.TOCK), 1, 12, 300, 10),
+                Arguments.of("tock-crowded", crowded, 1, 12, 300, 2),
                 Arguments.of("doc-cramped", cramped, 1, 8, 120, 0),
-                Arguments.of("tock-crowded, products above 8 states", crowded, 8, 12, 300, 5),
-                Arguments.of("doc, products above 32 states", doc, FactoredFrontier.FACTOR_ABOVE, 12, 300, 1));
+                Arguments.of("tock-crowded, products above 8 states", crowded, 8, 12, 300, 0),
+                Arguments.of("doc, products above 32 states", doc, FactoredFrontier.FACTOR_ABOVE, 12, 300, 0));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -95,8 +99,7 @@ class FactoredFrontierTest {
                 Vector<SystemState> consistent = plain.states();
                 for (SystemState state : frontier.states().flatMap(FaultAlternatives::concrete)) {
                     assertTrue(consistent.contains(state), where + ": Frontier holds a state no observation allows");
-                    assertTrue(held.exists(candidate -> Subsumption.subsumes(candidate, state)),
-                            where + ": nothing subsumes " + state);
+                    assertTrue(StandingFor.anyStandsFor(specification, held, state), () -> where + ": nothing stands for " + state);
                 }
                 widest = Math.max(widest, factored.width());
                 factoredSteps += factored.held() < factored.width() ? 1 : 0;
@@ -120,18 +123,20 @@ class FactoredFrontierTest {
     }
 
     @ParameterizedTest(name = "held as products above {0} states")
-    @org.junit.jupiter.params.provider.ValueSource(ints = {1, 4})
+    @org.junit.jupiter.params.provider.ValueSource(ints = {1, 2})
     void appsChoicesMultiplyAsStatesAndAddUpAsParts(int factorAbove) {
         // Each app's region is allocated (a size operation, drained); then each starts a read it is not
-        // subscribed to and subscribes to another upcall, before which the read may have completed or not.
-        // Above 4 states, the frontier's 8 states become products at once, joined along one app and merged
-        // along the others (ProductMerge); above 1, products from the second state on.
+        // subscribed to and allows another buffer, before which the read may have completed (the buffer
+        // allowed is then as allowed) or not (the read may still fill it: CLARIFIED_REALLOW). Neither state
+        // stands for the other. Above 1 state, the frontier is products from the second state on, joined
+        // along one app and merged along the others (ProductMerge); above 2, its 4 states become products at once.
         Configuration config = Configuration.defaults(Profile.DOC);
         Specification specification = new Specification(config);
         Vector<AppId> apps = config.appIds();
         Vector<Input> inputs = apps.map(app -> (Input) new Command(app, 1, 0, 0)).append(new Drain())
+                .appendAll(apps.map(app -> new AllowReadWrite(app, 0, 8)))
                 .appendAll(apps.map(app -> new Command(app, 2, 0, 0)))
-                .appendAll(apps.map(app -> new Subscribe(app, 0)));
+                .appendAll(apps.map(app -> new AllowReadWrite(app, 0, 16)));
         FactoredFrontier factored = FactoredFrontier.start(specification, factorAbove);
         Frontier frontier = Frontier.start(specification);
         for (Input input : inputs) {
@@ -139,10 +144,12 @@ class FactoredFrontierTest {
             frontier = frontier.advance(input, observation).get();
             factored = factored.advance(input, observation).get();
         }
-        int states = 1 << apps.size();
-        assertEquals(states, frontier.states().size(), "each app's read pending or done");
-        assertEquals(states, factored.width());
-        assertEquals(2 * apps.size(), factored.held(), "two parts per app");
+        // The third app may not read (doc defers the check to the upcall): its read, done, changed nothing it
+        // could see, so the state with it pending stands for the one with it done (UnseenCompletion).
+        assertEquals(1, frontier.states().map(state -> state.apps().get(2)).distinct().size(), "the third app's read pending");
+        assertEquals(4, frontier.states().size(), "each other app's read pending (into either buffer) or done");
+        assertEquals(4, factored.width());
+        assertEquals(2 + 2 + 1, factored.held(), "two parts for each app that reads, one for the third");
         assertEquals(1, factored.products().size());
     }
 }

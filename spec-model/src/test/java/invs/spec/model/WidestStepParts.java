@@ -48,6 +48,10 @@ public final class WidestStepParts {
                 profile.name().toLowerCase(Locale.ROOT), count, widestStep, widest.width(), widest.held());
         for (StateProduct product : widest.products()) {
             System.out.printf(Locale.ROOT, "product: %,d states, %d faults armed%n", product.width(), product.budget());
+            if (System.getenv("INVS_WIDEST_FULL") != null) {
+                System.out.println("  regions " + product.regions());
+                product.parts().forEach(slot -> slot.forEach(part -> System.out.println("  part " + part)));
+            }
             Array<Array<StateProduct.Part>> parts = product.parts();
             for (int slot = 0; slot < parts.size(); slot++) {
                 System.out.printf(Locale.ROOT, "  app %d: %d parts%n", slot, parts.get(slot).size());

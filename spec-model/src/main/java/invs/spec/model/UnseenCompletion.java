@@ -1,0 +1,199 @@
+package invs.spec.model;
+
+import io.vavr.collection.Array;
+import io.vavr.collection.Vector;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Which states of a frontier another of them stands for by completing an operation it holds pending, and
+ * the frontier without them.
+ *
+ * <p>A state P whose app a has an operation pending stands for each state D in which that operation has
+ * completed since, unseen: D is one of {@link Completion#complete}(P, a) (as the frontier holds states,
+ * its epochs renumbered), or is subsumed by one. Such pairs are what an operation whose upcall no one has
+ * seen leaves behind: after each system call of a that does not tell them apart (an allow, a subscribe, a
+ * yield without an upcall to deliver), the frontier held the operation both pending and done.
+ *
+ * <p>Sound: P allows every observation sequence D allows, so leaving D out changes nothing a frontier
+ * allows or rejects. The proof is a simulation, by induction on the sequence, for the relation "D is one
+ * of P's completions by a, or is simulated by one" together with {@link Subsumption}'s relation:
+ * <ul>
+ *   <li>An input of a (a command, an allow, a subscribe, a yield): every rule that reads a's state first
+ *       {@link Completion#settle settles} it, offering P itself and every state of complete(P, a): D among
+ *       them. So P's outcomes include D's, with the same expectations and states.</li>
+ *   <li>An input of another app b, or a restart of b: b's rules read b's state, the regions and the armed
+ *       faults. A's pending operation changes none of them before it completes, and where allocations
+ *       compete for space, {@link Completion#complete} for b lets a allocate first, as it did in D. For each
+ *       outcome of D, P has the outcome with b's part the same; completing a afterwards gives the state D's
+ *       outcome reached: the completion read a's own region and buffer, which b does not touch, and it used
+ *       a fault where D did, which P still has armed (b used no more in P than in D).</li>
+ *   <li>A tick changes nothing; an injected fault arms one more in both, and may be the one a's completion
+ *       uses in P (a superset of what D allows).</li>
+ *   <li>A drain completes every pending operation in every order that matters: among P's are those
+ *       completing a as D did.</li>
+ *   <li>A reboot, or a restart of a: P's operation is cut (it never reports; an allocation it caused
+ *       happened or did not; a write's range becomes unknown), D's had completed; both apps are reset. P's
+ *       outcomes include one with the allocation D made, whose storage knows no byte D's does not: it
+ *       subsumes D's ({@link Subsumption}).</li>
+ * </ul>
+ */
+final class UnseenCompletion {
+    private UnseenCompletion() {
+    }
+
+    /**
+     * {@code states} (distinct, none subsuming another) without those another of them stands for by
+     * completing an operation it holds pending. A state with upcalls that may be FAIL
+     * ({@link FaultAlternatives}) is left out when every state it stands for is a completion.
+     */
+    static Vector<SystemState> withoutCompleted(Vector<SystemState> states, Completion completion) {
+        int size = states.size();
+        if (size < 2) {
+            return states;
+        }
+        int apps = states.get(0).apps().size();
+        boolean[] dropped = new boolean[size];
+        boolean any = false;
+        for (int p = 0; p < size; p++) {
+            SystemState pending = states.get(p);
+            if (dropped[p] || !pending.anyPending()) {
+                continue;
+            }
+            for (int slot = 0; slot < apps; slot++) {
+                if (pending.apps().get(slot).pending().isEmpty()) {
+                    continue;
+                }
+                Set<SystemState> completed = null;
+                for (int d = 0; d < size; d++) {
+                    if (d == p || dropped[d] || !candidate(pending, states.get(d), slot)) {
+                        continue;
+                    }
+                    if (completed == null) {
+                        completed = completions(pending, slot, completion);
+                    }
+                    if (completed.containsAll(FaultAlternatives.concrete(states.get(d)).asJava())) {
+                        dropped[d] = true;
+                        any = true;
+                    }
+                }
+            }
+        }
+        if (!any) {
+            return states;
+        }
+        List<SystemState> kept = new ArrayList<>(size);
+        for (int index = 0; index < size; index++) {
+            if (!dropped[index]) {
+                kept.add(states.get(index));
+            }
+        }
+        return Vector.ofAll(kept);
+    }
+
+    /** Whether {@code done} may be a completion of {@code pending}'s operation in {@code slot}: the other apps alike. */
+    private static boolean candidate(SystemState pending, SystemState done, int slot) {
+        if (done.apps().get(slot).pending().isDefined() || done.armedFaults() > pending.armedFaults()) {
+            return false;
+        }
+        for (int other = 0; other < pending.apps().size(); other++) {
+            if (other != slot && !pending.apps().get(other).equals(done.apps().get(other))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The states {@code pending}'s completions by the app in {@code slot} stand for, epochs renumbered. */
+    private static Set<SystemState> completions(SystemState pending, int slot, Completion completion) {
+        Set<SystemState> set = new HashSet<>();
+        for (SystemState state : completion.complete(pending, completion.app(slot))) {
+            set.addAll(FaultAlternatives.concrete(state.withEpochsRenumbered()).asJava());
+        }
+        return set;
+    }
+
+    /**
+     * The app in {@code slot}'s {@code mine} (distinct parts of a product of {@code regions}, {@code budget}
+     * and the other apps' {@code parts}), without a part another of them stands for by completing its
+     * operation: a completion that leaves the regions as they are (a read, a size, a refused operation or one
+     * that failed on a region already allocated), as a state of the product shows it. Only where allocations
+     * cannot compete for space: the completion then reads nothing of the other apps.
+     */
+    static Array<StateProduct.Part> withoutCompletedParts(Array<StateProduct.Part> mine, Array<Region> regions,
+                                                          int budget, Array<Array<StateProduct.Part>> parts,
+                                                          int slot, Completion completion) {
+        int size = mine.size();
+        if (size < 2 || completion.allocationsMayCompete(regions) || !anyPendingBesideDone(mine)) {
+            return mine;
+        }
+        StateProduct product = StateProduct.of(regions, budget, parts.update(slot, mine));
+        if (product == null) {
+            return mine;
+        }
+        boolean[] dropped = new boolean[size];
+        boolean any = false;
+        for (int p = 0; p < size; p++) {
+            StateProduct.Part pending = mine.get(p);
+            if (dropped[p] || pending.app().pending().isEmpty()) {
+                continue;
+            }
+            Set<StateProduct.Part> completed = null;
+            for (int d = 0; d < size; d++) {
+                StateProduct.Part done = mine.get(d);
+                if (d == p || dropped[d] || done.app().pending().isDefined() || done.used() < pending.used()) {
+                    continue;
+                }
+                if (completed == null) {
+                    completed = completedParts(product, slot, pending, completion);
+                }
+                if (completed.containsAll(FaultAlternatives.concreteParts(Array.of(done)))) {
+                    dropped[d] = true;
+                    any = true;
+                }
+            }
+        }
+        if (!any) {
+            return mine;
+        }
+        List<StateProduct.Part> kept = new ArrayList<>(size);
+        for (int index = 0; index < size; index++) {
+            if (!dropped[index]) {
+                kept.add(mine.get(index));
+            }
+        }
+        return Array.ofAll(kept);
+    }
+
+    private static boolean anyPendingBesideDone(Array<StateProduct.Part> mine) {
+        boolean pending = false;
+        boolean done = false;
+        for (StateProduct.Part part : mine) {
+            pending |= part.app().pending().isDefined();
+            done |= part.app().pending().isEmpty();
+        }
+        return pending && done;
+    }
+
+    /**
+     * The parts {@code pending}'s completions stand for, where they leave the product's regions as they are:
+     * each app state with the faults it used, counting the one the completion used.
+     */
+    private static Set<StateProduct.Part> completedParts(StateProduct product, int slot, StateProduct.Part pending,
+                                                         Completion completion) {
+        SystemState standing = product.standingFor(slot, pending);
+        Set<StateProduct.Part> set = new HashSet<>();
+        for (SystemState state : completion.complete(standing, completion.app(slot))) {
+            SystemState done = state.withEpochsRenumbered();
+            if (!done.regions().equals(product.regions())) {
+                continue;
+            }
+            int used = pending.used() + standing.armedFaults() - done.armedFaults();
+            set.addAll(FaultAlternatives.concreteParts(Array.of(new StateProduct.Part(done.apps().get(slot), used))));
+        }
+        return set;
+    }
+}
