@@ -35,6 +35,8 @@ public final class AppState {
     private byte queuesUnmarkedFail;
     /** The hash, 0 until computed. */
     private int hash;
+    /** The hash of all but the read-write buffer's bytes ({@link #shapeHash}), 0 until computed. */
+    private int shape;
 
     /**
      * An app state of these parts.
@@ -195,22 +197,27 @@ public final class AppState {
      * this one knows no byte {@code other}'s does not ({@link BufferSubsumption}).
      */
     boolean knowsNoMoreThan(AppState other) {
-        return other == this || readWrite.knowsNoMoreThan(other.readWrite) && readOnly.equals(other.readOnly)
-                && pending.equals(other.pending) && upcalls.equals(other.upcalls)
-                && subscriptions.equals(other.subscriptions) && readSource.equals(other.readSource)
-                && grant == other.grant && mayFail == other.mayFail;
+        return other == this || shapeHash() == other.shapeHash() && grant == other.grant && mayFail == other.mayFail
+                && readWrite.knowsNoMoreThan(other.readWrite) && pending.equals(other.pending)
+                && readSource.equals(other.readSource) && subscriptions.equals(other.subscriptions)
+                && readOnly.equals(other.readOnly) && upcalls.equals(other.upcalls);
     }
 
     /** A hash of all {@link #knowsNoMoreThan} compares for equality: all but the read-write buffer's bytes. */
     int shapeHash() {
-        int h = readOnly.hashCode();
-        h = 31 * h + readWrite.length();
-        h = 31 * h + readSource.hashCode();
-        h = 31 * h + subscriptions.hashCode();
-        h = 31 * h + upcalls.hashCode();
-        h = 31 * h + pending.hashCode();
-        h = 31 * h + grant.ordinal();
-        return 31 * h + Long.hashCode(mayFail);
+        int h = shape;
+        if (h == 0) {
+            h = readOnly.hashCode();
+            h = 31 * h + readWrite.length();
+            h = 31 * h + readSource.hashCode();
+            h = 31 * h + subscriptions.hashCode();
+            h = 31 * h + upcalls.hashCode();
+            h = 31 * h + pending.hashCode();
+            h = 31 * h + grant.ordinal();
+            h = 31 * h + Long.hashCode(mayFail);
+            shape = h;
+        }
+        return h;
     }
 
     @Override

@@ -85,9 +85,10 @@ final class BufferSubsumption {
             for (int other = 0; other < size && !dropped[at]; other++) {
                 // Only a part whose buffer knows less than this one's can subsume it (equal buffers: equal apps).
                 StateProduct.Part candidate = parts.get(other);
-                dropped[at] = other != at && !dropped[other] && !candidate.app().readWrite().allKnown()
-                        && candidate.used() <= part.used() && !candidate.app().equals(part.app())
-                        && candidate.app().knowsNoMoreThan(part.app());
+                // (Parts are distinct, and of two with equal apps only one is kept: ProductJoin#cheapestOfEach.)
+                dropped[at] = other != at && !dropped[other] && candidate.used() <= part.used()
+                        && !candidate.app().readWrite().allKnown() && candidate.app().knowsNoMoreThan(part.app())
+                        && !candidate.app().equals(part.app());
             }
             any |= dropped[at];
         }

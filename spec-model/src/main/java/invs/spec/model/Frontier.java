@@ -14,7 +14,9 @@ import java.util.function.Function;
  * implementation conforms as long as the frontier is not empty.
  *
  * <p>A frontier leaves out a state that another of its states subsumes (allows every observation sequence
- * it allows), so it allows exactly what the full set of consistent states allows: see {@link Subsumption}.
+ * it allows), so it allows exactly what the full set of consistent states allows: see {@link Subsumption}
+ * and {@link BufferSubsumption}; likewise a state in which an operation another holds pending has completed
+ * unseen ({@link UnseenCompletion}).
  */
 public final class Frontier {
     private final Specification specification;
@@ -36,8 +38,10 @@ public final class Frontier {
     }
 
     /**
-     * {@code states} without duplicates and without those another subsumes ({@link Subsumption}), those
-     * that differ only in an upcall that may be FAIL merged ({@link FaultAlternatives}).
+     * {@code states} without duplicates, without those another subsumes ({@link Subsumption},
+     * {@link BufferSubsumption}) and those that are another's pending operation completed unseen
+     * ({@link UnseenCompletion}), those that differ only in an upcall that may be FAIL merged
+     * ({@link FaultAlternatives}).
      */
     static Vector<SystemState> reduced(Vector<SystemState> states, Completion completion) {
         // Subsumed states first: a state another subsumes is left out rather than merged with its partner.

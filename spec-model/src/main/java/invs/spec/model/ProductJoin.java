@@ -13,8 +13,10 @@ import java.util.Map;
  * The products a {@link FactoredFrontier} step leaves, joined: parts that share their regions, budget and
  * every other app's parts become one product whose stepped app (the one in {@link #slot}) has all their
  * parts. Of two parts with the same app state, the one that used fewer faults is kept: each state with the
- * other is subsumed by the same state with it ({@link Subsumption}: more faults armed, all else equal);
- * then two parts that differ only in one upcall's FAIL, the one with FAIL having used one fault more, are
+ * other is subsumed by the same state with it ({@link Subsumption}: more faults armed, all else equal).
+ * So is a part whose app's buffer knows more than another's that used no more faults
+ * ({@link BufferSubsumption}), and a part in which an operation another part holds pending has completed
+ * unseen, leaving the regions as they were ({@link UnseenCompletion}). Then two parts that differ only in one upcall's FAIL, the one with FAIL having used one fault more, are
  * one part whose upcall may be FAIL ({@link FaultAlternatives#mergedParts}). States joined are products of
  * their own. The products are then merged where they differ in one app
  * ({@link ProductMerge}), in the order their first state or part came in.

@@ -4,8 +4,11 @@ import io.vavr.collection.Array;
 import io.vavr.collection.Vector;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -14,13 +17,14 @@ import java.util.Set;
  *
  * <p>A state P whose app a has an operation pending stands for each state D in which that operation has
  * completed since, unseen: D is one of {@link Completion#complete}(P, a) (as the frontier holds states,
- * its epochs renumbered), or is subsumed by one. Such pairs are what an operation whose upcall no one has
+ * its epochs renumbered; or two of them that differ only in one upcall's FAIL, merged as the frontier merges
+ * them, {@link FaultAlternatives}). Such pairs are what an operation whose upcall no one has
  * seen leaves behind: after each system call of a that does not tell them apart (an allow, a subscribe, a
  * yield without an upcall to deliver), the frontier held the operation both pending and done.
  *
  * <p>Sound: P allows every observation sequence D allows, so leaving D out changes nothing a frontier
  * allows or rejects. The proof is a simulation, by induction on the sequence, for the relation "D is one
- * of P's completions by a, or is simulated by one" together with {@link Subsumption}'s relation:
+ * of P's completions by a", closed under {@link Subsumption}'s relation (a reboot needs it):
  * <ul>
  *   <li>An input of a (a command, an allow, a subscribe, a yield): every rule that reads a's state first
  *       {@link Completion#settle settles} it, offering P itself and every state of complete(P, a): D among
@@ -47,8 +51,8 @@ final class UnseenCompletion {
 
     /**
      * {@code states} (distinct, none subsuming another) without those another of them stands for by
-     * completing an operation it holds pending. A state with upcalls that may be FAIL
-     * ({@link FaultAlternatives}) is left out when every state it stands for is a completion.
+     * completing an operation it holds pending: one of its completions, or two merged
+     * ({@link FaultAlternatives}).
      */
     static Vector<SystemState> withoutCompleted(Vector<SystemState> states, Completion completion) {
         int size = states.size();
@@ -58,28 +62,9 @@ final class UnseenCompletion {
         int apps = states.get(0).apps().size();
         boolean[] dropped = new boolean[size];
         boolean any = false;
-        for (int p = 0; p < size; p++) {
-            SystemState pending = states.get(p);
-            if (dropped[p] || !pending.anyPending()) {
-                continue;
-            }
-            for (int slot = 0; slot < apps; slot++) {
-                if (pending.apps().get(slot).pending().isEmpty()) {
-                    continue;
-                }
-                Set<SystemState> completed = null;
-                for (int d = 0; d < size; d++) {
-                    if (d == p || dropped[d] || !candidate(pending, states.get(d), slot)) {
-                        continue;
-                    }
-                    if (completed == null) {
-                        completed = completions(pending, slot, completion);
-                    }
-                    if (completed.containsAll(FaultAlternatives.concrete(states.get(d)).asJava())) {
-                        dropped[d] = true;
-                        any = true;
-                    }
-                }
+        for (int slot = 0; slot < apps; slot++) {
+            for (List<Integer> group : alikeBesides(states, slot)) {
+                any |= dropCompleted(states, group, slot, completion, dropped);
             }
         }
         if (!any) {
@@ -94,9 +79,68 @@ final class UnseenCompletion {
         return Vector.ofAll(kept);
     }
 
-    /** Whether {@code done} may be a completion of {@code pending}'s operation in {@code slot}: the other apps alike. */
+    /**
+     * The states (by index) grouped by every app's state but {@code slot}'s, only groups holding a state
+     * with {@code slot}'s operation pending and one without: a completion changes only that app (and the
+     * regions and faults), so only states of one group can be one the other's completion.
+     */
+    private static Collection<List<Integer>> alikeBesides(Vector<SystemState> states, int slot) {
+        boolean anyPending = false;
+        for (int at = 0; at < states.size() && !anyPending; at++) {
+            anyPending = states.get(at).apps().get(slot).pending().isDefined();
+        }
+        if (!anyPending) {
+            return List.of();
+        }
+        Map<Integer, List<Integer>> groups = new HashMap<>();
+        for (int at = 0; at < states.size(); at++) {
+            Array<AppState> apps = states.get(at).apps();
+            int key = 1;
+            for (int other = 0; other < apps.size(); other++) {
+                key = 31 * key + (other == slot ? 0 : apps.get(other).hashCode());
+            }
+            groups.computeIfAbsent(key, unused -> new ArrayList<>(2)).add(at);
+        }
+        groups.values().removeIf(group -> group.size() < 2);
+        return groups.values();
+    }
+
+    /**
+     * Marks {@code dropped} each state of {@code group} that is a completion of the operation in {@code slot}
+     * of another of the group, not dropped, that holds it pending; whether any was.
+     */
+    private static boolean dropCompleted(Vector<SystemState> states, List<Integer> group, int slot,
+                                         Completion completion, boolean[] dropped) {
+        boolean any = false;
+        for (int p : group) {
+            SystemState pending = states.get(p);
+            if (dropped[p] || pending.apps().get(slot).pending().isEmpty()) {
+                continue;
+            }
+            Set<SystemState> completed = null;
+            for (int d : group) {
+                if (d == p || dropped[d] || !candidate(pending, states.get(d), slot)) {
+                    continue;
+                }
+                if (completed == null) {
+                    completed = completions(pending, slot, completion);
+                }
+                if (completed.contains(states.get(d))) {
+                    dropped[d] = true;
+                    any = true;
+                }
+            }
+        }
+        return any;
+    }
+
+    /**
+     * Whether {@code done} may be a completion of {@code pending}'s operation in {@code slot}, by what a
+     * completion leaves as it was: the other apps, the app's read-only buffer, subscriptions, grant and the
+     * length of its read-write buffer; at most one upcall more queued and one fault fewer armed.
+     */
     private static boolean candidate(SystemState pending, SystemState done, int slot) {
-        if (done.apps().get(slot).pending().isDefined() || done.armedFaults() > pending.armedFaults()) {
+        if (!mayComplete(pending.apps().get(slot), done.apps().get(slot), pending.armedFaults() - done.armedFaults())) {
             return false;
         }
         for (int other = 0; other < pending.apps().size(); other++) {
@@ -107,12 +151,27 @@ final class UnseenCompletion {
         return true;
     }
 
-    /** The states {@code pending}'s completions by the app in {@code slot} stand for, epochs renumbered. */
+    /**
+     * Whether app state {@code after} may be {@code before}'s operation completed, using {@code faults} faults:
+     * no operation pending, the same read-only buffer, subscriptions, grant and read-write buffer length, at
+     * most one upcall more queued, at most one fault used.
+     */
+    private static boolean mayComplete(AppState before, AppState after, int faults) {
+        int queued = after.upcalls().size() - before.upcalls().size();
+        return after.pending().isEmpty() && faults >= 0 && faults <= 1 && queued >= 0 && queued <= 1
+                && after.grant() == before.grant() && after.readWrite().length() == before.readWrite().length()
+                && after.readOnly().equals(before.readOnly()) && after.subscriptions().equals(before.subscriptions());
+    }
+
+    /**
+     * {@code pending}'s completions by the app in {@code slot}, epochs renumbered, as the frontier holds them:
+     * each, and those that differ only in one upcall's FAIL merged ({@link FaultAlternatives#merged}).
+     */
     private static Set<SystemState> completions(SystemState pending, int slot, Completion completion) {
-        Set<SystemState> set = new HashSet<>();
-        for (SystemState state : completion.complete(pending, completion.app(slot))) {
-            set.addAll(FaultAlternatives.concrete(state.withEpochsRenumbered()).asJava());
-        }
+        Vector<SystemState> done = completion.complete(pending, completion.app(slot)).toVector()
+                .map(SystemState::withEpochsRenumbered);
+        Set<SystemState> set = new HashSet<>(done.asJava());
+        set.addAll(FaultAlternatives.merged(Frontier.distinct(done.toArray()).toVector()).asJava());
         return set;
     }
 
@@ -144,13 +203,13 @@ final class UnseenCompletion {
             Set<StateProduct.Part> completed = null;
             for (int d = 0; d < size; d++) {
                 StateProduct.Part done = mine.get(d);
-                if (d == p || dropped[d] || done.app().pending().isDefined() || done.used() < pending.used()) {
+                if (d == p || dropped[d] || !mayComplete(pending.app(), done.app(), done.used() - pending.used())) {
                     continue;
                 }
                 if (completed == null) {
                     completed = completedParts(product, slot, pending, completion);
                 }
-                if (completed.containsAll(FaultAlternatives.concreteParts(Array.of(done)))) {
+                if (completed.contains(done)) {
                     dropped[d] = true;
                     any = true;
                 }
@@ -179,21 +238,26 @@ final class UnseenCompletion {
     }
 
     /**
-     * The parts {@code pending}'s completions stand for, where they leave the product's regions as they are:
-     * each app state with the faults it used, counting the one the completion used.
+     * The parts {@code pending}'s completions make, where they leave the product's regions as they are: each
+     * app state with the faults it used, counting the one the completion used; each, and those that differ
+     * only in one upcall's FAIL merged ({@link FaultAlternatives#mergedParts}).
      */
     private static Set<StateProduct.Part> completedParts(StateProduct product, int slot, StateProduct.Part pending,
                                                          Completion completion) {
         SystemState standing = product.standingFor(slot, pending);
-        Set<StateProduct.Part> set = new HashSet<>();
+        List<StateProduct.Part> done = new ArrayList<>();
         for (SystemState state : completion.complete(standing, completion.app(slot))) {
-            SystemState done = state.withEpochsRenumbered();
-            if (!done.regions().equals(product.regions())) {
-                continue;
+            SystemState renumbered = state.withEpochsRenumbered();
+            if (renumbered.regions().equals(product.regions())) {
+                int used = pending.used() + standing.armedFaults() - renumbered.armedFaults();
+                StateProduct.Part part = new StateProduct.Part(renumbered.apps().get(slot), used);
+                if (!done.contains(part)) {
+                    done.add(part);
+                }
             }
-            int used = pending.used() + standing.armedFaults() - done.armedFaults();
-            set.addAll(FaultAlternatives.concreteParts(Array.of(new StateProduct.Part(done.apps().get(slot), used))));
         }
+        Set<StateProduct.Part> set = new HashSet<>(done);
+        set.addAll(FaultAlternatives.mergedParts(Array.ofAll(done), product.budget()).asJava());
         return set;
     }
 }

@@ -11,7 +11,8 @@ import java.util.Locale;
  * app by app: the walk is checked by a {@link FactoredFrontier}, and at the step where it holds
  * the most states each product is printed with, for every app, its parts: the faults each used, its queued
  * upcalls ("or FAIL" where one may be FAIL) and whether its operation is still pending. Run with {@code WidestStepParts PROFILE INPUTS}
- * ({@code doc} or {@code tock}), with spec-model's test class path.
+ * ({@code doc} or {@code tock}), with spec-model's test class path; with the environment variable
+ * {@code INVS_WIDEST_FULL} set, each product's regions and parts are printed whole as well.
  */
 public final class WidestStepParts {
     private WidestStepParts() {
