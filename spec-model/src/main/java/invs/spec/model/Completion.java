@@ -343,7 +343,7 @@ final class Completion {
     }
 
     /** The owner of {@code app}'s region: only an app with a write id is permitted an operation on storage. */
-    private ShortId owner(AppId app) {
+    ShortId owner(AppId app) {
         return owners[app.slot()];
     }
 

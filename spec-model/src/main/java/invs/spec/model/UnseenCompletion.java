@@ -1,5 +1,6 @@
 package invs.spec.model;
 
+import invs.spec.ShortId;
 import io.vavr.collection.Array;
 import io.vavr.collection.Vector;
 
@@ -63,7 +64,7 @@ final class UnseenCompletion {
         boolean[] dropped = new boolean[size];
         boolean any = false;
         for (int slot = 0; slot < apps; slot++) {
-            for (List<Integer> group : alikeBesides(states, slot)) {
+            for (List<Integer> group : alikeBesides(states, slot, completion)) {
                 any |= dropCompleted(states, group, slot, completion, dropped);
             }
         }
@@ -80,11 +81,12 @@ final class UnseenCompletion {
     }
 
     /**
-     * The states (by index) grouped by every app's state but {@code slot}'s, only groups holding a state
-     * with {@code slot}'s operation pending and one without: a completion changes only that app (and the
-     * regions and faults), so only states of one group can be one the other's completion.
+     * The states (by index) grouped by what a completion of {@code slot}'s operation leaves as it was: every
+     * other app's state, every region but that app's, and the app's read-only buffer and subscriptions; only
+     * groups of two states or more, and none when no state holds an operation of {@code slot} pending. Only
+     * states of one group can be one the other's completion.
      */
-    private static Collection<List<Integer>> alikeBesides(Vector<SystemState> states, int slot) {
+    private static Collection<List<Integer>> alikeBesides(Vector<SystemState> states, int slot, Completion completion) {
         boolean anyPending = false;
         for (int at = 0; at < states.size() && !anyPending; at++) {
             anyPending = states.get(at).apps().get(slot).pending().isDefined();
@@ -92,12 +94,19 @@ final class UnseenCompletion {
         if (!anyPending) {
             return List.of();
         }
+        ShortId owner = completion.owner(completion.app(slot));
         Map<Integer, List<Integer>> groups = new HashMap<>();
         for (int at = 0; at < states.size(); at++) {
-            Array<AppState> apps = states.get(at).apps();
-            int key = 1;
+            SystemState state = states.get(at);
+            Array<AppState> apps = state.apps();
+            AppState mine = apps.get(slot);
+            int key = 31 * mine.readOnly().hashCode() + mine.subscriptions().hashCode();
             for (int other = 0; other < apps.size(); other++) {
                 key = 31 * key + (other == slot ? 0 : apps.get(other).hashCode());
+            }
+            for (int index = 0; index < state.regions().size(); index++) {
+                Region region = state.regions().get(index);
+                key = 31 * key + (region.owner().equals(owner) ? 0 : region.hashCode());
             }
             groups.computeIfAbsent(key, unused -> new ArrayList<>(2)).add(at);
         }
