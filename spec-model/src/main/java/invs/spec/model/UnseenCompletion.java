@@ -7,10 +7,8 @@ import io.vavr.collection.Vector;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Which states of a frontier another of them stands for by completing an operation it holds pending, and
@@ -47,6 +45,12 @@ import java.util.Set;
  * </ul>
  */
 final class UnseenCompletion {
+    /**
+     * At most this many states are compared pairwise; more are grouped first (hashing a state's new app
+     * states walks them all, which costs more than comparing a few).
+     */
+    private static final int FEW = 8;
+
     private UnseenCompletion() {
     }
 
@@ -84,7 +88,7 @@ final class UnseenCompletion {
      * The states (by index) grouped by what a completion of {@code slot}'s operation leaves as it was: every
      * other app's state, every region but that app's, and the app's read-only buffer and subscriptions; only
      * groups of two states or more, and none when no state holds an operation of {@code slot} pending. Only
-     * states of one group can be one the other's completion.
+     * states of one group can be one the other's completion. At most {@link #FEW} states are one group.
      */
     private static Collection<List<Integer>> alikeBesides(Vector<SystemState> states, int slot, Completion completion) {
         boolean anyPending = false;
@@ -93,6 +97,13 @@ final class UnseenCompletion {
         }
         if (!anyPending) {
             return List.of();
+        }
+        if (states.size() <= FEW) {
+            List<Integer> all = new ArrayList<>(states.size());
+            for (int at = 0; at < states.size(); at++) {
+                all.add(at);
+            }
+            return List.of(all);
         }
         ShortId owner = completion.owner(completion.app(slot));
         Map<Integer, List<Integer>> groups = new HashMap<>();
@@ -126,7 +137,8 @@ final class UnseenCompletion {
             if (dropped[p] || pending.apps().get(slot).pending().isEmpty()) {
                 continue;
             }
-            Set<SystemState> completed = null;
+            List<SystemState> completed = null;
+            List<SystemState> merged = null;
             for (int d : group) {
                 if (d == p || dropped[d] || !candidate(pending, states.get(d), slot)) {
                     continue;
@@ -134,7 +146,15 @@ final class UnseenCompletion {
                 if (completed == null) {
                     completed = completions(pending, slot, completion);
                 }
-                if (completed.contains(states.get(d))) {
+                SystemState done = states.get(d);
+                boolean found = completed.contains(done);
+                if (!found && done.apps().get(slot).anyMayFail()) {
+                    if (merged == null) {
+                        merged = FaultAlternatives.merged(Vector.ofAll(completed)).asJava();
+                    }
+                    found = merged.contains(done);
+                }
+                if (found) {
                     dropped[d] = true;
                     any = true;
                 }
@@ -173,15 +193,13 @@ final class UnseenCompletion {
     }
 
     /**
-     * {@code pending}'s completions by the app in {@code slot}, epochs renumbered, as the frontier holds them:
-     * each, and those that differ only in one upcall's FAIL merged ({@link FaultAlternatives#merged}).
+     * {@code pending}'s completions by the app in {@code slot}, epochs renumbered, as the frontier holds them
+     * (distinct; those that differ only in one upcall's FAIL are merged where asked, {@link FaultAlternatives}).
+     * A few states, compared one by one: hashing a new state walks all of it.
      */
-    private static Set<SystemState> completions(SystemState pending, int slot, Completion completion) {
-        Vector<SystemState> done = completion.complete(pending, completion.app(slot)).toVector()
-                .map(SystemState::withEpochsRenumbered);
-        Set<SystemState> set = new HashSet<>(done.asJava());
-        set.addAll(FaultAlternatives.merged(Frontier.distinct(done.toArray()).toVector()).asJava());
-        return set;
+    private static List<SystemState> completions(SystemState pending, int slot, Completion completion) {
+        Array<SystemState> done = completion.complete(pending, completion.app(slot)).map(SystemState::withEpochsRenumbered);
+        return Frontier.distinct(done).asJava();
     }
 
     /**
@@ -209,7 +227,8 @@ final class UnseenCompletion {
             if (dropped[p] || pending.app().pending().isEmpty()) {
                 continue;
             }
-            Set<StateProduct.Part> completed = null;
+            List<StateProduct.Part> completed = null;
+            List<StateProduct.Part> merged = null;
             for (int d = 0; d < size; d++) {
                 StateProduct.Part done = mine.get(d);
                 if (d == p || dropped[d] || !mayComplete(pending.app(), done.app(), done.used() - pending.used())) {
@@ -218,7 +237,14 @@ final class UnseenCompletion {
                 if (completed == null) {
                     completed = completedParts(product, slot, pending, completion);
                 }
-                if (completed.contains(done)) {
+                boolean found = completed.contains(done);
+                if (!found && done.app().anyMayFail()) {
+                    if (merged == null) {
+                        merged = FaultAlternatives.mergedParts(Array.ofAll(completed), budget).asJava();
+                    }
+                    found = merged.contains(done);
+                }
+                if (found) {
                     dropped[d] = true;
                     any = true;
                 }
@@ -248,11 +274,11 @@ final class UnseenCompletion {
 
     /**
      * The parts {@code pending}'s completions make, where they leave the product's regions as they are: each
-     * app state with the faults it used, counting the one the completion used; each, and those that differ
-     * only in one upcall's FAIL merged ({@link FaultAlternatives#mergedParts}).
+     * app state with the faults it used, counting the one the completion used (distinct; those that differ
+     * only in one upcall's FAIL are merged where asked, {@link FaultAlternatives#mergedParts}).
      */
-    private static Set<StateProduct.Part> completedParts(StateProduct product, int slot, StateProduct.Part pending,
-                                                         Completion completion) {
+    private static List<StateProduct.Part> completedParts(StateProduct product, int slot, StateProduct.Part pending,
+                                                          Completion completion) {
         SystemState standing = product.standingFor(slot, pending);
         List<StateProduct.Part> done = new ArrayList<>();
         for (SystemState state : completion.complete(standing, completion.app(slot))) {
@@ -265,8 +291,6 @@ final class UnseenCompletion {
                 }
             }
         }
-        Set<StateProduct.Part> set = new HashSet<>(done);
-        set.addAll(FaultAlternatives.mergedParts(Array.ofAll(done), product.budget()).asJava());
-        return set;
+        return done;
     }
 }
