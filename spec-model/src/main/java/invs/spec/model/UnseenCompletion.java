@@ -237,10 +237,12 @@ final class UnseenCompletion {
                 if (completed == null) {
                     completed = completedParts(product, slot, pending, completion);
                 }
+                done.app().hashCode(); // kept: equal app states are then told apart by their hashes first
                 boolean found = completed.contains(done);
                 if (!found && done.app().anyMayFail()) {
                     if (merged == null) {
                         merged = FaultAlternatives.mergedParts(Array.ofAll(completed), budget).asJava();
+                        merged.forEach(part -> part.app().hashCode());
                     }
                     found = merged.contains(done);
                 }
@@ -286,6 +288,7 @@ final class UnseenCompletion {
             if (renumbered.regions().equals(product.regions())) {
                 int used = pending.used() + standing.armedFaults() - renumbered.armedFaults();
                 StateProduct.Part part = new StateProduct.Part(renumbered.apps().get(slot), used);
+                part.app().hashCode();
                 if (!done.contains(part)) {
                     done.add(part);
                 }
