@@ -207,17 +207,26 @@ public final class AppState {
     int shapeHash() {
         int h = shape;
         if (h == 0) {
-            h = readOnly.hashCode();
-            h = 31 * h + readWrite.length();
-            h = 31 * h + readSource.hashCode();
-            h = 31 * h + subscriptions.hashCode();
-            h = 31 * h + upcalls.hashCode();
-            h = 31 * h + pending.hashCode();
-            h = 31 * h + grant.ordinal();
-            h = 31 * h + Long.hashCode(mayFail);
+            h = hashWith(readWrite.length());
             shape = h;
         }
         return h;
+    }
+
+    /**
+     * As java.util.Objects.hash of the parts, without its array, the read-write buffer counted as
+     * {@code buffer}, the marks only when some upcall is marked.
+     */
+    private int hashWith(int buffer) {
+        int h = 1;
+        h = 31 * h + readOnly.hashCode();
+        h = 31 * h + buffer;
+        h = 31 * h + readSource.hashCode();
+        h = 31 * h + subscriptions.hashCode();
+        h = 31 * h + upcalls.hashCode();
+        h = 31 * h + pending.hashCode();
+        h = 31 * h + grant.ordinal();
+        return mayFail != 0 ? 31 * h + Long.hashCode(mayFail) : h;
     }
 
     @Override
@@ -232,18 +241,7 @@ public final class AppState {
     public int hashCode() {
         int h = hash;
         if (h == 0) {
-            // As java.util.Objects.hash of the six parts, without its array.
-            h = 1;
-            h = 31 * h + readOnly.hashCode();
-            h = 31 * h + readWrite.hashCode();
-            h = 31 * h + readSource.hashCode();
-            h = 31 * h + subscriptions.hashCode();
-            h = 31 * h + upcalls.hashCode();
-            h = 31 * h + pending.hashCode();
-            h = 31 * h + grant.ordinal();
-            if (mayFail != 0) {
-                h = 31 * h + Long.hashCode(mayFail);
-            }
+            h = hashWith(readWrite.hashCode());
             hash = h;
         }
         return h;
