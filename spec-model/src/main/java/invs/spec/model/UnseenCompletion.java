@@ -17,7 +17,9 @@ import java.util.Map;
  * <p>A state P whose app a has an operation pending stands for each state D in which that operation has
  * completed since, unseen: D is one of {@link Completion#complete}(P, a) (as the frontier holds states,
  * its epochs renumbered; or two of them that differ only in one upcall's FAIL, merged as the frontier merges
- * them, {@link FaultAlternatives}). Such pairs are what an operation whose upcall no one has
+ * them, {@link FaultAlternatives}) that leaves every region but a's as it was. (A completion after another
+ * app allocated first, allocations competing for space, does not: a restart of a would cut a's operation in
+ * P without that allocation, which D holds. Such a D is kept.) Such pairs are what an operation whose upcall no one has
  * seen leaves behind: after each system call of a that does not tell them apart (an allow, a subscribe, a
  * yield without an upcall to deliver), the frontier held the operation both pending and done.
  *
@@ -29,8 +31,9 @@ import java.util.Map;
  *       {@link Completion#settle settles} it, offering P itself and every state of complete(P, a): D among
  *       them. So P's outcomes include D's, with the same expectations and states.</li>
  *   <li>An input of another app b, or a restart of b: b's rules read b's state, the regions and the armed
- *       faults. A's pending operation changes none of them before it completes, and where allocations
- *       compete for space, {@link Completion#complete} for b lets a allocate first, as it did in D. For each
+ *       faults. A's pending operation changes none of them before it completes (D's completion changed no
+ *       region but a's), and where allocations compete for space, {@link Completion#complete} for b lets a
+ *       allocate first, as it did in D. For each
  *       outcome of D, P has the outcome with b's part the same; completing a afterwards gives the state D's
  *       outcome reached: the completion read a's own region and buffer, which b does not touch, and it used
  *       a fault where D did, which P still has armed (b used no more in P than in D).</li>
@@ -131,6 +134,7 @@ final class UnseenCompletion {
      */
     private static boolean dropCompleted(Vector<SystemState> states, List<Integer> group, int slot,
                                          Completion completion, boolean[] dropped) {
+        ShortId owner = completion.owner(completion.app(slot));
         boolean any = false;
         for (int p : group) {
             SystemState pending = states.get(p);
@@ -140,7 +144,7 @@ final class UnseenCompletion {
             List<SystemState> completed = null;
             List<SystemState> merged = null;
             for (int d : group) {
-                if (d == p || dropped[d] || !candidate(pending, states.get(d), slot)) {
+                if (d == p || dropped[d] || !candidate(pending, states.get(d), slot, owner)) {
                     continue;
                 }
                 if (completed == null) {
@@ -168,13 +172,39 @@ final class UnseenCompletion {
      * completion leaves as it was: the other apps, the app's read-only buffer, subscriptions, grant and the
      * length of its read-write buffer; at most one upcall more queued and one fault fewer armed.
      */
-    private static boolean candidate(SystemState pending, SystemState done, int slot) {
-        if (!mayComplete(pending.apps().get(slot), done.apps().get(slot), pending.armedFaults() - done.armedFaults())) {
+    private static boolean candidate(SystemState pending, SystemState done, int slot, ShortId owner) {
+        if (!mayComplete(pending.apps().get(slot), done.apps().get(slot), pending.armedFaults() - done.armedFaults())
+                || !sameRegionsBesides(pending, done, owner)) {
             return false;
         }
         for (int other = 0; other < pending.apps().size(); other++) {
             if (other != slot && !pending.apps().get(other).equals(done.apps().get(other))) {
                 return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether two states hold the same regions but {@code owner}'s. A completion where another app allocated
+     * first, allocations competing for space, changes another app's regions: such a state is kept, since a
+     * restart of the completing app would cut its operation without that allocation.
+     */
+    private static boolean sameRegionsBesides(SystemState one, SystemState other, ShortId owner) {
+        int at = 0;
+        int there = 0;
+        Array<Region> mine = one.regions();
+        Array<Region> theirs = other.regions();
+        while (at < mine.size() || there < theirs.size()) {
+            if (at < mine.size() && mine.get(at).owner().equals(owner)) {
+                at++;
+            } else if (there < theirs.size() && theirs.get(there).owner().equals(owner)) {
+                there++;
+            } else if (at == mine.size() || there == theirs.size() || !mine.get(at).equals(theirs.get(there))) {
+                return false;
+            } else {
+                at++;
+                there++;
             }
         }
         return true;
