@@ -19,9 +19,10 @@ import java.util.Map;
  * its epochs renumbered; or two of them that differ only in one upcall's FAIL, merged as the frontier merges
  * them, {@link FaultAlternatives}) that leaves every region but a's as it was. (A completion after another
  * app allocated first, allocations competing for space, does not: a restart of a would cut a's operation in
- * P without that allocation, which D holds. Such a D is kept.) Such pairs are what an operation whose upcall no one has
- * seen leaves behind: after each system call of a that does not tell them apart (an allow, a subscribe, a
- * yield without an upcall to deliver), the frontier held the operation both pending and done.
+ * P without that allocation, which D holds. Such a D is kept.) Such pairs are what an operation whose
+ * upcall no one has seen leaves behind: after each system call of a that does not tell them apart (an
+ * allow, a subscribe, a yield without an upcall to deliver), the frontier held the operation both pending
+ * and done.
  *
  * <p>Sound: P allows every observation sequence D allows, so leaving D out changes nothing a frontier
  * allows or rejects. The proof is a simulation, by induction on the sequence, for the relation "D is one
@@ -33,10 +34,10 @@ import java.util.Map;
  *   <li>An input of another app b, or a restart of b: b's rules read b's state, the regions and the armed
  *       faults. A's pending operation changes none of them before it completes (D's completion changed no
  *       region but a's), and where allocations compete for space, {@link Completion#complete} for b lets a
- *       allocate first, as it did in D. For each
- *       outcome of D, P has the outcome with b's part the same; completing a afterwards gives the state D's
- *       outcome reached: the completion read a's own region and buffer, which b does not touch, and it used
- *       a fault where D did, which P still has armed (b used no more in P than in D).</li>
+ *       allocate first, as it did in D. For each outcome of D, P has the outcome with b's part the same;
+ *       completing a afterwards gives the state D's outcome reached: the completion read a's own region and
+ *       buffer, which b does not touch, and it used a fault where D did, which P still has armed (b used no
+ *       more in P than in D).</li>
  *   <li>A tick changes nothing; an injected fault arms one more in both, and may be the one a's completion
  *       uses in P (a superset of what D allows).</li>
  *   <li>A drain completes every pending operation in every order that matters: among P's are those
@@ -228,7 +229,8 @@ final class UnseenCompletion {
      * A few states, compared one by one: hashing a new state walks all of it.
      */
     private static List<SystemState> completions(SystemState pending, int slot, Completion completion) {
-        Array<SystemState> done = completion.complete(pending, completion.app(slot)).map(SystemState::withEpochsRenumbered);
+        Array<SystemState> done = completion.complete(pending, completion.app(slot))
+                .map(SystemState::withEpochsRenumbered);
         return Frontier.distinct(done).asJava();
     }
 

@@ -35,7 +35,8 @@ class BufferSubsumptionTest {
         assertEquals(Vector.of(unknown), Frontier.of(DOC, Vector.of(known, unknown)).states());
         assertEquals(Vector.of(unknown), Frontier.of(DOC, Vector.of(unknown, known)).states());
         // More faults armed as well: still kept alone.
-        assertEquals(Vector.of(unknown.withArmedFaults(2)), Frontier.of(DOC, Vector.of(known, unknown.withArmedFaults(2))).states());
+        assertEquals(Vector.of(unknown.withArmedFaults(2)),
+                Frontier.of(DOC, Vector.of(known, unknown.withArmedFaults(2))).states());
     }
 
     @Test
