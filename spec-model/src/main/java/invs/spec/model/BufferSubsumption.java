@@ -51,13 +51,7 @@ final class BufferSubsumption {
         if (!any) {
             return states;
         }
-        List<SystemState> kept = new ArrayList<>(size);
-        for (int at = 0; at < size; at++) {
-            if (!dropped[at]) {
-                kept.add(states.get(at));
-            }
-        }
-        return Vector.ofAll(kept);
+        return Vector.ofAll(Frontier.undropped(states, dropped));
     }
 
     /** A hash of all {@link #subsumes} compares for equality: the regions, and each app but its buffer's bytes. */
@@ -95,13 +89,7 @@ final class BufferSubsumption {
         if (!any) {
             return parts;
         }
-        List<StateProduct.Part> kept = new ArrayList<>(size);
-        for (int at = 0; at < size; at++) {
-            if (!dropped[at]) {
-                kept.add(parts.get(at));
-            }
-        }
-        return Array.ofAll(kept);
+        return Array.ofAll(Frontier.undropped(parts, dropped));
     }
 
     /** Whether {@code general} subsumes {@code specific} for what its apps' buffers know, storage equal. */

@@ -108,6 +108,17 @@ public final class Frontier {
         return true;
     }
 
+    /** {@code values} but those {@code dropped} marks (by index), in order: what a reduction of a frontier keeps. */
+    static <T> java.util.List<T> undropped(Seq<T> values, boolean[] dropped) {
+        java.util.List<T> kept = new java.util.ArrayList<>(values.size());
+        for (int index = 0; index < values.size(); index++) {
+            if (!dropped[index]) {
+                kept.add(values.get(index));
+            }
+        }
+        return kept;
+    }
+
     /** Below this many values, {@link #distinct} compares them pairwise instead of hashing them. */
     private static final int FEW = 8;
 

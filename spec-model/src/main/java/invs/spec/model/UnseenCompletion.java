@@ -79,13 +79,7 @@ final class UnseenCompletion {
         if (!any) {
             return states;
         }
-        List<SystemState> kept = new ArrayList<>(size);
-        for (int index = 0; index < size; index++) {
-            if (!dropped[index]) {
-                kept.add(states.get(index));
-            }
-        }
-        return Vector.ofAll(kept);
+        return Vector.ofAll(Frontier.undropped(states, dropped));
     }
 
     /**
@@ -287,13 +281,7 @@ final class UnseenCompletion {
         if (!any) {
             return mine;
         }
-        List<StateProduct.Part> kept = new ArrayList<>(size);
-        for (int index = 0; index < size; index++) {
-            if (!dropped[index]) {
-                kept.add(mine.get(index));
-            }
-        }
-        return Array.ofAll(kept);
+        return Array.ofAll(Frontier.undropped(mine, dropped));
     }
 
     private static boolean anyPendingBesideDone(Array<StateProduct.Part> mine) {
