@@ -201,7 +201,7 @@ class HostileInputsIT {
             inputs.add("{\"kind\":\"flash-fault\"}");
         }
         for (int app = 0; app < apps; app++) {
-            inputs.add("{\"kind\":\"subscribe\",\"app\":" + app + ",\"number\":0}");
+            inputs.add("{\"kind\":\"subscribe\",\"app\":" + app + ",\"number\":2}");
             inputs.add("{\"kind\":\"allow-ro\",\"app\":" + app + ",\"number\":0,\"data\":\"0102030405060708\"}");
             inputs.add("{\"kind\":\"command\",\"app\":" + app + ",\"number\":3,\"arg1\":0,\"arg2\":0}");
         }

@@ -96,7 +96,7 @@ final class AppSymmetry {
             apps[permutation.slots[slot]] = app.withReadWrite(app.readWrite(), source);
         }
         Array<Region> regions = state.regions().map(region ->
-                new Region(permutation.owner(region.owner()), region.contents(), region.epoch()));
+                region.withOwner(permutation.owner(region.owner())));
         return new SystemState(regions, Vector.of(apps), state.armedFaults());
     }
 

@@ -104,8 +104,7 @@ final class CanonicalForm {
         }
         Array<AppState> apps = state.apps().map(app -> app.readSource().isEmpty() ? app
                 : app.withReadWrite(app.readWrite(), current(state, app.readSource().get())));
-        Array<Region> reset = regions.map(region -> region.epoch() == 0 ? region
-                : new Region(region.owner(), region.contents(), 0));
+        Array<Region> reset = regions.map(region -> region.withEpoch(0));
         return new SystemState(reset, apps, state.armedFaults());
     }
 

@@ -78,6 +78,30 @@ public final class Cells {
         return java.util.Objects.equals(unknown, other.unknown);
     }
 
+    /**
+     * The bytes unknown in {@code other} (of the same length) but known here; null when a byte unknown here
+     * is known there.
+     */
+    BitSet unknownOnlyIn(Cells other) {
+        if (other.values.length != values.length) {
+            return null;
+        }
+        if (unknown != null) {
+            BitSet beyond = (BitSet) unknown.clone();
+            if (other.unknown != null) {
+                beyond.andNot(other.unknown);
+            }
+            if (!beyond.isEmpty()) {
+                return null;
+            }
+        }
+        BitSet only = other.unknown == null ? new BitSet() : (BitSet) other.unknown.clone();
+        if (unknown != null) {
+            only.andNot(unknown);
+        }
+        return only;
+    }
+
     /** A hash of which bytes are unknown, equal wherever {@link #sameUnknownAs} holds. */
     int unknownHash() {
         return unknown == null ? 0 : unknown.hashCode();

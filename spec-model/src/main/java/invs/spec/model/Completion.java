@@ -174,6 +174,14 @@ final class Completion {
     private Array<SystemState> withRegion(SystemState state, AppId app, Operation operation, ShortId owner) {
         Region region = state.region(owner).get();
         OperationKind kind = operation.kind();
+        if (kind == OperationKind.READ && !operation.reallowed() && !region.failable().isEmpty()) {
+            // A read copies what a write completed unseen left: whether it succeeded or failed is told first.
+            int longest = operation.readLengths().map(this::transferCount).max().getOrElse(0);
+            Array<SystemState> told = StorageAlternatives.toldApart(state, owner, operation.offset(), longest);
+            if (told != null) {
+                return told.flatMap(each -> withRegion(each, app, operation, owner));
+            }
+        }
         if (kind == OperationKind.SIZE) {
             // SUBSCRIBE_0_SUCCESS: the region's length.
             return Array.of(finish(state, app, Upcall.success(0, region.length())));
@@ -232,7 +240,7 @@ final class Completion {
                 ? region.contents().forget(offset, count)
                 : region.contents().write(offset, operation.writeData().get(candidate), 0, count);
         // SUBSCRIBE_2_SUCCESS, CLARIFIED_TRANSFER and CLARIFIED_DURABILITY: the bytes are now in storage.
-        SystemState next = state.withRegion(region.withContents(contents));
+        SystemState next = state.withRegion(region.changed(contents, offset, count));
         return Array.of(finish(next, app, Upcall.success(2, count)));
     }
 
@@ -259,15 +267,16 @@ final class Completion {
             return state;
         }
         Region region = state.region(owner).get();
-        Cells contents = region.contents();
-        boolean reached = false;
+        Region damaged = region;
         for (Bytes data : operation.writeData()) {
             if (Bounds.within(operation.offset(), data.length(), region.length()) && data.length() > 0) {
-                contents = contents.forget((int) operation.offset(), transferCount(data.length()));
-                reached = true;
+                int from = (int) operation.offset();
+                int count = transferCount(data.length());
+                damaged = damaged.changed(damaged.contents().forget(from, count), from, count);
             }
         }
-        return reached ? state.withRegion(region.withContents(contents)) : state;
+        // One change, however many lengths the write may have had.
+        return damaged == region ? state : state.withRegion(damaged.withEpoch(region.epoch() + 1));
     }
 
     private Array<SystemState> competingAllocations(SystemState state, AppId app) {

@@ -67,6 +67,9 @@ final class FaultAlternatives {
 
         /** {@code item} with the app state in {@code slot} replaced, one fault fewer to spare if {@code used}. */
         T with(T item, int slot, AppState app, boolean used);
+
+        /** Faults {@code item} may have used besides its upcalls': its failable bytes ({@link StorageAlternatives}). */
+        int failable(T item);
     }
 
     private static final Holder<SystemState> STATES = new Holder<>() {
@@ -89,6 +92,11 @@ final class FaultAlternatives {
         public SystemState with(SystemState state, int slot, AppState app, boolean used) {
             SystemState next = state.withApp(AppId.of(slot), app);
             return used ? next.withArmedFaults(state.armedFaults() - 1) : next;
+        }
+
+        @Override
+        public int failable(SystemState state) {
+            return StorageAlternatives.count(state.regions());
         }
     };
 
@@ -113,6 +121,11 @@ final class FaultAlternatives {
             @Override
             public StateProduct.Part with(StateProduct.Part part, int slot, AppState app, boolean used) {
                 return new StateProduct.Part(app, part.used() + (used ? 1 : 0));
+            }
+
+            @Override
+            public int failable(StateProduct.Part part) {
+                return 0; // the product's failable bytes are left out of its budget by the caller
             }
         };
     }
@@ -201,8 +214,9 @@ final class FaultAlternatives {
     }
 
     /**
-     * The states {@code state} stands for: each subset of its marked upcalls turned to FAIL, using a fault
-     * each (those with more than are armed left out), marks cleared; {@code state} itself when none is marked.
+     * The states {@code state} stands for: each subset of its marked upcalls turned to FAIL and of its
+     * failable bytes left unknown ({@link StorageAlternatives}), using a fault each (those with more than are
+     * armed left out), marks cleared; {@code state} itself when none is marked.
      * A fault injected tells them apart first: a fault armed now cannot have been used by an operation that
      * completed before it was ({@link Specification}, {@link StateProduct#withFaultArmed}).
      */
@@ -225,7 +239,7 @@ final class FaultAlternatives {
             }
             states = expanded;
         }
-        return states;
+        return StorageAlternatives.count(state.regions()) == 0 ? states : states.flatMap(StorageAlternatives::concrete);
     }
 
     /**
@@ -278,14 +292,14 @@ final class FaultAlternatives {
         return choices;
     }
 
-    /** How many queued upcalls of {@code state} may be FAIL. */
+    /** How many queued upcalls of {@code state} may be FAIL, and sets of its bytes failable. */
     private static int marked(SystemState state) {
         return marked(state, STATES);
     }
 
-    /** How many queued upcalls of {@code item} may be FAIL. */
+    /** How many queued upcalls of {@code item} may be FAIL, and sets of its bytes failable. */
     private static <T> int marked(T item, Holder<T> holder) {
-        int marked = 0;
+        int marked = holder.failable(item);
         for (int slot = 0; slot < holder.slots(item); slot++) {
             marked += holder.app(item, slot).mayFailCount();
         }

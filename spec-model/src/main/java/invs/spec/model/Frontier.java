@@ -41,12 +41,14 @@ public final class Frontier {
      * {@code states} without duplicates, without those another subsumes ({@link Subsumption},
      * {@link BufferSubsumption}) and those that are another's pending operation completed unseen
      * ({@link UnseenCompletion}), those that differ only in an upcall that may be FAIL merged
-     * ({@link FaultAlternatives}).
+     * ({@link FaultAlternatives}), and those that differ only in whether a write completed unseen failed
+     * ({@link StorageAlternatives}).
      */
     static Vector<SystemState> reduced(Vector<SystemState> states, Completion completion) {
         // Subsumed states first: a state another subsumes is left out rather than merged with its partner.
-        return FaultAlternatives.merged(UnseenCompletion.withoutCompleted(BufferSubsumption.withoutSubsumed(
-                Subsumption.withoutSubsumed(distinct(states, Vector::ofAll))), completion));
+        return StorageAlternatives.merged(FaultAlternatives.merged(UnseenCompletion.withoutCompleted(
+                BufferSubsumption.withoutSubsumed(Subsumption.withoutSubsumed(distinct(states, Vector::ofAll))),
+                completion)));
     }
 
     /** The states consistent with what was observed. */

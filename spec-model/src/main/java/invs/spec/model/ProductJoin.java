@@ -129,7 +129,7 @@ final class ProductJoin {
                             FaultAlternatives.mergedParts(UnseenCompletion.withoutCompletedParts(
                                     BufferSubsumption.withoutSubsumedParts(cheapestOfEach(group.mine())),
                                     group.regions(), group.budget(), group.parts(), slot, completion),
-                                    group.budget())));
+                                    group.budget() - StorageAlternatives.count(group.regions()))));
             if (product != null) {
                 products.add(product);
             }

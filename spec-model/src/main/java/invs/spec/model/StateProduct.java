@@ -137,11 +137,18 @@ final class StateProduct {
      */
     Vector<StateProduct> withFaultArmed() {
         if (markedBeyondBudget()) {
-            // A fault armed now cannot have been used by an operation that completed before: the parts with
-            // upcalls that may be FAIL are told apart first (FaultAlternatives.withFaultArmed).
-            StateProduct told = of(regions, budget,
-                    parts.map(mine -> ProductJoin.cheapestOfEach(FaultAlternatives.concreteParts(mine))));
-            return told == null ? Vector.empty() : told.withFaultArmed();
+            // A fault armed now cannot have been used by an operation that completed before: the regions with
+            // failable bytes and the parts with upcalls that may be FAIL are told apart first
+            // (FaultAlternatives.withFaultArmed).
+            Array<Array<Part>> concrete = parts.map(mine -> ProductJoin.cheapestOfEach(FaultAlternatives.concreteParts(mine)));
+            Vector<StateProduct> armed = Vector.empty();
+            for (StorageAlternatives.Settled settled : StorageAlternatives.settledRegions(regions, budget)) {
+                StateProduct told = of(settled.regions(), budget - settled.used(), concrete);
+                if (told != null) {
+                    armed = armed.appendAll(told.withFaultArmed());
+                }
+            }
+            return armed;
         }
         if (single != null) {
             return Vector.of(new StateProduct(regions, budget + 1, parts, single.withArmedFaults(single.armedFaults() + 1)));
@@ -150,13 +157,13 @@ final class StateProduct {
     }
 
     /**
-     * Whether some state of this product has more upcalls that may be FAIL than faults armed (then a fault
-     * armed now would make reachable a choice of them that was not): checked on the most any choice can
-     * have, each app's part with the most marked upcalls and faults used together.
+     * Whether some state of this product has more upcalls that may be FAIL and failable bytes than faults
+     * armed (then a fault armed now would make reachable a choice of them that was not): checked on the most
+     * any choice can have, each app's part with the most marked upcalls and faults used together.
      */
     private boolean markedBeyondBudget() {
-        int most = 0;
-        boolean marked = false;
+        int most = StorageAlternatives.count(regions);
+        boolean marked = most > 0;
         for (Array<Part> mine : parts) {
             int highest = 0;
             for (Part part : mine) {

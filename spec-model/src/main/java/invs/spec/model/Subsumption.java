@@ -165,7 +165,8 @@ final class Subsumption {
     }
 
     /**
-     * Whether two distinct states differ in their armed faults or hold different storage objects; if not,
+     * Whether two distinct states differ in their armed faults or hold different storage objects or failable
+     * bytes; if not,
      * they differ in their apps, and neither subsumes the other. Most pairs of a wide frontier are such:
      * states that share their storage and differ in what an app has queued.
      */
@@ -174,7 +175,9 @@ final class Subsumption {
             return true;
         }
         for (int index = 0; index < one.regions().size(); index++) {
-            if (one.regions().get(index).contents() != other.regions().get(index).contents()) {
+            Region mine = one.regions().get(index);
+            Region theirs = other.regions().get(index);
+            if (mine.contents() != theirs.contents() || !mine.failable().equals(theirs.failable())) {
                 return true;
             }
         }

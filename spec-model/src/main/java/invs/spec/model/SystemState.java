@@ -87,7 +87,8 @@ public final class SystemState {
 
     /**
      * {@link #knowsNoMoreThan} for a state whose apps are known to equal this state's: the same regions
-     * (owners and epochs), this state's storage knowing no byte {@code other}'s does not.
+     * (owners and epochs), this state's storage knowing no byte {@code other}'s does not, and where
+     * {@code other}'s writes may have failed unseen, this state's may have too ({@link #failableAsMuch}).
      */
     boolean storageKnowsNoMoreThan(SystemState other) {
         if (regions.size() != other.regions.size()) {
@@ -97,7 +98,24 @@ public final class SystemState {
             Region mine = regions.get(index);
             Region theirs = other.regions.get(index);
             if (mine.epoch() != theirs.epoch() || !mine.owner().equals(theirs.owner())
-                    || !mine.contents().knowsNoMoreThan(theirs.contents())) {
+                    || !mine.contents().knowsNoMoreThan(theirs.contents()) || !failableAsMuch(mine, theirs)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether each set of {@code theirs}'s failable bytes is one of {@code mine}'s, or unknown in {@code mine}
+     * already: then each way {@code theirs}'s writes may have failed has a way of {@code mine}'s that knows no
+     * more, having used no more faults ({@link StorageAlternatives}).
+     */
+    private static boolean failableAsMuch(Region mine, Region theirs) {
+        if (theirs.failable().isEmpty() || mine.failable().equals(theirs.failable())) {
+            return true;
+        }
+        for (FailableBytes bytes : theirs.failable()) {
+            if (!mine.failable().contains(bytes) && !bytes.allUnknownIn(mine.contents())) {
                 return false;
             }
         }

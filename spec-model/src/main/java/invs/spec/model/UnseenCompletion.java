@@ -267,7 +267,8 @@ final class UnseenCompletion {
                 boolean found = completed.contains(done);
                 if (!found && done.app().anyMayFail()) {
                     if (merged == null) {
-                        merged = FaultAlternatives.mergedParts(Array.ofAll(completed), budget).asJava();
+                        merged = FaultAlternatives.mergedParts(Array.ofAll(completed),
+                                budget - StorageAlternatives.count(regions)).asJava();
                         merged.forEach(part -> part.app().hashCode());
                     }
                     found = merged.contains(done);

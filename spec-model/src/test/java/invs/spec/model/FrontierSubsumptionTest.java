@@ -132,6 +132,7 @@ class FrontierSubsumptionTest {
         Specification specification = new Specification(config);
         int reduced = 0;
         boolean byKnowledge = false;
+        int failable = 0;
         for (int walk = 0; walk < 30; walk++) {
             long seed = 7919L * walk + name.hashCode();
             Random random = new Random(seed);
@@ -155,9 +156,12 @@ class FrontierSubsumptionTest {
                     byKnowledge |= !kept.exists(keeper -> keeper.withArmedFaults(0).equals(state.withArmedFaults(0)));
                 }
                 reduced += kept.size() < plain.states().size() ? 1 : 0;
+                failable += frontier.states().exists(state -> StorageAlternatives.count(state.regions()) > 0) ? 1 : 0;
             }
         }
         assertTrue(reduced > 0, "no step left a subsumed state out");
+        // (The walks of the board with room for one region hold none: its writes rarely complete unseen.)
+        assertTrue(failable > 0 || name.equals("doc-one-region"), "no step held a write that may have failed unseen as one state");
         assertTrue(byKnowledge, "no step left out a state whose storage knows more");
     }
 

@@ -42,12 +42,16 @@ class TooManyStatesTest {
                 .withStorageLength(256L * apps + 4096), stepBound);
     }
 
-    /** Six faults armed, then each app subscribes, allows 8 bytes and asks for a write; none yields. */
+    /**
+     * Six faults armed, then each app subscribes to its write's upcall, allows 8 bytes and asks for a write;
+     * none yields. (The upcall queued, SUCCESS or FAIL, keeps a write that succeeded and one that failed two
+     * states: unseen, they would be one, {@link StorageAlternatives}.)
+     */
     private static Vector<Input> unseenWrites(int apps) {
         Vector<Input> inputs = Vector.fill(6, FlashFault::new);
         for (int app = 0; app < apps; app++) {
             AppId id = AppId.of(app);
-            inputs = inputs.append(new Subscribe(id, 0)).append(new AllowReadOnly(id, 0, Bytes.filled(8, app)))
+            inputs = inputs.append(new Subscribe(id, 2)).append(new AllowReadOnly(id, 0, Bytes.filled(8, app)))
                     .append(Command.write(id, 0));
         }
         return inputs;

@@ -1,0 +1,270 @@
+package invs.spec.model;
+
+import invs.spec.ShortId;
+import io.vavr.collection.Array;
+import io.vavr.collection.Vector;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * States that differ only in whether a write completed unseen succeeded or failed, held as one.
+ *
+ * <p>A write that completes while its app does not look, and whose upcall it never sees (unsubscribed, or
+ * dropped by a later subscribe), either succeeded, its bytes known, or failed with FAIL using an armed fault,
+ * its bytes unknown (SUBSCRIBE_2_FAIL, CLARIFIED_CRASH). Neither state subsumes the other: one knows more,
+ * the other has a fault fewer. Several such writes made products of several states each.
+ *
+ * <p>Two states S and T are merged when T is S with some bytes of one region known in S (and not failable
+ * there) unknown, one fault fewer armed, and everything else equal: they become S with those bytes
+ * {@linkplain Region#failable() failable}. A state with failable bytes F (over all its regions, and its
+ * upcalls that may be FAIL, {@link FaultAlternatives}) and k faults armed stands for the states with any
+ * subset Q of F left unknown, and k - |Q| faults armed where that is not negative ({@link #concrete}).
+ *
+ * <p>Exact, as {@link FaultAlternatives} is, by induction on the inputs. Region bytes are read only when a
+ * read completes: where it reads failable bytes, the state is told apart first ({@link #toldApart}), the
+ * failed alternative using its fault then. A write, a failed write or a cut one changes the bytes alike in
+ * both alternatives: what it changes is failable no more ({@link Region#changed}), and where none is left
+ * the two differ only in the fault, the one with more armed standing for the other ({@link Subsumption}).
+ * A read's observation teaches only unknown bytes, and failable bytes are known here; no read remembered
+ * ({@link ReadSource}) covers them, since a state is merged only while no app remembers a read of that
+ * region, and a read completed later was told apart. The armed faults are read only by the guard that lets
+ * an operation fail, which the merged state, holding the most, passes wherever an alternative does; the
+ * alternative that failed is held to its fault when it is told apart, later: the same constraint. A fault
+ * injected tells them apart where the faults armed would not cover every failable byte and upcall that may
+ * be FAIL together ({@link FaultAlternatives#withFaultArmed}); bytes are made failable only while they do.
+ */
+final class StorageAlternatives {
+    private StorageAlternatives() {
+    }
+
+    /** How many sets of failable bytes {@code regions} hold: faults they may have used. */
+    static int count(Array<Region> regions) {
+        int count = 0;
+        for (int index = 0; index < regions.size(); index++) {
+            count += regions.get(index).failable().size();
+        }
+        return count;
+    }
+
+    /**
+     * The states {@code state} stands for as far as its regions go: each set of failable bytes kept, or left
+     * unknown using a fault (those with more than are armed left out).
+     */
+    static Vector<SystemState> concrete(SystemState state) {
+        if (count(state.regions()) == 0) {
+            return Vector.of(state);
+        }
+        Vector<SystemState> states = Vector.empty();
+        for (Settled settled : settledRegions(state.regions(), state.armedFaults())) {
+            SystemState each = state;
+            for (Region region : settled.regions()) {
+                each = each.withRegion(region);
+            }
+            states = states.append(each.withArmedFaults(state.armedFaults() - settled.used()));
+        }
+        return states;
+    }
+
+    /** {@code regions} with no byte failable, and how many faults the bytes left unknown used. */
+    record Settled(Array<Region> regions, int used) {
+    }
+
+    /** Every way the failable bytes of {@code regions} may have been written, using at most {@code armed} faults. */
+    static List<Settled> settledRegions(Array<Region> regions, int armed) {
+        List<Settled> settled = new ArrayList<>();
+        settled.add(new Settled(regions, 0));
+        for (int index = 0; index < regions.size(); index++) {
+            while (!settled.get(0).regions().get(index).failable().isEmpty()) {
+                List<Settled> next = new ArrayList<>(settled.size() * 2);
+                for (Settled each : settled) {
+                    Region region = each.regions().get(index);
+                    next.add(new Settled(each.regions().update(index, region.settled(0, false)), each.used()));
+                    if (each.used() < armed) {
+                        next.add(new Settled(each.regions().update(index, region.settled(0, true)), each.used() + 1));
+                    }
+                }
+                settled = next;
+            }
+        }
+        return settled;
+    }
+
+    /**
+     * {@code state} told apart where the region of {@code owner} has failable bytes in
+     * {@code [from, from + count)}, which a read is about to copy: those bytes kept, or left unknown using an
+     * armed fault now; null when none is failable there.
+     */
+    static Array<SystemState> toldApart(SystemState state, ShortId owner, long from, int count) {
+        var found = state.region(owner);
+        if (found.isEmpty() || from >= found.get().length()) {
+            return null;
+        }
+        Region region = found.get();
+        int start = (int) from;
+        int reach = Math.min(count, region.length() - start);
+        for (int index = 0; index < region.failable().size(); index++) {
+            if (region.failable().get(index).overlaps(start, reach)) {
+                SystemState kept = state.withRegion(region.settled(index, false));
+                Array<SystemState> told = Array.of(kept);
+                if (state.armedFaults() > 0) {
+                    told = told.append(state.withRegion(region.settled(index, true))
+                            .withArmedFaults(state.armedFaults() - 1));
+                }
+                return told.flatMap(each -> {
+                    Array<SystemState> further = toldApart(each, owner, from, count);
+                    return further == null ? Array.of(each) : further;
+                });
+            }
+        }
+        return null;
+    }
+
+    /**
+     * {@code states} (distinct) with every pair merged that differs only in bytes of one region a write left
+     * known or unknown, the one with them unknown having one fault fewer armed, until no pair is left, in order.
+     */
+    static Vector<SystemState> merged(Vector<SystemState> states) {
+        if (states.size() < 2 || allStorageKnown(states)) {
+            return states;
+        }
+        List<SystemState> list = new ArrayList<>(states.asJava());
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            Map<Partner, Integer> byPartner = new HashMap<>();
+            for (int at = 0; at < list.size(); at++) {
+                SystemState state = list.get(at);
+                if (state != null && marks(state) < state.armedFaults()) {
+                    for (int index = 0; index < state.regions().size(); index++) {
+                        byPartner.putIfAbsent(new Partner(state, index, state.armedFaults()), at);
+                    }
+                }
+            }
+            // A state merged is not merged again before the next round: its partners were found as it was.
+            boolean[] merging = new boolean[list.size()];
+            for (int at = 0; at < list.size(); at++) {
+                SystemState failed = list.get(at);
+                if (failed == null || merging[at] || failed.storageAllKnown()) {
+                    continue;
+                }
+                for (int index = 0; index < failed.regions().size(); index++) {
+                    if (failed.regions().get(index).contents().allKnown()) {
+                        continue;
+                    }
+                    Integer partner = byPartner.get(new Partner(failed, index, failed.armedFaults() + 1));
+                    SystemState succeeded = partner == null || merging[partner] ? null : list.get(partner);
+                    SystemState merged = succeeded == null || partner == at ? null : merge(succeeded, failed, index);
+                    if (merged != null) {
+                        list.set(partner, merged);
+                        list.set(at, null);
+                        merging[partner] = true;
+                        changed = true;
+                        break;
+                    }
+                }
+            }
+        }
+        List<SystemState> kept = new ArrayList<>(list.size());
+        for (SystemState state : list) {
+            if (state != null) {
+                kept.add(state);
+            }
+        }
+        return kept.size() == states.size() ? states : Vector.ofAll(kept);
+    }
+
+    /**
+     * {@code succeeded} with the bytes of region {@code index} that {@code failed} does not know failable, if
+     * {@code failed} is {@code succeeded} with those bytes (known, not failable) unknown; null otherwise.
+     * Both are alike in all else ({@link Partner}), and {@code failed} has one fault fewer.
+     */
+    private static SystemState merge(SystemState succeeded, SystemState failed, int index) {
+        Region kept = succeeded.regions().get(index);
+        Region lost = failed.regions().get(index);
+        BitSet unknown = kept.contents().unknownOnlyIn(lost.contents());
+        if (unknown == null || unknown.isEmpty()) {
+            return null;
+        }
+        FailableBytes bytes = FailableBytes.of(unknown);
+        for (FailableBytes already : kept.failable()) {
+            if (already.overlaps(bytes)) {
+                return null;
+            }
+        }
+        if (!bytes.failedIn(kept.contents()).equals(lost.contents()) || remembersRead(succeeded, kept.owner())) {
+            return null;
+        }
+        return succeeded.withRegion(kept.withFailable(bytes));
+    }
+
+    /** Whether an app of {@code state} remembers a read of the region of {@code owner}. */
+    private static boolean remembersRead(SystemState state, ShortId owner) {
+        for (int slot = 0; slot < state.apps().size(); slot++) {
+            var source = state.apps().get(slot).readSource();
+            if (source.isDefined() && source.get().owner().equals(owner)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** How many faults {@code state}'s alternatives may use: failable bytes and upcalls that may be FAIL. */
+    static int marks(SystemState state) {
+        int marks = count(state.regions());
+        for (int slot = 0; slot < state.apps().size(); slot++) {
+            marks += state.apps().get(slot).mayFailCount();
+        }
+        return marks;
+    }
+
+    private static boolean allStorageKnown(Vector<SystemState> states) {
+        for (int at = 0; at < states.size(); at++) {
+            if (!states.get(at).storageAllKnown()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * A state as a partner in a merge sees it: its apps, all its regions but the contents of the one at
+     * {@code index}, and {@code armed} faults (a failed write's state looks up its partner with one more).
+     */
+    private record Partner(SystemState state, int index, int armed) {
+        @Override
+        public boolean equals(Object other) {
+            if (!(other instanceof Partner that) || that.armed != armed || that.index != index
+                    || that.state.regions().size() != state.regions().size()) {
+                return false;
+            }
+            Array<Region> mine = state.regions();
+            Array<Region> theirs = that.state.regions();
+            for (int at = 0; at < mine.size(); at++) {
+                Region one = mine.get(at);
+                Region two = theirs.get(at);
+                boolean alike = at == index
+                        ? one.owner().equals(two.owner()) && one.epoch() == two.epoch() && one.failable().equals(two.failable())
+                        : one.equals(two);
+                if (!alike) {
+                    return false;
+                }
+            }
+            return state.apps().equals(that.state.apps());
+        }
+
+        @Override
+        public int hashCode() {
+            int hash = 31 * state.apps().hashCode() + armed;
+            Array<Region> regions = state.regions();
+            for (int at = 0; at < regions.size(); at++) {
+                Region region = regions.get(at);
+                hash = 31 * hash + (at == index ? region.owner().hashCode() : region.hashCode());
+            }
+            return 31 * hash + index;
+        }
+    }
+}
