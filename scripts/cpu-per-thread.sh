@@ -28,41 +28,47 @@ options=("$@")
 [ ${#options[@]} -gt 0 ] || options=(--boards standard --threads 1 --seed 7)
 work=$(mktemp -d)
 trap 'rm -rf "$work"; [ -n "${campaign:-}" ] && kill "$campaign" 2>/dev/null || true' EXIT
-"$java" -jar "$jar" fuzz --sut-command "$server" --time "$((to + 5))s" --out "$work/findings" "${options[@]}" \
+"$java" -jar "$jar" fuzz --sut-command "$server" --time "$((to + 15))s" --out "$work/findings" "${options[@]}" \
   >"$work/campaign.txt" 2>&1 &
 campaign=$!
 hz=$(getconf CLK_TCK)
 
-# One line per thread of the campaign and its descendants: ROLE/THREAD/TID USER_MS SYSTEM_MS.
+# One line per thread of the campaign and its descendants: ROLE/THREAD/TID USER_MS SYSTEM_MS SWITCHES
+# (SWITCHES: the thread's context switches, voluntary ones, a wait that blocked, and involuntary ones).
 snapshot() {
-  local pids pid role task stat fields name
+  local pids pid role task stat fields name key value switches
   pids="$campaign"
   for pid in $(pgrep -P "$campaign" || true); do pids="$pids $pid $(pgrep -P "$pid" || true)"; done
+  # shell builtins only: a process per thread would make the snapshot take seconds on a busy machine
   for pid in $pids; do
     [ -d "/proc/$pid/task" ] || continue
     if [ "$pid" = "$campaign" ]; then role=invs; else role=server; fi
     for task in /proc/"$pid"/task/*; do
-      stat=$(cat "$task/stat" 2>/dev/null) || continue
+      read -r stat <"$task/stat" 2>/dev/null || continue
       read -r -a fields <<<"${stat##*) }"
       # the thread's name, between the parentheses of its stat line (its comm file may no longer be readable)
       name=${stat#*(}
       name=${name%)*}
       name=${name// /_}
-      name=$(sed 's/invs-server-[0-9]*/invs-server-PID/' <<<"$name")
-      echo "$role/$name/${task##*/} $((fields[11] * 1000 / hz)) $((fields[12] * 1000 / hz))"
+      [[ "$name" =~ ^invs-server-[0-9]+(.*)$ ]] && name="invs-server-PID${BASH_REMATCH[1]}"
+      switches=0
+      while read -r key value _; do
+        [[ "$key" == *ctxt_switches: ]] && switches=$((switches + value))
+      done <"$task/status" 2>/dev/null || true
+      echo "$role/$name/${task##*/} $((fields[11] * 1000 / hz)) $((fields[12] * 1000 / hz)) $switches"
     done
   done | sort
 }
 
 sleep "$from"; snapshot >"$work/from"
 sleep "$((to - from))"; snapshot >"$work/to"
-echo "processor time from second $from to second $to of the campaign, by process and thread name (ms):"
-join -a2 -e0 -o 0,1.2,1.3,2.2,2.3 "$work/from" "$work/to" | awk '
-  { split($1, key, "/"); name = key[1] "/" key[2]; user[name] += $4 - $2; sys[name] += $5 - $3
-    alluser += $4 - $2; allsys += $5 - $3 }
+echo "processor time (ms) and context switches from second $from to second $to of the campaign, by process and thread name:"
+join -a2 -e0 -o 0,1.2,1.3,1.4,2.2,2.3,2.4 "$work/from" "$work/to" | awk '
+  { split($1, key, "/"); name = key[1] "/" key[2]; user[name] += $5 - $2; sys[name] += $6 - $3
+    switches[name] += $7 - $4; alluser += $5 - $2; allsys += $6 - $3; allswitches += $7 - $4 }
   END { for (name in user) if (user[name] + sys[name] >= 100)
-          printf "%8d user %8d system  %s\n", user[name], sys[name], name
-        printf "%8d user %8d system  all threads\n", alluser, allsys }' | sort -k1,1nr
+          printf "%8d user %8d system %10d switches  %s\n", user[name], sys[name], switches[name], name
+        printf "%8d user %8d system %10d switches  all threads\n", alluser, allsys, allswitches }' | sort -k1,1nr
 wait "$campaign" || true
 campaign=
 grep -o '[0-9,]* system calls checked, [0-9,]* system calls/s' "$work/campaign.txt" \
