@@ -39,6 +39,17 @@ public final class Invariants {
             if (!writeIds.contains(region.owner())) {
                 broken = broken.append("region " + region.owner() + " belongs to no app's write id");
             }
+            for (int index = 0; index < region.failable().size(); index++) {
+                FailableBytes bytes = region.failable().get(index);
+                if (!bytes.allKnownIn(region.contents())) {
+                    broken = broken.append("region " + region.owner() + " has failable bytes it does not know: " + bytes);
+                }
+                for (int other = index + 1; other < region.failable().size(); other++) {
+                    if (bytes.overlaps(region.failable().get(other))) {
+                        broken = broken.append("region " + region.owner() + " has failable bytes twice: " + bytes);
+                    }
+                }
+            }
         }
         if (state.armedFaults() < 0) {
             broken = broken.append("a negative number of armed faults");

@@ -133,6 +133,7 @@ class FrontierSubsumptionTest {
         int reduced = 0;
         boolean byKnowledge = false;
         int failable = 0;
+        Invariants invariants = new Invariants(config);
         for (int walk = 0; walk < 30; walk++) {
             long seed = 7919L * walk + name.hashCode();
             Random random = new Random(seed);
@@ -157,6 +158,9 @@ class FrontierSubsumptionTest {
                 }
                 reduced += kept.size() < plain.states().size() ? 1 : 0;
                 failable += frontier.states().exists(state -> StorageAlternatives.count(state.regions()) > 0) ? 1 : 0;
+                for (SystemState state : frontier.states()) {
+                    assertEquals(Vector.empty(), invariants.violations(state), where);
+                }
             }
         }
         assertTrue(reduced > 0, "no step left a subsumed state out");
