@@ -18,8 +18,9 @@ import java.util.Map;
  * ({@link BufferSubsumption}), and a part in which an operation another part holds pending has completed
  * unseen, leaving the regions as they were ({@link UnseenCompletion}). Then two parts that differ only in one upcall's FAIL, the one with FAIL having used one fault more, are
  * one part whose upcall may be FAIL ({@link FaultAlternatives#mergedParts}). States joined are products of
- * their own. The products are then merged where they differ in one app
- * ({@link ProductMerge}), in the order their first state or part came in.
+ * their own. Products that differ only in whether a write completed unseen failed are then merged
+ * ({@link FailableProducts}), and products merged where they differ in one app ({@link ProductMerge}), in
+ * the order their first state or part came in.
  *
  * <p>A step most often leaves a few groups, whose parts share their regions and other apps' parts as
  * objects: groups are found by comparing those first, and hashed only once there are many of them.
@@ -134,7 +135,7 @@ final class ProductJoin {
                 products.add(product);
             }
         }
-        return Vector.ofAll(products.size() > 1 ? ProductMerge.merged(products) : products);
+        return Vector.ofAll(products.size() > 1 ? ProductMerge.merged(FailableProducts.merged(products)) : products);
     }
 
     /** {@code mine} without a part whose app state another part has with fewer faults used, in order. */

@@ -184,7 +184,16 @@ final class StorageAlternatives {
      */
     private static SystemState merge(SystemState succeeded, SystemState failed, int index) {
         Region kept = succeeded.regions().get(index);
-        Region lost = failed.regions().get(index);
+        FailableBytes bytes = failableBetween(kept, failed.regions().get(index));
+        return bytes == null || remembersRead(succeeded, kept.owner()) ? null
+                : succeeded.withRegion(kept.withFailable(bytes));
+    }
+
+    /**
+     * The bytes {@code lost} does not know, if it is {@code kept} (the same owner, epoch and failable bytes)
+     * with some of its known bytes, not failable, unknown; null otherwise.
+     */
+    static FailableBytes failableBetween(Region kept, Region lost) {
         BitSet unknown = kept.contents().unknownOnlyIn(lost.contents());
         if (unknown == null || unknown.isEmpty()) {
             return null;
@@ -195,10 +204,38 @@ final class StorageAlternatives {
                 return null;
             }
         }
-        if (!bytes.failedIn(kept.contents()).equals(lost.contents()) || remembersRead(succeeded, kept.owner())) {
-            return null;
+        return bytes.failedIn(kept.contents()).equals(lost.contents()) ? bytes : null;
+    }
+
+    /**
+     * Whether {@code mine} and {@code theirs} are the same regions but for the contents of the one at
+     * {@code index} (its owner, epoch and failable bytes the same).
+     */
+    static boolean alikeBut(Array<Region> mine, Array<Region> theirs, int index) {
+        if (mine.size() != theirs.size()) {
+            return false;
         }
-        return succeeded.withRegion(kept.withFailable(bytes));
+        for (int at = 0; at < mine.size(); at++) {
+            Region one = mine.get(at);
+            Region two = theirs.get(at);
+            boolean alike = at == index
+                    ? one.owner().equals(two.owner()) && one.epoch() == two.epoch() && one.failable().equals(two.failable())
+                    : one.equals(two);
+            if (!alike) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A hash of {@code regions} equal wherever {@link #alikeBut} holds. */
+    static int hashBut(Array<Region> regions, int index) {
+        int hash = index;
+        for (int at = 0; at < regions.size(); at++) {
+            Region region = regions.get(at);
+            hash = 31 * hash + (at == index ? region.owner().hashCode() : region.hashCode());
+        }
+        return hash;
     }
 
     /** Whether an app of {@code state} remembers a read of the region of {@code owner}. */
@@ -237,34 +274,13 @@ final class StorageAlternatives {
     private record Partner(SystemState state, int index, int armed) {
         @Override
         public boolean equals(Object other) {
-            if (!(other instanceof Partner that) || that.armed != armed || that.index != index
-                    || that.state.regions().size() != state.regions().size()) {
-                return false;
-            }
-            Array<Region> mine = state.regions();
-            Array<Region> theirs = that.state.regions();
-            for (int at = 0; at < mine.size(); at++) {
-                Region one = mine.get(at);
-                Region two = theirs.get(at);
-                boolean alike = at == index
-                        ? one.owner().equals(two.owner()) && one.epoch() == two.epoch() && one.failable().equals(two.failable())
-                        : one.equals(two);
-                if (!alike) {
-                    return false;
-                }
-            }
-            return state.apps().equals(that.state.apps());
+            return other instanceof Partner that && that.armed == armed && that.index == index
+                    && alikeBut(state.regions(), that.state.regions(), index) && state.apps().equals(that.state.apps());
         }
 
         @Override
         public int hashCode() {
-            int hash = 31 * state.apps().hashCode() + armed;
-            Array<Region> regions = state.regions();
-            for (int at = 0; at < regions.size(); at++) {
-                Region region = regions.get(at);
-                hash = 31 * hash + (at == index ? region.owner().hashCode() : region.hashCode());
-            }
-            return 31 * hash + index;
+            return 31 * (31 * state.apps().hashCode() + armed) + hashBut(state.regions(), index);
         }
     }
 }
