@@ -96,11 +96,12 @@ final class StorageAlternatives {
     /**
      * {@code state} told apart where the region of {@code owner} has failable bytes in
      * {@code [from, from + count)}, which a read is about to copy: those bytes kept, or left unknown using an
-     * armed fault now; null when none is failable there.
+     * armed fault now; null when none is failable there (or {@code from} lies outside the region: such a read
+     * is refused, and copies nothing).
      */
     static Array<SystemState> toldApart(SystemState state, ShortId owner, long from, int count) {
         var found = state.region(owner);
-        if (found.isEmpty() || from >= found.get().length()) {
+        if (found.isEmpty() || from < 0 || from >= found.get().length()) {
             return null;
         }
         Region region = found.get();

@@ -8,6 +8,7 @@ import invs.spec.AllowReadOnly;
 import invs.spec.AllowReadWrite;
 import invs.spec.AppId;
 import invs.spec.Bytes;
+import invs.spec.AddressWidth;
 import invs.spec.Clause;
 import invs.spec.Command;
 import invs.spec.Configuration;
@@ -117,7 +118,8 @@ class FrontierSubsumptionTest {
         Configuration small = Configuration.defaults(Profile.DOC).withRegionSize(64).withStorageLength(3 * 76 + 40);
         return Stream.of(Arguments.of("doc", small),
                 Arguments.of("tock", small.withProfile(Profile.TOCK).withTransferLimit(Option.some(16))),
-                Arguments.of("doc-one-region", small.withStorageLength(76 + 20)));
+                Arguments.of("doc-one-region", small.withStorageLength(76 + 20)),
+                Arguments.of("doc-64-bit", small.withAddressWidth(AddressWidth.BITS_64)));
     }
 
     /**

@@ -4,6 +4,7 @@ import static invs.spec.model.Scenario.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import invs.spec.AddressWidth;
 import invs.spec.AllowReadOnly;
 import invs.spec.AllowReadWrite;
 import invs.spec.AppId;
@@ -49,9 +50,14 @@ class StorageAlternativesTest {
                 Tuple.of(new AllowReadWrite(ALPHA, 0, LENGTH), Observation.success()));
     }
 
-    /** The full set and the frontier after {@code steps}, checked to allow the same outcomes at every step. */
+    /** The full set and the frontier after {@code steps}. */
     private static Tuple2<PlainStates, Frontier> walk(Vector<Tuple2<Input, Observation>> steps) {
-        Specification specification = new Specification(DOC);
+        return walk(DOC, steps);
+    }
+
+    /** The full set and the frontier of a board of {@code config} after {@code steps}. */
+    private static Tuple2<PlainStates, Frontier> walk(Configuration config, Vector<Tuple2<Input, Observation>> steps) {
+        Specification specification = new Specification(config);
         PlainStates plain = PlainStates.start(specification);
         Frontier frontier = Frontier.start(specification);
         for (Tuple2<Input, Observation> step : steps) {
@@ -90,6 +96,21 @@ class StorageAlternativesTest {
             // used another). The bytes written show either.
             boolean anyWithBoth = next.get().states().exists(state -> state.armedFaults() == 2);
             assertEquals(value == 0xAB, anyWithBoth, () -> "after " + shown + ": " + next.get().states());
+        }
+    }
+
+    @Test
+    void aReadAtAnyOffsetCompletesAsTheFullSetCompletesIt() {
+        // A 64-bit kernel's offsets are unsigned 64-bit: one above 2^63 is a negative long, refused as out of bounds.
+        for (long offset : new long[] {-2, 2, 2046, 2048, 1L << 40}) {
+            Vector<Tuple2<Input, Observation>> read = unseenWrite().appendAll(Vector.of(
+                    Tuple.of(Command.read(ALPHA, offset), Observation.success()),
+                    Tuple.of(new Drain(), Observation.quiet())));
+            Tuple2<PlainStates, Frontier> after = walk(DOC.withAddressWidth(AddressWidth.BITS_64), read);
+            Vector<Observation> shown = after._1.allowed(new Yield(ALPHA)).map(outcome -> outcome.expected().example(0));
+            for (Observation each : shown) {
+                assertTrue(after._2.advance(new Yield(ALPHA), each).isRight(), () -> "offset " + offset + ": refuses " + each);
+            }
         }
     }
 
