@@ -1,11 +1,10 @@
 package invs.spec.model;
 
+import invs.spec.ShortId;
 import io.vavr.collection.Array;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Products that differ only in whether a write completed unseen failed, merged as {@link StorageAlternatives}
@@ -19,6 +18,48 @@ import java.util.Map;
  * every app's fewest faults used taken off its parts and off the budget.
  */
 final class FailableProducts {
+    private static final StorageAlternatives.Pairing<Normal> PRODUCTS = new StorageAlternatives.Pairing<>() {
+        @Override
+        public Array<Region> regions(Normal normal) {
+            return normal.product().regions();
+        }
+
+        @Override
+        public Object shape(Normal normal) {
+            return normal.parts();
+        }
+
+        @Override
+        public int faults(Normal normal) {
+            return normal.budget();
+        }
+
+        @Override
+        public boolean covers(Normal normal) {
+            return normal.marks() < normal.budget();
+        }
+
+        @Override
+        public boolean remembersRead(Normal normal, ShortId owner) {
+            for (Array<StateProduct.Part> slot : normal.product().parts()) {
+                for (StateProduct.Part part : slot) {
+                    if (StorageAlternatives.remembersRead(part.app(), owner)) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+
+        @Override
+        public Normal withFailable(Normal succeeded, int index, FailableBytes bytes) {
+            StateProduct product = succeeded.product();
+            Region region = product.regions().get(index);
+            return Normal.of(StateProduct.of(product.regions().update(index, region.withFailable(bytes)),
+                    product.budget(), product.parts()));
+        }
+    };
+
     private FailableProducts() {
     }
 
@@ -30,70 +71,19 @@ final class FailableProducts {
         if (products.size() < 2 || allStorageKnown(products)) {
             return products;
         }
-        List<StateProduct> list = new ArrayList<>(products);
-        boolean changed = true;
-        while (changed) {
-            changed = false;
-            List<Normal> normals = new ArrayList<>(list.size());
-            Map<Partner, Integer> byPartner = new HashMap<>();
-            for (int at = 0; at < list.size(); at++) {
-                StateProduct product = list.get(at);
-                Normal normal = product == null ? null : Normal.of(product);
-                normals.add(normal);
-                if (normal != null && normal.marks() < normal.budget()) {
-                    for (int index = 0; index < product.regions().size(); index++) {
-                        byPartner.putIfAbsent(new Partner(normal, index, normal.budget()), at);
-                    }
-                }
-            }
-            boolean[] merging = new boolean[list.size()];
-            for (int at = 0; at < list.size(); at++) {
-                Normal failed = normals.get(at);
-                if (failed == null || merging[at]) {
-                    continue;
-                }
-                for (int index = 0; index < failed.regions().size(); index++) {
-                    if (failed.regions().get(index).contents().allKnown()) {
-                        continue;
-                    }
-                    Integer partner = byPartner.get(new Partner(failed, index, failed.budget() + 1));
-                    StateProduct succeeded = partner == null || merging[partner] || partner == at ? null : list.get(partner);
-                    if (succeeded == null) {
-                        continue;
-                    }
-                    Region kept = succeeded.regions().get(index);
-                    FailableBytes bytes = StorageAlternatives.failableBetween(kept, failed.regions().get(index));
-                    if (bytes != null && !remembersRead(succeeded, kept)) {
-                        list.set(partner, StateProduct.of(succeeded.regions().update(index, kept.withFailable(bytes)),
-                                succeeded.budget(), succeeded.parts()));
-                        list.set(at, null);
-                        merging[partner] = true;
-                        changed = true;
-                        break;
-                    }
-                }
-            }
+        List<Normal> normals = new ArrayList<>(products.size());
+        for (StateProduct product : products) {
+            normals.add(Normal.of(product));
         }
-        List<StateProduct> kept = new ArrayList<>(list.size());
-        for (StateProduct product : list) {
-            if (product != null) {
-                kept.add(product);
-            }
+        List<Normal> merged = StorageAlternatives.mergedPairs(normals, PRODUCTS);
+        if (merged.size() == products.size()) {
+            return products;
         }
-        return kept.size() == products.size() ? products : kept;
-    }
-
-    /** Whether an app of some state of {@code product} remembers a read of {@code region}. */
-    private static boolean remembersRead(StateProduct product, Region region) {
-        for (Array<StateProduct.Part> slot : product.parts()) {
-            for (StateProduct.Part part : slot) {
-                var source = part.app().readSource();
-                if (source.isDefined() && source.get().owner().equals(region.owner())) {
-                    return true;
-                }
-            }
+        List<StateProduct> kept = new ArrayList<>(merged.size());
+        for (Normal normal : merged) {
+            kept.add(normal.product());
         }
-        return false;
+        return kept;
     }
 
     private static boolean allStorageKnown(List<StateProduct> products) {
@@ -108,16 +98,16 @@ final class FailableProducts {
     }
 
     /**
-     * A product in its normal form: its regions, every app's parts with that app's fewest faults used taken
-     * off, and its budget less those (the faults armed in the state of each app's first such part).
+     * A product and its normal form: every app's parts with that app's fewest faults used taken off, and its
+     * budget less those (the faults armed in the state of each app's first such part).
      *
-     * @param regions the regions
+     * @param product the product
      * @param parts   each app's parts, normalised
      * @param budget  the budget, normalised
      * @param marks   the most faults any of its states may have used besides: failable bytes, and upcalls
      *                that may be FAIL with the faults each app's part used
      */
-    private record Normal(Array<Region> regions, Array<Array<StateProduct.Part>> parts, int budget, int marks) {
+    private record Normal(StateProduct product, Array<Array<StateProduct.Part>> parts, int budget, int marks) {
         static Normal of(StateProduct product) {
             int budget = product.budget();
             int marks = StorageAlternatives.count(product.regions());
@@ -139,25 +129,7 @@ final class FailableProducts {
                     budget -= shift;
                 }
             }
-            return new Normal(product.regions(), parts, budget, marks);
-        }
-    }
-
-    /**
-     * A product as a partner in a merge sees it: its normal parts, all its regions but the contents of the
-     * one at {@code index}, and {@code budget} (a failed write's product looks up its partner with one more).
-     */
-    private record Partner(Normal normal, int index, int budget) {
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof Partner that && that.budget == budget && that.index == index
-                    && StorageAlternatives.alikeBut(normal.regions(), that.normal.regions(), index)
-                    && normal.parts().equals(that.normal.parts());
-        }
-
-        @Override
-        public int hashCode() {
-            return 31 * (31 * normal.parts().hashCode() + budget) + StorageAlternatives.hashBut(normal.regions(), index);
+            return new Normal(product, parts, budget, marks);
         }
     }
 }

@@ -125,6 +125,62 @@ final class StorageAlternatives {
     }
 
     /**
+     * What merging reads of the items it merges, states or products ({@link FailableProducts}), so that both
+     * merge alike.
+     */
+    interface Pairing<T> {
+        /** The item's regions. */
+        Array<Region> regions(T item);
+
+        /** What else of the item two partners share (a state's apps). */
+        Object shape(T item);
+
+        /** The faults armed in the item's states, as compared between partners. */
+        int faults(T item);
+
+        /** Whether the item's faults cover its marks and one more, so that it may be merged. */
+        boolean covers(T item);
+
+        /** Whether an app of the item remembers a read of the region of {@code owner} ({@link ReadSource}). */
+        boolean remembersRead(T item, ShortId owner);
+
+        /** {@code succeeded} with {@code bytes} of its region at {@code index} failable. */
+        T withFailable(T succeeded, int index, FailableBytes bytes);
+    }
+
+    private static final Pairing<SystemState> STATES = new Pairing<>() {
+        @Override
+        public Array<Region> regions(SystemState state) {
+            return state.regions();
+        }
+
+        @Override
+        public Object shape(SystemState state) {
+            return state.apps();
+        }
+
+        @Override
+        public int faults(SystemState state) {
+            return state.armedFaults();
+        }
+
+        @Override
+        public boolean covers(SystemState state) {
+            return marks(state) < state.armedFaults();
+        }
+
+        @Override
+        public boolean remembersRead(SystemState state, ShortId owner) {
+            return StorageAlternatives.remembersRead(state.apps(), owner);
+        }
+
+        @Override
+        public SystemState withFailable(SystemState succeeded, int index, FailableBytes bytes) {
+            return succeeded.withRegion(succeeded.regions().get(index).withFailable(bytes));
+        }
+    };
+
+    /**
      * {@code states} (distinct) with every pair merged that differs only in bytes of one region a write left
      * known or unknown, the one with them unknown having one fault fewer armed, until no pair is left, in order.
      */
@@ -132,35 +188,50 @@ final class StorageAlternatives {
         if (states.size() < 2 || allStorageKnown(states)) {
             return states;
         }
-        List<SystemState> list = new ArrayList<>(states.asJava());
+        List<SystemState> merged = mergedPairs(states.asJava(), STATES);
+        return merged.size() == states.size() ? states : Vector.ofAll(merged);
+    }
+
+    /**
+     * {@code items} with every pair merged that differs only in bytes of one region a write left known or
+     * unknown, the one with them unknown having one fault fewer, until no pair is left, in order: the item
+     * with them known takes the place of the pair.
+     */
+    static <T> List<T> mergedPairs(List<T> items, Pairing<T> pairing) {
+        List<T> list = new ArrayList<>(items);
         boolean changed = true;
         while (changed) {
             changed = false;
             Map<Partner, Integer> byPartner = new HashMap<>();
             for (int at = 0; at < list.size(); at++) {
-                SystemState state = list.get(at);
-                if (state != null && marks(state) < state.armedFaults()) {
-                    for (int index = 0; index < state.regions().size(); index++) {
-                        byPartner.putIfAbsent(new Partner(state, index, state.armedFaults()), at);
+                T item = list.get(at);
+                if (item != null && pairing.covers(item)) {
+                    for (int index = 0; index < pairing.regions(item).size(); index++) {
+                        byPartner.putIfAbsent(Partner.of(item, index, pairing.faults(item), pairing), at);
                     }
                 }
             }
-            // A state merged is not merged again before the next round: its partners were found as it was.
+            // An item merged is not merged again before the next round: its partners were found as it was.
             boolean[] merging = new boolean[list.size()];
             for (int at = 0; at < list.size(); at++) {
-                SystemState failed = list.get(at);
-                if (failed == null || merging[at] || failed.storageAllKnown()) {
+                T failed = list.get(at);
+                if (failed == null || merging[at]) {
                     continue;
                 }
-                for (int index = 0; index < failed.regions().size(); index++) {
-                    if (failed.regions().get(index).contents().allKnown()) {
+                Array<Region> regions = pairing.regions(failed);
+                for (int index = 0; index < regions.size(); index++) {
+                    if (regions.get(index).contents().allKnown()) {
                         continue;
                     }
-                    Integer partner = byPartner.get(new Partner(failed, index, failed.armedFaults() + 1));
-                    SystemState succeeded = partner == null || merging[partner] ? null : list.get(partner);
-                    SystemState merged = succeeded == null || partner == at ? null : merge(succeeded, failed, index);
-                    if (merged != null) {
-                        list.set(partner, merged);
+                    Integer partner = byPartner.get(Partner.of(failed, index, pairing.faults(failed) + 1, pairing));
+                    T succeeded = partner == null || merging[partner] || partner == at ? null : list.get(partner);
+                    if (succeeded == null) {
+                        continue;
+                    }
+                    Region kept = pairing.regions(succeeded).get(index);
+                    FailableBytes bytes = failableBetween(kept, regions.get(index));
+                    if (bytes != null && !pairing.remembersRead(succeeded, kept.owner())) {
+                        list.set(partner, pairing.withFailable(succeeded, index, bytes));
                         list.set(at, null);
                         merging[partner] = true;
                         changed = true;
@@ -169,25 +240,13 @@ final class StorageAlternatives {
                 }
             }
         }
-        List<SystemState> kept = new ArrayList<>(list.size());
-        for (SystemState state : list) {
-            if (state != null) {
-                kept.add(state);
+        List<T> kept = new ArrayList<>(list.size());
+        for (T item : list) {
+            if (item != null) {
+                kept.add(item);
             }
         }
-        return kept.size() == states.size() ? states : Vector.ofAll(kept);
-    }
-
-    /**
-     * {@code succeeded} with the bytes of region {@code index} that {@code failed} does not know failable, if
-     * {@code failed} is {@code succeeded} with those bytes (known, not failable) unknown; null otherwise.
-     * Both are alike in all else ({@link Partner}), and {@code failed} has one fault fewer.
-     */
-    private static SystemState merge(SystemState succeeded, SystemState failed, int index) {
-        Region kept = succeeded.regions().get(index);
-        FailableBytes bytes = failableBetween(kept, failed.regions().get(index));
-        return bytes == null || remembersRead(succeeded, kept.owner()) ? null
-                : succeeded.withRegion(kept.withFailable(bytes));
+        return kept;
     }
 
     /**
@@ -239,15 +298,19 @@ final class StorageAlternatives {
         return hash;
     }
 
-    /** Whether an app of {@code state} remembers a read of the region of {@code owner}. */
-    private static boolean remembersRead(SystemState state, ShortId owner) {
-        for (int slot = 0; slot < state.apps().size(); slot++) {
-            var source = state.apps().get(slot).readSource();
-            if (source.isDefined() && source.get().owner().equals(owner)) {
+    /** Whether one of {@code apps} remembers a read of the region of {@code owner}. */
+    private static boolean remembersRead(Array<AppState> apps, ShortId owner) {
+        for (int slot = 0; slot < apps.size(); slot++) {
+            if (remembersRead(apps.get(slot), owner)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** Whether {@code app} remembers a read of the region of {@code owner}. */
+    static boolean remembersRead(AppState app, ShortId owner) {
+        return app.readSource().isDefined() && app.readSource().get().owner().equals(owner);
     }
 
     /** How many faults {@code state}'s alternatives may use: failable bytes and upcalls that may be FAIL. */
@@ -269,19 +332,24 @@ final class StorageAlternatives {
     }
 
     /**
-     * A state as a partner in a merge sees it: its apps, all its regions but the contents of the one at
-     * {@code index}, and {@code armed} faults (a failed write's state looks up its partner with one more).
+     * An item as a partner in a merge sees it: what else it shares ({@link Pairing#shape}), all its regions but
+     * the contents of the one at {@code index}, and {@code faults} (a failed write's item looks up its partner
+     * with one more).
      */
-    private record Partner(SystemState state, int index, int armed) {
+    private record Partner(Object shape, Array<Region> regions, int index, int faults) {
+        static <T> Partner of(T item, int index, int faults, Pairing<T> pairing) {
+            return new Partner(pairing.shape(item), pairing.regions(item), index, faults);
+        }
+
         @Override
         public boolean equals(Object other) {
-            return other instanceof Partner that && that.armed == armed && that.index == index
-                    && alikeBut(state.regions(), that.state.regions(), index) && state.apps().equals(that.state.apps());
+            return other instanceof Partner that && that.faults == faults && that.index == index
+                    && alikeBut(regions, that.regions, index) && shape.equals(that.shape);
         }
 
         @Override
         public int hashCode() {
-            return 31 * (31 * state.apps().hashCode() + armed) + hashBut(state.regions(), index);
+            return 31 * (31 * shape.hashCode() + faults) + hashBut(regions, index);
         }
     }
 }
