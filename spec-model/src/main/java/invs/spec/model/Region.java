@@ -80,16 +80,6 @@ public record Region(ShortId owner, Cells contents, long epoch, Array<FailableBy
         return new Region(owner, failed ? bytes.failedIn(contents) : contents, epoch, failable.removeAt(index));
     }
 
-    /** Whether some failable bytes lie in {@code [from, from + count)}. */
-    boolean failableIn(int from, int count) {
-        for (int index = 0; index < failable.size(); index++) {
-            if (failable.get(index).overlaps(from, count)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     @Override
     public String toString() {
         return "Region[owner=" + owner + ", contents=" + contents + ", epoch=" + epoch
