@@ -22,6 +22,11 @@ public final class FailableBytes {
         return new FailableBytes((BitSet) positions.clone());
     }
 
+    /** The position of the first of these bytes. */
+    int first() {
+        return positions.nextSetBit(0);
+    }
+
     /** Whether any of these bytes lies in {@code [from, from + count)}. */
     boolean overlaps(int from, int count) {
         if (count <= 0) {

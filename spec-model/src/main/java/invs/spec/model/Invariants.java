@@ -48,6 +48,9 @@ public final class Invariants {
                     if (bytes.overlaps(region.failable().get(other))) {
                         broken = broken.append("region " + region.owner() + " has failable bytes twice: " + bytes);
                     }
+                    if (bytes.first() > region.failable().get(other).first()) {
+                        broken = broken.append("region " + region.owner() + " has failable bytes out of order: " + bytes);
+                    }
                 }
             }
         }

@@ -12,7 +12,8 @@ import io.vavr.collection.Array;
  * @param epoch    how many times the contents changed; lets a read's observation teach the model
  *                 unknown bytes only while they have not changed since the read
  * @param failable bytes known in {@code contents} that writes completed unseen may have left unknown
- *                 instead, each using a fault ({@link StorageAlternatives}); disjoint, most often none
+ *                 instead, each using a fault ({@link StorageAlternatives}); disjoint, in the order of
+ *                 their first byte, most often none
  */
 public record Region(ShortId owner, Cells contents, long epoch, Array<FailableBytes> failable) {
     /** A region whose bytes are as {@code contents} says, none failable. */
@@ -41,14 +42,16 @@ public record Region(ShortId owner, Cells contents, long epoch, Array<FailableBy
      */
     Region changed(Cells changed, int from, int count) {
         Array<FailableBytes> left = failable;
+        boolean shrunk = false;
         for (int index = 0; index < failable.size(); index++) {
             FailableBytes each = failable.get(index);
             FailableBytes kept = each.without(from, count);
             if (kept != each) {
                 left = kept == null ? left.remove(each) : left.replace(each, kept);
+                shrunk = true;
             }
         }
-        return new Region(owner, changed, epoch + 1, left);
+        return new Region(owner, changed, epoch + 1, shrunk ? left.sortBy(FailableBytes::first) : left);
     }
 
     /** This region with its epoch renumbered (see {@link SystemState#withEpochsRenumbered}). */
@@ -69,9 +72,16 @@ public record Region(ShortId owner, Cells contents, long epoch, Array<FailableBy
         return new Region(owner, learned, epoch, failable);
     }
 
-    /** This region with {@code bytes} failable too. */
+    /**
+     * This region with {@code bytes} failable too, kept in the order of their first byte (so that regions
+     * alike but for the order their bytes were made failable in are equal).
+     */
     Region withFailable(FailableBytes bytes) {
-        return new Region(owner, contents, epoch, failable.append(bytes));
+        int at = 0;
+        while (at < failable.size() && failable.get(at).first() < bytes.first()) {
+            at++;
+        }
+        return new Region(owner, contents, epoch, failable.insert(at, bytes));
     }
 
     /** This region with the failable bytes at {@code index} settled: kept as they are, or left unknown. */

@@ -202,12 +202,14 @@ final class StorageAlternatives {
         boolean changed = true;
         while (changed) {
             changed = false;
-            Map<Partner, Integer> byPartner = new HashMap<>();
+            // Every item under each key: the first may not be a partner (its bytes differ otherwise).
+            Map<Partner, List<Integer>> byPartner = new HashMap<>();
             for (int at = 0; at < list.size(); at++) {
                 T item = list.get(at);
                 if (item != null && pairing.covers(item)) {
                     for (int index = 0; index < pairing.regions(item).size(); index++) {
-                        byPartner.putIfAbsent(Partner.of(item, index, pairing.faults(item), pairing), at);
+                        byPartner.computeIfAbsent(Partner.of(item, index, pairing.faults(item), pairing),
+                                key -> new ArrayList<>(1)).add(at);
                     }
                 }
             }
@@ -219,23 +221,24 @@ final class StorageAlternatives {
                     continue;
                 }
                 Array<Region> regions = pairing.regions(failed);
-                for (int index = 0; index < regions.size(); index++) {
+                boolean merged = false;
+                for (int index = 0; index < regions.size() && !merged; index++) {
                     if (regions.get(index).contents().allKnown()) {
                         continue;
                     }
-                    Integer partner = byPartner.get(Partner.of(failed, index, pairing.faults(failed) + 1, pairing));
-                    T succeeded = partner == null || merging[partner] || partner == at ? null : list.get(partner);
-                    if (succeeded == null) {
-                        continue;
-                    }
-                    Region kept = pairing.regions(succeeded).get(index);
-                    FailableBytes bytes = failableBetween(kept, regions.get(index));
-                    if (bytes != null && !pairing.remembersRead(succeeded, kept.owner())) {
-                        list.set(partner, pairing.withFailable(succeeded, index, bytes));
-                        list.set(at, null);
-                        merging[partner] = true;
-                        changed = true;
-                        break;
+                    List<Integer> partners = byPartner.get(Partner.of(failed, index, pairing.faults(failed) + 1, pairing));
+                    for (int candidate = 0; partners != null && candidate < partners.size() && !merged; candidate++) {
+                        int partner = partners.get(candidate);
+                        T succeeded = merging[partner] || partner == at ? null : list.get(partner);
+                        Region kept = succeeded == null ? null : pairing.regions(succeeded).get(index);
+                        FailableBytes bytes = kept == null ? null : failableBetween(kept, regions.get(index));
+                        if (bytes != null && !pairing.remembersRead(succeeded, kept.owner())) {
+                            list.set(partner, pairing.withFailable(succeeded, index, bytes));
+                            list.set(at, null);
+                            merging[partner] = true;
+                            changed = true;
+                            merged = true;
+                        }
                     }
                 }
             }
