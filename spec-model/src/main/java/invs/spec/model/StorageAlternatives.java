@@ -36,6 +36,9 @@ import java.util.Map;
  * alternative that failed is held to its fault when it is told apart, later: the same constraint. A fault
  * injected tells them apart where the faults armed would not cover every failable byte and upcall that may
  * be FAIL together ({@link FaultAlternatives#withFaultArmed}); bytes are made failable only while they do.
+ * A reboot disarms every fault, so that whether a write used one would no longer show: it tells them apart
+ * first ({@link Specification}). A state subsumes another only if each set of the other's failable bytes is
+ * one of its own or unknown in it ({@link SystemState#storageKnowsNoMoreThan}).
  */
 final class StorageAlternatives {
     private StorageAlternatives() {
