@@ -174,8 +174,10 @@ final class Completion {
     private Array<SystemState> withRegion(SystemState state, AppId app, Operation operation, ShortId owner) {
         Region region = state.region(owner).get();
         OperationKind kind = operation.kind();
-        if (kind == OperationKind.READ && !operation.reallowed() && !region.failable().isEmpty()) {
-            // A read copies what a write completed unseen left: whether it succeeded or failed is told first.
+        if (kind == OperationKind.READ && !operation.reallowed() && !region.failable().isEmpty()
+                && operation.readLengths().exists(length -> rejection(operation, length, region.length()).isEmpty())) {
+            // A read copies what a write completed unseen left: whether it succeeded or failed is told first
+            // (a read refused copies nothing).
             int longest = operation.readLengths().map(this::transferCount).max().getOrElse(0);
             Array<SystemState> told = StorageAlternatives.toldApart(state, owner, operation.offset(), longest);
             if (told != null) {

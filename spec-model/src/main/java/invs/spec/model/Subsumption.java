@@ -193,12 +193,15 @@ final class Subsumption {
         return new ArrayList<>(groups.values());
     }
 
-    /** Whether every state has as many faults armed and knows all its storage (then none subsumes another). */
+    /**
+     * Whether every state has as many faults armed and knows all its storage, none of it failable (then none
+     * subsumes another).
+     */
     private static boolean sameFaultsAllKnown(Vector<SystemState> states) {
         int first = states.get(0).armedFaults();
         for (int index = 0; index < states.size(); index++) {
             SystemState state = states.get(index);
-            if (state.armedFaults() != first || !state.storageAllKnown()) {
+            if (state.armedFaults() != first || !state.storageAllKnown() || StorageAlternatives.count(state.regions()) > 0) {
                 return false;
             }
         }
