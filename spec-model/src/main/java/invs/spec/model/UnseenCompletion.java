@@ -16,8 +16,9 @@ import java.util.Map;
  *
  * <p>A state P whose app a has an operation pending stands for each state D in which that operation has
  * completed since, unseen: D is one of {@link Completion#complete}(P, a) (as the frontier holds states,
- * its epochs renumbered; or two of them that differ only in one upcall's FAIL, merged as the frontier merges
- * them, {@link FaultAlternatives}) that leaves every region but a's as it was. (A completion after another
+ * its epochs renumbered; or several of them that differ only in one upcall's FAIL or in whether a write
+ * failed, merged as the frontier merges them, {@link FaultAlternatives}, {@link StorageAlternatives}) that
+ * leaves every region but a's as it was. (A completion after another
  * app allocated first, allocations competing for space, does not: a restart of a would cut a's operation in
  * P without that allocation, which D holds. Such a D is kept.) Such pairs are what an operation whose
  * upcall no one has seen leaves behind: after each system call of a that does not tell them apart (an
@@ -60,8 +61,8 @@ final class UnseenCompletion {
 
     /**
      * {@code states} (distinct, none subsuming another) without those another of them stands for by
-     * completing an operation it holds pending: one of its completions, or two merged
-     * ({@link FaultAlternatives}).
+     * completing an operation it holds pending: one of its completions, or several merged
+     * ({@link FaultAlternatives}, {@link StorageAlternatives}).
      */
     static Vector<SystemState> withoutCompleted(Vector<SystemState> states, Completion completion) {
         int size = states.size();
@@ -147,9 +148,9 @@ final class UnseenCompletion {
                 }
                 SystemState done = states.get(d);
                 boolean found = completed.contains(done);
-                if (!found && done.apps().get(slot).anyMayFail()) {
+                if (!found && (done.apps().get(slot).anyMayFail() || StorageAlternatives.count(done.regions()) > 0)) {
                     if (merged == null) {
-                        merged = FaultAlternatives.merged(Vector.ofAll(completed)).asJava();
+                        merged = StorageAlternatives.merged(FaultAlternatives.merged(Vector.ofAll(completed))).asJava();
                     }
                     found = merged.contains(done);
                 }
