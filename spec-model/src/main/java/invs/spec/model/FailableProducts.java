@@ -88,10 +88,8 @@ final class FailableProducts {
 
     private static boolean allStorageKnown(List<StateProduct> products) {
         for (StateProduct product : products) {
-            for (Region region : product.regions()) {
-                if (!region.contents().allKnown()) {
-                    return false;
-                }
+            if (!SystemState.allKnown(product.regions())) {
+                return false;
             }
         }
         return true;

@@ -124,6 +124,11 @@ public final class SystemState {
 
     /** Whether every byte of every region is known. */
     boolean storageAllKnown() {
+        return allKnown(regions);
+    }
+
+    /** Whether every byte of every one of {@code regions} is known. */
+    static boolean allKnown(Array<Region> regions) {
         for (int index = 0; index < regions.size(); index++) {
             if (!regions.get(index).contents().allKnown()) {
                 return false;

@@ -220,7 +220,8 @@ final class UnseenCompletion {
 
     /**
      * {@code pending}'s completions by the app in {@code slot}, epochs renumbered, as the frontier holds them
-     * (distinct; those that differ only in one upcall's FAIL are merged where asked, {@link FaultAlternatives}).
+     * (distinct; those that differ only in one upcall's FAIL or in whether a write failed are merged where
+     * asked, {@link FaultAlternatives}, {@link StorageAlternatives}).
      * A few states, compared one by one: hashing a new state walks all of it.
      */
     private static List<SystemState> completions(SystemState pending, int slot, Completion completion) {
