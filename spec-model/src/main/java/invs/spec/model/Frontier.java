@@ -46,9 +46,9 @@ public final class Frontier {
      */
     static Vector<SystemState> reduced(Vector<SystemState> states, Completion completion) {
         // Subsumed states first: a state another subsumes is left out rather than merged with its partner.
-        return StorageAlternatives.merged(FaultAlternatives.merged(UnseenCompletion.withoutCompleted(
-                BufferSubsumption.withoutSubsumed(Subsumption.withoutSubsumed(distinct(states, Vector::ofAll))),
-                completion)));
+        return AlternativeSubsumption.withoutCovered(StorageAlternatives.merged(FaultAlternatives.merged(
+                UnseenCompletion.withoutCompleted(BufferSubsumption.withoutSubsumed(
+                        Subsumption.withoutSubsumed(distinct(states, Vector::ofAll))), completion))));
     }
 
     /** The states consistent with what was observed. */

@@ -11,11 +11,8 @@ import invs.spec.Drain;
 import invs.spec.Input;
 import invs.spec.Observation;
 import invs.spec.Profile;
-import invs.spec.Reboot;
 import invs.spec.Subscribe;
 import io.vavr.collection.Vector;
-import io.vavr.control.Either;
-import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -33,7 +30,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  *
  * <p>A soak walks more: {@code ./build mvn -pl spec-model test -Dtest=FactoredFrontierTest -Dinvs.soak=100
  * -Dinvs.soak.seed=N} takes 100 times as many walks per board, from seeds moved by N (defaults 1 and 0,
- * what CI runs).
+ * what CI runs). {@link SoakWalk} takes the walks, and prints one's widths step by step.
  */
 class FactoredFrontierTest {
     /** How many times the walks a soak takes. */
@@ -67,32 +64,19 @@ class FactoredFrontierTest {
         int factoredSteps = 0;
         for (int walk = 0; walk < walks * SOAK; walk++) {
             long seed = 7919L * walk + name.hashCode() + SOAK_SEED;
-            Random random = new Random(seed);
-            PlainStates plain = PlainStates.start(specification);
-            Frontier frontier = Frontier.start(specification);
-            FactoredFrontier factored = FactoredFrontier.start(specification, factorAbove);
+            SoakWalk soak = new SoakWalk(config, factorAbove, seed);
             for (int step = 0; step < steps; step++) {
                 String where = name + " seed " + seed + " step " + step;
-                Input input = input(random, config);
-                if (random.nextBoolean()) {
-                    Input other = RandomWalkAccess.randomInput(random, config);
-                    Vector<Outcome> answers = plain.allowed(other);
-                    Observation stray = answers.get(random.nextInt(answers.size())).expected().example(random.nextInt(256));
-                    boolean accepted = frontier.advance(input, stray).isRight();
-                    assertEquals(accepted, factored.advance(input, stray).isRight(), where + ": " + input + " answered " + stray);
-                    rejected += accepted ? 0 : 1;
+                SoakWalk.Step taken = soak.step();
+                if (taken.triedStray()) {
+                    assertEquals(taken.strayAcceptedByFrontier(), taken.strayAcceptedByFactored(),
+                            where + ": " + taken.input() + " answered " + taken.stray());
+                    rejected += taken.strayAcceptedByFrontier() ? 0 : 1;
                 }
-                Vector<Outcome> allowed = plain.allowed(input)
-                        .filter(outcome -> outcome.clause() != invs.spec.Clause.TRD104_GRANT_NOMEM || random.nextInt(8) == 0);
-                if (allowed.isEmpty()) {
-                    allowed = plain.allowed(input);
-                }
-                Observation observation = allowed.get(random.nextInt(allowed.size())).expected().example(random.nextInt(256));
-                plain = plain.advance(input, observation);
-                frontier = frontier.advance(input, observation).get();
-                Either<Divergence, FactoredFrontier> next = factored.advance(input, observation);
-                assertTrue(next.isRight(), where + ": rejects " + observation + " for " + input);
-                factored = next.get();
+                assertTrue(taken.factoredNext().isRight(), where + ": rejects " + taken.observation() + " for " + taken.input());
+                PlainStates plain = soak.plain();
+                Frontier frontier = soak.frontier();
+                FactoredFrontier factored = soak.factored();
                 // Both frontiers hold states with upcalls that may be FAIL: compared as the states they stand for.
                 Vector<SystemState> held = factored.states().flatMap(FaultAlternatives::concrete);
                 // Hashed once: the full set of a wide walk holds thousands of states.
@@ -109,18 +93,6 @@ class FactoredFrontierTest {
         assertTrue(rejected > walks, name + ": the stray answers were all accepted (" + rejected + " rejected)");
         assertTrue(factoredSteps >= factoring, name + ": " + factoredSteps + " steps left a frontier of fewer parts than states");
         assertTrue(widest > 4, name + ": the walks never widened the frontier (" + widest + ")");
-    }
-
-    /**
-     * A random input, drains and reboots three times rarer than in {@link RandomWalkTest}'s walks: they
-     * settle every app's choices, and the walks are to leave many open.
-     */
-    private static Input input(Random random, Configuration config) {
-        Input input = RandomWalkAccess.randomInput(random, config);
-        while ((input instanceof Drain || input instanceof Reboot) && random.nextInt(3) != 0) {
-            input = RandomWalkAccess.randomInput(random, config);
-        }
-        return input;
     }
 
     @ParameterizedTest(name = "held as products above {0} states")
