@@ -16,7 +16,8 @@ import java.util.function.Function;
  * <p>A frontier leaves out a state that another of its states subsumes (allows every observation sequence
  * it allows), so it allows exactly what the full set of consistent states allows: see {@link Subsumption}
  * and {@link BufferSubsumption}; likewise a state in which an operation another holds pending has completed
- * unseen ({@link UnseenCompletion}).
+ * unseen ({@link UnseenCompletion}), and a state that another's alternatives subsume alternative by
+ * alternative ({@link AlternativeSubsumption}).
  */
 public final class Frontier {
     private final Specification specification;
@@ -42,7 +43,8 @@ public final class Frontier {
      * {@link BufferSubsumption}) and those that are another's pending operation completed unseen
      * ({@link UnseenCompletion}), those that differ only in an upcall that may be FAIL merged
      * ({@link FaultAlternatives}), and those that differ only in whether a write completed unseen failed
-     * ({@link StorageAlternatives}).
+     * ({@link StorageAlternatives}); then, of the states merged, those another's alternatives subsume
+     * alternative by alternative left out, and those they subsume ({@link AlternativeSubsumption}).
      */
     static Vector<SystemState> reduced(Vector<SystemState> states, Completion completion) {
         // Subsumed states first: a state another subsumes is left out rather than merged with its partner.
