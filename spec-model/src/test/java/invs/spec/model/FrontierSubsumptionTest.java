@@ -39,9 +39,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * A frontier leaves out a state that another of its states subsumes (the same state with at least as many
  * flash faults armed), and allows exactly what the full set of consistent states ({@link PlainStates})
- * allows.
+ * allows. A soak walks more ({@code -Dinvs.soak=100 -Dinvs.soak.seed=N}, as {@link FactoredFrontierTest}).
  */
 class FrontierSubsumptionTest {
+    /** How many times the walks a soak takes ({@code -Dinvs.soak=N}, as {@link FactoredFrontierTest}'s). */
+    private static final int SOAK = Integer.getInteger("invs.soak", 1);
+    /** What a soak adds to every walk's seed ({@code -Dinvs.soak.seed=N}). */
+    private static final long SOAK_SEED = Long.getLong("invs.soak.seed", 0L);
     private static final AppId ALPHA = app(0);
     private static final Specification DOC = new Specification(Configuration.defaults(Profile.DOC));
 
@@ -136,8 +140,8 @@ class FrontierSubsumptionTest {
         boolean byKnowledge = false;
         int failable = 0;
         Invariants invariants = new Invariants(config);
-        for (int walk = 0; walk < 30; walk++) {
-            long seed = 7919L * walk + name.hashCode();
+        for (int walk = 0; walk < 30 * SOAK; walk++) {
+            long seed = 7919L * walk + name.hashCode() + SOAK_SEED;
             Random random = new Random(seed);
             PlainStates plain = PlainStates.start(specification);
             Frontier frontier = Frontier.start(specification);
