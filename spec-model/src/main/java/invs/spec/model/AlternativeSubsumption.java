@@ -53,7 +53,7 @@ final class AlternativeSubsumption {
         Map<Array<AppState>, List<Integer>> byApps = new HashMap<>();
         for (int at = 0; at < size; at++) {
             SystemState state = states.get(at);
-            if (choices(state) > FEWEST_CHOICES) {
+            if (StorageAlternatives.marks(state) > FEWEST_CHOICES) {
                 continue;
             }
             alternatives[at] = FaultAlternatives.concrete(state);
@@ -103,25 +103,9 @@ final class AlternativeSubsumption {
         return true;
     }
 
-    /** How many choices {@code state} holds open: its marked upcalls and its sets of failable bytes. */
-    private static int choices(SystemState state) {
-        int count = StorageAlternatives.count(state.regions());
-        for (int slot = 0; slot < state.apps().size(); slot++) {
-            count += state.apps().get(slot).mayFailCount();
-        }
-        return count;
-    }
-
+    /** Whether {@code state} holds choices open: upcalls that may be FAIL, or bytes that may have failed. */
     private static boolean merged(SystemState state) {
-        if (StorageAlternatives.count(state.regions()) > 0) {
-            return true;
-        }
-        for (int slot = 0; slot < state.apps().size(); slot++) {
-            if (state.apps().get(slot).anyMayFail()) {
-                return true;
-            }
-        }
-        return false;
+        return StorageAlternatives.marks(state) > 0;
     }
 
     private static boolean anyMerged(Vector<SystemState> states) {
