@@ -15,8 +15,14 @@ final class JazzerStatus {
     private static final Pattern STATUS = Pattern.compile(
             "^#(\\d+)\\s+\\w+\\s+cov: (\\d+) ft: (\\d+) corp: (\\d+)/\\S+.*?exec/s: (\\d+).*");
     private static final Pattern EXECUTED = Pattern.compile("^stat::number_of_executed_units: (\\d+)");
-    /** libFuzzer stopping on its own: out of memory, a timeout, a leak, a deadly signal, ... */
-    private static final Pattern ERROR = Pattern.compile("^==\\d+== ERROR: libFuzzer: (.+)$");
+    /**
+     * libFuzzer stopping on its own: out of memory, a timeout, a leak, a deadly signal, ...; anywhere in a
+     * line, since libFuzzer's memory watch prints it from a thread of its own, which may write it into a
+     * status line the fuzzing thread is printing.
+     */
+    private static final Pattern ERROR = Pattern.compile("==\\d+== ERROR: libFuzzer: (.+)$");
+    /** The summary libFuzzer prints when it stops on its own, after the error line. */
+    private static final Pattern SUMMARY = Pattern.compile("^SUMMARY: libFuzzer: (.+)$");
     private static final Pattern SAVED = Pattern.compile(".*Test unit written to (\\S+)$");
 
     private volatile long executions;
@@ -31,6 +37,10 @@ final class JazzerStatus {
 
     /** Reads one line of Jazzer's output. */
     void read(String line) {
+        Matcher error = ERROR.matcher(line);
+        if (error.find() && stopped == null) {
+            stopped = error.group(1).strip();
+        }
         Matcher status = STATUS.matcher(line);
         if (status.matches()) {
             markStarted();
@@ -49,10 +59,10 @@ final class JazzerStatus {
         } else if (line.startsWith("INFO: Seed:")) {
             markStarted();
         } else {
-            Matcher error = ERROR.matcher(line);
+            Matcher summary = SUMMARY.matcher(line);
             Matcher unit = SAVED.matcher(line);
-            if (error.matches() && stopped == null) {
-                stopped = error.group(1).strip();
+            if (summary.matches() && stopped == null) {
+                stopped = summary.group(1).strip();
             } else if (unit.matches() && stopped != null && saved == null) {
                 saved = unit.group(1);
             }

@@ -32,6 +32,27 @@ class JazzerStatusTest {
     }
 
     @Test
+    void anOutOfMemoryStopPrintedIntoAStatusLineIsReadToo() {
+        // libFuzzer's memory watch prints from a thread of its own, into the line the fuzzing thread prints.
+        JazzerStatus status = read(List.of(
+                "INFO: Seed: 327685",
+                "#52\tNEW    cov: 2383 ft: 6218 corp: 40/1203b lim: 8 exec/s: 52 ==26865== ERROR: libFuzzer:"
+                        + " out-of-memory (used: 455Mb; exceeds: 1Mb)",
+                "artifact_prefix='/tmp/g2/guided/crashes/'; Test unit written to /tmp/g2/guided/crashes/oom-da39a3ee"));
+        assertEquals(Option.some("out-of-memory (used: 455Mb; exceeds: 1Mb); its input is saved as"
+                + " /tmp/g2/guided/crashes/oom-da39a3ee"), status.stoppedEarly());
+    }
+
+    @Test
+    void anErrorLineLostStillLeavesTheSummary() {
+        JazzerStatus status = read(List.of(
+                "INFO: Seed: 327685",
+                "SUMMARY: libFuzzer: out-of-memory",
+                "stat::number_of_executed_units: 52"));
+        assertEquals(Option.some("out-of-memory"), status.stoppedEarly());
+    }
+
+    @Test
     void aRunThatFindsJavaExceptionsAndEndsOnTimeDidNotStopEarly() {
         JazzerStatus status = read(List.of(
                 "INFO: Seed: 327685",
