@@ -28,11 +28,18 @@ import java.util.Map;
  * time, not with several together; only states with at most {@link #FEWEST_CHOICES} choices open, and only
  * with the states that have an alternative with the apps of its first (alternatives that subsume one another
  * have equal apps) and at least its faults armed (every state has an alternative with all its faults, and
- * none has more). Two states neither of which is merged are not compared: {@link Subsumption} did.
+ * none has more). Two states neither of which is merged are not compared: {@link Subsumption} did. At most
+ * {@link #MOST_COMPARISONS} pairs of alternatives are compared in one frontier.
  */
 final class AlternativeSubsumption {
     /** A state is compared only if its marked upcalls and failable byte sets together are at most this many. */
     static final int FEWEST_CHOICES = 5;
+    /**
+     * At most this many alternatives are compared with one another in one frontier; the states not compared
+     * by then are kept (fewer left out, none wrongly), so that a step costs at most this many comparisons
+     * however many states of the same apps it holds.
+     */
+    static final int MOST_COMPARISONS = 1 << 18;
 
     private AlternativeSubsumption() {
     }
@@ -42,6 +49,11 @@ final class AlternativeSubsumption {
      * in order. Of two that stand for the same, the first is kept.
      */
     static Vector<SystemState> withoutCovered(Vector<SystemState> states) {
+        return withoutCovered(states, MOST_COMPARISONS);
+    }
+
+    /** {@link #withoutCovered(Vector)} with at most {@code comparisons} alternatives compared. */
+    static Vector<SystemState> withoutCovered(Vector<SystemState> states, int comparisons) {
         int size = states.size();
         if (size < 2 || !anyMerged(states)) {
             return states;
@@ -66,7 +78,8 @@ final class AlternativeSubsumption {
         }
         boolean[] dropped = new boolean[size];
         boolean anyDropped = false;
-        for (int at = 0; at < size; at++) {
+        int[] left = {comparisons};
+        for (int at = 0; at < size && left[0] > 0; at++) {
             if (alternatives[at] == null) {
                 continue;
             }
@@ -78,8 +91,8 @@ final class AlternativeSubsumption {
                         || !merged(state) && !merged(candidate)) {
                     continue; // Subsumption compared the latter
                 }
-                if (covers(alternatives[other], alternatives[at])
-                        && !(other > at && covers(alternatives[at], alternatives[other]))) {
+                if (covers(alternatives[other], alternatives[at], left)
+                        && !(other > at && covers(alternatives[at], alternatives[other], left))) {
                     dropped[at] = true;
                     anyDropped = true;
                     break;
@@ -89,11 +102,17 @@ final class AlternativeSubsumption {
         return anyDropped ? Vector.ofAll(Frontier.undropped(states, dropped)) : states;
     }
 
-    /** Whether every state of {@code specific} is subsumed by some state of {@code general}. */
-    private static boolean covers(Vector<SystemState> general, Vector<SystemState> specific) {
+    /**
+     * Whether every state of {@code specific} is subsumed by some state of {@code general}, as far as the
+     * comparisons {@code left} go (each taken off; none left: not known, so false).
+     */
+    private static boolean covers(Vector<SystemState> general, Vector<SystemState> specific, int[] left) {
         for (SystemState each : specific) {
             boolean subsumed = false;
             for (int index = 0; index < general.size() && !subsumed; index++) {
+                if (--left[0] < 0) {
+                    return false;
+                }
                 subsumed = Subsumption.subsumes(general.get(index), each);
             }
             if (!subsumed) {

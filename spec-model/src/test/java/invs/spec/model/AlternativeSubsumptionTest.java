@@ -93,6 +93,16 @@ class AlternativeSubsumptionTest {
     }
 
     @Test
+    void comparisonsCutShortLeaveStatesInNotOut() {
+        SystemState merged = merged(sizedUnseen());
+        Vector<SystemState> both = Vector.of(failed(merged), merged);
+        assertEquals(both, AlternativeSubsumption.withoutCovered(both, 0));
+        // Its alternative is compared with the merged state's two: the second subsumes it.
+        assertEquals(both, AlternativeSubsumption.withoutCovered(both, 1));
+        assertEquals(Vector.of(merged), AlternativeSubsumption.withoutCovered(both, 2));
+    }
+
+    @Test
     void aStateNoAlternativeOfAnotherSubsumesIsKept() {
         SystemState merged = merged(sizedUnseen());
         // The FAIL alternative with the fault still armed: the merged state's FAIL alternative has used it.
