@@ -32,12 +32,15 @@ import java.util.Map;
  * {@link #MOST_COMPARISONS} pairs of alternatives are compared in one frontier.
  */
 final class AlternativeSubsumption {
-    /** A state is compared only if its marked upcalls and failable byte sets together are at most this many. */
+    /**
+     * A state is compared, and compared with, only if its marked upcalls and failable byte sets together are
+     * at most this many (it has at most 2 to this power alternatives).
+     */
     static final int FEWEST_CHOICES = 5;
     /**
-     * At most this many alternatives are compared with one another in one frontier; the states not compared
-     * by then are kept (fewer left out, none wrongly), so that a step costs at most this many comparisons
-     * however many states of the same apps it holds.
+     * At most this many pairs of alternatives are compared in one frontier; the states not compared by then
+     * are kept (fewer left out, none wrongly), so that a step costs at most this many comparisons however
+     * many states of the same apps it holds.
      */
     static final int MOST_COMPARISONS = 1 << 18;
 
@@ -52,7 +55,7 @@ final class AlternativeSubsumption {
         return withoutCovered(states, MOST_COMPARISONS);
     }
 
-    /** {@link #withoutCovered(Vector)} with at most {@code comparisons} alternatives compared. */
+    /** {@link #withoutCovered(Vector)} with at most {@code comparisons} pairs of alternatives compared. */
     static Vector<SystemState> withoutCovered(Vector<SystemState> states, int comparisons) {
         int size = states.size();
         if (size < 2 || !anyMerged(states)) {

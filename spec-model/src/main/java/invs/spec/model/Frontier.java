@@ -43,8 +43,8 @@ public final class Frontier {
      * {@link BufferSubsumption}) and those that are another's pending operation completed unseen
      * ({@link UnseenCompletion}), those that differ only in an upcall that may be FAIL merged
      * ({@link FaultAlternatives}), and those that differ only in whether a write completed unseen failed
-     * ({@link StorageAlternatives}); then, of the states merged, those another's alternatives subsume
-     * alternative by alternative left out, and those they subsume ({@link AlternativeSubsumption}).
+     * ({@link StorageAlternatives}); then those each alternative of which an alternative of another state
+     * subsumes ({@link AlternativeSubsumption}).
      */
     static Vector<SystemState> reduced(Vector<SystemState> states, Completion completion) {
         // Subsumed states first: a state another subsumes is left out rather than merged with its partner.
