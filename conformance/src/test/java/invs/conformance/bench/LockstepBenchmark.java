@@ -20,9 +20,9 @@ import java.util.regex.Pattern;
  * model's share of the time; then what checking costs against the implementation alone on the same
  * sequences ({@link LockstepCost}), and the bytes each way allocates per input. Arguments: seconds to
  * measure (default 20), then the configuration names (default all standard ones); or {@code cost} for the
- * cost alone, or {@code cost N} for the cost in N fresh JVMs and their median (how the JIT compiles one JVM
- * moves the ratio by a sixth either way). Run with {@code ./build bench} or directly with the test class
- * path.
+ * cost alone, or {@code cost N} for the cost in N fresh JVMs and their median. The cost is measured once
+ * both ways run at a steady rate (a warm-up of passes over the sequences first, up to 90 s). Run with
+ * {@code ./build bench} or directly with the test class path.
  */
 public final class LockstepBenchmark {
     public static void main(String[] args) {
@@ -71,8 +71,7 @@ public final class LockstepBenchmark {
         double[] aloneRates = new double[rounds];
         double[] checkedRates = new double[rounds];
         invs.conformance.coverage.Statistics statistics = new invs.conformance.coverage.Statistics();
-        cost.alone();
-        cost.checked(new invs.conformance.coverage.Statistics());
+        warmUp(cost);
         for (int round = 0; round < rounds; round++) {
             long alone = 0;
             for (int repeat = 0; repeat < ALONE_REPEATS; repeat++) {
@@ -99,6 +98,41 @@ public final class LockstepBenchmark {
         long checked = threads.getCurrentThreadAllocatedBytes() - start;
         System.out.printf("bytes allocated per input: implementation alone %,d, checked %,d%n",
                 alone / cost.inputs(), checked / cost.inputs());
+    }
+
+    /** The longest warm-up of {@link #cost}, in seconds. */
+    private static final int WARMUP_SECONDS = 90;
+    /** How many passes of the warm-up are compared with as many before them. */
+    private static final int WARMUP_WINDOW = 20;
+
+    /**
+     * Runs both ways over the sequences until checking runs at a steady rate: until the median rate of the
+     * last {@link #WARMUP_WINDOW} passes is no more than 3% above the median of the ones before them, or
+     * {@link #WARMUP_SECONDS} have passed. The implementation alone is small and compiled within a few
+     * passes; the specification and the oracles take the JIT far longer: a single pass of each, as this
+     * benchmark warmed up before, left checking at about half its steady rate (about 60 passes, 5 s, to
+     * reach it on a two-core machine), so the ratio it printed set a compiled implementation against a
+     * checker still being compiled. Prints how many passes it took.
+     */
+    private static void warmUp(LockstepCost cost) {
+        long end = System.nanoTime() + WARMUP_SECONDS * 1_000_000_000L;
+        java.util.List<Double> rates = new java.util.ArrayList<>();
+        while (System.nanoTime() < end) {
+            cost.alone();
+            rates.add(cost.inputs() / (cost.checked(new invs.conformance.coverage.Statistics()) / 1e9));
+            int size = rates.size();
+            if (size >= 2 * WARMUP_WINDOW && median(rates.subList(size - WARMUP_WINDOW, size))
+                    <= 1.03 * median(rates.subList(size - 2 * WARMUP_WINDOW, size - WARMUP_WINDOW))) {
+                break;
+            }
+        }
+        System.out.printf("warm-up: %d passes of both ways over the sequences, checking at %,.0f inputs per CPU"
+                + " second at the end%n", rates.size(), median(rates.subList(Math.max(0, rates.size() - WARMUP_WINDOW),
+                rates.size())));
+    }
+
+    private static double median(java.util.List<Double> values) {
+        return LockstepCost.median(values.stream().mapToDouble(Double::doubleValue).toArray());
     }
 
     /**
