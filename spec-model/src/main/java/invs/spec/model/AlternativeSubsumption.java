@@ -1,5 +1,6 @@
 package invs.spec.model;
 
+import invs.spec.Upcall;
 import io.vavr.collection.Array;
 import io.vavr.collection.Vector;
 
@@ -25,10 +26,12 @@ import java.util.Map;
  * sequence S allows, since S allows what its alternatives allow, T what its alternatives allow, and {@link
  * Subsumption} is sound between states that stand for themselves. So the frontier allows what it allowed.
  * Of two states that subsume each other so, the first is kept. A state is compared with one other state at a
- * time, not with several together; only states with at most {@link #FEWEST_CHOICES} choices open, and only
- * with the states that have an alternative with the apps of its first (alternatives that subsume one another
- * have equal apps) and at least its faults armed (every state has an alternative with all its faults, and
- * none has more). Two states neither of which is merged are not compared: {@link Subsumption} did. At most
+ * time, not with several together; only states with at most {@link #FEWEST_CHOICES} choices open, only
+ * within groups of states alike in what such alternatives share ({@link #likeness}: most frontiers have no
+ * group of two with a merged state, and making alternatives is what costs), in larger groups only with the
+ * states that have an alternative with the apps of its first (alternatives that subsume one another have
+ * equal apps), and only with states with at least its faults armed (every state has an alternative with all
+ * its faults, and none has more). Two states neither of which is merged are not compared: {@link Subsumption} did. At most
  * {@link #MOST_COMPARISONS} pairs of alternatives are compared in one frontier.
  */
 final class AlternativeSubsumption {
@@ -61,48 +64,78 @@ final class AlternativeSubsumption {
         if (size < 2 || !anyMerged(states)) {
             return states;
         }
-        // Each state's alternatives, and which states have an alternative with given apps: one state's
-        // alternative subsumes another's only if their apps are equal.
-        @SuppressWarnings("unchecked")
-        Vector<SystemState>[] alternatives = new Vector[size];
-        Map<Array<AppState>, List<Integer>> byApps = new HashMap<>();
+        // Grouped first by what alternatives that subsume one another share (most frontiers have no group
+        // of two with a merged state, and making alternatives is what costs).
+        Map<Integer, List<Integer>> groups = new HashMap<>();
         for (int at = 0; at < size; at++) {
             SystemState state = states.get(at);
-            if (StorageAlternatives.marks(state) > FEWEST_CHOICES) {
-                continue;
-            }
-            alternatives[at] = FaultAlternatives.concrete(state);
-            for (SystemState alternative : alternatives[at]) {
-                List<Integer> holders = byApps.computeIfAbsent(alternative.apps(), apps -> new ArrayList<>());
-                if (holders.isEmpty() || holders.get(holders.size() - 1) != at) {
-                    holders.add(at);
-                }
+            if (StorageAlternatives.marks(state) <= FEWEST_CHOICES) {
+                groups.computeIfAbsent(likeness(state), key -> new ArrayList<>()).add(at);
             }
         }
         boolean[] dropped = new boolean[size];
-        boolean anyDropped = false;
         int[] left = {comparisons};
-        for (int at = 0; at < size && left[0] > 0; at++) {
-            if (alternatives[at] == null) {
-                continue;
+        boolean anyDropped = false;
+        for (List<Integer> group : groups.values()) {
+            if (group.size() > 1 && anyMerged(states, group)) {
+                anyDropped |= dropCovered(states, group, dropped, left);
             }
+        }
+        return anyDropped ? Vector.ofAll(Frontier.undropped(states, dropped)) : states;
+    }
+
+    /** Below this many states, a group's states are compared pairwise rather than looked up by their apps. */
+    private static final int FEW = 8;
+
+    /**
+     * Marks {@code dropped} the states of {@code group} (positions in {@code states}, ascending) that another
+     * state of the group covers, as far as the comparisons {@code left} go; whether it marked any.
+     */
+    private static boolean dropCovered(Vector<SystemState> states, List<Integer> group, boolean[] dropped, int[] left) {
+        Map<Integer, Vector<SystemState>> alternatives = new HashMap<>();
+        // In a larger group, which states have an alternative with given apps: one state's alternative
+        // subsumes another's only if their apps are equal.
+        Map<Array<AppState>, List<Integer>> byApps = group.size() < FEW ? null : new HashMap<>();
+        if (byApps != null) {
+            for (int at : group) {
+                for (SystemState alternative : alternatives(states, at, alternatives)) {
+                    List<Integer> holders = byApps.computeIfAbsent(alternative.apps(), apps -> new ArrayList<>());
+                    if (holders.isEmpty() || holders.get(holders.size() - 1) != at) {
+                        holders.add(at);
+                    }
+                }
+            }
+        }
+        boolean anyDropped = false;
+        for (int at : group) {
             SystemState state = states.get(at);
-            for (int other : byApps.get(alternatives[at].get(0).apps())) {
+            List<Integer> candidates = byApps == null ? group
+                    : byApps.get(alternatives(states, at, alternatives).get(0).apps());
+            for (int other : candidates) {
+                if (left[0] <= 0) {
+                    return anyDropped;
+                }
                 SystemState candidate = states.get(other);
                 // Every state has an alternative with all its faults armed (nothing failed), and none has more.
                 if (other == at || dropped[other] || candidate.armedFaults() < state.armedFaults()
                         || !merged(state) && !merged(candidate)) {
                     continue; // Subsumption compared the latter
                 }
-                if (covers(alternatives[other], alternatives[at], left)
-                        && !(other > at && covers(alternatives[at], alternatives[other], left))) {
+                Vector<SystemState> mine = alternatives(states, at, alternatives);
+                Vector<SystemState> theirs = alternatives(states, other, alternatives);
+                if (covers(theirs, mine, left) && !(other > at && covers(mine, theirs, left))) {
                     dropped[at] = true;
                     anyDropped = true;
                     break;
                 }
             }
         }
-        return anyDropped ? Vector.ofAll(Frontier.undropped(states, dropped)) : states;
+        return anyDropped;
+    }
+
+    /** The alternatives of the state at {@code at}, made once. */
+    private static Vector<SystemState> alternatives(Vector<SystemState> states, int at, Map<Integer, Vector<SystemState>> made) {
+        return made.computeIfAbsent(at, ignored -> FaultAlternatives.concrete(states.get(at)));
     }
 
     /**
@@ -137,5 +170,39 @@ final class AlternativeSubsumption {
             }
         }
         return false;
+    }
+
+    private static boolean anyMerged(Vector<SystemState> states, List<Integer> group) {
+        for (int at : group) {
+            if (merged(states.get(at))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A hash of some of what the alternatives of two states must share for one to subsume the other: the
+     * regions' owners, lengths and epochs; each app's read-write buffer's length, how many subscriptions it
+     * has, whether an operation is pending, its grant, and the subscribe numbers of its queued upcalls.
+     */
+    private static int likeness(SystemState state) {
+        int hash = 1;
+        Array<Region> regions = state.regions();
+        for (int index = 0; index < regions.size(); index++) {
+            Region region = regions.get(index);
+            hash = 31 * (31 * (31 * hash + region.owner().hashCode()) + region.contents().length())
+                    + Long.hashCode(region.epoch());
+        }
+        Array<AppState> apps = state.apps();
+        for (int slot = 0; slot < apps.size(); slot++) {
+            AppState app = apps.get(slot);
+            hash = 31 * (31 * (31 * hash + app.readWrite().length()) + app.subscriptions().size())
+                    + (app.pending().isDefined() ? 2 : 1) + 4 * app.grant().ordinal();
+            for (Upcall upcall : app.upcalls()) {
+                hash = 31 * hash + upcall.subscribeNumber();
+            }
+        }
+        return hash;
     }
 }
