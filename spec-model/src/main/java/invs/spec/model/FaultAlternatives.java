@@ -249,7 +249,8 @@ final class FaultAlternatives {
      * was out of reach before, and none is made reachable by the new fault.
      */
     static Vector<SystemState> withFaultArmed(SystemState state) {
-        Vector<SystemState> told = marked(state) <= state.armedFaults() ? Vector.of(state) : concrete(state);
+        Vector<SystemState> told = StorageAlternatives.marks(state) <= state.armedFaults() ? Vector.of(state)
+                : concrete(state);
         return told.map(each -> each.withArmedFaults(each.armedFaults() + 1));
     }
 
@@ -290,11 +291,6 @@ final class FaultAlternatives {
             position++;
         }
         return choices;
-    }
-
-    /** How many queued upcalls of {@code state} may be FAIL, and sets of its bytes failable. */
-    private static int marked(SystemState state) {
-        return marked(state, STATES);
     }
 
     /** How many queued upcalls of {@code item} may be FAIL, and sets of its bytes failable. */
