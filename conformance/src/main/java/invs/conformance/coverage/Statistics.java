@@ -155,6 +155,11 @@ public final class Statistics {
         return Duration.ofNanos(otherNanos);
     }
 
+    /** All the time counted so far, in nanoseconds: the specification's, the system's and the rest. */
+    public long timedNanos() {
+        return modelNanos + systemNanos + otherNanos;
+    }
+
     /** The model's share of the checked time, between 0 and 1. */
     public double modelShare() {
         long total = modelNanos + systemNanos + otherNanos;
