@@ -31,8 +31,8 @@ import java.util.Map;
  * group of two with a merged state, and making alternatives is what costs), in larger groups only with the
  * states that have an alternative with the apps of its first (alternatives that subsume one another have
  * equal apps), and only with states with at least its faults armed (every state has an alternative with all
- * its faults, and none has more). Two states neither of which is merged are not compared: {@link Subsumption} did. At most
- * {@link #MOST_COMPARISONS} pairs of alternatives are compared in one frontier.
+ * its faults, and none has more). Two states neither of which is merged are not compared: {@link Subsumption}
+ * did. At most {@link #MOST_COMPARISONS} pairs of alternatives are compared in one frontier.
  */
 final class AlternativeSubsumption {
     /**
@@ -66,10 +66,13 @@ final class AlternativeSubsumption {
         }
         // Grouped first by what alternatives that subsume one another share (most frontiers have no group
         // of two with a merged state, and making alternatives is what costs).
+        // Each state's choices open, counted once: 0 for a state that stands for itself alone.
+        int[] marks = new int[size];
         Map<Integer, List<Integer>> groups = new HashMap<>();
         for (int at = 0; at < size; at++) {
             SystemState state = states.get(at);
-            if (StorageAlternatives.marks(state) <= FEWEST_CHOICES) {
+            marks[at] = StorageAlternatives.marks(state);
+            if (marks[at] <= FEWEST_CHOICES) {
                 groups.computeIfAbsent(likeness(state), key -> new ArrayList<>()).add(at);
             }
         }
@@ -77,8 +80,8 @@ final class AlternativeSubsumption {
         int[] left = {comparisons};
         boolean anyDropped = false;
         for (List<Integer> group : groups.values()) {
-            if (group.size() > 1 && anyMerged(states, group)) {
-                anyDropped |= dropCovered(states, group, dropped, left);
+            if (group.size() > 1 && group.stream().anyMatch(at -> marks[at] > 0)) {
+                anyDropped |= dropCovered(states, group, marks, dropped, left);
             }
         }
         return anyDropped ? Vector.ofAll(Frontier.undropped(states, dropped)) : states;
@@ -89,9 +92,11 @@ final class AlternativeSubsumption {
 
     /**
      * Marks {@code dropped} the states of {@code group} (positions in {@code states}, ascending) that another
-     * state of the group covers, as far as the comparisons {@code left} go; whether it marked any.
+     * state of the group covers, as far as the comparisons {@code left} go; whether it marked any. {@code marks}:
+     * each state's choices open.
      */
-    private static boolean dropCovered(Vector<SystemState> states, List<Integer> group, boolean[] dropped, int[] left) {
+    private static boolean dropCovered(Vector<SystemState> states, List<Integer> group, int[] marks, boolean[] dropped,
+                                       int[] left) {
         Map<Integer, Vector<SystemState>> alternatives = new HashMap<>();
         // In a larger group, which states have an alternative with given apps: one state's alternative
         // subsumes another's only if their apps are equal.
@@ -118,7 +123,7 @@ final class AlternativeSubsumption {
                 SystemState candidate = states.get(other);
                 // Every state has an alternative with all its faults armed (nothing failed), and none has more.
                 if (other == at || dropped[other] || candidate.armedFaults() < state.armedFaults()
-                        || !merged(state) && !merged(candidate)) {
+                        || marks[at] == 0 && marks[other] == 0) {
                     continue; // Subsumption compared the latter
                 }
                 Vector<SystemState> mine = alternatives(states, at, alternatives);
@@ -134,7 +139,8 @@ final class AlternativeSubsumption {
     }
 
     /** The alternatives of the state at {@code at}, made once. */
-    private static Vector<SystemState> alternatives(Vector<SystemState> states, int at, Map<Integer, Vector<SystemState>> made) {
+    private static Vector<SystemState> alternatives(Vector<SystemState> states, int at,
+                                                    Map<Integer, Vector<SystemState>> made) {
         return made.computeIfAbsent(at, ignored -> FaultAlternatives.concrete(states.get(at)));
     }
 
@@ -158,23 +164,10 @@ final class AlternativeSubsumption {
         return true;
     }
 
-    /** Whether {@code state} holds choices open: upcalls that may be FAIL, or bytes that may have failed. */
-    private static boolean merged(SystemState state) {
-        return StorageAlternatives.marks(state) > 0;
-    }
-
+    /** Whether a state of {@code states} holds choices open: upcalls that may be FAIL, or bytes that may fail. */
     private static boolean anyMerged(Vector<SystemState> states) {
         for (int at = 0; at < states.size(); at++) {
-            if (merged(states.get(at))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean anyMerged(Vector<SystemState> states, List<Integer> group) {
-        for (int at : group) {
-            if (merged(states.get(at))) {
+            if (StorageAlternatives.marks(states.get(at)) > 0) {
                 return true;
             }
         }
