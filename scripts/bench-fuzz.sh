@@ -6,7 +6,8 @@
 # and the share of the machine's processor time the host took meanwhile (steal, /proc/stat; Linux).
 #   scripts/bench-fuzz.sh [SECONDS [WARMUP_SECONDS [THREADS [ROUNDS [PROPERTIES]]]]]   (defaults: 5 120 1 3 all)
 # PROPERTIES as `invs fuzz --properties` takes them: `isolation` alone runs isolation scenarios only.
-# Uses JAVA_HOME when it names a JDK 21+ (./build bench sets it), else finds one like ./build does.
+# Uses JAVA_HOME when it names a JDK 21+ (./build bench sets it), else finds one like ./build does; gives Java
+# the options ./invs gives it (scripts/find-jdk.sh), and prints them.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 # shellcheck source=scripts/find-jdk.sh
@@ -15,5 +16,7 @@ invs_find_jdk || exit 2
 export JAVA_HOME="$INVS_JAVA_HOME"
 echo "bench-fuzz: building fuzz/target/invs.jar and the test classes..." >&2
 "$root/build" package -pl fuzz -am >&2
-exec "$JAVA_HOME/bin/java" -cp "$root/fuzz/target/invs.jar:$root/fuzz/target/test-classes" \
-  invs.fuzz.bench.CampaignBenchmark "$@"
+# Java as ./invs runs it: this JVM with what `./invs fuzz` gives Java, its servers with what `./invs serve` gives.
+# shellcheck disable=SC2046 # the options are words
+exec "$JAVA_HOME/bin/java" $(invs_java_options fuzz) -Dinvs.serve-options="$(invs_java_options serve)" \
+  -cp "$root/fuzz/target/invs.jar:$root/fuzz/target/test-classes" invs.fuzz.bench.CampaignBenchmark "$@"

@@ -16,6 +16,7 @@ import com.sun.management.OperatingSystemMXBean;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -45,7 +46,27 @@ public final class CampaignBenchmark {
     private static final String[] WAYS = {"in process", "over the protocol, one request at a time",
             "over the protocol, pipelined", "in process, in batches"};
 
+    /**
+     * The Java options of the servers: {@code invs.serve-options} (words), which {@code scripts/bench-fuzz.sh}
+     * sets to what {@code ./invs serve} gives Java, as it runs this benchmark with what {@code ./invs fuzz} gives.
+     */
+    private static final List<String> SERVER_OPTIONS = words(System.getProperty("invs.serve-options", ""));
+
     private CampaignBenchmark() {
+    }
+
+    private static List<String> words(String text) {
+        return text.isBlank() ? List.of() : List.of(text.strip().split("\\s+"));
+    }
+
+    /** This JVM's {@code -XX} options (its collector among them). */
+    private static List<String> ownJavaOptions() {
+        return ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(option -> option.startsWith("-XX:")).toList();
+    }
+
+    private static String shown(List<String> options) {
+        return options.isEmpty() ? "(none: Java's defaults)" : String.join(" ", options);
     }
 
     /** Runs the benchmark and prints its figures. */
@@ -70,6 +91,8 @@ public final class CampaignBenchmark {
         System.out.printf(Locale.ROOT, "campaign throughput, %d thread%s, %d round%s of %d s each after a warm-up of at"
                         + " most %d s, properties %s, JDK %s%n", threads, threads == 1 ? "" : "s", rounds,
                 rounds == 1 ? "" : "s", seconds, warmup, properties.map(Property::label).mkString(","), Runtime.version());
+        System.out.printf(Locale.ROOT, "Java options: invs %s, its servers %s%n", shown(ownJavaOptions()),
+                shown(SERVER_OPTIONS));
         try (ExternalProvider oneByOne = served(false); ExternalProvider pipelined = served(true)) {
             SystemUnderTestFactory[] factories = {new ReferenceProvider(), oneByOne, pipelined,
                     new InBatches(new ReferenceProvider())};
@@ -126,7 +149,7 @@ public final class CampaignBenchmark {
 
     /** {@code invs serve} in child processes of this JVM, pipelined when the server announces it and {@code pipelining}. */
     private static ExternalProvider served(boolean pipelining) {
-        ExternalProvider provider = new ExternalProvider(ChildJava.serve(), Duration.ofSeconds(10), Duration.ofSeconds(60),
+        ExternalProvider provider = new ExternalProvider(ChildJava.serve(SERVER_OPTIONS), Duration.ofSeconds(10), Duration.ofSeconds(60),
                 false, pipelining);
         provider.preflight();
         return provider;
