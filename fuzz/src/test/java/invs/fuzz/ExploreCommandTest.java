@@ -45,7 +45,9 @@ class ExploreCommandTest {
     void anExplorationStoppedBeforeItsDepthSaysSoAndWhy() {
         Run timed = run("--depth", "6", "--time", "1ms");
         assertEquals(0, timed.code(), timed.out() + timed.err());
-        assertTrue(timed.out().contains("not complete: depth 0 of the 6 asked for (the time budget ran out)"), timed.out());
+        // A millisecond may see depth 1 (14 states) completed on a quick machine; never depth 6 (seconds).
+        assertTrue(timed.out().matches("(?s).*not complete: depth [01] of the 6 asked for \\(the time budget ran out\\).*"),
+                timed.out());
         Run bounded = run("--depth", "4", "--max-states", "10");
         assertTrue(bounded.out().matches("(?s).*not complete: depth [0-3] of the 4 asked for \\(--max-states 10 was reached\\).*"),
                 bounded.out());
