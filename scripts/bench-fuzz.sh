@@ -7,7 +7,7 @@
 #   scripts/bench-fuzz.sh [SECONDS [WARMUP_SECONDS [THREADS [ROUNDS [PROPERTIES]]]]]   (defaults: 5 120 1 3 all)
 # PROPERTIES as `invs fuzz --properties` takes them: `isolation` alone runs isolation scenarios only.
 # Uses JAVA_HOME when it names a JDK 21+ (./build bench sets it), else finds one like ./build does; gives Java
-# the options ./invs gives it (scripts/find-jdk.sh), and prints them.
+# the options ./invs gives it (scripts/find-jdk.sh, then INVS_JAVA_OPTS), and prints them.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 # shellcheck source=scripts/find-jdk.sh
@@ -16,7 +16,10 @@ invs_find_jdk || exit 2
 export JAVA_HOME="$INVS_JAVA_HOME"
 echo "bench-fuzz: building fuzz/target/invs.jar and the test classes..." >&2
 "$root/build" package -pl fuzz -am >&2
-# Java as ./invs runs it: this JVM with what `./invs fuzz` gives Java, its servers with what `./invs serve` gives.
-# shellcheck disable=SC2046 # the options are words
-exec "$JAVA_HOME/bin/java" $(invs_java_options fuzz) -Dinvs.serve-options="$(invs_java_options serve)" \
+# Java as ./invs runs it: this JVM with what `./invs fuzz` gives Java, its servers with what `./invs serve` gives,
+# INVS_JAVA_OPTS after it for both.
+client_options="$(invs_java_options fuzz) ${INVS_JAVA_OPTS:-}"
+server_options="$(invs_java_options serve) ${INVS_JAVA_OPTS:-}"
+# shellcheck disable=SC2086 # the options are words
+exec "$JAVA_HOME/bin/java" $client_options -Dinvs.serve-options="$server_options" \
   -cp "$root/fuzz/target/invs.jar:$root/fuzz/target/test-classes" invs.fuzz.bench.CampaignBenchmark "$@"

@@ -59,10 +59,10 @@ public final class CampaignBenchmark {
         return text.isBlank() ? List.of() : List.of(text.strip().split("\\s+"));
     }
 
-    /** This JVM's {@code -XX} options (its collector among them). */
+    /** This JVM's options but its system properties (its collector among them). */
     private static List<String> ownJavaOptions() {
         return ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-                .filter(option -> option.startsWith("-XX:")).toList();
+                .filter(option -> !option.startsWith("-D")).toList();
     }
 
     private static String shown(List<String> options) {
