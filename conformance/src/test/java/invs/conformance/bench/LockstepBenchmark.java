@@ -88,6 +88,9 @@ public final class LockstepBenchmark {
                 cost.inputs(), rounds, LockstepCost.median(aloneRates), LockstepCost.median(checkedRates),
                 statistics.widestFrontier());
         System.out.printf("lockstep cost: %.1f× the implementation alone%n", LockstepCost.median(ratios));
+        System.out.println("Java's collector in this JVM: " + java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()
+                .stream().map(java.lang.management.GarbageCollectorMXBean::getName).toList()
+                + " (the ratio depends on it: docs/performance.md, \"The launcher's collector\")");
         com.sun.management.ThreadMXBean threads =
                 (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
         long start = threads.getCurrentThreadAllocatedBytes();
