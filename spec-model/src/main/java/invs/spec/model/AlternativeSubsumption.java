@@ -61,19 +61,25 @@ final class AlternativeSubsumption {
     /** {@link #withoutCovered(Vector)} with at most {@code comparisons} pairs of alternatives compared. */
     static Vector<SystemState> withoutCovered(Vector<SystemState> states, int comparisons) {
         int size = states.size();
-        if (size < 2 || !anyMerged(states)) {
+        if (size < 2) {
+            return states;
+        }
+        // Each state's choices open, counted once: 0 for a state that stands for itself alone.
+        int[] marks = new int[size];
+        boolean anyMerged = false;
+        for (int at = 0; at < size; at++) {
+            marks[at] = StorageAlternatives.marks(states.get(at));
+            anyMerged |= marks[at] > 0;
+        }
+        if (!anyMerged) {
             return states;
         }
         // Grouped first by what alternatives that subsume one another share (most frontiers have no group
         // of two with a merged state, and making alternatives is what costs).
-        // Each state's choices open, counted once: 0 for a state that stands for itself alone.
-        int[] marks = new int[size];
         Map<Integer, List<Integer>> groups = new HashMap<>();
         for (int at = 0; at < size; at++) {
-            SystemState state = states.get(at);
-            marks[at] = StorageAlternatives.marks(state);
             if (marks[at] <= FEWEST_CHOICES) {
-                groups.computeIfAbsent(likeness(state), key -> new ArrayList<>()).add(at);
+                groups.computeIfAbsent(likeness(states.get(at)), key -> new ArrayList<>()).add(at);
             }
         }
         boolean[] dropped = new boolean[size];
@@ -162,16 +168,6 @@ final class AlternativeSubsumption {
             }
         }
         return true;
-    }
-
-    /** Whether a state of {@code states} holds choices open: upcalls that may be FAIL, or bytes that may fail. */
-    private static boolean anyMerged(Vector<SystemState> states) {
-        for (int at = 0; at < states.size(); at++) {
-            if (StorageAlternatives.marks(states.get(at)) > 0) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**
