@@ -14,13 +14,16 @@ import java.util.concurrent.LinkedBlockingQueue;
  * breaks) or it reads again. The thread also encodes the requests, so that the thread that sent them
  * goes on to their replies at once, and the lines of the replies forecast for them ({@link AwaitedReply}),
  * so that that thread need not decode a reply that is the forecast. It blocks while it waits for a batch:
- * the batches come ahead of the replies they need, so the wake-up delays no reply, and polling would take
- * the processor from the threads that judge the replies and serve the requests.
+ * the batches come ahead of the replies they need, so the wake-up delays no reply. Before it blocks it polls
+ * for a while, as long as polling pays (as {@link SpinningInput} does): the thread that queues a batch then wakes nobody,
+ * and on a virtual machine a wake-up costs that thread more than the poll costs this one.
  */
 final class RequestWriter {
     private final OutputStream requests;
     private final BlockingQueue<List<AwaitedReply>> batches = new LinkedBlockingQueue<>();
     private final Thread thread;
+    /** Whether the next wait for a batch polls before it blocks (written by the writer thread only). */
+    private volatile boolean polling = true;
 
     /** Starts a daemon thread called {@code name} that writes to {@code requests}. */
     RequestWriter(OutputStream requests, String name) {
@@ -38,9 +41,40 @@ final class RequestWriter {
         batches.add(requests);
     }
 
+    /** Whether the writer polls for the next batch before it blocks, as it does while polling pays. */
+    boolean polling() {
+        return polling;
+    }
+
     /** Stops writing: the thread ends once its current write returns (at once when it is idle). */
     void close() {
         thread.interrupt();
+    }
+
+    /**
+     * The next batch: polled for up to {@link ProtocolServer#SPIN_NANOS} (yielding the processor) while
+     * polling pays, then waited for. A batch queued while this thread polls wakes nobody: waking a parked
+     * thread costs the thread that queues the batch a system call and the processor an interrupt.
+     */
+    private List<AwaitedReply> nextBatch() throws InterruptedException {
+        List<AwaitedReply> batch = batches.poll();
+        if (batch != null) {
+            return batch;
+        }
+        if (polling) {
+            long end = System.nanoTime() + ProtocolServer.SPIN_NANOS;
+            while (System.nanoTime() - end < 0) {
+                Thread.yield();
+                batch = batches.poll();
+                if (batch != null) {
+                    return batch;
+                }
+            }
+        }
+        long start = System.nanoTime();
+        batch = batches.take();
+        polling = System.nanoTime() - start < ProtocolServer.SPIN_NANOS;
+        return batch;
     }
 
     private void write() {
@@ -48,7 +82,7 @@ final class RequestWriter {
             LineEncoder lines = new LineEncoder();
             LineEncoder forecasts = new LineEncoder();
             while (true) {
-                List<AwaitedReply> batch = batches.take();
+                List<AwaitedReply> batch = nextBatch();
                 lines.clear();
                 for (AwaitedReply awaited : batch) {
                     awaited.encodeForecast(forecasts);
