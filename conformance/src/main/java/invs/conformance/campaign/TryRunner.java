@@ -6,6 +6,7 @@ import invs.conformance.check.Forecast;
 import invs.conformance.check.Property;
 import invs.conformance.check.Run;
 import invs.conformance.check.Session;
+import invs.conformance.check.StepTimer;
 import invs.conformance.check.Violation;
 import invs.conformance.coverage.Statistics;
 import invs.conformance.generation.InputGenerator;
@@ -105,8 +106,10 @@ final class TryRunner {
                     run -> finished(index, board, run, online, trySeed, swarm, statistics));
         }
         try (session) {
-            // The clock is read once a step here: the generator's time is the step's less what the session
-            // counted (a reading costs about as much as the implementation's simplest answers).
+            // The clock is read once a step here, for the deadline. On the steps the session times (one in
+            // StepTimer.EVERY) the generator's time is the step's less what the session counted, counted as
+            // many times over as the session counts it (a reading costs about as much as the implementation's
+            // simplest answers).
             long before = System.nanoTime();
             for (int step = 0; step < settings.budget().steps(); step++) {
                 if (step > 0 && before >= deadline) {
@@ -121,7 +124,9 @@ final class TryRunner {
                     generator.observe(input, session.lastObservation().get());
                 }
                 long after = System.nanoTime();
-                statistics.time(0, 0, after - before - (statistics.timedNanos() - counted));
+                if (session.lastStepTimed()) {
+                    statistics.time(0, 0, StepTimer.EVERY * (after - before) - (statistics.timedNanos() - counted));
+                }
                 before = after;
                 if (violation.isDefined()) {
                     break;

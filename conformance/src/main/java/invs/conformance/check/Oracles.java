@@ -12,11 +12,14 @@ import io.vavr.control.Option;
 final class Oracles {
     private final Oracle[] oracles;
     private final ModelOracle model;
-    /** See {@link #modelled}. */
-    private long modelled;
+    private final StepTimer timer;
 
-    /** The oracles of {@code checks} for the session {@code setting} describes. */
-    Oracles(Checks checks, SessionSetting setting) {
+    /**
+     * The oracles of {@code checks} for the session {@code setting} describes; {@code timer} is told when
+     * the lockstep oracle has judged a step.
+     */
+    Oracles(Checks checks, SessionSetting setting, StepTimer timer) {
+        this.timer = timer;
         this.oracles = new Oracle[checks.properties().size()];
         ModelOracle lockstep = null;
         int at = 0;
@@ -35,14 +38,6 @@ final class Oracles {
         return model;
     }
 
-    /**
-     * When ({@link System#nanoTime}) the lockstep oracle last finished judging a step; 0 before it first did.
-     * A step whose earlier oracle found a violation is not judged by it, and leaves this as it was.
-     */
-    long modelled() {
-        return modelled;
-    }
-
     /** Shows every oracle the inputs of a batch sent to a pipelining system ({@link Oracle#ahead}). */
     void ahead(Vector<? extends Input> batch) {
         for (Oracle oracle : oracles) {
@@ -52,13 +47,13 @@ final class Oracles {
 
     /**
      * The first violation an oracle finds in step {@code step}, answered with {@code observation}; or null.
-     * The clock is read when the lockstep oracle is done ({@link #modelled}).
+     * The timer is told when the lockstep oracle is done ({@link StepTimer#modelled}).
      */
     Violation check(int step, Input input, Observation observation) {
         for (Oracle oracle : oracles) {
             Option<Violation> found = oracle.check(step, input, observation);
             if (oracle == model) {
-                modelled = System.nanoTime();
+                timer.modelled();
             }
             if (found.isDefined()) {
                 return found.get();

@@ -50,6 +50,7 @@ public final class Session implements AutoCloseable {
     private final ModelOracle model;
     private final CornerDetector corners;
     private final Statistics statistics;
+    private final StepTimer timer;
     private final Steps steps = new Steps();
     private Violation violation;
     private Observation last;
@@ -65,7 +66,8 @@ public final class Session implements AutoCloseable {
         this.shadow = new KernelShadow(configuration);
         SessionSetting setting = new SessionSetting(configuration, factory, checks.subject(), shadow,
                 checks.stepBound());
-        this.oracles = new Oracles(checks, setting);
+        this.timer = new StepTimer(statistics);
+        this.oracles = new Oracles(checks, setting, timer);
         this.model = oracles.model();
         this.corners = new CornerDetector(configuration, statistics, shadow);
         long created = System.nanoTime();
@@ -127,14 +129,14 @@ public final class Session implements AutoCloseable {
     public Option<Violation> step(Input input) {
         requireOngoing();
         sent.requireNone();
-        long start = System.nanoTime();
+        timer.begin();
         Observation observation;
         try {
             observation = system.apply(input);
         } catch (RuntimeException failure) {
-            return unanswered(input, failure, start);
+            return unanswered(input, failure);
         }
-        judge(input, observation, start);
+        judge(input, observation);
         return violation();
     }
 
@@ -212,18 +214,17 @@ public final class Session implements AutoCloseable {
         if (batch == null) {
             throw new IllegalStateException("no batch sent waits to be judged");
         }
-        // Each step's clock starts when the one before it was judged: one reading of the clock fewer a step.
-        long start = System.nanoTime();
         for (int index = 0; index < batch.inputs().size(); index++) {
             Input input = batch.inputs().get(index);
             Observation observation;
+            timer.begin();
             try {
                 observation = batch.answers().next();
             } catch (RuntimeException failure) {
                 sent.failed(batch.inputs().size() - index - 1);
-                return unanswered(input, failure, start);
+                return unanswered(input, failure);
             }
-            start = judge(input, observation, start);
+            judge(input, observation);
             if (violation != null) {
                 return Option.some(violation);
             }
@@ -277,23 +278,21 @@ public final class Session implements AutoCloseable {
     }
 
     /** Records {@code input}, which the system failed to answer with {@code failure}, and judges that. */
-    private Option<Violation> unanswered(Input input, RuntimeException failure, long start) {
+    private Option<Violation> unanswered(Input input, RuntimeException failure) {
         int index = steps.size();
-        statistics.time(0, System.nanoTime() - start, 0);
+        timer.unanswered();
         steps.add(input, null);
         end(index, oracles.unanswered(index, input, failure));
         return violation();
     }
 
     /**
-     * Records {@code input} answered with {@code observation} (asked of the system at {@code start}) and
-     * has the oracles judge it, until one finds a violation: the time the step was judged. The step's time
-     * is split three ways: the system's (until it answered), the specification's (until the lockstep oracle
-     * was done, with any oracle checked before it), and the rest (the other oracles, the engine's work).
+     * Records {@code input} answered with {@code observation} and has the oracles judge it, until one finds
+     * a violation; the step's time is counted if it is one of those timed ({@link StepTimer}).
      */
-    private long judge(Input input, Observation observation, long start) {
+    private void judge(Input input, Observation observation) {
         int index = steps.size();
-        long applied = System.nanoTime();
+        timer.answered();
         Violation found = oracles.check(index, input, observation);
         last = observation;
         steps.add(input, observation);
@@ -308,11 +307,7 @@ public final class Session implements AutoCloseable {
         if (model != null) {
             statistics.frontier((int) Math.min(Integer.MAX_VALUE, model.frontier().width()));
         }
-        long judged = System.nanoTime();
-        // Without lockstep, or when an oracle before it found a violation, the specification took no time.
-        long modelled = Math.max(applied, oracles.modelled());
-        statistics.time(modelled - applied, applied - start, judged - modelled);
-        return judged;
+        timer.judged();
     }
 
     /** Ends the session at step {@code index} when {@code found} is a violation (not null). */
@@ -381,6 +376,11 @@ public final class Session implements AutoCloseable {
     /** The kernel state the observations show. */
     public KernelShadow shadow() {
         return shadow;
+    }
+
+    /** Whether the last step begun is one whose time is counted ({@link StepTimer}: one in {@link StepTimer#EVERY}). */
+    public boolean lastStepTimed() {
+        return timer.timing();
     }
 
     /** The statistics this session counts into. */
