@@ -87,13 +87,18 @@ class SessionTest {
     void theSpecificationsTimeIsTheLockstepOraclesAndNoOtherOracles() {
         Vector<invs.spec.Input> inputs = Vector.of(new invs.spec.Subscribe(AppId.of(0), 0), Command.size(AppId.of(0)),
                 new invs.spec.Yield(AppId.of(0)), new invs.spec.Drain(), new Tick());
+        // A session times one step in StepTimer.EVERY, at most 2 * EVERY - 1 steps apart: so many steps time one.
+        Vector<invs.spec.Input> steps = Vector.empty();
+        while (steps.size() < 2 * StepTimer.EVERY) {
+            steps = steps.appendAll(inputs);
+        }
         Statistics withoutModel = new Statistics();
         Session.run(DOC, ReferenceSystem::new, Checks.of(Vector.of(Property.LIVENESS, Property.DURABILITY)),
-                inputs.appendAll(inputs), withoutModel);
+                steps, withoutModel);
         assertEquals(0, withoutModel.modelTime().toNanos(), "liveness and durability are not the specification");
         assertTrue(withoutModel.otherTime().toNanos() > 0, "their time counts as the other work");
         Statistics withModel = new Statistics();
-        Session.run(DOC, ReferenceSystem::new, Checks.online(), inputs.appendAll(inputs), withModel);
+        Session.run(DOC, ReferenceSystem::new, Checks.online(), steps, withModel);
         assertTrue(withModel.modelTime().toNanos() > 0, "advancing the frontier takes time");
         assertTrue(withModel.otherTime().toNanos() > 0, "so do the other oracles");
     }
