@@ -14,9 +14,10 @@ import java.util.concurrent.LinkedBlockingQueue;
  * breaks) or it reads again. The thread also encodes the requests, so that the thread that sent them
  * goes on to their replies at once, and the lines of the replies forecast for them ({@link AwaitedReply}),
  * so that that thread need not decode a reply that is the forecast. It blocks while it waits for a batch:
- * the batches come ahead of the replies they need, so the wake-up delays no reply. Before it blocks it polls
- * for a while, as long as polling pays (as {@link SpinningInput} does): the thread that queues a batch then wakes nobody,
- * and on a virtual machine a wake-up costs that thread more than the poll costs this one.
+ * the batches come ahead of the replies they need, so the wake-up delays no reply. Before it blocks it
+ * polls for a while, as long as polling pays (as {@link SpinningInput} does): the thread that queues a
+ * batch then wakes nobody, and on a virtual machine a wake-up costs that thread more than the poll costs
+ * this one.
  */
 final class RequestWriter {
     private final OutputStream requests;
@@ -46,7 +47,10 @@ final class RequestWriter {
         return polling;
     }
 
-    /** Stops writing: the thread ends once its current write returns (at once when it is idle). */
+    /**
+     * Stops writing: the thread ends once its current write returns (at once when it waits for a batch,
+     * within a poll's 100 µs when it polls for one).
+     */
     void close() {
         thread.interrupt();
     }
