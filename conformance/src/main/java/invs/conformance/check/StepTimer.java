@@ -5,8 +5,8 @@ import invs.conformance.coverage.Statistics;
 /**
  * Times a session's steps for the split of the checking time the statistics keep (the specification's,
  * the system's, the rest: {@link Statistics#time}), one step in {@link #EVERY} on average, picked at
- * random: a timed step reads the clock four times, which cost about a tenth of the checking when every step
- * was timed, and a share of the time is estimated as well from a sample. A timed step counts {@link #EVERY}
+ * random: reading the clock three times at every step cost about a tenth of the checking, and a share of
+ * the time is estimated as well from a sample (a timed step reads it four times). A timed step counts {@link #EVERY}
  * times its time, so the sums estimate the whole. The steps timed are picked afresh for each session (the
  * gaps between them are random, seeded by the clock), so that no step of a sequence is timed more often than
  * another; what a session checks does not depend on them.
