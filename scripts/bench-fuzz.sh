@@ -16,10 +16,9 @@ invs_find_jdk || exit 2
 export JAVA_HOME="$INVS_JAVA_HOME"
 echo "bench-fuzz: building fuzz/target/invs.jar and the test classes..." >&2
 "$root/build" package -pl fuzz -am >&2
-# Java as ./invs runs it: this JVM with what `./invs fuzz` gives Java, its servers with what `./invs serve` gives,
-# INVS_JAVA_OPTS after it for both.
-client_options="$(invs_java_options fuzz) ${INVS_JAVA_OPTS:-}"
-server_options="$(invs_java_options serve) ${INVS_JAVA_OPTS:-}"
+# Java as ./invs runs it: this JVM with what `./invs fuzz` gives Java, its servers with what `./invs serve` gives.
+client_options="$(invs_java_options fuzz)"
+server_options="$(invs_java_options serve)"
 # shellcheck disable=SC2086 # the options are words
 exec "$JAVA_HOME/bin/java" $client_options -Dinvs.serve-options="$server_options" \
   -cp "$root/fuzz/target/invs.jar:$root/fuzz/target/test-classes" invs.fuzz.bench.CampaignBenchmark "$@"

@@ -23,14 +23,14 @@ java="$INVS_JAVA_HOME/bin/java"
 jar="$root/fuzz/target/invs.jar"
 echo "cpu-per-thread: building fuzz/target/invs.jar..." >&2
 "$root/build" package -pl fuzz -am >&2
-server=${3:-"'$java' $(invs_java_options serve) ${INVS_JAVA_OPTS:-} -jar '$jar' serve"}
+server=${3:-"'$java' $(invs_java_options serve) -jar '$jar' serve"}
 shift $(( $# < 3 ? $# : 3 ))
 options=("$@")
 [ ${#options[@]} -gt 0 ] || options=(--boards standard --threads 1 --seed 7)
 work=$(mktemp -d)
 trap 'rm -rf "$work"; [ -n "${campaign:-}" ] && kill "$campaign" 2>/dev/null || true' EXIT
-# shellcheck disable=SC2046,SC2086 # the options are words
-"$java" $(invs_java_options fuzz) ${INVS_JAVA_OPTS:-} -jar "$jar" fuzz --sut-command "$server" --time "$((to + 15))s" --out "$work/findings" "${options[@]}" \
+# shellcheck disable=SC2046 # the options are words
+"$java" $(invs_java_options fuzz) -jar "$jar" fuzz --sut-command "$server" --time "$((to + 15))s" --out "$work/findings" "${options[@]}" \
   >"$work/campaign.txt" 2>&1 &
 campaign=$!
 hz=$(getconf CLK_TCK)

@@ -35,16 +35,16 @@ invs_find_jdk() {
 
 invs_java_options() {
   # Prints the options ./invs gives Java for the subcommand $1 (and scripts that run what it runs, for
-  # their figures to be the launcher's): the serial collector for `invs serve` (one thread, sharing the
-  # machine with the campaign that drives it), and for every command on a machine of at most two
-  # processors (the JVM's own choice, G1, costs a campaign over the protocol about a tenth of its rate
-  # there; docs/decisions.md, "The launcher's collector"). Nothing when INVS_JAVA_OPTS, JAVA_TOOL_OPTIONS
-  # or JDK_JAVA_OPTIONS choose a collector already: Java refuses two.
+  # their figures to be the launcher's), as words: the serial collector for `invs serve` (one thread,
+  # sharing the machine with the campaign that drives it), and for every command on a machine of at most
+  # two processors (the JVM's own choice, G1, costs a campaign over the protocol about a tenth of its rate
+  # there; docs/decisions.md, "The launcher's collector"); then INVS_JAVA_OPTS. No collector when
+  # INVS_JAVA_OPTS, JAVA_TOOL_OPTIONS or JDK_JAVA_OPTIONS choose one already: Java refuses two.
   local given="${INVS_JAVA_OPTS:-} ${JAVA_TOOL_OPTIONS:-} ${JDK_JAVA_OPTIONS:-}"
-  if [[ "$given" =~ -XX:[-+]Use[A-Za-z0-9]+GC ]]; then
-    return 0
-  fi
-  if [ "${1:-}" = serve ] || [ "$(getconf _NPROCESSORS_ONLN 2>/dev/null || echo 4)" -le 2 ]; then
-    echo "-XX:+UseSerialGC"
+  if ! [[ "$given" =~ -XX:[-+]Use[A-Za-z0-9]+GC ]] \
+      && { [ "${1:-}" = serve ] || [ "$(getconf _NPROCESSORS_ONLN 2>/dev/null || echo 4)" -le 2 ]; }; then
+    echo "-XX:+UseSerialGC ${INVS_JAVA_OPTS:-}"
+  else
+    echo "${INVS_JAVA_OPTS:-}"
   fi
 }
