@@ -3,8 +3,8 @@ package invs.spec.model;
 import invs.spec.Bytes;
 import invs.spec.ErrorCode;
 import invs.spec.Upcall;
+import io.vavr.collection.Array;
 import io.vavr.collection.HashSet;
-import io.vavr.collection.Queue;
 import io.vavr.collection.Set;
 import io.vavr.control.Option;
 
@@ -26,7 +26,7 @@ public final class AppState {
     private final Cells readWrite;
     private final Option<ReadSource> readSource;
     private final Set<Integer> subscriptions;
-    private final Queue<Upcall> upcalls;
+    private final Array<Upcall> upcalls;
     private final Option<Operation> pending;
     private final Grant grant;
     /** Bit i set: the i-th queued upcall (from the oldest, below 64) may instead be FAIL, using a fault. */
@@ -50,12 +50,12 @@ public final class AppState {
      * @param grant         whether the kernel holds the app's grant (clause TRD104_GRANT_NOMEM)
      */
     public AppState(Bytes readOnly, Cells readWrite, Option<ReadSource> readSource, Set<Integer> subscriptions,
-                    Queue<Upcall> upcalls, Option<Operation> pending, Grant grant) {
+                    Array<Upcall> upcalls, Option<Operation> pending, Grant grant) {
         this(readOnly, readWrite, readSource, subscriptions, upcalls, pending, grant, 0L);
     }
 
     private AppState(Bytes readOnly, Cells readWrite, Option<ReadSource> readSource, Set<Integer> subscriptions,
-                     Queue<Upcall> upcalls, Option<Operation> pending, Grant grant, long mayFail) {
+                     Array<Upcall> upcalls, Option<Operation> pending, Grant grant, long mayFail) {
         this.mayFail = mayFail;
         this.readOnly = readOnly;
         this.readWrite = readWrite;
@@ -68,7 +68,7 @@ public final class AppState {
 
     /** An app state of these parts, with the grant allocated. */
     public AppState(Bytes readOnly, Cells readWrite, Option<ReadSource> readSource, Set<Integer> subscriptions,
-                    Queue<Upcall> upcalls, Option<Operation> pending) {
+                    Array<Upcall> upcalls, Option<Operation> pending) {
         this(readOnly, readWrite, readSource, subscriptions, upcalls, pending, Grant.ALLOCATED);
     }
 
@@ -93,7 +93,7 @@ public final class AppState {
     }
 
     /** Upcalls queued for the app, oldest first. */
-    public Queue<Upcall> upcalls() {
+    public Array<Upcall> upcalls() {
         return upcalls;
     }
 
@@ -175,7 +175,7 @@ public final class AppState {
      * moved along.
      */
     AppState withSubscriptionsDropping(Set<Integer> numbers, int number) {
-        Queue<Upcall> kept = Queue.empty();
+        Array<Upcall> kept = Array.empty();
         long marks = 0;
         int position = 0;
         int at = 0;
@@ -184,7 +184,7 @@ public final class AppState {
                 if (mayFail(position) && at < Long.SIZE) {
                     marks |= 1L << at;
                 }
-                kept = kept.enqueue(upcall);
+                kept = kept.append(upcall);
                 at++;
             }
             position++;
@@ -255,7 +255,7 @@ public final class AppState {
     }
 
     private static final AppState FRESH = new AppState(Bytes.empty(), Cells.empty(), Option.none(), HashSet.empty(),
-            Queue.empty(), Option.none(), Grant.NONE);
+            Array.empty(), Option.none(), Grant.NONE);
 
     /** A process that has just started: no grant yet, nothing allowed, subscribed, queued or pending. */
     public static AppState fresh() {
@@ -278,12 +278,12 @@ public final class AppState {
     }
 
     /** This state with other subscriptions and queue, no queued upcall marked as one that may be FAIL. */
-    public AppState withSubscriptions(Set<Integer> numbers, Queue<Upcall> queue) {
+    public AppState withSubscriptions(Set<Integer> numbers, Array<Upcall> queue) {
         return new AppState(readOnly, readWrite, readSource, numbers, queue, pending, grant);
     }
 
     /** This state with another queue, no queued upcall marked as one that may be FAIL. */
-    public AppState withUpcalls(Queue<Upcall> queue) {
+    public AppState withUpcalls(Array<Upcall> queue) {
         return new AppState(readOnly, readWrite, readSource, subscriptions, queue, pending, grant);
     }
 
@@ -301,6 +301,6 @@ public final class AppState {
     /** This state with {@code upcall} queued if the app is subscribed to its number, else dropped. */
     public AppState deliver(Upcall upcall) {
         return subscriptions.contains(upcall.subscribeNumber()) ? new AppState(readOnly, readWrite, readSource,
-                subscriptions, upcalls.enqueue(upcall), pending, grant, mayFail) : this;
+                subscriptions, upcalls.append(upcall), pending, grant, mayFail) : this;
     }
 }

@@ -14,7 +14,7 @@ import invs.spec.model.RandomWalkAccess;
 import invs.spec.model.Region;
 import invs.spec.model.Specification;
 import invs.spec.model.SystemState;
-import io.vavr.collection.Queue;
+import io.vavr.collection.Array;
 import io.vavr.collection.Vector;
 import io.vavr.control.Option;
 import java.util.ArrayList;
@@ -111,7 +111,7 @@ public final class FrontierAnatomy {
                 state.regions().map(Region::owner), state.armedFaults(),
                 state.apps().map(app -> app.withReadWrite(Cells.empty(), Option.none()))));
         parts.put("ignoring queued upcalls", state -> Vector.of(state.regions(), state.armedFaults(),
-                state.apps().map(app -> app.withUpcalls(Queue.empty()))));
+                state.apps().map(app -> app.withUpcalls(Array.empty()))));
         parts.put("ignoring outstanding operations", state -> Vector.of(state.regions(), state.armedFaults(),
                 state.apps().map(app -> app.withPending(Option.none()))));
         parts.put("ignoring armed faults", state -> Vector.of(state.regions(), state.apps()));
