@@ -17,7 +17,10 @@ import java.util.function.Function;
  * it allows), so it allows exactly what the full set of consistent states allows: see {@link Subsumption}
  * and {@link BufferSubsumption}; likewise a state in which an operation another holds pending has completed
  * unseen ({@link UnseenCompletion}), and a state that another's alternatives subsume alternative by
- * alternative ({@link AlternativeSubsumption}).
+ * alternative ({@link AlternativeSubsumption}). It does so at each step that makes more states than the
+ * frontier held ({@link #reduced}); a step that makes no more only drops duplicates, so a state another
+ * subsumes may stay until the next step that makes more. Either way the frontier allows the same: a state
+ * left out allows nothing the others do not, and a state kept allows nothing the full set does not.
  */
 public final class Frontier {
     private final Specification specification;
@@ -71,7 +74,8 @@ public final class Frontier {
     /**
      * The frontier after {@code input} was answered by {@code observation}, or the divergence when no
      * consistent state allows it. When every state allows only itself (a tick, most often), the frontier
-     * stays as it is: its states are already distinct, and none subsumes another.
+     * stays as it is. The states the step made are {@linkplain #reduced reduced} when they are more than the
+     * frontier held, else only their duplicates dropped: a frontier never grows without being reduced.
      *
      * @throws TooManyStates when the step makes more states than the specification's {@linkplain Specification#stepBound() bound}
      */
@@ -96,7 +100,12 @@ public final class Frontier {
         if (same(next)) {
             return Either.right(this);
         }
-        return Either.right(new Frontier(specification, reduced(Vector.ofAll(next), specification.completion())));
+        Vector<SystemState> made = Vector.ofAll(next);
+        // Reduced only when the step made more states than the frontier held: reducing costs more than most
+        // steps, and a step that made no more seldom leaves a state another subsumes (left out at the next
+        // step that makes more).
+        return Either.right(new Frontier(specification, next.size() > width
+                ? reduced(made, specification.completion()) : distinct(made, Vector::ofAll)));
     }
 
     /** Whether {@code next} holds this frontier's states themselves, in order. */

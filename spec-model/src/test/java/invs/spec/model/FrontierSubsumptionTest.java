@@ -38,8 +38,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * A frontier leaves out a state that another of its states subsumes (the same state with at least as many
- * flash faults armed), and allows exactly what the full set of consistent states ({@link PlainStates})
- * allows. A soak walks more ({@code -Dinvs.soak=100 -Dinvs.soak.seed=N}, as {@link FactoredFrontierTest}).
+ * flash faults armed) at each step that makes more states than it held, and allows exactly what the full
+ * set of consistent states ({@link PlainStates}) allows. A soak walks more ({@code -Dinvs.soak=100 -Dinvs.soak.seed=N}, as {@link FactoredFrontierTest}).
  */
 class FrontierSubsumptionTest {
     /** How many times the walks a soak takes ({@code -Dinvs.soak=N}, as {@link FactoredFrontierTest}'s). */
@@ -199,6 +199,29 @@ class FrontierSubsumptionTest {
             return app.equals(otherApp) && upcall.equals(otherUpcall) && buffer.knowsNoMoreThan(otherBuffer);
         }
         return general.equals(specific);
+    }
+
+    @Test
+    void aStepThatMakesNoMoreStatesKeepsThemAsTheyComeButOnce() {
+        // Alpha reads unsubscribed, subscribes, writes: its read's upcall is queued (RESERVE: no buffer) and
+        // its write may be pending or done unseen. The yield that shows the read's upcall steps two states to
+        // two: the write pending, and the write done with its upcall queued, which the first stands for
+        // (UnseenCompletion). That step makes no more states, so the frontier keeps both.
+        Scenario scenario = new Scenario(Configuration.defaults(Profile.DOC))
+                .then(Command.read(ALPHA, 0x7ff), Observation.success())
+                .then(new Subscribe(ALPHA, 2), Observation.success())
+                .then(new Subscribe(ALPHA, 1), Observation.success())
+                .then(Command.write(ALPHA, 0x801), Observation.success());
+        assertEquals(2, scenario.frontier().states().size(), () -> "" + scenario.frontier().states());
+        scenario.then(new Yield(ALPHA), new Observation.Yielded(Option.some(Upcall.error(1, ErrorCode.RESERVE)), Bytes.empty()));
+        Vector<SystemState> kept = scenario.frontier().states();
+        assertEquals(Vector.of(true, false), kept.map(state -> state.app(ALPHA).pending().isDefined()), () -> "" + kept);
+        Specification specification = scenario.frontier().specification();
+        assertEquals(kept.take(1), Frontier.reduced(kept, specification.completion()), "reduced, the pending write stands for both");
+        // The drain completes the pending write (RESERVE again: no buffer): both states are then the same,
+        // and the frontier holds it once.
+        scenario.then(new Drain(), Observation.quiet());
+        assertEquals(kept.drop(1), scenario.frontier().states());
     }
 
     @Test
