@@ -39,7 +39,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * A frontier leaves out a state that another of its states subsumes (the same state with at least as many
  * flash faults armed) at each step that makes more states than it held, and allows exactly what the full
- * set of consistent states ({@link PlainStates}) allows. A soak walks more ({@code -Dinvs.soak=100 -Dinvs.soak.seed=N}, as {@link FactoredFrontierTest}).
+ * set of consistent states ({@link PlainStates}) allows. A soak walks more
+ * ({@code -Dinvs.soak=100 -Dinvs.soak.seed=N}, as {@link FactoredFrontierTest}).
  */
 class FrontierSubsumptionTest {
     /** How many times the walks a soak takes ({@code -Dinvs.soak=N}, as {@link FactoredFrontierTest}'s). */
