@@ -4,8 +4,6 @@ import invs.spec.Bytes;
 import invs.spec.ErrorCode;
 import invs.spec.Upcall;
 import io.vavr.collection.Array;
-import io.vavr.collection.HashSet;
-import io.vavr.collection.Set;
 import io.vavr.control.Option;
 
 /**
@@ -25,7 +23,7 @@ public final class AppState {
     private final Bytes readOnly;
     private final Cells readWrite;
     private final Option<ReadSource> readSource;
-    private final Set<Integer> subscriptions;
+    private final Subscriptions subscriptions;
     private final Array<Upcall> upcalls;
     private final Option<Operation> pending;
     private final Grant grant;
@@ -49,12 +47,12 @@ public final class AppState {
      * @param pending       the outstanding operation, if any
      * @param grant         whether the kernel holds the app's grant (clause TRD104_GRANT_NOMEM)
      */
-    public AppState(Bytes readOnly, Cells readWrite, Option<ReadSource> readSource, Set<Integer> subscriptions,
+    public AppState(Bytes readOnly, Cells readWrite, Option<ReadSource> readSource, Subscriptions subscriptions,
                     Array<Upcall> upcalls, Option<Operation> pending, Grant grant) {
         this(readOnly, readWrite, readSource, subscriptions, upcalls, pending, grant, 0L);
     }
 
-    private AppState(Bytes readOnly, Cells readWrite, Option<ReadSource> readSource, Set<Integer> subscriptions,
+    private AppState(Bytes readOnly, Cells readWrite, Option<ReadSource> readSource, Subscriptions subscriptions,
                      Array<Upcall> upcalls, Option<Operation> pending, Grant grant, long mayFail) {
         this.mayFail = mayFail;
         this.readOnly = readOnly;
@@ -67,7 +65,7 @@ public final class AppState {
     }
 
     /** An app state of these parts, with the grant allocated. */
-    public AppState(Bytes readOnly, Cells readWrite, Option<ReadSource> readSource, Set<Integer> subscriptions,
+    public AppState(Bytes readOnly, Cells readWrite, Option<ReadSource> readSource, Subscriptions subscriptions,
                     Array<Upcall> upcalls, Option<Operation> pending) {
         this(readOnly, readWrite, readSource, subscriptions, upcalls, pending, Grant.ALLOCATED);
     }
@@ -88,7 +86,7 @@ public final class AppState {
     }
 
     /** The subscribe numbers with a non-null upcall. */
-    public Set<Integer> subscriptions() {
+    public Subscriptions subscriptions() {
         return subscriptions;
     }
 
@@ -174,7 +172,7 @@ public final class AppState {
      * This state subscribed to {@code numbers}, the upcalls queued on {@code number} dropped, the marks
      * moved along.
      */
-    AppState withSubscriptionsDropping(Set<Integer> numbers, int number) {
+    AppState withSubscriptionsDropping(Subscriptions numbers, int number) {
         Array<Upcall> kept = Array.empty();
         long marks = 0;
         int position = 0;
@@ -254,7 +252,7 @@ public final class AppState {
                 + ", grant=" + grant + (mayFail == 0 ? "" : ", mayFail=" + Long.toBinaryString(mayFail)) + "]";
     }
 
-    private static final AppState FRESH = new AppState(Bytes.empty(), Cells.empty(), Option.none(), HashSet.empty(),
+    private static final AppState FRESH = new AppState(Bytes.empty(), Cells.empty(), Option.none(), Subscriptions.NONE,
             Array.empty(), Option.none(), Grant.NONE);
 
     /** A process that has just started: no grant yet, nothing allowed, subscribed, queued or pending. */
@@ -278,7 +276,7 @@ public final class AppState {
     }
 
     /** This state with other subscriptions and queue, no queued upcall marked as one that may be FAIL. */
-    public AppState withSubscriptions(Set<Integer> numbers, Array<Upcall> queue) {
+    public AppState withSubscriptions(Subscriptions numbers, Array<Upcall> queue) {
         return new AppState(readOnly, readWrite, readSource, numbers, queue, pending, grant);
     }
 

@@ -248,7 +248,8 @@ public final class Specification {
         }
         return needingGrant(state, app, granted -> completion.settle(granted, app).map(before -> {
             AppState current = before.app(app);
-            var numbers = subscribe ? current.subscriptions().add(number) : current.subscriptions().remove(number);
+            Subscriptions numbers = subscribe ? current.subscriptions().with(number)
+                    : current.subscriptions().without(number);
             return exactly(SUCCESS, before.withApp(app, current.withSubscriptionsDropping(numbers, number)),
                     Clause.TRD104_SUBSCRIBE);
         }));

@@ -27,9 +27,9 @@ import invs.spec.model.Outcome;
 import invs.spec.model.ReadSource;
 import invs.spec.model.Region;
 import invs.spec.model.Specification;
+import invs.spec.model.Subscriptions;
 import invs.spec.model.SystemState;
 import io.vavr.collection.Array;
-import io.vavr.collection.HashSet;
 import io.vavr.collection.Set;
 import io.vavr.collection.Vector;
 import io.vavr.control.Option;
@@ -60,11 +60,11 @@ class CanonicalFormTest {
         Region listed = new Region(LISTED, Cells.filled(4, 0xFF), 3);
         Operation write = new Operation(OperationKind.WRITE, 3, false, false, Vector.empty(),
                 Vector.of(Bytes.of((byte) 0x5A)));
-        AppState first = AppState.fresh().withSubscriptions(HashSet.of(0, 1, 2), Array.of(Upcall.success(0, 4)))
+        AppState first = AppState.fresh().withSubscriptions(Subscriptions.of(0, 1, 2), Array.of(Upcall.success(0, 4)))
                 .withReadOnly(Bytes.of((byte) 0x5A))
                 .withReadWrite(Cells.filled(2, 0).copyFrom(0, self.contents(), 0, 2), Option.some(new ReadSource(SELF, 0, 2, 7)))
                 .withPending(Option.some(write));
-        AppState second = AppState.fresh().withSubscriptions(HashSet.of(0, 1, 2), Array.empty())
+        AppState second = AppState.fresh().withSubscriptions(Subscriptions.of(0, 1, 2), Array.empty())
                 .withReadWrite(Cells.filled(2, 0).forget(0, 2), Option.some(new ReadSource(LISTED, 0, 2, epoch)));
         return new SystemState(Vector.of(listed, self), Vector.of(first, second, AppState.fresh()), 1);
     }

@@ -10,7 +10,6 @@ import invs.spec.Configuration;
 import invs.spec.Profile;
 import invs.spec.ShortId;
 import io.vavr.collection.Array;
-import io.vavr.collection.HashSet;
 import io.vavr.collection.Vector;
 import java.util.ArrayList;
 import java.util.List;
@@ -113,7 +112,7 @@ class KnowledgeIndexTest {
      */
     private static Vector<SystemState> randomStates(Random random, int count) {
         SystemState subscribed = DOC.initial().withApp(app(0),
-                DOC.initial().app(app(0)).withSubscriptions(HashSet.of(1), Array.empty()));
+                DOC.initial().app(app(0)).withSubscriptions(Subscriptions.of(1), Array.empty()));
         List<SystemState> states = new ArrayList<>();
         for (int made = 0; made < count; made++) {
             SystemState state = random.nextInt(4) == 0 ? subscribed : DOC.initial();

@@ -19,7 +19,6 @@ import invs.spec.ShortId;
 import invs.spec.Upcall;
 import invs.spec.Yield;
 import io.vavr.collection.Array;
-import io.vavr.collection.HashSet;
 import io.vavr.collection.Vector;
 import io.vavr.control.Option;
 import org.junit.jupiter.api.Test;
@@ -65,7 +64,7 @@ class KnowledgeSubsumptionTest {
         // neither subsumes the other; the frontier holds them as one state, the bytes failable (StorageAlternatives)
         assertEquals(Vector.of(whole, failed), Frontier.of(DOC, Vector.of(whole, failed)).states()
                 .flatMap(FaultAlternatives::concrete));
-        SystemState subscribed = failed.withApp(app(0), failed.app(app(0)).withSubscriptions(HashSet.of(1), Array.empty()));
+        SystemState subscribed = failed.withApp(app(0), failed.app(app(0)).withSubscriptions(Subscriptions.of(1), Array.empty()));
         SystemState known = with(TORN_START, 0);
         assertEquals(Vector.of(known, subscribed), Frontier.of(DOC, Vector.of(known, subscribed)).states());
         assertTrue(Subsumption.subsumes(with(TORN_START.forget(8, 4), 2), with(TORN_START, 1)));
