@@ -108,7 +108,7 @@ final class BatchedTry implements BegunTry {
             batches.send(size);
             sent += size;
             // The generator's time: the session counted its own (sending the batch to the system).
-            statistics.time(0, 0, System.nanoTime() - before - (statistics.timedNanos() - counted));
+            statistics.timeAround(System.nanoTime() - before, counted);
         }
     }
 }

@@ -125,7 +125,7 @@ final class TryRunner {
                 }
                 long after = System.nanoTime();
                 if (session.lastStepTimed()) {
-                    statistics.time(0, 0, StepTimer.EVERY * (after - before) - (statistics.timedNanos() - counted));
+                    statistics.timeAround(StepTimer.EVERY * (after - before), counted);
                 }
                 before = after;
                 if (violation.isDefined()) {

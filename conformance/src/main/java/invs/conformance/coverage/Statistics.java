@@ -58,6 +58,15 @@ public final class Statistics {
         otherNanos += other;
     }
 
+    /**
+     * Adds to the engine's own work {@code elapsed} ns, less what was counted since {@link #timedNanos} was
+     * {@code countedBefore}: the time a caller measured around work the session timed itself (generating
+     * inputs around the session's steps).
+     */
+    public void timeAround(long elapsed, long countedBefore) {
+        time(0, 0, elapsed - (timedNanos() - countedBefore));
+    }
+
     /** Notes a frontier of {@code width} states. */
     public void frontier(int width) {
         widestFrontier = Math.max(widestFrontier, width);
