@@ -33,8 +33,8 @@ import java.util.Set;
  * <p>It announces pipelining ({@link #PIPELINING} requests) unless made with a window of 1: it answers
  * requests in order as it reads them, and when requests arrive ahead of their replies it writes the
  * replies in runs (at most {@link #FLUSH_EVERY} at a time) instead of flushing after each one, and
- * always before it waits for more requests, which it polls for a while before it blocks while they come
- * one at a time ({@link SpinningInput}).
+ * always before it waits for more requests, which it polls for a while before it blocks only after a
+ * request that came alone ({@link ServerInput}).
  */
 public final class ProtocolServer {
     /** The protocol version this server speaks. */
@@ -44,8 +44,9 @@ public final class ProtocolServer {
     /** The most replies a pipelining server holds back before flushing them. */
     static final int FLUSH_EVERY = 16;
     /**
-     * How long a pipelining server polls for the next request before it blocks waiting for it, and invs
-     * for the next reply to a batch, while polling pays ({@link SpinningInput}): 100 microseconds.
+     * How long a pipelining server polls for the next request after a request that came alone before it
+     * blocks waiting for it ({@link ServerInput}), and invs for the next reply to a batch, while polling pays
+     * ({@link SpinningInput}): 100 microseconds.
      */
     static final long SPIN_NANOS = 100_000;
     /** Jackson's default reading, which takes the last of two fields and ignores what follows an object. */
@@ -113,7 +114,8 @@ public final class ProtocolServer {
      */
     public void serve(InputStream in, OutputStream out) {
         OutputStream replies = pipelining > 1 ? new BufferedOutputStream(out, 1 << 16) : out;
-        LineReader reader = new LineReader(pipelining > 1 ? new FlushBeforeWaiting(in, replies) : in, limits.maxLine());
+        ServerInput input = pipelining > 1 ? new ServerInput(in, replies, SPIN_NANOS) : null;
+        LineReader reader = new LineReader(input != null ? input : in, limits.maxLine());
         LineEncoder lines = new LineEncoder();
         int held = 0;
         try {
@@ -132,6 +134,9 @@ public final class ProtocolServer {
                 }
                 if (reply == null) {
                     continue;
+                }
+                if (input != null) {
+                    input.requestRead();
                 }
                 lines.clear();
                 lines.add(reply);
@@ -264,30 +269,6 @@ public final class ProtocolServer {
             system.close();
             system = null;
             configuration = null;
-        }
-    }
-
-    /**
-     * The requests, flushing the replies written so far before each read that would wait for the client
-     * (nothing more has arrived): a client waiting for a reply is never kept waiting by the buffer.
-     */
-    private static final class FlushBeforeWaiting extends SpinningInput {
-        private final OutputStream replies;
-
-        FlushBeforeWaiting(InputStream requests, OutputStream replies) {
-            super(requests, SPIN_NANOS);
-            pollWhilePaying(SPIN_NANOS);
-            this.replies = replies;
-        }
-
-        @Override
-        protected int awaitInput() throws IOException {
-            int there = available();
-            if (there > 0) {
-                return there;
-            }
-            replies.flush();
-            return super.awaitInput();
         }
     }
 

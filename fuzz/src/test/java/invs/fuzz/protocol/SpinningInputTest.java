@@ -57,7 +57,7 @@ class SpinningInputTest {
 
     @Test
     void pollsOnlyWhilePollingPays() throws IOException {
-        Slow slow = new Slow();
+        SlowStream slow = new SlowStream();
         byte[] buffer = new byte[1];
         try (SpinningInput in = new SpinningInput(slow, 200_000_000)) {
             in.pollWhilePaying(200_000_000);
@@ -80,7 +80,7 @@ class SpinningInputTest {
 
     @Test
     void pollsBeforeEveryWaitUnlessToldToPollWhilePollingPays() throws IOException {
-        Slow slow = new Slow();
+        SlowStream slow = new SlowStream();
         byte[] buffer = new byte[1];
         try (SpinningInput in = new SpinningInput(slow, 50_000_000)) {
             slow.readMillis = 100; // longer than the poll: a server slow to answer one request at a time
@@ -138,34 +138,6 @@ class SpinningInputTest {
             System.arraycopy(held, at, buffer, offset, count);
             at += count;
             return count == 0 && length > 0 ? -1 : count;
-        }
-    }
-
-    /** A stream that never says it holds anything, and whose reads take {@code readMillis} each. */
-    private static final class Slow extends InputStream {
-        int looks;
-        long readMillis;
-
-        @Override
-        public int available() {
-            looks++;
-            return 0;
-        }
-
-        @Override
-        public int read() {
-            throw new UnsupportedOperationException("read in blocks");
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) {
-            try {
-                Thread.sleep(readMillis);
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-            buffer[offset] = 'x';
-            return 1;
         }
     }
 
