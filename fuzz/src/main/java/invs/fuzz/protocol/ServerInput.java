@@ -9,13 +9,14 @@ import java.io.OutputStream;
  * more has arrived) it flushes the replies written so far, so that a client waiting for a reply is never
  * kept waiting by the buffer; and it polls for the next request before it blocks only after a request
  * that came alone. A client that sends one request at a time sends the next one within a round trip, which
- * polling catches without a wake-up; a client that sends batches sends the next batch when it has judged
- * the replies to earlier ones, long after, and polling for it would only burn the processor both processes
- * share. While requests come alone it polls as {@link SpinningInput} does, while polling pays.
+ * polling catches without a wake-up; a client that sends batches mostly sends the next batch once it has
+ * judged replies to earlier ones, too late for a poll, and polling for it would only burn the processor
+ * both processes share. While requests come alone it polls as {@link SpinningInput} does, while polling
+ * pays.
  */
 final class ServerInput extends SpinningInput {
     private final OutputStream replies;
-    /** How many requests the server has read since it last waited for the client. */
+    /** How many requests the server has answered since it last waited for the client. */
     private int requestsSinceWait;
 
     /** Reads {@code requests}, flushing {@code replies} before each wait, polling up to {@code spinNanos}. */
@@ -25,7 +26,7 @@ final class ServerInput extends SpinningInput {
         this.replies = replies;
     }
 
-    /** Tells that the server has read one more request. */
+    /** Tells that the server has read and answered one more request (a blank line is none). */
     void requestRead() {
         requestsSinceWait++;
     }
