@@ -16,9 +16,10 @@ class ServerInputTest {
 
     @Test
     void pollsAfterALoneRequestAndBlocksAtOnceAfterABatch() throws IOException {
-        SlowStream requests = new SlowStream(); // every wait finds nothing, and each read returns at once
+        // every wait finds nothing, and each read returns at once: far within the poll of 200 ms
+        SlowStream requests = new SlowStream();
         Flushes replies = new Flushes();
-        try (ServerInput in = new ServerInput(requests, replies, 50_000_000)) {
+        try (ServerInput in = new ServerInput(requests, replies, 200_000_000)) {
             in.requestRead();
             assertTrue(in.pollsNextWait());
             int looks = requests.looks;
@@ -47,7 +48,7 @@ class ServerInputTest {
     @Test
     void aWaitBeforeAnyRequestPolls() throws IOException {
         SlowStream requests = new SlowStream();
-        try (ServerInput in = new ServerInput(requests, new Flushes(), 50_000_000)) {
+        try (ServerInput in = new ServerInput(requests, new Flushes(), 200_000_000)) {
             assertTrue(in.pollsNextWait(), "the client's hello comes alone");
             assertEquals('x', in.read());
             assertTrue(requests.looks > 1);
