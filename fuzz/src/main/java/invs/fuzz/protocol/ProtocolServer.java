@@ -33,8 +33,8 @@ import java.util.Set;
  * <p>It announces pipelining ({@link #PIPELINING} requests) unless made with a window of 1: it answers
  * requests in order as it reads them, and when requests arrive ahead of their replies it writes the
  * replies in runs (at most {@link #FLUSH_EVERY} at a time) instead of flushing after each one, and
- * always before it waits for more requests, which it polls for a while before it blocks only after a
- * request that came alone ({@link ServerInput}).
+ * always before it waits for more requests. It polls for the next request for a while before it blocks
+ * only after a request that came alone; after a batch it blocks at once ({@link ServerInput}).
  */
 public final class ProtocolServer {
     /** The protocol version this server speaks. */
