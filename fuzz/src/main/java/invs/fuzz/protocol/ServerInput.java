@@ -33,7 +33,12 @@ final class ServerInput extends SpinningInput {
 
     /** Whether the next wait for the client, if it came now, would poll before it blocks. */
     boolean pollsNextWait() {
-        return requestsSinceWait <= 1 && polling();
+        return afterLoneRequest() && polling();
+    }
+
+    /** Whether the server has answered at most one request since it last waited: none came in a batch. */
+    private boolean afterLoneRequest() {
+        return requestsSinceWait <= 1;
     }
 
     @Override
@@ -43,7 +48,7 @@ final class ServerInput extends SpinningInput {
             return there;
         }
         replies.flush();
-        boolean alone = requestsSinceWait <= 1;
+        boolean alone = afterLoneRequest();
         requestsSinceWait = 0;
         return alone ? super.awaitInput() : 0;
     }
