@@ -1,7 +1,12 @@
 package invs.fuzz.protocol;
 
 import invs.conformance.trace.LineReader;
+import invs.spec.AppId;
+import invs.spec.Bytes;
 import invs.spec.Observation;
+import invs.spec.Upcall;
+import invs.spec.Yield;
+import io.vavr.control.Option;
 
 import java.util.Arrays;
 
@@ -23,6 +28,8 @@ final class AwaitedReply {
     private final Observation forecast;
     /** The forecast's reply line with its line feed, once the writer has encoded it; null until then, or never. */
     private volatile byte[] forecastLine;
+    /** Whether that line leaves the forecast's buffer out ({@link Reply.SameBuffer}): set before the line. */
+    private boolean leavesBufferOut;
 
     /** {@code request}, whose reply is forecast to show {@code forecast} (null: no forecast). */
     AwaitedReply(Request request, Observation forecast) {
@@ -37,15 +44,28 @@ final class AwaitedReply {
 
     /**
      * Encodes the forecast's line with {@code encoder} (cleared first, left holding the line), unless there
-     * is no forecast or its line would be longer than {@link #MAX_FORECAST_LINE}.
+     * is no forecast or its line would be longer than {@link #MAX_FORECAST_LINE}. {@code shown} holds the
+     * buffers forecast for each app's yields so far, in the order of the requests, when the server leaves out
+     * a buffer shown again (the line of such a yield's forecast then leaves it out too); null when it does not.
      */
-    void encodeForecast(LineEncoder encoder) {
-        if (forecast == null || forecast instanceof Observation.Yielded yielded
+    void encodeForecast(LineEncoder encoder, ShownBuffers shown) {
+        Reply line = new Reply.Answer(request.id(), forecast);
+        if (shown != null && request instanceof Request.Reset) {
+            shown.clear();
+        } else if (shown != null && request instanceof Request.Apply(long id, Yield(AppId app))) {
+            if (!(forecast instanceof Observation.Yielded(Option<Upcall> upcall, Bytes buffer))) {
+                shown.forget(app); // what the server shows is not forecast
+            } else if (shown.repeats(app, buffer)) {
+                line = new Reply.SameBuffer(id, upcall);
+                leavesBufferOut = true;
+            }
+        }
+        if (forecast == null || !leavesBufferOut && forecast instanceof Observation.Yielded yielded
                 && yielded.readBuffer().length() > MAX_FORECAST_LINE / 2 - 1024) {
             return;
         }
         encoder.clear();
-        encoder.add(new Reply.Answer(request.id(), forecast));
+        encoder.add(line);
         forecastLine = encoder.toByteArray();
     }
 
@@ -54,16 +74,25 @@ final class AwaitedReply {
      * already ({@link LineReader#skipIfNext}): the line is then consumed, neither searched for its end nor
      * copied. Else null, with nothing consumed.
      */
-    Reply.Answer forecastIfNext(LineReader replies) {
+    Reply forecastIfNext(LineReader replies) {
         byte[] expected = forecastLine;
-        return expected != null && replies.skipIfNext(expected, expected.length - 1)
-                ? new Reply.Answer(request.id(), forecast) : null;
+        return expected != null && replies.skipIfNext(expected, expected.length - 1) ? forecastReply() : null;
     }
 
     /** The reply {@code line} shows when it is the forecast's line, byte for byte; else null (decode it). */
-    Reply.Answer forecastIfSame(byte[] line) {
+    Reply forecastIfSame(byte[] line) {
         byte[] expected = forecastLine;
         return expected != null && Arrays.equals(line, 0, line.length, expected, 0, expected.length - 1)
-                ? new Reply.Answer(request.id(), forecast) : null;
+                ? forecastReply() : null;
+    }
+
+    /**
+     * The reply the forecast's line holds: the forecast, or, when the line leaves its buffer out, the
+     * forecast's upcall with the buffer left out, which is whatever the app showed last and not necessarily
+     * the forecast's (the forecast of an earlier yield may have been wrong).
+     */
+    private Reply forecastReply() {
+        return leavesBufferOut && forecast instanceof Observation.Yielded yielded
+                ? new Reply.SameBuffer(request.id(), yielded.upcall()) : new Reply.Answer(request.id(), forecast);
     }
 }

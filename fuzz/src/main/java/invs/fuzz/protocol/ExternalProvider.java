@@ -21,7 +21,9 @@ import java.util.function.LongFunction;
  * each new system takes an idle server and sends it {@code reset}; with {@code freshServers} every
  * sequence gets a new process instead. A server that announces pipelining in its hello reply gets batches
  * of inputs without waiting for each reply (at most {@link #WINDOW} requests unanswered, or fewer if it
- * says so), the first of them right after its reset, before its ready reply has come. Thread-safe: each thread drives its own servers.
+ * says so), the first of them right after its reset, before its ready reply has come. Its hello asks for
+ * the {@code same-buffer} extension; a server that agrees may leave out a yield's buffer shown again, which
+ * invs puts back ({@link ShownBuffers}). Thread-safe: each thread drives its own servers.
  *
  * <p>Nothing a server does escapes as an exception from {@link #create}: a server that cannot be started
  * or reset yields a system whose every input fails with a {@link ProtocolFailure}, which the engine
@@ -185,7 +187,7 @@ public final class ExternalProvider implements SystemUnderTestFactory, AutoClose
 
     private ServerProcess startServer() {
         ServerProcess server = ServerProcess.start(command);
-        Reply reply = server.exchange(id -> new Request.Hello(id, ProtocolServer.PROTOCOL, CLIENT), startTimeout);
+        Reply reply = server.exchange(id -> new Request.Hello(id, ProtocolServer.PROTOCOL, CLIENT, true), startTimeout);
         if (!(reply instanceof Reply.Hello greeting)) {
             String detail = reply instanceof Reply.Error error ? ": " + JsonFields.shown(error.message(), REASON_CHARS) : "";
             throw server.fail("the server answered hello with a reply of type \""
@@ -196,7 +198,10 @@ public final class ExternalProvider implements SystemUnderTestFactory, AutoClose
                     + ProtocolServer.PROTOCOL);
         }
         hello = new Reply.Hello(greeting.id(), greeting.protocol(), JsonFields.shown(greeting.server(), REASON_CHARS),
-                greeting.capabilities(), greeting.profile(), greeting.pipelining());
+                greeting.capabilities(), greeting.profile(), greeting.pipelining(), greeting.sameBuffer());
+        if (greeting.sameBuffer()) {
+            server.useSameBuffer();
+        }
         return server;
     }
 

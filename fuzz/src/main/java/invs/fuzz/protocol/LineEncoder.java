@@ -93,6 +93,13 @@ final class LineEncoder {
             key("observation");
             observation(observation);
             put('}');
+        } else if (reply instanceof Reply.SameBuffer(long id, Option<Upcall> upcall)) {
+            header("observation", id);
+            comma();
+            key("observation");
+            put('{');
+            yielded(upcall);
+            ascii("null}}");
         } else if (reply instanceof Reply.Ready(long id)) {
             header("ready", id);
             put('}');
@@ -182,19 +189,25 @@ final class LineEncoder {
             }
             case Observation.Quiet quiet -> name("kind", "quiet");
             case Observation.Yielded(Option<Upcall> upcall, Bytes buffer) -> {
-                name("kind", "yielded");
-                comma();
-                key("upcall");
-                if (upcall.isDefined()) {
-                    upcall(upcall.get());
-                } else {
-                    ascii("null");
-                }
-                comma();
-                hex("buffer", buffer);
+                yielded(upcall);
+                hexDigits(buffer);
             }
         }
         put('}');
+    }
+
+    /** The fields of a yield's observation up to its buffer's value: {@code "kind":"yielded","upcall":…,"buffer":}. */
+    private void yielded(Option<Upcall> upcall) {
+        name("kind", "yielded");
+        comma();
+        key("upcall");
+        if (upcall.isDefined()) {
+            upcall(upcall.get());
+        } else {
+            ascii("null");
+        }
+        comma();
+        key("buffer");
     }
 
     private void upcall(Upcall upcall) {
@@ -262,6 +275,11 @@ final class LineEncoder {
     /** {@code "key":"…"}: {@code data} in lower-case hexadecimal, two digits a byte. */
     private void hex(String key, Bytes data) {
         key(key);
+        hexDigits(data);
+    }
+
+    /** {@code "…"}: {@code data} in lower-case hexadecimal, two digits a byte. */
+    private void hexDigits(Bytes data) {
         int count = data.length();
         ensure(2 * count + 2);
         byte[] out = bytes;

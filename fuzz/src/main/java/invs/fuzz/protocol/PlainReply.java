@@ -32,6 +32,7 @@ final class PlainReply {
     private static final byte[] ARG2 = ascii(",\"arg2\":");
     private static final byte[] CLOSING_BRACE = ascii("}");
     private static final byte[] BUFFER = ascii(",\"buffer\":\"");
+    private static final byte[] SAME_BUFFER = ascii(",\"buffer\":null}}");
     private static final byte[] END = ascii("\"}}");
     /** The most digits read here: any integer of at most 18 digits is within a {@code long}. */
     private static final int MAX_DIGITS = 18;
@@ -43,8 +44,11 @@ final class PlainReply {
         this.line = line;
     }
 
-    /** The reply on {@code line} when it is written in the plain form, else null. */
-    static Reply.Answer answer(byte[] line) {
+    /**
+     * The reply on {@code line} when it is written in the plain form, else null: an {@link Reply.Answer}, or a
+     * {@link Reply.SameBuffer} for a yield's whose buffer is {@code null}.
+     */
+    static Reply answer(byte[] line) {
         return new PlainReply(line).read();
     }
 
@@ -58,7 +62,7 @@ final class PlainReply {
         return id >= 0 && reply.skip(CLOSING_BRACE) && reply.at == line.length ? new Reply.Ready(id) : null;
     }
 
-    private Reply.Answer read() {
+    private Reply read() {
         if (!skip(HEAD)) {
             return null;
         }
@@ -74,7 +78,11 @@ final class PlainReply {
         } else if (skip(FAILURE)) {
             observation = failure();
         } else if (skip(YIELDED)) {
-            observation = yielded();
+            Option<Upcall> upcall = upcall();
+            if (upcall != null && skip(SAME_BUFFER)) {
+                return at == line.length ? new Reply.SameBuffer(id, upcall) : null;
+            }
+            observation = upcall != null ? yielded(upcall) : null;
         } else {
             return null;
         }
@@ -93,25 +101,27 @@ final class PlainReply {
         return null;
     }
 
-    private Observation yielded() {
-        Option<Upcall> upcall;
+    /** A yield's upcall, {@code null} or an object; null for anything else. */
+    private Option<Upcall> upcall() {
         if (skip(NO_UPCALL)) {
-            upcall = Option.none();
-        } else {
-            if (!skip(NUMBER)) {
-                return null;
-            }
-            long number = number(Integer.MIN_VALUE, Integer.MAX_VALUE);
-            long status = skip(STATUS) ? number(Long.MIN_VALUE, Long.MAX_VALUE) : Long.MIN_VALUE;
-            long arg1 = skip(ARG1) ? number(Long.MIN_VALUE, Long.MAX_VALUE) : Long.MIN_VALUE;
-            long arg2 = skip(ARG2) ? number(Long.MIN_VALUE, Long.MAX_VALUE) : Long.MIN_VALUE;
-            // number() answers Long.MIN_VALUE (out of its digits' reach) for anything it does not read
-            if (number == Long.MIN_VALUE || status == Long.MIN_VALUE || arg1 == Long.MIN_VALUE
-                    || arg2 == Long.MIN_VALUE || !skip(CLOSING_BRACE)) {
-                return null;
-            }
-            upcall = Option.some(new Upcall((int) number, status, arg1, arg2));
+            return Option.none();
         }
+        if (!skip(NUMBER)) {
+            return null;
+        }
+        long number = number(Integer.MIN_VALUE, Integer.MAX_VALUE);
+        long status = skip(STATUS) ? number(Long.MIN_VALUE, Long.MAX_VALUE) : Long.MIN_VALUE;
+        long arg1 = skip(ARG1) ? number(Long.MIN_VALUE, Long.MAX_VALUE) : Long.MIN_VALUE;
+        long arg2 = skip(ARG2) ? number(Long.MIN_VALUE, Long.MAX_VALUE) : Long.MIN_VALUE;
+        // number() answers Long.MIN_VALUE (out of its digits' reach) for anything it does not read
+        if (number == Long.MIN_VALUE || status == Long.MIN_VALUE || arg1 == Long.MIN_VALUE
+                || arg2 == Long.MIN_VALUE || !skip(CLOSING_BRACE)) {
+            return null;
+        }
+        return Option.some(new Upcall((int) number, status, arg1, arg2));
+    }
+
+    private Observation yielded(Option<Upcall> upcall) {
         if (!skip(BUFFER)) {
             return null;
         }

@@ -10,8 +10,13 @@ import invs.conformance.trace.LineTooLongException;
 import invs.conformance.trace.TraceFormatException;
 import invs.conformance.trace.TraceLimits;
 import invs.conformance.trace.Utf8Text;
+import invs.spec.AppId;
+import invs.spec.Bytes;
 import invs.spec.Configuration;
+import invs.spec.Observation;
 import invs.spec.Profile;
+import invs.spec.Upcall;
+import invs.spec.Yield;
 import io.vavr.control.Option;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -34,7 +39,9 @@ import java.util.Set;
  * requests in order as it reads them, and when requests arrive ahead of their replies it writes the
  * replies in runs (at most {@link #FLUSH_EVERY} at a time) instead of flushing after each one, and
  * always before it waits for more requests. It polls for the next request for a while before it blocks
- * only after a request that came alone; after a batch it blocks at once ({@link ServerInput}).
+ * only after a request that came alone; after a batch it blocks at once ({@link ServerInput}). When the
+ * client's hello asks for the {@code same-buffer} extension it uses it: a yield that shows the buffer its
+ * app's last yield showed leaves it out ({@link ShownBuffers}).
  */
 public final class ProtocolServer {
     /** The protocol version this server speaks. */
@@ -62,6 +69,11 @@ public final class ProtocolServer {
     private Configuration configuration;
     private final RecentResets resets = new RecentResets();
     private AllowedBuffers allowed;
+    /**
+     * The buffer each app showed last since the reset, while the client reads a buffer left out as that one
+     * (the {@code same-buffer} extension, asked for in its hello); null when it did not ask.
+     */
+    private ShownBuffers shown;
 
     /**
      * A server called {@code name} (sent in the hello reply) whose boards come from {@code factory} and
@@ -219,13 +231,19 @@ public final class ProtocolServer {
 
     private Reply answer(Request request) {
         return switch (request) {
-            case Request.Hello hello -> hello.protocol() == PROTOCOL
-                    ? new Reply.Hello(hello.id(), PROTOCOL, name, capabilities, reading, pipelining)
-                    : new Reply.Error(hello.id(), "this server speaks protocol " + PROTOCOL + ", not " + hello.protocol());
+            case Request.Hello hello -> hello(hello);
             case Request.Reset reset -> reset(reset.id(), reset.configuration());
             case Request.Apply apply -> apply(apply);
             case Request.Bye bye -> new Reply.Goodbye(bye.id());
         };
+    }
+
+    private Reply hello(Request.Hello hello) {
+        if (hello.protocol() != PROTOCOL) {
+            return new Reply.Error(hello.id(), "this server speaks protocol " + PROTOCOL + ", not " + hello.protocol());
+        }
+        shown = hello.sameBuffer() ? new ShownBuffers() : null;
+        return new Reply.Hello(hello.id(), PROTOCOL, name, capabilities, reading, pipelining, hello.sameBuffer());
     }
 
     private Reply apply(Request.Apply apply) {
@@ -237,11 +255,18 @@ public final class ProtocolServer {
         if (problem.isDefined()) {
             return new Reply.Error(apply.id(), "cannot apply the input: " + problem.get().at(0, "input").getMessage());
         }
+        Observation observation;
         try {
-            return new Reply.Answer(apply.id(), system.apply(apply.input()));
+            observation = system.apply(apply.input());
         } catch (RuntimeException e) {
             return new Reply.Error(apply.id(), "the implementation failed: " + e);
         }
+        if (shown != null && apply.input() instanceof Yield(AppId app)
+                && observation instanceof Observation.Yielded(Option<Upcall> upcall, Bytes buffer)
+                && shown.repeats(app, buffer)) {
+            return new Reply.SameBuffer(apply.id(), upcall);
+        }
+        return new Reply.Answer(apply.id(), observation);
     }
 
     private Reply reset(long id, Configuration asked) {
@@ -265,6 +290,9 @@ public final class ProtocolServer {
     }
 
     private void closeSystem() {
+        if (shown != null) {
+            shown.clear(); // a reset, refused or not, starts the apps' buffers afresh
+        }
         if (system != null) {
             system.close();
             system = null;

@@ -10,7 +10,9 @@ import invs.conformance.sut.Capability;
 import invs.conformance.trace.ObservationCodec;
 import invs.conformance.trace.TraceFormatException;
 import invs.conformance.trace.Utf8Text;
+import invs.spec.Bytes;
 import invs.spec.Observation;
+import invs.spec.Upcall;
 
 import java.util.EnumSet;
 import java.util.Locale;
@@ -38,14 +40,22 @@ public sealed interface Reply {
      * @param profile      the one reading of the driver document the server implements, if it announces one
      * @param pipelining   the most requests the server accepts before it has answered the first of them: 1
      *                     (strictly one request, then its reply) unless it announces more
+     * @param sameBuffer   whether the server leaves out a yield's buffer that its app showed last
+     *                     ({@link SameBuffer}), as the client asked (the {@code same-buffer} extension)
      */
     record Hello(long id, int protocol, String server, Set<Capability> capabilities, Option<Profile> profile,
-                 int pipelining) implements Reply {
+                 int pipelining, boolean sameBuffer) implements Reply {
         /** Checks the window. */
         public Hello {
             if (pipelining < 1) {
                 throw new IllegalArgumentException("a pipelining window is at least 1: " + pipelining);
             }
+        }
+
+        /** A hello that uses no extension. */
+        public Hello(long id, int protocol, String server, Set<Capability> capabilities, Option<Profile> profile,
+                     int pipelining) {
+            this(id, protocol, server, capabilities, profile, pipelining, false);
         }
 
         /** A hello that announces no pipelining. */
@@ -66,6 +76,9 @@ public sealed interface Reply {
             profile.forEach(reading -> node.put("profile", reading.name().toLowerCase(Locale.ROOT)));
             if (pipelining > 1) {
                 node.put("pipelining", pipelining);
+            }
+            if (sameBuffer) {
+                node.putArray("extensions").add(Extensions.SAME_BUFFER);
             }
             return node;
         }
@@ -108,6 +121,31 @@ public sealed interface Reply {
             ObjectNode node = header("observation", id);
             node.set("observation", ObservationCodec.encode(observation));
             return node;
+        }
+    }
+
+    /**
+     * The answer to a {@link Request.Apply} of a yield that shows the buffer its app showed in the last reply
+     * to one of its yields since the last reset, left out: {@code "buffer":null} (the {@code same-buffer}
+     * extension, {@link ShownBuffers}). Only a server and a client that both named the extension in their
+     * hello messages use it; invs puts the buffer back before anything else sees the answer.
+     *
+     * @param id     the request id
+     * @param upcall the upcall that ran, if any
+     */
+    record SameBuffer(long id, Option<Upcall> upcall) implements Reply {
+        @Override
+        public ObjectNode encode() {
+            ObjectNode node = header("observation", id);
+            ObjectNode observation = ObservationCodec.encode(new Observation.Yielded(upcall, Bytes.empty()));
+            observation.putNull("buffer");
+            node.set("observation", observation);
+            return node;
+        }
+
+        /** The answer this reply stands for, {@code buffer} being what its app showed last. */
+        public Answer showing(Bytes buffer) {
+            return new Answer(id, new Observation.Yielded(upcall, buffer));
         }
     }
 
@@ -175,18 +213,33 @@ public sealed interface Reply {
         return switch (type) {
             case "hello" -> new Hello(id, (int) JsonFields.integer(node, "protocol", 0, Integer.MAX_VALUE),
                     node.hasNonNull("server") ? JsonFields.text(node, "server") : "", capabilities(node), profile(node),
-                    node.hasNonNull("pipelining") ? (int) JsonFields.integer(node, "pipelining", 1, Integer.MAX_VALUE) : 1);
+                    node.hasNonNull("pipelining") ? (int) JsonFields.integer(node, "pipelining", 1, Integer.MAX_VALUE) : 1,
+                    Extensions.named(node).contains(Extensions.SAME_BUFFER));
             case "ready" -> new Ready(id);
             case "unsupported" -> new Unsupported(id, node.hasNonNull("reason") ? JsonFields.text(node, "reason") : "");
             case "observation" -> {
                 JsonNode observation = JsonFields.field(node, "observation"); // named once when missing
-                yield new Answer(id, JsonFields.inside("observation", () -> ObservationCodec.decode(observation)));
+                yield leavesBufferOut(observation)
+                        ? new SameBuffer(id, JsonFields.inside("observation", () -> upcallOf(observation)))
+                        : new Answer(id, JsonFields.inside("observation", () -> ObservationCodec.decode(observation)));
             }
             case "bye" -> new Goodbye(id);
             case "error" -> new Error(id, node.hasNonNull("message") ? JsonFields.text(node, "message") : "");
             default -> throw new TraceFormatException("type", "unknown reply type " + Utf8Text.quoted(type)
                     + " (expected hello, ready, unsupported, observation, bye or error)");
         };
+    }
+
+    /** Whether {@code observation} is a yield's whose buffer is {@code null}: left out, the same as last. */
+    private static boolean leavesBufferOut(JsonNode observation) {
+        return observation.isObject() && "yielded".equals(observation.path("kind").textValue())
+                && observation.has("buffer") && observation.get("buffer").isNull();
+    }
+
+    /** The upcall of a yield's observation whose buffer is left out, read as with any buffer. */
+    private static Option<Upcall> upcallOf(JsonNode observation) {
+        ObjectNode withBuffer = ((ObjectNode) observation).deepCopy().put("buffer", "");
+        return ((Observation.Yielded) ObservationCodec.decode(withBuffer)).upcall();
     }
 
     /** The protocol name of {@code capability}, for example {@code torn-reboot}. */

@@ -30,11 +30,22 @@ public sealed interface Request {
      * @param id       the request id
      * @param protocol the protocol version
      * @param client   the client's name and version
+     * @param sameBuffer whether the client reads a yield's buffer left out as the one its app showed last
+     *                   (the {@code same-buffer} extension, asked for in the field {@code extensions})
      */
-    record Hello(long id, int protocol, String client) implements Request {
+    record Hello(long id, int protocol, String client, boolean sameBuffer) implements Request {
+        /** A hello that asks for no extension. */
+        public Hello(long id, int protocol, String client) {
+            this(id, protocol, client, false);
+        }
+
         @Override
         public ObjectNode encode() {
-            return header("hello", id).put("protocol", protocol).put("client", client);
+            ObjectNode node = header("hello", id).put("protocol", protocol).put("client", client);
+            if (sameBuffer) {
+                node.putArray("extensions").add(Extensions.SAME_BUFFER);
+            }
+            return node;
         }
 
         @Override
@@ -107,7 +118,8 @@ public sealed interface Request {
         String type = JsonFields.text(node, "type");
         return switch (type) {
             case "hello" -> new Hello(id, (int) JsonFields.integer(node, "protocol", 0, Integer.MAX_VALUE),
-                    node.hasNonNull("client") ? JsonFields.text(node, "client") : "");
+                    node.hasNonNull("client") ? JsonFields.text(node, "client") : "",
+                    Extensions.named(node).contains(Extensions.SAME_BUFFER));
             case "reset" -> {
                 JsonNode configuration = JsonFields.field(node, "configuration"); // named once when missing
                 yield new Reset(id, JsonFields.inside("configuration", () -> ConfigurationCodec.decode(configuration)));

@@ -26,9 +26,21 @@ final class RequestWriter {
     /** Whether the next wait for a batch polls before it blocks (written by the writer thread only). */
     private volatile boolean polling = true;
 
+    /** Whether the server leaves out a yield's buffer shown again, and so do the lines of forecast replies. */
+    private final boolean sameBuffer;
+
     /** Starts a daemon thread called {@code name} that writes to {@code requests}. */
     RequestWriter(OutputStream requests, String name) {
+        this(requests, name, false);
+    }
+
+    /**
+     * Starts a daemon thread called {@code name} that writes to {@code requests}, to a server that leaves out
+     * a yield's buffer its app showed last when {@code sameBuffer}.
+     */
+    RequestWriter(OutputStream requests, String name, boolean sameBuffer) {
         this.requests = requests;
+        this.sameBuffer = sameBuffer;
         this.thread = new Thread(this::write, name);
         thread.setDaemon(true);
         thread.start();
@@ -85,11 +97,12 @@ final class RequestWriter {
         try {
             LineEncoder lines = new LineEncoder();
             LineEncoder forecasts = new LineEncoder();
+            ShownBuffers forecastShown = sameBuffer ? new ShownBuffers() : null;
             while (true) {
                 List<AwaitedReply> batch = nextBatch();
                 lines.clear();
                 for (AwaitedReply awaited : batch) {
-                    awaited.encodeForecast(forecasts);
+                    awaited.encodeForecast(forecasts, forecastShown);
                     lines.add(awaited.request());
                 }
                 lines.writeTo(requests);

@@ -63,6 +63,8 @@ final class ServerProcess {
     /** The lines of requests sent one at a time, from the thread that drives this server. */
     private final LineEncoder lines = new LineEncoder();
     private RequestWriter writer;
+    /** What each app's yields showed last, once the server agreed to leave out a buffer shown again; else null. */
+    private ShownBuffers shown;
     private long nextId = 1;
     /** Requests {@link #send sent} and not yet answered; its size is the window the last {@link #send} said. */
     private final RequestWindow window = new RequestWindow();
@@ -94,6 +96,11 @@ final class ServerProcess {
         } catch (IOException e) {
             throw new ProtocolFailure("cannot start the server `" + command + "`: " + e.getMessage());
         }
+    }
+
+    /** Lets a yield's reply leave out the buffer its app showed last, put back by invs: once hello agreed to it. */
+    void useSameBuffer() {
+        shown = new ShownBuffers();
     }
 
     /** Whether an exchange has failed (the process is then killed). */
@@ -237,7 +244,7 @@ final class ServerProcess {
 
     private RequestWriter writer() {
         if (writer == null) {
-            writer = new RequestWriter(requests, "invs-server-" + process.pid() + "-in");
+            writer = new RequestWriter(requests, "invs-server-" + process.pid() + "-in", shown != null);
         }
         return writer;
     }
@@ -261,14 +268,14 @@ final class ServerProcess {
     private Reply reply(AwaitedReply awaited, long due, Duration timeout) {
         Reply read = awaited.forecastIfNext(replies); // the forecast's line, read whole already
         if (read != null) {
-            return read;
+            return ShownBuffers.filledIn(shown, awaited.request(), read, null, this::fail);
         }
         Request request = awaited.request();
         while (true) {
             byte[] line = receive(request, due, timeout);
             Reply forecast = awaited.forecastIfSame(line);
             if (forecast != null) {
-                return forecast;
+                return ShownBuffers.filledIn(shown, request, forecast, line, this::fail);
             }
             Reply reply;
             try {
@@ -277,7 +284,7 @@ final class ServerProcess {
                 throw fail(ReplyLines.malformed(request.describe(), line, e.getMessage()));
             }
             if (reply.id() == request.id()) {
-                return reply;
+                return ShownBuffers.filledIn(shown, request, reply, line, this::fail);
             }
             if (!(request instanceof Request.Reset) || reply.id() > request.id()) { // before a reset: the last sequence's
                 throw fail("the server answered " + request.describe() + " with a reply for request " + reply.id()

@@ -26,18 +26,25 @@ import java.util.Locale;
  * How long replaying a long recorded trace takes over the out-of-process protocol ({@code invs replay
  * --sut-command}): against {@code invs serve} in a child process, and against the same server behind a link
  * that delivers each reply late ({@link SlowLink}, as a board behind a serial line or a debugger would),
- * each driven one request at a time and pipelined. The trace is recorded on the reference implementation
- * (the default generator's full mix on the doc profile's default board, seed 7), so every replay conforms;
- * the slow link replays its first SLOW_INPUTS inputs only. Each way is replayed twice to warm up, then
- * ROUNDS times; the benchmark prints each way's median time and rate, and the pipelined/one-at-a-time
- * speed-up per server.
+ * each driven one request at a time and pipelined; and pipelined behind a serial line that carries
+ * BYTES_PER_SECOND bytes a second (and delivers each reply 100 µs late), against {@code invs serve} leaving
+ * out the buffers a yield shows again (the {@code same-buffer} extension) and writing each in full (its hello
+ * request's {@code extensions} field taken out on the way, as for a server that knows no extension). The
+ * trace is recorded on the reference implementation (the default generator's full mix on the doc profile's
+ * default board, seed 7), so every replay conforms; the slow link and the serial line replay its first
+ * SLOW_INPUTS inputs only. Each way is replayed twice to warm up, then ROUNDS times; the benchmark prints
+ * each way's median time and rate, the pipelined/one-at-a-time speed-up per server, and what leaving
+ * buffers out saves on the serial line.
  *
- * <p>Usage: {@code ReplayBenchmark [INPUTS [SLOW_INPUTS [DELAY_MICROS [ROUNDS]]]]} (defaults 20,000, 2,000,
- * 1,000, 5); run by {@code ./build bench} among the others.
+ * <p>Usage: {@code ReplayBenchmark [INPUTS [SLOW_INPUTS [DELAY_MICROS [ROUNDS [BYTES_PER_SECOND]]]]]}
+ * (defaults 20,000, 2,000, 1,000, 5, 100,000: a serial line of about a megabaud); run by {@code ./build
+ * bench} among the others.
  */
 public final class ReplayBenchmark {
     private static final Duration REQUEST = Duration.ofSeconds(30);
     private static final Duration START = Duration.ofSeconds(60);
+    /** A filter before a server that takes the {@code extensions} field out of the hello request. */
+    private static final String WITHOUT_EXTENSIONS = "sed -u 's/,\"extensions\":\\[[^]]*\\]//' | ";
 
     private ReplayBenchmark() {
     }
@@ -48,6 +55,7 @@ public final class ReplayBenchmark {
         int slowInputs = args.length > 1 ? Integer.parseInt(args[1]) : 2_000;
         long delay = args.length > 2 ? Long.parseLong(args[2]) : 1_000;
         int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 5;
+        long bytesPerSecond = args.length > 4 ? Long.parseLong(args[4]) : 100_000;
         Trace trace = recorded(Configuration.defaults(Profile.DOC), inputs, 7);
         Trace shorter = new Trace(trace.header(), trace.steps().take(slowInputs));
         System.out.printf(Locale.ROOT, "replaying a trace of %,d inputs; behind a link of %,d µs, its first %,d%n",
@@ -60,6 +68,13 @@ public final class ReplayBenchmark {
         double slowPipelined = time("behind the slow link, pipelined", slow, true, shorter, rounds);
         System.out.printf(Locale.ROOT, "pipelined replay: %.1f× faster against invs serve, %.1f× behind the slow link%n",
                 serveOne / servePipelined, slowOne / slowPipelined);
+        String line = Long.toString(bytesPerSecond);
+        String serial = ChildJava.command(SlowLink.class.getName(), "100", served, line);
+        String serialInFull = ChildJava.command(SlowLink.class.getName(), "100", WITHOUT_EXTENSIONS + served, line);
+        double leftOut = time("serial line, buffers shown again left out", serial, true, shorter, rounds);
+        double inFull = time("serial line, every buffer in full", serialInFull, true, shorter, rounds);
+        System.out.printf(Locale.ROOT, "behind a serial line of %,d bytes/s, leaving buffers out: %.2f× faster%n",
+                bytesPerSecond, inFull / leftOut);
     }
 
     /** A trace of {@code length} inputs of the default generator, with the reference implementation's answers. */

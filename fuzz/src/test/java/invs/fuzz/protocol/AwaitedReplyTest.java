@@ -32,7 +32,7 @@ class AwaitedReplyTest {
     void aReplyThatIsTheForecastsLineIsTheForecast() {
         for (Observation forecast : new Observation[]{Observation.success(), Observation.failure(ErrorCode.BUSY), YIELDED}) {
             AwaitedReply awaited = encoded(YIELD, forecast);
-            Reply.Answer answer = awaited.forecastIfSame(served(new Reply.Answer(8, forecast)));
+            Reply.Answer answer = (Reply.Answer) awaited.forecastIfSame(served(new Reply.Answer(8, forecast)));
             assertNotNull(answer, forecast::toString);
             assertEquals(8, answer.id());
             assertSame(forecast, answer.observation());
@@ -89,10 +89,11 @@ class AwaitedReplyTest {
         AwaitedReply first = encoded(new Request.Apply(6, new Command(AppId.of(1), 1, 0, 0)), Observation.success());
         assertNull(first.forecastIfNext(replies), "nothing read yet: the line is read as ever");
         assertNotNull(first.forecastIfSame(replies.next()));
-        Reply.Answer taken = encoded(COMMAND, Observation.success()).forecastIfNext(replies);
+        Reply taken = encoded(COMMAND, Observation.success()).forecastIfNext(replies);
         assertNotNull(taken);
         assertEquals(7, taken.id());
-        assertSame(YIELDED, encoded(YIELD, YIELDED).forecastIfNext(replies).observation(), "a yield showing 2 KiB");
+        assertSame(YIELDED, ((Reply.Answer) encoded(YIELD, YIELDED).forecastIfNext(replies)).observation(),
+                "a yield showing 2 KiB");
         AwaitedReply otherwise = encoded(new Request.Apply(9, new Command(AppId.of(1), 1, 0, 0)), Observation.success());
         assertNull(otherwise.forecastIfNext(replies), "answered otherwise than forecast");
         assertEquals(new Reply.Answer(9, Observation.quiet()), Reply.decode(replies.next()), "the line is still there");
@@ -101,7 +102,7 @@ class AwaitedReplyTest {
 
     private static AwaitedReply encoded(Request request, Observation forecast) {
         AwaitedReply awaited = new AwaitedReply(request, forecast);
-        awaited.encodeForecast(new LineEncoder());
+        awaited.encodeForecast(new LineEncoder(), null);
         return awaited;
     }
 

@@ -136,6 +136,20 @@ class ExternalProviderTest {
         assertFailure("error", "with an error: out of cheese");
     }
 
+    @Test
+    void aBufferLeftOutWhereNoneMayBeIsAMalformedReply() {
+        assertFailure("buffer-left-out", "with a malformed reply (field observation.buffer: null, a buffer left out,"
+                + " answers only a yield)");
+        try (ExternalProvider provider = misbehaving("buffer-left-out", 1, false);
+             SystemUnderTest system = provider.create(Configuration.defaults(Profile.DOC))) {
+            assertTrue(provider.preflight().sameBuffer(), "the server agreed to leave buffers out");
+            system.apply(new Yield(AppId.of(0)));
+            ProtocolFailure failure = assertThrows(ProtocolFailure.class, () -> system.apply(new Yield(AppId.of(1))));
+            assertTrue(failure.getMessage().contains("(field observation.buffer: null, a buffer left out, but app 1 has"
+                    + " shown no buffer since the reset (same-buffer))"), failure.getMessage());
+        }
+    }
+
     /**
      * With fresh servers, the preflight's server answers which boards the system builds, one question per
      * board: one server start in all, where each question started a server of its own before.

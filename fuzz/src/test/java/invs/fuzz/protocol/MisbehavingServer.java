@@ -15,7 +15,8 @@ import java.util.EnumSet;
  * {@code crash} (exits with status 3 after a line on standard error),
  * {@code hang} (never answers, and stops reading its input), {@code stall} (like {@code hang}, after writing
  * {@code pid N} on its standard error at the start), {@code garbage} (answers a line that is not JSON), {@code wrong-id}
- * (answers with another request's id), {@code error} (answers with an error reply), {@code mute} (never
+ * (answers with another request's id), {@code error} (answers with an error reply), {@code buffer-left-out} (answers a yield's reply
+ * with its buffer left out, {@code null}, whatever the input), {@code mute} (never
  * answers hello, from the start), {@code reset-error} (answers every reset with an error reply).
  */
 public final class MisbehavingServer {
@@ -80,6 +81,13 @@ public final class MisbehavingServer {
                         System.out.println("{\"type\":\"observation\",\"id\":" + idOf(line)
                                 + ",\"observation\":{\"kind\":\"yielded\",\"upcall\":null,\"buffer\":\""
                                 + "00".repeat(1 << 20) + "\"}}");
+                        System.out.flush();
+                        continue;
+                    }
+                    case "buffer-left-out" -> {
+                        // a yield's reply whose buffer is left out (same-buffer), whatever the input
+                        System.out.println("{\"type\":\"observation\",\"id\":" + idOf(line)
+                                + ",\"observation\":{\"kind\":\"yielded\",\"upcall\":null,\"buffer\":null}}");
                         System.out.flush();
                         continue;
                     }

@@ -105,8 +105,31 @@ class PipeliningTest {
                     assertEquals(truth, answers(system.send(inputs, wrong.take(40).appendAll(truth.drop(40))), inputs.size()),
                             "forecast wrong for the first 40: seed " + seed);
                 }
+                // every yield forecast to show one buffer: from each app's second yield on, its forecast line
+                // leaves the buffer out, as does the server's reply wherever the app shows its last buffer again
+                Vector<invs.spec.Observation> oneBuffer = truth.map(observation -> observation
+                        instanceof invs.spec.Observation.Yielded(var upcall, var buffer)
+                        ? new invs.spec.Observation.Yielded(upcall, Bytes.filled(3, 0x5a)) : observation);
+                assertTrue(showsABufferAgain(inputs, truth), "an app shows its last buffer again: seed " + seed);
+                try (SystemUnderTest system = served.create(BOARD)) {
+                    assertEquals(truth, answers(system.send(inputs, oneBuffer), inputs.size()),
+                            "every buffer forecast wrong: seed " + seed);
+                }
             }
         }
+    }
+
+    /** Whether a yield in {@code inputs} shows the buffer its app's yield before it showed. */
+    private static boolean showsABufferAgain(Vector<Input> inputs, Vector<invs.spec.Observation> observations) {
+        java.util.Map<AppId, Bytes> last = new java.util.HashMap<>();
+        for (int at = 0; at < inputs.size(); at++) {
+            if (inputs.get(at) instanceof invs.spec.Yield(AppId app)
+                    && observations.get(at) instanceof invs.spec.Observation.Yielded yielded
+                    && yielded.readBuffer().equals(last.put(app, yielded.readBuffer()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Vector<invs.spec.Observation> answers(invs.conformance.sut.PendingAnswers pending, int count) {

@@ -88,7 +88,7 @@ class PlainReplyTest {
     @Test
     void mangledRepliesInThePlainFormAreReadAsTheirTextHolds() {
         int plain = LineDecoderTest.agreeOnMangledLines(LineDecoderTest.replyLines(30), line -> {
-            Reply.Answer read = PlainReply.answer(line);
+            Reply read = PlainReply.answer(line);
             return read != null ? read : LineDecoderTest.outcome(() -> Reply.decode(Utf8Text.decode(line)));
         }, line -> LineDecoderTest.outcome(() -> Reply.decode(Utf8Text.decode(line))), line -> PlainReply.answer(line) != null);
         assertTrue(plain > 500, "the mangled lines include valid observations in the plain form: " + plain);

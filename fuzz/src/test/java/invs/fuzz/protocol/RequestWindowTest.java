@@ -74,8 +74,8 @@ class RequestWindowTest {
     }
 
     /** The reply {@code awaited} reads as its forecast when the server answers {@code answer}, or null. */
-    private static Reply.Answer forecast(AwaitedReply awaited, Observation answer) {
-        awaited.encodeForecast(new LineEncoder());
+    private static Reply forecast(AwaitedReply awaited, Observation answer) {
+        awaited.encodeForecast(new LineEncoder(), null);
         byte[] line = LineEncoder.line(new Reply.Answer(awaited.request().id(), answer));
         return awaited.forecastIfSame(Arrays.copyOf(line, line.length - 1));
     }

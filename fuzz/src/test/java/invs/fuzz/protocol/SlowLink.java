@@ -14,9 +14,11 @@ import java.util.concurrent.locks.LockSupport;
  * A server behind a slow link, for benchmarks: runs a server command ({@code /bin/sh -c}) with this
  * process's standard input and error, and copies its replies to standard output each {@code MICROS}
  * microseconds after the server wrote it, as a serial line or a debugger's link would deliver them late;
- * replies written together still arrive together (the link's latency, not its bandwidth).
+ * replies written together still arrive together (the link's latency). Given {@code BYTES_PER_SECOND}, the
+ * link also carries that many bytes a second, one line after the other (its bandwidth: a line arrives
+ * once its last byte has crossed, after the lines before it).
  *
- * <p>Usage: {@code SlowLink MICROS COMMAND}.
+ * <p>Usage: {@code SlowLink MICROS COMMAND [BYTES_PER_SECOND]}.
  */
 public final class SlowLink {
     private static final byte[] END = new byte[0];
@@ -28,15 +30,16 @@ public final class SlowLink {
     private record Due(long nanos, byte[] line) {
     }
 
-    /** {@code SlowLink MICROS COMMAND}. */
+    /** {@code SlowLink MICROS COMMAND [BYTES_PER_SECOND]}. */
     public static void main(String[] args) throws IOException, InterruptedException {
         long delay = TimeUnit.MICROSECONDS.toNanos(Long.parseLong(args[0]));
+        double nanosPerByte = args.length > 2 ? 1e9 / Long.parseLong(args[2]) : 0;
         Process server = new ProcessBuilder(List.of("/bin/sh", "-c", args[1]))
                 .redirectInput(ProcessBuilder.Redirect.INHERIT)
                 .redirectError(ProcessBuilder.Redirect.INHERIT)
                 .start();
         LinkedBlockingQueue<Due> link = new LinkedBlockingQueue<>();
-        Thread reader = new Thread(() -> carry(server.getInputStream(), link, delay), "slow-link");
+        Thread reader = new Thread(() -> carry(server.getInputStream(), link, delay, nanosPerByte), "slow-link");
         reader.setDaemon(true);
         reader.start();
         OutputStream out = System.out;
@@ -54,14 +57,21 @@ public final class SlowLink {
         System.exit(server.waitFor());
     }
 
-    /** Puts every line of {@code replies} on the link as it comes, due {@code delay} later; then the end. */
-    private static void carry(InputStream replies, LinkedBlockingQueue<Due> link, long delay) {
+    /**
+     * Puts every line of {@code replies} on the link as it comes, due {@code delay} later and once its
+     * bytes have crossed, {@code nanosPerByte} each, after the line before; then the end.
+     */
+    private static void carry(InputStream replies, LinkedBlockingQueue<Due> link, long delay, double nanosPerByte) {
         try (InputStream in = new BufferedInputStream(replies)) {
             ByteArrayOutputStream line = new ByteArrayOutputStream();
+            long lastDue = 0;
             for (int next = in.read(); next >= 0; next = in.read()) {
                 line.write(next);
                 if (next == '\n') {
-                    link.add(new Due(System.nanoTime() + delay, line.toByteArray()));
+                    long crossed = (long) (line.size() * nanosPerByte);
+                    long due = Math.max(System.nanoTime() + delay, lastDue) + crossed;
+                    lastDue = due;
+                    link.add(new Due(due, line.toByteArray()));
                     line.reset();
                 }
             }
