@@ -1,15 +1,23 @@
 package invs.fuzz.protocol;
 
 import invs.conformance.trace.ByteSearch;
+import invs.spec.Bytes;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
  * The hexadecimal digits of a buffer in the bytes of a message's line, two a byte, up to the quote that
  * ends the string: read by both readers of plain replies ({@link PlainReply}, {@link LineDecoder}), each
- * with the digits it vouches for.
+ * with the digits it vouches for, and written by {@link LineEncoder} in lower case.
  */
 final class HexDigits {
+    /** Writes two bytes of an array at once, the first at the lower index. */
+    private static final VarHandle PAIR = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
+    /** The two lower-case digits of each byte value, as {@link #PAIR} writes them: the high digit first. */
+    private static final short[] PAIRS = pairs();
     /** The value of each hexadecimal digit of either case (as {@code HexFormat} reads them), -1 for any other byte. */
     static final byte[] EITHER_CASE = values(true);
     /** The value of each lower-case hexadecimal digit, as invs writes them, -1 for any other byte. */
@@ -38,6 +46,27 @@ final class HexDigits {
             bytes[index] = (byte) (high << 4 | low);
         }
         return bytes;
+    }
+
+    /**
+     * Writes the lower-case digits of {@code data}, two a byte, into {@code out} from {@code at}, which has
+     * room for them: the index after the last digit.
+     */
+    static int encode(Bytes data, byte[] out, int at) {
+        int count = data.length();
+        for (int index = 0; index < count; index++, at += 2) {
+            PAIR.set(out, at, PAIRS[data.get(index) & 0xFF]);
+        }
+        return at;
+    }
+
+    private static short[] pairs() {
+        byte[] digits = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        short[] pairs = new short[256];
+        for (int value = 0; value < 256; value++) {
+            pairs[value] = (short) (digits[value >> 4] | digits[value & 0xF] << 8);
+        }
+        return pairs;
     }
 
     private static byte[] values(boolean upperCaseToo) {

@@ -39,7 +39,6 @@ import java.util.Map;
 final class LineEncoder {
     /** The largest buffer kept after {@link #clear()}; a larger one (a long batch, a huge buffer) is dropped. */
     private static final int KEPT_BYTES = 256 * 1024;
-    private static final byte[] HEX_DIGITS = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] LONG_MIN = Long.toString(Long.MIN_VALUE).getBytes(StandardCharsets.US_ASCII);
 
     /** How many boards' configuration objects are kept, most recently sent first. */
@@ -283,13 +282,8 @@ final class LineEncoder {
         int count = data.length();
         ensure(2 * count + 2);
         byte[] out = bytes;
-        int at = length;
-        out[at++] = '"';
-        for (int index = 0; index < count; index++) {
-            byte b = data.get(index);
-            out[at++] = HEX_DIGITS[(b >> 4) & 0xF];
-            out[at++] = HEX_DIGITS[b & 0xF];
-        }
+        out[length] = '"';
+        int at = HexDigits.encode(data, out, length + 1);
         out[at++] = '"';
         length = at;
     }
