@@ -34,6 +34,8 @@ class ProtocolSkeletonTest {
         assertEquals(Main.FINDING, run.exit(), run.toString());
         assertFalse(run.out().contains("malformed") || run.out().contains("robustness"), run.out());
         assertTrue(run.out().contains("lockstep"), run.out());
+        assertTrue(run.out().contains("(skeleton 0.1), protocol 1, capabilities: drain, leaves out buffers shown again"
+                + " (same-buffer)"), run.out());
         List<String> lines = Files.readAllLines(replies, StandardCharsets.UTF_8);
         assertTrue(lines.get(0).contains("\"pipelining\":256") && lines.get(0).contains("\"extensions\":[\"same-buffer\"]"),
                 lines.get(0));

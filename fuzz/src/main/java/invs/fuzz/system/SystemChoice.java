@@ -178,6 +178,7 @@ public sealed interface SystemChoice {
                     + (hello.server().isEmpty() ? "" : " (" + hello.server() + ")") + ", protocol " + hello.protocol()
                     + ", capabilities: " + capabilities + (fresh ? ", a new process per sequence" : "")
                     + (oneAtATime && hello.pipelining() > 1 ? ", one request at a time (announces pipelining)" : "")
+                    + (hello.sameBuffer() ? ", leaves out buffers shown again (same-buffer)" : "")
                     + hello.profile().map(reading -> ", announces the " + reading.name().toLowerCase(java.util.Locale.ROOT)
                     + " reading").getOrElse(""), provider, hello.profile());
         }
