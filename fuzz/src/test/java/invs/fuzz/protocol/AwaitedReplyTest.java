@@ -101,13 +101,18 @@ class AwaitedReplyTest {
     }
 
     private static AwaitedReply encoded(Request request, Observation forecast) {
+        return encoded(request, forecast, null);
+    }
+
+    /** {@code request} awaiting its reply, the forecast's line encoded after the buffers forecast in {@code shown}. */
+    static AwaitedReply encoded(Request request, Observation forecast, ShownBuffers shown) {
         AwaitedReply awaited = new AwaitedReply(request, forecast);
-        awaited.encodeForecast(new LineEncoder(), null);
+        awaited.encodeForecast(new LineEncoder(), shown);
         return awaited;
     }
 
     /** The line a server writes for {@code reply}, as the reply reader hands it over: without its line feed. */
-    private static byte[] served(Reply reply) {
+    static byte[] served(Reply reply) {
         byte[] line = LineEncoder.line(reply);
         return Arrays.copyOf(line, line.length - 1);
     }

@@ -198,13 +198,10 @@ class SameBufferTest {
     }
 
     private static AwaitedReply encoded(Request request, Observation forecast, ShownBuffers forecasts) {
-        AwaitedReply awaited = new AwaitedReply(request, forecast);
-        awaited.encodeForecast(new LineEncoder(), forecasts);
-        return awaited;
+        return AwaitedReplyTest.encoded(request, forecast, forecasts);
     }
 
     private static byte[] withoutLineFeed(Reply reply) {
-        byte[] line = LineEncoder.line(reply);
-        return Arrays.copyOf(line, line.length - 1);
+        return AwaitedReplyTest.served(reply);
     }
 }
