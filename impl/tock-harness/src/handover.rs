@@ -1,6 +1,7 @@
 //! What one process image of the harness hands the next when it re-executes itself (the kernel's
 //! deferred calls are used up): the request it was answering, the board's configuration and flash
-//! pages, and the requests it had read and not yet served. Written as one JSON object in a file.
+//! pages, the requests it had read and not yet served, and what the client agreed to in `hello` with
+//! the buffers its apps' yields showed last. Written as one JSON object in a file.
 
 use crate::json::{object, parse, string, Json};
 
@@ -25,6 +26,10 @@ pub struct Handover {
     pub pages: Vec<(usize, Vec<u8>)>,
     /// The bytes of the requests read after the one being answered and not yet served, in order.
     pub requests: Vec<u8>,
+    /// Whether the client asked for the `same-buffer` extension.
+    pub same_buffer: bool,
+    /// The buffer each app's last yield showed since the last reset: app slot and bytes.
+    pub shown: Vec<(usize, Vec<u8>)>,
 }
 
 fn hex(bytes: &[u8]) -> String {
@@ -45,13 +50,14 @@ impl Handover {
             Action::Reset => "reset",
             Action::Reboot => "reboot",
         };
-        let pages = self.pages.iter().map(|(n, bytes)| Json::Array(vec![Json::Int(*n as i128), Json::Str(hex(bytes))]));
         object(vec![
             ("id", Json::Int(self.id as i128)),
             ("action", string(action)),
             ("configuration", self.configuration.clone()),
-            ("pages", Json::Array(pages.collect())),
+            ("pages", numbered(&self.pages)),
             ("requests", Json::Str(hex(&self.requests))),
+            ("sameBuffer", Json::Bool(self.same_buffer)),
+            ("shown", numbered(&self.shown)),
         ])
         .encode()
     }
@@ -69,25 +75,39 @@ impl Handover {
             _ => return Err("no action (reset or reboot)".into()),
         };
         let configuration = state.get("configuration").cloned().ok_or("no configuration")?;
-        let pages = match state.get("pages") {
-            Some(Json::Array(items)) => items
-                .iter()
-                .map(|item| match item {
-                    Json::Array(pair) => match (pair.first(), pair.get(1)) {
-                        (Some(Json::Int(n)), Some(Json::Str(h))) if *n >= 0 => unhex(h).map(|bytes| (*n as usize, bytes)),
-                        _ => None,
-                    },
-                    _ => None,
-                })
-                .collect::<Option<Vec<_>>>()
-                .ok_or("bad flash pages")?,
-            _ => return Err("no flash pages".into()),
-        };
+        let pages = unnumbered(state.get("pages")).ok_or("bad or no flash pages")?;
         let requests = match state.get("requests") {
             Some(Json::Str(h)) => unhex(h).ok_or("bad requests")?,
             _ => return Err("no requests".into()),
         };
-        Ok(Handover { id, action, configuration, pages, requests })
+        let same_buffer = match state.get("sameBuffer") {
+            Some(Json::Bool(b)) => *b,
+            _ => return Err("no sameBuffer".into()),
+        };
+        let shown = unnumbered(state.get("shown")).ok_or("bad or no buffers shown")?;
+        Ok(Handover { id, action, configuration, pages, requests, same_buffer, shown })
+    }
+}
+
+/// Numbered byte strings (flash pages, apps' buffers) as an array of `[number, "hex"]` pairs.
+fn numbered(items: &[(usize, Vec<u8>)]) -> Json {
+    Json::Array(items.iter().map(|(n, bytes)| Json::Array(vec![Json::Int(*n as i128), Json::Str(hex(bytes))])).collect())
+}
+
+/// What [`numbered`] wrote, or `None` when `value` is missing or not such an array.
+fn unnumbered(value: Option<&Json>) -> Option<Vec<(usize, Vec<u8>)>> {
+    match value {
+        Some(Json::Array(items)) => items
+            .iter()
+            .map(|item| match item {
+                Json::Array(pair) => match (pair.first(), pair.get(1)) {
+                    (Some(Json::Int(n)), Some(Json::Str(h))) if *n >= 0 => unhex(h).map(|bytes| (*n as usize, bytes)),
+                    _ => None,
+                },
+                _ => None,
+            })
+            .collect(),
+        _ => None,
     }
 }
 
@@ -103,9 +123,11 @@ mod tests {
             configuration: object(vec![("storageLength", Json::Int(8192))]),
             pages: vec![(0, vec![0, 1, 0xfe, 0xff]), (17, vec![0xab; 4096])],
             requests: b"{\"type\":\"input\",\"id\":4712}\n{\"type\":\"in".to_vec(),
+            same_buffer: true,
+            shown: vec![(0, vec![0xc0, 0xff, 0xee, 0]), (2, Vec::new())],
         };
         assert_eq!(Handover::decode(&handover.encode()), Ok(handover.clone()));
-        let reset = Handover { action: Action::Reset, pages: Vec::new(), requests: Vec::new(), ..handover };
+        let reset = Handover { action: Action::Reset, pages: Vec::new(), requests: Vec::new(), same_buffer: false, shown: Vec::new(), ..handover };
         assert_eq!(Handover::decode(&reset.encode()), Ok(reset));
     }
 
@@ -116,5 +138,7 @@ mod tests {
         assert!(Handover::decode(r#"{"id":1,"action":"reboot","configuration":{},"pages":[],"requests":"abc"}"#).is_err());
         assert!(Handover::decode(r#"{"id":1,"action":"restart","configuration":{},"pages":[],"requests":""}"#).is_err());
         assert!(Handover::decode(r#"{"id":1,"action":"reset","configuration":{},"pages":[]}"#).is_err());
+        assert!(Handover::decode(r#"{"id":1,"action":"reset","configuration":{},"pages":[],"requests":"","sameBuffer":true,"shown":[[0,"0g"]]}"#).is_err());
+        assert!(Handover::decode(r#"{"id":1,"action":"reset","configuration":{},"pages":[],"requests":"","shown":[]}"#).is_err());
     }
 }

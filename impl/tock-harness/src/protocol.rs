@@ -56,7 +56,9 @@ pub enum Observation {
 /// A request from the client.
 #[derive(Clone, Debug)]
 pub enum Request {
-    Hello { protocol: i128 },
+    /// `same_buffer`: the client reads a yield's buffer left out as the one its app's last yield showed
+    /// (the `same-buffer` extension named in the request's `extensions`, docs/protocol.md section 8).
+    Hello { protocol: i128, same_buffer: bool },
     Reset { configuration: Result<Configuration, String>, raw: Json },
     Input(Input),
     Bye,
@@ -75,7 +77,7 @@ pub fn read_request(line: &str) -> (u64, Result<Request, String>) {
     let request = match value.get("type") {
         Some(Json::Str(t)) => match t.as_str() {
             "hello" => match value.get("protocol") {
-                Some(Json::Int(p)) => Ok(Request::Hello { protocol: *p }),
+                Some(Json::Int(p)) => Ok(Request::Hello { protocol: *p, same_buffer: names_extension(&value, SAME_BUFFER) }),
                 _ => Err("malformed request: field protocol: missing or not an integer".into()),
             },
             "reset" => match value.get("configuration") {
@@ -92,6 +94,15 @@ pub fn read_request(line: &str) -> (u64, Result<Request, String>) {
         _ => Err("malformed request: field type: missing or not a string".into()),
     };
     (id, request)
+}
+
+/// The extension that leaves out a yield's buffer its app's last yield showed (docs/protocol.md section 8).
+pub const SAME_BUFFER: &str = "same-buffer";
+
+/// Whether a hello message names `extension` in its `extensions` array (anything else there is ignored).
+fn names_extension(hello: &Json, extension: &str) -> bool {
+    matches!(hello.get("extensions"), Some(Json::Array(names))
+        if names.iter().any(|name| matches!(name, Json::Str(text) if text == extension)))
 }
 
 fn number(value: &Json) -> Result<i32, String> {
@@ -151,6 +162,19 @@ pub fn read_input(value: &Json) -> Result<Input, String> {
 
 fn hex_string(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The JSON of an observation, a yield's buffer left out (`null`) when `leave_out_buffer`.
+pub fn observation_json_leaving_out(observation: &Observation, leave_out_buffer: bool) -> Json {
+    let mut json = observation_json(observation);
+    if let (true, Json::Object(fields)) = (leave_out_buffer, &mut json) {
+        for (key, value) in fields.iter_mut() {
+            if key == "buffer" {
+                *value = Json::Null;
+            }
+        }
+    }
+    json
 }
 
 /// The JSON of an observation.
@@ -223,6 +247,21 @@ mod tests {
         assert!(result.unwrap_err().contains("input.data"));
         let (_, result) = read_request(r#"{"type":"input","id":1,"input":{"kind":"command","app":0,"number":2147483648,"arg1":0,"arg2":0}}"#);
         assert!(result.unwrap_err().contains("input.number"));
+    }
+
+    #[test]
+    fn a_hello_asks_for_same_buffer_by_naming_it() {
+        let hello = |text: &str| match read_request(text).1 {
+            Ok(Request::Hello { same_buffer, .. }) => same_buffer,
+            other => panic!("not a hello: {other:?}"),
+        };
+        assert!(hello(r#"{"type":"hello","id":1,"protocol":1,"extensions":["teleport","same-buffer"]}"#));
+        assert!(!hello(r#"{"type":"hello","id":1,"protocol":1,"extensions":["teleport"]}"#));
+        assert!(!hello(r#"{"type":"hello","id":1,"protocol":1,"extensions":"same-buffer"}"#));
+        assert!(!hello(r#"{"type":"hello","id":1,"protocol":1}"#));
+        let yielded = Observation::Yielded { upcall: None, buffer: vec![0xc0, 0xff, 0xee, 0] };
+        assert_eq!(observation_json_leaving_out(&yielded, true).encode(), r#"{"kind":"yielded","upcall":null,"buffer":null}"#);
+        assert_eq!(observation_json_leaving_out(&yielded, false).encode(), r#"{"kind":"yielded","upcall":null,"buffer":"c0ffee00"}"#);
     }
 
     #[test]

@@ -9,7 +9,7 @@ use crate::board::REGION_SIZES;
 use crate::config::Configuration;
 use crate::handover::{Action, Handover};
 use crate::json::{string, Json};
-use crate::protocol::{observation_json, read_request, reply, Input, Observation, Request};
+use crate::protocol::{observation_json, observation_json_leaving_out, read_request, reply, Input, Observation, Request, SAME_BUFFER};
 use crate::options::Options;
 use crate::requests::{standard_input, Requests};
 use crate::session::{can_boot, Session};
@@ -43,6 +43,10 @@ pub struct Server {
     requests: Requests<Box<dyn Read>>,
     out: std::io::BufWriter<std::io::Stdout>,
     held: usize,
+    /// Whether the client asked for the `same-buffer` extension (docs/protocol.md section 8).
+    same_buffer: bool,
+    /// The buffer each app's last yield showed since the last reset (by app slot), while `same_buffer`.
+    shown: std::collections::BTreeMap<usize, Vec<u8>>,
 }
 
 impl Server {
@@ -55,6 +59,8 @@ impl Server {
             requests: Requests::new(Vec::new(), standard_input()),
             out: std::io::BufWriter::with_capacity(1 << 16, std::io::stdout()),
             held: 0,
+            same_buffer: false,
+            shown: std::collections::BTreeMap::new(),
         }
     }
 
@@ -106,7 +112,8 @@ impl Server {
             let (id, request) = read_request(line.trim_end_matches(['\n', '\r']));
             match request {
                 Err(message) => self.error(id, &message),
-                Ok(Request::Hello { protocol: 1 }) => {
+                Ok(Request::Hello { protocol: 1, same_buffer }) => {
+                    self.same_buffer = same_buffer;
                     let announced = CAPABILITIES.iter().enumerate().filter(|(bit, _)| self.options.capabilities & 1 << bit != 0);
                     let capabilities = Json::Array(announced.map(|(_, c)| string(c)).collect());
                     let name = Self::server_name();
@@ -114,13 +121,17 @@ impl Server {
                     if self.options.pipelining {
                         fields.push(("pipelining", Json::Int(PIPELINING)));
                     }
+                    if same_buffer {
+                        fields.push(("extensions", Json::Array(vec![string(SAME_BUFFER)])));
+                    }
                     self.send(reply("hello", id, fields));
                 }
-                Ok(Request::Hello { protocol }) => {
+                Ok(Request::Hello { protocol, .. }) => {
                     self.error(id, &format!("protocol version {protocol} is not supported: this server speaks version 1"))
                 }
                 Ok(Request::Reset { configuration: Err(message), .. }) => {
                     self.session = None;
+                    self.shown.clear();
                     self.error(id, &format!("malformed request: {message}"));
                 }
                 Ok(Request::Reset { configuration: Ok(config), raw }) => self.reset(id, config, raw),
@@ -136,6 +147,7 @@ impl Server {
 
     fn reset(&mut self, id: u64, config: Configuration, raw: Json) {
         self.session = None;
+        self.shown.clear();
         self.configuration = None;
         if let Some(reason) = config.unsupported(REGION_SIZES, self.options.only_64_bit) {
             self.send(reply("unsupported", id, vec![("reason", string(&reason))]));
@@ -159,6 +171,10 @@ impl Server {
             self.error(id, "no board: send a reset with a configuration this server supports first");
             return;
         };
+        let yielding = match input {
+            Input::Yield { app } => Some(app),
+            _ => None,
+        };
         let result = match input {
             Input::Reboot { torn_bytes } => {
                 session.power_cut(torn_bytes);
@@ -172,10 +188,28 @@ impl Server {
             other => session.apply(&other),
         };
         match result {
-            Ok(observation) => self.send(reply("observation", id, vec![("observation", observation_json(&observation))])),
+            Ok(observation) => {
+                let leave_out = self.shows_again(yielding, &observation);
+                self.send(reply("observation", id, vec![("observation", observation_json_leaving_out(&observation, leave_out))]))
+            }
             Err(message) => {
                 self.error(id, &message);
             }
+        }
+    }
+
+    /// Whether the client reads a yield's buffer left out and `app`'s last yield showed `observation`'s
+    /// buffer; if it showed another, `observation`'s is now the one it showed last.
+    fn shows_again(&mut self, app: Option<usize>, observation: &Observation) -> bool {
+        match (self.same_buffer, app, observation) {
+            (true, Some(app), Observation::Yielded { buffer, .. }) => {
+                if self.shown.get(&app) == Some(buffer) {
+                    return true;
+                }
+                self.shown.insert(app, buffer.clone());
+                false
+            }
+            _ => false,
         }
     }
 
@@ -184,7 +218,8 @@ impl Server {
     /// the requests this image has read and not yet served, then standard input.
     fn reexecute(&mut self, id: u64, action: Action, configuration: Json, pages: Vec<(usize, Vec<u8>)>) -> ! {
         let requests = self.requests.unread();
-        let state = Handover { id, action, configuration, pages, requests };
+        let shown = self.shown.iter().map(|(app, buffer)| (*app, buffer.clone())).collect();
+        let state = Handover { id, action, configuration, pages, requests, same_buffer: self.same_buffer, shown };
         let path = std::env::temp_dir().join(format!("invs-tock-harness-{}.state", std::process::id()));
         let written = std::fs::write(&path, state.encode());
         let program = std::env::current_exe();
@@ -212,6 +247,8 @@ impl Server {
             }
         };
         self.requests = Requests::new(state.requests, standard_input());
+        self.same_buffer = state.same_buffer;
+        self.shown = state.shown.into_iter().collect();
         let (id, raw) = (state.id, state.configuration);
         let built = Configuration::parse(&raw)
             .and_then(|config| Session::new(config, self.options, state.pages))
