@@ -14,7 +14,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The Python server skeleton of docs/protocol.md (section 10), run as the document says: it speaks the
  * protocol, pipelined and with the {@code same-buffer} extension, so a campaign against it reports only
- * the driver it leaves to write (findings of the lockstep property), never a reply out of protocol.
+ * the driver it leaves to write (findings of the lockstep property), never a reply out of protocol; and
+ * the same campaign with the extension taken out of invs's hello on the way finds exactly the same, so the
+ * buffers it leaves out are the ones it would have shown.
  */
 class ProtocolSkeletonTest {
     private static final Path PROTOCOL = Path.of("..", "docs", "protocol.md").toAbsolutePath().normalize();
@@ -28,9 +30,7 @@ class ProtocolSkeletonTest {
         Files.writeString(server, skeleton());
         Path replies = directory.resolve("replies.jsonl");
         String command = "python3 '" + server + "' | tee -a '" + replies + "'";
-        CommandRun run = CommandRun.of("fuzz", "--sut-command", command, "--tries", "30", "--steps", "100",
-                "--threads", "1", "--progress", "none", "--standard", "doc-default",
-                "--out", directory.resolve("out").toString());
+        CommandRun run = campaign(command, "out");
         assertEquals(Main.FINDING, run.exit(), run.toString());
         assertFalse(run.out().contains("malformed") || run.out().contains("robustness"), run.out());
         assertTrue(run.out().contains("lockstep"), run.out());
@@ -40,6 +40,25 @@ class ProtocolSkeletonTest {
         assertTrue(lines.get(0).contains("\"pipelining\":256") && lines.get(0).contains("\"extensions\":[\"same-buffer\"]"),
                 lines.get(0));
         assertTrue(lines.stream().anyMatch(line -> line.endsWith(",\"buffer\":null}}")), "a buffer left out");
+
+        CommandRun inFull = campaign("sed -u 's/,\"extensions\":\\[[^]]*\\]//' | python3 '" + server + "'", "in-full");
+        assertFalse(inFull.out().contains("same-buffer"), inFull.out());
+        assertEquals(causes("out"), causes("in-full"), "the same findings with every buffer written in full");
+    }
+
+    private CommandRun campaign(String command, String out) {
+        return CommandRun.of("fuzz", "--sut-command", command, "--tries", "30", "--steps", "100", "--seed", "7",
+                "--threads", "1", "--progress", "none", "--standard", "doc-default", "--out", directory.resolve(out).toString());
+    }
+
+    /** The causes of the campaign's report in {@code out}: property, clause, steps and occurrences of each. */
+    private java.util.List<String> causes(String out) throws java.io.IOException {
+        var report = new com.fasterxml.jackson.databind.ObjectMapper().readTree(directory.resolve(out).resolve("report.json").toFile());
+        java.util.List<String> causes = new java.util.ArrayList<>();
+        report.get("causes").forEach(cause -> causes.add(cause.get("property").asText() + " " + cause.get("clause").asText()
+                + " " + cause.get("steps").asInt() + " " + cause.get("occurrences").asInt()));
+        assertFalse(causes.isEmpty(), "the skeleton breaks rules");
+        return causes;
     }
 
     /** The Python block of docs/protocol.md. */

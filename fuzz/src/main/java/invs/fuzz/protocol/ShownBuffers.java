@@ -68,18 +68,17 @@ final class ShownBuffers {
     private static Reply filledIn(ShownBuffers shown, Request request, Reply reply) {
         if (shown == null) {
             if (reply instanceof Reply.SameBuffer) {
-                throw new TraceFormatException("observation.buffer", "null, a buffer left out, but invs did not ask"
-                        + " for the " + Extensions.SAME_BUFFER + " extension (hexadecimal bytes)");
+                throw new TraceFormatException("observation.buffer", "null, a buffer left out, but the server's hello"
+                        + " did not name the " + Extensions.SAME_BUFFER + " extension (hexadecimal bytes)");
             }
-            return reply;
-        }
-        if (request instanceof Request.Reset) {
-            shown.clear();
             return reply;
         }
         if (!(request instanceof Request.Apply(long id, Yield(AppId app)))) {
             if (reply instanceof Reply.SameBuffer) {
                 throw new TraceFormatException("observation.buffer", "null, a buffer left out, answers only a yield");
+            }
+            if (request instanceof Request.Reset) {
+                shown.clear();
             }
             return reply;
         }

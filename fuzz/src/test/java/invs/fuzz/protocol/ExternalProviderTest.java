@@ -140,6 +140,8 @@ class ExternalProviderTest {
     void aBufferLeftOutWhereNoneMayBeIsAMalformedReply() {
         assertFailure("buffer-left-out", "with a malformed reply (field observation.buffer: null, a buffer left out,"
                 + " answers only a yield)");
+        assertFailure("buffer-left-out-unagreed", "with a malformed reply (field observation.buffer: null, a buffer left"
+                + " out, but the server's hello did not name the same-buffer extension (hexadecimal bytes))");
         try (ExternalProvider provider = misbehaving("buffer-left-out", 1, false);
              SystemUnderTest system = provider.create(Configuration.defaults(Profile.DOC))) {
             assertTrue(provider.preflight().sameBuffer(), "the server agreed to leave buffers out");

@@ -16,7 +16,8 @@ import java.util.EnumSet;
  * {@code hang} (never answers, and stops reading its input), {@code stall} (like {@code hang}, after writing
  * {@code pid N} on its standard error at the start), {@code garbage} (answers a line that is not JSON), {@code wrong-id}
  * (answers with another request's id), {@code error} (answers with an error reply), {@code buffer-left-out} (answers a yield's reply
- * with its buffer left out, {@code null}, whatever the input), {@code mute} (never
+ * with its buffer left out, {@code null}, whatever the input), {@code buffer-left-out-unagreed} (the same,
+ * its hello not naming the extension), {@code mute} (never
  * answers hello, from the start), {@code reset-error} (answers every reset with an error reply).
  */
 public final class MisbehavingServer {
@@ -49,6 +50,9 @@ public final class MisbehavingServer {
                     System.out.flush();
                     continue;
                 }
+            }
+            if (mode.equals("buffer-left-out-unagreed")) { // the hello is answered as if invs had not asked
+                line = line.replace(",\"extensions\":[\"same-buffer\"]", "");
             }
             boolean input = line.contains("\"type\":\"input\"");
             if (input && inputs++ >= after) {
@@ -84,7 +88,7 @@ public final class MisbehavingServer {
                         System.out.flush();
                         continue;
                     }
-                    case "buffer-left-out" -> {
+                    case "buffer-left-out", "buffer-left-out-unagreed" -> {
                         // a yield's reply whose buffer is left out (same-buffer), whatever the input
                         System.out.println("{\"type\":\"observation\",\"id\":" + idOf(line)
                                 + ",\"observation\":{\"kind\":\"yielded\",\"upcall\":null,\"buffer\":null}}");

@@ -125,6 +125,9 @@ class SameBufferTest {
         assertTrue(assertThrows(ProtocolFailure.class, () -> ShownBuffers.filledIn(shown,
                 new Request.Apply(6, Command.exists(ALPHA)), new Reply.SameBuffer(6, Option.none()), null, ProtocolFailure::new))
                 .getMessage().contains("null, a buffer left out, answers only a yield"));
+        assertTrue(assertThrows(ProtocolFailure.class, () -> ShownBuffers.filledIn(shown,
+                new Request.Reset(7, Configuration.defaults(Profile.DOC)), new Reply.SameBuffer(7, Option.none()), null,
+                ProtocolFailure::new)).getMessage().contains("answers only a yield"), "not even a reset's");
         ShownBuffers.filledIn(shown, new Request.Reset(7, Configuration.defaults(Profile.DOC)), new Reply.Ready(7), null,
                 ProtocolFailure::new);
         assertTrue(assertThrows(ProtocolFailure.class, () -> ShownBuffers.filledIn(shown, new Request.Apply(8, new Yield(ALPHA)),
@@ -133,7 +136,8 @@ class SameBufferTest {
         byte[] line = "{\"type\":\"observation\",\"id\":9,\"observation\":{\"kind\":\"yielded\",\"upcall\":null,\"buffer\":null}}"
                 .getBytes(StandardCharsets.US_ASCII);
         assertEquals("the server answered request 9 (input app0 yield) with a malformed reply (field observation.buffer:"
-                        + " null, a buffer left out, but invs did not ask for the same-buffer extension (hexadecimal bytes)): "
+                        + " null, a buffer left out, but the server's hello did not name the same-buffer extension"
+                        + " (hexadecimal bytes)): "
                         + "{\"type\":\"observation\",\"id\":9,\"observation\":{\"kind\":\"yielded\"…",
                 assertThrows(ProtocolFailure.class, () -> ShownBuffers.filledIn(null, new Request.Apply(9, new Yield(ALPHA)),
                         Reply.decode(line), line, ProtocolFailure::new)).getMessage());
