@@ -148,7 +148,7 @@ class MainTest {
 
     @Test
     void serverOptionsWithoutAServerAreAUsageError() {
-        for (String[] args : new String[][] {{"--sut-fresh"}, {"--sut-no-pipelining"}, {"--sut-timeout", "1s"}, {"--sut-start-timeout", "1s"}}) {
+        for (String[] args : new String[][] {{"--sut-fresh"}, {"--sut-no-pipelining"}, {"--sut-no-extensions"}, {"--sut-timeout", "1s"}, {"--sut-start-timeout", "1s"}}) {
             int[] code = new int[1];
             String[] all = java.util.stream.Stream.concat(java.util.stream.Stream.of("serve"), java.util.Arrays.stream(args))
                     .toArray(String[]::new);

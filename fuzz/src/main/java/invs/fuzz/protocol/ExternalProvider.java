@@ -22,7 +22,7 @@ import java.util.function.LongFunction;
  * sequence gets a new process instead. A server that announces pipelining in its hello reply gets batches
  * of inputs without waiting for each reply (at most {@link #WINDOW} requests unanswered, or fewer if it
  * says so), the first of them right after its reset, before its ready reply has come. Its hello asks for
- * the {@code same-buffer} extension; a server that agrees may leave out a yield's buffer shown again, which
+ * the {@code same-buffer} extension (unless told not to); a server that agrees may leave out a yield's buffer shown again, which
  * invs puts back ({@link ShownBuffers}). Thread-safe: each thread drives its own servers.
  *
  * <p>Nothing a server does escapes as an exception from {@link #create}: a server that cannot be started
@@ -47,6 +47,8 @@ public final class ExternalProvider implements SystemUnderTestFactory, AutoClose
     private final Duration startTimeout;
     private final boolean freshServers;
     private final boolean pipelining;
+    /** Whether hello asks for the extensions invs reads ({@code same-buffer}). */
+    private final boolean extensions;
     private final ConcurrentLinkedDeque<ServerProcess> idle = new ConcurrentLinkedDeque<>();
     /**
      * With fresh servers, the server that answers which boards the system builds (asked once per board,
@@ -71,11 +73,22 @@ public final class ExternalProvider implements SystemUnderTestFactory, AutoClose
      */
     public ExternalProvider(String command, Duration requestTimeout, Duration startTimeout, boolean freshServers,
                             boolean pipelining) {
+        this(command, requestTimeout, startTimeout, freshServers, pipelining, true);
+    }
+
+    /**
+     * Servers like {@link #ExternalProvider(String, Duration, Duration, boolean, boolean)}, asked in hello for
+     * no protocol extension unless {@code extensions} (docs/protocol.md, section 8): a server then writes
+     * every buffer in full.
+     */
+    public ExternalProvider(String command, Duration requestTimeout, Duration startTimeout, boolean freshServers,
+                            boolean pipelining, boolean extensions) {
         this.command = command;
         this.requestTimeout = requestTimeout;
         this.startTimeout = startTimeout;
         this.freshServers = freshServers;
         this.pipelining = pipelining;
+        this.extensions = extensions;
     }
 
     /** The command that starts a server. */
@@ -187,7 +200,7 @@ public final class ExternalProvider implements SystemUnderTestFactory, AutoClose
 
     private ServerProcess startServer() {
         ServerProcess server = ServerProcess.start(command);
-        Reply reply = server.exchange(id -> new Request.Hello(id, ProtocolServer.PROTOCOL, CLIENT, true), startTimeout);
+        Reply reply = server.exchange(id -> new Request.Hello(id, ProtocolServer.PROTOCOL, CLIENT, extensions), startTimeout);
         if (!(reply instanceof Reply.Hello greeting)) {
             String detail = reply instanceof Reply.Error error ? ": " + JsonFields.shown(error.message(), REASON_CHARS) : "";
             throw server.fail("the server answered hello with a reply of type \""

@@ -135,9 +135,10 @@ public sealed interface SystemChoice {
      * @param fresh        whether every sequence gets a new server process (instead of a reset)
      * @param oneAtATime   whether every request waits for the reply to the one before, even when the server
      *                     announces pipelining
+     * @param noExtensions whether hello asks for no protocol extension (every buffer is then written in full)
      */
-    record External(String command, Duration timeout, Duration startTimeout, boolean fresh, boolean oneAtATime)
-            implements SystemChoice {
+    record External(String command, Duration timeout, Duration startTimeout, boolean fresh, boolean oneAtATime,
+                    boolean noExtensions) implements SystemChoice {
         @Override
         public String label() {
             return "external";
@@ -158,12 +159,15 @@ public sealed interface SystemChoice {
             if (oneAtATime) {
                 flags.add("--sut-no-pipelining");
             }
+            if (noExtensions) {
+                flags.add("--sut-no-extensions");
+            }
             return flags;
         }
 
         @Override
         public OpenSystem open() {
-            ExternalProvider provider = new ExternalProvider(command, timeout, startTimeout, fresh, !oneAtATime);
+            ExternalProvider provider = new ExternalProvider(command, timeout, startTimeout, fresh, !oneAtATime, !noExtensions);
             Reply.Hello hello;
             try {
                 hello = provider.preflight();
@@ -186,7 +190,7 @@ public sealed interface SystemChoice {
         @Override
         public String encode() {
             return "command:" + timeout.toMillis() + ":" + startTimeout.toMillis() + ":" + fresh + ":" + oneAtATime
-                    + ":" + command;
+                    + ":" + noExtensions + ":" + command;
         }
     }
 
@@ -214,7 +218,7 @@ public sealed interface SystemChoice {
         @Override
         public OpenSystem open() {
             String serve = TockHarness.build();
-            OpenSystem served = new External(serve, timeout, DEFAULT_START_TIMEOUT, false, false).open();
+            OpenSystem served = new External(serve, timeout, DEFAULT_START_TIMEOUT, false, false, false).open();
             return new OpenSystem(this, served.factory(), "the upstream Tock capsule (impl/tock-harness), "
                     + served.description(), served.resources(), served.profile());
         }
@@ -239,13 +243,13 @@ public sealed interface SystemChoice {
             case "provider" -> new Provided(parts[1]);
             case "tock" -> new TockCapsule(Duration.ofMillis(Long.parseLong(parts[1])));
             case "command" -> {
-                String[] fields = parts[1].split(":", 5);
-                if (fields.length < 5) {
+                String[] fields = parts[1].split(":", 6);
+                if (fields.length < 6) {
                     throw new UserError("not a system encoding: " + text);
                 }
-                yield new External(fields[4], Duration.ofMillis(Long.parseLong(fields[0])),
+                yield new External(fields[5], Duration.ofMillis(Long.parseLong(fields[0])),
                         Duration.ofMillis(Long.parseLong(fields[1])), Boolean.parseBoolean(fields[2]),
-                        Boolean.parseBoolean(fields[3]));
+                        Boolean.parseBoolean(fields[3]), Boolean.parseBoolean(fields[4]));
             }
             default -> throw new UserError("not a system encoding: " + text);
         };

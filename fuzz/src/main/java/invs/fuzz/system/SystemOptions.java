@@ -39,6 +39,11 @@ public final class SystemOptions {
                     + " that announces pipelining.")
     private boolean oneAtATime;
 
+    @Option(names = "--sut-no-extensions",
+            description = "With --sut-command: ask the server for no protocol extension (docs/protocol.md, section 8):"
+                    + " it then writes every yield's buffer in full.")
+    private boolean noExtensions;
+
     /** Whether {@code --sut-command} was given: the system under test is a server in another process. */
     public boolean external() {
         return command != null;
@@ -54,9 +59,10 @@ public final class SystemOptions {
             throw new UserError("--sut-command needs a command");
         }
         boolean tock = SystemChoice.TockCapsule.NAME.equals(provider);
-        if (command == null && (!tock && timeout != null || startTimeout != null || fresh || oneAtATime)) {
+        if (command == null && (!tock && timeout != null || startTimeout != null || fresh || oneAtATime || noExtensions)) {
             throw new UserError((timeout != null ? "--sut-timeout" : startTimeout != null ? "--sut-start-timeout"
-                    : fresh ? "--sut-fresh" : "--sut-no-pipelining") + " applies to a server: it needs --sut-command");
+                    : fresh ? "--sut-fresh" : oneAtATime ? "--sut-no-pipelining" : "--sut-no-extensions")
+                    + " applies to a server: it needs --sut-command");
         }
         Duration requestTimeout = timeout == null ? SystemChoice.DEFAULT_TIMEOUT : timeout;
         Duration helloTimeout = startTimeout == null ? SystemChoice.DEFAULT_START_TIMEOUT : startTimeout;
@@ -73,7 +79,7 @@ public final class SystemOptions {
             return new SystemChoice.Provided(provider);
         }
         if (command != null) {
-            return new SystemChoice.External(command, requestTimeout, helloTimeout, fresh, oneAtATime);
+            return new SystemChoice.External(command, requestTimeout, helloTimeout, fresh, oneAtATime, noExtensions);
         }
         return new SystemChoice.Reference();
     }

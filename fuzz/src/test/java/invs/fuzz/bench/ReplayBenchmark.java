@@ -26,10 +26,10 @@ import java.util.Locale;
  * How long replaying a long recorded trace takes over the out-of-process protocol ({@code invs replay
  * --sut-command}): against {@code invs serve} in a child process, and against the same server behind a link
  * that delivers each reply late ({@link SlowLink}, as a board behind a serial line or a debugger would),
- * each driven one request at a time and pipelined; and pipelined behind a serial line that carries
- * BYTES_PER_SECOND bytes a second (and delivers each reply 100 µs late), against {@code invs serve} leaving
+ * each driven one request at a time and pipelined; and pipelined behind a link that carries the replies at
+ * BYTES_PER_SECOND bytes a second, as a serial line would (and delivers each reply 100 µs late), against {@code invs serve} leaving
  * out the buffers a yield shows again (the {@code same-buffer} extension) and writing each in full (its hello
- * request's {@code extensions} field taken out on the way, as for a server that knows no extension). The
+ * request asking for no extension, as {@code --sut-no-extensions} does). The
  * trace is recorded on the reference implementation (the default generator's full mix on the doc profile's
  * default board, seed 7), so every replay conforms; the slow link and the serial line replay its first
  * SLOW_INPUTS inputs only. Each way is replayed twice to warm up, then ROUNDS times; the benchmark prints
@@ -43,8 +43,6 @@ import java.util.Locale;
 public final class ReplayBenchmark {
     private static final Duration REQUEST = Duration.ofSeconds(30);
     private static final Duration START = Duration.ofSeconds(60);
-    /** A filter before a server that takes the {@code extensions} field out of the hello request. */
-    private static final String WITHOUT_EXTENSIONS = "sed -u 's/,\"extensions\":\\[[^]]*\\]//' | ";
 
     private ReplayBenchmark() {
     }
@@ -62,17 +60,16 @@ public final class ReplayBenchmark {
                 trace.length(), delay, shorter.length());
         String served = ChildJava.serve();
         String slow = ChildJava.command(SlowLink.class.getName(), Long.toString(delay), served);
-        double serveOne = time("invs serve, one request at a time", served, false, trace, rounds);
-        double servePipelined = time("invs serve, pipelined", served, true, trace, rounds);
-        double slowOne = time("behind the slow link, one request at a time", slow, false, shorter, rounds);
-        double slowPipelined = time("behind the slow link, pipelined", slow, true, shorter, rounds);
+        double serveOne = time("invs serve, one request at a time", served, false, true, trace, rounds);
+        double servePipelined = time("invs serve, pipelined", served, true, true, trace, rounds);
+        double slowOne = time("behind the slow link, one request at a time", slow, false, true, shorter, rounds);
+        double slowPipelined = time("behind the slow link, pipelined", slow, true, true, shorter, rounds);
         System.out.printf(Locale.ROOT, "pipelined replay: %.1f× faster against invs serve, %.1f× behind the slow link%n",
                 serveOne / servePipelined, slowOne / slowPipelined);
         String line = Long.toString(bytesPerSecond);
         String serial = ChildJava.command(SlowLink.class.getName(), "100", served, line);
-        String serialInFull = ChildJava.command(SlowLink.class.getName(), "100", WITHOUT_EXTENSIONS + served, line);
-        double leftOut = time("serial line, buffers shown again left out", serial, true, shorter, rounds);
-        double inFull = time("serial line, every buffer in full", serialInFull, true, shorter, rounds);
+        double leftOut = time("serial line, buffers shown again left out", serial, true, true, shorter, rounds);
+        double inFull = time("serial line, every buffer in full", serial, true, false, shorter, rounds);
         System.out.printf(Locale.ROOT, "behind a serial line of %,d bytes/s, leaving buffers out: %.2f× faster%n",
                 bytesPerSecond, inFull / leftOut);
     }
@@ -91,10 +88,13 @@ public final class ReplayBenchmark {
         return new Trace(TraceHeader.of(configuration, seed, "reference"), steps);
     }
 
-    /** Replays {@code trace} against servers of {@code command}, twice to warm up then {@code rounds} times: the median seconds. */
-    private static double time(String way, String command, boolean pipelining, Trace trace, int rounds) {
+    /**
+     * Replays {@code trace} against servers of {@code command}, asked for the protocol's extensions when
+     * {@code extensions}, twice to warm up then {@code rounds} times: the median seconds.
+     */
+    private static double time(String way, String command, boolean pipelining, boolean extensions, Trace trace, int rounds) {
         double[] seconds = new double[rounds];
-        try (ExternalProvider provider = new ExternalProvider(command, REQUEST, START, false, pipelining)) {
+        try (ExternalProvider provider = new ExternalProvider(command, REQUEST, START, false, pipelining, extensions)) {
             for (int round = -2; round < rounds; round++) {
                 long start = System.nanoTime();
                 ReplayResult result = Replay.replay(trace, provider);
