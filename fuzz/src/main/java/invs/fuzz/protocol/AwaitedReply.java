@@ -49,23 +49,23 @@ final class AwaitedReply {
      * a buffer shown again (the line of such a yield's forecast then leaves it out too); null when it does not.
      */
     void encodeForecast(LineEncoder encoder, ShownBuffers shown) {
-        Reply line = new Reply.Answer(request.id(), forecast);
+        Reply.SameBuffer leftOut = null;
         if (shown != null && request instanceof Request.Reset) {
             shown.clear();
         } else if (shown != null && request instanceof Request.Apply(long id, Yield(AppId app))) {
             if (!(forecast instanceof Observation.Yielded(Option<Upcall> upcall, Bytes buffer))) {
                 shown.forget(app); // what the server shows is not forecast
             } else if (shown.repeats(app, buffer)) {
-                line = new Reply.SameBuffer(id, upcall);
-                leavesBufferOut = true;
+                leftOut = new Reply.SameBuffer(id, upcall);
             }
         }
-        if (forecast == null || !leavesBufferOut && forecast instanceof Observation.Yielded yielded
+        if (forecast == null || leftOut == null && forecast instanceof Observation.Yielded yielded
                 && yielded.readBuffer().length() > MAX_FORECAST_LINE / 2 - 1024) {
             return;
         }
+        leavesBufferOut = leftOut != null; // written before the line, which the reading thread reads first
         encoder.clear();
-        encoder.add(line);
+        encoder.add(leftOut != null ? leftOut : new Reply.Answer(request.id(), forecast));
         forecastLine = encoder.toByteArray();
     }
 
