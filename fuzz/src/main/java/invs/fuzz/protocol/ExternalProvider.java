@@ -210,9 +210,10 @@ public final class ExternalProvider implements SystemUnderTestFactory, AutoClose
             throw server.fail("the server speaks protocol " + greeting.protocol() + "; invs speaks "
                     + ProtocolServer.PROTOCOL);
         }
+        boolean sameBuffer = extensions && greeting.sameBuffer(); // used only when both hello messages name it
         hello = new Reply.Hello(greeting.id(), greeting.protocol(), JsonFields.shown(greeting.server(), REASON_CHARS),
-                greeting.capabilities(), greeting.profile(), greeting.pipelining(), greeting.sameBuffer());
-        if (greeting.sameBuffer()) {
+                greeting.capabilities(), greeting.profile(), greeting.pipelining(), sameBuffer);
+        if (sameBuffer) {
             server.useSameBuffer();
         }
         return server;

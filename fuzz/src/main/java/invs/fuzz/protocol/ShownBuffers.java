@@ -68,8 +68,8 @@ final class ShownBuffers {
     private static Reply filledIn(ShownBuffers shown, Request request, Reply reply) {
         if (shown == null) {
             if (reply instanceof Reply.SameBuffer) {
-                throw new TraceFormatException("observation.buffer", "null, a buffer left out, but the server's hello"
-                        + " did not name the " + Extensions.SAME_BUFFER + " extension (hexadecimal bytes)");
+                throw new TraceFormatException("observation.buffer", "null, a buffer left out, but the hello messages"
+                        + " did not agree on the " + Extensions.SAME_BUFFER + " extension (hexadecimal bytes)");
             }
             return reply;
         }

@@ -141,7 +141,16 @@ class ExternalProviderTest {
         assertFailure("buffer-left-out", "with a malformed reply (field observation.buffer: null, a buffer left out,"
                 + " answers only a yield)");
         assertFailure("buffer-left-out-unagreed", "with a malformed reply (field observation.buffer: null, a buffer left"
-                + " out, but the server's hello did not name the same-buffer extension (hexadecimal bytes))");
+                + " out, but the hello messages did not agree on the same-buffer extension (hexadecimal bytes))");
+        try (ExternalProvider unasked = new ExternalProvider(ChildJava.command(MisbehavingServer.class.getName(),
+                "buffer-left-out-unasked", "1"), TIMEOUT, START, false, true, false);
+             SystemUnderTest system = unasked.create(Configuration.defaults(Profile.DOC))) {
+            assertFalse(unasked.preflight().sameBuffer(), "named by the server alone: not agreed");
+            system.apply(new Yield(AppId.of(0)));
+            ProtocolFailure failure = assertThrows(ProtocolFailure.class, () -> system.apply(new Yield(AppId.of(0))));
+            assertTrue(failure.getMessage().contains("but the hello messages did not agree on the same-buffer extension"),
+                    failure.getMessage());
+        }
         try (ExternalProvider provider = misbehaving("buffer-left-out", 1, false);
              SystemUnderTest system = provider.create(Configuration.defaults(Profile.DOC))) {
             assertTrue(provider.preflight().sameBuffer(), "the server agreed to leave buffers out");

@@ -17,7 +17,8 @@ import java.util.EnumSet;
  * {@code pid N} on its standard error at the start), {@code garbage} (answers a line that is not JSON), {@code wrong-id}
  * (answers with another request's id), {@code error} (answers with an error reply), {@code buffer-left-out} (answers a yield's reply
  * with its buffer left out, {@code null}, whatever the input), {@code buffer-left-out-unagreed} (the same,
- * its hello not naming the extension), {@code mute} (never
+ * its hello not naming the extension), {@code buffer-left-out-unasked} (the same, its hello naming the
+ * extension whether asked or not), {@code mute} (never
  * answers hello, from the start), {@code reset-error} (answers every reset with an error reply).
  */
 public final class MisbehavingServer {
@@ -54,6 +55,9 @@ public final class MisbehavingServer {
             if (mode.equals("buffer-left-out-unagreed")) { // the hello is answered as if invs had not asked
                 line = line.replace(",\"extensions\":[\"same-buffer\"]", "");
             }
+            if (mode.equals("buffer-left-out-unasked") && line.contains("\"type\":\"hello\"")) { // named unasked
+                line = line.replace("\"protocol\":1", "\"protocol\":1,\"extensions\":[\"same-buffer\"]");
+            }
             boolean input = line.contains("\"type\":\"input\"");
             if (input && inputs++ >= after) {
                 switch (mode) {
@@ -88,7 +92,7 @@ public final class MisbehavingServer {
                         System.out.flush();
                         continue;
                     }
-                    case "buffer-left-out", "buffer-left-out-unagreed" -> {
+                    case "buffer-left-out", "buffer-left-out-unagreed", "buffer-left-out-unasked" -> {
                         // a yield's reply whose buffer is left out (same-buffer), whatever the input
                         System.out.println("{\"type\":\"observation\",\"id\":" + idOf(line)
                                 + ",\"observation\":{\"kind\":\"yielded\",\"upcall\":null,\"buffer\":null}}");

@@ -136,7 +136,7 @@ class SameBufferTest {
         byte[] line = "{\"type\":\"observation\",\"id\":9,\"observation\":{\"kind\":\"yielded\",\"upcall\":null,\"buffer\":null}}"
                 .getBytes(StandardCharsets.US_ASCII);
         assertEquals("the server answered request 9 (input app0 yield) with a malformed reply (field observation.buffer:"
-                        + " null, a buffer left out, but the server's hello did not name the same-buffer extension"
+                        + " null, a buffer left out, but the hello messages did not agree on the same-buffer extension"
                         + " (hexadecimal bytes)): "
                         + "{\"type\":\"observation\",\"id\":9,\"observation\":{\"kind\":\"yielded\"…",
                 assertThrows(ProtocolFailure.class, () -> ShownBuffers.filledIn(null, new Request.Apply(9, new Yield(ALPHA)),
