@@ -26,8 +26,9 @@ import java.util.Locale;
  * How long replaying a long recorded trace takes over the out-of-process protocol ({@code invs replay
  * --sut-command}): against {@code invs serve} in a child process, and against the same server behind a link
  * that delivers each reply late ({@link SlowLink}, as a board behind a serial line or a debugger would),
- * each driven one request at a time and pipelined; and pipelined behind a link that carries the replies at
- * BYTES_PER_SECOND bytes a second, as a serial line would (and delivers each reply 100 µs late), against {@code invs serve} leaving
+ * each driven one request at a time and pipelined; and pipelined behind a link that carries
+ * BYTES_PER_SECOND bytes a second each way, as a serial line would (and delivers each reply 100 µs late),
+ * against {@code invs serve} leaving
  * out the buffers a yield shows again (the {@code same-buffer} extension) and writing each in full (its hello
  * request asking for no extension, as {@code --sut-no-extensions} does). The
  * trace is recorded on the reference implementation (the default generator's full mix on the doc profile's
