@@ -166,15 +166,10 @@ fn hex_string(bytes: &[u8]) -> String {
 
 /// The JSON of an observation, a yield's buffer left out (`null`) when `leave_out_buffer`.
 pub fn observation_json_leaving_out(observation: &Observation, leave_out_buffer: bool) -> Json {
-    let mut json = observation_json(observation);
-    if let (true, Json::Object(fields)) = (leave_out_buffer, &mut json) {
-        for (key, value) in fields.iter_mut() {
-            if key == "buffer" {
-                *value = Json::Null;
-            }
-        }
+    match (leave_out_buffer, observation) {
+        (true, Observation::Yielded { upcall, .. }) => yielded_json(upcall, Json::Null),
+        _ => observation_json(observation),
     }
-    json
 }
 
 /// The JSON of an observation.
@@ -183,23 +178,28 @@ pub fn observation_json(observation: &Observation) -> Json {
         Observation::Success => object(vec![("kind", string("success"))]),
         Observation::Failure(code) => object(vec![("kind", string("failure")), ("code", string(code))]),
         Observation::Quiet => object(vec![("kind", string("quiet"))]),
-        Observation::Yielded { upcall, buffer } => object(vec![
-            ("kind", string("yielded")),
-            (
-                "upcall",
-                match upcall {
-                    None => Json::Null,
-                    Some(u) => object(vec![
-                        ("number", Json::Int(u.number as i128)),
-                        ("status", Json::Int(u.status as i128)),
-                        ("arg1", Json::Int(u.arg1 as i128)),
-                        ("arg2", Json::Int(u.arg2 as i128)),
-                    ]),
-                },
-            ),
-            ("buffer", Json::Str(hex_string(buffer))),
-        ]),
+        Observation::Yielded { upcall, buffer } => yielded_json(upcall, Json::Str(hex_string(buffer))),
     }
+}
+
+/// The JSON of a yield's observation whose buffer is `buffer` (its hexadecimal, or `null` left out).
+fn yielded_json(upcall: &Option<Upcall>, buffer: Json) -> Json {
+    object(vec![
+        ("kind", string("yielded")),
+        (
+            "upcall",
+            match upcall {
+                None => Json::Null,
+                Some(u) => object(vec![
+                    ("number", Json::Int(u.number as i128)),
+                    ("status", Json::Int(u.status as i128)),
+                    ("arg1", Json::Int(u.arg1 as i128)),
+                    ("arg2", Json::Int(u.arg2 as i128)),
+                ]),
+            },
+        ),
+        ("buffer", buffer),
+    ])
 }
 
 /// A reply line (without the line feed).

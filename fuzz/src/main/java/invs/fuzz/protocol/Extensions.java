@@ -3,6 +3,7 @@ package invs.fuzz.protocol;
 import invs.conformance.trace.TraceFormatException;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.HashSet;
 import java.util.Set;
@@ -22,12 +23,28 @@ final class Extensions {
     private Extensions() {
     }
 
+    /** Adds to {@code hello} the field {@code extensions} naming {@code same-buffer}, when {@code sameBuffer}. */
+    static void write(ObjectNode hello, boolean sameBuffer) {
+        if (sameBuffer) {
+            hello.putArray("extensions").add(SAME_BUFFER);
+        }
+    }
+
+    /**
+     * Whether the field {@code extensions} of a hello message names {@code same-buffer}.
+     *
+     * @throws TraceFormatException when the field is not an array of strings
+     */
+    static boolean sameBuffer(JsonNode hello) {
+        return named(hello).contains(SAME_BUFFER);
+    }
+
     /**
      * The names in the field {@code extensions} of a hello message, none when it has no such field.
      *
      * @throws TraceFormatException when the field is not an array of strings
      */
-    static Set<String> named(JsonNode hello) {
+    private static Set<String> named(JsonNode hello) {
         Set<String> names = new HashSet<>();
         if (!hello.hasNonNull("extensions")) {
             return names;

@@ -6,6 +6,7 @@ import invs.spec.Bytes;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -61,7 +62,7 @@ final class HexDigits {
     }
 
     private static short[] pairs() {
-        byte[] digits = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] digits = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
         short[] pairs = new short[256];
         for (int value = 0; value < 256; value++) {
             pairs[value] = (short) (digits[value >> 4] | digits[value & 0xF] << 8);

@@ -77,9 +77,7 @@ public sealed interface Reply {
             if (pipelining > 1) {
                 node.put("pipelining", pipelining);
             }
-            if (sameBuffer) {
-                node.putArray("extensions").add(Extensions.SAME_BUFFER);
-            }
+            Extensions.write(node, sameBuffer);
             return node;
         }
     }
@@ -214,7 +212,7 @@ public sealed interface Reply {
             case "hello" -> new Hello(id, (int) JsonFields.integer(node, "protocol", 0, Integer.MAX_VALUE),
                     node.hasNonNull("server") ? JsonFields.text(node, "server") : "", capabilities(node), profile(node),
                     node.hasNonNull("pipelining") ? (int) JsonFields.integer(node, "pipelining", 1, Integer.MAX_VALUE) : 1,
-                    Extensions.named(node).contains(Extensions.SAME_BUFFER));
+                    Extensions.sameBuffer(node));
             case "ready" -> new Ready(id);
             case "unsupported" -> new Unsupported(id, node.hasNonNull("reason") ? JsonFields.text(node, "reason") : "");
             case "observation" -> {

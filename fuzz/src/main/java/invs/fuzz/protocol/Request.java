@@ -42,9 +42,7 @@ public sealed interface Request {
         @Override
         public ObjectNode encode() {
             ObjectNode node = header("hello", id).put("protocol", protocol).put("client", client);
-            if (sameBuffer) {
-                node.putArray("extensions").add(Extensions.SAME_BUFFER);
-            }
+            Extensions.write(node, sameBuffer);
             return node;
         }
 
@@ -119,7 +117,7 @@ public sealed interface Request {
         return switch (type) {
             case "hello" -> new Hello(id, (int) JsonFields.integer(node, "protocol", 0, Integer.MAX_VALUE),
                     node.hasNonNull("client") ? JsonFields.text(node, "client") : "",
-                    Extensions.named(node).contains(Extensions.SAME_BUFFER));
+                    Extensions.sameBuffer(node));
             case "reset" -> {
                 JsonNode configuration = JsonFields.field(node, "configuration"); // named once when missing
                 yield new Reset(id, JsonFields.inside("configuration", () -> ConfigurationCodec.decode(configuration)));

@@ -39,16 +39,31 @@ public final class SlowLink {
                 .redirectInput(nanosPerByte > 0 ? ProcessBuilder.Redirect.PIPE : ProcessBuilder.Redirect.INHERIT)
                 .redirectError(ProcessBuilder.Redirect.INHERIT)
                 .start();
-        if (nanosPerByte > 0) {
-            Thread requests = new Thread(() -> pace(System.in, server.getOutputStream(), nanosPerByte), "slow-link-in");
-            requests.setDaemon(true);
-            requests.start();
+        if (nanosPerByte > 0) { // the requests cross the link's other wire, at the same rate, with no latency
+            LinkedBlockingQueue<Due> requests = new LinkedBlockingQueue<>();
+            start("slow-link-in", () -> carry(System.in, requests, 0, nanosPerByte));
+            start("slow-link-server", () -> {
+                try (OutputStream toServer = server.getOutputStream()) {
+                    deliver(requests, toServer);
+                } catch (IOException | InterruptedException e) {
+                    // the server is gone: end the link
+                }
+            });
         }
-        LinkedBlockingQueue<Due> link = new LinkedBlockingQueue<>();
-        Thread reader = new Thread(() -> carry(server.getInputStream(), link, delay, nanosPerByte), "slow-link");
-        reader.setDaemon(true);
-        reader.start();
-        OutputStream out = System.out;
+        LinkedBlockingQueue<Due> replies = new LinkedBlockingQueue<>();
+        start("slow-link", () -> carry(server.getInputStream(), replies, delay, nanosPerByte));
+        deliver(replies, System.out);
+        System.exit(server.waitFor());
+    }
+
+    private static void start(String name, Runnable task) {
+        Thread thread = new Thread(task, name);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Writes the lines of {@code link} to {@code out}, each when it is due, until the end; flushed when none waits. */
+    private static void deliver(LinkedBlockingQueue<Due> link, OutputStream out) throws IOException, InterruptedException {
         for (Due due = link.take(); due.line() != END; due = link.take()) {
             long wait = due.nanos() - System.nanoTime();
             if (wait > 0) {
@@ -60,44 +75,14 @@ public final class SlowLink {
             }
         }
         out.flush();
-        System.exit(server.waitFor());
     }
 
     /**
-     * Passes every line of {@code requests} on to {@code server} once its bytes have crossed the link,
-     * {@code nanosPerByte} each, after the line before; closes {@code server} at the end of the requests.
+     * Puts every line of {@code lines} on the link as it comes, due {@code delay} later and once its bytes
+     * have crossed, {@code nanosPerByte} each, after the line before; then the end.
      */
-    private static void pace(InputStream requests, OutputStream server, double nanosPerByte) {
-        try (InputStream in = new BufferedInputStream(requests); OutputStream out = server) {
-            ByteArrayOutputStream line = new ByteArrayOutputStream();
-            long lastDue = 0;
-            for (int next = in.read(); next >= 0; next = in.read()) {
-                line.write(next);
-                if (next == '\n') {
-                    long due = Math.max(System.nanoTime(), lastDue) + (long) (line.size() * nanosPerByte);
-                    lastDue = due;
-                    long wait = due - System.nanoTime();
-                    if (wait > 0) {
-                        LockSupport.parkNanos(wait);
-                    }
-                    line.writeTo(out);
-                    line.reset();
-                    if (in.available() == 0) {
-                        out.flush();
-                    }
-                }
-            }
-        } catch (IOException e) {
-            // the server or invs is gone: end the link
-        }
-    }
-
-    /**
-     * Puts every line of {@code replies} on the link as it comes, due {@code delay} later and once its
-     * bytes have crossed, {@code nanosPerByte} each, after the line before; then the end.
-     */
-    private static void carry(InputStream replies, LinkedBlockingQueue<Due> link, long delay, double nanosPerByte) {
-        try (InputStream in = new BufferedInputStream(replies)) {
+    private static void carry(InputStream lines, LinkedBlockingQueue<Due> link, long delay, double nanosPerByte) {
+        try (InputStream in = new BufferedInputStream(lines)) {
             ByteArrayOutputStream line = new ByteArrayOutputStream();
             long lastDue = 0;
             for (int next = in.read(); next >= 0; next = in.read()) {
@@ -111,7 +96,7 @@ public final class SlowLink {
                 }
             }
         } catch (IOException e) {
-            // the server is gone: end the link
+            // the other end is gone: end the link
         }
         link.add(new Due(System.nanoTime(), END));
     }
