@@ -30,6 +30,7 @@ run spec-model invs.spec.model.bench.ExplorerBenchmark 60
 run impl invs.impl.bench.ImplBenchmark
 if [ -f conformance/src/test/java/invs/conformance/bench/LockstepBenchmark.java ]; then
   run conformance invs.conformance.bench.LockstepBenchmark
+  run conformance invs.conformance.bench.LockstepBenchmark parts
 fi
 run conformance invs.conformance.bench.ShrinkBenchmark
 run conformance invs.conformance.bench.ZooCausesBenchmark run 20

@@ -20,12 +20,21 @@ import java.util.regex.Pattern;
  * model's share of the time; then what checking costs against the implementation alone on the same
  * sequences ({@link LockstepCost}), and the bytes each way allocates per input. Arguments: seconds to
  * measure (default 20), then the configuration names (default all standard ones); or {@code cost} for the
- * cost alone, or {@code cost N} for the cost in N fresh JVMs and their median. The cost is measured once
+ * cost alone, or {@code cost N} for the cost in N fresh JVMs and their median, or {@code parts} for the cost
+ * of each part of the checking ({@link LockstepCostParts}). The cost is measured once
  * both ways run at a steady rate (a warm-up of passes over the sequences first, up to 90 s). Run with
  * {@code ./build bench} or directly with the test class path.
  */
 public final class LockstepBenchmark {
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("parts")) {
+            if (args.length > 1) {
+                System.err.println("usage: LockstepBenchmark parts");
+                System.exit(2);
+            }
+            LockstepCostParts.print(StandardConfigurations.all(), COST_ROUNDS);
+            return;
+        }
         if (args.length > 0 && args[0].equals("cost")) {
             int jvms = args.length > 1 && args[1].matches("[1-9][0-9]{0,2}") ? Integer.parseInt(args[1]) : 0;
             if (args.length > 2 || args.length == 2 && jvms == 0) {
@@ -57,7 +66,7 @@ public final class LockstepBenchmark {
      * How many times each round runs the implementation alone over the sequences (the mean is its time): once
      * takes a few tens of milliseconds, too short to time steadily on a shared machine.
      */
-    private static final int ALONE_REPEATS = 8;
+    static final int ALONE_REPEATS = 8;
 
     /**
      * Prints what checking costs against running the implementation alone on the same sequences: 50
@@ -117,7 +126,7 @@ public final class LockstepBenchmark {
      * reach it on a two-core machine), so the ratio it printed set a compiled implementation against a
      * checker still being compiled. Prints how many passes it took.
      */
-    private static void warmUp(LockstepCost cost) {
+    static void warmUp(LockstepCost cost) {
         long end = System.nanoTime() + WARMUP_SECONDS * 1_000_000_000L;
         java.util.List<Double> rates = new java.util.ArrayList<>();
         while (System.nanoTime() < end) {

@@ -86,7 +86,15 @@ final class LockstepCost {
 
     /** The CPU time checking every sequence in lockstep takes, in ns; counts into {@code statistics}. */
     long checked(Statistics statistics) {
-        Checks checks = Checks.of(Property.online());
+        return checked(statistics, Property.online());
+    }
+
+    /**
+     * The CPU time a session checking {@code properties} (none: the session's own work and the
+     * implementation's) takes over every sequence, in ns; counts into {@code statistics}.
+     */
+    long checked(Statistics statistics, Vector<Property> properties) {
+        Checks checks = Checks.of(properties);
         long start = cpuTime();
         for (var sequence : sequences) {
             Run run = Session.run(sequence._1, factory, checks, sequence._2, statistics);
