@@ -10,7 +10,8 @@ import picocli.CommandLine.Option;
 @Command(name = "clauses", mixinStandardHelpOptions = true,
         description = "List the clauses of the driver document (and of TRD104 and docs/spec.md) the specification implements.")
 final class ClausesCommand implements Callable<Integer> {
-    @Option(names = "--source", description = "Only clauses from this source: ${COMPLETION-CANDIDATES}.")
+    @Option(names = "--source", paramLabel = "SOURCE",
+            description = "Only clauses from this source: ${COMPLETION-CANDIDATES} (in any case).")
     private Clause.Source source;
 
     @CommandLine.Spec

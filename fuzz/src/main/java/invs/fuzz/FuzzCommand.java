@@ -149,8 +149,12 @@ final class FuzzCommand implements Callable<Integer> {
         Option<SystemUnderTestFactory> reference = baseline ? Option.some(new ReferenceProvider()) : Option.none();
         checkOutput();
         if (guided) {
-            BoardSelection selection = board.select(Option.none());
-            GuidedCampaign.Outcome outcome = new GuidedCampaign(chosen, selection.boards(), checked, seed, time,
+            board.select(Option.none()); // the board options checked before anything starts
+            Vector<String> earlier = ReportFiles.removeEarlier(out);
+            if (!earlier.isEmpty()) {
+                throw new UserError("--out: " + earlier.head());
+            }
+            GuidedCampaign.Outcome outcome = new GuidedCampaign(chosen, announced -> board.select(announced).boards(), checked, seed, time,
                     shrinkTime, out, progress, jazzerArguments, reference).run(System.err, err);
             spec.commandLine().getOut().print(outcome.report());
             spec.commandLine().getOut().flush();

@@ -2,7 +2,7 @@ package invs.fuzz;
 
 import invs.conformance.sut.Capability;
 import invs.conformance.trace.TraceLimits;
-import invs.fuzz.system.SystemOptions;
+import invs.fuzz.system.ImplementationOptions;
 import invs.fuzz.cli.TraceLimitOptions;
 import invs.fuzz.cli.UserError;
 import invs.fuzz.protocol.ClientOutput;
@@ -34,7 +34,7 @@ import java.util.concurrent.Callable;
                 "2:usage error, or the client's end of the conversation broke", "3:a bug of invs, or too little memory"})
 final class ServeCommand implements Callable<Integer> {
     @Mixin
-    private SystemOptions system;
+    private ImplementationOptions system;
 
     @Mixin
     private TraceLimitOptions limitOptions;
@@ -46,11 +46,8 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (system.external()) {
-            throw new UserError("serve runs an implementation of this process; --sut-command is for clients");
-        }
         TraceLimits limits = limitOptions.limits();
-        SystemChoice chosen = system.spec();
+        SystemChoice chosen = system.spec(SystemChoice.DEFAULT_TIMEOUT);
         try (OpenSystem open = chosen.open()) {
             Set<Capability> capabilities = open.capabilities(Configuration.defaults(Profile.DOC)); // the default board's
             String name = ExternalProvider.CLIENT + " serving " + chosen.label();

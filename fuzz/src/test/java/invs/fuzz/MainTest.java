@@ -150,8 +150,8 @@ class MainTest {
     void serverOptionsWithoutAServerAreAUsageError() {
         for (String[] args : new String[][] {{"--sut-fresh"}, {"--sut-no-pipelining"}, {"--sut-no-extensions"}, {"--sut-timeout", "1s"}, {"--sut-start-timeout", "1s"}}) {
             int[] code = new int[1];
-            String[] all = java.util.stream.Stream.concat(java.util.stream.Stream.of("serve"), java.util.Arrays.stream(args))
-                    .toArray(String[]::new);
+            String[] all = java.util.stream.Stream.concat(java.util.stream.Stream.of("fuzz", "--tries", "1"),
+                    java.util.Arrays.stream(args)).toArray(String[]::new);
             String err = captureErr(() -> code[0] = Main.run(all));
             assertEquals(Main.USAGE, code[0], err);
             assertEquals("invs: " + args[0] + " applies to a server: it needs --sut-command", err.strip());

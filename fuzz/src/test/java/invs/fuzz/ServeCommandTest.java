@@ -1,6 +1,7 @@
 package invs.fuzz;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -62,10 +63,17 @@ class ServeCommandTest {
     }
 
     @Test
-    void serveRefusesToProxyAnotherServer() {
+    void serveTakesNoOptionOfAServer() {
         CommandRun run = CommandRun.of("serve", "--sut-command", "cat");
         assertEquals(Main.USAGE, run.exit());
-        assertEquals("invs: serve runs an implementation of this process; --sut-command is for clients", run.errLine());
+        assertTrue(run.errLine().startsWith("invs: Unknown options: '--sut-command', 'cat'"), run.errLine());
+        for (String option : new String[] {"--sut-timeout", "--sut-start-timeout", "--sut-fresh", "--sut-no-pipelining",
+                "--sut-no-extensions"}) {
+            assertEquals(Main.USAGE, CommandRun.of("serve", option).exit(), option);
+        }
+        String help = CommandRun.of("serve", "--help").out();
+        assertTrue(help.contains("--mutant=NAME") && help.contains("--sut=NAME"), help);
+        assertFalse(help.lines().anyMatch(line -> line.strip().startsWith("--sut-")), help); // no option of a server
     }
 
     @Test

@@ -225,6 +225,18 @@ class TraceCommandsTest {
     }
 
     @Test
+    void boardsOfACampaignAreRefusedWhereTheTraceChoosesTheBoard() {
+        for (String command : new String[] {"check-trace", "replay"}) {
+            for (String mode : new String[] {"generated", "bogus"}) {
+                CommandRun run = CommandRun.of(command, trace.toString(), "--boards", mode);
+                assertEquals(Main.USAGE, run.exit(), run.toString());
+                assertEquals("invs: --boards chooses the boards of a campaign's tries; " + command + " runs the trace's"
+                        + " board (--config or --standard replace it, field options modify it)", run.errLine());
+            }
+        }
+    }
+
+    @Test
     void checkTraceNeedsObservations() throws IOException {
         Path inputsOnly = directory.resolve("inputs.jsonl");
         TraceCodec.write(Trace.ofInputs(TraceHeader.of(BOARD, 0, ""), INPUTS), inputsOnly);

@@ -67,6 +67,7 @@ public final class JsonReport {
         root.putObject("generatedBoards").put("offered", setup.generatedOffered()).put("refused", setup.generatedRefused());
         strings(root.putArray("refusedBoards"), setup.refusedBoards());
         root.put("baseline", setup.baseline());
+        root.put("swarm", setup.swarm());
         optional(root, "traces", setup.traces());
         root.put("replayFlags", setup.replayFlags());
         optional(root, "rerun", setup.rerun());

@@ -103,6 +103,7 @@ public final class JsonReportReader {
                 steps, threads, root.has("plannedTries") ? Option.some(root.number("plannedTries")) : Option.none(),
                 root.texts("properties"), root.array("configurations").map(JsonReportReader::board), boardMode(root),
                 generated.number("offered"), generated.number("refused"), root.texts("refusedBoards"), root.bool("baseline"),
+                !root.has("swarm") || root.bool("swarm"), // reports written before the field: swarms, the default
                 root.optionalText("traces"), root.text("replayFlags"), root.optionalText("rerun"));
     }
 

@@ -29,6 +29,7 @@ import java.nio.file.Path;
  * @param generatedRefused how many of them it refused
  * @param refusedBoards    the given boards the system refused, each with its reason
  * @param baseline         whether failures the reference shows on the same inputs were left out
+ * @param swarm            whether each try drew a swarm of features ({@code --swarm on}) or had the full mix
  * @param traces           the directory trace files were written to, if any (none for a merged report)
  * @param replayFlags      the flags (each with a leading space) that select the system for {@code invs replay}
  * @param rerun            the command that runs exactly the same tries again (none for a merged report)
@@ -36,7 +37,7 @@ import java.nio.file.Path;
 public record Setup(String system, String description, Profile profile, long seed, ShardSet shards, int stepsPerTry,
                     int threads, Option<Long> plannedTries, Vector<String> properties, Vector<NamedConfiguration> boards,
                     BoardMode boardMode, long generatedOffered, long generatedRefused, Vector<String> refusedBoards,
-                    boolean baseline, Option<String> traces, String replayFlags, Option<String> rerun) {
+                    boolean baseline, boolean swarm, Option<String> traces, String replayFlags, Option<String> rerun) {
 
     /** What {@code result}'s campaign ran, started as {@code invocation} says. */
     public static Setup of(CampaignResult result, Invocation invocation) {
@@ -46,7 +47,7 @@ public record Setup(String system, String description, Profile profile, long see
                 ShardSet.of(settings.shard()), settings.budget().steps(), settings.threads(),
                 planned == Long.MAX_VALUE ? Option.none() : Option.some(planned),
                 settings.properties().map(Property::label), result.boards(), settings.boardMode(), result.generatedBoards(),
-                result.refusedGenerated(), result.refusedBoards(), settings.baseline().isDefined(),
+                result.refusedGenerated(), result.refusedBoards(), settings.baseline().isDefined(), settings.swarm(),
                 settings.traces().map(Path::toString), invocation.replayFlags(), Option.some(invocation.rerun()));
     }
 
@@ -55,7 +56,8 @@ public record Setup(String system, String description, Profile profile, long see
         return new Setup(system, description, profile, seed, shards.plus(other.shards), stepsPerTry,
                 Math.max(threads, other.threads), plannedTries, properties, boards, boardMode,
                 generatedOffered + other.generatedOffered, generatedRefused + other.generatedRefused,
-                refusedBoards.appendAll(other.refusedBoards).distinct(), baseline, Option.none(), replayFlags, Option.none());
+                refusedBoards.appendAll(other.refusedBoards).distinct(), baseline, swarm, Option.none(), replayFlags,
+                Option.none());
     }
 
     /** The reading's name as written in reports and options: {@code doc} or {@code tock}. */

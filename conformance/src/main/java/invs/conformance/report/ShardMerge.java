@@ -69,6 +69,7 @@ public final class ShardMerge {
         same(first._1, other._1, "boards", a.boards().map(board -> board.name()).mkString(","),
                 b.boards().map(board -> board.name()).mkString(","));
         same(first._1, other._1, "baseline", a.baseline(), b.baseline());
+        same(first._1, other._1, "--swarm", a.swarm() ? "on" : "off", b.swarm() ? "on" : "off");
     }
 
     /** Checks that no shard is given twice. */

@@ -98,6 +98,24 @@ class ShardMergeTest {
     }
 
     @Test
+    void shardsRunWithAndWithoutSwarmsAreNotOneCampaign() {
+        String written = JsonReport.format(shards.get(1)._2);
+        java.util.regex.Matcher field = java.util.regex.Pattern.compile("\"swarm\"\\s*:\\s*(true|false)").matcher(written);
+        assertTrue(field.find(), written);
+        boolean swarm = Boolean.parseBoolean(field.group(1));
+        assertEquals(swarm, shards.get(1)._2.setup().swarm());
+        CampaignSummary flipped = JsonReportReader.parse(field.replaceFirst("\"swarm\":" + !swarm), "report.json");
+        assertEquals(!swarm, flipped.setup().swarm());
+        IllegalArgumentException mixed = assertThrows(IllegalArgumentException.class,
+                () -> ShardMerge.merge(Vector.of(shards.get(0), Tuple.of(shards.get(1)._1, flipped))));
+        assertTrue(mixed.getMessage().startsWith(shards.get(1)._1 + ": --swarm " + (swarm ? "off" : "on") + " differs from "
+                + shards.get(0)._1 + "'s " + (swarm ? "on" : "off") + ";"), mixed.getMessage());
+        // a report written before the field existed counts as one of a campaign with swarms, the default
+        CampaignSummary older = JsonReportReader.parse(field.replaceFirst("\"older\":true"), "report.json");
+        assertTrue(older.setup().swarm());
+    }
+
+    @Test
     void tracesAreFoundInTheShardDirectoryWhenItWasMoved() throws Exception {
         Tuple2<Path, CampaignSummary> shard = shards.find(candidate -> !candidate._2.causes().isEmpty()).get();
         Path moved = directory.resolve("moved");

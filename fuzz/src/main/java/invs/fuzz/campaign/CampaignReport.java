@@ -78,6 +78,9 @@ public final class CampaignReport {
         if (setup.baseline()) {
             text.append("baseline: failures the reference implementation shows on the same inputs are not counted\n");
         }
+        if (!setup.swarm()) {
+            text.append("swarm off: every try could use every plan and kind of input\n");
+        }
         if (summary.merged()) {
             text.append(String.format(Locale.ROOT, "%,d tries in %d shard report%s, %.1f s of running tries in all%s: %,d inputs,"
                             + " %,d system calls checked, %,.0f system calls/s per shard%n", totals.tries(), summary.parts().size(),

@@ -19,7 +19,8 @@ import java.util.Locale;
  */
 public final class BoardOptions {
     @Option(names = "--standard", split = ",", paramLabel = "NAME",
-            description = "Standard boards to use (default: all four): default, permissions, exhaustion, 64bit;"
+            description = "Standard boards to use (default: all four; replay and check-trace: the trace's board):"
+                    + " default, permissions, exhaustion, 64bit;"
                     + " a name with its profile (doc-default, tock-exhaustion, ...) also chooses the profile, which"
                     + " --profile then cannot contradict.")
     private List<String> standard;
@@ -48,7 +49,8 @@ public final class BoardOptions {
 
     @Option(names = "--profile", paramLabel = "doc|tock",
             description = "The one reading of the driver document the campaign checks: doc, everything the clarified"
-                    + " document allows; tock, the real capsule's choices (default: what the server announces, else doc).")
+                    + " document allows; tock, the real capsule's choices (default: what the server announces, else doc;"
+                    + " replay and check-trace: the trace's reading).")
     private String profile;
 
     @Option(names = "--apps", paramLabel = "SPEC",
@@ -71,7 +73,7 @@ public final class BoardOptions {
 
     /** Whether any board option was given at all. */
     public boolean given() {
-        return changesFields() || file != null || standard != null || profile != null;
+        return changesFields() || file != null || standard != null || profile != null || boards != null;
     }
 
     /**
@@ -176,9 +178,13 @@ public final class BoardOptions {
      * none is given; the one board {@code --config} or {@code --standard} names; or {@code recorded} with
      * the field options and {@code --profile} applied.
      *
-     * @throws UserError when the options name more than one board
+     * @throws UserError when the options name more than one board, or {@code --boards} is given (a campaign's)
      */
     public Configuration forTrace(Configuration recorded, String command) {
+        if (boards != null) {
+            throw new UserError("--boards chooses the boards of a campaign's tries; " + command + " runs the trace's"
+                    + " board (--config or --standard replace it, field options modify it)");
+        }
         if (!given()) {
             return recorded;
         }

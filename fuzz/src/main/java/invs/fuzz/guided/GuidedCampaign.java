@@ -21,6 +21,7 @@ import invs.fuzz.progress.ProgressSnapshot;
 import invs.fuzz.system.OpenSystem;
 import invs.fuzz.system.ProcessTree;
 import invs.fuzz.system.SystemChoice;
+import invs.spec.Profile;
 import io.vavr.collection.Vector;
 import io.vavr.control.Option;
 
@@ -59,7 +60,7 @@ public final class GuidedCampaign {
     private static final int MAX_LENGTH = 512;
 
     private final SystemChoice system;
-    private final Vector<NamedConfiguration> configurations;
+    private final java.util.function.Function<Option<Profile>, Vector<NamedConfiguration>> boards;
     private final Vector<Property> properties;
     private final long seed;
     private final Duration time;
@@ -70,14 +71,16 @@ public final class GuidedCampaign {
     private final Option<SystemUnderTestFactory> baseline;
 
     /**
-     * A guided campaign of {@code system} on {@code configurations} for {@code time}, writing under
-     * {@code out}; with a {@code baseline}, only failing inputs the baseline passes count.
+     * A guided campaign of {@code system} for {@code time} on the {@code boards} chosen given the reading the
+     * system announces (a protocol server's {@code hello}), writing under {@code out}; with a
+     * {@code baseline}, only failing inputs the baseline passes count.
      */
-    public GuidedCampaign(SystemChoice system, Vector<NamedConfiguration> configurations, Vector<Property> properties,
+    public GuidedCampaign(SystemChoice system, java.util.function.Function<Option<Profile>, Vector<NamedConfiguration>> boards,
+                          Vector<Property> properties,
                           long seed, Duration time, Duration shrinkTime, Path out, ProgressMode progress,
                           List<String> jazzerArguments, Option<SystemUnderTestFactory> baseline) {
         this.system = system;
-        this.configurations = configurations;
+        this.boards = boards;
         this.properties = properties.filter(Property.online()::contains);
         this.seed = seed;
         this.time = time;
@@ -108,7 +111,7 @@ public final class GuidedCampaign {
             throw new UserError("--guided checks lockstep, liveness, durability and robustness; choose at least one");
         }
         try (OpenSystem open = system.open()) {
-            Vector<NamedConfiguration> supported = configurations.filter(named -> open.factory().supports(named.configuration()));
+            Vector<NamedConfiguration> supported = boards.apply(open.announcedProfile()).filter(named -> open.factory().supports(named.configuration()));
             if (supported.isEmpty()) {
                 throw new UserError("the system under test supports none of the configurations");
             }

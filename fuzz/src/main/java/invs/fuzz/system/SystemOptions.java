@@ -2,20 +2,19 @@ package invs.fuzz.system;
 
 import invs.fuzz.cli.DurationConverter;
 import invs.fuzz.cli.UserError;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.time.Duration;
 
-/** The options that choose the system under test; shared by {@code fuzz}, {@code replay} and {@code serve}. */
+/**
+ * The options that choose the system under test: an implementation this process runs
+ * ({@link ImplementationOptions}), or a server in another process and how it is driven; shared by
+ * {@code fuzz}, {@code replay} and {@code explore}.
+ */
 public final class SystemOptions {
-    @Option(names = "--mutant", paramLabel = "NAME",
-            description = "Test this bug-zoo mutant of the reference implementation ('invs systems' lists them).")
-    private String mutant;
-
-    @Option(names = "--sut", paramLabel = "NAME",
-            description = "Test the system-under-test provider of this name found on the class path (default: reference);"
-                    + " tock-capsule: the upstream Tock capsule in the host harness of impl/tock-harness (needs cargo).")
-    private String provider;
+    @Mixin
+    private ImplementationOptions implementation;
 
     @Option(names = "--sut-command", paramLabel = "COMMAND",
             description = "Test an implementation in another process: a shell command starting a server that speaks"
@@ -44,21 +43,15 @@ public final class SystemOptions {
                     + " it then writes every yield's buffer in full.")
     private boolean noExtensions;
 
-    /** Whether {@code --sut-command} was given: the system under test is a server in another process. */
-    public boolean external() {
-        return command != null;
-    }
-
     /** The system these options choose. @throws UserError when they contradict each other */
     public SystemChoice spec() {
-        int chosen = (mutant != null ? 1 : 0) + (provider != null ? 1 : 0) + (command != null ? 1 : 0);
-        if (chosen > 1) {
+        if (implementation.given() + (command != null ? 1 : 0) > 1) {
             throw new UserError("choose one system under test: --mutant, --sut or --sut-command");
         }
         if (command != null && command.isBlank()) {
             throw new UserError("--sut-command needs a command");
         }
-        boolean tock = SystemChoice.TockCapsule.NAME.equals(provider);
+        boolean tock = implementation.tockCapsule();
         if (command == null && (!tock && timeout != null || startTimeout != null || fresh || oneAtATime || noExtensions)) {
             throw new UserError((timeout != null ? "--sut-timeout" : startTimeout != null ? "--sut-start-timeout"
                     : fresh ? "--sut-fresh" : oneAtATime ? "--sut-no-pipelining" : "--sut-no-extensions")
@@ -69,18 +62,9 @@ public final class SystemOptions {
         if (requestTimeout.isZero() || helloTimeout.isZero()) {
             throw new UserError("--sut-timeout and --sut-start-timeout must be positive");
         }
-        if (mutant != null) {
-            return new SystemChoice.ZooMutant(mutant);
-        }
-        if (SystemChoice.TockCapsule.NAME.equals(provider)) {
-            return new SystemChoice.TockCapsule(requestTimeout);
-        }
-        if (provider != null && !provider.equals("reference")) {
-            return new SystemChoice.Provided(provider);
-        }
         if (command != null) {
             return new SystemChoice.External(command, requestTimeout, helloTimeout, fresh, oneAtATime, noExtensions);
         }
-        return new SystemChoice.Reference();
+        return implementation.spec(requestTimeout);
     }
 }

@@ -1,8 +1,10 @@
 package invs.fuzz.guided;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import invs.fuzz.ChildJava;
 import invs.fuzz.CommandRun;
 import invs.fuzz.Main;
 import java.io.IOException;
@@ -40,6 +42,17 @@ class GuidedCampaignTest {
         }
         assertTrue(Files.isRegularFile(out.resolve("guided").resolve("jazzer.log")));
         assertEquals(before, listing(Path.of("")), "Jazzer wrote nothing into the working directory");
+    }
+
+    @Test
+    void theReadingAServerAnnouncesIsCheckedAndAnEarlierReportIsRemoved() throws IOException {
+        Path out = directory.resolve("announced");
+        Files.createDirectories(out);
+        Files.writeString(out.resolve("report.json"), "{}"); // an earlier campaign's, which invs merge would read
+        CommandRun run = CommandRun.of("fuzz", "--guided", "--time", "2s", "--standard", "default", "--sut-command",
+                ChildJava.serve("--reading", "tock"), "--out", out.toString(), "--progress", "none", "--jazzer-arg=-runs=0");
+        assertTrue(run.out().contains(", configurations: tock-default\n"), run.toString());
+        assertFalse(Files.exists(out.resolve("report.json")), "the earlier report stayed");
     }
 
     @Test

@@ -1,0 +1,53 @@
+package invs.fuzz.system;
+
+import invs.fuzz.cli.UserError;
+import picocli.CommandLine.Option;
+
+import java.time.Duration;
+
+/**
+ * The options that choose an implementation this process runs (the reference, a bug-zoo mutant, or a
+ * provider on the class path): all {@code serve} takes, and part of {@link SystemOptions}.
+ */
+public final class ImplementationOptions {
+    @Option(names = "--mutant", paramLabel = "NAME",
+            description = "Test this bug-zoo mutant of the reference implementation ('invs systems' lists them).")
+    private String mutant;
+
+    @Option(names = "--sut", paramLabel = "NAME",
+            description = "Test the system-under-test provider of this name found on the class path (default: reference);"
+                    + " tock-capsule: the upstream Tock capsule in the host harness of impl/tock-harness (needs cargo).")
+    private String provider;
+
+    /** How many of {@code --mutant} and {@code --sut} were given. */
+    int given() {
+        return (mutant != null ? 1 : 0) + (provider != null ? 1 : 0);
+    }
+
+    /** Whether {@code --sut tock-capsule} was given: a harness that bounds each answer by a timeout too. */
+    boolean tockCapsule() {
+        return SystemChoice.TockCapsule.NAME.equals(provider);
+    }
+
+    /**
+     * The implementation these options choose, the reference when none is given; {@code timeout} bounds each
+     * answer of the Tock capsule's harness.
+     *
+     * @throws UserError when both options are given
+     */
+    public SystemChoice spec(Duration timeout) {
+        if (given() > 1) {
+            throw new UserError("choose one system under test: --mutant or --sut");
+        }
+        if (mutant != null) {
+            return new SystemChoice.ZooMutant(mutant);
+        }
+        if (tockCapsule()) {
+            return new SystemChoice.TockCapsule(timeout);
+        }
+        if (provider != null && !provider.equals("reference")) {
+            return new SystemChoice.Provided(provider);
+        }
+        return new SystemChoice.Reference();
+    }
+}
