@@ -140,6 +140,7 @@ public final class GuidedCampaign {
             if (!status.started()) {
                 throw new UserError("Jazzer did not start (exit status " + exit + "); see " + log);
             }
+            int ended = exit;
             // this run's failing inputs and those no earlier run triaged (one interrupted before its triage);
             // one the system no longer fails is no finding
             Vector<Path> saved = crashFiles(crashes);
@@ -154,7 +155,12 @@ public final class GuidedCampaign {
             triaged.record(pending);
             Option<String> stoppedEarly = status.stoppedEarly().map(reason -> String.format(Locale.ROOT,
                     "Jazzer stopped after %.1f s of its %s: libFuzzer: %s; see %s", status.fuzzingSeconds(),
-                    DurationConverter.format(time), reason, log));
+                    DurationConverter.format(time), reason, log))
+                    .orElse(() -> ended == 0 || fresh > 0 ? Option.none() : Option.some(String.format(Locale.ROOT,
+                            // ended without saying why (an abort in native code, a kill): no finding explains it
+                            "Jazzer ended with exit status %d%s after %.1f s of its %s, saving no failing input; see %s",
+                            ended, ended > 128 ? " (signal " + (ended - 128) + ")" : "", status.fuzzingSeconds(),
+                            DurationConverter.format(time), log)));
             return new Outcome(causes, report(open, supported, status, start, new Saved(saved.size(), fresh, pending.size()), crashes, corpus, causes,
                     triage.problems(), stoppedEarly), stoppedEarly);
         }

@@ -79,6 +79,18 @@ class GuidedCampaignTest {
      * under {@code crashes/} is still the finding; the run after that does not triage it again.
      */
     @Test
+    void jazzerEndingWithoutSayingWhyIsNoSuccess() {
+        // a negative -max_len makes libFuzzer's native code abort (std::bad_alloc) as it starts fuzzing
+        Path out = directory.resolve("aborted");
+        CommandRun run = CommandRun.of("fuzz", "--guided", "--time", "20s", "--standard", "doc-default", "--out",
+                out.toString(), "--progress", "none", "--jazzer-arg=-max_len=-1");
+        assertEquals(Main.USAGE, run.exit(), run.toString());
+        assertTrue(Pattern.compile("\nJazzer ended with exit status [0-9]+( \\(signal [0-9]+\\))? after [0-9.]+ s of its 20s,"
+                + " saving no failing input; see \\S+jazzer.log\n").matcher(run.out()).find(), run.out());
+        assertTrue(run.err().contains("\ninvs: Jazzer ended with exit status"), run.err());
+    }
+
+    @Test
     void aFailingInputSavedByAnEarlierRunIsTriaged() throws IOException {
         Path out = directory.resolve("earlier");
         Path guided = out.resolve("guided");
