@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * {@code invs serve}, and for every command on a machine of at most two processors, else Java's own choice;
  * a collector chosen in {@code INVS_JAVA_OPTS}, {@code JAVA_TOOL_OPTIONS} or {@code JDK_JAVA_OPTIONS} is
  * used instead, and the launcher adds none (Java refuses to start with two). Each run logs the collector
- * Java uses ({@code -Xlog:gc}).
+ * Java uses ({@code -Xlog:gc}). Options Java refuses to start with are a usage error of the launcher's.
  */
 class LauncherJavaOptionsIT {
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
@@ -45,6 +45,22 @@ class LauncherJavaOptionsIT {
         assertEquals("Parallel", collector(launched("fuzz --help", environment)));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"-XX:+Bogus", "-Xmx1k"})
+    void optionsJavaRefusesAreAUsageErrorNotAFinding(String options) throws Exception {
+        // Java's own status for options it refuses is 1, which means a finding to whoever runs invs
+        Map<String, String> environment = Map.of("INVS_JAVA_OPTS", options);
+        String output = run(new ProcessBuilder("bash", "-c", "./invs systems"), environment, "./invs systems", 2);
+        // (after the launcher's notice when it first builds the command line)
+        java.util.List<String> lines = output.strip().lines()
+                .filter(line -> !line.startsWith("invs: building the command line")).toList();
+        assertEquals(1, lines.size(), output);
+        assertTrue(lines.get(0).startsWith("invs: Java does not start with the options INVS_JAVA_OPTS, JAVA_TOOL_OPTIONS and"
+                + " JDK_JAVA_OPTIONS give it: "), output);
+        assertTrue(output.contains(options.equals("-Xmx1k") ? "Too small maximum heap" : "Unrecognized VM option 'Bogus'"),
+                output);
+    }
+
     /** The output of {@code ./invs ARGUMENTS} with {@code environment} added, which must exit 0. */
     private static String launched(String arguments, Map<String, String> environment) throws Exception {
         return run(new ProcessBuilder("bash", "-c", "./invs " + arguments), environment, "./invs " + arguments);
@@ -61,6 +77,12 @@ class LauncherJavaOptionsIT {
     }
 
     private static String run(ProcessBuilder builder, Map<String, String> environment, String shown) throws Exception {
+        return run(builder, environment, shown, 0);
+    }
+
+    /** The output of {@code builder}'s process with {@code environment} added, which must exit with {@code status}. */
+    private static String run(ProcessBuilder builder, Map<String, String> environment, String shown, int status)
+            throws Exception {
         Path log = Files.createTempFile("invs-launcher", ".log");
         try {
             builder.environment().remove("INVS_JAVA_OPTS");
@@ -76,7 +98,7 @@ class LauncherJavaOptionsIT {
             }
             String output = Files.readString(log, StandardCharsets.UTF_8);
             assertTrue(finished, shown + " did not finish in 240 s:\n" + output);
-            assertEquals(0, process.exitValue(), shown + " with " + environment + " failed:\n" + output);
+            assertEquals(status, process.exitValue(), shown + " with " + environment + ":\n" + output);
             return output;
         } finally {
             Files.deleteIfExists(log);
