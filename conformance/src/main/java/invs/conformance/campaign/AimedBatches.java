@@ -79,7 +79,7 @@ final class AimedBatches {
     boolean judge() {
         Batch batch = unjudged.poll();
         int first = session.stepCount();
-        if (session.judgeSent().isDefined() || session.beyondBound()) {
+        if (session.judgeSent().isDefined() || session.beyondBound() || session.stopped()) {
             return false;
         }
         if (session.frontier().isDefined() && !answeredAsForecast(batch, first)) {

@@ -12,8 +12,9 @@ import java.util.function.Function;
  * A lockstep try against a system that pipelines, in batches aimed by a forecast ({@link AimedBatches}),
  * {@link Session#AHEAD} of them sent before the first is judged: the first ones are sent when the try
  * begins, the others as the ones before are judged, until the first violation, the frontier bound or the
- * end of the budget or of the campaign's time (no batch is sent after the deadline but the first; those sent
- * are judged). The first batch holds {@link BatchPace#firstBatch()} inputs and each next one twice as many,
+ * end of the budget or of the campaign's time (no batch is sent after the deadline but the first, and the
+ * answers sent are judged only until the deadline, past the first: a slow server's answers in flight are not
+ * waited for). The first batch holds {@link BatchPace#firstBatch()} inputs and each next one twice as many,
  * up to {@link BatchPace#longestBatch()}; once finished, the try tells the pace whether it passed whole as
  * forecast (the next tries' batches grow) or not (they start small again).
  */
@@ -47,6 +48,7 @@ final class BatchedTry implements BegunTry {
         this.deadline = deadline;
         this.statistics = statistics;
         this.verdict = verdict;
+        session.stopJudgingAt(deadline);
         try {
             this.batches = new AimedBatches(session, generator);
             sendAhead();
@@ -65,6 +67,10 @@ final class BatchedTry implements BegunTry {
                         if (session.beyondBound()) {
                             statistics.stoppedAtFrontierBound();
                             cut = true;
+                        } else if (session.stopped() && !timeUp) {
+                            // the deadline passed while the answers sent were judged: the rest are not waited for
+                            statistics.stoppedAtDeadline();
+                            timeUp = true;
                         }
                         break;
                     }

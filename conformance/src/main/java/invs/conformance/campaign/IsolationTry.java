@@ -43,6 +43,7 @@ final class IsolationTry implements BegunTry {
         this.deadline = deadline;
         this.statistics = statistics;
         this.verdict = verdict;
+        session.stopJudgingAt(deadline);
         try {
             sendAhead();
         } catch (RuntimeException e) {
@@ -54,8 +55,12 @@ final class IsolationTry implements BegunTry {
     @Override
     public Option<Failure> finish() {
         try (session) {
-            while (session.unjudged() > 0 && session.judgeSent().isEmpty()) {
+            while (session.unjudged() > 0 && session.judgeSent().isEmpty() && !session.stopped()) {
                 sendAhead();
+            }
+            if (session.stopped() && !cut) { // the deadline passed while the answers sent were judged
+                statistics.stoppedAtDeadline();
+                cut = true;
             }
             Option<Failure> failure = verdict.apply(session.result());
             if (failure.isDefined()) {

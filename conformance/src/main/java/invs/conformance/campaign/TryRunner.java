@@ -142,18 +142,23 @@ final class TryRunner {
 
     /**
      * An isolation scenario's {@code inputs} run whole in the session {@code opened} (which it closes), in
-     * slices of {@link #SLICE} inputs, none begun after the campaign's deadline but the first: a scenario is
-     * generated whole, and cut there it is a shorter scenario (its subject's and the others' programs,
+     * slices of {@link #SLICE} inputs, none begun after the campaign's deadline but the first, and cut within
+     * a slice at the deadline (after its first input): a scenario is generated whole, and cut there it is a
+     * shorter scenario (its subject's and the others' programs,
      * interleaved as far as it went). Against a system that pipelines, {@link IsolationTry} cuts it the same way.
      */
     private Run isolationRun(Session opened, Vector<Input> inputs, Statistics statistics) {
         try (Session session = opened) {
-            for (int from = 0; from < inputs.size() && session.violation().isEmpty(); from += SLICE) {
+            session.stopJudgingAt(deadline); // within a slice too: a slow system takes long over one
+            for (int from = 0; from < inputs.size() && session.violation().isEmpty() && !session.stopped(); from += SLICE) {
                 if (from > 0 && System.nanoTime() >= deadline) {
                     statistics.stoppedAtDeadline();
                     break;
                 }
                 session.stepInBatches(inputs.slice(from, from + SLICE), Vector.empty());
+            }
+            if (session.stopped()) {
+                statistics.stoppedAtDeadline();
             }
             return session.result();
         }

@@ -55,7 +55,9 @@ public final class Session implements AutoCloseable {
     private Violation violation;
     private Observation last;
     private boolean bounded;
-    /** Whether the session stopped mid-batch: at the frontier bound, or where the specification gave up. */
+    /** When {@link #judgeSent} stops judging ({@link #stopJudgingAt}); never by default. */
+    private long judgeUntil = Long.MAX_VALUE;
+    /** Whether the session stopped mid-batch: at its frontier bound or deadline, or where the specification gave up. */
     private boolean stopped;
     /** Batches sent and not yet judged, oldest first. */
     private final SentBatches sent = new SentBatches();
@@ -141,9 +143,7 @@ public final class Session implements AutoCloseable {
     }
 
     /**
-     * Sends {@code inputs} ({@link #send}) and judges them ({@link #judgeSent}): the first violation, if
-     * any.
-     *
+     * Sends {@code inputs} ({@link #send}) and judges them ({@link #judgeSent}): the first violation, if any.
      * @throws IllegalStateException after a violation, or while batches sent before wait to be judged
      */
     public Option<Violation> stepAll(Vector<? extends Input> inputs) {
@@ -154,15 +154,11 @@ public final class Session implements AutoCloseable {
 
     /**
      * Sends {@code inputs} to the system ({@link SystemUnderTest#send}: a pipelining system gets them all
-     * before answering the first) after every batch sent before, without judging them: {@link #judgeSent}
-     * does, batch by batch in the order sent. A campaign sends its next batch before judging the last one,
-     * so that the system works on it while the engine judges. {@code forecast} holds the answers the engine
-     * expects, one for each input from the first, or fewer (none when it has no forecast): the system may
-     * read its answers faster with them ({@link SystemUnderTest#send(Vector, Vector)}); they are judged as
-     * they are. When the system pipelines, the oracles see the batch as it is sent, so that the isolation
-     * check hands its second system its share of the batch at once too.
-     *
-     * @throws IllegalStateException after a violation or a stop
+     * before answering the first) after the batches sent before, unjudged: {@link #judgeSent} judges batch by
+     * batch, in order, so a campaign sends its next batch before judging the last. {@code forecast} holds the
+     * answers expected for the first inputs, if any (the system may read answers faster with them; they are
+     * judged as they are). A pipelining system's batch is shown to the oracles as it is sent (the isolation
+     * check hands its second system its share at once). @throws IllegalStateException after a violation or a stop
      */
     public void send(Vector<? extends Input> inputs, Vector<Observation> forecast) {
         requireOngoing();
@@ -197,16 +193,11 @@ public final class Session implements AutoCloseable {
     }
 
     /**
-     * Judges the oldest batch {@link #send sent}, each answer as it comes, as {@link #step} would, and
-     * returns the first violation, if any. The steps then end with the violating one: the answers after
-     * it are not taken (the system has had those inputs, but they are not part of the run:
-     * {@link #applyUnchecked} takes them); neither are they, in a session told to
-     * {@link #stopAtFrontierBound()}, once the frontier is beyond its bound, nor in any session after a
-     * step where the specification gave up ({@link #undecided}); the session then takes no more inputs. An
-     * input the system failed to answer is judged as in {@link #step}.
-     *
-     * @throws IllegalStateException after a violation or a stop, or when no batch
-     *                               waits to be judged
+     * Judges the oldest batch {@link #send sent}, each answer as it comes, as {@link #step} would: the first
+     * violation, if any. The steps end with the violating one; the answers after it are not taken (nor once
+     * a session told to is beyond its frontier bound or past its deadline, {@link #stopAtFrontierBound},
+     * {@link #stopJudgingAt}, nor after a step where the specification gave up); {@link #applyUnchecked} takes
+     * them. @throws IllegalStateException after a violation or a stop, or when no batch waits to be judged
      */
     public Option<Violation> judgeSent() {
         requireOngoing();
@@ -228,7 +219,7 @@ public final class Session implements AutoCloseable {
             if (violation != null) {
                 return Option.some(violation);
             }
-            if (stopped || bounded && beyondBound()) {
+            if (stopped || bounded && beyondBound() || judgeUntil != Long.MAX_VALUE && System.nanoTime() >= judgeUntil) {
                 stopped = true;
                 return Option.none();
             }
@@ -262,6 +253,19 @@ public final class Session implements AutoCloseable {
         bounded = true;
     }
 
+    /**
+     * Has {@link #judgeSent} stop judging, after an input, once {@code deadline} ({@link System#nanoTime}) has
+     * passed: a campaign try whose time is up stops there, without a verdict on the answers not judged.
+     */
+    public void stopJudgingAt(long deadline) {
+        judgeUntil = deadline;
+    }
+
+    /** Whether the session stopped judging mid-batch (see {@link #stopAtFrontierBound}, {@link #stopJudgingAt}). */
+    public boolean stopped() {
+        return stopped;
+    }
+
     /** Whether the system is better driven in batches ({@link SystemUnderTest#pipelines()}). */
     public boolean pipelines() {
         return system.pipelines();
@@ -272,8 +276,7 @@ public final class Session implements AutoCloseable {
             throw new IllegalStateException("the session ended with a violation at step " + (violation.step() + 1));
         }
         if (stopped) {
-            throw new IllegalStateException("the session stopped at step " + steps.size() + ", "
-                    + (undecided().isDefined() ? "where the specification gave up" : "at the frontier bound"));
+            throw new IllegalStateException("the session stopped at step " + steps.size());
         }
     }
 
@@ -319,12 +322,10 @@ public final class Session implements AutoCloseable {
     }
 
     /**
-     * After the session ended, applies {@code inputs} without checking anything: for showing what a system
-     * does after a violation or a stop (replay). Returns the answers to the inputs {@link #send sent} and not judged
-     * (after the one that ended the session, in the order sent), then to {@code inputs}, sent at once: none
-     * for an input the system did not answer, and for every input after it in its batch.
-     *
-     * @throws IllegalStateException while the session goes on
+     * After the session ended, applies {@code inputs} unchecked, to show what a system does after a violation
+     * or a stop (replay): the answers to the inputs {@link #send sent} and not judged (in the order sent), then
+     * to {@code inputs}, sent at once; none for an input the system did not answer, and for every input after
+     * it in its batch. @throws IllegalStateException while the session goes on
      */
     public Vector<Option<Observation>> applyUnchecked(Vector<? extends Input> inputs) {
         if (violation == null && !stopped) {

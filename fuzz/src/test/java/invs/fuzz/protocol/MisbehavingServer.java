@@ -19,16 +19,19 @@ import java.util.EnumSet;
  * with its buffer left out, {@code null}, whatever the input), {@code buffer-left-out-unagreed} (the same,
  * its hello not naming the extension), {@code buffer-left-out-unasked} (the same, its hello naming the
  * extension whether asked or not), {@code mute} (never
- * answers hello, from the start), {@code reset-error} (answers every reset with an error reply).
+ * answers hello, from the start), {@code reset-error} (answers every reset with an error reply), {@code slow}
+ * (answers every input as the reference does, each a delay after the one before, 200 ms unless a third
+ * argument gives it in milliseconds: a slow board, not a wrong one).
  */
 public final class MisbehavingServer {
     private MisbehavingServer() {
     }
 
-    /** {@code MisbehavingServer MODE INPUTS}. */
+    /** {@code MisbehavingServer MODE INPUTS [DELAY_MS]}. */
     public static void main(String[] args) throws IOException, InterruptedException {
         String mode = args[0];
         int after = Integer.parseInt(args[1]);
+        long delay = args.length > 2 ? Long.parseLong(args[2]) : 200;
         ProtocolServer server = new ProtocolServer("misbehaving " + mode, new ReferenceProvider(),
                 EnumSet.allOf(Capability.class));
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
@@ -58,8 +61,10 @@ public final class MisbehavingServer {
             if (mode.equals("buffer-left-out-unasked") && line.contains("\"type\":\"hello\"")) { // named unasked
                 line = line.replace("\"protocol\":1", "\"protocol\":1,\"extensions\":[\"same-buffer\"]");
             }
-            boolean input = line.contains("\"type\":\"input\"");
-            if (input && inputs++ >= after) {
+            boolean striking = line.contains("\"type\":\"input\"") && inputs++ >= after;
+            if (striking && mode.equals("slow")) {
+                Thread.sleep(delay);
+            } else if (striking) {
                 switch (mode) {
                     case "crash" -> {
                         System.err.println("panicked at 'index out of bounds' in storage.rs:42");
