@@ -166,8 +166,12 @@ public final class CampaignReport {
         if (summary.causes().isEmpty()) {
             return "findings: none\n";
         }
+        boolean unwritten = summary.problems().exists(problem -> problem.startsWith("cannot write trace ")
+                || problem.startsWith("no free file name for "));
         String where = summary.merged() ? "; the traces are in the shard directories"
-                : summary.setup().traces().map(dir -> "; every trace is saved under " + dir).getOrElse("");
+                : summary.setup().traces().map(dir -> unwritten
+                        ? "; traces are saved under " + dir + ", but for those the problems below say could not be written"
+                        : "; every trace is saved under " + dir).getOrElse("");
         StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "findings: %s%s%n", summary.causesLine(), where));
         int number = 1;
         for (CauseSummary cause : summary.causes()) {
