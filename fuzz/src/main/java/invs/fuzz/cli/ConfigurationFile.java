@@ -44,6 +44,9 @@ public final class ConfigurationFile {
             throw new UserError(file + ": expected a JSON object holding a configuration");
         }
         try {
+            if (node.has("format")) { // a trace header, read as check-trace reads one (its format and version too)
+                return TraceCodec.header(node).configuration();
+            }
             return node.has("configuration")
                     ? decodeInside(node.get("configuration"))
                     : ConfigurationCodec.decode(node);

@@ -24,6 +24,17 @@ class ConfigurationFileTest {
     }
 
     @Test
+    void aTraceHeaderIsReadAsCheckTraceReadsIt() throws IOException {
+        Configuration tock = Configuration.defaults(Profile.TOCK);
+        String header = invs.conformance.trace.TraceCodec.header(invs.conformance.trace.TraceHeader.of(tock, 7, "reference"))
+                .toString();
+        assertEquals(tock, ConfigurationFile.read(Files.writeString(directory.resolve("header.json"), header)));
+        Path newer = Files.writeString(directory.resolve("newer.json"), header.replace("\"version\":1", "\"version\":2"));
+        assertEquals(newer + ": field version: version 2 is newer than this reader's 1",
+                assertThrows(UserError.class, () -> ConfigurationFile.read(newer)).getMessage());
+    }
+
+    @Test
     void hugeBinaryOrMissingFilesAreOneLineErrors() throws IOException {
         Path huge = Files.write(directory.resolve("huge.json"), new byte[ConfigurationFile.MAX_BYTES + 1]);
         assertEquals(huge + ": longer than 1 MiB; is this a configuration file?",
