@@ -35,7 +35,8 @@ final class TraceDirectory {
 
     TraceDirectory(Option<Path> directory, String system) {
         this.directory = directory;
-        this.system = system.replaceAll("[^A-Za-z0-9_.-]", "_");
+        // a leading dot would hide the file (a server called '.' or '../x')
+        this.system = system.replaceAll("[^A-Za-z0-9_.-]", "_").replaceFirst("^\\.", "_");
     }
 
     /**

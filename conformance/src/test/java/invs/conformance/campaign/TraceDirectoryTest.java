@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Findings' trace files: written whole under a free name, never over another file, no temporary file left. */
@@ -33,6 +34,15 @@ class TraceDirectoryTest {
     private List<String> names() throws Exception {
         try (Stream<Path> files = Files.list(directory)) {
             return files.map(file -> file.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    @Test
+    void aSystemNameCannotHideATraceNorLeadOutOfTheDirectory() {
+        for (String system : new String[] {".", "..", "../x", ".hidden"}) {
+            Path trace = new TraceDirectory(Option.some(directory), system).create("lockstep:CLAUSE", 7, trace(7)).get();
+            assertEquals(directory, trace.getParent(), system);
+            assertFalse(trace.getFileName().toString().startsWith("."), trace.toString());
         }
     }
 
