@@ -3,8 +3,10 @@
 # Exits with a one-line message when there is none.
 
 invs_java_major() {
-  # Prints the major version of the java binary $1, or nothing.
-  "$1" -XshowSettings:properties -version 2>&1 \
+  # Prints the major version of the java binary $1, or nothing. Asked without the options of the environment,
+  # which Java takes from any JAVA_TOOL_OPTIONS and JDK_JAVA_OPTIONS: ones it refuses would hide every JDK
+  # (./invs then says that Java refuses them).
+  env -u JAVA_TOOL_OPTIONS -u JDK_JAVA_OPTIONS "$1" -XshowSettings:properties -version 2>&1 \
     | sed -n 's/^ *java\.specification\.version = \([0-9][0-9]*\).*/\1/p' | head -n 1
 }
 

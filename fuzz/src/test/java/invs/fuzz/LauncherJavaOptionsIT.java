@@ -46,10 +46,13 @@ class LauncherJavaOptionsIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"-XX:+Bogus", "-Xmx1k"})
-    void optionsJavaRefusesAreAUsageErrorNotAFinding(String options) throws Exception {
-        // Java's own status for options it refuses is 1, which means a finding to whoever runs invs
-        Map<String, String> environment = Map.of("INVS_JAVA_OPTS", options);
+    @ValueSource(strings = {"INVS_JAVA_OPTS=-XX:+Bogus", "INVS_JAVA_OPTS=-Xmx1k", "JAVA_TOOL_OPTIONS=-XX:+Bogus",
+            "JDK_JAVA_OPTIONS=-XX:+Bogus"})
+    void optionsJavaRefusesAreAUsageErrorNotAFinding(String setting) throws Exception {
+        // Java's own status for options it refuses is 1, which means a finding to whoever runs invs; and
+        // options Java refuses must not hide the JDK from the launcher's search ("no JDK 21 or newer found")
+        String options = setting.substring(setting.indexOf('=') + 1);
+        Map<String, String> environment = Map.of(setting.substring(0, setting.indexOf('=')), options);
         String output = run(new ProcessBuilder("bash", "-c", "./invs systems"), environment, "./invs systems", 2);
         // (after the launcher's notice when it first builds the command line)
         java.util.List<String> lines = output.strip().lines()
