@@ -150,10 +150,6 @@ final class FuzzCommand implements Callable<Integer> {
         checkOutput();
         if (guided) {
             board.select(Option.none()); // the board options checked before anything starts
-            Vector<String> earlier = ReportFiles.removeEarlier(out);
-            if (!earlier.isEmpty()) {
-                throw new UserError("--out: " + earlier.head());
-            }
             GuidedCampaign.Outcome outcome = new GuidedCampaign(chosen, announced -> board.select(announced).boards(), checked, seed, time,
                     shrinkTime, out, progress, jazzerArguments, reference).run(System.err, err);
             spec.commandLine().getOut().print(outcome.report());

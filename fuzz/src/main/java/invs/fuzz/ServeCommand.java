@@ -47,7 +47,7 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         TraceLimits limits = limitOptions.limits();
-        SystemChoice chosen = system.spec(SystemChoice.DEFAULT_TIMEOUT);
+        SystemChoice chosen = system.spec();
         try (OpenSystem open = chosen.open()) {
             Set<Capability> capabilities = open.capabilities(Configuration.defaults(Profile.DOC)); // the default board's
             String name = ExternalProvider.CLIENT + " serving " + chosen.label();

@@ -117,12 +117,12 @@ class FuzzCommandTest {
         String json = Files.readString(directory.resolve("findings").resolve("report.json"));
         java.util.regex.Matcher problems = Pattern.compile("\"problems\"\\s*:\\s*\\[\\s*\\]").matcher(json);
         assertTrue(problems.find(), json);
-        String unwritten = problems.replaceFirst("\"problems\":[\"cannot write trace x.jsonl: Not a directory\"]");
+        String unwritten = problems.replaceFirst("\"problems\":[\"cannot write a trace into x: Not a directory\"]");
         String shown = invs.fuzz.campaign.CampaignReport.render(
                 invs.conformance.report.JsonReportReader.parse(unwritten, "report.json"));
         assertTrue(shown.contains("; traces are saved under " + directory.resolve("findings") + ", but for those the"
                 + " problems below say could not be written\n"), shown);
-        assertTrue(shown.contains("\nproblem: cannot write trace x.jsonl: Not a directory\n"), shown);
+        assertTrue(shown.contains("\nproblem: cannot write a trace into x: Not a directory\n"), shown);
     }
 
     /**

@@ -67,13 +67,20 @@ class ServeCommandTest {
         CommandRun run = CommandRun.of("serve", "--sut-command", "cat");
         assertEquals(Main.USAGE, run.exit());
         assertTrue(run.errLine().startsWith("invs: Unknown options: '--sut-command', 'cat'"), run.errLine());
-        for (String option : new String[] {"--sut-timeout", "--sut-start-timeout", "--sut-fresh", "--sut-no-pipelining",
+        for (String option : new String[] {"--sut-start-timeout=1s", "--sut-fresh", "--sut-no-pipelining",
                 "--sut-no-extensions"}) {
-            assertEquals(Main.USAGE, CommandRun.of("serve", option).exit(), option);
+            CommandRun refused = CommandRun.of("serve", option);
+            assertEquals(Main.USAGE, refused.exit(), option);
+            assertTrue(refused.errLine().startsWith("invs: Unknown option: '" + option + "'"), refused.errLine());
         }
         String help = CommandRun.of("serve", "--help").out();
-        assertTrue(help.contains("--mutant=NAME") && help.contains("--sut=NAME"), help);
-        assertFalse(help.lines().anyMatch(line -> line.strip().startsWith("--sut-")), help); // no option of a server
+        assertTrue(help.contains("--mutant=NAME") && help.contains("--sut=NAME") && help.contains("--sut-timeout="), help);
+        assertFalse(help.lines().anyMatch(line -> line.strip().matches("--sut-(command|start-timeout|fresh|no-).*")), help);
+        // --sut-timeout bounds the Tock capsule's harness, which serve can serve; without it, it is refused
+        CommandRun alone = CommandRun.of("serve", "--sut-timeout", "5s");
+        assertEquals(Main.USAGE, alone.exit());
+        assertEquals("invs: --sut-timeout bounds the answers of the Tock capsule's harness here: it needs --sut"
+                + " tock-capsule", alone.errLine());
     }
 
     @Test

@@ -15,8 +15,9 @@ import java.util.function.Function;
  * when it is finished), {@link Session#AHEAD} of them sent before the first is judged; the first ones
  * are sent when the try begins and the others as the ones before are judged, so that a campaign begins the
  * scenario before it finishes the try before it, as it does a lockstep try ({@link BatchedTry}). The
- * scenario is cut at the campaign's deadline every {@link TryRunner#SLICE} inputs, as when it runs whole:
- * none of its inputs after the deadline is sent but those of its first slice.
+ * scenario is cut at the campaign's deadline every {@link TryRunner#SLICE} inputs, as when it runs whole
+ * (none of its inputs after the deadline is sent but those of its first slice), and while its answers are
+ * judged ({@link Session#stopJudgingAt}: a slow system's answers in flight are not waited for).
  */
 final class IsolationTry implements BegunTry {
     private final Session session;

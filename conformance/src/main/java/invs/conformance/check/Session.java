@@ -28,17 +28,13 @@ import io.vavr.control.Option;
 public final class Session implements AutoCloseable {
     /** How many inputs {@link #run} (and a campaign try) hands a pipelining system at once. */
     public static final int BATCH = 64;
-    /**
-     * How many batches {@link #run} (and a campaign try) sends to a pipelining system before judging the
-     * first of them: the system answers one while the engine judges the one before.
-     */
+    /** How many batches {@link #run} (and a campaign try) sends a pipelining system before judging the first. */
     public static final int AHEAD = 2;
 
     /**
-     * The most states of the specification's frontier a campaign try goes on with ({@link #beyondBound()}).
-     * An app that never yields while its writes may fault leaves the specification unsure of its region and
-     * its queued upcalls, and each such write multiplies the states; a try past this many costs far more
-     * time and memory than it checks (docs/conformance.md, "The frontier bound").
+     * The most states of the specification's frontier a campaign try goes on with ({@link #beyondBound()}). An app
+     * that never yields while its writes may fault leaves the specification unsure of its region and upcalls, each
+     * such write multiplying the states: a try past this many costs far more than it checks (docs/conformance.md).
      */
     public static final int FRONTIER_BOUND = 2_048;
 
@@ -172,9 +168,8 @@ public final class Session implements AutoCloseable {
     }
 
     /**
-     * Sends {@code inputs} in batches of {@link #BATCH}, {@link #AHEAD} ahead, each with its share of
-     * {@code forecast} ({@link #send}), and judges them ({@link #judgeSent}) until the first violation or a
-     * stop (at the frontier bound, or where the specification gave up): how many inputs were sent.
+     * Sends {@code inputs} in batches of {@link #BATCH}, {@link #AHEAD} ahead, each with its share of {@code forecast}
+     * ({@link #send}), and judges them ({@link #judgeSent}) until the first violation or a stop: how many were sent.
      */
     public int stepInBatches(Vector<? extends Input> inputs, Vector<Observation> forecast) {
         int from = 0;
@@ -206,6 +201,10 @@ public final class Session implements AutoCloseable {
             throw new IllegalStateException("no batch sent waits to be judged");
         }
         for (int index = 0; index < batch.inputs().size(); index++) {
+            if (index > 0 && judgeUntil != Long.MAX_VALUE && System.nanoTime() >= judgeUntil) {
+                stopped = true; // past the deadline, before an answer more: a batch judged to its end never stops
+                return Option.none();
+            }
             Input input = batch.inputs().get(index);
             Observation observation;
             timer.begin();
@@ -219,7 +218,7 @@ public final class Session implements AutoCloseable {
             if (violation != null) {
                 return Option.some(violation);
             }
-            if (stopped || bounded && beyondBound() || judgeUntil != Long.MAX_VALUE && System.nanoTime() >= judgeUntil) {
+            if (stopped || bounded && beyondBound()) {
                 stopped = true;
                 return Option.none();
             }
@@ -254,8 +253,8 @@ public final class Session implements AutoCloseable {
     }
 
     /**
-     * Has {@link #judgeSent} stop judging, after an input, once {@code deadline} ({@link System#nanoTime}) has
-     * passed: a campaign try whose time is up stops there, without a verdict on the answers not judged.
+     * Has {@link #judgeSent} stop before an answer (not a batch's first) once {@code deadline} ({@link System#nanoTime})
+     * has passed: a campaign try whose time is up stops there, without a verdict on the answers not judged.
      */
     public void stopJudgingAt(long deadline) {
         judgeUntil = deadline;

@@ -105,6 +105,30 @@ class SessionBatchTest {
     }
 
     @Test
+    void pastItsDeadlineASessionStopsBeforeAnAnswerButNotBeforeABatchsFirst() {
+        Vector<Input> inputs = LateBug.failure(DOC, 5).take(20);
+        assertEquals(20, inputs.size());
+        try (Session session = Session.open(DOC, configuration -> new Batched(new ReferenceSystem(configuration), false),
+                Checks.online(), new Statistics())) {
+            session.stopJudgingAt(System.nanoTime() - 1);
+            session.send(inputs.take(10), Vector.empty());
+            session.send(inputs.drop(10), Vector.empty());
+            assertTrue(session.judgeSent().isEmpty());
+            assertTrue(session.stopped());
+            assertEquals(1, session.stepCount(), "the batch's first answer is judged, no other");
+            assertThrows(IllegalStateException.class, session::judgeSent, "a stopped session judges no more");
+            assertEquals(19, session.applyUnchecked(Vector.empty()).size(), "the answers not judged are there");
+        }
+        try (Session session = Session.open(DOC, configuration -> new Batched(new ReferenceSystem(configuration), false),
+                Checks.online(), new Statistics())) {
+            session.stopJudgingAt(System.nanoTime() + java.util.concurrent.TimeUnit.HOURS.toNanos(1));
+            assertEquals(20, session.stepInBatches(inputs, Vector.empty()));
+            assertFalse(session.stopped());
+            assertEquals(20, session.stepCount(), "before its deadline a session judges every answer");
+        }
+    }
+
+    @Test
     void theAnswersAfterAViolationInABatchAreTakenUncheckedAndThenMoreInputs() {
         Vector<Input> failure = LateBug.failure(DOC, 5);
         Vector<Input> inputs = failure.takeRight(6).appendAll(failure.take(40));

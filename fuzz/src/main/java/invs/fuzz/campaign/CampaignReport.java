@@ -166,8 +166,9 @@ public final class CampaignReport {
         if (summary.causes().isEmpty()) {
             return "findings: none\n";
         }
-        boolean unwritten = summary.problems().exists(problem -> problem.startsWith("cannot write trace ")
-                || problem.startsWith("no free file name for "));
+        // the problems TraceDirectory files: a trace it could not create, name or rewrite
+        boolean unwritten = summary.problems().exists(problem -> problem.startsWith("cannot write a trace into ")
+                || problem.startsWith("cannot write trace ") || problem.startsWith("no free file name for "));
         String where = summary.merged() ? "; the traces are in the shard directories"
                 : summary.setup().traces().map(dir -> unwritten
                         ? "; traces are saved under " + dir + ", but for those the problems below say could not be written"

@@ -11,6 +11,7 @@ import invs.conformance.generation.Swarm;
 import invs.conformance.board.NamedConfiguration;
 import invs.conformance.check.Property;
 import invs.conformance.check.Violation;
+import invs.conformance.report.ReportFiles;
 import invs.conformance.sut.SystemUnderTestFactory;
 import invs.fuzz.campaign.CampaignReport;
 import invs.fuzz.cli.DurationConverter;
@@ -115,6 +116,11 @@ public final class GuidedCampaign {
             if (supported.isEmpty()) {
                 throw new UserError("the system under test supports none of the configurations");
             }
+            // an earlier campaign's reports, which invs merge would take for this one's (as a random campaign does)
+            Vector<String> earlier = ReportFiles.removeEarlier(out);
+            if (!earlier.isEmpty()) {
+                throw new UserError("--out: " + earlier.head());
+            }
             Path guided = out.resolve("guided");
             Path corpus = guided.resolve("corpus");
             Path crashes = guided.resolve("crashes");
@@ -156,9 +162,9 @@ public final class GuidedCampaign {
             Option<String> stoppedEarly = status.stoppedEarly().map(reason -> String.format(Locale.ROOT,
                     "Jazzer stopped after %.1f s of its %s: libFuzzer: %s; see %s", status.fuzzingSeconds(),
                     DurationConverter.format(time), reason, log))
-                    .orElse(() -> ended == 0 || fresh > 0 ? Option.none() : Option.some(String.format(Locale.ROOT,
+                    .orElse(() -> ended == 0 || status.findings() > 0 ? Option.none() : Option.some(String.format(Locale.ROOT,
                             // ended without saying why (an abort in native code, a kill): no finding explains it
-                            "Jazzer ended with exit status %d%s after %.1f s of its %s, saving no failing input; see %s",
+                            "Jazzer ended with exit status %d%s after %.1f s of its %s, reporting no finding; see %s",
                             ended, ended > 128 ? " (signal " + (ended - 128) + ")" : "", status.fuzzingSeconds(),
                             DurationConverter.format(time), log)));
             return new Outcome(causes, report(open, supported, status, start, new Saved(saved.size(), fresh, pending.size()), crashes, corpus, causes,

@@ -1,5 +1,6 @@
 package invs.fuzz.system;
 
+import invs.fuzz.cli.DurationConverter;
 import invs.fuzz.cli.UserError;
 import picocli.CommandLine.Option;
 
@@ -19,6 +20,11 @@ public final class ImplementationOptions {
                     + " tock-capsule: the upstream Tock capsule in the host harness of impl/tock-harness (needs cargo).")
     private String provider;
 
+    @Option(names = "--sut-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "With --sut-command or --sut tock-capsule: how long the server (or the Tock capsule's harness)"
+                    + " may take to answer one request (default: 2s).")
+    private Duration timeout;
+
     /** How many of {@code --mutant} and {@code --sut} were given. */
     int given() {
         return (mutant != null ? 1 : 0) + (provider != null ? 1 : 0);
@@ -27,6 +33,27 @@ public final class ImplementationOptions {
     /** Whether {@code --sut tock-capsule} was given: a harness that bounds each answer by a timeout too. */
     boolean tockCapsule() {
         return SystemChoice.TockCapsule.NAME.equals(provider);
+    }
+
+    /** {@code --sut-timeout}, or null when not given. */
+    Duration timeout() {
+        return timeout;
+    }
+
+    /**
+     * The implementation these options choose, for a command that runs no server ({@code serve}): the reference
+     * when none is given.
+     *
+     * @throws UserError when both are given, or {@code --sut-timeout} without {@code --sut tock-capsule}
+     */
+    public SystemChoice spec() {
+        if (timeout != null && !tockCapsule()) {
+            throw new UserError("--sut-timeout bounds the answers of the Tock capsule's harness here: it needs --sut tock-capsule");
+        }
+        if (timeout != null && timeout.isZero()) {
+            throw new UserError("--sut-timeout must be positive");
+        }
+        return spec(timeout == null ? SystemChoice.DEFAULT_TIMEOUT : timeout);
     }
 
     /**

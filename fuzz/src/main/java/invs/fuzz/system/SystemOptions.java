@@ -21,10 +21,6 @@ public final class SystemOptions {
                     + " the out-of-process protocol (docs/protocol.md) on its standard input and output.")
     private String command;
 
-    @Option(names = "--sut-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "With --sut-command: how long the server may take to answer one request (default: 2s).")
-    private Duration timeout;
-
     @Option(names = "--sut-start-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "With --sut-command: how long a server may take to start and answer hello (default: 20s).")
     private Duration startTimeout;
@@ -52,6 +48,7 @@ public final class SystemOptions {
             throw new UserError("--sut-command needs a command");
         }
         boolean tock = implementation.tockCapsule();
+        Duration timeout = implementation.timeout();
         if (command == null && (!tock && timeout != null || startTimeout != null || fresh || oneAtATime || noExtensions)) {
             throw new UserError((timeout != null ? "--sut-timeout" : startTimeout != null ? "--sut-start-timeout"
                     : fresh ? "--sut-fresh" : oneAtATime ? "--sut-no-pipelining" : "--sut-no-extensions")

@@ -69,7 +69,7 @@ class GuidedCampaignTest {
     void jazzerEndingWithoutSayingWhyIsNoSuccess() {
         // a negative -max_len makes libFuzzer's native code abort (std::bad_alloc) as it starts fuzzing
         stoppedEarly("aborted", "20s", "-max_len=-1", "Jazzer ended with exit status [0-9]+( \\(signal [0-9]+\\))? after"
-                + " [0-9.]+ s of its 20s, saving no failing input; see \\S+jazzer.log");
+                + " [0-9.]+ s of its 20s, reporting no finding; see \\S+jazzer.log");
     }
 
     /**
