@@ -150,8 +150,8 @@ final class FuzzCommand implements Callable<Integer> {
         checkOutput();
         if (guided) {
             board.select(Option.none()); // the board options checked before anything starts
-            GuidedCampaign.Outcome outcome = new GuidedCampaign(chosen, announced -> board.select(announced).boards(), checked, seed, time,
-                    shrinkTime, out, progress, jazzerArguments, reference).run(System.err, err);
+            GuidedCampaign.Outcome outcome = new GuidedCampaign(chosen, announced -> board.select(announced).boards(),
+                    checked, seed, time, shrinkTime, out, progress, jazzerArguments, reference).run(System.err, err);
             spec.commandLine().getOut().print(outcome.report());
             spec.commandLine().getOut().flush();
             if (outcome.causes().isEmpty() && outcome.stoppedEarly().isDefined()) {

@@ -32,9 +32,8 @@ public final class Session implements AutoCloseable {
     public static final int AHEAD = 2;
 
     /**
-     * The most states of the specification's frontier a campaign try goes on with ({@link #beyondBound()}). An app
-     * that never yields while its writes may fault leaves the specification unsure of its region and upcalls, each
-     * such write multiplying the states: a try past this many costs far more than it checks (docs/conformance.md).
+     * The most states of the specification's frontier a campaign try goes on with ({@link #beyondBound()}): past
+     * it, writes that may fault while their app never yields cost far more than they check (docs/conformance.md).
      */
     public static final int FRONTIER_BOUND = 2_048;
 
@@ -118,10 +117,8 @@ public final class Session implements AutoCloseable {
     }
 
     /**
-     * Applies {@code input} to the system, has every oracle judge the observation, and returns the
-     * violation it shows, if any. After a violation, or a step where the specification gave up
-     * ({@link #undecided}), the session is over.
-     *
+     * Applies {@code input}, has every oracle judge the observation: the violation it shows, if any (the session
+     * is over after one, or a step where the specification gave up, {@link #undecided}).
      * @throws IllegalStateException after a violation or a stop, or while batches sent wait to be judged
      */
     public Option<Violation> step(Input input) {
@@ -154,7 +151,8 @@ public final class Session implements AutoCloseable {
      * batch, in order, so a campaign sends its next batch before judging the last. {@code forecast} holds the
      * answers expected for the first inputs, if any (the system may read answers faster with them; they are
      * judged as they are). A pipelining system's batch is shown to the oracles as it is sent (the isolation
-     * check hands its second system its share at once). @throws IllegalStateException after a violation or a stop
+     * check hands its second system its share at once).
+     * @throws IllegalStateException after a violation or a stop
      */
     public void send(Vector<? extends Input> inputs, Vector<Observation> forecast) {
         requireOngoing();
@@ -192,7 +190,8 @@ public final class Session implements AutoCloseable {
      * violation, if any. The steps end with the violating one; the answers after it are not taken (nor once
      * a session told to is beyond its frontier bound or past its deadline, {@link #stopAtFrontierBound},
      * {@link #stopJudgingAt}, nor after a step where the specification gave up); {@link #applyUnchecked} takes
-     * them. @throws IllegalStateException after a violation or a stop, or when no batch waits to be judged
+     * them.
+     * @throws IllegalStateException after a violation or a stop, or when no batch waits to be judged
      */
     public Option<Violation> judgeSent() {
         requireOngoing();
@@ -324,7 +323,8 @@ public final class Session implements AutoCloseable {
      * After the session ended, applies {@code inputs} unchecked, to show what a system does after a violation
      * or a stop (replay): the answers to the inputs {@link #send sent} and not judged (in the order sent), then
      * to {@code inputs}, sent at once; none for an input the system did not answer, and for every input after
-     * it in its batch. @throws IllegalStateException while the session goes on
+     * it in its batch.
+     * @throws IllegalStateException while the session goes on
      */
     public Vector<Option<Observation>> applyUnchecked(Vector<? extends Input> inputs) {
         if (violation == null && !stopped) {

@@ -45,6 +45,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -61,7 +62,7 @@ public final class GuidedCampaign {
     private static final int MAX_LENGTH = 512;
 
     private final SystemChoice system;
-    private final java.util.function.Function<Option<Profile>, Vector<NamedConfiguration>> boards;
+    private final Function<Option<Profile>, Vector<NamedConfiguration>> boards;
     private final Vector<Property> properties;
     private final long seed;
     private final Duration time;
@@ -76,9 +77,8 @@ public final class GuidedCampaign {
      * system announces (a protocol server's {@code hello}), writing under {@code out}; with a
      * {@code baseline}, only failing inputs the baseline passes count.
      */
-    public GuidedCampaign(SystemChoice system, java.util.function.Function<Option<Profile>, Vector<NamedConfiguration>> boards,
-                          Vector<Property> properties,
-                          long seed, Duration time, Duration shrinkTime, Path out, ProgressMode progress,
+    public GuidedCampaign(SystemChoice system, Function<Option<Profile>, Vector<NamedConfiguration>> boards,
+                          Vector<Property> properties, long seed, Duration time, Duration shrinkTime, Path out, ProgressMode progress,
                           List<String> jazzerArguments, Option<SystemUnderTestFactory> baseline) {
         this.system = system;
         this.boards = boards;
@@ -112,7 +112,8 @@ public final class GuidedCampaign {
             throw new UserError("--guided checks lockstep, liveness, durability and robustness; choose at least one");
         }
         try (OpenSystem open = system.open()) {
-            Vector<NamedConfiguration> supported = boards.apply(open.announcedProfile()).filter(named -> open.factory().supports(named.configuration()));
+            Vector<NamedConfiguration> supported = boards.apply(open.announcedProfile())
+                    .filter(named -> open.factory().supports(named.configuration()));
             if (supported.isEmpty()) {
                 throw new UserError("the system under test supports none of the configurations");
             }
@@ -162,8 +163,8 @@ public final class GuidedCampaign {
             Option<String> stoppedEarly = status.stoppedEarly().map(reason -> String.format(Locale.ROOT,
                     "Jazzer stopped after %.1f s of its %s: libFuzzer: %s; see %s", status.fuzzingSeconds(),
                     DurationConverter.format(time), reason, log))
+                    // ended without saying why (an abort in native code, a kill), and no finding explains it
                     .orElse(() -> ended == 0 || status.findings() > 0 ? Option.none() : Option.some(String.format(Locale.ROOT,
-                            // ended without saying why (an abort in native code, a kill): no finding explains it
                             "Jazzer ended with exit status %d%s after %.1f s of its %s, reporting no finding; see %s",
                             ended, ended > 128 ? " (signal " + (ended - 128) + ")" : "", status.fuzzingSeconds(),
                             DurationConverter.format(time), log)));

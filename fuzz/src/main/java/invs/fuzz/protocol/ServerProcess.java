@@ -206,7 +206,8 @@ final class ServerProcess {
     /**
      * Forgets the requests sent and not yet written, and takes and drops the replies to those written, all
      * within {@code timeout} (a slow server's hundreds in flight are not waited for one by one): the server is
-     * then ready for the next exchange. @throws ProtocolFailure when a reply is missing, late or not valid
+     * then ready for the next exchange.
+     * @throws ProtocolFailure when a reply is missing, late or not valid
      */
     void discardAwaiting(Duration timeout) {
         window.dropQueued();

@@ -8,7 +8,8 @@ import java.time.Duration;
 
 /**
  * The options that choose an implementation this process runs (the reference, a bug-zoo mutant, or a
- * provider on the class path): all {@code serve} takes, and part of {@link SystemOptions}.
+ * provider on the class path, such as the Tock capsule's harness) and how long that harness, or a server, may
+ * take to answer: all {@code serve} takes, and part of {@link SystemOptions}.
  */
 public final class ImplementationOptions {
     @Option(names = "--mutant", paramLabel = "NAME",
