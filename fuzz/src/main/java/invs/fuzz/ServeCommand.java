@@ -20,12 +20,13 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 
 /**
- * {@code invs serve}: the reference implementation (or a bug-zoo mutant) as an out-of-process protocol
- * server on standard input and output, so that the protocol and the external adapter are tested end to end
- * and other clients have a server to compare with.
+ * {@code invs serve}: the reference implementation (or a bug-zoo mutant, or a provider {@code --sut} names) as
+ * an out-of-process protocol server on standard input and output, so that the protocol and the external
+ * adapter are tested end to end and other clients have a server to compare with.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Serve the reference implementation (or a bug-zoo mutant) over the out-of-process protocol"
+        description = {"Serve the reference implementation (or a bug-zoo mutant, or the implementation --sut names, such as"
+                + " the upstream Tock capsule's harness) over the out-of-process protocol"
                 + " (docs/protocol.md): JSON requests on standard input, one JSON reply per line on standard output,"
                 + " until a bye request or the end of the input.",
                 "Try it: ./invs fuzz --sut-command './invs serve'"},
