@@ -104,6 +104,11 @@ class TraceCommandsTest {
         }
         CommandRun missing = CommandRun.of("replay", directory.resolve("nope.jsonl").toString());
         assertEquals("invs: " + directory.resolve("nope.jsonl") + ": no such file", missing.errLine());
+        for (String command : new String[] {"replay", "check-trace", "regression-test"}) {
+            CommandRun empty = CommandRun.of(command, ""); // not the working directory, as a path of no name reads
+            assertEquals(Main.USAGE, empty.exit(), empty.toString());
+            assertEquals("invs: the trace file's name is empty", empty.errLine());
+        }
     }
 
     @Test
