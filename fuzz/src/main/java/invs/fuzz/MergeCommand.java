@@ -99,6 +99,9 @@ final class MergeCommand implements Callable<Integer> {
 
     /** The shard directory given as {@code input} and its {@code report.json}. */
     private static Tuple2<Path, Path> report(Path input) {
+        if (input.toString().isEmpty()) {
+            throw new UserError("an empty path; give the --out directory of each shard");
+        }
         if (Files.isRegularFile(input)) {
             return Tuple.of(input.getParent() == null ? Path.of(".") : input.getParent(), input);
         }

@@ -109,6 +109,7 @@ class MergeCommandTest {
     void problemsWithTheShardDirectoriesAreOneLineUsageErrors() throws IOException {
         assertError("invs: " + directory.resolve("none") + ": no such directory (give the --out directory of each shard)",
                 "merge", directory.resolve("none").toString());
+        assertError("invs: an empty path; give the --out directory of each shard", "merge", ""); // not the working one
         Path empty = Files.createDirectories(directory.resolve("empty"));
         assertError("invs: " + empty.resolve("report.json") + ": no such file (is this the --out directory of an invs fuzz run, and did that run finish?)",
                 "merge", empty.toString());

@@ -57,6 +57,9 @@ public final class ConfigurationFile {
 
     /** The text of {@code file}, read up to {@link #MAX_BYTES}. */
     private static String text(Path file) {
+        if (file.toString().isEmpty()) {
+            throw new UserError("--config: an empty path; name a file");
+        }
         if (Files.isDirectory(file)) {
             throw new UserError(file + ": a directory, not a configuration file");
         }

@@ -42,6 +42,8 @@ class ConfigurationFileTest {
         Path binary = Files.write(directory.resolve("binary.json"), new byte[] {'{', (byte) 0xFF, '}'});
         assertEquals(binary + ": not valid UTF-8 at byte 2",
                 assertThrows(UserError.class, () -> ConfigurationFile.read(binary)).getMessage());
+        assertEquals("--config: an empty path; name a file",
+                assertThrows(UserError.class, () -> ConfigurationFile.read(Path.of(""))).getMessage());
         assertEquals(directory + ": a directory, not a configuration file",
                 assertThrows(UserError.class, () -> ConfigurationFile.read(directory)).getMessage());
         assertEquals(directory.resolve("none.json") + ": no such file",
