@@ -107,7 +107,7 @@ class TraceCommandsTest {
         for (String command : new String[] {"replay", "check-trace", "regression-test"}) {
             CommandRun empty = CommandRun.of(command, ""); // not the working directory, as a path of no name reads
             assertEquals(Main.USAGE, empty.exit(), empty.toString());
-            assertEquals("invs: the trace file's name is empty", empty.errLine());
+            assertEquals("invs: an empty path; name a trace file", empty.errLine());
         }
     }
 

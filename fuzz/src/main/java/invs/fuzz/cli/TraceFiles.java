@@ -34,7 +34,7 @@ public final class TraceFiles {
     /** The trace in {@code file} with the line of each step. @throws UserError naming the file, line and field */
     public static TraceFile read(Path file, TraceLimits limits) {
         if (file.toString().isEmpty()) {
-            throw new UserError("the trace file's name is empty");
+            throw new UserError("an empty path; name a trace file");
         }
         if (Files.isDirectory(file)) {
             throw new UserError(file + ": a directory, not a trace file");
