@@ -7,6 +7,7 @@
  * same triage.
  *
  * <p>May use every other engine package (board, check, coverage, explain, generation, shadow, shrink,
- * trace) and the system-under-test API; never a particular implementation.
+ * trace) and the system-under-test API; of the implementations only {@code reference}, the forecast that aims
+ * the batches sent to a pipelining system ({@link invs.conformance.campaign.AimedBatches}).
  */
 package invs.conformance.campaign;

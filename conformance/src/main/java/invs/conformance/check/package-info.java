@@ -5,6 +5,7 @@
  * defined in one place, its constant in {@code Property}, which names its oracle.
  *
  * <p>May use: the vocabulary and the model ({@code invs.spec}, {@code invs.spec.model}), the
- * system-under-test API, {@code shadow}, {@code coverage} (counting) and {@code trace} (steps).
+ * system-under-test API, {@code shadow}, {@code coverage} (counting), {@code trace} (steps), {@code explain}
+ * (what a violation shows) and {@code board} ({@code MadeLately}: the starting frontier kept per board).
  */
 package invs.conformance.check;

@@ -1,6 +1,5 @@
 package invs.conformance.coverage;
 
-import invs.conformance.campaign.CampaignResult;
 
 import io.vavr.Tuple;
 import io.vavr.collection.LinkedHashMap;
@@ -9,7 +8,7 @@ import io.vavr.collection.Vector;
 
 /**
  * The documented outcomes and corners a run must reach, each at least a number of times; a run that
- * falls short fails ({@link CampaignResult#missingCoverage()}).
+ * falls short fails ({@link invs.conformance.campaign.CampaignResult#missingCoverage()}).
  *
  * @param outcomes the documented outcomes and their minimum counts
  * @param corners  the corners and their minimum counts

@@ -5,7 +5,7 @@
  * ({@link invs.conformance.coverage.Statistics}), and what a campaign must reach
  * ({@link invs.conformance.coverage.CoverageRequirement}).
  *
- * <p>May use: the vocabulary and {@code shadow}. Used by the checks (a session counts what it sees) and
+ * <p>May use: the vocabulary, {@code shadow} and the system-under-test API (capabilities). Used by the checks (a session counts what it sees) and
  * by campaigns and reports.
  */
 package invs.conformance.coverage;

@@ -16,7 +16,8 @@ import io.vavr.control.Option;
 /**
  * Field by field, how an observation differs from an allowed expectation, and which allowed outcome is
  * the closest to what was observed: the one of the same shape with the fewest differing fields (an upcall
- * where an upcall was seen, a return where a return was), then, among equals, the first the model gave.
+ * where an upcall was seen, a return where a return was), then, among equals, a flash fault's {@code FAIL}
+ * upcall (docs/decisions.md), then the first the model gave.
  * An upcall seen with a wrong value is explained by the upcall that was due, not by the "no upcall" a
  * yield may also have shown (an operation still under way), and so is filed under the clause of that
  * upcall rather than liveness's.

@@ -4,6 +4,6 @@
  * apps against it; {@link invs.conformance.junit.ConformanceAssertions} holds the assertions emitted
  * regression tests use.
  *
- * <p>May use the engine (campaign, check, replay, board, generation) and JUnit; never an implementation.
+ * <p>May use the engine (campaign, check, replay, board, generation, coverage, trace) and JUnit; never an implementation.
  */
 package invs.conformance.junit;

@@ -6,7 +6,8 @@
  * charts), merging the reports of a campaign's shards ({@link invs.conformance.report.ShardMerge}), and writing the
  * files next to the traces ({@link invs.conformance.report.ReportFiles}).
  *
- * <p>May use: {@code campaign}, {@code coverage}, {@code explain}, {@code check}, {@code trace} (configuration codec),
+ * <p>May use: {@code campaign}, {@code coverage}, {@code explain}, {@code check}, {@code board}, {@code trace}
+ * (configuration codec), the vocabulary and the model ({@code invs.spec.model}),
  * Jackson, the JDK's XML writer and the jte runtime (templates are loaded by name, so {@code report.template} is not
  * a compile-time dependency).
  */

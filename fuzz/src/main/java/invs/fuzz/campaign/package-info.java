@@ -1,5 +1,7 @@
 /**
- * Campaigns as the command line runs them: split into shards, run on several threads, one counterexample
- * kept per rule broken and shrunk at the end, and the report.
+ * The command line's view of a campaign: its live counts and progress figures
+ * ({@link invs.fuzz.campaign.CampaignCounters}, {@link invs.fuzz.campaign.CampaignProgress}) and the report it
+ * prints ({@link invs.fuzz.campaign.CampaignReport}, also {@code invs merge}'s). The campaign itself (shards,
+ * threads, triage, shrinking) is the engine's, {@code invs.conformance.campaign}.
  */
 package invs.fuzz.campaign;

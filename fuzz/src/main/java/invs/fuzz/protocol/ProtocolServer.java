@@ -32,8 +32,9 @@ import java.util.Set;
 /**
  * The server side of the out-of-process protocol ({@code docs/protocol.md}) over any system under test:
  * reads requests line by line, answers each with one reply line, until {@code bye} or the end of its input.
- * {@code invs serve} runs it over the reference implementation (or a bug-zoo mutant) on standard input and
- * output, so that the protocol is tested end to end by the same adapter that drives other implementations.
+ * {@code invs serve} runs it over the reference implementation (or a bug-zoo mutant, or the provider
+ * {@code --sut} names) on standard input and output, so that the protocol is tested end to end by the same
+ * adapter that drives other implementations.
  *
  * <p>It announces pipelining ({@link #PIPELINING} requests) unless made with a window of 1: it answers
  * requests in order as it reads them, and when requests arrive ahead of their replies it writes the
