@@ -25,6 +25,7 @@ import invs.fuzz.cli.RerunCommand;
 import invs.fuzz.cli.SeedConverter;
 import invs.fuzz.cli.ShardConverter;
 import invs.fuzz.cli.UserError;
+import invs.fuzz.cli.VerbatimArgument;
 import invs.fuzz.guided.GuidedCampaign;
 import invs.fuzz.progress.ProgressDisplay;
 import invs.fuzz.progress.ProgressMode;
@@ -127,8 +128,8 @@ final class FuzzCommand implements Callable<Integer> {
             description = "Swarm testing: each try uses a random subset of the plans and kinds of input (default: on).")
     private String swarm = "on";
 
-    @CommandLine.Option(names = "--jazzer-arg", paramLabel = "ARG",
-            description = "With --guided: an extra argument for Jazzer or libFuzzer (repeatable).")
+    @CommandLine.Option(names = "--jazzer-arg", paramLabel = "ARG", parameterConsumer = VerbatimArgument.class,
+            description = "With --guided: an extra argument for Jazzer or libFuzzer, taken as it is (repeatable).")
     private List<String> jazzerArguments = List.of();
 
     @Mixin
