@@ -246,6 +246,37 @@ class HostileInputsIT {
     }
 
     @Test
+    void statesThatEachWroteToLargeRegionsShareTheirUntouchedBytes() throws Exception {
+        // Eight apps with 3 MiB regions, each write possibly failed by an armed fault: 256 states. Each state
+        // held a copy of every region it wrote, 24 MiB, and this ran out of memory (exit 3) within 256 MiB.
+        int regionSize = 3 * 1024 * 1024;
+        StringBuilder apps = new StringBuilder();
+        StringBuilder steps = new StringBuilder();
+        int step = 0;
+        for (int app = 0; app < 8; app++) {
+            String id = String.format("\"0x%08x\"", app + 1);
+            apps.append(app == 0 ? "" : ",").append("{\"name\":\"a").append(app).append("\",\"shortId\":").append(id)
+                    .append(",\"permissions\":{\"kind\":\"self-only\",\"id\":").append(id).append("}}");
+            for (String[] pair : new String[][] {
+                    {"{\"kind\":\"subscribe\",\"app\":" + app + ",\"number\":2}", "success"},
+                    {"{\"kind\":\"allow-ro\",\"app\":" + app + ",\"number\":0,\"data\":\"" + "ab".repeat(16) + "\"}", "success"},
+                    {"{\"kind\":\"flash-fault\"}", "quiet"},
+                    {"{\"kind\":\"command\",\"app\":" + app + ",\"number\":3,\"arg1\":" + (regionSize - 16) + ",\"arg2\":0}", "success"},
+                    {"{\"kind\":\"drain\"}", "quiet"}}) {
+                steps.append("{\"step\":").append(++step).append(",\"input\":").append(pair[0])
+                        .append(",\"observation\":{\"kind\":\"").append(pair[1]).append("\"}}\n");
+            }
+        }
+        Path faulted = directory.resolve("large-regions.jsonl");
+        Files.writeString(faulted, "{\"format\":\"invs-trace\",\"version\":1,\"seed\":0,\"configuration\":{\"storageLength\":"
+                + 8 * (regionSize + 13) + ",\"regionSize\":" + regionSize + ",\"transferLimit\":null,\"addressWidth\":32,"
+                + "\"profile\":\"doc\",\"apps\":[" + apps + "]}}\n" + steps);
+        InvsProcess checked = invs("check-trace", faulted.toString()).clean().within(60);
+        assertEquals(0, checked.exit(), checked::toString);
+        assertTrue(checked.out().contains("conforms: all 40 steps are allowed by the specification"), checked::toString);
+    }
+
+    @Test
     void theBoundOnOneStepIsAnOption() throws Exception {
         Path nine = unseenWrites("nine.jsonl", 9, secondWrites(9));
         // The last step makes 12,259 states: beyond the default bound, within twice it.

@@ -4,15 +4,17 @@ import invs.spec.Configuration;
 import io.vavr.control.Option;
 
 /**
- * Whether the specification can check a board within this JVM's heap. It keeps every region whole in
- * memory (a fresh region per app with a write id, and each state's regions, copied when written), so a
- * board of a few lines (48 apps with regions of 16 MiB) can need gigabytes; such a board is refused with
- * its figures before any checking, instead of running out of memory part way.
+ * Whether the specification can check a board within this JVM's heap. Its states share the pages of a region
+ * that no write of theirs touched ({@link invs.spec.model.Cells}), so a state costs the pages it wrote, but a
+ * region written all over is held whole, as are the reference implementation's flash and the durability
+ * oracle's record of the bytes seen: a board of a few lines (48 apps with regions of 16 MiB) can need
+ * gigabytes. Such a board is refused with its figures before any checking, instead of running out of memory
+ * part way.
  */
 public final class SpecificationMemory {
     /**
-     * The heap counted per byte of each app's region: the fresh region, a state's region and the copy a
-     * write makes of it, and the durability oracle's record of the bytes seen.
+     * The heap counted per byte of each app's region: a region written all over, by a state and by the
+     * reference implementation, and the durability oracle's record of the bytes seen, with room to spare.
      */
     static final int BYTES_PER_REGION_BYTE = 4;
 

@@ -9,19 +9,43 @@ import java.util.BitSet;
  * An immutable run of bytes, each either known or unknown. Storage holds unknown bytes where a write
  * was interrupted or failed; a read-write buffer holds them where such bytes, or a re-allowed buffer,
  * were copied in. An observation may show any value for an unknown byte.
+ *
+ * <p>The bytes are held in pages of {@link #PAGE} bytes that are never changed once made: a change copies the
+ * pages it touches and shares the others with the cells it was made from. The states of a frontier each hold
+ * their own storage, and a region can be megabytes long: a write of a few bytes to one of them then costs a
+ * page and the table of pages, not a copy of the region for each state.
  */
 public final class Cells {
-    private static final Cells EMPTY = new Cells(new byte[0], null);
+    /** The bytes of a page (the last page of cells may be shorter). */
+    static final int PAGE = 4096;
+    /** log2 of {@link #PAGE}. */
+    static final int SHIFT = 12;
+    private static final byte[][] NO_PAGES = new byte[0][];
+    private static final Cells EMPTY = new Cells(0, NO_PAGES, null);
 
-    private final byte[] values;
-    /** Unknown positions; null when every byte is known. */
-    private final BitSet unknown;
+    private final int length;
+    private final byte[][] pages;
+    /** The unknown positions of each page (within the page), null for a page of known bytes; null when every byte is known. */
+    private final BitSet[] unknown;
     /** The hash, computed on first use (regions are rewritten far more often than hashed); 0 until then. */
     private int hash;
+    /**
+     * The hash of each page ({@link #pageHash}), null until the first is computed, 0 for a page not yet
+     * hashed: the cells made from these by a change keep those of the pages it did not touch.
+     */
+    private int[] pageHashes;
 
-    private Cells(byte[] values, BitSet unknown) {
-        this.values = values;
-        this.unknown = unknown == null || unknown.isEmpty() ? null : unknown;
+    /** Cells of {@code length} bytes held in {@code pages}, {@code unknown} as {@link #unknown}: null when every byte is known. */
+    Cells(int length, byte[][] pages, BitSet[] unknown) {
+        this(length, pages, unknown, null);
+    }
+
+    /** Cells as {@link #Cells(int, byte[][], BitSet[])}, with the hashes of pages known already (or null). */
+    Cells(int length, byte[][] pages, BitSet[] unknown, int[] pageHashes) {
+        this.length = length;
+        this.pages = pages;
+        this.unknown = unknown;
+        this.pageHashes = pageHashes;
     }
 
     /** No bytes. */
@@ -29,29 +53,48 @@ public final class Cells {
         return EMPTY;
     }
 
-    /** {@code length} known bytes of value {@code value}. */
+    /** {@code length} known bytes of value {@code value} (one page shared by all of them). */
     public static Cells filled(int length, int value) {
         if (length == 0) {
             return EMPTY;
         }
-        byte[] values = new byte[length];
-        Arrays.fill(values, (byte) value);
-        return new Cells(values, null);
+        byte[][] pages = new byte[CellPages.pageCount(length)][];
+        byte[] full = new byte[Math.min(PAGE, length)];
+        Arrays.fill(full, (byte) value);
+        Arrays.fill(pages, full);
+        int last = length - (pages.length - 1) * PAGE;
+        if (last != full.length) {
+            pages[pages.length - 1] = Arrays.copyOf(full, last);
+        }
+        return new Cells(length, pages, null, CellPages.pageHashes(pages));
     }
 
     /** The known bytes of {@code bytes}. */
     public static Cells known(Bytes bytes) {
-        return bytes.isEmpty() ? EMPTY : new Cells(bytes.toArray(), null);
+        if (bytes.isEmpty()) {
+            return EMPTY;
+        }
+        byte[][] pages = new byte[CellPages.pageCount(bytes.length())][];
+        for (int page = 0; page < pages.length; page++) {
+            pages[page] = new byte[Math.min(PAGE, bytes.length() - page * PAGE)];
+            bytes.copyTo(page * PAGE, pages[page], 0, pages[page].length);
+        }
+        return new Cells(bytes.length(), pages, null, CellPages.pageHashes(pages));
     }
+
 
     /** How many bytes. */
     public int length() {
-        return values.length;
+        return length;
     }
 
     /** Whether byte {@code index} is known. */
     public boolean isKnown(int index) {
-        return unknown == null || !unknown.get(index);
+        if (unknown == null) {
+            return true;
+        }
+        BitSet page = unknown[index >>> SHIFT];
+        return page == null || !page.get(index & (PAGE - 1));
     }
 
     /** Whether every byte is known. */
@@ -64,18 +107,32 @@ public final class Cells {
         if (unknown == null || count <= 0) {
             return false;
         }
-        int next = unknown.nextSetBit(from);
-        return next >= 0 && next < from + count;
+        for (int at = from, end = from + count; at < end; at = (at & -PAGE) + PAGE) {
+            BitSet page = unknown[at >>> SHIFT];
+            if (page != null) {
+                int next = page.nextSetBit(at & (PAGE - 1));
+                if (next >= 0 && (at & -PAGE) + next < end) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** How many bytes are unknown. */
     int unknownCount() {
-        return unknown == null ? 0 : unknown.cardinality();
+        int count = 0;
+        if (unknown != null) {
+            for (BitSet page : unknown) {
+                count += page == null ? 0 : page.cardinality();
+            }
+        }
+        return count;
     }
 
     /** Whether exactly the same bytes are unknown here as in {@code other} (of the same length). */
     boolean sameUnknownAs(Cells other) {
-        return java.util.Objects.equals(unknown, other.unknown);
+        return Arrays.equals(unknown, other.unknown);
     }
 
     /**
@@ -83,28 +140,30 @@ public final class Cells {
      * is known there.
      */
     BitSet unknownOnlyIn(Cells other) {
-        if (other.values.length != values.length) {
+        if (other.length != length) {
             return null;
         }
-        if (unknown != null) {
-            BitSet beyond = (BitSet) unknown.clone();
-            if (other.unknown != null) {
-                beyond.andNot(other.unknown);
-            }
-            if (!beyond.isEmpty()) {
+        BitSet only = new BitSet();
+        for (int page = 0; page < pages.length; page++) {
+            BitSet mine = unknownPage(page);
+            BitSet theirs = other.unknownPage(page);
+            if (mine != null && (theirs == null || !CellPages.contains(theirs, mine))) {
                 return null;
             }
-        }
-        BitSet only = other.unknown == null ? new BitSet() : (BitSet) other.unknown.clone();
-        if (unknown != null) {
-            only.andNot(unknown);
+            if (theirs != null) {
+                for (int bit = theirs.nextSetBit(0); bit >= 0; bit = theirs.nextSetBit(bit + 1)) {
+                    if (mine == null || !mine.get(bit)) {
+                        only.set(page * PAGE + bit);
+                    }
+                }
+            }
         }
         return only;
     }
 
     /** A hash of which bytes are unknown, equal wherever {@link #sameUnknownAs} holds. */
     int unknownHash() {
-        return unknown == null ? 0 : unknown.hashCode();
+        return unknown == null ? 0 : Arrays.hashCode(unknown);
     }
 
     /** The value of known byte {@code index}. */
@@ -112,7 +171,7 @@ public final class Cells {
         if (!isKnown(index)) {
             throw new IllegalStateException("byte " + index + " is unknown");
         }
-        return values[index];
+        return pages[index >>> SHIFT][index & (PAGE - 1)];
     }
 
     /** These cells with {@code [at, at + count)} set to the known bytes {@code source[from, from + count)}. */
@@ -120,13 +179,16 @@ public final class Cells {
         if (count == 0) {
             return this;
         }
-        byte[] copy = values.clone();
-        source.copyTo(from, copy, at, count);
-        BitSet mask = copyMask();
-        if (mask != null) {
-            mask.clear(at, at + count);
+        CellEdit change = new CellEdit(length, pages, unknown, pageHashes);
+        for (int to = at, end = at + count; to < end; ) {
+            int page = to >>> SHIFT;
+            int offset = to & (PAGE - 1);
+            int run = Math.min(end - to, pages[page].length - offset);
+            source.copyTo(from + to - at, change.page(page), offset, run);
+            change.known(page, offset, run);
+            to += run;
         }
-        return new Cells(copy, mask);
+        return change.made();
     }
 
     /** These cells with {@code [at, at + count)} set to {@code source[from, from + count)}, unknown bytes included. */
@@ -134,19 +196,25 @@ public final class Cells {
         if (count == 0) {
             return this;
         }
-        byte[] copy = values.clone();
-        System.arraycopy(source.values, from, copy, at, count);
-        BitSet mask = copyMask();
-        if (mask == null) {
-            mask = new BitSet(values.length);
-        }
-        mask.clear(at, at + count);
-        if (source.unknown != null) {
-            for (int i = source.unknown.nextSetBit(from); i >= 0 && i < from + count; i = source.unknown.nextSetBit(i + 1)) {
-                mask.set(at + i - from);
+        CellEdit change = new CellEdit(length, pages, unknown, pageHashes);
+        for (int to = at, end = at + count; to < end; ) {
+            int page = to >>> SHIFT;
+            int offset = to & (PAGE - 1);
+            int read = from + to - at;
+            int readOffset = read & (PAGE - 1);
+            int run = Math.min(end - to, Math.min(pages[page].length - offset, PAGE - readOffset));
+            System.arraycopy(source.pages[read >>> SHIFT], readOffset, change.page(page), offset, run);
+            change.known(page, offset, run);
+            BitSet unknownThere = source.unknownPage(read >>> SHIFT);
+            if (unknownThere != null) {
+                for (int bit = unknownThere.nextSetBit(readOffset); bit >= 0 && bit < readOffset + run;
+                     bit = unknownThere.nextSetBit(bit + 1)) {
+                    change.unknown(page, offset + bit - readOffset, 1);
+                }
             }
+            to += run;
         }
-        return new Cells(copy, mask);
+        return change.made();
     }
 
     /** These cells with {@code [from, from + count)} unknown. */
@@ -154,32 +222,45 @@ public final class Cells {
         if (count <= 0) {
             return this;
         }
-        byte[] copy = values.clone();
-        Arrays.fill(copy, from, from + count, (byte) 0);
-        BitSet mask = copyMask();
-        if (mask == null) {
-            mask = new BitSet(values.length);
+        CellEdit change = new CellEdit(length, pages, unknown, pageHashes);
+        for (int at = from, end = from + count; at < end; ) {
+            int page = at >>> SHIFT;
+            int offset = at & (PAGE - 1);
+            int run = Math.min(end - at, pages[page].length - offset);
+            Arrays.fill(change.page(page), offset, offset + run, (byte) 0);
+            change.unknown(page, offset, run);
+            at += run;
         }
-        mask.set(from, from + count);
-        return new Cells(copy, mask);
+        return change.made();
     }
 
     /** Whether {@code observed} could be these cells: same length, and equal wherever a byte is known. */
     public boolean admits(Bytes observed) {
-        if (observed.length() != values.length) {
+        if (observed.length() != length) {
             return false;
         }
-        if (unknown == null) {
-            return observed.equalsRange(0, values, 0, values.length);
-        }
-        int known = 0;
-        for (int next = unknown.nextSetBit(0); next >= 0; next = unknown.nextSetBit(known)) {
-            if (!observed.equalsRange(known, values, known, next - known)) {
+        for (int page = 0; page < pages.length; page++) {
+            byte[] values = pages[page];
+            BitSet mask = unknownPage(page);
+            int start = page * PAGE;
+            if (mask == null) {
+                if (!observed.equalsRange(start, values, 0, values.length)) {
+                    return false;
+                }
+                continue;
+            }
+            int known = 0;
+            for (int next = mask.nextSetBit(0); next >= 0; next = mask.nextSetBit(known)) {
+                if (!observed.equalsRange(start + known, values, known, next - known)) {
+                    return false;
+                }
+                known = mask.nextClearBit(next);
+            }
+            if (!observed.equalsRange(start + known, values, known, Math.max(0, values.length - known))) {
                 return false;
             }
-            known = unknown.nextClearBit(next);
         }
-        return observed.equalsRange(known, values, known, Math.max(0, values.length - known));
+        return true;
     }
 
     /**
@@ -190,33 +271,20 @@ public final class Cells {
         if (other == this) {
             return true;
         }
-        if (values.length != other.values.length) {
+        if (length != other.length || other.unknown != null && unknown == null) {
             return false;
         }
-        if (other.unknown != null) {
-            if (unknown == null) {
+        for (int page = 0; page < pages.length; page++) {
+            BitSet mine = unknownPage(page);
+            BitSet theirs = other.unknownPage(page);
+            if (theirs != null && (mine == null || !CellPages.contains(mine, theirs))) {
                 return false;
             }
-            // Run by run of the other's unknown bytes: a cut or failed write leaves them in a few long runs.
-            for (int run = other.unknown.nextSetBit(0); run >= 0; ) {
-                int runEnd = other.unknown.nextClearBit(run);
-                if (unknown.nextClearBit(run) < runEnd) {
-                    return false;
-                }
-                run = other.unknown.nextSetBit(runEnd);
-            }
-        }
-        if (unknown == null) {
-            return Arrays.equals(values, other.values);
-        }
-        int known = 0;
-        for (int next = unknown.nextSetBit(0); next >= 0; next = unknown.nextSetBit(known)) {
-            if (!Arrays.equals(values, known, next, other.values, known, next)) {
+            if (pages[page] != other.pages[page] && !CellPages.knownAlike(pages[page], mine, other.pages[page])) {
                 return false;
             }
-            known = unknown.nextClearBit(next);
         }
-        return Arrays.equals(values, known, values.length, other.values, known, values.length);
+        return true;
     }
 
     /** These cells with every unknown byte in {@code [at, at + count)} set to {@code observed[from + i]}. */
@@ -224,61 +292,96 @@ public final class Cells {
         if (!anyUnknown(at, count)) {
             return this;
         }
-        byte[] copy = values.clone();
-        BitSet mask = copyMask();
-        int end = at + count;
-        // Run by run of unknown bytes: a buffer shown while a read was in flight is unknown in one long run.
-        int run = mask.nextSetBit(at);
-        while (run >= 0 && run < end) {
-            int runEnd = Math.min(end, mask.nextClearBit(run));
-            observed.copyTo(from + run - at, copy, run, runEnd - run);
-            mask.clear(run, runEnd);
-            run = mask.nextSetBit(runEnd);
+        CellEdit change = new CellEdit(length, pages, unknown, pageHashes);
+        for (int to = at, end = at + count; to < end; ) {
+            int page = to >>> SHIFT;
+            int offset = to & (PAGE - 1);
+            int run = Math.min(end - to, pages[page].length - offset);
+            BitSet mask = unknownPage(page);
+            // Run by run of unknown bytes: a buffer shown while a read was in flight is unknown in one long run.
+            for (int bit = mask == null ? -1 : mask.nextSetBit(offset); bit >= 0 && bit < offset + run; ) {
+                int bitEnd = Math.min(offset + run, mask.nextClearBit(bit));
+                observed.copyTo(from + page * PAGE + bit - at, change.page(page), bit, bitEnd - bit);
+                change.known(page, bit, bitEnd - bit);
+                bit = mask.nextSetBit(bitEnd);
+            }
+            to += run;
         }
-        return new Cells(copy, mask);
+        return change.made();
     }
 
     /** Known bytes: the known values here, and {@code fill} where unknown. */
     public Bytes concretise(int fill) {
-        if (unknown == null) {
-            return Bytes.of(values);
+        byte[] whole = new byte[length];
+        for (int page = 0; page < pages.length; page++) {
+            System.arraycopy(pages[page], 0, whole, page * PAGE, pages[page].length);
+            BitSet mask = unknownPage(page);
+            for (int bit = mask == null ? -1 : mask.nextSetBit(0); bit >= 0; bit = mask.nextSetBit(bit + 1)) {
+                whole[page * PAGE + bit] = (byte) fill;
+            }
         }
-        byte[] copy = values.clone();
-        for (int i = unknown.nextSetBit(0); i >= 0; i = unknown.nextSetBit(i + 1)) {
-            copy[i] = (byte) fill;
-        }
-        return Bytes.of(copy);
+        return Bytes.of(whole);
     }
 
-    private BitSet copyMask() {
-        return unknown == null ? null : (BitSet) unknown.clone();
+    /** How many pages of these cells are not the very pages of {@code other} (as long): those a change copied. */
+    int pagesNotSharedWith(Cells other) {
+        int copied = 0;
+        for (int page = 0; page < pages.length; page++) {
+            copied += pages[page] == other.pages[page] ? 0 : 1;
+        }
+        return copied;
+    }
+
+    private BitSet unknownPage(int page) {
+        return unknown == null ? null : unknown[page];
     }
 
     @Override
     public boolean equals(Object other) {
-        return other == this || other instanceof Cells that && (hash == 0 || that.hash == 0 || hash == that.hash)
-                && Arrays.equals(values, that.values) && java.util.Objects.equals(unknown, that.unknown);
+        if (other == this) {
+            return true;
+        }
+        if (!(other instanceof Cells that) || length != that.length || hash != 0 && that.hash != 0 && hash != that.hash
+                || !Arrays.equals(unknown, that.unknown)) {
+            return false;
+        }
+        for (int page = 0; page < pages.length; page++) {
+            if (pages[page] != that.pages[page] && !Arrays.equals(pages[page], that.pages[page])) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override
     public int hashCode() {
         int h = hash;
         if (h == 0) {
-            h = Arrays.hashCode(values);
-            h = unknown == null ? h : 31 * h + unknown.hashCode();
+            // Filled in place: another thread may read the array meanwhile, and takes a 0 for a page not hashed.
+            int[] hashes = pageHashes == null ? new int[pages.length] : pageHashes;
+            h = 1;
+            for (int page = 0; page < pages.length; page++) {
+                if (hashes[page] == 0) {
+                    hashes[page] = CellPages.pageHash(pages[page]);
+                }
+                h = 31 * h + hashes[page];
+            }
+            pageHashes = hashes;
+            h = unknown == null ? h : 31 * h + Arrays.hashCode(unknown);
             hash = h;
         }
         return h;
     }
 
+
     /** The length, and the bytes in hexadecimal with {@code ??} for unknown bytes (first 16 only). */
     @Override
     public String toString() {
-        StringBuilder text = new StringBuilder().append(values.length).append(':');
-        int shown = Math.min(values.length, 16);
+        StringBuilder text = new StringBuilder().append(length).append(':');
+        int shown = Math.min(length, 16);
         for (int i = 0; i < shown; i++) {
-            text.append(isKnown(i) ? String.format("%02x", values[i]) : "??");
+            text.append(isKnown(i) ? String.format("%02x", value(i)) : "??");
         }
-        return values.length > shown ? text.append('…').toString() : text.toString();
+        return length > shown ? text.append('…').toString() : text.toString();
     }
 }

@@ -1,0 +1,84 @@
+package invs.spec.model;
+
+import java.util.BitSet;
+
+/**
+ * New {@link Cells} being made from others, a change at a time: a page the changes touch is copied once, on
+ * its first change, and every other page is shared with the cells it was made from (pages are never changed
+ * once cells hold them). So is the table of which bytes of a page are unknown.
+ */
+final class CellEdit {
+    private final int length;
+    private final byte[][] pages;
+    private final boolean[] copied;
+    /** The unknown positions of each page, null for a page of known bytes; null while every byte is known. */
+    private BitSet[] masks;
+    private boolean[] masksCopied;
+    /** The hashes of the pages not changed, from the cells edited (0 for a page changed or not hashed); or null. */
+    private final int[] pageHashes;
+
+    /**
+     * An edit of the cells of {@code length} bytes held in {@code pages}, with {@code unknown} (or null) and the
+     * hashes of their pages computed so far (or null).
+     */
+    CellEdit(int length, byte[][] pages, BitSet[] unknown, int[] pageHashes) {
+        this.length = length;
+        this.pages = pages.clone();
+        this.copied = new boolean[pages.length];
+        this.masks = unknown == null ? null : unknown.clone();
+        this.pageHashes = pageHashes == null || pages.length == 1 ? null : pageHashes.clone();
+    }
+
+    /** The page {@code page} of the new cells, to be written: copied from the old one on first use. */
+    byte[] page(int page) {
+        if (!copied[page]) {
+            pages[page] = pages[page].clone();
+            copied[page] = true;
+            if (pageHashes != null) {
+                pageHashes[page] = 0;
+            }
+        }
+        return pages[page];
+    }
+
+    /** Marks {@code [offset, offset + count)} of page {@code page} known. */
+    void known(int page, int offset, int count) {
+        if (masks != null && masks[page] != null) {
+            mask(page).clear(offset, offset + count);
+        }
+    }
+
+    /** Marks {@code [offset, offset + count)} of page {@code page} unknown. */
+    void unknown(int page, int offset, int count) {
+        if (masks == null) {
+            masks = new BitSet[pages.length];
+        }
+        mask(page).set(offset, offset + count);
+    }
+
+    /** The unknown positions of page {@code page}, to be changed: copied on first use, made if there were none. */
+    private BitSet mask(int page) {
+        if (masksCopied == null) {
+            masksCopied = new boolean[pages.length];
+        }
+        if (!masksCopied[page]) {
+            masks[page] = masks[page] == null ? new BitSet() : (BitSet) masks[page].clone();
+            masksCopied[page] = true;
+        }
+        return masks[page];
+    }
+
+    /** The cells made: a page whose bytes are all known again holds no unknown positions, nor do cells that know every byte. */
+    Cells made() {
+        boolean anyUnknown = false;
+        if (masks != null) {
+            for (int page = 0; page < masks.length; page++) {
+                if (masks[page] != null && masks[page].isEmpty()) {
+                    masks[page] = null;
+                }
+                anyUnknown |= masks[page] != null;
+            }
+        }
+        return new Cells(length, pages, anyUnknown ? masks : null, pageHashes);
+    }
+}
