@@ -2,6 +2,9 @@ package invs.fuzz;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vavr.collection.Vector;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -161,6 +164,18 @@ class MergeCommandTest {
                 "field syscalls: 1,000,000,000, more than the report's ");
         assertEdited(report.replaceAll("\"occurrences\" : [0-9]+", "\"occurrences\" : 1000000"), "occurrences",
                 "field causes[0].findings[0].occurrences: 1,000,000, more than the report's ");
+        ObjectNode json = (ObjectNode) JSON.readTree(report);
+        ArrayNode causes = (ArrayNode) json.get("causes");
+        assertEdited(json.deepCopy().set("causes", causes.deepCopy().add(causes.get(0).deepCopy())).toString(), "cause twice",
+                "field causes[" + causes.size() + "].signature: '" + causes.get(0).get("signature").asText()
+                        + "' is the signature of causes[0] too; causes that share a signature are one, listed once");
+        ObjectNode twice = json.deepCopy();
+        ((ArrayNode) twice.get("causes").get(0).get("findings")).add(causes.get(0).get("findings").get(0).deepCopy());
+        assertEdited(twice.toString(), "finding twice", "field causes[0].findings[" + causes.get(0).get("findings").size()
+                + "].foundBy: " + causes.get(0).get("findings").get(0).get("foundBy").asText() + " (seed ");
+        assertEdited(report.replaceFirst("\"inputs\" : [0-9]+", "\"inputs\" : 9000000000000000000")
+                .replaceFirst("\"syscalls\" : [0-9]+", "\"syscalls\" : 9000000000000000000"), "inputs",
+                "field inputs: 9,000,000,000,000,000,000, more than the report's 6 tries of 60 steps can have (");
         assertEdited(report.replaceFirst("\"operation\" : \"command 1\"", "\"operation\" : \"command 0\""), "pair twice",
                 "field coverage[");
         assertEdited(report.replaceFirst("\"operation\" : \"command 1\"", "\"operation\" : \"command 99\""), "unknown pair",
@@ -199,6 +214,43 @@ class MergeCommandTest {
         assertTrue(run.exit() <= Main.FINDING, run.toString());
         assertTrue(run.out().startsWith("invs merge: \\u001b[31mred bug-zoo mutant"), run.out());
         assertFalse(run.out().contains("\u001b"), "no escape character reaches the terminal");
+    }
+
+    /**
+     * A trace path of a report holding control characters is shown escaped wherever the merged report lists it: the
+     * replay command and the other traces of its cause stay one printable line each, and the page holds no control
+     * character either.
+     */
+    @Test
+    void controlCharactersOfATracePathAreShownAsEscapes() throws IOException {
+        int findings = 0;
+        Vector<Path> tampered = Vector.empty();
+        for (int index : new int[] {2, 3}) {
+            Path out = Files.createDirectories(directory.resolve("tampered-trace-" + index));
+            ObjectNode report = (ObjectNode) JSON.readTree(shard(index).resolve("report.json").toFile());
+            for (JsonNode cause : report.get("causes")) {
+                for (JsonNode finding : cause.get("findings")) {
+                    ((ObjectNode) finding).put("trace", "/nowhere/a\u001b[31mb\n" + findings++ + ".jsonl");
+                }
+            }
+            Files.writeString(out.resolve("report.json"), report.toString());
+            tampered = tampered.append(out);
+        }
+        assertTrue(findings >= 2, "a cause with other traces: " + findings);
+        Path out = directory.resolve("tampered-trace-merged");
+        CommandRun run = CommandRun.of("merge", tampered.get(0).toString(), tampered.get(1).toString(), "--out", out.toString());
+        assertEquals(Main.FINDING, run.exit(), run.toString());
+        assertFalse(run.out().contains("\u001b"), "no escape character reaches the terminal");
+        List<String> lines = run.out().lines().filter(line -> line.contains("/nowhere/a")).toList();
+        assertTrue(lines.stream().anyMatch(line -> line.startsWith("    replay: ./invs replay '/nowhere/a\\u001b[31mb\\n")), lines.toString());
+        assertTrue(lines.stream().anyMatch(line -> line.contains("traces of ")), lines.toString());
+        for (int finding = 0; finding < findings; finding++) {
+            String shown = "/nowhere/a\\u001b[31mb\\n" + finding + ".jsonl";
+            assertEquals(1, lines.stream().filter(line -> line.contains(shown)).count(), shown + " is listed once in\n" + lines);
+        }
+        String html = Files.readString(out.resolve("report.html"));
+        assertTrue(html.chars().noneMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\t'), "no control character in the page");
+        assertTrue(html.contains("./invs replay '/nowhere/a\\u001b[31mb\\n"), "the replay command is shown escaped");
     }
 
     @Test

@@ -29,7 +29,25 @@ import java.util.SplittableRandom;
  * the {@link InputGenerator} makes for the other apps.
  */
 public final class IsolationScenario {
+    /** The most noise inputs offered before a block (some are dropped). */
+    private static final int MOST_NOISE = 11;
+    /** The inputs a scenario begins with: the subject subscribes to every upcall, asks the size, drains and yields. */
+    private static final int OPENING = DriverNumbers.SUBSCRIBE_NUMBERS + 3;
+    /**
+     * The most inputs a block adds: a reboot or a restart and the subject's subscriptions again, or an allow,
+     * a command, a drain and a yield.
+     */
+    private static final int LONGEST_BLOCK = Math.max(1 + DriverNumbers.SUBSCRIBE_NUMBERS, 4);
+
     private IsolationScenario() {
+    }
+
+    /**
+     * The most inputs a scenario of about {@code steps} inputs ({@link #generate}) has: blocks are added while
+     * it has fewer than {@code steps}, so the last may end past them, with the noise before it.
+     */
+    public static long longest(int steps) {
+        return Math.max(OPENING, steps - 1L + MOST_NOISE + LONGEST_BLOCK);
     }
 
     /** The apps that can be subjects: they may read and modify their own region. */
@@ -52,7 +70,7 @@ public final class IsolationScenario {
         inputs.add(new Drain());
         inputs.add(new Yield(subject));
         while (inputs.size() < steps) {
-            for (int i = random.nextInt(12); i > 0; i--) {
+            for (int i = random.nextInt(MOST_NOISE + 1); i > 0; i--) {
                 Input next = noise.next();
                 noise.observe(next, Observation.quiet());
                 if (noise(next, subject)) {

@@ -2,6 +2,7 @@ package invs.conformance.report;
 
 import invs.conformance.campaign.Finding;
 import invs.conformance.campaign.Signature;
+import invs.conformance.trace.Utf8Text;
 import io.vavr.collection.Vector;
 import io.vavr.control.Option;
 
@@ -34,10 +35,20 @@ public record FindingSummary(String rule, String property, Option<String> clause
                 finding.swarm().omitted());
     }
 
-    /** The command that replays its trace, if it has one: {@code ./invs replay FILE} and {@code replayFlags}. */
+    /**
+     * The command that replays its trace, if it has one: {@code ./invs replay FILE} and {@code replayFlags}, the
+     * file shell-quoted when it needs to be. Both may come from a {@code report.json}: the command is made
+     * {@link Utf8Text#printable printable}, one line with control characters as escapes ({@code \u001b},
+     * {@code \n}), for a path that holds them cannot be replayed by copying the line anyway.
+     */
     public Option<String> replayCommand(String replayFlags) {
-        return trace.map(file -> "./invs replay " + (file.matches("[A-Za-z0-9_./:=@%+,-]+") ? file
-                : "'" + file.replace("'", "'\\''") + "'") + replayFlags);
+        return trace.map(file -> Utf8Text.printable("./invs replay " + (file.matches("[A-Za-z0-9_./:=@%+,-]+") ? file
+                : "'" + file.replace("'", "'\\''") + "'") + replayFlags, Integer.MAX_VALUE));
+    }
+
+    /** Its trace file, if it has one, as a report shows it: {@link Utf8Text#printable printable}, in one line. */
+    public Option<String> shownTrace() {
+        return trace.map(file -> Utf8Text.printable(file, Integer.MAX_VALUE));
     }
 
     /** This finding with its trace file at {@code file}. */

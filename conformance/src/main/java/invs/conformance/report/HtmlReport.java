@@ -23,6 +23,28 @@ public final class HtmlReport {
     public static String render(CampaignSummary summary) {
         StringOutput output = new StringOutput(64 * 1024);
         ENGINE.render("report.jte", ReportPage.of(summary), output);
-        return output.toString();
+        return printable(output.toString());
+    }
+
+    /**
+     * {@code html} with every control character but the line feed and the tab written as an escape
+     * ({@code \u001b}): jte escapes what HTML gives a meaning to, not what a {@code report.json} edited by hand
+     * may hold in any text (a description, a rule), which the page shows escaped as a terminal does.
+     */
+    private static String printable(String html) {
+        StringBuilder shown = null;
+        for (int index = 0; index < html.length(); index++) {
+            char c = html.charAt(index);
+            boolean control = Character.isISOControl(c) && c != '\n' && c != '\t';
+            if (control && shown == null) {
+                shown = new StringBuilder(html.length() + 16).append(html, 0, index);
+            }
+            if (control) {
+                shown.append(String.format("\\u%04x", (int) c));
+            } else if (shown != null) {
+                shown.append(c);
+            }
+        }
+        return shown == null ? html : shown.toString();
     }
 }

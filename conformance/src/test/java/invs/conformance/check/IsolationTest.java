@@ -40,6 +40,21 @@ class IsolationTest {
                 IsolationScenario.subjects(StandardConfigurations.docPermissions().configuration()));
     }
 
+    /** The bound {@code invs merge} holds a report's inputs to: a scenario may end past its steps, never past it. */
+    @Test
+    void aScenarioIsNeverLongerThanItsLongest() {
+        int longestSeen = 0;
+        for (int steps : new int[] {1, 2, 7, 20, 150}) {
+            for (long seed = 0; seed < 300; seed++) {
+                int size = IsolationScenario.generate(DOC, BETA, EnumSet.allOf(Capability.class), seed, steps).size();
+                assertTrue(size >= steps && size <= IsolationScenario.longest(steps),
+                        size + " inputs for " + steps + " steps, seed " + seed);
+                longestSeen = Math.max(longestSeen, size - steps);
+            }
+        }
+        assertTrue(longestSeen > 0, "scenarios do end past their steps: a bound of the steps alone would not hold");
+    }
+
     @Test
     void generatedScenariosAreWellFormedAndTheReferenceIsolatesApps() {
         for (long seed = 0; seed < 20; seed++) {

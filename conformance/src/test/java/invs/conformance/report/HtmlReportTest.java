@@ -1,5 +1,6 @@
 package invs.conformance.report;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import invs.conformance.board.NamedConfiguration;
 import invs.conformance.board.StandardConfigurations;
 import invs.conformance.campaign.Budget;
@@ -68,6 +69,22 @@ class HtmlReportTest {
         assertTrue(page.title().contains("size <b>bug</b> & co"), page.title());
         assertTrue(page.select("svg.chart .head .detail").eachText().stream().anyMatch(text -> text.startsWith("<img src=x onerror=")),
                 page.select("svg.chart .head .detail").eachText().toString());
+    }
+
+    /** Control characters a {@code report.json} holds, in a trace path or a description, are shown as escapes. */
+    @Test
+    void controlCharactersOfAReportAreShownAsEscapes() {
+        ObjectNode json = JsonReport.of(summary);
+        json.put("description", "red \u001b[31m text");
+        ((ObjectNode) json.get("causes").get(0).get("findings").get(0)).put("trace", "/tmp/a\u001b[31mb\n.jsonl");
+        String html = HtmlReport.render(JsonReportReader.parse(json.toString(), "report.json"));
+        assertTrue(html.chars().noneMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\t'), "no control character");
+        Document escaped = Jsoup.parse(html);
+        assertTrue(escaped.select("ul.mono li").eachText().stream().anyMatch(line -> line.endsWith(
+                ": ./invs replay '/tmp/a\\u001b[31mb\\n.jsonl' --sut-command '" + HOSTILE + "'")),
+                escaped.select("ul.mono li").eachText().toString());
+        assertTrue(escaped.select("dl.facts dd").eachText().contains("red \\u001b[31m text [size <b>bug</b> & co]"),
+                escaped.select("dl.facts dd").eachText().toString());
     }
 
     @Test

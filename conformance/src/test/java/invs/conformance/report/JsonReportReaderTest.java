@@ -3,13 +3,21 @@ package invs.conformance.report;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import invs.conformance.board.StandardConfigurations;
+import invs.conformance.campaign.Budget;
+import invs.conformance.campaign.Campaign;
+import invs.conformance.campaign.CampaignResult;
 import invs.conformance.campaign.Shard;
+import invs.conformance.check.Property;
+import invs.conformance.generation.IsolationScenario;
+import io.vavr.collection.Vector;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.function.Consumer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -77,6 +85,80 @@ class JsonReportReaderTest {
                 json(root -> ((ObjectNode) root.get("configurations").get(0).get("configuration")).put("regionSize", "big")));
     }
 
+    /** Findings and causes listed twice, or failing tries that add up to more than ran, are refused. */
+    @Test
+    void failingTriesThatCannotAddUpAreRefused() {
+        ObjectNode cause = (ObjectNode) parsed().get("causes").get(0);
+        String added = "causes[" + causes(parsed()).size() + "]";
+        String signature = cause.get("signature").asText();
+        ObjectNode finding = (ObjectNode) cause.get("findings").get(0);
+        String foundBy = finding.get("foundBy").asText() + " (seed " + finding.get("seed").asText() + ")";
+        assertProblem("report.json: field " + added + ".signature: '" + signature + "' is the signature of causes[0] too;"
+                + " causes that share a signature are one, listed once", json(root -> causes(root).add(cause.deepCopy())));
+        String twice = "causes[0].findings[" + cause.get("findings").size() + "]";
+        assertProblem("report.json: field " + twice + ".foundBy: " + foundBy + " also found causes[0].findings[0];"
+                + " a try fails once, so its finding is listed once",
+                json(root -> ((ArrayNode) root.get("causes").get(0).get("findings")).add(finding.deepCopy())));
+        String sameTry = finding.get("foundBy").asText();
+        assertProblem("report.json: field " + added + ".findings[0].foundBy: " + foundBy + " also found causes[0].findings[0]",
+                json(root -> causes(root).add(otherCause(cause, sameTry, "lockstep at yield [other]"))));
+        assertProblem("report.json: field " + added + ".findings[0].signature: '" + signature + "' is the signature of"
+                + " causes[0] too", json(root -> causes(root).add(otherCause(cause, "try 999999", signature)
+                .put("signature", "lockstep at yield [other]"))));
+        ObjectNode edited = parsed();
+        long tries = edited.get("tries").asLong();
+        causes(edited).add(otherCause(cause, "try 999999", "lockstep at yield [other]"));
+        edited.get("causes").forEach(each -> ((ObjectNode) each.get("findings").get(0)).put("occurrences", tries));
+        long failing = 0;
+        for (var each : edited.get("causes")) {
+            for (var one : each.get("findings")) {
+                failing += one.get("occurrences").asLong();
+            }
+        }
+        assertTrue(failing > tries);
+        assertProblem("report.json: field causes: " + failing + " failing tries in all, more than the report's " + tries
+                + " tries (a try fails once, under one rule)", text -> edited.toString());
+    }
+
+    /** A report whose causes' failing tries add up to every try, each cause found by its own tries, is read. */
+    @Test
+    void causesOfDistinctTriesAndSignaturesThatAddUpToEveryTryAreRead() {
+        ObjectNode root = parsed();
+        long tries = root.get("tries").asLong();
+        root.get("causes").forEach(each -> each.get("findings").forEach(one -> ((ObjectNode) one).put("occurrences", 0)));
+        ObjectNode cause = (ObjectNode) root.get("causes").get(0);
+        ObjectNode second = otherCause(cause, "try 999999", "lockstep at yield [other]");
+        ((ObjectNode) second.get("findings").get(0)).put("occurrences", 1);
+        causes(root).add(second);
+        ((ObjectNode) cause.get("findings").get(0)).put("occurrences", tries - 1);
+        CampaignSummary read = JsonReportReader.parse(root.toString(), "report.json");
+        assertEquals(causes(parsed()).size() + 1, read.causes().size());
+        assertEquals(tries, read.causes().map(CauseSummary::occurrences).sum().longValue());
+    }
+
+    /**
+     * Inputs are at most what the tries can have: the steps per try, and the few more an isolation scenario
+     * may end with ({@link IsolationScenario#longest}), as in a campaign of isolation scenarios of one step.
+     */
+    @Test
+    void inputsMoreThanTheTriesCanHaveAreRefused() {
+        ObjectNode root = parsed();
+        long tries = root.get("tries").asLong();
+        long steps = root.get("stepsPerTry").asLong();
+        long most = tries * IsolationScenario.longest((int) steps);
+        root.put("inputs", most);
+        assertEquals(most, JsonReportReader.parse(root.toString(), "report.json").totals().inputs());
+        assertProblem(String.format(Locale.ROOT, "report.json: field inputs: %,d, more than the report's %,d tries of %,d"
+                + " steps can have (%,d at most)", most + 1, tries, steps, most), json(edited -> edited.put("inputs", most + 1)));
+        assertProblem("report.json: field inputs: 9,000,000,000,000,000,000, more than the report's ",
+                json(edited -> edited.put("inputs", 9_000_000_000_000_000_000L).put("syscalls", 9_000_000_000_000_000_000L)));
+        CampaignResult isolation = Campaign.against("mutant-size-counts-header", ReportFixtures.mutant())
+                .configurations(Vector.of(StandardConfigurations.docDefault())).properties(Vector.of(Property.ISOLATION))
+                .seed(ReportFixtures.SEED).budget(Budget.of(12, 1, 120)).threads(1).run();
+        CampaignSummary read = ReportFixtures.readBack(isolation, "");
+        assertTrue(read.totals().inputs() > read.totals().tries(), "each scenario of one step has more: " + read.totals());
+    }
+
     @Test
     void aReportIsOneJsonObjectWithEachFieldOnce() {
         assertProblem("report.json: not valid JSON at line ", text -> text + "\n{}");
@@ -100,6 +182,27 @@ class JsonReportReaderTest {
         Files.write(binary, new byte[] {'{', (byte) 0xff, '}'});
         assertEquals(binary + ": not valid UTF-8",
                 assertThrows(ReportFormatException.class, () -> JsonReportReader.read(binary)).getMessage());
+    }
+
+    private static ObjectNode parsed() {
+        try {
+            return (ObjectNode) MAPPER.readTree(written);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static ArrayNode causes(ObjectNode root) {
+        return (ArrayNode) root.get("causes");
+    }
+
+    /** A copy of {@code cause} with its first finding alone, found by {@code foundBy}, both with {@code signature}. */
+    private static ObjectNode otherCause(ObjectNode cause, String foundBy, String signature) {
+        ObjectNode copy = cause.deepCopy();
+        ArrayNode findings = (ArrayNode) copy.get("findings");
+        ObjectNode finding = (ObjectNode) findings.get(0);
+        findings.removeAll().add(finding.put("foundBy", foundBy).put("signature", signature));
+        return copy.put("signature", signature);
     }
 
     private static java.util.function.UnaryOperator<String> json(Consumer<ObjectNode> change) {

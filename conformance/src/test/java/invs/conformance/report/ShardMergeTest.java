@@ -72,6 +72,20 @@ class ShardMergeTest {
         }
     }
 
+    /**
+     * The merged report of real shards, written and read back, passes every check of its counts: each shard's
+     * findings are of its own tries, the causes that share a signature are one, and the failing tries add up.
+     */
+    @Test
+    void aMergedReportOfRealShardsIsReadBack() {
+        CampaignSummary merged = ShardMerge.merge(shards);
+        CampaignSummary read = JsonReportReader.parse(JsonReport.format(merged), "merged.json");
+        assertEquals(shards.map(shard -> shard._2.findings().size()).sum().intValue(), read.findings().size());
+        assertTrue(read.causes().exists(cause -> cause.findings().size() > 1), "a cause found in several shards");
+        assertEquals(merged.causes().map(CauseSummary::occurrences), read.causes().map(CauseSummary::occurrences));
+        assertEquals(whole.totals().inputs(), read.totals().inputs());
+    }
+
     @Test
     void aMissingShardLeavesTheMergeIncomplete() {
         CampaignSummary merged = ShardMerge.merge(shards.removeAt(2));

@@ -202,7 +202,7 @@ public final class CampaignReport {
             text.append("    ").append(line).append('\n');
         }
         finding.replayCommand(replayFlags).forEach(command -> text.append("    replay: ").append(command).append('\n'));
-        Vector<String> others = cause.findings().tail().flatMap(FindingSummary::trace);
+        Vector<String> others = cause.findings().tail().flatMap(FindingSummary::shownTrace);
         if (!others.isEmpty()) {
             String label = cause.findings().tail().exists(other -> other.rule().equals(finding.rule()))
                     ? "other traces of this cause: " : "traces of the other rules: ";
