@@ -68,6 +68,25 @@ class HostileInputsIT {
     }
 
     @Test
+    void manyLargeAllowsAreRefusedBeforeTheyFillTheMemory() throws Exception {
+        // 80 buffers of 1 MiB, each on a line within the limits: more than a quarter of the 256 MiB heap in all
+        Path many = directory.resolve("allows.jsonl");
+        String data = "ab".repeat(1 << 20);
+        try (var out = Files.newBufferedWriter(many, StandardCharsets.US_ASCII)) {
+            out.write(Files.readAllLines(EXAMPLE).get(0) + "\n");
+            for (int i = 1; i <= 80; i++) {
+                out.write(step(i, "{\"kind\":\"allow-ro\",\"app\":0,\"number\":0,\"data\":\"" + data + "\"}") + "\n");
+            }
+        }
+        for (String command : new String[] {"replay", "check-trace"}) {
+            invs(command, many.toString())
+                    .oneLineError(Main.USAGE, "field input.data: the buffers of the trace up to this step take more than ")
+                    .oneLineError(Main.USAGE, "give Java more memory (INVS_JAVA_OPTS=-Xmx8g, for example)")
+                    .clean().within(60);
+        }
+    }
+
+    @Test
     void anAppBeyondTheBoardIsAnInputError() throws Exception {
         Path app = trace("app.jsonl", step(1, "{\"kind\":\"yield\",\"app\":3}").replace("}}",
                 "},\"observation\":{\"kind\":\"yielded\",\"upcall\":null,\"buffer\":\"\"}}"));

@@ -112,6 +112,36 @@ class TraceCommandsTest {
     }
 
     @Test
+    void aVersionWrittenAsAStringOrAnUnknownPropertyIsAnInputError() throws IOException {
+        String text = Files.readString(trace);
+        Path version = Files.writeString(directory.resolve("version.jsonl"), text.replace("\"version\":1,", "\"version\":\"0x1\","));
+        Path property = Files.writeString(directory.resolve("property.jsonl"),
+                text.replace("\"version\":1,", "\"version\":1,\"property\":\"nope\",\"subject\":0,"));
+        for (String command : new String[] {"replay", "check-trace", "regression-test"}) {
+            CommandRun run = CommandRun.of(command, version.toString());
+            assertEquals(Main.USAGE, run.exit(), run.toString());
+            assertEquals("invs: " + version + ": line 1, field version: expected a version of 1 or more (a JSON integer,"
+                    + " not a string), got \"0x1\"", run.errLine());
+            CommandRun unknown = CommandRun.of(command, property.toString());
+            assertEquals(Main.USAGE, unknown.exit(), unknown.toString());
+            assertEquals("invs: " + property + ": line 1, field property: expected lockstep, liveness, durability,"
+                    + " isolation or robustness, got \"nope\"", unknown.errLine());
+        }
+    }
+
+    @Test
+    void upperCaseHexadecimalIsReadAsTheProtocolReadsIt() throws IOException {
+        String text = Files.readString(trace);
+        assertTrue(text.contains("\"data\":\"c0ffee00\""), text);
+        Path upper = Files.writeString(directory.resolve("upper.jsonl"), text.replace("c0ffee00", "C0FFEE00"));
+        assertEquals(TraceCodec.read(trace), TraceCodec.read(upper));
+        for (String command : new String[] {"replay", "check-trace"}) {
+            CommandRun run = CommandRun.of(command, upper.toString());
+            assertEquals(0, run.exit(), run.toString());
+        }
+    }
+
+    @Test
     void recordReplacesAnOldLogSayingSoButNeverItsInput() throws IOException {
         Path log = Files.writeString(directory.resolve("log.jsonl"), "old");
         CommandRun run = CommandRun.of("replay", trace.toString(), "--record", log.toString());

@@ -24,6 +24,12 @@ public final class TraceCodec {
     public static final String FORMAT = "invs-trace";
     /** The format version this codec writes, and the newest it reads. */
     public static final int VERSION = 1;
+    /**
+     * The values the header's {@code property} may take: the labels of the properties the engine checks
+     * ({@code invs.conformance.check.Property}), in the order docs/trace-format.md lists them.
+     */
+    public static final Vector<String> PROPERTIES = Vector.of("lockstep", "liveness", "durability", "isolation",
+            "robustness");
 
     private TraceCodec() {
     }
@@ -129,13 +135,13 @@ public final class TraceCodec {
         if (!format.equals(FORMAT)) {
             throw new TraceFormatException("format", "expected \"" + FORMAT + "\", got " + Utf8Text.quoted(format));
         }
-        int version = Json.integer(node, "version", 1, Integer.MAX_VALUE, "a version of 1 or more");
+        int version = Json.strictInteger(node, "version", 1, Integer.MAX_VALUE, "a version of 1 or more");
         if (version > VERSION) {
             throw new TraceFormatException("version", "version " + version + " is newer than this reader's " + VERSION);
         }
         String system = Json.has(node, "system") ? Json.text(node, "system") : "";
         long seed = Json.has(node, "seed") ? Json.number(node, "seed", Long.MIN_VALUE, Long.MAX_VALUE, "a 64-bit seed") : 0;
-        Option<String> property = Json.has(node, "property") ? Option.some(Json.text(node, "property")) : Option.none();
+        Option<String> property = Json.has(node, "property") ? Option.some(property(node)) : Option.none();
         Option<Integer> subject = Json.has(node, "subject")
                 ? Option.some(Json.integer(node, "subject", 0, Integer.MAX_VALUE, "a process slot")) : Option.none();
         Option<String> description = Json.has(node, "description")
@@ -146,6 +152,15 @@ public final class TraceCodec {
             throw problem;
         });
         return new TraceHeader(version, configuration, seed, system, property, subject, description);
+    }
+
+    private static String property(JsonNode node) {
+        String property = Json.text(node, "property");
+        if (!PROPERTIES.contains(property)) {
+            throw new TraceFormatException("property", "expected " + PROPERTIES.init().mkString(", ") + " or "
+                    + PROPERTIES.last() + ", got " + Utf8Text.quoted(property));
+        }
+        return property;
     }
 
     /** The JSON object of step line {@code number} (1-based). */

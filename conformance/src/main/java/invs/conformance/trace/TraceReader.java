@@ -1,5 +1,6 @@
 package invs.conformance.trace;
 
+import invs.spec.AllowReadOnly;
 import invs.spec.Observation;
 import io.vavr.collection.Vector;
 
@@ -14,8 +15,9 @@ import java.util.List;
  * valid UTF-8 (a byte-order mark at the start is skipped) and is decoded as soon as it is read; every
  * buffer is checked against the limit (whether the apps exist depends on the configuration the trace
  * runs on: {@link InputBounds#checkSteps}), and so is the number of steps, before a step past
- * {@link TraceLimits#maxSteps()} is decoded. Every problem is a {@link TraceFormatException} naming the line,
- * for example {@code line 3: not valid UTF-8 at byte 17} or
+ * {@link TraceLimits#maxSteps()} is decoded, and so are the bytes of all the buffers read, the reader
+ * stopping at the step that takes them past {@link TraceLimits#maxHeldBuffers()}. Every problem is a
+ * {@link TraceFormatException} naming the line, for example {@code line 3: not valid UTF-8 at byte 17} or
  * {@code line 2, field input.length: 2000000000 bytes is more than the largest buffer allowed, 1 MiB (--max-buffer)}.
  */
 public final class TraceReader {
@@ -38,6 +40,7 @@ public final class TraceReader {
         TraceHeader header = TraceCodec.parseHeader(Utf8Text.withoutByteOrderMark(first));
         List<TraceStep> steps = new ArrayList<>();
         int[] stepLines = new int[16]; // not boxed: a long trace has a line number for each step
+        long held = 0; // the bytes of the buffers read: each held on its own, even one equal to another
         for (String line = next(lines, limits); line != null; line = next(lines, limits)) {
             if (line.isBlank()) {
                 continue;
@@ -51,10 +54,16 @@ public final class TraceReader {
             InputBounds.bufferProblem(step.input(), limits).forEach(problem -> {
                 throw problem.at(number, "input");
             });
+            if (step.input() instanceof AllowReadOnly allow) {
+                held = hold(held, allow.data().length(), number, "input.data", limits);
+            }
             for (Observation observation : step.observation()) {
                 InputBounds.problem(observation, limits).forEach(problem -> {
                     throw problem.at(number, "observation");
                 });
+                if (observation instanceof Observation.Yielded yielded) {
+                    held = hold(held, yielded.readBuffer().length(), number, "observation.buffer", limits);
+                }
             }
             if (steps.size() == stepLines.length) {
                 stepLines = Arrays.copyOf(stepLines, 2 * stepLines.length);
@@ -63,6 +72,19 @@ public final class TraceReader {
             steps.add(step);
         }
         return new TraceFile(new Trace(header, Vector.ofAll(steps)), Vector.ofAll(Arrays.copyOf(stepLines, steps.size())));
+    }
+
+    /**
+     * The bytes of buffers held once a buffer of {@code bytes} more, on {@code line} in {@code field}, is.
+     *
+     * @throws TraceFormatException when they are more than {@link TraceLimits#maxHeldBuffers()}
+     */
+    private static long hold(long held, int bytes, int line, String field, TraceLimits limits) {
+        long after = held + bytes;
+        if (after > limits.maxHeldBuffers()) {
+            throw new TraceFormatException(line, field, limits.tooManyHeldBuffers());
+        }
+        return after;
     }
 
     private static String next(LineReader lines, TraceLimits limits) throws IOException {

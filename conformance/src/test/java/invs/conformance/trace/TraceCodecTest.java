@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import invs.conformance.board.StandardConfigurations;
+import invs.conformance.check.Property;
 import invs.spec.AllowReadOnly;
 import invs.spec.AllowReadWrite;
 import invs.spec.AppId;
@@ -127,12 +128,46 @@ class TraceCodecTest {
             "bad permissions | {\"format\":\"invs-trace\",\"version\":1,\"configuration\":{\"storageLength\":100,\"regionSize\":10,\"transferLimit\":null,\"addressWidth\":32,\"profile\":\"doc\",\"apps\":[{\"name\":\"a\",\"shortId\":null,\"permissions\":{\"kind\":\"root\"}}]}} | line 1, field configuration.apps[0].permissions.kind: expected self-only, fixed-size, null or kernel, got \"root\"",
             "bad id          | {\"format\":\"invs-trace\",\"version\":1,\"configuration\":{\"storageLength\":100,\"regionSize\":10,\"transferLimit\":null,\"addressWidth\":32,\"profile\":\"doc\",\"apps\":[{\"name\":\"a\",\"shortId\":\"0xZZ\",\"permissions\":{\"kind\":\"null\"}}]}} | line 1, field configuration.apps[0].shortId: expected a 32-bit id, got \"0xZZ\"",
             "no apps         | {\"format\":\"invs-trace\",\"version\":1,\"configuration\":{\"storageLength\":100,\"regionSize\":10,\"transferLimit\":null,\"addressWidth\":32,\"profile\":\"doc\",\"apps\":[]}} | line 1, field configuration: not a valid configuration: a configuration needs at least one app",
+            "version string  | {\"format\":\"invs-trace\",\"version\":\"1\"} | line 1, field version: expected a version of 1 or more (a JSON integer, not a string), got \"1\"",
+            "version in hex  | {\"format\":\"invs-trace\",\"version\":\"0x1\"} | line 1, field version: expected a version of 1 or more (a JSON integer, not a string), got \"0x1\"",
+            "version fraction| {\"format\":\"invs-trace\",\"version\":1.5} | line 1, field version: expected a version of 1 or more, got 1.5",
+            "unknown property| {\"format\":\"invs-trace\",\"version\":1,\"property\":\"nope\"} | line 1, field property: expected lockstep, liveness, durability, isolation or robustness, got \"nope\"",
+            "property, subject| {\"format\":\"invs-trace\",\"version\":1,\"property\":\"nope\",\"subject\":1} | line 1, field property: expected lockstep, liveness, durability, isolation or robustness, got \"nope\"",
+            "property in capitals| {\"format\":\"invs-trace\",\"version\":1,\"property\":\"Lockstep\"} | line 1, field property: expected lockstep, liveness, durability, isolation or robustness, got \"Lockstep\"",
+            "property not text| {\"format\":\"invs-trace\",\"version\":1,\"property\":3} | line 1, field property: expected a string, got 3",
             "subject off board| {\"format\":\"invs-trace\",\"version\":1,\"subject\":1,\"configuration\":{\"storageLength\":100,\"regionSize\":10,\"transferLimit\":null,\"addressWidth\":32,\"profile\":\"doc\",\"apps\":[{\"name\":\"a\",\"shortId\":null,\"permissions\":{\"kind\":\"null\"}}]}} | line 1, field subject: process slot 1, but the configuration has 1 app (slot 0)",
     })
     void malformedHeadersAreNamedByField(String what, String line, String message) {
         TraceFormatException error = assertThrows(TraceFormatException.class, () -> TraceCodec.parse(line));
         assertEquals(message.trim(), error.getMessage(), what);
         assertEquals(1, error.line());
+    }
+
+    @Test
+    void theHeaderReadsBackEveryPropertyTheEngineNames() {
+        assertEquals(Vector.of(Property.values()).map(Property::label), TraceCodec.PROPERTIES);
+        Configuration configuration = Configuration.defaults(invs.spec.Profile.DOC);
+        for (Property property : Property.values()) {
+            Trace trace = Trace.ofInputs(TraceHeader.of(configuration, 3, "reference").withProperty(property.label()),
+                    Vector.of(new Tick()));
+            assertEquals(trace, TraceCodec.parse(TraceCodec.format(trace)), property.label());
+        }
+        Trace noProperty = Trace.ofInputs(TraceHeader.of(configuration, 3, "reference"), Vector.empty());
+        String header = TraceCodec.format(noProperty).strip();
+        assertEquals(noProperty, TraceCodec.parse(header.replace("\"version\":1,", "\"version\":1,\"property\":null,")));
+    }
+
+    @Test
+    void hexadecimalIsWrittenInLowerCaseAndReadInEitherCase() {
+        // as the protocol reads it (docs/protocol.md): invs writes lower case, a server may answer in either
+        Bytes bytes = Bytes.fromHex("abcdef01");
+        AllowReadOnly allow = new AllowReadOnly(APP, 0, bytes);
+        assertEquals("abcdef01", InputCodec.encode(allow).get("data").asText());
+        assertEquals(allow, InputCodec.decode(InputCodec.encode(allow).put("data", "ABCDEF01")));
+        assertEquals(allow, InputCodec.decode(InputCodec.encode(allow).put("data", "AbCdEf01")));
+        Observation yielded = new Observation.Yielded(Option.none(), bytes);
+        assertEquals(yielded, ObservationCodec.decode(ObservationCodec.encode(yielded).put("buffer", "ABCDEF01")));
+        assertEquals("abcdef01", ObservationCodec.encode(yielded).get("buffer").asText());
     }
 
     @Test

@@ -130,4 +130,48 @@ class TraceReaderTest {
         assertEquals(new TraceLimits(16, 7), new TraceLimits(16).withMaxSteps(7));
         assertThrows(IllegalArgumentException.class, () -> new TraceLimits(16, 0));
     }
+
+    private static String allow(int step, String data) {
+        return "{\"step\":" + step + ",\"input\":{\"kind\":\"allow-ro\",\"app\":0,\"number\":0,\"data\":\"" + data
+                + "\"},\"observation\":{\"kind\":\"success\"}}\n";
+    }
+
+    private static String yielded(int step, String buffer) {
+        return "{\"step\":" + step + ",\"input\":{\"kind\":\"yield\",\"app\":0},\"observation\":{\"kind\":\"yielded\","
+                + "\"upcall\":null,\"buffer\":\"" + buffer + "\"}}\n";
+    }
+
+    @Test
+    void theBuffersOfATraceTogetherTakeAtMostAQuarterOfTheHeap() throws IOException {
+        TraceLimits limits = new TraceLimits(16).withHeap(160); // 40 bytes of buffers, each buffer up to 16
+        assertEquals(40, limits.maxHeldBuffers());
+        String sixteen = "ab".repeat(16);
+        String steps = allow(1, sixteen) + yielded(2, sixteen) + allow(3, "ab".repeat(8)) + allow(4, "");
+        assertEquals(4, read((HEADER + "\n" + steps).getBytes(StandardCharsets.UTF_8), limits).trace().length());
+        String message = "the buffers of the trace up to this step take more than 40 bytes, a quarter of this JVM's 160"
+                + " bytes heap (a trace is held in memory whole); give Java more memory (INVS_JAVA_OPTS=-Xmx8g, for example)";
+        assertEquals("line 6, field input.data: " + message, problem(HEADER + "\n" + steps + allow(5, "01"), limits));
+        assertEquals("line 6, field observation.buffer: " + message,
+                problem(HEADER + "\n" + steps + yielded(5, "01"), limits));
+        // the reader stops at the step past the limit, before reading further: a malformed line after it is not reached
+        assertEquals("line 6, field input.data: " + message,
+                problem(HEADER + "\n" + steps + allow(5, "01") + "{not json\n", limits));
+    }
+
+    @Test
+    void theBufferLimitFollowsTheHeapInWholeMebibytes() {
+        assertEquals(Runtime.getRuntime().maxMemory(), TraceLimits.standard().heap());
+        assertEquals(Runtime.getRuntime().maxMemory(), new TraceLimits(16, 7).heap());
+        assertEquals(256L << 20, TraceLimits.standard().withHeap(1L << 30).maxHeldBuffers());
+        assertEquals(247L << 20, TraceLimits.standard().withHeap(989L << 20).maxHeldBuffers());
+        assertEquals(2L << 30, TraceLimits.standard().withHeap(8L << 30).withMaxSteps(5).maxHeldBuffers());
+        assertThrows(IllegalArgumentException.class, () -> new TraceLimits(16, 1, 0));
+        assertEquals("the buffers of the trace up to this step take more than 10240 MiB, a quarter of this JVM's 40960"
+                + " MiB heap (a trace is held in memory whole); give Java more memory (INVS_JAVA_OPTS=-Xmx80g, for example)",
+                TraceLimits.standard().withHeap(40L << 30).tooManyHeldBuffers());
+        String past = problem(HEADER + "\n" + allow(1, "ab".repeat((1 << 20) + 1)), new TraceLimits(2 << 20).withHeap(4 << 20));
+        assertEquals("line 2, field input.data: the buffers of the trace up to this step take more than 1 MiB, a quarter"
+                + " of this JVM's 4 MiB heap (a trace is held in memory whole); give Java more memory"
+                + " (INVS_JAVA_OPTS=-Xmx8g, for example)", past);
+    }
 }
