@@ -143,7 +143,7 @@ public final class TraceCodec {
         long seed = Json.has(node, "seed") ? Json.number(node, "seed", Long.MIN_VALUE, Long.MAX_VALUE, "a 64-bit seed") : 0;
         Option<String> property = Json.has(node, "property") ? Option.some(property(node)) : Option.none();
         Option<Integer> subject = Json.has(node, "subject")
-                ? Option.some(Json.integer(node, "subject", 0, Integer.MAX_VALUE, "a process slot")) : Option.none();
+                ? Option.some(Json.strictInteger(node, "subject", 0, Integer.MAX_VALUE, "a process slot")) : Option.none();
         Option<String> description = Json.has(node, "description")
                 ? Option.some(Json.text(node, "description")) : Option.none();
         JsonNode configurationNode = Json.field(node, "configuration");
@@ -174,7 +174,7 @@ public final class TraceCodec {
 
     /** The step a step line's JSON object encodes; its {@code step} field must be {@code expected}. */
     public static TraceStep step(JsonNode node, int expected) {
-        int number = Json.integer(node, "step", 1, Integer.MAX_VALUE, "a step number of 1 or more");
+        int number = Json.strictInteger(node, "step", 1, Integer.MAX_VALUE, "a step number of 1 or more");
         if (number != expected) {
             throw new TraceFormatException("step", "expected step " + expected + ", got " + number);
         }

@@ -107,6 +107,7 @@ class TraceCodecTest {
             "no input            | {\"step\":1} | line 2, field input: missing",
             "status as a string  | {\"step\":1,\"input\":{\"kind\":\"yield\",\"app\":0},\"observation\":{\"kind\":\"yielded\",\"upcall\":{\"number\":1,\"status\":\"0\",\"arg1\":0,\"arg2\":0},\"buffer\":\"\"}} | line 2, field observation.upcall.status: expected a 64-bit integer (a JSON integer, not a string), got \"0\"",
             "word past 64 bits   | {\"step\":1,\"input\":{\"kind\":\"yield\",\"app\":0},\"observation\":{\"kind\":\"yielded\",\"upcall\":{\"number\":1,\"status\":0,\"arg1\":18446744073709551616,\"arg2\":0},\"buffer\":\"\"}} | line 2, field observation.upcall.arg1: expected a 64-bit integer, got 18446744073709551616",
+            "step as a string    | {\"step\":\"1\",\"input\":{\"kind\":\"tick\"}} | line 2, field step: expected a step number of 1 or more (a JSON integer, not a string), got \"1\"",
             "slot as a string    | {\"step\":1,\"input\":{\"kind\":\"yield\",\"app\":\"0\"}} | line 2, field input.app: expected a process slot of 0 or more (a JSON integer, not a string), got \"0\"",
     })
     void malformedStepsAreNamedByLineAndField(String what, String line, String message) {
@@ -135,6 +136,7 @@ class TraceCodecTest {
             "property, subject| {\"format\":\"invs-trace\",\"version\":1,\"property\":\"nope\",\"subject\":1} | line 1, field property: expected lockstep, liveness, durability, isolation or robustness, got \"nope\"",
             "property in capitals| {\"format\":\"invs-trace\",\"version\":1,\"property\":\"Lockstep\"} | line 1, field property: expected lockstep, liveness, durability, isolation or robustness, got \"Lockstep\"",
             "property not text| {\"format\":\"invs-trace\",\"version\":1,\"property\":3} | line 1, field property: expected a string, got 3",
+            "subject string  | {\"format\":\"invs-trace\",\"version\":1,\"subject\":\"1\"} | line 1, field subject: expected a process slot (a JSON integer, not a string), got \"1\"",
             "subject off board| {\"format\":\"invs-trace\",\"version\":1,\"subject\":1,\"configuration\":{\"storageLength\":100,\"regionSize\":10,\"transferLimit\":null,\"addressWidth\":32,\"profile\":\"doc\",\"apps\":[{\"name\":\"a\",\"shortId\":null,\"permissions\":{\"kind\":\"null\"}}]}} | line 1, field subject: process slot 1, but the configuration has 1 app (slot 0)",
     })
     void malformedHeadersAreNamedByField(String what, String line, String message) {
