@@ -9,11 +9,13 @@ import java.util.BitSet;
  */
 final class CellEdit {
     private final int length;
+    /** The pages of the cells edited: a page of {@link #pages} that is still one of them has not been copied. */
+    private final byte[][] original;
     private final byte[][] pages;
-    private final boolean[] copied;
+    /** The unknown positions of the cells edited (or null): a mask that is still one of them has not been copied. */
+    private final BitSet[] originalMasks;
     /** The unknown positions of each page, null for a page of known bytes; null while every byte is known. */
     private BitSet[] masks;
-    private boolean[] masksCopied;
     /** The hashes of the pages not changed, from the cells edited (0 for a page changed or not hashed); or null. */
     private final int[] pageHashes;
 
@@ -23,17 +25,17 @@ final class CellEdit {
      */
     CellEdit(int length, byte[][] pages, BitSet[] unknown, int[] pageHashes) {
         this.length = length;
+        this.original = pages;
         this.pages = pages.clone();
-        this.copied = new boolean[pages.length];
+        this.originalMasks = unknown;
         this.masks = unknown == null ? null : unknown.clone();
         this.pageHashes = pageHashes == null || pages.length == 1 ? null : pageHashes.clone();
     }
 
     /** The page {@code page} of the new cells, to be written: copied from the old one on first use. */
     byte[] page(int page) {
-        if (!copied[page]) {
+        if (pages[page] == original[page]) {
             pages[page] = pages[page].clone();
-            copied[page] = true;
             if (pageHashes != null) {
                 pageHashes[page] = 0;
             }
@@ -58,12 +60,10 @@ final class CellEdit {
 
     /** The unknown positions of page {@code page}, to be changed: copied on first use, made if there were none. */
     private BitSet mask(int page) {
-        if (masksCopied == null) {
-            masksCopied = new boolean[pages.length];
-        }
-        if (!masksCopied[page]) {
-            masks[page] = masks[page] == null ? new BitSet() : (BitSet) masks[page].clone();
-            masksCopied[page] = true;
+        if (masks[page] == null) {
+            masks[page] = new BitSet();
+        } else if (originalMasks != null && masks[page] == originalMasks[page]) {
+            masks[page] = (BitSet) masks[page].clone();
         }
         return masks[page];
     }
