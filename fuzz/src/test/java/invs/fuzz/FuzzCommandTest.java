@@ -311,6 +311,16 @@ class FuzzCommandTest {
     }
 
     @Test
+    void theFirstShardOfACampaignBoundedByItsTimeAloneRunsTries() {
+        // without --tries the campaign has Long.MAX_VALUE tries; shard 0's share of them overflowed to a negative
+        // count, and it ran none: "no try began within --time"
+        CommandRun first = fuzz("--shard", "0/2", "--time", "2s");
+        assertEquals(0, first.exit(), first.toString());
+        assertTrue(first.out().contains("seed 0x0000000000050004, shard 0/2, 1 thread"), first.out());
+        assertFalse(first.out().contains("no try began"), first.out());
+    }
+
+    @Test
     void aTryCutAtTheDeadlineIsNamedInTheReRunLine() {
         CommandRun cut = fuzz("--steps", "100000", "--time", "30ms", "--threads", "1");
         assertEquals(0, cut.exit(), cut.toString());

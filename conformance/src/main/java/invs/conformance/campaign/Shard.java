@@ -45,9 +45,12 @@ public record Shard(int index, int count) {
         return index + position * count;
     }
 
-    /** How many of the campaign's first {@code tries} tries belong to this shard. */
+    /**
+     * How many of the campaign's first {@code tries} tries belong to this shard; without overflow for any
+     * {@code tries} up to {@link Long#MAX_VALUE}, a campaign bounded by its time alone.
+     */
     public long triesOf(long tries) {
-        return tries <= index ? 0 : (tries - index + count - 1) / count;
+        return tries <= index ? 0 : (tries - index - 1) / count + 1;
     }
 
     @Override

@@ -89,6 +89,11 @@ class ShardTest {
         assertThrows(IllegalArgumentException.class, () -> Shard.parse("a/b"));
         assertEquals(3, new Shard(1, 3).triesOf(8));
         assertEquals(0, new Shard(4, 5).triesOf(4));
+        // a campaign bounded by its time alone: Long.MAX_VALUE tries, shared out without overflow
+        assertEquals(Long.MAX_VALUE / 2 + 1, new Shard(0, 2).triesOf(Long.MAX_VALUE));
+        assertEquals(Long.MAX_VALUE / 2, new Shard(1, 2).triesOf(Long.MAX_VALUE));
+        assertEquals(Long.MAX_VALUE / 7, new Shard(0, 7).triesOf(Long.MAX_VALUE)); // 7 divides 2^63 - 1
+        assertEquals(Long.MAX_VALUE, new Shard(0, 1).triesOf(Long.MAX_VALUE));
     }
 
     private static CampaignResult run(SystemUnderTestFactory factory, Shard shard, long tries, int threads) {
