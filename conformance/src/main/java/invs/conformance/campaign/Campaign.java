@@ -108,7 +108,8 @@ public final class Campaign {
                     if (previous != null && finish(previous, triage, run)) {
                         stop.set(true);
                     }
-                    if (unfinished != null && unfinished.ended() && !stop.get()) {
+                    // a try that ran whole when it began is finished even after a stop: its inputs are counted
+                    if (unfinished != null && unfinished.ended()) {
                         BegunTry ended = unfinished;
                         unfinished = null;
                         if (finish(ended, triage, run)) {
@@ -124,7 +125,7 @@ public final class Campaign {
                 throw failure;
             }
             if (unfinished != null) {
-                if (stop.get()) {
+                if (stop.get()) { // begun, not judged: none of its inputs is counted
                     unfinished.abandon();
                     processed.decrementAndGet();
                 } else if (finish(unfinished, triage, run)) {

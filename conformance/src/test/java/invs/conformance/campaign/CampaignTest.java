@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import invs.conformance.generation.IsolationScenario;
 import invs.conformance.reference.ReferenceProvider;
 import invs.conformance.trace.TraceCodec;
 import invs.conformance.zoo.Mutant;
@@ -71,6 +72,19 @@ class CampaignTest {
         assertEquals(1, again.tries());
         assertEquals(finding.trace(), again.findings().head().trace());
         assertEquals(finding.originalLength(), again.findings().head().originalLength());
+    }
+
+    @Test
+    void aTryThatRanWholeBeforeTheFirstFindingStoppedTheCampaignIsCountedWithItsInputs() {
+        // Two threads against a system that does not pipeline: a try runs whole when it begins, and one that ran
+        // while the other thread found the first finding was dropped uncounted, its inputs counted: a report
+        // with more inputs than its tries could have, which invs merge refuses.
+        for (long seed = 1; seed <= 4; seed++) {
+            CampaignResult result = Campaign.against(SIZE_BUG.name(), SIZE_BUG).seed(seed).threads(2)
+                    .budget(Budget.of(40, 2_000, 60)).stopAtFirstFinding(true).run();
+            assertTrue(result.statistics().inputs() <= result.tries() * IsolationScenario.longest(2_000),
+                    "seed " + seed + ": " + result.statistics().inputs() + " inputs in " + result.tries() + " tries");
+        }
     }
 
     @Test
