@@ -16,8 +16,8 @@ final class CellEdit {
     private final BitSet[] originalMasks;
     /** The unknown positions of each page, null for a page of known bytes; null while every byte is known. */
     private BitSet[] masks;
-    /** The hashes of the pages not changed, from the cells edited (0 for a page changed or not hashed); or null. */
-    private final int[] pageHashes;
+    /** The hashes of the pages of the cells edited, as far as computed (0: not yet), or null. */
+    private final int[] originalHashes;
 
     /**
      * An edit of the cells of {@code length} bytes held in {@code pages}, with {@code unknown} (or null) and the
@@ -29,16 +29,13 @@ final class CellEdit {
         this.pages = pages.clone();
         this.originalMasks = unknown;
         this.masks = unknown == null ? null : unknown.clone();
-        this.pageHashes = pageHashes == null || pages.length == 1 ? null : pageHashes.clone();
+        this.originalHashes = pages.length == 1 ? null : pageHashes;
     }
 
     /** The page {@code page} of the new cells, to be written: copied from the old one on first use. */
     byte[] page(int page) {
         if (pages[page] == original[page]) {
             pages[page] = pages[page].clone();
-            if (pageHashes != null) {
-                pageHashes[page] = 0;
-            }
         }
         return pages[page];
     }
@@ -68,6 +65,21 @@ final class CellEdit {
         return masks[page];
     }
 
+    /**
+     * The hashes of the pages not copied, in a new array (0 for the others): written once, before the cells are
+     * made, so that another thread reading it sees a page's hash or 0, never the hash of the page it replaced.
+     */
+    private int[] hashesKept() {
+        if (originalHashes == null) {
+            return null;
+        }
+        int[] kept = new int[pages.length];
+        for (int page = 0; page < pages.length; page++) {
+            kept[page] = pages[page] == original[page] ? originalHashes[page] : 0;
+        }
+        return kept;
+    }
+
     /** The cells made: a page whose bytes are all known again holds no unknown positions, nor do cells that know every byte. */
     Cells made() {
         boolean anyUnknown = false;
@@ -79,6 +91,6 @@ final class CellEdit {
                 anyUnknown |= masks[page] != null;
             }
         }
-        return new Cells(length, pages, anyUnknown ? masks : null, pageHashes);
+        return new Cells(length, pages, anyUnknown ? masks : null, hashesKept());
     }
 }

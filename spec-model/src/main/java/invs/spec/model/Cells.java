@@ -4,6 +4,7 @@ import invs.spec.Bytes;
 
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.Objects;
 
 /**
  * An immutable run of bytes, each either known or unknown. Storage holds unknown bytes where a write
@@ -107,7 +108,8 @@ public final class Cells {
         if (unknown == null || count <= 0) {
             return false;
         }
-        for (int at = from, end = from + count; at < end; at = (at & -PAGE) + PAGE) {
+        for (int at = Math.max(0, from), end = (int) Math.min((long) from + count, length); at < end;
+             at = (at & -PAGE) + PAGE) { // bytes outside the cells are none of them unknown
             BitSet page = unknown[at >>> SHIFT];
             if (page != null) {
                 int next = page.nextSetBit(at & (PAGE - 1));
@@ -179,6 +181,7 @@ public final class Cells {
         if (count == 0) {
             return this;
         }
+        Objects.checkFromIndexSize(at, count, length);
         CellEdit change = new CellEdit(length, pages, unknown, pageHashes);
         for (int to = at, end = at + count; to < end; ) {
             int page = to >>> SHIFT;
@@ -196,6 +199,8 @@ public final class Cells {
         if (count == 0) {
             return this;
         }
+        Objects.checkFromIndexSize(at, count, length);
+        Objects.checkFromIndexSize(from, count, source.length);
         CellEdit change = new CellEdit(length, pages, unknown, pageHashes);
         for (int to = at, end = at + count; to < end; ) {
             int page = to >>> SHIFT;
@@ -222,6 +227,7 @@ public final class Cells {
         if (count <= 0) {
             return this;
         }
+        Objects.checkFromIndexSize(from, count, length);
         CellEdit change = new CellEdit(length, pages, unknown, pageHashes);
         for (int at = from, end = from + count; at < end; ) {
             int page = at >>> SHIFT;
@@ -292,6 +298,7 @@ public final class Cells {
         if (!anyUnknown(at, count)) {
             return this;
         }
+        Objects.checkFromIndexSize(at, count, length);
         CellEdit change = new CellEdit(length, pages, unknown, pageHashes);
         for (int to = at, end = at + count; to < end; ) {
             int page = to >>> SHIFT;
@@ -341,8 +348,12 @@ public final class Cells {
         if (other == this) {
             return true;
         }
-        if (!(other instanceof Cells that) || length != that.length || hash != 0 && that.hash != 0 && hash != that.hash
-                || !Arrays.equals(unknown, that.unknown)) {
+        if (!(other instanceof Cells that) || length != that.length) {
+            return false;
+        }
+        int mine = hash; // each read once: another thread may be computing it
+        int theirs = that.hash;
+        if (mine != 0 && theirs != 0 && mine != theirs || !Arrays.equals(unknown, that.unknown)) {
             return false;
         }
         for (int page = 0; page < pages.length; page++) {
@@ -357,7 +368,8 @@ public final class Cells {
     public int hashCode() {
         int h = hash;
         if (h == 0) {
-            // Filled in place: another thread may read the array meanwhile, and takes a 0 for a page not hashed.
+            // Filled in place with each page's hash (never another value): another thread reading the array
+            // meanwhile sees a page's hash or 0, a page not hashed yet. The array is these cells' alone.
             int[] hashes = pageHashes == null ? new int[pages.length] : pageHashes;
             h = 1;
             for (int page = 0; page < pages.length; page++) {

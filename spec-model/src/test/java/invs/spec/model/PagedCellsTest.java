@@ -1,11 +1,15 @@
 package invs.spec.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import invs.spec.Bytes;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -144,6 +148,20 @@ class PagedCellsTest {
             }
         }
         return true;
+    }
+
+    @Test
+    void aRangePastTheEndIsAnErrorNotALoopThatNeverEnds() {
+        Cells cells = Cells.filled(10, 1).forget(2, 1);
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+            assertThrows(IndexOutOfBoundsException.class, () -> cells.forget(5, 10));
+            assertThrows(IndexOutOfBoundsException.class, () -> cells.write(5, Bytes.filled(10, 0), 0, 10));
+            assertThrows(IndexOutOfBoundsException.class, () -> cells.copyFrom(5, Cells.filled(20, 0), 0, 10));
+            assertThrows(IndexOutOfBoundsException.class, () -> cells.copyFrom(0, Cells.filled(4, 0), 0, 5));
+            assertThrows(IndexOutOfBoundsException.class, () -> cells.learn(0, Bytes.filled(20, 0), 0, 20));
+        });
+        assertTrue(cells.anyUnknown(0, 100));
+        assertFalse(cells.anyUnknown(3, 100));
     }
 
     @Test
