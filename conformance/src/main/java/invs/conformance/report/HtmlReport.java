@@ -1,5 +1,7 @@
 package invs.conformance.report;
 
+import invs.conformance.trace.Utf8Text;
+
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
@@ -27,15 +29,16 @@ public final class HtmlReport {
     }
 
     /**
-     * {@code html} with every control character but the line feed and the tab written as an escape
-     * ({@code \u001b}): jte escapes what HTML gives a meaning to, not what a {@code report.json} edited by hand
+     * {@code html} with every character the text report writes as an escape ({@link Utf8Text#shownAsEscape}:
+     * control characters, bidirectional overrides, …) written so ({@code \u001b}), but the line feeds and tabs
+     * of the page itself: jte escapes what HTML gives a meaning to, not what a {@code report.json} edited by hand
      * may hold in any text (a description, a rule), which the page shows escaped as a terminal does.
      */
     private static String printable(String html) {
         StringBuilder shown = null;
         for (int index = 0; index < html.length(); index++) {
             char c = html.charAt(index);
-            boolean control = Character.isISOControl(c) && c != '\n' && c != '\t';
+            boolean control = Utf8Text.shownAsEscape(c) && c != '\n' && c != '\t';
             if (control && shown == null) {
                 shown = new StringBuilder(html.length() + 16).append(html, 0, index);
             }

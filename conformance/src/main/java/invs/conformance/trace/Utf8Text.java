@@ -72,8 +72,7 @@ public final class Utf8Text {
                 case '\r' -> shown.append("\\r");
                 case '\t' -> shown.append("\\t");
                 default -> {
-                    if (Character.isISOControl(c) || c == BYTE_ORDER_MARK || c == '\u2028' || c == '\u2029'
-                            || Character.getType(c) == Character.FORMAT && c != '\u200d') {
+                    if (shownAsEscape(c)) {
                         shown.append(String.format("\\u%04x", (int) c));
                     } else {
                         shown.append(c);
@@ -82,5 +81,15 @@ public final class Utf8Text {
             }
         }
         return shown.toString();
+    }
+
+    /**
+     * Whether {@link #printable} writes {@code c} as an escape: a control character, the byte-order mark, a line
+     * or paragraph separator, or a format character such as a bidirectional override (which would reorder what
+     * a terminal or a page shows), but the zero-width joiner.
+     */
+    public static boolean shownAsEscape(char c) {
+        return Character.isISOControl(c) || c == BYTE_ORDER_MARK || c == '\u2028' || c == '\u2029'
+                || Character.getType(c) == Character.FORMAT && c != '\u200d';
     }
 }

@@ -75,15 +75,16 @@ class HtmlReportTest {
     @Test
     void controlCharactersOfAReportAreShownAsEscapes() {
         ObjectNode json = JsonReport.of(summary);
-        json.put("description", "red \u001b[31m text");
+        json.put("description", "red \u001b[31m text \u202ereversed");
         ((ObjectNode) json.get("causes").get(0).get("findings").get(0)).put("trace", "/tmp/a\u001b[31mb\n.jsonl");
         String html = HtmlReport.render(JsonReportReader.parse(json.toString(), "report.json"));
         assertTrue(html.chars().noneMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\t'), "no control character");
+        assertFalse(html.contains("\u202e"), "no bidirectional override");
         Document escaped = Jsoup.parse(html);
         assertTrue(escaped.select("ul.mono li").eachText().stream().anyMatch(line -> line.endsWith(
                 ": ./invs replay '/tmp/a\\u001b[31mb\\n.jsonl' --sut-command '" + HOSTILE + "'")),
                 escaped.select("ul.mono li").eachText().toString());
-        assertTrue(escaped.select("dl.facts dd").eachText().contains("red \\u001b[31m text [size <b>bug</b> & co]"),
+        assertTrue(escaped.select("dl.facts dd").eachText().contains("red \\u001b[31m text \\u202ereversed [size <b>bug</b> & co]"),
                 escaped.select("dl.facts dd").eachText().toString());
     }
 
