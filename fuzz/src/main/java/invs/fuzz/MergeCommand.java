@@ -89,7 +89,8 @@ final class MergeCommand implements Callable<Integer> {
         try {
             merged = JsonReportReader.read(existing).merged();
         } catch (ReportFormatException e) {
-            merged = false;
+            throw new UserError("--out: " + out + " holds a report.json that cannot be read (" + e.getMessage() + ");"
+                    + " the merged report would replace it. Name another directory");
         }
         if (!merged) {
             throw new UserError("--out: " + out + " holds a report.json that no merge wrote (a shard's or a campaign's);"

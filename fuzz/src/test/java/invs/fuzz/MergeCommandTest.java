@@ -127,6 +127,9 @@ class MergeCommandTest {
                 + " report would replace it. Name another directory", "merge", shard(0).toString(), shard(1).toString(), "--out",
                 shard(3).toString());
         assertTrue(Files.readString(shard(3).resolve("report.json")).contains("\"shard\" : \"3/4\""), "shard 3's report is kept");
+        assertError("invs: --out: " + broken + " holds a report.json that cannot be read (" + broken.resolve("report.json")
+                + ": field syscalls: expected a whole number); the merged report would replace it. Name another"
+                + " directory", "merge", shard(0).toString(), shard(1).toString(), "--out", broken.toString());
         assertEquals(Main.FINDING, CommandRun.of(mergeArguments()).exit(), "an earlier merge's report is replaced");
         assertError("invs: shard 1/4 is given twice: in " + shard(1) + " and in " + shard(1), "merge", shard(1).toString(),
                 shard(1).toString(), "--out", directory.resolve("twice").toString());
