@@ -80,7 +80,10 @@ final class CellEdit {
         return kept;
     }
 
-    /** The cells made: a page whose bytes are all known again holds no unknown positions, nor do cells that know every byte. */
+    /**
+     * The cells made: a page whose bytes are all known again holds no unknown positions, nor do cells that
+     * know every byte.
+     */
     Cells made() {
         boolean anyUnknown = false;
         if (masks != null) {

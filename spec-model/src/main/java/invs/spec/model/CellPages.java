@@ -64,4 +64,27 @@ final class CellPages {
         }
         return Arrays.equals(values, known, values.length, other, known, values.length);
     }
+
+    /** A change to the piece of a range that lies in one page ({@link #eachRun}). */
+    @FunctionalInterface
+    interface Run {
+        /** Changes {@code count} bytes from {@code offset} of page {@code page}, read from {@code read} on. */
+        void change(int page, int offset, int read, int count);
+    }
+
+    /**
+     * Calls {@code run} on each piece of {@code [at, at + count)} that lies within one of {@code pages} and
+     * within one page of a source read from {@code from} on, in order.
+     */
+    static void eachRun(byte[][] pages, int at, int count, int from, Run run) {
+        for (int to = at, end = at + count; to < end; ) {
+            int page = to >>> Cells.SHIFT;
+            int offset = to & (Cells.PAGE - 1);
+            int read = from + to - at;
+            int readOffset = read & (Cells.PAGE - 1);
+            int piece = Math.min(end - to, Math.min(pages[page].length - offset, Cells.PAGE - readOffset));
+            run.change(page, offset, read, piece);
+            to += piece;
+        }
+    }
 }

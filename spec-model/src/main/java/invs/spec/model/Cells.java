@@ -26,7 +26,10 @@ public final class Cells {
 
     private final int length;
     private final byte[][] pages;
-    /** The unknown positions of each page (within the page), null for a page of known bytes; null when every byte is known. */
+    /**
+     * The unknown positions of each page (within the page), null for a page of known bytes; null when every
+     * byte is known.
+     */
     private final BitSet[] unknown;
     /** The hash, computed on first use (regions are rewritten far more often than hashed); 0 until then. */
     private int hash;
@@ -36,7 +39,10 @@ public final class Cells {
      */
     private int[] pageHashes;
 
-    /** Cells of {@code length} bytes held in {@code pages}, {@code unknown} as {@link #unknown}: null when every byte is known. */
+    /**
+     * Cells of {@code length} bytes held in {@code pages}, {@code unknown} as {@link #unknown}: null when every
+     * byte is known.
+     */
     Cells(int length, byte[][] pages, BitSet[] unknown) {
         this(length, pages, unknown, null);
     }
@@ -183,14 +189,10 @@ public final class Cells {
         }
         Objects.checkFromIndexSize(at, count, length);
         CellEdit change = new CellEdit(length, pages, unknown, pageHashes);
-        for (int to = at, end = at + count; to < end; ) {
-            int page = to >>> SHIFT;
-            int offset = to & (PAGE - 1);
-            int run = Math.min(end - to, pages[page].length - offset);
-            source.copyTo(from + to - at, change.page(page), offset, run);
+        CellPages.eachRun(pages, at, count, from, (page, offset, read, run) -> {
+            source.copyTo(read, change.page(page), offset, run);
             change.known(page, offset, run);
-            to += run;
-        }
+        });
         return change.made();
     }
 
@@ -202,23 +204,17 @@ public final class Cells {
         Objects.checkFromIndexSize(at, count, length);
         Objects.checkFromIndexSize(from, count, source.length);
         CellEdit change = new CellEdit(length, pages, unknown, pageHashes);
-        for (int to = at, end = at + count; to < end; ) {
-            int page = to >>> SHIFT;
-            int offset = to & (PAGE - 1);
-            int read = from + to - at;
+        CellPages.eachRun(pages, at, count, from, (page, offset, read, run) -> {
             int readOffset = read & (PAGE - 1);
-            int run = Math.min(end - to, Math.min(pages[page].length - offset, PAGE - readOffset));
             System.arraycopy(source.pages[read >>> SHIFT], readOffset, change.page(page), offset, run);
             change.known(page, offset, run);
             BitSet unknownThere = source.unknownPage(read >>> SHIFT);
-            if (unknownThere != null) {
-                for (int bit = unknownThere.nextSetBit(readOffset); bit >= 0 && bit < readOffset + run;
-                     bit = unknownThere.nextSetBit(bit + 1)) {
-                    change.unknown(page, offset + bit - readOffset, 1);
-                }
+            int end = readOffset + run;
+            for (int bit = unknownThere == null ? -1 : unknownThere.nextSetBit(readOffset); bit >= 0 && bit < end;
+                 bit = unknownThere.nextSetBit(bit + 1)) {
+                change.unknown(page, offset + bit - readOffset, 1);
             }
-            to += run;
-        }
+        });
         return change.made();
     }
 
@@ -229,14 +225,10 @@ public final class Cells {
         }
         Objects.checkFromIndexSize(from, count, length);
         CellEdit change = new CellEdit(length, pages, unknown, pageHashes);
-        for (int at = from, end = from + count; at < end; ) {
-            int page = at >>> SHIFT;
-            int offset = at & (PAGE - 1);
-            int run = Math.min(end - at, pages[page].length - offset);
+        CellPages.eachRun(pages, from, count, from, (page, offset, read, run) -> {
             Arrays.fill(change.page(page), offset, offset + run, (byte) 0);
             change.unknown(page, offset, run);
-            at += run;
-        }
+        });
         return change.made();
     }
 
@@ -300,20 +292,16 @@ public final class Cells {
         }
         Objects.checkFromIndexSize(at, count, length);
         CellEdit change = new CellEdit(length, pages, unknown, pageHashes);
-        for (int to = at, end = at + count; to < end; ) {
-            int page = to >>> SHIFT;
-            int offset = to & (PAGE - 1);
-            int run = Math.min(end - to, pages[page].length - offset);
+        CellPages.eachRun(pages, at, count, from, (page, offset, read, run) -> {
             BitSet mask = unknownPage(page);
             // Run by run of unknown bytes: a buffer shown while a read was in flight is unknown in one long run.
             for (int bit = mask == null ? -1 : mask.nextSetBit(offset); bit >= 0 && bit < offset + run; ) {
                 int bitEnd = Math.min(offset + run, mask.nextClearBit(bit));
-                observed.copyTo(from + page * PAGE + bit - at, change.page(page), bit, bitEnd - bit);
+                observed.copyTo(read + bit - offset, change.page(page), bit, bitEnd - bit);
                 change.known(page, bit, bitEnd - bit);
                 bit = mask.nextSetBit(bitEnd);
             }
-            to += run;
-        }
+        });
         return change.made();
     }
 
