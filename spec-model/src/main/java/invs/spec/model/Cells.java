@@ -89,7 +89,6 @@ public final class Cells {
         return new Cells(bytes.length(), pages, null, CellPages.pageHashes(pages));
     }
 
-
     /** How many bytes. */
     public int length() {
         return length;
