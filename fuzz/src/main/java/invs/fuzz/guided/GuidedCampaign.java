@@ -153,7 +153,10 @@ public final class GuidedCampaign {
             Vector<Path> saved = crashFiles(crashes);
             int fresh = saved.count(file -> !before.contains(file));
             TriagedInputs triaged = new TriagedInputs(guided.resolve("triaged.txt"));
-            Vector<Path> pending = triaged.untriaged(saved);
+            // and those it found again, which an earlier run triaged: the system fails them in this run too
+            Vector<Path> foundAgain = readable(status.crashesWritten());
+            Vector<Path> pending = triaged.untriaged(saved).appendAll(foundAgain)
+                    .distinctBy(file -> file.toAbsolutePath().normalize());
             SequenceCheck check = new SequenceCheck(open.factory(), supported, properties);
             Triage triage = new Triage(system.label(), open.factory(), baseline, shrinkTime, Option.some(out),
                     CampaignListener.NONE);
@@ -167,7 +170,11 @@ public final class GuidedCampaign {
                     .orElse(() -> ended == 0 || status.findings() > 0 ? Option.none() : Option.some(String.format(Locale.ROOT,
                             "Jazzer ended with exit status %d%s after %.1f s of its %s, reporting no finding; see %s",
                             ended, ended > 128 ? " (signal " + (ended - 128) + ")" : "", status.fuzzingSeconds(),
-                            DurationConverter.format(time), log)));
+                            DurationConverter.format(time), log)))
+                    // failing inputs reported, and none of them where invs could read it (an unwritable crashes/)
+                    .orElse(() -> status.findings() == 0 || !foundAgain.isEmpty() ? Option.none() : Option.some(
+                            String.format(Locale.ROOT, "Jazzer reported %d failing input%s but saved none where invs could"
+                                    + " read it; see %s", status.findings(), status.findings() == 1 ? "" : "s", log)));
             return new Outcome(causes, report(open, supported, status, start, new Saved(saved.size(), fresh, pending.size()), crashes, corpus, causes,
                     triage.problems(), stoppedEarly), stoppedEarly);
         }
@@ -275,8 +282,8 @@ public final class GuidedCampaign {
                 status.executions(), status.executionsPerSecond(), status.coverage(), status.features(),
                 status.corpus(), corpus));
         text.append(String.format(Locale.ROOT, "%d failing input%s saved under %s, %d new in this run; %d triaged now"
-                + " (those no earlier run triaged)%n", saved.all(), saved.all() == 1 ? "" : "s", crashes, saved.fresh(),
-                saved.pending()));
+                + " (those no earlier run triaged, and those this run found again)%n", saved.all(), saved.all() == 1 ? "" : "s",
+                crashes, saved.fresh(), saved.pending()));
         if (causes.isEmpty()) {
             text.append(stoppedEarly.isDefined() ? "findings: none in what ran\n" : "findings: none\n");
         } else {
@@ -332,6 +339,11 @@ public final class GuidedCampaign {
             count++;
         }
         return count;
+    }
+
+    /** The files of {@code named} (as Jazzer's log names them, relative to the working directory) that can be read. */
+    private static Vector<Path> readable(Vector<String> named) {
+        return named.map(Path::of).filter(file -> Files.isRegularFile(file) && Files.isReadable(file));
     }
 
     private static Vector<Path> crashFiles(Path directory) {

@@ -34,6 +34,8 @@ final class JazzerStatus {
     private volatile long startedAt;
     private volatile String stopped;
     private volatile String saved;
+    /** The files libFuzzer wrote failing inputs to, in order: read by one thread, taken once Jazzer has ended. */
+    private final java.util.List<String> written = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /** Reads one line of Jazzer's output. */
     void read(String line) {
@@ -63,8 +65,11 @@ final class JazzerStatus {
             Matcher unit = SAVED.matcher(line);
             if (summary.matches() && stopped == null) {
                 stopped = summary.group(1).strip();
-            } else if (unit.matches() && stopped != null && saved == null) {
-                saved = unit.group(1);
+            } else if (unit.matches()) {
+                written.add(unit.group(1));
+                if (stopped != null && saved == null) {
+                    saved = unit.group(1);
+                }
             }
         }
     }
@@ -115,5 +120,16 @@ final class JazzerStatus {
 
     int findings() {
         return findings;
+    }
+
+    /**
+     * The files this run's failing inputs were written to ({@code crash-…}, as libFuzzer names them), as its log
+     * names them: an input found again keeps the name it had, which an earlier run may have triaged.
+     */
+    io.vavr.collection.Vector<String> crashesWritten() {
+        return io.vavr.collection.Vector.ofAll(written).filter(file -> {
+            int slash = file.lastIndexOf('/');
+            return file.startsWith("crash-", slash + 1);
+        }).distinct();
     }
 }

@@ -29,6 +29,7 @@ class JazzerStatusTest {
         assertEquals(1, status.executions());
         assertEquals(Option.some("out-of-memory (used: 1215Mb; limit: 1Mb); its input is saved as"
                 + " /tmp/g2/guided/crashes/oom-da39a3ee"), status.stoppedEarly());
+        assertTrue(status.crashesWritten().isEmpty(), "an out-of-memory input is no failing input to triage");
     }
 
     @Test
@@ -64,5 +65,6 @@ class JazzerStatusTest {
         assertEquals(1, status.findings());
         assertEquals(5000, status.executions());
         assertEquals(Option.none(), status.stoppedEarly());
+        assertEquals(io.vavr.collection.Vector.of("/tmp/c/crash-0123"), status.crashesWritten());
     }
 }
