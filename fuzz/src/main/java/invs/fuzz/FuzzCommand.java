@@ -279,8 +279,14 @@ final class FuzzCommand implements Callable<Integer> {
                     + " belongs to shard k mod " + shard.count() + "); a campaign of " + tries + " tries has at most "
                     + tries + " shards");
         }
-        if (guided && (tries != null || !shard.equals(Shard.whole()))) {
-            throw new UserError("--guided runs for --time; --tries and --shard apply to random campaigns only");
+        if (guided) {
+            CommandLine.ParseResult given = spec.commandLine().getParseResult();
+            for (String option : new String[] {"--tries", "--shard", "--steps", "--threads", "--swarm"}) {
+                if (given.hasMatchedOption(option)) {
+                    throw new UserError("--guided runs for --time, Jazzer choosing its inputs; " + option
+                            + " applies to random campaigns only (as --tries, --shard, --steps, --threads and --swarm do)");
+                }
+            }
         }
         if (!guided && !jazzerArguments.isEmpty()) {
             throw new UserError("--jazzer-arg needs --guided");

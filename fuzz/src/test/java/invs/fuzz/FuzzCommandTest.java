@@ -208,6 +208,10 @@ class FuzzCommandTest {
                                 + " name the shape alone (default) or leave out --profile"),
                 Arguments.of(List.of("--seed", "18446744073709551616"), "invs: Invalid value for option '--seed':"
                         + " '18446744073709551616' is not a seed"),
+                Arguments.of(List.of("--guided", "--tries", "5"), "invs: --guided runs for --time, Jazzer choosing its inputs;"
+                        + " --tries applies to random campaigns only (as --tries, --shard, --steps, --threads and --swarm do)"),
+                Arguments.of(List.of("--guided"), "invs: --guided runs for --time, Jazzer choosing its inputs; --steps applies"
+                        + " to random campaigns only (as --tries, --shard, --steps, --threads and --swarm do)"),
                 Arguments.of(List.of("--properties", "speed"), "invs: Invalid value for option '--properties' (NAME): 'speed' is not a property"),
                 Arguments.of(List.of("--sut-command", "exec /nonexistent/server"),
                         "invs: cannot use the server `exec /nonexistent/server`: the server exited with status 127"));

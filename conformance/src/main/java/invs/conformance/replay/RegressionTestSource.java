@@ -90,7 +90,8 @@ public final class RegressionTestSource {
         var header = trace.header();
         StringBuilder text = new StringBuilder();
         text.append("    /**\n     * Regression test emitted by invs");
-        header.property().forEach(property -> text.append(" for a ").append(JavaSyntax.javadoc(property)).append(" finding"));
+        header.property().forEach(property -> text.append(property.matches("[aeiou].*") ? " for an " : " for a ")
+                .append(JavaSyntax.javadoc(property)).append(" finding"));
         text.append(String.format(" (seed 0x%016x", header.seed()));
         if (!header.system().isEmpty()) {
             text.append(", system ").append(JavaSyntax.javadoc(header.system()));

@@ -190,7 +190,7 @@ public final class CampaignReport {
     public static String describe(int number, CauseSummary cause, String replayFlags) {
         FindingSummary finding = cause.representative();
         StringBuilder text = new StringBuilder();
-        text.append(String.format(Locale.ROOT, "[%d] %s, found by %s on %s (%d failing tr%s)%n", number, finding.rule(),
+        text.append(String.format(Locale.ROOT, "[%d] %s, found by %s on %s (%,d failing tr%s)%n", number, finding.rule(),
                 finding.foundBy(), finding.configuration(), cause.occurrences(), cause.occurrences() == 1 ? "y" : "ies"));
         if (cause.rules().size() > 1) {
             text.append("    the same cause also broke: ").append(cause.rules().tail().mkString(", ")).append('\n');

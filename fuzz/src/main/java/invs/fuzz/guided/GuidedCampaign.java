@@ -11,6 +11,7 @@ import invs.conformance.generation.Swarm;
 import invs.conformance.board.NamedConfiguration;
 import invs.conformance.check.Property;
 import invs.conformance.check.Violation;
+import invs.conformance.report.IoProblem;
 import invs.conformance.report.ReportFiles;
 import invs.conformance.sut.SystemUnderTestFactory;
 import invs.fuzz.campaign.CampaignReport;
@@ -139,13 +140,16 @@ public final class GuidedCampaign {
             int exit;
             ProgressDisplay display = ProgressDisplay.start(progress, "guided", time.toSeconds(), " s",
                     () -> snapshot(status), terminal, err, Duration.ofSeconds(2));
+            JazzerScratch scratch = new JazzerScratch(guided);
             try {
-                exit = runJazzer(command(configurationFile, corpus, crashes), log, status);
+                Path temporary = scratch.prepare();
+                exit = runJazzer(command(configurationFile, corpus, crashes, temporary), temporary, log, status);
             } finally {
                 display.close();
+                scratch.remove();
             }
             if (!status.started()) {
-                throw new UserError("Jazzer did not start (exit status " + exit + "); see " + log);
+                throw new UserError("Jazzer did not start (exit status " + exit + ")" + JazzerLog.lastWords(log) + "; see " + log);
             }
             int ended = exit;
             // this run's failing inputs and those no earlier run triaged (one interrupted before its triage);
@@ -180,10 +184,10 @@ public final class GuidedCampaign {
         }
     }
 
-    private List<String> command(Path configurationFile, Path corpus, Path crashes) {
+    private List<String> command(Path configurationFile, Path corpus, Path crashes, Path scratch) {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:+EnableDynamicAgentLoading"));
+                "-XX:+EnableDynamicAgentLoading", "-Djava.io.tmpdir=" + scratch));
         if (Runtime.version().feature() >= 22) {
             command.add("--enable-native-access=ALL-UNNAMED");
         }
@@ -211,13 +215,15 @@ public final class GuidedCampaign {
     }
 
     /**
-     * Runs Jazzer, its output copied line by line into {@code log} (flushed at each line, so an interrupted
+     * Runs Jazzer, its temporary files in {@code temporary}, its output copied line by line into {@code log} (flushed at each line, so an interrupted
      * run keeps all it printed) and read by {@code status}. Jazzer and its descendants are killed when invs
      * exits first (Ctrl-C, a SIGTERM) and when it runs a minute past the time budget, printing or not.
      */
-    private int runJazzer(List<String> command, Path log, JazzerStatus status) {
+    private int runJazzer(List<String> command, Path temporary, Path log, JazzerStatus status) {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("TMPDIR", temporary.toString()); // libFuzzer's, as java.io.tmpdir is its JVM's
         try (Writer writer = Files.newBufferedWriter(log, StandardCharsets.UTF_8);
-             ProcessTree jazzer = ProcessTree.start(new ProcessBuilder(command).redirectErrorStream(true))) {
+             ProcessTree jazzer = ProcessTree.start(builder)) {
             Process process = jazzer.process();
             Thread overdue = Thread.ofPlatform().daemon().name("invs-jazzer-deadline").start(() -> {
                 try {
@@ -384,7 +390,7 @@ public final class GuidedCampaign {
             try {
                 Files.createDirectories(directory);
             } catch (IOException e) {
-                throw new UserError("cannot create " + directory + ": " + e.getMessage());
+                throw new UserError("cannot create " + directory + ": " + IoProblem.reason(e));
             }
         }
     }

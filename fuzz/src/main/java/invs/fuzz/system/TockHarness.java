@@ -75,8 +75,9 @@ final class TockHarness {
             return "exit status " + status;
         }
         String last = lines.get(lines.size() - 1);
+        // the script's "(messages above)" points at what now follows it on the same line
         return lines.stream().filter(text -> text.startsWith("error") && !text.equals(last)).findFirst()
-                .map(error -> last + ": " + error).orElse(last);
+                .map(error -> last.replace(" (messages above)", "") + ": " + error).orElse(last);
     }
 
     /** The last 64 KiB of {@code file}, as text. */

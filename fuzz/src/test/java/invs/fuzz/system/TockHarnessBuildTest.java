@@ -23,8 +23,11 @@ class TockHarnessBuildTest {
     void theScriptsLineComesWithTheFirstCompilerError() {
         String errors = "warning: unused variable `x`\nerror[E0425]: cannot find value `y`\nerror: could not compile\n"
                 + "tock-harness: cargo build failed for the Tock tree /t (messages above)\n";
-        assertEquals("tock-harness: cargo build failed for the Tock tree /t (messages above): error[E0425]: cannot find value `y`",
+        // "(messages above)" would point away from the error now on the same line
+        assertEquals("tock-harness: cargo build failed for the Tock tree /t: error[E0425]: cannot find value `y`",
                 TockHarness.why(errors, 2));
+        assertEquals("tock-harness: cargo build failed for the Tock tree /t (messages above)", TockHarness.why(
+                "warning: unused\ntock-harness: cargo build failed for the Tock tree /t (messages above)\n", 2));
         assertEquals("only a warning", TockHarness.why("only a warning\n\n", 2));
         assertEquals("exit status 101", TockHarness.why("  \n", 101));
     }

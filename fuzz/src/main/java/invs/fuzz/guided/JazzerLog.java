@@ -1,0 +1,58 @@
+package invs.fuzz.guided;
+
+import invs.conformance.trace.Utf8Text;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What Jazzer's log ({@code guided/jazzer.log}) says last, for a one-line message when Jazzer did not start:
+ * its reason is most often its last error line ({@code ERROR: The required directory "/x" does not exist},
+ * {@code ParseDictionaryFile: file does not exist or is empty}).
+ */
+final class JazzerLog {
+    /** How much of the log's end is read. */
+    private static final int TAIL_BYTES = 64 * 1024;
+    /** The most characters of a line quoted. */
+    private static final int SHOWN_CHARS = 300;
+
+    private JazzerLog() {
+    }
+
+    /**
+     * {@code ": "} and the last line of {@code log} that names an error, else its last line that is not an
+     * {@code INFO:} line, made printable and cut; empty when there is none or the log cannot be read.
+     */
+    static String lastWords(Path log) {
+        List<String> lines = tail(log);
+        String chosen = null;
+        for (String line : lines) {
+            String text = line.strip();
+            if (text.contains("ERROR") || text.contains("does not exist") || text.startsWith("Exception")) {
+                chosen = text;
+            }
+        }
+        for (int index = lines.size() - 1; chosen == null && index >= 0; index--) {
+            String text = lines.get(index).strip();
+            if (!text.isEmpty() && !text.startsWith("INFO:")) {
+                chosen = text;
+            }
+        }
+        return chosen == null ? "" : ": " + Utf8Text.printable(chosen, SHOWN_CHARS);
+    }
+
+    private static List<String> tail(Path log) {
+        try (RandomAccessFile file = new RandomAccessFile(log.toFile(), "r")) {
+            long from = Math.max(0, file.length() - TAIL_BYTES);
+            byte[] bytes = new byte[(int) (file.length() - from)];
+            file.seek(from);
+            file.readFully(bytes);
+            return new String(bytes, StandardCharsets.UTF_8).lines().toList();
+        } catch (IOException | RuntimeException e) {
+            return List.of();
+        }
+    }
+}
