@@ -95,21 +95,15 @@ class GuidedCampaignTest {
     @Test
     void aFailingInputSavedByAnEarlierRunIsTriaged() throws IOException {
         Path out = directory.resolve("earlier");
-        Path guided = out.resolve("guided");
-        Files.createDirectories(guided.resolve("corpus"));
-        Files.createDirectories(guided.resolve("crashes"));
-        Files.write(guided.resolve("corpus").resolve("nothing"), new byte[] {0});
-        Files.write(guided.resolve("crashes").resolve("crash-00000000000000aa"), new byte[] {0, 3, 0, 13, 0, 0, 0});
-        CommandRun run = CommandRun.of("fuzz", "--guided", "--time", "2s", "--mutant", "size-counts-header",
-                "--standard", "doc-default", "--out", out.toString(), "--progress", "none", "--jazzer-arg=-runs=0");
+        Path guided = earlierRun(out, "crash-00000000000000aa", FAILING);
+        CommandRun run = guidedRun(out, "-runs=0");
         assertEquals(Main.FINDING, run.exit(), run.toString());
         assertTrue(run.out().contains("1 failing input saved under " + guided.resolve("crashes")
                 + ", 0 new in this run; 1 triaged now (those no earlier run triaged, and those this run found again)\n"),
                 run.out());
         assertTrue(run.out().contains("[1] lockstep:SUBSCRIBE_0_SUCCESS, found by guided input crash-00000000000000aa"),
                 run.out());
-        CommandRun again = CommandRun.of("fuzz", "--guided", "--time", "2s", "--mutant", "size-counts-header",
-                "--standard", "doc-default", "--out", out.toString(), "--progress", "none", "--jazzer-arg=-runs=0");
+        CommandRun again = guidedRun(out, "-runs=0");
         assertTrue(again.out().contains(", 0 new in this run; 0 triaged now"), "triaged once, not by every run: " + again.out());
         try (Stream<Path> traces = Files.list(out)) {
             assertEquals(1, traces.filter(file -> file.toString().endsWith(".jsonl")).count(), "one trace of the finding");
@@ -119,25 +113,37 @@ class GuidedCampaignTest {
     @Test
     void aFailingInputThisRunFoundAgainIsAFindingThoughAnEarlierRunTriagedIt() throws Exception {
         Path out = directory.resolve("again");
+        // named as libFuzzer names what it saves, so that finding it again writes the same file
+        String name = "crash-" + java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-1").digest(FAILING));
+        earlierRun(out, name, FAILING);
+        Path seeds = Files.createDirectories(directory.resolve("seeds"));
+        Files.write(seeds.resolve("failing"), FAILING);
+        CommandRun first = guidedRun(out, "-runs=0");
+        assertEquals(Main.FINDING, first.exit(), first.toString());
+        // Jazzer runs the same input again (a corpus of its own): it fails, and libFuzzer saves it under the same name
+        CommandRun again = guidedRun(out, seeds.toString());
+        assertEquals(Main.FINDING, again.exit(), "it said findings: none, exit 0: " + again);
+        assertTrue(again.out().contains(", 0 new in this run; 1 triaged now"), again.out());
+        assertTrue(again.out().contains("[1] lockstep:SUBSCRIBE_0_SUCCESS, found by guided input " + name), again.out());
+    }
+
+    /** An input that size-counts-header fails: a size query answered with the header counted. */
+    private static final byte[] FAILING = {0, 3, 0, 13, 0, 0, 0};
+
+    /** {@code out} as a run left it that saved {@code input} under {@code crashes/} as {@code name}: its guided directory. */
+    private static Path earlierRun(Path out, String name, byte[] input) throws IOException {
         Path guided = out.resolve("guided");
         Files.createDirectories(guided.resolve("corpus"));
         Files.createDirectories(guided.resolve("crashes"));
         Files.write(guided.resolve("corpus").resolve("nothing"), new byte[] {0});
-        byte[] failing = {0, 3, 0, 13, 0, 0, 0};
-        // named as libFuzzer names what it saves, so that finding it again writes the same file
-        String name = "crash-" + java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-1").digest(failing));
-        Files.write(guided.resolve("crashes").resolve(name), failing);
-        Path seeds = Files.createDirectories(directory.resolve("seeds"));
-        Files.write(seeds.resolve("failing"), failing);
-        CommandRun first = CommandRun.of("fuzz", "--guided", "--time", "2s", "--mutant", "size-counts-header",
-                "--standard", "doc-default", "--out", out.toString(), "--progress", "none", "--jazzer-arg=-runs=0");
-        assertEquals(Main.FINDING, first.exit(), first.toString());
-        // Jazzer runs the same input again (a corpus of its own): it fails, and libFuzzer saves it under the same name
-        CommandRun again = CommandRun.of("fuzz", "--guided", "--time", "2s", "--mutant", "size-counts-header",
-                "--standard", "doc-default", "--out", out.toString(), "--progress", "none", "--jazzer-arg=" + seeds);
-        assertEquals(Main.FINDING, again.exit(), "it said findings: none, exit 0: " + again);
-        assertTrue(again.out().contains(", 0 new in this run; 1 triaged now"), again.out());
-        assertTrue(again.out().contains("[1] lockstep:SUBSCRIBE_0_SUCCESS, found by guided input " + name), again.out());
+        Files.write(guided.resolve("crashes").resolve(name), input);
+        return guided;
+    }
+
+    /** A guided run of size-counts-header on doc-default in {@code out}, Jazzer given {@code jazzerArgument}. */
+    private static CommandRun guidedRun(Path out, String jazzerArgument) {
+        return CommandRun.of("fuzz", "--guided", "--time", "2s", "--mutant", "size-counts-header", "--standard",
+                "doc-default", "--out", out.toString(), "--progress", "none", "--jazzer-arg=" + jazzerArgument);
     }
 
     private static Set<String> listing(Path directory) throws IOException {
