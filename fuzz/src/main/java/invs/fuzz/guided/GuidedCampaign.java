@@ -149,7 +149,8 @@ public final class GuidedCampaign {
                 scratch.remove();
             }
             if (!status.started()) {
-                throw new UserError("Jazzer did not start (exit status " + exit + ")" + JazzerLog.lastWords(log) + "; see " + log);
+                throw new UserError("Jazzer did not start (exit status " + exit + ")" + JazzerLog.lastWords(log) + "; see "
+                        + log);
             }
             int ended = exit;
             // this run's failing inputs and those no earlier run triaged (one interrupted before its triage);
@@ -215,8 +216,8 @@ public final class GuidedCampaign {
     }
 
     /**
-     * Runs Jazzer, its temporary files in {@code temporary}, its output copied line by line into {@code log} (flushed at each line, so an interrupted
-     * run keeps all it printed) and read by {@code status}. Jazzer and its descendants are killed when invs
+     * Runs Jazzer, its temporary files in {@code temporary}, its output copied line by line into {@code log}
+     * (flushed at each line, so an interrupted run keeps all it printed) and read by {@code status}. Jazzer and its descendants are killed when invs
      * exits first (Ctrl-C, a SIGTERM) and when it runs a minute past the time budget, printing or not.
      */
     private int runJazzer(List<String> command, Path temporary, Path log, JazzerStatus status) {
