@@ -217,8 +217,9 @@ public final class GuidedCampaign {
 
     /**
      * Runs Jazzer, its temporary files in {@code temporary}, its output copied line by line into {@code log}
-     * (flushed at each line, so an interrupted run keeps all it printed) and read by {@code status}. Jazzer and its descendants are killed when invs
-     * exits first (Ctrl-C, a SIGTERM) and when it runs a minute past the time budget, printing or not.
+     * (flushed at each line, so an interrupted run keeps all it printed) and read by {@code status}. Jazzer and
+     * its descendants are killed when invs exits first (Ctrl-C, a SIGTERM) and when it runs a minute past the
+     * time budget, printing or not.
      */
     private int runJazzer(List<String> command, Path temporary, Path log, JazzerStatus status) {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
