@@ -137,6 +137,7 @@ public final class GuidedCampaign {
             err.flush();
             JazzerStatus status = new JazzerStatus();
             long start = System.nanoTime();
+            long startMillis = System.currentTimeMillis();
             int exit;
             ProgressDisplay display = ProgressDisplay.start(progress, "guided", time.toSeconds(), " s",
                     () -> snapshot(status), terminal, err, Duration.ofSeconds(2));
@@ -159,7 +160,8 @@ public final class GuidedCampaign {
             int fresh = saved.count(file -> !before.contains(file));
             TriagedInputs triaged = new TriagedInputs(guided.resolve("triaged.txt"));
             // and those it found again, which an earlier run triaged: the system fails them in this run too
-            Vector<Path> foundAgain = readable(status.crashesWritten());
+            // (named in its log; or, in -fork mode, whose children's logs it does not show, written since it began)
+            Vector<Path> foundAgain = readable(status.crashesWritten()).appendAll(writtenSince(saved, startMillis));
             Vector<Path> pending = triaged.untriaged(saved).appendAll(foundAgain)
                     .distinctBy(file -> file.toAbsolutePath().normalize());
             SequenceCheck check = new SequenceCheck(open.factory(), supported, properties);
@@ -352,6 +354,20 @@ public final class GuidedCampaign {
     /** The files of {@code named} (as Jazzer's log names them, relative to the working directory) that can be read. */
     private static Vector<Path> readable(Vector<String> named) {
         return named.map(Path::of).filter(file -> Files.isRegularFile(file) && Files.isReadable(file));
+    }
+
+    /**
+     * Those of {@code files} written since {@code millis} (System.currentTimeMillis), with two seconds to spare
+     * for file systems that keep whole seconds: libFuzzer writes a failing input found again over its file.
+     */
+    private static Vector<Path> writtenSince(Vector<Path> files, long millis) {
+        return files.filter(file -> {
+            try {
+                return Files.getLastModifiedTime(file).toMillis() >= millis - 2_000;
+            } catch (IOException e) {
+                return false;
+            }
+        });
     }
 
     private static Vector<Path> crashFiles(Path directory) {

@@ -23,21 +23,24 @@ final class JazzerLog {
     }
 
     /**
-     * {@code ": "} and the last line of {@code log} that names an error, else its last line that is not an
-     * {@code INFO:} line, made printable and cut; empty when there is none or the log cannot be read.
+     * {@code ": "} and the last line of {@code log} that names an error (the deepest {@code Caused by:} of a Java
+     * exception's, else its {@code == Java Exception} line), else its last line that is neither an {@code INFO:}
+     * line nor a stack frame, made printable and cut; empty when there is none or the log cannot be read.
      */
     static String lastWords(Path log) {
         List<String> lines = tail(log);
         String chosen = null;
         for (String line : lines) {
             String text = line.strip();
-            if (text.contains("ERROR") || text.contains("does not exist") || text.startsWith("Exception")) {
+            if (text.contains("ERROR") || text.contains("does not exist") || text.startsWith("Exception")
+                    || text.startsWith("== Java Exception") || text.startsWith("Caused by:")) {
                 chosen = text;
             }
         }
         for (int index = lines.size() - 1; chosen == null && index >= 0; index--) {
             String text = lines.get(index).strip();
-            if (!text.isEmpty() && !text.startsWith("INFO:")) {
+            boolean frame = text.startsWith("at ") || text.matches("\\.\\.\\. \\d+ more");
+            if (!text.isEmpty() && !text.startsWith("INFO:") && !frame) {
                 chosen = text;
             }
         }

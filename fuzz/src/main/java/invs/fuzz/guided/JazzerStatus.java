@@ -23,7 +23,7 @@ final class JazzerStatus {
     private static final Pattern ERROR = Pattern.compile("==\\d+== ERROR: libFuzzer: (.+)$");
     /** The summary libFuzzer prints when it stops on its own, after the error line. */
     private static final Pattern SUMMARY = Pattern.compile("^SUMMARY: libFuzzer: (.+)$");
-    private static final Pattern SAVED = Pattern.compile(".*Test unit written to (\\S+)$");
+    private static final Pattern SAVED = Pattern.compile(".*Test unit written to (.+)$"); // a path may hold spaces
 
     private volatile long executions;
     private volatile long coverage;
@@ -66,9 +66,10 @@ final class JazzerStatus {
             if (summary.matches() && stopped == null) {
                 stopped = summary.group(1).strip();
             } else if (unit.matches()) {
-                written.add(unit.group(1));
+                String file = unit.group(1).strip();
+                written.add(file);
                 if (stopped != null && saved == null) {
-                    saved = unit.group(1);
+                    saved = file;
                 }
             }
         }
@@ -127,9 +128,8 @@ final class JazzerStatus {
      * names them: an input found again keeps the name it had, which an earlier run may have triaged.
      */
     io.vavr.collection.Vector<String> crashesWritten() {
-        return io.vavr.collection.Vector.ofAll(written).filter(file -> {
-            int slash = file.lastIndexOf('/');
-            return file.startsWith("crash-", slash + 1);
-        }).distinct();
+        // "crash-" within the name: a user's -artifact_prefix may put a prefix of its own before it
+        return io.vavr.collection.Vector.ofAll(written).filter(file -> file.substring(file.lastIndexOf('/') + 1)
+                .contains("crash-")).distinct();
     }
 }

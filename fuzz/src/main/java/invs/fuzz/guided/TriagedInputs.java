@@ -31,12 +31,15 @@ final class TriagedInputs {
         return saved.filter(input -> !done.contains(input.getFileName().toString()));
     }
 
-    /** Records {@code inputs} as triaged. */
+    /** Records {@code inputs} as triaged (those not recorded yet: an input found again is triaged again). */
     void record(Vector<Path> inputs) {
-        if (inputs.isEmpty()) {
+        Set<String> done = names();
+        Vector<String> fresh = inputs.map(input -> input.getFileName().toString()).filter(name -> !done.contains(name))
+                .distinct();
+        if (fresh.isEmpty()) {
             return;
         }
-        String lines = inputs.map(input -> input.getFileName().toString() + "\n").mkString();
+        String lines = fresh.map(name -> name + "\n").mkString();
         try {
             Files.writeString(file, lines, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         } catch (IOException e) {

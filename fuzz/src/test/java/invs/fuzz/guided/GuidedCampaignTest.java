@@ -112,7 +112,7 @@ class GuidedCampaignTest {
 
     @Test
     void aFailingInputThisRunFoundAgainIsAFindingThoughAnEarlierRunTriagedIt() throws Exception {
-        Path out = directory.resolve("again");
+        Path out = directory.resolve("found again"); // a space in the path, as libFuzzer's log shows it
         // named as libFuzzer names what it saves, so that finding it again writes the same file
         String name = "crash-" + java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-1").digest(FAILING));
         earlierRun(out, name, FAILING);

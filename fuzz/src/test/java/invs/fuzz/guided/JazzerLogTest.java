@@ -27,6 +27,19 @@ class JazzerLogTest {
     }
 
     @Test
+    void aJavaExceptionIsSaidByItsDeepestCauseNotByItsLastFrame() throws IOException {
+        assertEquals(": Caused by: java.lang.IllegalStateException: no configurations", JazzerLog.lastWords(log(
+                "== Java Exception in fuzzerInitialize: java.lang.reflect.InvocationTargetException\n"
+                        + "\tat jdk.internal.reflect.Method.invoke(Method.java:580)\n"
+                        + "Caused by: java.lang.IllegalStateException: no configurations\n"
+                        + "\tat invs.fuzz.guided.GuidedTarget.fuzzerInitialize(GuidedTarget.java:40)\n"
+                        + "\t... 5 more\n")));
+        assertEquals(": == Java Exception in fuzzerInitialize: java.lang.NoClassDefFoundError", JazzerLog.lastWords(log(
+                "== Java Exception in fuzzerInitialize: java.lang.NoClassDefFoundError\n\tat a.b(C.java:1)\n\t... 5 more\n")));
+        assertEquals(": Usage: jazzer", JazzerLog.lastWords(log("Usage: jazzer\n\tat a.b(C.java:1)\n\t... 5 more\n")));
+    }
+
+    @Test
     void withoutAnErrorTheLastLineThatIsNoInfoLineIsTaken() throws IOException {
         assertEquals(": Usage: jazzer [options]", JazzerLog.lastWords(log("Usage: jazzer [options]\nINFO: done\n\n")));
         assertEquals("", JazzerLog.lastWords(log("INFO: only this\n")));

@@ -67,4 +67,16 @@ class JazzerStatusTest {
         assertEquals(Option.none(), status.stoppedEarly());
         assertEquals(io.vavr.collection.Vector.of("/tmp/c/crash-0123"), status.crashesWritten());
     }
+
+    @Test
+    void theFilesOfFailingInputsAreTakenWithSpacesAndPrefixesInTheirNames() {
+        JazzerStatus status = read(List.of(
+                "== Java Exception: invs.fuzz.guided.RuleBroken: lockstep:SUBSCRIBE_0_SUCCESS",
+                "artifact_prefix='/home/Jane Doe/out/guided/crashes/'; Test unit written to /home/Jane Doe/out/guided/crashes/crash-01 ",
+                "== Java Exception: invs.fuzz.guided.RuleBroken: lockstep:SUBSCRIBE_0_SUCCESS",
+                "artifact_prefix='mine-'; Test unit written to mine-crash-02",
+                "artifact_prefix='/tmp/c/'; Test unit written to /tmp/c/timeout-03"));
+        assertEquals(io.vavr.collection.Vector.of("/home/Jane Doe/out/guided/crashes/crash-01", "mine-crash-02"),
+                status.crashesWritten());
+    }
 }

@@ -286,10 +286,12 @@ public final class Cells {
 
     /** These cells with every unknown byte in {@code [at, at + count)} set to {@code observed[from + i]}. */
     public Cells learn(int at, Bytes observed, int from, int count) {
+        if (count > 0) {
+            Objects.checkFromIndexSize(at, count, length);
+        }
         if (!anyUnknown(at, count)) {
             return this;
         }
-        Objects.checkFromIndexSize(at, count, length);
         CellEdit change = new CellEdit(length, pages, unknown, pageHashes);
         CellPages.eachRun(pages, at, count, from, (page, offset, read, run) -> {
             BitSet mask = unknownPage(page);

@@ -159,6 +159,8 @@ class PagedCellsTest {
             assertThrows(IndexOutOfBoundsException.class, () -> cells.copyFrom(5, Cells.filled(20, 0), 0, 10));
             assertThrows(IndexOutOfBoundsException.class, () -> cells.copyFrom(0, Cells.filled(4, 0), 0, 5));
             assertThrows(IndexOutOfBoundsException.class, () -> cells.learn(0, Bytes.filled(20, 0), 0, 20));
+            // past the end with no unknown byte in range: still an error, not an answer that depends on the data
+            assertThrows(IndexOutOfBoundsException.class, () -> cells.learn(5, Bytes.filled(20, 0), 0, 10));
         });
         assertTrue(cells.anyUnknown(0, 100));
         assertFalse(cells.anyUnknown(3, 100));
