@@ -135,7 +135,10 @@ public final class CampaignBuilder {
         return this;
     }
 
-    /** Whether to stop at the first failing try. */
+    /**
+     * Whether to stop at the first failing try: no try begins after it. A try another thread has run whole by
+     * then is still judged and counted, so a campaign of several threads may report more than one finding.
+     */
     public CampaignBuilder stopAtFirstFinding(boolean value) {
         this.stopAtFirst = value;
         return this;
