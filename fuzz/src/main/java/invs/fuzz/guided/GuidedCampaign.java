@@ -131,7 +131,7 @@ public final class GuidedCampaign {
             Path configurationFile = guided.resolve("configurations.jsonl");
             ConfigurationList.write(supported, configurationFile);
             int seeded = seedCorpus(corpus, supported.size());
-            Set<Path> before = crashFiles(crashes).toJavaSet();
+            Set<Path> before = CrashFiles.saved(crashes).toJavaSet();
             err.printf("invs: guided fuzzing of %s with Jazzer for %s; corpus %s%s, log %s%n", open.description(),
                     DurationConverter.format(time), corpus, seeded > 0 ? " (seeded with " + seeded + " inputs)" : "", log);
             err.flush();
@@ -156,12 +156,13 @@ public final class GuidedCampaign {
             int ended = exit;
             // this run's failing inputs and those no earlier run triaged (one interrupted before its triage);
             // one the system no longer fails is no finding
-            Vector<Path> saved = crashFiles(crashes);
+            Vector<Path> saved = CrashFiles.saved(crashes);
             int fresh = saved.count(file -> !before.contains(file));
             TriagedInputs triaged = new TriagedInputs(guided.resolve("triaged.txt"));
             // and those it found again, which an earlier run triaged: the system fails them in this run too
             // (named in its log; or, in -fork mode, whose children's logs it does not show, written since it began)
-            Vector<Path> foundAgain = readable(status.crashesWritten()).appendAll(writtenSince(saved, startMillis));
+            Vector<Path> foundAgain = CrashFiles.readable(status.crashesWritten())
+                    .appendAll(CrashFiles.writtenSince(saved, startMillis));
             Vector<Path> pending = triaged.untriaged(saved).appendAll(foundAgain)
                     .distinctBy(file -> file.toAbsolutePath().normalize());
             SequenceCheck check = new SequenceCheck(open.factory(), supported, properties);
@@ -272,7 +273,7 @@ public final class GuidedCampaign {
             DecodedSequence sequence = check.decode(read(file));
             Run run = check.run(read(file));
             if (run.failed()) {
-                triage.report(new Failure(sequence.configuration().name(), run, Checks.of(properties), seedOf(file), index,
+                triage.report(new Failure(sequence.configuration().name(), run, Checks.of(properties), CrashFiles.seedOf(file), index,
                         "guided input " + file.getFileName(), Swarm.everything(), Duration.ZERO));
             }
         }
@@ -291,9 +292,9 @@ public final class GuidedCampaign {
         text.append(String.format(Locale.ROOT, "%,d executions (%,d/s), coverage %,d edges and %,d features, corpus %,d inputs in %s%n",
                 status.executions(), status.executionsPerSecond(), status.coverage(), status.features(),
                 status.corpus(), corpus));
-        text.append(String.format(Locale.ROOT, "%d failing input%s saved under %s, %d new in this run; %d triaged now"
-                + " (those no earlier run triaged, and those this run found again)%n", saved.all(), saved.all() == 1 ? "" : "s",
-                crashes, saved.fresh(), saved.pending()));
+        text.append(String.format(Locale.ROOT, "%d failing input%s (crash-…) saved under %s, %d new in this run; %d"
+                + " triaged now (those no earlier run triaged, and those this run found again)%n", saved.all(),
+                saved.all() == 1 ? "" : "s", crashes, saved.fresh(), saved.pending()));
         if (causes.isEmpty()) {
             text.append(stoppedEarly.isDefined() ? "findings: none in what ran\n" : "findings: none\n");
         } else {
@@ -349,42 +350,6 @@ public final class GuidedCampaign {
             count++;
         }
         return count;
-    }
-
-    /** The files of {@code named} (as Jazzer's log names them, relative to the working directory) that can be read. */
-    private static Vector<Path> readable(Vector<String> named) {
-        return named.map(Path::of).filter(file -> Files.isRegularFile(file) && Files.isReadable(file));
-    }
-
-    /**
-     * Those of {@code files} written since {@code millis} (System.currentTimeMillis), with two seconds to spare
-     * for file systems that keep whole seconds: libFuzzer writes a failing input found again over its file.
-     */
-    private static Vector<Path> writtenSince(Vector<Path> files, long millis) {
-        return files.filter(file -> {
-            try {
-                return Files.getLastModifiedTime(file).toMillis() >= millis - 2_000;
-            } catch (IOException e) {
-                return false;
-            }
-        });
-    }
-
-    private static Vector<Path> crashFiles(Path directory) {
-        try (Stream<Path> files = Files.list(directory)) {
-            return Vector.ofAll(files.filter(file -> file.getFileName().toString().startsWith("crash-")).sorted().toList());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static long seedOf(Path file) {
-        String name = file.getFileName().toString().replaceFirst("^crash-", "");
-        try {
-            return Long.parseUnsignedLong(name.substring(0, Math.min(16, name.length())), 16);
-        } catch (NumberFormatException e) {
-            return name.hashCode();
-        }
     }
 
     private static byte[] read(Path file) {

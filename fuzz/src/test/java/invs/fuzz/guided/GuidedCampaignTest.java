@@ -98,7 +98,7 @@ class GuidedCampaignTest {
         Path guided = earlierRun(out, "crash-00000000000000aa", FAILING);
         CommandRun run = guidedRun(out, "-runs=0");
         assertEquals(Main.FINDING, run.exit(), run.toString());
-        assertTrue(run.out().contains("1 failing input saved under " + guided.resolve("crashes")
+        assertTrue(run.out().contains("1 failing input (crash-…) saved under " + guided.resolve("crashes")
                 + ", 0 new in this run; 1 triaged now (those no earlier run triaged, and those this run found again)\n"),
                 run.out());
         assertTrue(run.out().contains("[1] lockstep:SUBSCRIBE_0_SUCCESS, found by guided input crash-00000000000000aa"),
