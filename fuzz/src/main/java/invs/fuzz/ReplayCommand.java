@@ -107,8 +107,8 @@ final class ReplayCommand implements Callable<Integer> {
                         result.violation().get().summary());
             }
             if (!result.matchesRecording()) {
-                out.println("differs from the recording at steps "
-                        + result.steps().filter(StepResult::differsFromRecording).map(step -> step.index() + 1).mkString(", "));
+                Vector<Integer> differing = result.steps().filter(StepResult::differsFromRecording).map(step -> step.index() + 1);
+                out.println("differs from the recording at step" + (differing.size() == 1 ? " " : "s ") + differing.mkString(", "));
             }
             if (record != null) {
                 out.println("recorded the observations in " + record + (replacing ? " (it replaces the file that was there)" : ""));

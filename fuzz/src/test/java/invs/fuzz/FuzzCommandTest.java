@@ -153,7 +153,7 @@ class FuzzCommandTest {
                 .matcher(run.err()).find(), run.err());
         assertTrue(run.out().contains("(the time budget ran out first)"), run.out());
         assertTrue(run.out().contains("--seed 0x50004 --tries "), run.out());
-        assertTrue(run.out().contains(" --time 1h\n") || run.out().contains(" --time 1h  # runs whole the "), run.out());
+        assertTrue(run.out().contains(" --time 1h\n") || run.out().contains(" --time 1h  # runs to its end "), run.out());
     }
 
     @Test
@@ -328,7 +328,7 @@ class FuzzCommandTest {
     void aTryCutAtTheDeadlineIsNamedInTheReRunLine() {
         CommandRun cut = fuzz("--steps", "100000", "--time", "30ms", "--threads", "1");
         assertEquals(0, cut.exit(), cut.toString());
-        assertTrue(cut.out().contains("--seed 0x50004 --tries 1 --time 1h  # runs whole the try this run cut at its"
+        assertTrue(cut.out().contains("--seed 0x50004 --tries 1 --time 1h  # runs to its end the try this run cut at its"
                 + " deadline: its findings may differ\n"), cut.out());
     }
 

@@ -89,7 +89,7 @@ class TraceCommandsTest {
         assertEquals(Main.FINDING, run.exit(), run.toString());
         assertTrue(run.out().contains("violation at step 4: lockstep broken at step 4 (app0 yield)"), run.out());
         assertTrue(run.out().contains("(recorded: upcall 0 (SUCCESS, 2048, 0)"), run.out());
-        assertTrue(run.out().contains("differs from the recording at steps 4"), run.out());
+        assertTrue(run.out().contains("differs from the recording at step 4"), run.out());
     }
 
     @Test

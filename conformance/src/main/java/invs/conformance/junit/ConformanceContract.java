@@ -143,8 +143,19 @@ public abstract class ConformanceContract {
                 .traces(settings.traces())
                 .run();
         if (!result.passed()) {
-            throw new AssertionFailedError(failure(result) + "\n" + result.statistics().table());
+            throw new AssertionFailedError(failure(result) + coverageHint(result) + "\n" + result.statistics().table());
         }
+    }
+
+    /**
+     * What a coverage failure without a finding adds: how an implementation that cannot produce some outcomes
+     * says so ({@link #coverage()}); empty for any other result.
+     */
+    static String coverageHint(CampaignResult result) {
+        return result.findings().isEmpty() && !result.missingCoverage().isEmpty()
+                ? "\nan implementation that cannot produce some of these outcomes (a board without flash faults, one"
+                + " whose apps are never BUSY) overrides coverage() with what it can reach (docs/guide.md, section 8;"
+                + " docs/examples/java-adapter)\n" : "";
     }
 
     /** The report, and each finding as a test method to paste into this class. */

@@ -31,7 +31,7 @@ public final class RerunCommand {
      */
     public static String of(List<String> arguments, long seed, long tries, boolean timeBound, long cut) {
         String command = command(arguments, seed, tries, timeBound);
-        return cut == 0 ? command : command + "  # runs whole the " + (cut == 1 ? "try" : cut + " tries")
+        return cut == 0 ? command : command + "  # runs to its end " + (cut == 1 ? "the try" : "each of the " + cut + " tries")
                 + " this run cut at its deadline: " + (cut == 1 ? "its" : "their") + " findings may differ";
     }
 
