@@ -116,8 +116,9 @@ final class GoverningClause {
 
     /**
      * Where read data came from: no write of the app answered SUCCESS before, so the region is fresh; a
-     * reboot, restart or flash fault came after the last such write, so a crash may have touched it; else
-     * the write itself must persist.
+     * reboot, restart or flash fault came after the last such write before its completion was shown (its
+     * write-done upcall with SUCCESS, seen by a yield of the app), so a crash may have touched it; else the
+     * write itself must persist, across reboots and restarts too.
      */
     private static Clause dataClause(Vector<TraceStep> steps) {
         int app = ((Yield) steps.last().input()).app().slot();
@@ -132,11 +133,18 @@ final class GoverningClause {
         if (lastWrite < 0) {
             return Clause.CLARIFIED_FRESH_REGION;
         }
-        boolean interrupted = steps.drop(lastWrite).init().exists(step -> step.input() instanceof Reboot
+        Vector<TraceStep> after = steps.drop(lastWrite + 1).init();
+        int done = after.indexWhere(step -> step.input() instanceof Yield yield && yield.app().slot() == app
+                && step.observation().exists(observation -> observation instanceof Observation.Yielded yielded
+                && yielded.upcall().exists(upcall -> upcall.subscribeNumber() == WRITE_DONE && upcall.status() == 0)));
+        boolean interrupted = (done < 0 ? after : after.take(done)).exists(step -> step.input() instanceof Reboot
                 || step.input() instanceof FlashFault
                 || step.input() instanceof Restart restart && restart.app().slot() == app);
         return interrupted ? Clause.CLARIFIED_CRASH : Clause.CLARIFIED_DURABILITY;
     }
+
+    /** The subscribe number of the write-done upcall. */
+    private static final int WRITE_DONE = 2;
 
     private static Option<Clause> named(String name) {
         return Vector.of(Clause.values()).find(clause -> clause.name().equals(name));

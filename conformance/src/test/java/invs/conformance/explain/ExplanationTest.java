@@ -85,6 +85,26 @@ class ExplanationTest {
         assertEquals("at 36: ff ff ff ff 00 ff ff ff ff", explanation.differences().head().observed());
     }
 
+    /**
+     * Bytes lost across a reboot, though the write's SUCCESS upcall was shown before it: the write had completed,
+     * so no crash touched it; the data rule broken is durability's (it was filed under the crash rule).
+     */
+    @Test
+    void dataLostAcrossARebootAfterTheWriteWasShownDoneIsFiledUnderDurability() {
+        Vector<Input> written = Vector.of(new Subscribe(APP, 2), new AllowReadOnly(APP, 0, Bytes.fromHex("deadbeef")),
+                Command.write(APP, 0), new Drain(), new Yield(APP));
+        Vector<Input> readBack = Vector.of(new Subscribe(APP, 1), new AllowReadWrite(APP, 0, 4), Command.read(APP, 0),
+                new Drain(), new Yield(APP));
+        UnaryOperator<Observation> lost = observation -> new Observation.Yielded(((Observation.Yielded) observation).upcall(),
+                Bytes.fromHex("ffffffff"));
+        Run afterReboot = run(written.append(new Reboot(0)).appendAll(readBack), 10, lost);
+        assertEquals(Option.some(Clause.CLARIFIED_DURABILITY), afterReboot.violation().get().clause(),
+                afterReboot.violation().get().summary());
+        // the same read before any reboot: durability as well
+        Run without = run(written.appendAll(readBack), 9, lost);
+        assertEquals(Option.some(Clause.CLARIFIED_DURABILITY), without.violation().get().clause());
+    }
+
     /** A yield showing a buffer one byte longer than the one allowed is filed under read-write allow 0, not under any data rule. */
     @Test
     void aBufferOfTheWrongLengthIsFiledUnderTheReadWriteAllow() {
