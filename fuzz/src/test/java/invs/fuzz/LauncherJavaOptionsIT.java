@@ -20,7 +20,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * {@code invs serve}, and for every command on a machine of at most two processors, else Java's own choice;
  * a collector chosen in {@code INVS_JAVA_OPTS}, {@code JAVA_TOOL_OPTIONS} or {@code JDK_JAVA_OPTIONS} is
  * used instead, and the launcher adds none (Java refuses to start with two). Each run logs the collector
- * Java uses ({@code -Xlog:gc}). Options Java refuses to start with are a usage error of the launcher's.
+ * Java uses ({@code -Xlog:gc}). Options Java refuses to start with are a usage error of the launcher's. Jars
+ * and directories in {@code INVS_CLASSPATH} come after invs's own on the class path.
  */
 class LauncherJavaOptionsIT {
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
@@ -64,6 +65,28 @@ class LauncherJavaOptionsIT {
                 output);
     }
 
+    @Test
+    void jarsInInvsClasspathAreOnTheClassPathOfWhatInvsRuns() throws Exception {
+        Path extra = Files.createTempDirectory("invs-classpath");
+        try {
+            Path services = Files.createDirectories(extra.resolve("META-INF").resolve("services"));
+            Files.writeString(services.resolve("invs.conformance.sut.SystemUnderTestProvider"), RenamedReference.class.getName());
+            String classPath = extra + ":" + ROOT.resolve("fuzz").resolve("target").resolve("test-classes");
+            assertTrue(launched("systems", Map.of("INVS_CLASSPATH", classPath)).contains("renamed-reference"));
+            String replayed = launched("replay fuzz/examples/write-read.jsonl --sut renamed-reference",
+                    Map.of("INVS_CLASSPATH", classPath));
+            assertTrue(replayed.contains("conforms"), replayed);
+            String without = run(new ProcessBuilder("bash", "-c", "./invs replay fuzz/examples/write-read.jsonl --sut"
+                    + " renamed-reference"), Map.of(), "./invs replay --sut renamed-reference", 2);
+            assertTrue(without.contains("no system under test called 'renamed-reference' on the class path; 'invs systems'"
+                    + " lists them (INVS_CLASSPATH=your.jar ./invs … adds yours)"), without);
+        } finally {
+            try (var files = Files.walk(extra)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+            }
+        }
+    }
+
     /** The output of {@code ./invs ARGUMENTS} with {@code environment} added, which must exit 0. */
     private static String launched(String arguments, Map<String, String> environment) throws Exception {
         return run(new ProcessBuilder("bash", "-c", "./invs " + arguments), environment, "./invs " + arguments);
@@ -91,6 +114,7 @@ class LauncherJavaOptionsIT {
             builder.environment().remove("INVS_JAVA_OPTS");
             builder.environment().remove("JAVA_TOOL_OPTIONS");
             builder.environment().remove("JDK_JAVA_OPTIONS");
+            builder.environment().remove("INVS_CLASSPATH");
             builder.environment().putAll(environment);
             Process process = builder.directory(ROOT.toFile()).redirectErrorStream(true)
                     .redirectOutput(log.toFile()).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))

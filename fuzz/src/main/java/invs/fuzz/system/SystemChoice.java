@@ -115,7 +115,8 @@ public sealed interface SystemChoice {
         @Override
         public OpenSystem open() {
             SystemUnderTestProvider provider = SystemUnderTestProvider.named(name).getOrElseThrow(() -> new UserError(
-                    "no system under test called '" + name + "' on the class path; 'invs systems' lists them"));
+                    "no system under test called '" + name + "' on the class path; 'invs systems' lists them"
+                            + " (INVS_CLASSPATH=your.jar ./invs … adds yours)"));
             return new OpenSystem(this, provider, provider.name() + ": " + provider.description(), () -> {
             });
         }
