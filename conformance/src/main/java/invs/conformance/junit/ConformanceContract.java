@@ -4,6 +4,7 @@ import invs.conformance.campaign.Campaign;
 import invs.conformance.campaign.CampaignResult;
 import invs.conformance.coverage.CoverageRequirement;
 import invs.conformance.campaign.Finding;
+import invs.conformance.board.BoardLine;
 import invs.conformance.board.NamedConfiguration;
 import invs.conformance.check.Property;
 import invs.conformance.replay.RegressionTestSource;
@@ -111,7 +112,16 @@ public abstract class ConformanceContract {
             case "invs_read_write" -> LibtockScenarios.readWrite(configuration);
             default -> LibtockScenarios.noPermission(configuration);
         };
-        ConformanceAssertions.assertConforms(configuration, inputs, factory());
+        try {
+            ConformanceAssertions.assertConforms(configuration, inputs, factory());
+        } catch (AssertionFailedError failure) {
+            throw new AssertionFailedError("libtock-c app " + app + " on " + onBoard(board) + failure.getMessage(), failure);
+        }
+    }
+
+    /** The board a failure happened on, for its message: {@code board NAME (its line):} and a line feed. */
+    private static String onBoard(NamedConfiguration board) {
+        return "board " + board.name() + " (" + BoardLine.of(board.configuration()) + "):\n";
     }
 
     @ParameterizedTest(name = "{0}")
@@ -126,7 +136,8 @@ public abstract class ConformanceContract {
             try {
                 ConformanceAssertions.assertConforms(configuration, scenario._2, factory());
             } catch (AssertionFailedError failure) {
-                throw new AssertionFailedError(scenario._1 + ": " + failure.getMessage(), failure);
+                throw new AssertionFailedError("the scenario '" + scenario._1 + "' on " + onBoard(board)
+                        + failure.getMessage(), failure);
             }
         }
     }
