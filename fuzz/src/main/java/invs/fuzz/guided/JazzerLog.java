@@ -1,10 +1,9 @@
 package invs.fuzz.guided;
 
 import invs.conformance.trace.Utf8Text;
+import invs.fuzz.system.FileTail;
 
 import java.io.IOException;
-import java.io.RandomAccessFile;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -14,8 +13,6 @@ import java.util.List;
  * {@code ParseDictionaryFile: file does not exist or is empty}).
  */
 final class JazzerLog {
-    /** How much of the log's end is read. */
-    private static final int TAIL_BYTES = 64 * 1024;
     /** The most characters of a line quoted. */
     private static final int SHOWN_CHARS = 300;
 
@@ -48,12 +45,8 @@ final class JazzerLog {
     }
 
     private static List<String> tail(Path log) {
-        try (RandomAccessFile file = new RandomAccessFile(log.toFile(), "r")) {
-            long from = Math.max(0, file.length() - TAIL_BYTES);
-            byte[] bytes = new byte[(int) (file.length() - from)];
-            file.seek(from);
-            file.readFully(bytes);
-            return new String(bytes, StandardCharsets.UTF_8).lines().toList();
+        try {
+            return FileTail.of(log).lines().toList();
         } catch (IOException | RuntimeException e) {
             return List.of();
         }

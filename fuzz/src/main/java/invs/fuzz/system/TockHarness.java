@@ -3,9 +3,6 @@ package invs.fuzz.system;
 import invs.fuzz.cli.UserError;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.SeekableByteChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,7 +16,6 @@ final class TockHarness {
     /** The longest a cold build may take (it compiles the kernel and the capsules). */
     private static final long BUILD_MINUTES = 20;
     /** How much of the end of the build's standard error is read for the line that says why it failed. */
-    private static final int TAIL_BYTES = 64 * 1024;
 
     private TockHarness() {
     }
@@ -44,7 +40,7 @@ final class TockHarness {
                     throw new UserError("building the Tock harness took more than " + BUILD_MINUTES + " minutes; gave up");
                 }
                 if (process.exitValue() != 0) {
-                    throw new UserError("cannot build the Tock harness: " + why(lastLines(log), process.exitValue()));
+                    throw new UserError("cannot build the Tock harness: " + why(FileTail.of(log), process.exitValue()));
                 }
             }
         } catch (IOException e) {
@@ -78,19 +74,6 @@ final class TockHarness {
         // the script's "(messages above)" points at what now follows it on the same line
         return lines.stream().filter(text -> text.startsWith("error") && !text.equals(last)).findFirst()
                 .map(error -> last.replace(" (messages above)", "") + ": " + error).orElse(last);
-    }
-
-    /** The last 64 KiB of {@code file}, as text. */
-    static String lastLines(Path file) throws IOException {
-        try (SeekableByteChannel channel = Files.newByteChannel(file)) {
-            long size = channel.size();
-            ByteBuffer tail = ByteBuffer.allocate((int) Math.min(size, TAIL_BYTES));
-            channel.position(size - tail.capacity());
-            while (tail.hasRemaining() && channel.read(tail) > 0) {
-                // reads the tail
-            }
-            return new String(tail.array(), 0, tail.position(), StandardCharsets.UTF_8);
-        }
     }
 
     private static Path home() {

@@ -37,7 +37,7 @@ class TockHarnessBuildTest {
         Path log = directory.resolve("build.log");
         Files.writeString(log, "warning: unused variable\n".repeat(12_000) + "error: could not compile `harness`\n"
                 + "tock-harness: cargo build failed\n");
-        String tail = TockHarness.lastLines(log);
+        String tail = FileTail.of(log);
         assertTrue(tail.length() <= 64 * 1024, "length " + tail.length());
         assertEquals("tock-harness: cargo build failed: error: could not compile `harness`", TockHarness.why(tail, 2));
     }
