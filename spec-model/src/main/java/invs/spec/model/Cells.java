@@ -22,7 +22,7 @@ public final class Cells {
     /** log2 of {@link #PAGE}. */
     static final int SHIFT = 12;
     private static final byte[][] NO_PAGES = new byte[0][];
-    private static final Cells EMPTY = new Cells(0, NO_PAGES, null);
+    private static final Cells EMPTY = new Cells(0, NO_PAGES, null, null);
 
     private final int length;
     private final byte[][] pages;
@@ -40,14 +40,9 @@ public final class Cells {
     private int[] pageHashes;
 
     /**
-     * Cells of {@code length} bytes held in {@code pages}, {@code unknown} as {@link #unknown}: null when every
-     * byte is known.
+     * Cells of {@code length} bytes held in {@code pages}, {@code unknown} as {@link #unknown} (null when every
+     * byte is known), with the hashes of pages known already (or null).
      */
-    Cells(int length, byte[][] pages, BitSet[] unknown) {
-        this(length, pages, unknown, null);
-    }
-
-    /** Cells as {@link #Cells(int, byte[][], BitSet[])}, with the hashes of pages known already (or null). */
     Cells(int length, byte[][] pages, BitSet[] unknown, int[] pageHashes) {
         this.length = length;
         this.pages = pages;
