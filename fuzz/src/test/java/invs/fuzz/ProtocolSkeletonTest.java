@@ -12,7 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The Python server skeleton of docs/protocol.md (section 10), run as the document says: it speaks the
+ * The Python server skeleton, shipped as docs/examples/python-server/server.py and shown whole in
+ * docs/protocol.md (section 10): the file and the document's block are the same text, and the file, run as
+ * the document says, speaks the
  * protocol, pipelined and with the {@code same-buffer} extension, so a campaign against it reports only
  * the driver it leaves to write (findings of the lockstep property), never a reply out of protocol; and
  * the same campaign asking for no extension ({@code --sut-no-extensions}) finds exactly the same, so the
@@ -20,14 +22,22 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ProtocolSkeletonTest {
     private static final Path PROTOCOL = Path.of("..", "docs", "protocol.md").toAbsolutePath().normalize();
+    private static final Path SKELETON = Path.of("..", "docs", "examples", "python-server", "server.py")
+            .toAbsolutePath().normalize();
 
     @TempDir
     Path directory;
 
     @Test
-    void theDocumentsSkeletonSpeaksTheProtocolWithBuffersLeftOut() throws Exception {
-        Path server = directory.resolve("server.py");
-        Files.writeString(server, skeleton());
+    void theShippedSkeletonIsTheOneTheDocumentShows() throws Exception {
+        assertEquals(documentBlock(), Files.readString(SKELETON, StandardCharsets.UTF_8),
+                "docs/examples/python-server/server.py and the Python block of docs/protocol.md differ");
+        assertTrue(Files.isExecutable(SKELETON), SKELETON + " is executable, as its first line says");
+    }
+
+    @Test
+    void theSkeletonSpeaksTheProtocolWithBuffersLeftOut() throws Exception {
+        Path server = SKELETON;
         Path replies = directory.resolve("replies.jsonl");
         String command = "python3 '" + server + "' | tee -a '" + replies + "'";
         CommandRun run = campaign(command, "out");
@@ -65,7 +75,7 @@ class ProtocolSkeletonTest {
     }
 
     /** The Python block of docs/protocol.md. */
-    private static String skeleton() throws Exception {
+    private static String documentBlock() throws Exception {
         String text = Files.readString(PROTOCOL, StandardCharsets.UTF_8);
         int start = text.indexOf("```python\n");
         assertTrue(start >= 0, "docs/protocol.md has a Python block");
