@@ -73,7 +73,7 @@ public final class Main implements Runnable {
         line.setOverwrittenOptionsAllowed(true);
         line.setExitCodeExceptionMapper(error -> USAGE);
         line.setParameterExceptionHandler((error, arguments) -> {
-            error.getCommandLine().getErr().println("invs: " + Utf8Text.printable(error.getMessage(), MESSAGE_CHARS)
+            error.getCommandLine().getErr().println("invs: " + Utf8Text.printable(problem(error, arguments), MESSAGE_CHARS)
                     + " (see 'invs " + commandPath(error.getCommandLine()) + "--help')");
             return USAGE;
         });
@@ -99,6 +99,22 @@ public final class Main implements Runnable {
         }
         commandLine.getErr().flush();
         return INTERNAL;
+    }
+
+    /**
+     * What was wrong with the command line: picocli's message, except for arguments left over after {@code --}
+     * (the end of options), which picocli calls unknown options when they begin with a dash.
+     */
+    private static String problem(CommandLine.ParameterException error, String... arguments) {
+        int end = List.of(arguments).indexOf("--");
+        if (end >= 0 && error instanceof CommandLine.UnmatchedArgumentException unmatched
+                && !unmatched.getUnmatched().isEmpty()
+                && List.of(arguments).subList(end + 1, arguments.length).contains(unmatched.getUnmatched().get(0))) {
+            return "unexpected argument" + (unmatched.getUnmatched().size() == 1 ? "" : "s") + " after '--' (the end of"
+                    + " options): " + unmatched.getUnmatched().stream().map(argument -> "'" + argument + "'")
+                    .collect(java.util.stream.Collectors.joining(", "));
+        }
+        return error.getMessage();
     }
 
     private static String commandPath(CommandLine line) {

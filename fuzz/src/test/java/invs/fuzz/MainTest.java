@@ -168,6 +168,17 @@ class MainTest {
     }
 
     @Test
+    void anArgumentAfterTheEndOfOptionsIsNotCalledAnUnknownOption() {
+        int[] code = new int[1];
+        String err = captureErr(() -> code[0] = Main.run("fuzz", "--tries", "1", "--", "--time", "3s"));
+        assertEquals(Main.USAGE, code[0]);
+        assertEquals("invs: unexpected arguments after '--' (the end of options): '--time', '3s' (see 'invs fuzz --help')",
+                err.strip());
+        String before = captureErr(() -> code[0] = Main.run("fuzz", "--bogus", "--", "x"));
+        assertTrue(before.startsWith("invs: Unknown options: '--bogus'"), before);
+    }
+
+    @Test
     void outputThatCannotBeWrittenIsAUsageErrorNotASuccess() throws Exception {
         Process full = new ProcessBuilder("bash", "-c", ChildJava.command(Main.class.getName(), "systems") + " > /dev/full")
                 .redirectErrorStream(true).start();
