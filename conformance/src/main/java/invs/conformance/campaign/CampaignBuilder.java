@@ -19,6 +19,9 @@ import java.time.Duration;
  * baseline, no coverage requirement.
  */
 public final class CampaignBuilder {
+    /** The most time shrinking one finding takes unless told otherwise ({@link #shrinkTime}). */
+    public static final Duration DEFAULT_SHRINK_TIME = Duration.ofSeconds(20);
+
     private final String system;
     private final SystemUnderTestFactory factory;
     private Vector<NamedConfiguration> boards = StandardConfigurations.of(Profile.DOC);
@@ -31,7 +34,7 @@ public final class CampaignBuilder {
     private Vector<Property> properties = Vector.of(Property.values());
     private boolean swarm;
     private CoverageRequirement coverage = CoverageRequirement.none();
-    private Duration shrinkTime = Duration.ofSeconds(20);
+    private Duration shrinkTime = DEFAULT_SHRINK_TIME;
     private Option<Path> traces = Option.none();
     private Option<SystemUnderTestFactory> baseline = Option.none();
     private boolean stopAtFirst;

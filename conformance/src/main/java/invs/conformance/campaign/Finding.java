@@ -81,11 +81,19 @@ public record Finding(Violation violation, Checks checks, long seed, String conf
 
     /** A report: the seed, the lengths, the board the shrunk sequence runs on, the divergence explained and the shrunk steps. */
     public String report() {
+        return property().label() + " broken (" + property().statement() + ")\n"
+                + "seed " + String.format("0x%016x", seed) + " on " + configurationName
+                + ", found after " + steps(originalLength) + ", shrunk to " + steps(shrunkLength())
+                + (occurrences > 1 ? " (" + occurrences + " tries failed this way)" : "") + '\n'
+                + details();
+    }
+
+    /**
+     * The lines of a {@linkplain #report() report} after the seed and the lengths: the board the shrunk sequence
+     * runs on, the divergence explained, the shrunk steps and the trace file.
+     */
+    public String details() {
         StringBuilder text = new StringBuilder()
-                .append(property().label()).append(" broken (").append(property().statement()).append(")\n")
-                .append("seed ").append(String.format("0x%016x", seed)).append(" on ").append(configurationName)
-                .append(", found after ").append(steps(originalLength)).append(", shrunk to ").append(steps(shrunkLength()))
-                .append(occurrences > 1 ? " (" + occurrences + " tries failed this way)" : "").append('\n')
                 .append("board: ").append(BoardLine.of(trace.header().configuration())).append('\n')
                 .append(explained()).append('\n')
                 .append("shrunk sequence:\n");

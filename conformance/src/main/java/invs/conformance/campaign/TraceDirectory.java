@@ -46,10 +46,23 @@ final class TraceDirectory {
      * links, the name is reserved first and the trace written into it.
      */
     synchronized Option<Path> create(String rule, long seed, Trace trace) {
+        return createNamed(String.format("%s-%016x", rule.replace(':', '-').toLowerCase(Locale.ROOT), seed), trace);
+    }
+
+    /**
+     * Writes {@code trace} into a new file named after the system and {@code name} (lower case, each run of
+     * characters other than letters, digits, {@code _} and {@code .} made one {@code -}), as
+     * {@link #create(String, long, Trace)} does: for a sequence no seed made.
+     */
+    synchronized Option<Path> create(String name, Trace trace) {
+        return createNamed(name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_.]+", "-").replaceAll("^-|-$", ""), trace);
+    }
+
+    private Option<Path> createNamed(String name, Trace trace) {
         if (directory.isEmpty()) {
             return Option.none();
         }
-        String base = String.format("%s-%s-%016x", system, rule.replace(':', '-').toLowerCase(Locale.ROOT), seed);
+        String base = system.isEmpty() ? name : system + "-" + name;
         try {
             Files.createDirectories(directory.get());
             Path whole = temporary(directory.get());

@@ -125,18 +125,8 @@ public final class Triage {
     }
 
     private Finding shrink(Kept kept) {
-        Deadline until = Deadline.after(shrinkTime);
         Failure failure = kept.failure();
-        Checks checks = failure.checks();
-        Shrinker.Reproduction reproduction = reproduction(checks);
-        boolean simplifyBoards = checks.subject().isEmpty();
-        Run visible = Visibility.revealed(failure.run(), reproduction);
-        Shrinker.Result shrunk = new Shrinker(reproduction, until.remaining(), simplifyBoards).shrink(visible);
-        Run revealed = until.passed() ? shrunk.run() : Visibility.revealed(shrunk.run(), reproduction);
-        if (revealed != shrunk.run()) {
-            Shrinker.Result again = new Shrinker(reproduction, until.remaining(), simplifyBoards).shrink(revealed);
-            shrunk = new Shrinker.Result(again.run(), shrunk.attempts() + again.attempts(), shrunk.took().plus(again.took()));
-        }
+        Shrinker.Result shrunk = shrunk(failure.run(), failure.checks(), reproduction(failure.checks()), shrinkTime);
         Trace trace = trace(shrunk.run(), failure, "");
         Option<Path> file = kept.file();
         // The trace saved when the failure was found is named after its rule; shrinking may end at another
@@ -150,8 +140,27 @@ public final class Triage {
             file.forEach(traces::delete);
             file = traces.create(rule, failure.seed(), trace);
         }
-        return new Finding(shrunk.violation(), checks, failure.seed(), failure.board(), failure.run().steps().size(), trace,
+        return new Finding(shrunk.violation(), failure.checks(), failure.seed(), failure.board(), failure.run().steps().size(), trace,
                 failure.foundAfter(), shrunk.took(), kept.occurrences(), file, failure.origin(), failure.swarm());
+    }
+
+    /**
+     * {@code failing}, which broke one of {@code checks}, shrunk through {@code reproduction} in at most
+     * {@code shrinkTime}: a failure that showed only in data is shrunk with every outcome visible when that
+     * shows the answer behind it ({@link Visibility#revealed}), and revealed and shrunk again once shrunk; the
+     * board is simplified too unless the checks name an app by its slot (isolation's subject).
+     */
+    static Shrinker.Result shrunk(Run failing, Checks checks, Shrinker.Reproduction reproduction, Duration shrinkTime) {
+        Deadline until = Deadline.after(shrinkTime);
+        boolean simplifyBoards = checks.subject().isEmpty();
+        Run visible = Visibility.revealed(failing, reproduction);
+        Shrinker.Result shrunk = new Shrinker(reproduction, until.remaining(), simplifyBoards).shrink(visible);
+        Run revealed = until.passed() ? shrunk.run() : Visibility.revealed(shrunk.run(), reproduction);
+        if (revealed != shrunk.run()) {
+            Shrinker.Result again = new Shrinker(reproduction, until.remaining(), simplifyBoards).shrink(revealed);
+            shrunk = new Shrinker.Result(again.run(), shrunk.attempts() + again.attempts(), shrunk.took().plus(again.took()));
+        }
+        return shrunk;
     }
 
     /** Runs a candidate with {@code checks}; a violation the baseline shares counts as none. */
@@ -173,12 +182,20 @@ public final class Triage {
     }
 
     private Trace trace(Run run, Failure failure, String remark) {
+        return trace(system, failure.seed(), failure.checks(), run, remark);
+    }
+
+    /**
+     * The trace of {@code run}, which broke one of {@code checks}, by {@code system}: its header names the
+     * property broken and, for isolation, the subject; its description is {@code remark} and the divergence.
+     */
+    static Trace trace(String system, long seed, Checks checks, Run run, String remark) {
         var violation = run.violation().get();
-        TraceHeader header = TraceHeader.of(run.configuration(), failure.seed(), system)
+        TraceHeader header = TraceHeader.of(run.configuration(), seed, system)
                 .withProperty(violation.property().label())
                 .withDescription(remark + violation.description());
-        if (failure.checks().subject().isDefined()) {
-            header = header.withSubject(failure.checks().subject().get().slot());
+        if (checks.subject().isDefined()) {
+            header = header.withSubject(checks.subject().get().slot());
         }
         return new Trace(header, run.steps());
     }

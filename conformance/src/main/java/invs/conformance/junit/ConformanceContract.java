@@ -4,16 +4,18 @@ import invs.conformance.campaign.Campaign;
 import invs.conformance.campaign.CampaignResult;
 import invs.conformance.coverage.CoverageRequirement;
 import invs.conformance.campaign.Finding;
-import invs.conformance.board.BoardLine;
 import invs.conformance.board.NamedConfiguration;
+import invs.conformance.check.Checks;
 import invs.conformance.check.Property;
 import invs.conformance.replay.RegressionTestSource;
 import invs.conformance.board.StandardConfigurations;
 import invs.conformance.sut.SystemUnderTestFactory;
+import invs.conformance.trace.Trace;
 import invs.spec.Configuration;
 import invs.spec.Profile;
 import invs.spec.Input;
 import io.vavr.collection.Vector;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -40,8 +42,10 @@ import java.util.stream.Stream;
  * <p>The suite, for every standard configuration the factory supports: generated sequences in lockstep
  * with the specification (also checking liveness, durability and robustness); isolation scenarios; the
  * upstream libtock-c test apps as fixed sequences; and, over all configurations, that every documented
- * outcome and corner the engine aims at was reached ({@link #coverage()}). A failure reports the seed, the
- * shrunk sequence and the clause, and writes the trace to {@code target/invs-findings}. The budget comes
+ * outcome and corner the engine aims at was reached ({@link #coverage()}). A failure reports the shrunk
+ * sequence and the clause (a campaign's also the seed; a libtock-c app or interruption scenario its name and
+ * board) and writes the trace to {@code target/invs-findings}; before its first test a class removes the
+ * traces it wrote there on its last run ({@link ContractSettings}). The budget comes
  * from {@link ConformanceBudget} and the system properties {@code invs.seed}, {@code invs.tries},
  * {@code invs.steps}, {@code invs.seconds}. The tests of a subclass share one instance
  * ({@link TestInstance.Lifecycle#PER_CLASS}); the per-configuration tests are parameterized tests.
@@ -90,6 +94,15 @@ public abstract class ConformanceContract {
                         Arguments.of("invs_no_permission", named)));
     }
 
+    /**
+     * Removes the trace files this class wrote into the traces directory on its last run, and only those
+     * ({@link WrittenTraces}), so that the directory never mixes them with this run's.
+     */
+    @BeforeAll
+    void removeTheTracesOfTheLastRun() {
+        writtenTraces().removeEarlier();
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("configurationsToRun")
     void conformsInLockstep(NamedConfiguration configuration) {
@@ -112,16 +125,7 @@ public abstract class ConformanceContract {
             case "invs_read_write" -> LibtockScenarios.readWrite(configuration);
             default -> LibtockScenarios.noPermission(configuration);
         };
-        try {
-            ConformanceAssertions.assertConforms(configuration, inputs, factory());
-        } catch (AssertionFailedError failure) {
-            throw new AssertionFailedError("libtock-c app " + app + " on " + onBoard(board) + failure.getMessage(), failure);
-        }
-    }
-
-    /** The board a failure happened on, for its message: {@code board NAME (its line):} and a line feed. */
-    private static String onBoard(NamedConfiguration board) {
-        return "board " + board.name() + " (" + BoardLine.of(board.configuration()) + "):\n";
+        scenarios().assertConforms("libtock-c app " + app, "libtock-c " + app, board, inputs);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -132,14 +136,20 @@ public abstract class ConformanceContract {
         try (var system = factory().create(configuration)) {
             capabilities = system.capabilities();
         }
+        ScenarioCheck scenarios = scenarios();
         for (var scenario : TimingScenarios.all(configuration, capabilities)) {
-            try {
-                ConformanceAssertions.assertConforms(configuration, scenario._2, factory());
-            } catch (AssertionFailedError failure) {
-                throw new AssertionFailedError("the scenario '" + scenario._1 + "' on " + onBoard(board)
-                        + failure.getMessage(), failure);
-            }
+            scenarios.assertConforms("the scenario '" + scenario._1 + "'", scenario._1, board, scenario._2);
         }
+    }
+
+    /** The scenarios of this class's system, checked as a campaign's lockstep tries are, their traces listed. */
+    private ScenarioCheck scenarios() {
+        return new ScenarioCheck(systemName(), factory(), Checks.online(), writtenTraces());
+    }
+
+    /** The traces this class writes, into the directory of its settings. */
+    private WrittenTraces writtenTraces() {
+        return new WrittenTraces(ContractSettings.of(getClass()).traces(), getClass());
     }
 
     @Test
@@ -153,6 +163,7 @@ public abstract class ConformanceContract {
                 .coverage(coverage())
                 .traces(settings.traces())
                 .run();
+        listTraces(result);
         if (!result.passed()) {
             throw new AssertionFailedError(failure(result) + coverageHint(result) + "\n" + result.statistics().table());
         }
@@ -173,13 +184,23 @@ public abstract class ConformanceContract {
     private static String failure(CampaignResult result) {
         StringBuilder text = new StringBuilder(result.report());
         for (Finding finding : result.findings()) {
-            RegressionTestSource.tooLarge(finding.trace()).fold(() -> text
-                    .append("\nas a regression test (paste into this class; imports: ")
-                    .append(RegressionTestSource.IMPORTS.mkString(", ")).append("):\n")
-                    .append(RegressionTestSource.method(finding.trace(), RegressionTestSource.methodName(finding), "factory()")),
-                    why -> text.append("\nno regression test: the trace is too large for one (").append(why).append(")\n"));
+            text.append(asRegressionTest(finding.trace(), RegressionTestSource.methodName(finding)));
         }
         return text.toString();
+    }
+
+    /** {@code trace} as a test method called {@code name} to paste into this class, or why it cannot be one. */
+    static String asRegressionTest(Trace trace, String name) {
+        return RegressionTestSource.tooLarge(trace).fold(() -> "\nas a regression test (paste into this class; imports: "
+                        + RegressionTestSource.IMPORTS.mkString(", ") + "):\n"
+                        + RegressionTestSource.method(trace, name, "factory()"),
+                why -> "\nno regression test: the trace is too large for one (" + why + ")\n");
+    }
+
+    /** Lists the traces {@code result} wrote, for the next run to remove. */
+    private void listTraces(CampaignResult result) {
+        WrittenTraces traces = writtenTraces();
+        result.findings().flatMap(Finding::traceFile).forEach(traces::add);
     }
 
     private void campaign(NamedConfiguration configuration, Vector<Property> properties) {
@@ -191,6 +212,7 @@ public abstract class ConformanceContract {
                 .properties(properties)
                 .traces(settings.traces())
                 .run();
+        listTraces(result);
         if (!result.findings().isEmpty()) {
             throw new AssertionFailedError(failure(result));
         }

@@ -13,6 +13,11 @@ import java.util.SplittableRandom;
  * {@code invs.seconds}, {@code invs.seed}; traces of findings go to {@code invs.traces} (default
  * {@code target/invs-findings}).
  *
+ * <p>The traces directory holds a class's traces of its latest run only: a contract class lists the trace
+ * files it writes there in {@code .written-by-CLASS} (its binary name), and before its first test removes
+ * the files its last run listed. Nothing else is removed: traces of other classes, of {@code invs fuzz} and
+ * any other file stay. A run of some of the classes leaves the others' traces of their own last run.
+ *
  * @param budget the budget per configuration
  * @param seed   the seed
  * @param traces where to write the traces of findings

@@ -224,6 +224,18 @@ public final class RegressionTestSource {
         return finding.property().label() + clause + String.format("%08x", (int) finding.seed());
     }
 
+    /**
+     * A method name for a finding of a scenario no seed made: the words of {@code scenario}, the property and
+     * the clause, for example {@code invsSingleOnDocDefaultLockstepSubscribe0Success}.
+     */
+    public static String methodName(String scenario, Finding finding) {
+        String words = camel(scenario.replaceAll("[^A-Za-z0-9]+", "_"));
+        String name = (words.isEmpty() || !Character.isLetter(words.charAt(0)) ? "scenario" + words
+                : Character.toLowerCase(words.charAt(0)) + words.substring(1))
+                + camel(finding.property().label()) + finding.clause().map(c -> camel(c.name())).getOrElse("");
+        return methodNameProblem(name).isEmpty() ? name : "scenario" + camel(name);
+    }
+
     /** Java source that builds {@code configuration}. */
     public static String configuration(Configuration configuration) {
         StringBuilder text = new StringBuilder("new Configuration(").append(configuration.storageLength()).append("L, ")

@@ -7,6 +7,7 @@ import invs.conformance.board.StandardConfigurations;
 import invs.conformance.sut.SystemUnderTestFactory;
 import invs.conformance.zoo.Zoo;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.opentest4j.AssertionFailedError;
 
 /**
@@ -14,6 +15,9 @@ import org.opentest4j.AssertionFailedError;
  * them as {@code [1]}, {@code [2]}, and without the board a porter could not tell which region size failed.
  */
 class ContractFailureMessagesTest {
+    @RegisterExtension
+    final TemporaryTraces traces = new TemporaryTraces();
+
     /** The contract over a bug-zoo mutant, its tests called directly. */
     private static ConformanceContract over(String mutant) {
         return new ConformanceContract() {
