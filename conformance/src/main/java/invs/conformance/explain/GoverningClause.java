@@ -14,31 +14,42 @@ import invs.spec.Subscribe;
 import invs.spec.Unsubscribe;
 import invs.spec.Upcall;
 import invs.spec.Yield;
+import invs.spec.model.Outcome;
 import io.vavr.collection.Vector;
 import io.vavr.control.Option;
 
 /**
  * The clause that governs the field in which an observation differs, rather than the clause of the first
- * answer the specification allowed: an error (return code or upcall status) where it does not apply points
+ * answer the specification allowed: an error (return code or upcall status) where SUCCESS was due points
  * at the rule that says when that error applies (a BUSY after the operation completed points at the BUSY
- * rule, which docs/spec.md D4 explains); a SUCCESS where an error was due points at the rule the
- * specification gave for that error; read data at where the bytes came from (a fresh region, durability, a
- * crash); an upcall delivered after its app subscribed to its number again at the subscribe rule of TRD104
- * (which drops queued upcalls); any other missing or extra upcall at liveness.
+ * rule, which docs/spec.md D4 explains); an error where another error was due, and a SUCCESS where an error
+ * was due, point at the rule the specification gave for the error due (the closest outcome's clause): the
+ * condition of the error due holds, and when the other's holds too, docs/spec.md D11 orders them (a write
+ * without permission answered NOMEM on a full storage breaks the permission rule, not NOMEM's); read data
+ * at where the bytes came from (a fresh region, durability, a crash); an upcall delivered after its app
+ * subscribed to its number again at the subscribe rule of TRD104 (which drops queued upcalls); any other
+ * missing or extra upcall at liveness.
  */
 final class GoverningClause {
     private GoverningClause() {
     }
 
-    /** The clause governing {@code difference} at the last step of {@code steps}; {@code fallback} when none is closer. */
-    static Clause of(Difference difference, Vector<TraceStep> steps, Clause fallback) {
+    /**
+     * The clause governing {@code difference} from {@code closest}, the closest outcome allowed, at the last step
+     * of {@code steps}; the closest outcome's clause when none is closer.
+     */
+    static Clause of(Difference difference, Vector<TraceStep> steps, Outcome closest) {
+        Clause fallback = closest.clause();
         TraceStep last = steps.last();
         Input input = last.input();
         Option<Observation> observed = last.observation();
+        Observation due = closest.expected().example(0);
         return switch (difference.field()) {
             case RETURN -> input instanceof Command command && observed.exists(o -> o instanceof Observation.Failure)
+                    && !(due instanceof Observation.Failure)
                     ? returnClause(command, ((Observation.Failure) observed.get()).code(), fallback) : fallback;
-            case STATUS, ARG1, ARG2, UPCALL_NUMBER -> upcall(observed).map(upcall -> statusClause(upcall, difference, fallback))
+            case STATUS, ARG1, ARG2, UPCALL_NUMBER -> upcall(observed)
+                    .map(upcall -> statusClause(upcall, difference, upcall(Option.some(due)), fallback))
                     .getOrElse(fallback);
             case UPCALL -> resubscribed(steps) ? Clause.TRD104_SUBSCRIBE : Clause.CLARIFIED_LIVENESS;
             case BUFFER -> input instanceof Yield ? dataClause(steps) : fallback;
@@ -97,16 +108,16 @@ final class GoverningClause {
         return named(prefix + code.name()).getOrElse(fallback);
     }
 
-    private static Clause statusClause(Upcall upcall, Difference difference, Clause fallback) {
+    private static Clause statusClause(Upcall upcall, Difference difference, Option<Upcall> due, Clause fallback) {
         if (!DriverNumbers.isSubscribeNumber(upcall.subscribeNumber())) {
             return Clause.TRD104_SUBSCRIBE;
         }
         String prefix = "SUBSCRIBE_" + upcall.subscribeNumber() + "_";
         if (difference.field() == Field.STATUS) {
-            // An error status where it does not apply breaks that error's rule; a SUCCESS where an error was
-            // due breaks the rule the specification gave for the error (the closest outcome's clause).
-            return upcall.status() != 0 ? named(prefix + ErrorCode.statusName(upcall.status())).getOrElse(fallback)
-                    : fallback;
+            // An error status where SUCCESS was due breaks that error's rule; a SUCCESS or another error where
+            // an error was due breaks the rule the specification gave for the error due (the closest outcome's clause).
+            return upcall.status() != 0 && due.forAll(expected -> expected.status() == 0)
+                    ? named(prefix + ErrorCode.statusName(upcall.status())).getOrElse(fallback) : fallback;
         }
         if (difference.field() == Field.ARG1 && upcall.status() == 0 && upcall.subscribeNumber() != 0) {
             return Clause.CLARIFIED_TRANSFER;

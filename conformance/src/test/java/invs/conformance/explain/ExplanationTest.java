@@ -124,6 +124,27 @@ class ExplanationTest {
     }
 
     /**
+     * An error where another error was due is filed under the rule of the error due, not of the error shown:
+     * a read without a buffer answered INVAL (its range is within the region, and RESERVE comes first anyway,
+     * docs/spec.md D11) breaks the RESERVE rule; a size command while the first is pending answered NOSUPPORT
+     * (the app has every permission) breaks the BUSY rule. An error where SUCCESS was due stays under the rule
+     * of the error shown ({@link #aBusyAfterTheDrainIsFiledUnderTheBusyRule}).
+     */
+    @Test
+    void anErrorWhereAnotherErrorWasDueIsFiledUnderTheErrorDue() {
+        Vector<Input> unbuffered = Vector.of(new Subscribe(APP, 1), Command.read(APP, 0), new Drain(), new Yield(APP));
+        Run inval = run(unbuffered, 3, observation -> new Observation.Yielded(
+                Option.some(Upcall.error(1, ErrorCode.INVAL)), Bytes.empty()));
+        assertEquals(Option.some(Clause.SUBSCRIBE_1_RESERVE), inval.violation().get().clause());
+        assertEquals(Field.STATUS, explain(inval).differences().head().field());
+
+        Vector<Input> twice = Vector.of(new Subscribe(APP, 0), Command.size(APP), Command.size(APP));
+        Run nosupport = run(twice, 2, observation -> Observation.failure(ErrorCode.NOSUPPORT));
+        assertEquals(Option.some(Clause.COMMAND_1_BUSY), nosupport.violation().get().clause());
+        assertEquals(Field.RETURN, explain(nosupport).differences().head().field());
+    }
+
+    /**
      * A size upcall with a wrong value where, without a drain, the yield may also show no upcall yet: the
      * closest allowed answer is the size upcall, not "no upcall", so the divergence is filed under the size
      * upcall's clause, with one field that differs, and its description names that clause too. With two
