@@ -113,16 +113,21 @@ class FuzzCommandTest {
         assertEquals(Main.FINDING, CommandRun.of("replay", trace.toString(), "--mutant", "size-counts-header").exit());
         CommandRun reference = CommandRun.of("replay", trace.toString());
         assertEquals(0, reference.exit(), reference.toString());
-        // had a trace not been written, the report would not say that every trace is saved
+        // the findings line counts the traces the findings name, whatever the problems say
         String json = Files.readString(directory.resolve("findings").resolve("report.json"));
-        java.util.regex.Matcher problems = Pattern.compile("\"problems\"\\s*:\\s*\\[\\s*\\]").matcher(json);
+        Matcher problems = Pattern.compile("\"problems\"\\s*:\\s*\\[\\s*\\]").matcher(json);
         assertTrue(problems.find(), json);
-        String unwritten = problems.replaceFirst("\"problems\":[\"cannot write a trace into x: Not a directory\"]");
+        String oddProblem = problems.replaceFirst("\"problems\":[\"cannot write a trace into x: Not a directory\"]");
         String shown = invs.fuzz.campaign.CampaignReport.render(
-                invs.conformance.report.JsonReportReader.parse(unwritten, "report.json"));
-        assertTrue(shown.contains("; traces are saved under " + directory.resolve("findings") + ", but for those the"
-                + " problems below say could not be written\n"), shown);
+                invs.conformance.report.JsonReportReader.parse(oddProblem, "report.json"));
+        assertTrue(shown.contains("; every trace is saved under " + directory.resolve("findings") + "\n"), shown);
         assertTrue(shown.contains("\nproblem: cannot write a trace into x: Not a directory\n"), shown);
+        String untraced = Pattern.compile("\"trace\"\\s*:\\s*\"[^\"]*\"").matcher(json).replaceAll("\"trace\" : null");
+        String otherWords = untraced.replaceFirst("\"problems\"\\s*:\\s*\\[\\s*\\]", "\"problems\":[\"disk full\"]");
+        shown = invs.fuzz.campaign.CampaignReport.render(invs.conformance.report.JsonReportReader.parse(otherWords, "report.json"));
+        assertTrue(shown.contains("; no trace is saved under " + directory.resolve("findings")
+                + "; the problems below say why it could not be written\n"), shown);
+        assertFalse(shown.contains("replay:"), shown);
     }
 
     /**

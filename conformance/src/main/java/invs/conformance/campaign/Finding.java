@@ -25,7 +25,7 @@ import java.time.Duration;
  * @param foundAfter        time from the start of the campaign to the failing step
  * @param shrinkTime        time spent shrinking
  * @param occurrences       how many tries broke the same rule
- * @param traceFile         where the trace was written, if the campaign writes traces
+ * @param traceFile         the file that holds the trace, if the campaign writes traces and could write it
  * @param origin            which try (or input) found it
  * @param swarm             the features that try could use
  */

@@ -22,7 +22,7 @@ import java.util.Locale;
  * (unshrunk) and rewritten in place once shrunk, so that a crash, a kill or a full disk never loses what
  * was found. Each finding gets a file of its own: a name already taken (by an earlier campaign, or another
  * shard) gets a numbered suffix instead of being overwritten. Writing never throws: what could not be
- * written is listed in {@link #problems()}.
+ * written is listed in {@link #problems()}, and a trace not written is no file of its finding's.
  */
 final class TraceDirectory {
     /** How many names a finding's trace may take ({@code base.jsonl}, {@code base-2.jsonl}, …). */
@@ -123,8 +123,26 @@ final class TraceDirectory {
         return directory.get().resolve(attempt == 1 ? base + ".jsonl" : base + "-" + attempt + ".jsonl");
     }
 
-    /** Replaces the contents of {@code file} by {@code trace}, atomically where the file system allows. */
-    synchronized boolean write(Path file, Trace trace) {
+    /** Writes {@code trace} into {@code file}, a name just reserved: whether it could. */
+    private boolean write(Path file, Trace trace) {
+        Option<String> failed = replace(file, trace);
+        failed.forEach(reason -> problems.add("cannot write trace " + file + ": " + reason));
+        return failed.isEmpty();
+    }
+
+    /**
+     * Replaces the trace in {@code file}, written when its failure was found, by {@code trace}, the failure
+     * shrunk: whether it could. If not, the file keeps the trace as found, and the problem says so.
+     */
+    synchronized boolean rewrite(Path file, Trace trace) {
+        Option<String> failed = replace(file, trace);
+        failed.forEach(reason -> problems.add("cannot write the shrunk trace into " + file
+                + " (it keeps the trace as found, not shrunk): " + reason));
+        return failed.isEmpty();
+    }
+
+    /** Replaces the contents of {@code file} by {@code trace}, atomically where the file system allows: why not, if not. */
+    private static Option<String> replace(Path file, Trace trace) {
         Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
         try {
             Files.writeString(temporary, TraceCodec.format(trace), StandardCharsets.UTF_8);
@@ -133,15 +151,14 @@ final class TraceDirectory {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
             }
-            return true;
+            return Option.none();
         } catch (IOException | RuntimeException e) {
-            problems.add("cannot write trace " + file + ": " + reason(e));
             try {
                 Files.deleteIfExists(temporary);
             } catch (IOException ignored) {
-                // Nothing more can be done; the problem is already listed.
+                // Nothing more can be done; the problem is listed.
             }
-            return false;
+            return Option.some(reason(e));
         }
     }
 

@@ -135,7 +135,8 @@ public final class Triage {
         String named = "-" + rule.replace(':', '-').toLowerCase(java.util.Locale.ROOT) + "-"
                 + String.format("%016x", failure.seed());
         if (file.exists(path -> path.getFileName().toString().contains(named))) {
-            traces.write(file.get(), trace);
+            // a file that still holds the trace as found is not this finding's trace: the problems name it
+            file = file.filter(path -> traces.rewrite(path, trace));
         } else {
             file.forEach(traces::delete);
             file = traces.create(rule, failure.seed(), trace);

@@ -33,6 +33,11 @@ public record CampaignSummary(Setup setup, Totals totals, Vector<PairCount> cove
         return causes.flatMap(CauseSummary::findings);
     }
 
+    /** How many of its findings have their trace saved (every finding is meant to have one when traces are written). */
+    public SavedTraces savedTraces() {
+        return SavedTraces.of(findings());
+    }
+
     /** Whether this report was merged from the reports of shards. */
     public boolean merged() {
         return !parts.isEmpty();

@@ -62,6 +62,35 @@ class CampaignTest {
     }
 
     @Test
+    void aTraceThatCannotBeRewrittenOnceShrunkIsNotTheFindingsTrace(@TempDir Path traces) throws Exception {
+        CampaignResult result = Campaign.against(SIZE_BUG.name(), SIZE_BUG)
+                .configuration(StandardConfigurations.docDefault())
+                .budget(Budget.of(20, 100, 30))
+                .traces(traces)
+                .listener(new CampaignListener() {
+                    @Override
+                    public void shrinking(int findings) {
+                        // a directory where the shrunk trace is written first: the rewrite fails
+                        try (var written = Files.list(traces)) {
+                            for (Path file : written.toList()) {
+                                Files.createDirectory(file.resolveSibling(file.getFileName() + ".tmp"));
+                            }
+                        } catch (java.io.IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    }
+                })
+                .run();
+        Finding finding = result.findings().single();
+        assertTrue(finding.traceFile().isEmpty(), finding.traceFile().toString());
+        Path found = traces.resolve(String.format("%s-lockstep-subscribe_0_success-%016x.jsonl", SIZE_BUG.name(), finding.seed()));
+        assertTrue(TraceCodec.read(found).header().description().get().startsWith("not shrunk yet: "), Files.readString(found));
+        assertEquals(1, result.problems().size(), result.problems().mkString("\n"));
+        assertTrue(result.problems().head().startsWith("cannot write the shrunk trace into " + found
+                + " (it keeps the trace as found, not shrunk): "), result.problems().head());
+    }
+
+    @Test
     void aFindingsSeedReproducesItAsTheFirstTry() {
         CampaignResult first = Campaign.against(SIZE_BUG.name(), SIZE_BUG).seed(99)
                 .budget(Budget.of(50, 100, 30)).stopAtFirstFinding(true).run();

@@ -166,13 +166,10 @@ public final class CampaignReport {
         if (summary.causes().isEmpty()) {
             return "findings: none\n";
         }
-        // the problems TraceDirectory files: a trace it could not create, name or rewrite
-        boolean unwritten = summary.problems().exists(problem -> problem.startsWith("cannot write a trace into ")
-                || problem.startsWith("cannot write trace ") || problem.startsWith("no free file name for "));
-        String where = summary.merged() ? "; the traces are in the shard directories"
-                : summary.setup().traces().map(dir -> unwritten
-                        ? "; traces are saved under " + dir + ", but for those the problems below say could not be written"
-                        : "; every trace is saved under " + dir).getOrElse("");
+        boolean problems = !summary.problems().isEmpty();
+        String where = summary.merged() ? "; " + summary.savedTraces().describe("in the shard directories", problems)
+                : summary.setup().traces().map(dir -> "; " + summary.savedTraces().describe("under " + dir, problems))
+                .getOrElse("");
         StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "findings: %s%s%n", summary.causesLine(), where));
         int number = 1;
         for (CauseSummary cause : summary.causes()) {

@@ -11,7 +11,9 @@ import invs.conformance.generation.Swarm;
 import invs.conformance.board.NamedConfiguration;
 import invs.conformance.check.Property;
 import invs.conformance.check.Violation;
+import invs.conformance.report.FindingSummary;
 import invs.conformance.report.IoProblem;
+import invs.conformance.report.SavedTraces;
 import invs.conformance.report.ReportFiles;
 import invs.conformance.sut.SystemUnderTestFactory;
 import invs.fuzz.campaign.CampaignReport;
@@ -300,8 +302,10 @@ public final class GuidedCampaign {
         } else {
             // distinct, as a campaign's report counts them: two findings may shrink to the same rule
             int rules = causes.flatMap(cause -> cause.findings().map(finding -> finding.key())).distinct().size();
-            text.append(String.format(Locale.ROOT, "findings: %d distinct cause%s (%d rule%s broken), each shrunk and saved"
-                    + " under %s%n", causes.size(), causes.size() == 1 ? "" : "s", rules, rules == 1 ? "" : "s", out));
+            SavedTraces traces = SavedTraces.of(causes.flatMap(Cause::findings).map(FindingSummary::of));
+            text.append(String.format(Locale.ROOT, "findings: %d distinct cause%s (%d rule%s broken), each shrunk; %s%n",
+                    causes.size(), causes.size() == 1 ? "" : "s", rules, rules == 1 ? "" : "s",
+                    traces.describe("under " + out, !problems.isEmpty())));
             int number = 1;
             for (Cause cause : causes) {
                 text.append('\n').append(CampaignReport.describe(number++, cause, open.shellFlags()));
