@@ -15,7 +15,9 @@ import invs.spec.Subscribe;
 import invs.spec.Unsubscribe;
 import invs.spec.Yield;
 import invs.spec.model.Divergence;
+import invs.spec.model.Expectation;
 import io.vavr.collection.Vector;
+import io.vavr.control.Option;
 
 /**
  * What a first divergence shows, without what a different sequence of the same defect would change: the
@@ -23,12 +25,16 @@ import io.vavr.collection.Vector;
  * the observation differs from the closest allowed outcome, with what that outcome expected there.
  * Neither the clause nor the operation is part of it: one defect breaks the rules of every operation it
  * touches (a missing upcall is missing after a read, a write or a size request alike), so what is
- * compared is what went wrong, not where. The cause grouping of campaigns compares signatures
- * (docs/conformance.md, "One report per cause").
+ * compared is what went wrong, not where. An isolation finding is read in the same words against the one
+ * answer it was compared with, what its subject observes when the other apps do nothing; a finding of a
+ * property checked against neither (liveness, durability, robustness) by what was observed. The cause
+ * grouping of campaigns compares signatures (docs/conformance.md, "One report per cause").
  *
  * <p>Examples: {@code lockstep at command [return: expected SUCCESS]} (an operation refused, whatever the
  * refusal), {@code lockstep at yield [upcall: expected one]} (an upcall missing), {@code lockstep at yield
- * [status: expected NOMEM]}, {@code lockstep at yield [argument 1]}, {@code lockstep at yield [buffer bytes]}.
+ * [status: expected NOMEM]}, {@code lockstep at yield [argument 1]}, {@code lockstep at yield [buffer bytes]},
+ * {@code isolation at yield [buffer bytes]} (another app's data in the subject's buffer), {@code liveness at
+ * yield [no upcall]}.
  */
 public final class Signature {
     private Signature() {
@@ -51,8 +57,20 @@ public final class Signature {
         String at = violation.property().label() + " at " + inputKind(violation.input()) + " [";
         Vector<String> shown = violation.divergence()
                 .map(Signature::telling)
+                .orElse(() -> compared(violation))
                 .getOrElse(() -> Vector.of(violation.observed().map(Signature::shape).getOrElse("no answer")));
         return shown.map(reading -> at + reading + "]");
+    }
+
+    /**
+     * For a violation checked against one answer (isolation: what the subject observes alone), the readings
+     * of the most significant field in which the observation differs from it.
+     */
+    private static Option<Vector<String>> compared(Violation violation) {
+        return violation.expected().flatMap(expected -> violation.observed()
+                        .map(observed -> Differences.between(new Expectation.Exactly(expected), observed)))
+                .filter(differences -> !differences.isEmpty())
+                .map(differences -> read(differences.minBy(difference -> significance(difference.field())).get()));
     }
 
     /** The kind of input: {@code command}, {@code yield}, {@code allow-rw}, {@code reboot}, … */
@@ -137,7 +155,7 @@ public final class Signature {
         return open < 0 ? status : status.substring(open + 1, status.length() - 1);
     }
 
-    /** What an observation was, in the words of a signature (for properties checked without the model). */
+    /** What an observation was, in the words of a signature (for properties checked against no allowed answer). */
     private static String shape(Observation observation) {
         return switch (observation) {
             case Observation.Yielded yielded -> yielded.upcall().map(upcall -> "upcall " + upcall.subscribeNumber()

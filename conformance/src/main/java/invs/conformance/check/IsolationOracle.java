@@ -108,7 +108,7 @@ final class IsolationOracle implements Oracle {
                 + "\nexpected: " + alone + " (what " + subject + " observes when the other apps do nothing)"
                 + "\nclause:   " + CLAUSE.citation();
         return Option.some(new Violation(Property.ISOLATION, Option.some(CLAUSE), step, input, Option.some(observation),
-                description, Option.none()));
+                description, Option.none(), Option.some(alone)));
     }
 
     /**

@@ -22,9 +22,18 @@ import java.util.stream.Collectors;
  * @param observed    what the implementation showed, if it answered
  * @param description a multi-line description: what was observed and what was expected instead
  * @param divergence  for {@link Property#LOCKSTEP}, every outcome the specification allowed instead
+ * @param expected    for {@link Property#ISOLATION}, the one answer the observation was compared with: what the
+ *                    subject app observed at the same step when the other apps did nothing
  */
 public record Violation(Property property, Option<Clause> clause, int step, Input input,
-                        Option<Observation> observed, String description, Option<Divergence> divergence) {
+                        Option<Observation> observed, String description, Option<Divergence> divergence,
+                        Option<Observation> expected) {
+
+    /** A violation of a property that compares the observation with no one answer (only isolation does). */
+    public Violation(Property property, Option<Clause> clause, int step, Input input, Option<Observation> observed,
+                     String description, Option<Divergence> divergence) {
+        this(property, clause, step, input, observed, description, divergence, Option.none());
+    }
 
     /** The rule broken, what findings of one campaign are told apart by: the property and the clause. */
     public String key() {
@@ -55,11 +64,11 @@ public record Violation(Property property, Option<Clause> clause, int step, Inpu
 
     /** This violation with {@code text} as its description. */
     public Violation describedAs(String text) {
-        return new Violation(property, clause, step, input, observed, text, divergence);
+        return new Violation(property, clause, step, input, observed, text, divergence, expected);
     }
 
     /** This violation at another step (the same failure after inputs before it were removed or added). */
     public Violation at(int otherStep) {
-        return new Violation(property, clause, otherStep, input, observed, description, divergence);
+        return new Violation(property, clause, otherStep, input, observed, description, divergence, expected);
     }
 }
