@@ -34,7 +34,7 @@ public record CauseView(String anchor, String heading, String tries, Vector<Fact
             facts = facts.append(fact("swarm of the finding try", cause.counterexample().swarm()));
         }
         Vector<Fact> traces = cause.findings().flatMap(other -> other.replayCommand(setup.replayFlags())
-                .map(command -> fact(other.rule() + " (" + other.steps() + " steps)", command)));
+                .map(command -> Fact.command(other.rule() + " (" + other.steps() + " steps)", command)));
         long tries = cause.occurrences();
         return new CauseView("cause-" + number, "[" + number + "] " + finding.rule(),
                 String.format(Locale.ROOT, "%,d failing tr%s", tries, tries == 1 ? "y" : "ies"), facts,

@@ -74,13 +74,13 @@ public record ReportPage(String title, String verdict, boolean failed, Vector<St
         if (setup.baseline()) {
             facts = facts.append(new Fact("baseline", "failures the reference implementation shows on the same inputs are not counted"));
         }
-        return setup.rerun().map(rerun -> new Fact("re-run exactly", rerun)).map(facts::append).getOrElse(facts);
+        return setup.rerun().map(rerun -> Fact.command("re-run exactly", rerun)).map(facts::append).getOrElse(facts);
     }
 
     private static Vector<Fact> part(ShardPart part) {
         return Vector.of(new Fact("directory", part.directory()), new Fact("shard", part.shards().toString()),
                 new Fact("tries", String.format(Locale.ROOT, "%,d%s", part.tries(), part.complete() ? "" : " (not all)")),
                 new Fact("seconds", String.format(Locale.ROOT, "%.1f", part.seconds())),
-                new Fact("re-run", part.rerun().getOrElse("")));
+                Fact.command("re-run", part.rerun().getOrElse("")));
     }
 }

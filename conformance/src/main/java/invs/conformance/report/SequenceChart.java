@@ -9,7 +9,10 @@ import io.vavr.control.Option;
  * yield, the upcall that ran, or a dashed "no upcall"); environment events as bands across every lifeline;
  * the diverging step's answer in red, with what was observed and what the specification allowed instead
  * written under it. Lifelines are 220 units apart, closer (down to 120) when many apps would make the chart
- * wider than a page.
+ * wider than a page. Every arrow goes between an app and the driver, so every arrow crosses the space between
+ * the last app's lifeline and the driver's, the message column: the arrows' labels are written there, between
+ * two lifelines and over their arrow, and the column is as wide as the longest label needs (labels are cut to
+ * fit it). Text widths are estimated from the monospace font's advance ({@link #CHAR_WIDTH}).
  *
  * @param width     the chart's width
  * @param height    the chart's height
@@ -35,8 +38,14 @@ public record SequenceChart(int width, int height, int top, int headWidth, Vecto
     static final int MIN_LANE = 120;
     /** Labels longer than this many characters are cut (with …); the full text is the arrow's tooltip. */
     static final int LABEL_CHARS = 40;
-    /** Lines under the diverging step are cut to this many characters, or more on a wide chart. */
-    static final int NOTE_CHARS = 58;
+    /**
+     * The width of a character of the chart's 12-pixel monospace text, a little more than the 0.6 em advance
+     * of the usual monospace fonts (DejaVu Sans Mono, Menlo, Liberation Mono, SF Mono), so that an estimate
+     * is never short.
+     */
+    static final double CHAR_WIDTH = 7.3;
+    /** The room kept between a label and a lifeline (or the edge of a band) on either side. */
+    static final int LABEL_GAP = 8;
 
     /**
      * A lifeline.
@@ -52,19 +61,15 @@ public record SequenceChart(int width, int height, int top, int headWidth, Vecto
     /**
      * An arrow between two lifelines, with its label above it.
      *
-     * @param x1    where it starts
-     * @param x2    where it ends (the head)
-     * @param y     its height
-     * @param kind  {@code call}, {@code return}, {@code upcall}, {@code quiet} (no upcall) or {@code wrong} (the divergence)
-     * @param label the label, cut to {@link #LABEL_CHARS}
-     * @param title the full text, shown as a tooltip
+     * @param x1     where it starts
+     * @param x2     where it ends (the head)
+     * @param y      its height
+     * @param kind   {@code call}, {@code return}, {@code upcall}, {@code quiet} (no upcall) or {@code wrong} (the divergence)
+     * @param label  the label, cut to fit the message column (and to {@link #LABEL_CHARS})
+     * @param title  the full text, shown as a tooltip
+     * @param labelX where its label is centred: in the middle of the message column
      */
-    public record Arrow(int x1, int x2, int y, String kind, String label, String title) {
-        /** Where its label is centred. */
-        public int labelX() {
-            return (x1 + x2) / 2;
-        }
-
+    public record Arrow(int x1, int x2, int y, String kind, String label, String title, int labelX) {
         /** The label's baseline, just above the arrow. */
         public int labelY() {
             return y - 5;
@@ -79,7 +84,7 @@ public record SequenceChart(int width, int height, int top, int headWidth, Vecto
      * @param width  its width
      * @param height its height
      * @param kind   {@code event}, {@code wrong-event} (an event where the divergence showed) or {@code diverging} (background)
-     * @param label  the event, cut to {@link #LABEL_CHARS} (empty for a background)
+     * @param label  the event, cut to fit the band (empty for a background)
      * @param title  the full text
      */
     public record Band(int x, int y, int width, int height, String kind, String label, String title) {
@@ -119,19 +124,24 @@ public record SequenceChart(int width, int height, int top, int headWidth, Vecto
     /** The chart of {@code counterexample} against the system {@code system}. */
     public static SequenceChart of(Counterexample counterexample, String system) {
         int apps = counterexample.apps().size();
-        int lane = laneWidth(apps);
+        int needed = messageColumn(counterexample.steps());
+        int lane = laneWidth(apps, needed);
+        // as wide as the labels need, as far as the page allows, and never narrower than a lane
+        int column = Math.max(lane, Math.min(needed, PAGE_WIDTH - laneX(apps - 1, lane) - overhang(lane) - 16));
         int headWidth = Math.min(190, lane - 12);
         int headChars = (headWidth - 12) / 7;
+        int driver = laneX(apps - 1, lane) + column;
         Vector<Lifeline> lifelines = Vector.range(0, apps).map(slot -> {
             String[] name = counterexample.apps().get(slot).split(" ", 2);
             String detail = name.length > 1 && !name[1].equals(name[0]) ? name[1] : "";
             return new Lifeline(laneX(slot, lane), name[0], cut(detail, headChars), false);
-        }).append(new Lifeline(laneX(apps, lane), "driver 0x50004", cut(system, headChars), true));
-        int driver = laneX(apps, lane);
-        int overhang = Math.max(Math.min(lane, LANE) / 3, headWidth / 2 + 6);
+        }).append(new Lifeline(driver, "driver 0x50004", cut(system, headChars), true));
+        int overhang = overhang(lane);
         int left = laneX(0, lane) - overhang;
         int right = driver + overhang;
-        int noteChars = Math.max(NOTE_CHARS, (right - left) / 8);
+        int labelX = driver - column / 2;
+        int labelChars = Math.min(LABEL_CHARS, fitting(column));
+        int noteChars = fitting(right + 16 - left);
         Vector<Arrow> arrows = Vector.empty();
         Vector<Band> bands = Vector.empty();
         Vector<StepNumber> numbers = Vector.empty();
@@ -148,30 +158,65 @@ public record SequenceChart(int width, int height, int top, int headWidth, Vecto
                 notes = notes.appendAll(notes(diverging, left, y + stepHeight, noteChars));
             }
             if (step.kind() == Counterexample.Kind.EVENT) {
-                String label = step.app().isDefined() || step.answer().equals("quiet") ? step.input()
-                        : step.input() + " → " + step.answer();
+                String label = eventLabel(step);
                 bands = bands.append(new Band(left, y, right - left, EVENT_ROW - 10, wrong ? "wrong-event" : "event",
-                        cut(label, LABEL_CHARS + 20), label));
+                        cut(label, Math.min(LABEL_CHARS + 20, fitting(right - left))), label));
             } else {
                 int app = laneX(step.app().getOrElse(0), lane);
-                arrows = arrows.append(new Arrow(app, driver, y + 14, "call", cut(step.input(), LABEL_CHARS), step.input()));
+                arrows = arrows.append(new Arrow(app, driver, y + 14, "call", cut(step.input(), labelChars), step.input(), labelX));
                 String answer = answerLabel(step);
-                arrows = arrows.append(new Arrow(driver, app, y + 40, wrong ? "wrong" : answerKind(step), cut(answer, LABEL_CHARS),
-                        answer));
+                arrows = arrows.append(new Arrow(driver, app, y + 40, wrong ? "wrong" : answerKind(step),
+                        cut(answer, labelChars), answer, labelX));
             }
             y += stepHeight + (wrong ? NOTE_ROWS : 0);
         }
         return new SequenceChart(right + 16, y + 12, HEAD, headWidth, lifelines, arrows, bands, numbers, notes);
     }
 
-    /** The distance between lifelines: narrower when many apps would make the chart wider than a page. */
-    private static int laneWidth(int apps) {
-        int fitting = (int) ((PAGE_WIDTH - laneX(0, 0) - 16) / (apps + 1.0 / 3));
-        return Math.max(MIN_LANE, Math.min(LANE, fitting));
+    /** The estimated width of {@code text} in the chart's monospace font. */
+    static double textWidth(String text) {
+        return text.codePointCount(0, text.length()) * CHAR_WIDTH;
+    }
+
+    /** How many characters fit in {@code width} with {@link #LABEL_GAP} kept on either side. */
+    private static int fitting(int width) {
+        return Math.max(1, (int) ((width - 2 * LABEL_GAP) / CHAR_WIDTH));
+    }
+
+    /**
+     * The width the message column, between the last app's lifeline and the driver's, needs for the longest
+     * label (cut to {@link #LABEL_CHARS}).
+     */
+    private static int messageColumn(Vector<Counterexample.Step> steps) {
+        int longest = steps.filter(step -> step.kind() != Counterexample.Kind.EVENT)
+                .flatMap(step -> Vector.of(step.input(), answerLabel(step)))
+                .map(label -> Math.min(LABEL_CHARS, label.codePointCount(0, label.length())))
+                .max().getOrElse(0);
+        return (int) Math.ceil(longest * CHAR_WIDTH) + 2 * LABEL_GAP;
+    }
+
+    /**
+     * The distance between the apps' lifelines: narrower when many apps and a message column of the width
+     * {@code column} would make the chart wider than a page (the overhang on either side included).
+     */
+    private static int laneWidth(int apps, int column) {
+        int room = PAGE_WIDTH - laneX(0, 0) - 16;
+        // the overhang is about half a lane; the column is at least a lane
+        double fitting = Math.min(room / (apps + 0.5), apps == 1 ? LANE : (room - column) / (apps - 0.5));
+        return Math.max(MIN_LANE, Math.min(LANE, (int) fitting));
+    }
+
+    /** How far the chart reaches beyond the outer lifelines: room for half a head. */
+    private static int overhang(int lane) {
+        return Math.max(Math.min(lane, LANE) / 3, Math.min(190, lane - 12) / 2 + 6);
     }
 
     private static int laneX(int lane, int width) {
         return MARGIN + 90 + lane * width;
+    }
+
+    private static String eventLabel(Counterexample.Step step) {
+        return step.app().isDefined() || step.answer().equals("quiet") ? step.input() : step.input() + " → " + step.answer();
     }
 
     private static String answerKind(Counterexample.Step step) {

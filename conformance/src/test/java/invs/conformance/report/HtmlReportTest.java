@@ -81,9 +81,9 @@ class HtmlReportTest {
         assertTrue(html.chars().noneMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\t'), "no control character");
         assertFalse(html.contains("\u202e"), "no bidirectional override");
         Document escaped = Jsoup.parse(html);
-        assertTrue(escaped.select("ul.mono li").eachText().stream().anyMatch(line -> line.endsWith(
-                ": ./invs replay '/tmp/a\\u001b[31mb\\n.jsonl' --sut-command '" + HOSTILE + "'")),
-                escaped.select("ul.mono li").eachText().toString());
+        assertTrue(escaped.select("ul.traces code.command").eachText().contains(
+                "./invs replay '/tmp/a\\u001b[31mb\\n.jsonl' --sut-command '" + HOSTILE + "'"),
+                escaped.select("ul.traces code.command").eachText().toString());
         assertTrue(escaped.select("dl.facts dd").eachText().contains("red \\u001b[31m text \\u202ereversed [size <b>bug</b> & co]"),
                 escaped.select("dl.facts dd").eachText().toString());
     }
@@ -142,7 +142,26 @@ class HtmlReportTest {
         assertTrue(chart.selectFirst("text.note.allowed").text().startsWith("allowed: upcall 0 (SUCCESS, 2048, 0)"));
         Element difference = article.selectFirst("table.differences tbody tr");
         assertEquals(java.util.List.of("argument 1", "2048", "2060", "SUBSCRIBE_0_SUCCESS"), difference.select("td").eachText());
-        assertTrue(article.select("ul.mono li").eachText().stream()
-                .anyMatch(line -> line.contains("./invs replay " + cause.representative().trace().get())), "replay command");
+        assertTrue(article.select("ul.traces code.command").eachText().stream()
+                .anyMatch(line -> line.startsWith("./invs replay " + cause.representative().trace().get())), "replay command");
+    }
+
+    /**
+     * A command to copy (a trace's replay, the re-run) is one line that is never wrapped, since a line broken at
+     * a hyphen ({@code --mutant}) reads as two commands: the page scrolls it sideways instead; and a section
+     * of the page may be narrower than its widest content (the coverage matrix then scrolls), so that a
+     * narrow window shows the page without cutting it.
+     */
+    @Test
+    void commandsAreNeverWrappedAndNarrowWindowsScrollWhatIsWide() {
+        String style = page.select("style").html().replaceAll("\\s+", " ");
+        assertTrue(style.contains(".command { display: block; white-space: pre;"), style);
+        assertEquals(page.select("ul.traces li").size(), page.select("ul.traces li code.command").size());
+        assertTrue(style.contains("ul.traces { overflow-x: auto; }"), style);
+        assertEquals("re-run exactly", page.selectFirst("dl.facts dd.command").previousElementSibling().text());
+        assertTrue(style.contains("dd.command { overflow-x: auto; }"), style);
+        assertTrue(style.contains(".columns section { flex: 0 1 auto; min-width: 0;"), style);
+        assertTrue(page.selectFirst("table.matrix").parent().hasClass("scroll"));
+        assertTrue(style.contains("grid-template-columns: max-content minmax(0, 1fr)"), style);
     }
 }

@@ -61,7 +61,8 @@ class SequenceChartTest {
     @Test
     void manyAppsBringTheLifelinesCloserAndLongTextsAreCut() {
         String longInput = "allow-ro 0 723:2f0f7e82cec2ed493f50a408ca81e15e…";
-        SequenceChart few = SequenceChart.of(counterexample(2, Vector.of(yielded(0, "upcall 0 (SUCCESS, 2060, 0)", "0:"))), "s");
+        SequenceChart few = SequenceChart.of(counterexample(2, Vector.of(call(1, longInput, "SUCCESS"),
+                yielded(0, "upcall 0 (SUCCESS, 2060, 0)", "0:"))), "s");
         SequenceChart many = SequenceChart.of(counterexample(8, Vector.of(call(7, longInput, "SUCCESS"),
                 yielded(0, "upcall 0 (SUCCESS, 2060, 0)", "0:"))), "a system with a name far too long for a head");
         int fewLane = few.lifelines().get(1).x() - few.lifelines().get(0).x();
@@ -70,9 +71,49 @@ class SequenceChartTest {
         assertTrue(manyLane < fewLane && manyLane >= SequenceChart.MIN_LANE, String.valueOf(manyLane));
         assertTrue(many.width() <= SequenceChart.PAGE_WIDTH + 20, String.valueOf(many.width()));
         assertTrue(many.headWidth() < manyLane, "heads do not overlap");
-        assertEquals(SequenceChart.LABEL_CHARS, many.arrows().head().label().codePointCount(0, many.arrows().head().label().length()));
+        assertTrue(many.arrows().head().label().endsWith("…"), many.arrows().head().label());
+        assertEquals(SequenceChart.LABEL_CHARS, few.arrows().head().label().codePointCount(0, few.arrows().head().label().length()));
         assertEquals(longInput, many.arrows().head().title());
         assertTrue(many.lifelines().last().detail().endsWith("…"));
+    }
+
+    /** The advance of a character of the chart's 12-pixel monospace text: 0.6 em in the usual monospace fonts. */
+    private static final double ADVANCE = 0.6 * 12;
+
+    private static double width(String text) {
+        return text.codePointCount(0, text.length()) * ADVANCE;
+    }
+
+    /**
+     * Every arrow's label, as wide as the font draws it, lies over its arrow and between two lifelines, crossing
+     * none of them, whether the arrow comes from the app next to the driver or from one further away, with few
+     * apps or many; event labels and the lines under the diverging step stay within their bands.
+     */
+    @Test
+    void labelsStayOverTheirArrowsBetweenTwoLifelines() {
+        String longInput = "allow-ro 0 723:2f0f7e82cec2ed493f50a408ca81e15e…";
+        for (int apps : new int[] {1, 2, 3, 5, 8}) {
+            Vector<Counterexample.Step> steps = Vector.of(call(0, "subscribe 0", "SUCCESS"), call(apps - 1, longInput, "SUCCESS"),
+                    call(0, "command 3 (0x7eb, 0x0)", "SUCCESS"), event("reboot (torn after 1234567 bytes of the write)"),
+                    yielded(0, "upcall 0 (SUCCESS, 8192, 0)", "16:00112233445566778899aabbccddeeff"));
+            SequenceChart chart = SequenceChart.of(counterexample(apps, steps), "a system");
+            Vector<Integer> lifelines = chart.lifelines().map(SequenceChart.Lifeline::x);
+            for (SequenceChart.Arrow arrow : chart.arrows()) {
+                double from = arrow.labelX() - width(arrow.label()) / 2;
+                double to = arrow.labelX() + width(arrow.label()) / 2;
+                String where = apps + " apps: '" + arrow.label() + "' from " + from + " to " + to + ", lifelines at " + lifelines;
+                assertTrue(from > Math.min(arrow.x1(), arrow.x2()) && to < Math.max(arrow.x1(), arrow.x2()), "over its arrow: " + where);
+                assertTrue(lifelines.forAll(x -> x < from - 2 || x > to + 2), "between two lifelines: " + where);
+            }
+            for (SequenceChart.Band band : chart.bands().filter(band -> !band.label().isEmpty())) {
+                assertTrue(band.labelX() - width(band.label()) / 2 > band.x()
+                        && band.labelX() + width(band.label()) / 2 < band.x() + band.width(), apps + " apps: " + band.label());
+            }
+            SequenceChart.Band diverging = chart.bands().find(band -> band.kind().equals("diverging")).get();
+            assertTrue(chart.notes().forAll(note -> note.x() + width(note.text()) < diverging.x() + diverging.width()),
+                    apps + " apps: " + chart.notes());
+            assertTrue(chart.width() <= SequenceChart.PAGE_WIDTH, apps + " apps: " + chart.width());
+        }
     }
 
     @Test
