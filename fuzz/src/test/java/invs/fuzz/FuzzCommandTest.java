@@ -89,7 +89,9 @@ class FuzzCommandTest {
         // three findings of one cause, two of which shrink to the same rule: two rules broken, not three
         TwelveTries campaign = TwelveTries.against("region-of-neighbour", directory.resolve("neighbour"));
         assertEquals(3, campaign.findings().size(), campaign.findings().toPrettyString());
-        assertEquals(campaign.findings().get(1).get("rule"), campaign.findings().get(2).get("rule"));
+        java.util.Set<String> rules = new java.util.HashSet<>();
+        campaign.findings().forEach(finding -> rules.add(finding.get("rule").asText()));
+        assertEquals(2, rules.size(), campaign.findings().toPrettyString());
         assertTrue(campaign.run().out().contains("\nfindings: 1 distinct cause (2 rules broken, 4 failing tries)"),
                 campaign.run().out());
     }

@@ -26,7 +26,7 @@ public record Explanation(int step, Vector<Difference> differences, Vector<Claus
     /** The explanation of {@code divergence} at the last step of {@code steps} on {@code configuration}. */
     public static Explanation of(Configuration configuration, Vector<TraceStep> steps, Divergence divergence) {
         Tuple2<Outcome, Vector<Difference>> closest = Differences.closest(divergence);
-        Vector<Clause> clauses = closest._2.map(difference -> GoverningClause.of(difference, steps, closest._1));
+        Vector<Clause> clauses = closest._2.map(difference -> GoverningClause.of(difference, steps, closest._1, divergence.allowed()));
         return new Explanation(steps.size(), closest._2, clauses, closest._1, DecidingSteps.of(configuration, steps));
     }
 
@@ -36,7 +36,7 @@ public record Explanation(int step, Vector<Difference> differences, Vector<Claus
      */
     public static Clause governing(Vector<TraceStep> steps, Divergence divergence) {
         Tuple2<Outcome, Vector<Difference>> closest = Differences.closest(divergence);
-        return closest._2.headOption().map(difference -> GoverningClause.of(difference, steps, closest._1))
+        return closest._2.headOption().map(difference -> GoverningClause.of(difference, steps, closest._1, divergence.allowed()))
                 .getOrElse(closest._1.clause());
     }
 

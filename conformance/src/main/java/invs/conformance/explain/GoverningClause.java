@@ -20,12 +20,13 @@ import io.vavr.control.Option;
 
 /**
  * The clause that governs the field in which an observation differs, rather than the clause of the first
- * answer the specification allowed: an error (return code or upcall status) where SUCCESS was due points
- * at the rule that says when that error applies (a BUSY after the operation completed points at the BUSY
- * rule, which docs/spec.md D4 explains); an error where another error was due, and a SUCCESS where an error
- * was due, point at the rule the specification gave for the error due (the closest outcome's clause): the
- * condition of the error due holds, and when the other's holds too, docs/spec.md D11 orders them (a write
- * without permission answered NOMEM on a full storage breaks the permission rule, not NOMEM's); read data
+ * answer the specification allowed: an error (return code or upcall status) where SUCCESS was allowed
+ * points at the rule that says when that error applies (a BUSY after the operation completed points at the
+ * BUSY rule, which docs/spec.md D4 explains; an INVAL where SUCCESS or a flash fault's FAIL were allowed at
+ * the INVAL rule); an error where only errors were allowed, and a SUCCESS where an error was due, point at
+ * the rule the specification gave for the error due (the closest outcome's clause): the condition of the
+ * error due holds, and when the other's holds too, docs/spec.md D11 orders them (a write without permission
+ * answered NOMEM on a full storage breaks the permission rule, not NOMEM's); read data
  * at where the bytes came from (a fresh region, durability, a crash); an upcall delivered after its app
  * subscribed to its number again at the subscribe rule of TRD104 (which drops queued upcalls); any other
  * missing or extra upcall at liveness.
@@ -35,21 +36,24 @@ final class GoverningClause {
     }
 
     /**
-     * The clause governing {@code difference} from {@code closest}, the closest outcome allowed, at the last step
-     * of {@code steps}; the closest outcome's clause when none is closer.
+     * The clause governing {@code difference} from {@code closest}, the closest of the outcomes {@code allowed},
+     * at the last step of {@code steps}; the closest outcome's clause when none is closer.
      */
-    static Clause of(Difference difference, Vector<TraceStep> steps, Outcome closest) {
+    static Clause of(Difference difference, Vector<TraceStep> steps, Outcome closest, Vector<Outcome> allowed) {
         Clause fallback = closest.clause();
         TraceStep last = steps.last();
         Input input = last.input();
         Option<Observation> observed = last.observation();
-        Observation due = closest.expected().example(0);
+        Vector<Observation> examples = allowed.map(outcome -> outcome.expected().example(0));
         return switch (difference.field()) {
             case RETURN -> input instanceof Command command && observed.exists(o -> o instanceof Observation.Failure)
-                    && !(due instanceof Observation.Failure)
+                    && examples.exists(example -> !(example instanceof Observation.Failure))
                     ? returnClause(command, ((Observation.Failure) observed.get()).code(), fallback) : fallback;
             case STATUS, ARG1, ARG2, UPCALL_NUMBER -> upcall(observed)
-                    .map(upcall -> statusClause(upcall, difference, upcall(Option.some(due)), fallback))
+                    .map(upcall -> statusClause(upcall, difference,
+                            examples.exists(example -> upcall(Option.some(example)).exists(due -> due.status() == 0
+                                    && due.subscribeNumber() == upcall.subscribeNumber())),
+                            fallback))
                     .getOrElse(fallback);
             case UPCALL -> resubscribed(steps) ? Clause.TRD104_SUBSCRIBE : Clause.CLARIFIED_LIVENESS;
             case BUFFER -> input instanceof Yield ? dataClause(steps) : fallback;
@@ -108,15 +112,16 @@ final class GoverningClause {
         return named(prefix + code.name()).getOrElse(fallback);
     }
 
-    private static Clause statusClause(Upcall upcall, Difference difference, Option<Upcall> due, Clause fallback) {
+    private static Clause statusClause(Upcall upcall, Difference difference, boolean successAllowed, Clause fallback) {
         if (!DriverNumbers.isSubscribeNumber(upcall.subscribeNumber())) {
             return Clause.TRD104_SUBSCRIBE;
         }
         String prefix = "SUBSCRIBE_" + upcall.subscribeNumber() + "_";
         if (difference.field() == Field.STATUS) {
-            // An error status where SUCCESS was due breaks that error's rule; a SUCCESS or another error where
-            // an error was due breaks the rule the specification gave for the error due (the closest outcome's clause).
-            return upcall.status() != 0 && due.forAll(expected -> expected.status() == 0)
+            // An error status where SUCCESS was allowed breaks that error's rule; a SUCCESS where an error was
+            // due, or another error where only errors were allowed, breaks the rule the specification gave for
+            // the error due (the closest outcome's clause).
+            return upcall.status() != 0 && successAllowed
                     ? named(prefix + ErrorCode.statusName(upcall.status())).getOrElse(fallback) : fallback;
         }
         if (difference.field() == Field.ARG1 && upcall.status() == 0 && upcall.subscribeNumber() != 0) {

@@ -41,8 +41,8 @@ class ExplanationTest {
     private static final AppId APP = AppId.of(0);
 
     /** The reference, with the observation of input number {@code at} (from 0) changed by {@code change}. */
-    private static SystemUnderTest changedAt(int at, UnaryOperator<Observation> change) {
-        ReferenceSystem reference = new ReferenceSystem(DOC);
+    private static SystemUnderTest changedAt(Configuration board, int at, UnaryOperator<Observation> change) {
+        ReferenceSystem reference = new ReferenceSystem(board);
         return new SystemUnderTest() {
             private int step;
 
@@ -60,7 +60,11 @@ class ExplanationTest {
     }
 
     private static Run run(Vector<Input> inputs, int at, UnaryOperator<Observation> change) {
-        return Session.run(DOC, configuration -> changedAt(at, change), Checks.of(Vector.of(
+        return run(DOC, inputs, at, change);
+    }
+
+    private static Run run(Configuration board, Vector<Input> inputs, int at, UnaryOperator<Observation> change) {
+        return Session.run(board, configuration -> changedAt(configuration, at, change), Checks.of(Vector.of(
                 invs.conformance.check.Property.LOCKSTEP)), inputs);
     }
 
@@ -126,9 +130,10 @@ class ExplanationTest {
     /**
      * An error where another error was due is filed under the rule of the error due, not of the error shown:
      * a read without a buffer answered INVAL (its range is within the region, and RESERVE comes first anyway,
-     * docs/spec.md D11) breaks the RESERVE rule; a size command while the first is pending answered NOSUPPORT
-     * (the app has every permission) breaks the BUSY rule. An error where SUCCESS was due stays under the rule
-     * of the error shown ({@link #aBusyAfterTheDrainIsFiledUnderTheBusyRule}).
+     * docs/spec.md D11) breaks the RESERVE rule; under the tock reading, which answers a command of an app
+     * without permission NOSUPPORT at once, a BUSY there breaks the NOSUPPORT rule. An error where SUCCESS was allowed stays under the
+     * rule of the error shown ({@link #aBusyAfterTheDrainIsFiledUnderTheBusyRule}), also when a flash fault's
+     * FAIL, the closest outcome, was allowed beside it: an INVAL for a read within the region breaks the INVAL rule.
      */
     @Test
     void anErrorWhereAnotherErrorWasDueIsFiledUnderTheErrorDue() {
@@ -138,10 +143,19 @@ class ExplanationTest {
         assertEquals(Option.some(Clause.SUBSCRIBE_1_RESERVE), inval.violation().get().clause());
         assertEquals(Field.STATUS, explain(inval).differences().head().field());
 
-        Vector<Input> twice = Vector.of(new Subscribe(APP, 0), Command.size(APP), Command.size(APP));
-        Run nosupport = run(twice, 2, observation -> Observation.failure(ErrorCode.NOSUPPORT));
-        assertEquals(Option.some(Clause.COMMAND_1_BUSY), nosupport.violation().get().clause());
-        assertEquals(Field.RETURN, explain(nosupport).differences().head().field());
+        Configuration tock = Configuration.defaults(Profile.TOCK);
+        AppId unpermitted = AppId.of(2);
+        assertTrue(tock.app(unpermitted).permissions().writeId().isEmpty(), "the third app has no storage permissions");
+        Run busy = run(tock, Vector.of(new Subscribe(unpermitted, 0), Command.size(unpermitted)), 1,
+                observation -> Observation.failure(ErrorCode.BUSY));
+        assertEquals(Option.some(Clause.COMMAND_1_NOSUPPORT), busy.violation().get().clause());
+
+        Vector<Input> faulted = Vector.of(new Subscribe(APP, 1), new AllowReadWrite(APP, 0, 100), new FlashFault(),
+                Command.read(APP, 0), new Drain(), new Yield(APP));
+        Run faultedInval = run(faulted, 5, observation -> new Observation.Yielded(
+                Option.some(Upcall.error(1, ErrorCode.INVAL)), ((Observation.Yielded) observation).readBuffer()));
+        assertEquals(ErrorCode.FAIL.name(), explain(faultedInval).closest().clause().name().replace("SUBSCRIBE_1_", ""));
+        assertEquals(Option.some(Clause.SUBSCRIBE_1_INVAL), faultedInval.violation().get().clause());
     }
 
     /**
