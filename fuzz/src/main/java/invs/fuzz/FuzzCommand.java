@@ -116,7 +116,8 @@ final class FuzzCommand implements Callable<Integer> {
 
     @CommandLine.Option(names = "--baseline",
             description = "Report only failures the reference implementation does not show on the same inputs (what"
-                    + " the system under test does differently from the reference).")
+                    + " the system under test does differently from the reference); boards the reference cannot run"
+                    + " are not run.")
     private boolean baseline;
 
     @CommandLine.Option(names = "--guided",

@@ -11,7 +11,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Chooses the board of each try: the given boards in turn, boards generated from the try's seed, or both
  * (even tries given, odd tries generated). A generated board the system refuses is not a finding: it is
- * counted, and the try draws again (a few times) or falls back to a given board.
+ * counted, and the try draws again (a few times) or falls back to a given board. With a baseline, a generated
+ * board the baseline cannot run is drawn again before it is offered to the system (and not counted): a
+ * failure on it could not be compared.
  */
 final class BoardChoice {
     private static final int DRAWS = 8;
@@ -20,15 +22,21 @@ final class BoardChoice {
     private final Vector<NamedConfiguration> given;
     private final BoardGenerator generator;
     private final SystemUnderTestFactory factory;
+    private final Option<SystemUnderTestFactory> baseline;
     private final AtomicLong generated = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
 
-    /** A choice among {@code given} (all supported by {@code factory}) and boards of {@code generator}. */
-    BoardChoice(BoardMode mode, Vector<NamedConfiguration> given, BoardGenerator generator, SystemUnderTestFactory factory) {
+    /**
+     * A choice among {@code given} (all supported by {@code factory} and by {@code baseline}, if any) and boards
+     * of {@code generator}.
+     */
+    BoardChoice(BoardMode mode, Vector<NamedConfiguration> given, BoardGenerator generator, SystemUnderTestFactory factory,
+                Option<SystemUnderTestFactory> baseline) {
         this.mode = given.isEmpty() ? BoardMode.GENERATED : mode;
         this.given = given;
         this.generator = generator;
         this.factory = factory;
+        this.baseline = baseline;
     }
 
     /** The board of try {@code index} with {@code trySeed}; none when no board could be found for it. */
@@ -44,6 +52,9 @@ final class BoardChoice {
         }
         for (int draw = 0; draw < DRAWS; draw++) {
             NamedConfiguration board = generator.draw(trySeed + draw);
+            if (baseline.exists(reference -> !reference.supports(board.configuration()))) {
+                continue;
+            }
             generated.incrementAndGet();
             if (factory.supports(board.configuration())) {
                 return Option.some(board);

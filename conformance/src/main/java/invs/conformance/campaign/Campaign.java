@@ -67,10 +67,14 @@ public final class Campaign {
      */
     public CampaignResult run() {
         Vector<NamedConfiguration> supported = settings.boards().filter(board -> settings.factory().supports(board.configuration())
-                && SpecificationMemory.refusal(board.configuration()).isEmpty());
+                && SpecificationMemory.refusal(board.configuration()).isEmpty()
+                && settings.baseline().forAll(baseline -> baseline.supports(board.configuration())));
         Vector<String> refusedGiven = settings.boards().removeAll(supported)
                 .map(board -> board.name() + settings.factory().refusal(board.configuration())
-                        .orElse(SpecificationMemory.refusal(board.configuration())).map(why -> " (" + why + ")").getOrElse(""));
+                        .orElse(SpecificationMemory.refusal(board.configuration()))
+                        .orElse(settings.baseline().flatMap(baseline -> baseline.refusal(board.configuration())
+                                .map(why -> "the baseline cannot run it: " + why)))
+                        .map(why -> " (" + why + ")").getOrElse(""));
         if (supported.isEmpty() && settings.boardMode() != BoardMode.GENERATED) {
             throw new IllegalArgumentException(settings.system() + " supports none of the boards "
                     + refusedGiven.mkString(", "));
@@ -81,7 +85,7 @@ public final class Campaign {
         long deadline = settings.budget().deadlineAfter(start);
         settings.listener().started();
         BoardChoice choice = new BoardChoice(settings.boardMode(), supported, new BoardGenerator(settings.profile()),
-                settings.factory());
+                settings.factory(), settings.baseline());
         Triage triage = new Triage(settings.system(), settings.factory(), settings.baseline(), settings.shrinkTime(),
                 settings.traces(), settings.listener());
         TryRunner runner = new TryRunner(settings, start, deadline);

@@ -167,6 +167,10 @@ public final class Triage {
     /** Runs a candidate with {@code checks}; a violation the baseline shares counts as none. */
     private Shrinker.Reproduction reproduction(Checks checks) {
         return (board, inputs) -> {
+            if (baseline.exists(reference -> !reference.supports(board))) {
+                // a board the baseline cannot run (a simplification of the shrinker's): no failure to compare
+                return new Run(board, Vector.empty(), Option.none());
+            }
             Run run = Session.run(board, factory, checks, inputs, new Statistics());
             boolean shared = run.violation().exists(found ->
                     sharedByBaseline(board, inputs.take(found.step() + 1), checks));
@@ -175,7 +179,8 @@ public final class Triage {
     }
 
     private boolean sharedByBaseline(Configuration board, Vector<Input> inputs, Checks checks) {
-        return baseline.exists(reference -> Session.run(board, reference, checks, inputs).failed());
+        return baseline.exists(reference -> reference.supports(board)
+                && Session.run(board, reference, checks, inputs).failed());
     }
 
     private Trace raw(Failure failure) {

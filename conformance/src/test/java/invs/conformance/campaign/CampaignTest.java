@@ -12,6 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import invs.conformance.generation.IsolationScenario;
 import invs.conformance.reference.ReferenceProvider;
+import invs.conformance.sut.SystemUnderTest;
+import invs.conformance.sut.SystemUnderTestFactory;
 import invs.conformance.trace.TraceCodec;
 import invs.conformance.zoo.Mutant;
 import invs.conformance.zoo.Zoo;
@@ -141,6 +143,44 @@ class CampaignTest {
                 .configuration(StandardConfigurations.docDefault())
                 .budget(Budget.of(10, 100, 30)).baseline(SIZE_BUG).run();
         assertTrue(result.findings().isEmpty(), result.report());
+    }
+
+    /**
+     * A baseline that cannot run some boards (the reference refuses a doc board with a transfer limit, which an
+     * implementation of another language may run): a generated board it cannot run is drawn again, a given one
+     * is left out as the system's refusals are, and the shrinker does not move a finding onto one; the campaign
+     * reports its findings instead of stopping at the first board the baseline refuses.
+     */
+    @Test
+    void boardsTheBaselineCannotRunAreNotRun() {
+        SystemUnderTestFactory fewApps = new SystemUnderTestFactory() {
+            @Override
+            public SystemUnderTest create(Configuration configuration) {
+                if (configuration.apps().size() > 3) {
+                    throw new IllegalArgumentException("more than 3 apps"); // as the reference refuses a board
+                }
+                return new ReferenceProvider().create(configuration);
+            }
+
+            @Override
+            public io.vavr.control.Option<String> refusal(Configuration configuration) {
+                return configuration.apps().size() > 3 ? io.vavr.control.Option.some("more than 3 apps")
+                        : new ReferenceProvider().refusal(configuration);
+            }
+        };
+        NamedConfiguration fourApps = StandardConfigurations.docExhaustion();
+        assertTrue(fourApps.configuration().apps().size() > 3);
+        CampaignResult result = Campaign.against(SIZE_BUG.name(), SIZE_BUG)
+                .configurations(Vector.of(fourApps, StandardConfigurations.docDefault()))
+                .boardMode(BoardMode.BOTH).profile(invs.spec.Profile.DOC)
+                .budget(Budget.of(40, 100, 60)).baseline(fewApps).run();
+        assertEquals(Vector.of(StandardConfigurations.docDefault()), result.boards());
+        assertTrue(result.refusedBoards().exists(board -> board.startsWith("doc-exhaustion (the baseline cannot run it:"
+                + " more than 3 apps)")), result.refusedBoards().toString());
+        assertFalse(result.findings().isEmpty(), result.report());
+        for (Finding finding : result.findings()) {
+            assertTrue(fewApps.supports(finding.trace().header().configuration()), finding.report());
+        }
     }
 
     @Test
