@@ -8,20 +8,31 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * The last lines a server wrote on its standard error, for the report when it fails: read by a thread of
  * its own, so that the server never blocks on a full pipe, and kept in a ring of {@value #LINES} lines of
  * at most {@value #LINE_CHARS} bytes each (the rest of a longer line is dropped as it is read), so that a
  * server writing gigabytes costs no memory. Control characters are escaped when the lines are shown.
+ *
+ * <p>Lines of a stack trace that name a frame ({@link #FRAME}: Java's {@code at …} and {@code ... 12 more},
+ * a Rust backtrace's numbered frames and {@code at file:line} lines) are counted, not kept: a panic or an
+ * exception says what went wrong before its frames, and a backtrace of a dozen frames would otherwise push
+ * that line out of the ring.
  */
 final class StderrTail {
     /** How many lines are kept. */
     static final int LINES = 12;
     /** How many bytes of each line are kept. */
     static final int LINE_CHARS = 300;
+    /** A line of a stack trace that names a frame, in the forms Java and Rust print. */
+    static final Pattern FRAME = Pattern.compile(
+            "\\s+at \\S.*|\\s*\\.\\.\\. \\d+ (more|common frames omitted)|\\s+\\d+: \\S.*");
 
     private final ArrayDeque<String> lines = new ArrayDeque<>();
+    /** How many frame lines were left out (guarded by {@link #lines}). */
+    private long frames;
     private final Thread drain;
 
     /** Starts draining {@code in} in a daemon thread called {@code name}. */
@@ -50,10 +61,15 @@ final class StderrTail {
     /** The kept lines as a problem's message ends with them, or says there were none. */
     String shown() {
         List<String> kept = lines();
-        if (kept.isEmpty()) {
-            return " (nothing on its standard error)";
+        long left;
+        synchronized (lines) {
+            left = frames;
         }
-        return "; the last lines on its standard error:\n    " + String.join("\n    ", kept);
+        String leftOut = left == 0 ? "" : " (" + left + " stack frame line" + (left == 1 ? "" : "s") + " left out)";
+        if (kept.isEmpty()) {
+            return left == 0 ? " (nothing on its standard error)" : " (only stack frames on its standard error" + leftOut + ")";
+        }
+        return "; the last lines on its standard error" + leftOut + ":\n    " + String.join("\n    ", kept);
     }
 
     private void drain(InputStream in) {
@@ -84,7 +100,14 @@ final class StderrTail {
     }
 
     private void keep(ByteArrayOutputStream line, boolean cut) {
-        String text = Utf8Text.printable(line.toString(StandardCharsets.UTF_8).stripTrailing(), LINE_CHARS) + (cut ? "…" : "");
+        String raw = line.toString(StandardCharsets.UTF_8).stripTrailing();
+        if (FRAME.matcher(raw).matches()) {
+            synchronized (lines) {
+                frames++;
+            }
+            return;
+        }
+        String text = Utf8Text.printable(raw, LINE_CHARS) + (cut ? "…" : "");
         synchronized (lines) {
             if (lines.size() == LINES) {
                 lines.removeFirst();
