@@ -46,7 +46,7 @@ public record ReplayResult(Vector<StepResult> steps, Option<Violation> violation
     public void printReport(PrintWriter out) {
         for (StepResult step : steps) {
             out.printf("%4d. %-44s -> %-40s %s%s%n", step.index() + 1, step.input(),
-                    step.observed().map(Object::toString).getOrElse("(threw)"), step.verdict(),
+                    step.observed().map(Object::toString).getOrElse("(no answer)"), step.verdict(),
                     step.differsFromRecording() ? " (recorded: " + step.recorded().get() + ")" : "");
         }
         violation.forEach(found -> out.append(found.description()).append('\n'));

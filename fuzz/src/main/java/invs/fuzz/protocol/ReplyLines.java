@@ -7,9 +7,17 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * What invs knows of a reply line before decoding it: whether it is blank (both sides ignore blank lines),
- * how long one may be, how its start is shown in a message, and what a line too long says.
+ * how long one may be, how its start is shown in a message, and what a line too long or one that never
+ * came says.
  */
 final class ReplyLines {
+    /**
+     * What a reply that never came says: most often the server wrote it and never flushed its standard output
+     * (Rust's and C's buffered output, Python's when not a terminal).
+     */
+    static final String UNFLUSHED = " (a reply reaches invs only once the server flushes its standard output:"
+            + " flush after each reply, or after each batch of replies)";
+
     private ReplyLines() {
     }
 

@@ -307,7 +307,7 @@ final class ServerProcess {
             }
             if (expired) {
                 throw fail("the server did not answer " + request.describe() + " within " + nanos(timeout) / 1_000_000
-                        + " ms; invs stopped it");
+                        + " ms; invs stopped it" + ReplyLines.UNFLUSHED);
             }
             if (line == null) {
                 String status = family.exitStatus(Math.min(TimeUnit.SECONDS.toNanos(1), due - System.nanoTime()));
