@@ -158,8 +158,13 @@ class FuzzCommandTest {
                 + " for 3s (seed 0x50004, shard 0/1); the report follows at the end\n"), run.err());
         assertTrue(Pattern.compile("fuzz: +[0-9]+% [0-9,]+ tries, [0-9,]+ syscalls, [0-9,]+ syscalls/s, [0-9]+ rules? broken")
                 .matcher(run.err()).find(), run.err());
-        assertTrue(run.out().contains("(the time budget ran out first)"), run.out());
+        assertTrue(Pattern.compile("\n[0-9,]+ tries in [0-9.]+ s \\(the time budget ran out first: --time gives more\\)")
+                .matcher(run.out()).find(), run.out());
         assertTrue(run.out().contains("--seed 0x50004 --tries "), run.out());
+        CommandRun planned = CommandRun.of("fuzz", "--time", "1s", "--tries", "100000000", "--progress", "none", "--out",
+                directory.resolve("planned").toString(), "--standard", "doc-default");
+        assertTrue(Pattern.compile("\n[0-9,]+ of 100,000,000 tries in [0-9.]+ s \\(the time budget ran out first: --time"
+                + " gives more\\)").matcher(planned.out()).find(), planned.out());
         assertTrue(run.out().contains(" --time 1h\n") || run.out().contains(" --time 1h  # runs to its end "), run.out());
     }
 

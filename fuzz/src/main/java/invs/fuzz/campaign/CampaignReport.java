@@ -88,8 +88,10 @@ public final class CampaignReport {
                     totals.complete() ? "" : " (not every try of the campaign ran)", totals.inputs(), totals.syscalls(),
                     totals.syscallsPerSecond()));
         } else {
-            text.append(String.format(Locale.ROOT, "%,d tries in %.1f s%s: %,d inputs, %,d system calls checked, %,.0f system calls/s%n",
-                    totals.tries(), totals.triesSeconds(), totals.complete() ? "" : " (the time budget ran out first)",
+            text.append(String.format(Locale.ROOT, "%,d%s tries in %.1f s%s: %,d inputs, %,d system calls checked, %,.0f system calls/s%n",
+                    totals.tries(), totals.complete() ? "" : setup.plannedTries().map(planned -> String.format(Locale.ROOT,
+                            " of %,d", planned)).getOrElse(""), totals.triesSeconds(),
+                    totals.complete() ? "" : " (the time budget ran out first: --time gives more)",
                     totals.inputs(), totals.syscalls(), totals.syscallsPerSecond()));
         }
         text.append(String.format(Locale.ROOT, "the specification took %.0f%% of the checking time; %s%n",
