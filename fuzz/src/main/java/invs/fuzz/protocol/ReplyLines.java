@@ -47,13 +47,31 @@ final class ReplyLines {
      * log, which belongs on its standard error, and the message says so.
      */
     static String malformed(String request, byte[] line, String why) {
+        String hint = beginsAsObject(line) ? "" : LOG_HINT;
+        return "the server answered " + request + " with a malformed reply (" + why + ")" + hint + ": " + shown(line);
+    }
+
+    /** What a line that is no reply most likely is: the server's log, which belongs on its standard error. */
+    private static final String LOG_HINT =
+            " (a reply is one JSON object a line; a server writes anything else, its logs say, to its standard error)";
+
+    /**
+     * The problem of a server that wrote {@code line} before {@code request} was sent, when no request asked
+     * for it: a second reply to an earlier request if it begins as a JSON object, else most likely a log line
+     * (a banner written at start).
+     */
+    static String unasked(String request, byte[] line) {
+        return "the server wrote a line no request asked for before " + request
+                + (beginsAsObject(line) ? " (a second reply?)" : LOG_HINT) + ": " + shown(line);
+    }
+
+    /** Whether {@code line}, after spaces and tabs, begins with {@code {}. */
+    private static boolean beginsAsObject(byte[] line) {
         int first = 0;
         while (first < line.length && (line[first] == ' ' || line[first] == '\t')) {
             first++;
         }
-        String hint = first < line.length && line[first] == '{' ? ""
-                : " (a reply is one JSON object a line; a server writes anything else, its logs say, to its standard error)";
-        return "the server answered " + request + " with a malformed reply (" + why + ")" + hint + ": " + shown(line);
+        return first < line.length && line[first] == '{';
     }
 
     /** The problem of a server whose line went on past the limit {@code e} names, {@code when} (answering a request). */

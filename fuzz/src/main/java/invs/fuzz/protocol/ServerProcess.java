@@ -145,8 +145,7 @@ final class ServerProcess {
                     return; // the exchange will say what happened
                 }
                 if (!ReplyLines.isBlank(line) && !(request instanceof Request.Reset)) { // a reset starts afresh
-                    throw fail("the server wrote a line no request asked for before " + request.describe()
-                            + " (a second reply?): " + ReplyLines.shown(line));
+                    throw fail(ReplyLines.unasked(request.describe(), line));
                 }
             }
         } catch (LineTooLongException e) {

@@ -75,6 +75,20 @@ class ExternalProviderTest {
     }
 
     @Test
+    void aLogLineBetweenRepliesIsToldAsALogLineNotASecondReply() {
+        try (ExternalProvider provider = misbehaving("log", 1, false);
+             SystemUnderTest system = provider.create(Configuration.defaults(Profile.DOC))) {
+            assertEquals(Observation.quiet(), system.apply(new Drain()));
+            assertEquals(Observation.quiet(), system.apply(new Drain()), "a log line from the second input on");
+            ProtocolFailure failure = assertThrows(ProtocolFailure.class, () -> system.apply(new Drain()));
+            assertTrue(failure.getMessage().startsWith("the server wrote a line no request asked for before request"),
+                    failure.getMessage());
+            assertTrue(failure.getMessage().contains(" (a reply is one JSON object a line; a server writes anything else,"
+                    + " its logs say, to its standard error): answered 2 inputs"), failure.getMessage());
+        }
+    }
+
+    @Test
     void aSecondReplyFoundOnlyAtTheNextResetIsDroppedThereNotBlamedOnTheNextSequence() {
         try (ExternalProvider provider = misbehaving("twice", 1, false)) {
             try (SystemUnderTest first = provider.create(Configuration.defaults(Profile.DOC))) {

@@ -13,7 +13,8 @@ import java.util.EnumSet;
  * A protocol server for tests: the reference implementation, until it has answered a number of inputs
  * since the last reset (so that failures are deterministic and shrink); then it misbehaves in one way:
  * {@code crash} (exits with status 3 after a line on standard error),
- * {@code hang} (never answers, and stops reading its input), {@code stall} (like {@code hang}, after writing
+ * {@code hang} (never answers, and stops reading its input), {@code log} (answers, then writes a log line on its
+ * standard output), {@code stall} (like {@code hang}, after writing
  * {@code pid N} on its standard error at the start), {@code garbage} (answers a line that is not JSON), {@code wrong-id}
  * (answers with another request's id), {@code error} (answers with an error reply), {@code buffer-left-out} (answers a yield's reply
  * with its buffer left out, {@code null}, whatever the input), {@code buffer-left-out-unagreed} (the same,
@@ -79,6 +80,13 @@ public final class MisbehavingServer {
                     }
                     case "wrong-id" -> {
                         System.out.println("{\"type\":\"observation\",\"id\":999999,\"observation\":{\"kind\":\"success\"}}");
+                        System.out.flush();
+                        continue;
+                    }
+                    case "log" -> {
+                        // the right reply, then a log line on standard output: a server that logs on the wrong stream
+                        String reply = JsonFields.line(server.answer(line).encode());
+                        System.out.print(reply + "\nanswered " + inputs + " inputs\n"); // in one write: both arrive together
                         System.out.flush();
                         continue;
                     }
