@@ -53,7 +53,8 @@ public record Finding(Violation violation, Checks checks, long seed, String conf
         return violation.description();
     }
 
-    private static String steps(int count) {
+    /** {@code count} steps in words: {@code 1 step}, {@code 4 steps}. */
+    public static String steps(int count) {
         return count + (count == 1 ? " step" : " steps");
     }
 

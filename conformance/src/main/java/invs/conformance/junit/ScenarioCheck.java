@@ -61,7 +61,7 @@ record ScenarioCheck(String system, SystemUnderTestFactory factory, Checks check
             text.append(finding.property().label()).append(" broken (").append(finding.property().statement())
                     .append(')').append(finding.clause().map(clause -> ", clause " + clause.name()).getOrElse(""))
                     .append("\nfailed at step ").append(run.steps().size()).append(" of ").append(inputs.size())
-                    .append(", shrunk to ").append(steps(finding.shrunkLength())).append('\n')
+                    .append(", shrunk to ").append(Finding.steps(finding.shrunkLength())).append('\n')
                     .append(finding.details());
             triage.problems().forEach(line -> text.append("problem: ").append(line).append('\n'));
             text.append(ConformanceContract.asRegressionTest(finding.trace(),
@@ -71,7 +71,7 @@ record ScenarioCheck(String system, SystemUnderTestFactory factory, Checks check
             file.forEach(traces::add);
             text.append("not checked to the end: the specification gave up at ").append(undecided.get())
                     .append("\nnot shrunk: no rule broke, so a shorter sequence would have no failure to keep; the ")
-                    .append(steps(run.steps().size())).append(" of ").append(inputs.size()).append(" that ran are saved whole\n");
+                    .append(Finding.steps(run.steps().size())).append(" of ").append(inputs.size()).append(" that ran are saved whole\n");
             file.forEach(path -> text.append("trace: ").append(path).append('\n')
                     .append("(invs check-trace --step-bound with a larger bound follows it further)\n"));
             triage.problems().forEach(line -> text.append("problem: ").append(line).append('\n'));
@@ -84,7 +84,4 @@ record ScenarioCheck(String system, SystemUnderTestFactory factory, Checks check
         return "board " + board.name() + " (" + BoardLine.of(board.configuration()) + "):\n";
     }
 
-    private static String steps(int count) {
-        return count + (count == 1 ? " step" : " steps");
-    }
 }

@@ -1,5 +1,6 @@
 package invs.conformance.report;
 
+import invs.conformance.campaign.Finding;
 import io.vavr.collection.Vector;
 
 import java.util.Locale;
@@ -25,7 +26,7 @@ public record CauseView(String anchor, String heading, String tries, Vector<Fact
         Vector<Fact> facts = Vector.of(
                 fact("found by", finding.foundBy() + " on " + finding.configuration()),
                 fact("seed of the finding try", String.format("0x%016x", finding.seed())),
-                fact("shrunk to", finding.steps() + " step" + (finding.steps() == 1 ? "" : "s")),
+                fact("shrunk to", Finding.steps(finding.steps())),
                 fact("signature", cause.signature()));
         if (cause.rules().size() > 1) {
             facts = facts.append(fact("also broke", cause.rules().tail().mkString(", ")));
@@ -34,7 +35,7 @@ public record CauseView(String anchor, String heading, String tries, Vector<Fact
             facts = facts.append(fact("swarm of the finding try", cause.counterexample().swarm()));
         }
         Vector<Fact> traces = cause.findings().flatMap(other -> other.replayCommand(setup.replayFlags())
-                .map(command -> Fact.command(other.rule() + " (" + other.steps() + " steps)", command)));
+                .map(command -> Fact.command(other.rule() + " (" + Finding.steps(other.steps()) + ")", command)));
         long tries = cause.occurrences();
         return new CauseView("cause-" + number, "[" + number + "] " + finding.rule(),
                 String.format(Locale.ROOT, "%,d failing tr%s", tries, tries == 1 ? "y" : "ies"), facts,

@@ -144,6 +144,9 @@ class HtmlReportTest {
         assertEquals(java.util.List.of("argument 1", "2048", "2060", "SUBSCRIBE_0_SUCCESS"), difference.select("td").eachText());
         assertTrue(article.select("ul.traces code.command").eachText().stream()
                 .anyMatch(line -> line.startsWith("./invs replay " + cause.representative().trace().get())), "replay command");
+        assertTrue(article.select("ul.traces li").text().contains(cause.representative().rule() + " ("
+                + cause.representative().steps() + " steps)"), article.select("ul.traces li").text());
+        assertEquals("1 step", invs.conformance.campaign.Finding.steps(1), "a trace of one step, as report.html lists it");
     }
 
     /**
