@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import invs.conformance.board.StandardConfigurations;
-import invs.conformance.sut.SystemUnderTestFactory;
-import invs.conformance.zoo.Zoo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.opentest4j.AssertionFailedError;
@@ -18,19 +16,9 @@ class ContractFailureMessagesTest {
     @RegisterExtension
     final TemporaryTraces traces = new TemporaryTraces();
 
-    /** The contract over a bug-zoo mutant, its tests called directly. */
-    private static ConformanceContract over(String mutant) {
-        return new ConformanceContract() {
-            @Override
-            protected SystemUnderTestFactory factory() {
-                return Zoo.named(mutant).get();
-            }
-        };
-    }
-
     @Test
     void aLibtockAppThatFailsIsNamedWithItsBoard() {
-        AssertionFailedError failure = assertThrows(AssertionFailedError.class, () -> over("size-counts-header")
+        AssertionFailedError failure = assertThrows(AssertionFailedError.class, () -> MutantContract.over("size-counts-header")
                 .passesTheLibtockTestApps("invs_single", StandardConfigurations.docDefault()));
         assertTrue(failure.getMessage().startsWith("libtock-c app invs_single on board doc-default (storage "),
                 failure.getMessage());
@@ -38,7 +26,7 @@ class ContractFailureMessagesTest {
 
     @Test
     void anInterruptionScenarioThatFailsIsNamedAsAScenarioWithItsBoard() {
-        AssertionFailedError failure = assertThrows(AssertionFailedError.class, () -> over("reboot-loses-regions")
+        AssertionFailedError failure = assertThrows(AssertionFailedError.class, () -> MutantContract.over("reboot-loses-regions")
                 .survivesInterruptionsAtEveryStep(StandardConfigurations.docDefault()));
         assertTrue(failure.getMessage().startsWith("the scenario '") && failure.getMessage().contains("' on board doc-default ("),
                 failure.getMessage());

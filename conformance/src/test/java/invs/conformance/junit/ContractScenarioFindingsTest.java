@@ -11,7 +11,6 @@ import invs.conformance.check.UnseenWrites;
 import invs.conformance.reference.ReferenceProvider;
 import invs.conformance.replay.Replay;
 import invs.conformance.replay.ReplayResult;
-import invs.conformance.sut.SystemUnderTestFactory;
 import invs.conformance.trace.Trace;
 import invs.conformance.trace.TraceCodec;
 import invs.conformance.zoo.Zoo;
@@ -39,26 +38,16 @@ class ContractScenarioFindingsTest {
     @RegisterExtension
     final TemporaryTraces traces = new TemporaryTraces();
 
-    /** The contract over a bug-zoo mutant, its tests called directly. */
-    private static ConformanceContract over(String mutant) {
-        return new ConformanceContract() {
-            @Override
-            protected SystemUnderTestFactory factory() {
-                return Zoo.named(mutant).get();
-            }
-        };
-    }
-
     @Test
     void aFailingLibtockAppIsShrunkExplainedAndSaved() throws Exception {
-        Trace trace = checkedFinding(() -> over("size-counts-header")
+        Trace trace = checkedFinding(() -> MutantContract.over("size-counts-header")
                 .passesTheLibtockTestApps("invs_single", StandardConfigurations.docDefault()), "size-counts-header");
         assertEquals(Clause.SUBSCRIBE_0_SUCCESS, Replay.checkTrace(trace).violation().get().clause().get());
     }
 
     @Test
     void aFailingInterruptionScenarioIsShrunkExplainedAndSaved() throws Exception {
-        checkedFinding(() -> over("reboot-loses-regions")
+        checkedFinding(() -> MutantContract.over("reboot-loses-regions")
                 .survivesInterruptionsAtEveryStep(StandardConfigurations.docDefault()), "reboot-loses-regions");
     }
 
