@@ -23,10 +23,11 @@ import io.vavr.control.Option;
  * answer the specification allowed: an error (return code or upcall status) where SUCCESS was allowed
  * points at the rule that says when that error applies (a BUSY after the operation completed points at the
  * BUSY rule, which docs/spec.md D4 explains; an INVAL where SUCCESS or a flash fault's FAIL were allowed at
- * the INVAL rule); an error where only errors were allowed, and a SUCCESS where an error was due, point at
- * the rule the specification gave for the error due (the closest outcome's clause): the condition of the
- * error due holds, and when the other's holds too, docs/spec.md D11 orders them (a write without permission
- * answered NOMEM on a full storage breaks the permission rule, not NOMEM's); read data
+ * the INVAL rule), and so does one where only errors were allowed that comes before them in the order of
+ * docs/spec.md D11 ({@link ErrorPrecedence}: it cannot have applied); an error that comes after an error
+ * due, and a SUCCESS where an error was due, point at the rule the specification gave for the error due
+ * (the closest outcome's clause): its condition holds, and when the other's holds too, D11 orders them (a
+ * write without permission answered NOMEM on a full storage breaks the permission rule, not NOMEM's); read data
  * at where the bytes came from (a fresh region, durability, a crash); an upcall delivered after its app
  * subscribed to its number again at the subscribe rule of TRD104 (which drops queued upcalls); any other
  * missing or extra upcall at liveness.
@@ -47,13 +48,10 @@ final class GoverningClause {
         Vector<Observation> examples = allowed.map(outcome -> outcome.expected().example(0));
         return switch (difference.field()) {
             case RETURN -> input instanceof Command command && observed.exists(o -> o instanceof Observation.Failure)
-                    && examples.exists(example -> !(example instanceof Observation.Failure))
+                    && !ErrorPrecedence.RETURNS.after(((Observation.Failure) observed.get()).code(), returnsDue(examples))
                     ? returnClause(command, ((Observation.Failure) observed.get()).code(), fallback) : fallback;
             case STATUS, ARG1, ARG2, UPCALL_NUMBER -> upcall(observed)
-                    .map(upcall -> statusClause(upcall, difference,
-                            examples.exists(example -> upcall(Option.some(example)).exists(due -> due.status() == 0
-                                    && due.subscribeNumber() == upcall.subscribeNumber())),
-                            fallback))
+                    .map(upcall -> statusClause(upcall, difference, statusesDue(examples, upcall.subscribeNumber()), fallback))
                     .getOrElse(fallback);
             case UPCALL -> resubscribed(steps) ? Clause.TRD104_SUBSCRIBE : Clause.CLARIFIED_LIVENESS;
             case BUFFER -> input instanceof Yield ? dataClause(steps) : fallback;
@@ -112,16 +110,33 @@ final class GoverningClause {
         return named(prefix + code.name()).getOrElse(fallback);
     }
 
-    private static Clause statusClause(Upcall upcall, Difference difference, boolean successAllowed, Clause fallback) {
+    /** The errors the commands' answers {@code allowed} would all have been, or none when one was not an error. */
+    private static Vector<ErrorCode> returnsDue(Vector<Observation> allowed) {
+        return allowed.forAll(example -> example instanceof Observation.Failure)
+                ? allowed.map(example -> ((Observation.Failure) example).code()) : Vector.empty();
+    }
+
+    /**
+     * The errors the upcalls numbered {@code number} of the answers {@code allowed} carry, or none when one of
+     * them carries SUCCESS.
+     */
+    private static Vector<ErrorCode> statusesDue(Vector<Observation> allowed, int number) {
+        Vector<Long> statuses = allowed.flatMap(example -> upcall(Option.some(example)))
+                .filter(due -> due.subscribeNumber() == number).map(Upcall::status);
+        return statuses.contains(0L) ? Vector.empty() : statuses.flatMap(status -> ErrorCode.ofNumber(status));
+    }
+
+    private static Clause statusClause(Upcall upcall, Difference difference, Vector<ErrorCode> due, Clause fallback) {
         if (!DriverNumbers.isSubscribeNumber(upcall.subscribeNumber())) {
             return Clause.TRD104_SUBSCRIBE;
         }
         String prefix = "SUBSCRIBE_" + upcall.subscribeNumber() + "_";
         if (difference.field() == Field.STATUS) {
-            // An error status where SUCCESS was allowed breaks that error's rule; a SUCCESS where an error was
-            // due, or another error where only errors were allowed, breaks the rule the specification gave for
-            // the error due (the closest outcome's clause).
-            return upcall.status() != 0 && successAllowed
+            // An error status where SUCCESS was allowed, or before the errors due, breaks that error's rule; a
+            // SUCCESS where an error was due, or an error after one due, breaks the rule the specification gave
+            // for the error due (the closest outcome's clause).
+            return upcall.status() != 0 && !ErrorCode.ofNumber(upcall.status())
+                    .exists(shown -> ErrorPrecedence.STATUSES.after(shown, due))
                     ? named(prefix + ErrorCode.statusName(upcall.status())).getOrElse(fallback) : fallback;
         }
         if (difference.field() == Field.ARG1 && upcall.status() == 0 && upcall.subscribeNumber() != 0) {

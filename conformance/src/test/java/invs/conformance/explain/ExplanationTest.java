@@ -159,6 +159,20 @@ class ExplanationTest {
     }
 
     /**
+     * An error that comes before the one due in docs/spec.md D11's order cannot have applied (it would have been
+     * due): a read without a buffer answered NOMEM breaks the NOMEM rule, not RESERVE's (the orders themselves:
+     * {@link ErrorPrecedenceTest}).
+     */
+    @Test
+    void anErrorBeforeTheErrorDueIsFiledUnderItsOwnRule() {
+        Vector<Input> unbuffered = Vector.of(new Subscribe(APP, 1), Command.read(APP, 0), new Drain(), new Yield(APP));
+        Run nomem = run(unbuffered, 3, observation -> new Observation.Yielded(
+                Option.some(Upcall.error(1, ErrorCode.NOMEM)), Bytes.empty()));
+        assertEquals(Option.some(Clause.SUBSCRIBE_1_NOMEM), nomem.violation().get().clause());
+        assertEquals(Clause.SUBSCRIBE_1_RESERVE, explain(nomem).closest().clause());
+    }
+
+    /**
      * A size upcall with a wrong value where, without a drain, the yield may also show no upcall yet: the
      * closest allowed answer is the size upcall, not "no upcall", so the divergence is filed under the size
      * upcall's clause, with one field that differs, and its description names that clause too. With two
