@@ -1,6 +1,8 @@
 package invs.conformance.explain;
 
+import invs.spec.Clause;
 import invs.spec.ErrorCode;
+import io.vavr.Tuple2;
 import io.vavr.collection.Vector;
 
 /**
@@ -27,6 +29,17 @@ enum ErrorPrecedence {
     /** The errors, first to last. */
     Vector<ErrorCode> order() {
         return order;
+    }
+
+    /**
+     * The clause of the first in this order of the errors {@code due}, each given with its clause (none of them
+     * FAIL, which has no place in the order).
+     *
+     * @throws IllegalArgumentException when none of {@code due} has a place in this order
+     */
+    Clause first(Vector<Tuple2<ErrorCode, Clause>> due) {
+        return due.filter(error -> order.contains(error._1)).minBy(error -> order.indexOf(error._1))
+                .getOrElseThrow(() -> new IllegalArgumentException("no error of " + due + " in " + order))._2;
     }
 
     /** Whether {@code shown} comes after one of {@code due} in this order (neither FAIL nor another error outside it). */

@@ -15,6 +15,8 @@ import invs.spec.Unsubscribe;
 import invs.spec.Upcall;
 import invs.spec.Yield;
 import invs.spec.model.Outcome;
+import io.vavr.Tuple;
+import io.vavr.Tuple2;
 import io.vavr.collection.Vector;
 import io.vavr.control.Option;
 
@@ -25,9 +27,10 @@ import io.vavr.control.Option;
  * BUSY rule, which docs/spec.md D4 explains; an INVAL where SUCCESS or a flash fault's FAIL were allowed at
  * the INVAL rule), and so does one where only errors were allowed that comes before them in the order of
  * docs/spec.md D11 ({@link ErrorPrecedence}: it cannot have applied); an error that comes after an error
- * due, and a SUCCESS where an error was due, point at the rule the specification gave for the error due
- * (the closest outcome's clause): its condition holds, and when the other's holds too, D11 orders them (a
- * write without permission answered NOMEM on a full storage breaks the permission rule, not NOMEM's); read data
+ * due points at the rule the specification gave for the first error due in that order (not a flash fault's
+ * FAIL, which a tie makes the closest outcome): its condition holds, and when the other's holds too, D11
+ * orders them (a write without permission answered NOMEM on a full storage breaks the permission rule, not
+ * NOMEM's); a SUCCESS where an error was due at the rule of the error due (the closest outcome's clause); read data
  * at where the bytes came from (a fresh region, durability, a crash); an upcall delivered after its app
  * subscribed to its number again at the subscribe rule of TRD104 (which drops queued upcalls); any other
  * missing or extra upcall at liveness.
@@ -45,13 +48,11 @@ final class GoverningClause {
         TraceStep last = steps.last();
         Input input = last.input();
         Option<Observation> observed = last.observation();
-        Vector<Observation> examples = allowed.map(outcome -> outcome.expected().example(0));
         return switch (difference.field()) {
             case RETURN -> input instanceof Command command && observed.exists(o -> o instanceof Observation.Failure)
-                    && !ErrorPrecedence.RETURNS.after(((Observation.Failure) observed.get()).code(), returnsDue(examples))
-                    ? returnClause(command, ((Observation.Failure) observed.get()).code(), fallback) : fallback;
+                    ? returnClause(command, ((Observation.Failure) observed.get()).code(), allowed, fallback) : fallback;
             case STATUS, ARG1, ARG2, UPCALL_NUMBER -> upcall(observed)
-                    .map(upcall -> statusClause(upcall, difference, statusesDue(examples, upcall.subscribeNumber()), fallback))
+                    .map(upcall -> statusClause(upcall, difference, allowed, fallback))
                     .getOrElse(fallback);
             case UPCALL -> resubscribed(steps) ? Clause.TRD104_SUBSCRIBE : Clause.CLARIFIED_LIVENESS;
             case BUFFER -> input instanceof Yield ? dataClause(steps) : fallback;
@@ -102,42 +103,61 @@ final class GoverningClause {
         return observed.flatMap(o -> o instanceof Observation.Yielded yielded ? yielded.upcall() : Option.none());
     }
 
-    private static Clause returnClause(Command command, ErrorCode code, Clause fallback) {
+    /**
+     * The clause of a command that answered {@code code}: the rule of {@code code}, unless only errors were
+     * allowed and {@code code} comes after one of them in D11's order, then the clause of the first of those.
+     */
+    private static Clause returnClause(Command command, ErrorCode code, Vector<Outcome> allowed, Clause fallback) {
         String prefix = DriverNumbers.isOperation(command.number()) ? "COMMAND_" + command.number() + "_" : null;
         if (prefix == null) {
             return fallback;
         }
+        Vector<Tuple2<ErrorCode, Clause>> due = returnsDue(allowed);
+        if (ErrorPrecedence.RETURNS.after(code, due.map(Tuple2::_1))) {
+            return ErrorPrecedence.RETURNS.first(due);
+        }
         return named(prefix + code.name()).getOrElse(fallback);
     }
 
-    /** The errors the commands' answers {@code allowed} would all have been, or none when one was not an error. */
-    private static Vector<ErrorCode> returnsDue(Vector<Observation> allowed) {
-        return allowed.forAll(example -> example instanceof Observation.Failure)
-                ? allowed.map(example -> ((Observation.Failure) example).code()) : Vector.empty();
+    /**
+     * The errors the commands' answers {@code allowed} would all have been, each with its outcome's clause, or
+     * none when one was not an error.
+     */
+    private static Vector<Tuple2<ErrorCode, Clause>> returnsDue(Vector<Outcome> allowed) {
+        Vector<Tuple2<Observation, Clause>> answers = allowed.map(outcome -> Tuple.of(outcome.expected().example(0),
+                outcome.clause()));
+        return answers.forAll(answer -> answer._1 instanceof Observation.Failure)
+                ? answers.map(answer -> Tuple.of(((Observation.Failure) answer._1).code(), answer._2)) : Vector.empty();
     }
 
     /**
-     * The errors the upcalls numbered {@code number} of the answers {@code allowed} carry, or none when one of
-     * them carries SUCCESS.
+     * The errors the upcalls numbered {@code number} of the answers {@code allowed} carry, each with its
+     * outcome's clause, or none when one of them carries SUCCESS.
      */
-    private static Vector<ErrorCode> statusesDue(Vector<Observation> allowed, int number) {
-        Vector<Long> statuses = allowed.flatMap(example -> upcall(Option.some(example)))
-                .filter(due -> due.subscribeNumber() == number).map(Upcall::status);
-        return statuses.contains(0L) ? Vector.empty() : statuses.flatMap(status -> ErrorCode.ofNumber(status));
+    private static Vector<Tuple2<ErrorCode, Clause>> statusesDue(Vector<Outcome> allowed, int number) {
+        Vector<Tuple2<Upcall, Clause>> upcalls = allowed.flatMap(outcome -> upcall(Option.some(outcome.expected().example(0)))
+                .filter(due -> due.subscribeNumber() == number).map(due -> Tuple.of(due, outcome.clause())));
+        return upcalls.exists(due -> due._1.status() == 0) ? Vector.empty()
+                : upcalls.flatMap(due -> ErrorCode.ofNumber(due._1.status()).map(code -> Tuple.of(code, due._2)));
     }
 
-    private static Clause statusClause(Upcall upcall, Difference difference, Vector<ErrorCode> due, Clause fallback) {
+    private static Clause statusClause(Upcall upcall, Difference difference, Vector<Outcome> allowed, Clause fallback) {
         if (!DriverNumbers.isSubscribeNumber(upcall.subscribeNumber())) {
             return Clause.TRD104_SUBSCRIBE;
         }
         String prefix = "SUBSCRIBE_" + upcall.subscribeNumber() + "_";
         if (difference.field() == Field.STATUS) {
-            // An error status where SUCCESS was allowed, or before the errors due, breaks that error's rule; a
-            // SUCCESS where an error was due, or an error after one due, breaks the rule the specification gave
-            // for the error due (the closest outcome's clause).
-            return upcall.status() != 0 && !ErrorCode.ofNumber(upcall.status())
-                    .exists(shown -> ErrorPrecedence.STATUSES.after(shown, due))
-                    ? named(prefix + ErrorCode.statusName(upcall.status())).getOrElse(fallback) : fallback;
+            // An error status where SUCCESS was allowed, or before the errors due, breaks that error's rule; an
+            // error after one due breaks the rule of the first error due; a SUCCESS where an error was due
+            // breaks the rule the specification gave for the error due (the closest outcome's clause).
+            if (upcall.status() == 0) {
+                return fallback;
+            }
+            Vector<Tuple2<ErrorCode, Clause>> due = statusesDue(allowed, upcall.subscribeNumber());
+            if (ErrorCode.ofNumber(upcall.status()).exists(shown -> ErrorPrecedence.STATUSES.after(shown, due.map(Tuple2::_1)))) {
+                return ErrorPrecedence.STATUSES.first(due);
+            }
+            return named(prefix + ErrorCode.statusName(upcall.status())).getOrElse(fallback);
         }
         if (difference.field() == Field.ARG1 && upcall.status() == 0 && upcall.subscribeNumber() != 0) {
             return Clause.CLARIFIED_TRANSFER;

@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import invs.spec.Clause;
 import invs.spec.ErrorCode;
+import io.vavr.Tuple;
 import io.vavr.collection.Vector;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,6 +34,15 @@ class ErrorPrecedenceTest {
         assertFalse(ErrorPrecedence.STATUSES.after(ErrorCode.FAIL, Vector.of(ErrorCode.RESERVE)), "FAIL has no place");
         assertTrue(ErrorPrecedence.STATUSES.after(ErrorCode.INVAL, Vector.of(ErrorCode.FAIL, ErrorCode.RESERVE)));
         assertFalse(ErrorPrecedence.STATUSES.after(ErrorCode.INVAL, Vector.empty()), "nothing due: SUCCESS was allowed");
+    }
+
+    @Test
+    void theRuleOfTheFirstErrorDueIsTheOneBroken() {
+        assertEquals(Clause.SUBSCRIBE_1_RESERVE, ErrorPrecedence.STATUSES.first(Vector.of(
+                Tuple.of(ErrorCode.FAIL, Clause.SUBSCRIBE_1_FAIL), Tuple.of(ErrorCode.INVAL, Clause.SUBSCRIBE_1_INVAL),
+                Tuple.of(ErrorCode.RESERVE, Clause.SUBSCRIBE_1_RESERVE))));
+        assertEquals(Clause.COMMAND_2_NOSUPPORT, ErrorPrecedence.RETURNS.first(Vector.of(
+                Tuple.of(ErrorCode.BUSY, Clause.COMMAND_2_BUSY), Tuple.of(ErrorCode.NOSUPPORT, Clause.COMMAND_2_NOSUPPORT))));
     }
 
     /** The errors of the table under the line beginning {@code heading}, in its order (SUCCESS left out). */

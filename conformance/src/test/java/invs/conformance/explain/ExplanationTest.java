@@ -156,6 +156,14 @@ class ExplanationTest {
                 Option.some(Upcall.error(1, ErrorCode.INVAL)), ((Observation.Yielded) observation).readBuffer()));
         assertEquals(ErrorCode.FAIL.name(), explain(faultedInval).closest().clause().name().replace("SUBSCRIBE_1_", ""));
         assertEquals(Option.some(Clause.SUBSCRIBE_1_INVAL), faultedInval.violation().get().clause());
+
+        // with a fault armed, an INVAL where RESERVE or the fault's FAIL were due: RESERVE's rule, though FAIL is closest
+        Vector<Input> unbufferedFaulted = Vector.of(new Subscribe(APP, 1), new FlashFault(), Command.read(APP, 0),
+                new Drain(), new Yield(APP));
+        Run faultedReserve = run(unbufferedFaulted, 4, observation -> new Observation.Yielded(
+                Option.some(Upcall.error(1, ErrorCode.INVAL)), Bytes.empty()));
+        assertEquals(Clause.SUBSCRIBE_1_FAIL, explain(faultedReserve).closest().clause());
+        assertEquals(Option.some(Clause.SUBSCRIBE_1_RESERVE), faultedReserve.violation().get().clause());
     }
 
     /**
