@@ -239,6 +239,27 @@ class FuzzCommandTest {
         assertEquals("", run.out());
     }
 
+    /**
+     * With --baseline, a board the reference cannot run (a doc board with a transfer limit) is not run: a random
+     * campaign and a guided one (whose boards Jazzer's inputs choose from) refuse it before they begin.
+     */
+    @Test
+    void boardsTheBaselineCannotRunAreRefusedBeforeTheCampaign() {
+        String server = "python3 '" + Path.of("..", "docs", "examples", "python-server", "server.py").toAbsolutePath() + "'";
+        List<String> board = List.of("--baseline", "--transfer-limit", "64", "--profile", "doc", "--sut-command", server,
+                "--progress", "none", "--out", directory.resolve("baseline").toString());
+        CommandRun random = CommandRun.of(Stream.concat(Stream.of("fuzz", "--tries", "5"), board.stream())
+                .toArray(String[]::new));
+        assertEquals(Main.USAGE, random.exit(), random.toString());
+        assertTrue(random.errLine().startsWith("invs: none of the boards can be run by both skeleton and the baseline:"
+                + " custom (the baseline cannot run it: the reference board moves whole buffers in the doc profile"), random.err());
+        CommandRun guided = CommandRun.of(Stream.concat(Stream.of("fuzz", "--guided", "--time", "5s"),
+                board.stream()).toArray(String[]::new));
+        assertEquals(Main.USAGE, guided.exit(), guided.toString());
+        assertTrue(guided.errLine().startsWith("invs: --baseline: the reference implementation cannot run any of the"
+                + " configurations: the reference board moves whole buffers in the doc profile"), guided.err());
+    }
+
     @Test
     void noMoreThreadsThanTriesRun() {
         CommandRun run = fuzz("--tries", "2", "--threads", "8");

@@ -76,8 +76,8 @@ public final class Campaign {
                                 .map(why -> "the baseline cannot run it: " + why)))
                         .map(why -> " (" + why + ")").getOrElse(""));
         if (supported.isEmpty() && settings.boardMode() != BoardMode.GENERATED) {
-            throw new IllegalArgumentException(settings.system() + " supports none of the boards "
-                    + refusedGiven.mkString(", "));
+            throw new IllegalArgumentException((settings.baseline().isEmpty() ? settings.system() + " supports none of the boards "
+                    : "none of the boards can be run by both " + settings.system() + " and the baseline: ") + refusedGiven.mkString(", "));
         }
         // the time budget is the tries': asking the system which boards it builds (a server started for
         // each, with --sut-fresh) comes before it

@@ -181,6 +181,10 @@ class CampaignTest {
         for (Finding finding : result.findings()) {
             assertTrue(fewApps.supports(finding.trace().header().configuration()), finding.report());
         }
+        IllegalArgumentException none = assertThrows(IllegalArgumentException.class, () -> Campaign.against(SIZE_BUG.name(),
+                SIZE_BUG).configuration(fourApps).baseline(fewApps).run());
+        assertEquals("none of the boards can be run by both size-counts-header and the baseline: doc-exhaustion (the"
+                + " baseline cannot run it: more than 3 apps)", none.getMessage());
     }
 
     @Test

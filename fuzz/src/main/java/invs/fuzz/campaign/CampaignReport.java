@@ -123,7 +123,8 @@ public final class CampaignReport {
         }
         text.append('\n');
         if (!setup.refusedBoards().isEmpty()) {
-            text.append("skipped (not supported by the system): ").append(setup.refusedBoards().mkString(", ")).append('\n');
+            text.append(setup.baseline() ? "skipped (not supported by the system or the baseline): "
+                    : "skipped (not supported by the system): ").append(setup.refusedBoards().mkString(", ")).append('\n');
         }
         return text.toString();
     }

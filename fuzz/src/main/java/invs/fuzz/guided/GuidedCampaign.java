@@ -115,10 +115,18 @@ public final class GuidedCampaign {
             throw new UserError("--guided checks lockstep, liveness, durability and robustness; choose at least one");
         }
         try (OpenSystem open = system.open()) {
-            Vector<NamedConfiguration> supported = boards.apply(open.announcedProfile())
+            Vector<NamedConfiguration> offered = boards.apply(open.announcedProfile())
                     .filter(named -> open.factory().supports(named.configuration()));
-            if (supported.isEmpty()) {
+            if (offered.isEmpty()) {
                 throw new UserError("the system under test supports none of the configurations");
+            }
+            // with --baseline, only boards the reference can run too: a failure on another could not be compared
+            Vector<NamedConfiguration> supported = offered.filter(named -> baseline.forAll(reference -> reference.supports(
+                    named.configuration())));
+            if (supported.isEmpty()) {
+                throw new UserError("--baseline: the reference implementation cannot run any of the configurations: "
+                        + baseline.get().refusal(offered.head().configuration()).getOrElse("") + " (" + offered.head().name()
+                        + (offered.size() > 1 ? " and the others" : "") + ")");
             }
             // an earlier campaign's reports, which invs merge would take for this one's (as a random campaign does)
             Vector<String> earlier = ReportFiles.removeEarlier(out);
