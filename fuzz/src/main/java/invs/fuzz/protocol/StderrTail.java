@@ -26,9 +26,17 @@ final class StderrTail {
     static final int LINES = 12;
     /** How many bytes of each line are kept. */
     static final int LINE_CHARS = 300;
-    /** A line of a stack trace that names a frame, in the forms Java and Rust print. */
-    static final Pattern FRAME = Pattern.compile(
-            "\\s+at \\S.*|\\s*\\.\\.\\. \\d+ (more|common frames omitted)|\\s+\\d+: \\S.*");
+    /**
+     * A line of a stack trace that names a frame, in the forms Java and Rust print: Java's {@code at
+     * pkg.Class.method(File.java:12)} and {@code ... 3 more}; a Rust backtrace's numbered frames, short
+     * ({@code 1: core::panicking::panic_fmt}) or full ({@code 0:     0x55d5c3b2e0c3 - std::…}), and their
+     * {@code at src/main.rs:10:5}. A log line that merely begins with {@code at} or a number is kept.
+     */
+    static final Pattern FRAME = Pattern.compile(String.join("|",
+            "\\s+at [\\w$.<>/]+\\(.*\\)",
+            "\\s*\\.\\.\\. \\d+ (more|common frames omitted)",
+            "\\s+at \\S.*:\\d+(:\\d+)?",
+            "\\s+\\d+: +(0x[0-9a-fA-F]+ - .*|<.*|\\S*::\\S*.*|rust_\\S*|__\\S*.*|_start\\S*|main)"));
 
     private final ArrayDeque<String> lines = new ArrayDeque<>();
     /** How many frame lines were left out (guarded by {@link #lines}). */

@@ -37,6 +37,24 @@ class StderrTailTest {
     }
 
     @Test
+    void aFullRustBacktraceIsLeftOutToo() {
+        String frames = IntStream.range(0, 40).mapToObj(index -> String.format("  %2d:     0x55d5c3b2%04x - std::rt::frame%d%n"
+                + "                               at /rustc/abc/library/std/src/rt.rs:%d:%d%n", index, index, index, index, index))
+                .collect(Collectors.joining());
+        StderrTail tail = tail("thread 'main' panicked at src/main.rs:7:5:\nbad offset\nstack backtrace:\n" + frames
+                + "   40:     0x7f12 - __libc_start_main\n   41:     0x55d5 - _start\n");
+        assertEquals(List.of("thread 'main' panicked at src/main.rs:7:5:", "bad offset", "stack backtrace:"), tail.lines());
+    }
+
+    @Test
+    void logLinesThatLookLikeFramesAtFirstAreKept() {
+        List<String> logs = List.of("  at offset 4096 the erase failed", "\t3: header checksum mismatch",
+                "  2: main loop started", "at 12:30 the board rebooted");
+        assertEquals(logs.stream().map(line -> line.replace("\t", "\\t")).toList(), // a tab is shown escaped
+                tail(String.join("\n", logs) + "\n").lines());
+    }
+
+    @Test
     void aJavaExceptionKeepsItsMessageAndItsCause() {
         StderrTail tail = tail("Exception in thread \"main\" java.lang.IllegalStateException: no region\n"
                 + "\tat example.Driver.write(Driver.java:40)\n\tat example.Main.main(Main.java:12)\n"
