@@ -165,6 +165,10 @@ class FuzzCommandTest {
                 directory.resolve("planned").toString(), "--standard", "doc-default");
         assertTrue(Pattern.compile("\n[0-9,]+ of 100,000,000 tries in [0-9.]+ s \\(the time budget ran out first: --time"
                 + " gives more\\)").matcher(planned.out()).find(), planned.out());
+        CommandRun shard = CommandRun.of("fuzz", "--time", "1s", "--tries", "100000000", "--shard", "1/4", "--progress",
+                "none", "--out", directory.resolve("shard").toString(), "--standard", "doc-default");
+        assertTrue(Pattern.compile("\\n[0-9,]+ of 25,000,000 tries in").matcher(shard.out()).find(), "the shard's share: "
+                + shard.out());
         assertTrue(run.out().contains(" --time 1h\n") || run.out().contains(" --time 1h  # runs to its end "), run.out());
     }
 

@@ -4,6 +4,7 @@ import invs.conformance.board.NamedConfiguration;
 import invs.conformance.campaign.BoardMode;
 import invs.conformance.campaign.CampaignResult;
 import invs.conformance.campaign.Cause;
+import invs.conformance.campaign.Shard;
 import invs.conformance.report.CampaignSummary;
 import invs.conformance.report.CauseSummary;
 import invs.conformance.report.CornerCount;
@@ -13,6 +14,7 @@ import invs.conformance.report.PairCount;
 import invs.conformance.report.ReportFiles;
 import invs.conformance.report.Setup;
 import invs.conformance.report.ShardPart;
+import invs.conformance.report.ShardSet;
 import invs.conformance.report.Totals;
 import invs.fuzz.cli.UserError;
 import io.vavr.collection.Vector;
@@ -90,7 +92,7 @@ public final class CampaignReport {
         } else {
             text.append(String.format(Locale.ROOT, "%,d%s tries in %.1f s%s: %,d inputs, %,d system calls checked, %,.0f system calls/s%n",
                     totals.tries(), totals.complete() ? "" : setup.plannedTries().map(planned -> String.format(Locale.ROOT,
-                            " of %,d", planned)).getOrElse(""), totals.triesSeconds(),
+                            " of %,d", shareOf(setup.shards(), planned))).getOrElse(""), totals.triesSeconds(),
                     totals.complete() ? "" : " (the time budget ran out first: --time gives more)",
                     totals.inputs(), totals.syscalls(), totals.syscallsPerSecond()));
         }
@@ -163,6 +165,11 @@ public final class CampaignReport {
         text.append("; never reached:\n");
         missed.forEach(corner -> text.append("  ").append(corner.description()).append('\n'));
         return text.toString();
+    }
+
+    /** The tries of a campaign of {@code planned} that the one shard of {@code shards} runs. */
+    private static long shareOf(ShardSet shards, long planned) {
+        return new Shard(shards.indexes().head(), shards.count()).triesOf(planned);
     }
 
     private static String causes(CampaignSummary summary) {
