@@ -107,9 +107,11 @@ public final class Main implements Runnable {
      */
     private static String problem(CommandLine.ParameterException error, String... arguments) {
         int end = List.of(arguments).indexOf("--");
-        if (end >= 0 && error instanceof CommandLine.UnmatchedArgumentException unmatched
-                && !unmatched.getUnmatched().isEmpty()
-                && List.of(arguments).subList(end + 1, arguments.length).contains(unmatched.getUnmatched().get(0))) {
+        List<String> after = end < 0 ? List.of() : List.of(arguments).subList(end + 1, arguments.length);
+        // the arguments picocli left over are the last ones after '--', and only those: none came before it
+        if (error instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.getUnmatched().isEmpty()
+                && unmatched.getUnmatched().size() <= after.size()
+                && after.subList(after.size() - unmatched.getUnmatched().size(), after.size()).equals(unmatched.getUnmatched())) {
             return "unexpected argument" + (unmatched.getUnmatched().size() == 1 ? "" : "s") + " after '--' (the end of"
                     + " options): " + unmatched.getUnmatched().stream().map(argument -> "'" + argument + "'")
                     .collect(java.util.stream.Collectors.joining(", "));

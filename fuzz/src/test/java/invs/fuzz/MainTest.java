@@ -176,6 +176,8 @@ class MainTest {
                 err.strip());
         String before = captureErr(() -> code[0] = Main.run("fuzz", "--bogus", "--", "x"));
         assertTrue(before.startsWith("invs: Unknown options: '--bogus'"), before);
+        String repeated = captureErr(() -> code[0] = Main.run("fuzz", "--bogus", "--", "--bogus"));
+        assertTrue(repeated.startsWith("invs: Unknown options: '--bogus', '--bogus'"), "one before '--': " + repeated);
     }
 
     @Test
