@@ -17,8 +17,9 @@ public final class BoardLine {
 
     /** {@code board} in one line. */
     public static String of(Configuration board) {
-        return String.format("storage %d bytes, regions of %d bytes and a %d-byte header (room for %d), %s, %s; apps %s",
-                board.storageLength(), board.regionSize(), Configuration.HEADER_SIZE, board.regionCapacity(),
+        return String.format("storage %d byte%s, regions of %d byte%s and a %d-byte header (room for %d), %s, %s; apps %s",
+                board.storageLength(), board.storageLength() == 1 ? "" : "s", board.regionSize(),
+                board.regionSize() == 1 ? "" : "s", Configuration.HEADER_SIZE, board.regionCapacity(),
                 board.addressWidth() == AddressWidth.BITS_64 ? "64-bit" : "32-bit",
                 board.transferLimit().map(limit -> "transfers of at most " + limit + " bytes").getOrElse("no transfer limit"),
                 board.apps().zipWithIndex().map(app -> app(app._1, app._2)).mkString(", "));

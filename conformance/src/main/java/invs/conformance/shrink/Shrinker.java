@@ -18,6 +18,7 @@ import java.util.function.Predicate;
  * Shrinks a failing sequence to a short one that fails the same way (same property and clause): cut
  * right after the failing step, delta debugging over the steps (ddmin, later chunks first), removal of
  * whole apps (from the sequence and the board), simpler boards (permissions, storage, transfer limit),
+ * regions halved with the inputs moved along ({@link SmallerRegions}),
  * then simpler arguments of each input ({@link Simplifications}), repeated to a fixed point or until the
  * time budget is spent. If that leaves more than {@link #SHORT} steps, a second pass accepts any clause of
  * the same property when that is shorter.
@@ -127,6 +128,7 @@ public final class Shrinker {
             if (reshapeBoard) {
                 current = removeApps(current);
                 current = simplerBoard(current);
+                current = smallerRegions(current);
             }
             current = simplerInputs(current);
             changed = !current.equals(before);
@@ -194,6 +196,20 @@ public final class Shrinker {
                     break;
                 }
             }
+        }
+        return current;
+    }
+
+    /** Halves the regions, the inputs moved with them ({@link SmallerRegions}), as long as the failure stays. */
+    private Run smallerRegions(Run start) {
+        Run current = start;
+        while (!expired()) {
+            Option<Run> halved = SmallerRegions.halved(current.configuration(), current.inputs())
+                    .flatMap(candidate -> test(candidate._1, candidate._2));
+            if (halved.isEmpty()) {
+                return current;
+            }
+            current = halved.get();
         }
         return current;
     }

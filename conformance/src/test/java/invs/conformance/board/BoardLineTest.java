@@ -24,6 +24,14 @@ class BoardLineTest {
         assertEquals(true, line.contains("(fixed-size)") && line.contains("(kernel)"), line);
     }
 
+    /** A board shrunk to regions of one byte, and a storage of one byte, says so in the singular. */
+    @Test
+    void oneByteIsOneByte() {
+        String line = BoardLine.of(Configuration.defaults(Profile.DOC).withRegionSize(1).withStorageLength(1));
+        assertEquals("storage 1 byte, regions of 1 byte and a 12-byte header (room for 0), ", line.substring(0,
+                line.indexOf("32-bit")));
+    }
+
     /** Inputs name apps by slot ({@code app0}); an app whose name is another slot's (shrinking removed the apps before it) says so. */
     @Test
     void appsAreNamedAsTheInputsNameThem() {
