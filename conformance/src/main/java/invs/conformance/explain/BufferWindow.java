@@ -47,7 +47,8 @@ final class BufferWindow {
             }
             index = to;
         }
-        return new Difference(Field.BUFFER, expected + " (" + differing + " of " + length + " bytes differ)",
+        return new Difference(Field.BUFFER, expected + " (" + differing + " of " + length + (length == 1 ? " byte" : " bytes")
+                + (differing == 1 ? " differs)" : " differ)"),
                 observed.toString());
     }
 

@@ -85,7 +85,7 @@ class ExplanationTest {
         assertEquals(Option.some(Clause.CLARIFIED_FRESH_REGION), run.violation().get().clause());
         Explanation explanation = explain(run);
         assertEquals(Field.BUFFER, explanation.differences().head().field());
-        assertEquals("at 36: ff ff ff ff ff ff ff ff ff (1 of 100 bytes differ)", explanation.differences().head().expected());
+        assertEquals("at 36: ff ff ff ff ff ff ff ff ff (1 of 100 bytes differs)", explanation.differences().head().expected());
         assertEquals("at 36: ff ff ff ff 00 ff ff ff ff", explanation.differences().head().observed());
     }
 
