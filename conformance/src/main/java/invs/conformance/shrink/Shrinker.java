@@ -203,13 +203,17 @@ public final class Shrinker {
     /** Halves the regions, the inputs moved with them ({@link SmallerRegions}), as long as the failure stays. */
     private Run smallerRegions(Run start) {
         Run current = start;
-        while (!expired()) {
-            Option<Run> halved = SmallerRegions.halved(current.configuration(), current.inputs())
-                    .flatMap(candidate -> test(candidate._1, candidate._2));
-            if (halved.isEmpty()) {
-                return current;
+        boolean progress = true;
+        while (progress && !expired()) {
+            progress = false;
+            for (var candidate : SmallerRegions.halved(current.configuration(), current.inputs())) {
+                Option<Run> result = test(candidate._1, candidate._2);
+                if (result.isDefined()) {
+                    current = result.get();
+                    progress = true;
+                    break;
+                }
             }
-            current = halved.get();
         }
         return current;
     }
