@@ -32,14 +32,18 @@ enum ErrorPrecedence {
     }
 
     /**
-     * The clause of the first in this order of the errors {@code due}, each given with its clause (none of them
-     * FAIL, which has no place in the order).
+     * The clause of the error due that comes last before {@code shown} in this order, of the errors {@code due},
+     * each given with its clause: the check the system skipped, the one just before the error it reported.
+     * (Errors due in different states, NOMEM in one and RESERVE in another where two apps compete for one
+     * region, say, are not all skipped: an INVAL shown there skipped RESERVE's check.)
      *
-     * @throws IllegalArgumentException when none of {@code due} has a place in this order
+     * @throws IllegalArgumentException when no error of {@code due} comes before {@code shown}
      */
-    Clause first(Vector<Tuple2<ErrorCode, Clause>> due) {
-        return due.filter(error -> order.contains(error._1)).minBy(error -> order.indexOf(error._1))
-                .getOrElseThrow(() -> new IllegalArgumentException("no error of " + due + " in " + order))._2;
+    Clause nearestBefore(ErrorCode shown, Vector<Tuple2<ErrorCode, Clause>> due) {
+        int rank = order.indexOf(shown);
+        return due.filter(error -> order.indexOf(error._1) >= 0 && order.indexOf(error._1) < rank)
+                .maxBy(error -> order.indexOf(error._1))
+                .getOrElseThrow(() -> new IllegalArgumentException("no error of " + due + " before " + shown))._2;
     }
 
     /** Whether {@code shown} comes after one of {@code due} in this order (neither FAIL nor another error outside it). */

@@ -27,8 +27,8 @@ import io.vavr.control.Option;
  * BUSY rule, which docs/spec.md D4 explains; an INVAL where SUCCESS or a flash fault's FAIL were allowed at
  * the INVAL rule), and so does one where only errors were allowed that comes before them in the order of
  * docs/spec.md D11 ({@link ErrorPrecedence}: it cannot have applied); an error that comes after an error
- * due points at the rule the specification gave for the first error due in that order (not a flash fault's
- * FAIL, which a tie makes the closest outcome): its condition holds, and when the other's holds too, D11
+ * due points at the rule the specification gave for the error due that comes last before it in that order
+ * (the check skipped; not a flash fault's FAIL, which a tie makes the closest outcome): its condition holds, and when the other's holds too, D11
  * orders them (a write without permission answered NOMEM on a full storage breaks the permission rule, not
  * NOMEM's); a SUCCESS where an error was due at the rule of the error due (the closest outcome's clause); read data
  * at where the bytes came from (a fresh region, durability, a crash); an upcall delivered after its app
@@ -105,7 +105,7 @@ final class GoverningClause {
 
     /**
      * The clause of a command that answered {@code code}: the rule of {@code code}, unless only errors were
-     * allowed and {@code code} comes after one of them in D11's order, then the clause of the first of those.
+     * allowed and {@code code} comes after one of them in D11's order, then the clause of the one of those just before it.
      */
     private static Clause returnClause(Command command, ErrorCode code, Vector<Outcome> allowed, Clause fallback) {
         String prefix = DriverNumbers.isOperation(command.number()) ? "COMMAND_" + command.number() + "_" : null;
@@ -114,7 +114,7 @@ final class GoverningClause {
         }
         Vector<Tuple2<ErrorCode, Clause>> due = returnsDue(allowed);
         if (ErrorPrecedence.RETURNS.after(code, due.map(Tuple2::_1))) {
-            return ErrorPrecedence.RETURNS.first(due);
+            return ErrorPrecedence.RETURNS.nearestBefore(code, due);
         }
         return named(prefix + code.name()).getOrElse(fallback);
     }
@@ -148,14 +148,15 @@ final class GoverningClause {
         String prefix = "SUBSCRIBE_" + upcall.subscribeNumber() + "_";
         if (difference.field() == Field.STATUS) {
             // An error status where SUCCESS was allowed, or before the errors due, breaks that error's rule; an
-            // error after one due breaks the rule of the first error due; a SUCCESS where an error was due
+            // error after one due breaks the rule of the error due just before it; a SUCCESS where an error was due
             // breaks the rule the specification gave for the error due (the closest outcome's clause).
             if (upcall.status() == 0) {
                 return fallback;
             }
             Vector<Tuple2<ErrorCode, Clause>> due = statusesDue(allowed, upcall.subscribeNumber());
-            if (ErrorCode.ofNumber(upcall.status()).exists(shown -> ErrorPrecedence.STATUSES.after(shown, due.map(Tuple2::_1)))) {
-                return ErrorPrecedence.STATUSES.first(due);
+            Option<ErrorCode> shown = ErrorCode.ofNumber(upcall.status());
+            if (shown.exists(error -> ErrorPrecedence.STATUSES.after(error, due.map(Tuple2::_1)))) {
+                return ErrorPrecedence.STATUSES.nearestBefore(shown.get(), due);
             }
             return named(prefix + ErrorCode.statusName(upcall.status())).getOrElse(fallback);
         }

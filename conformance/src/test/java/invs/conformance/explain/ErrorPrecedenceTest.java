@@ -37,12 +37,14 @@ class ErrorPrecedenceTest {
     }
 
     @Test
-    void theRuleOfTheFirstErrorDueIsTheOneBroken() {
-        assertEquals(Clause.SUBSCRIBE_1_RESERVE, ErrorPrecedence.STATUSES.first(Vector.of(
-                Tuple.of(ErrorCode.FAIL, Clause.SUBSCRIBE_1_FAIL), Tuple.of(ErrorCode.INVAL, Clause.SUBSCRIBE_1_INVAL),
-                Tuple.of(ErrorCode.RESERVE, Clause.SUBSCRIBE_1_RESERVE))));
-        assertEquals(Clause.COMMAND_2_NOSUPPORT, ErrorPrecedence.RETURNS.first(Vector.of(
-                Tuple.of(ErrorCode.BUSY, Clause.COMMAND_2_BUSY), Tuple.of(ErrorCode.NOSUPPORT, Clause.COMMAND_2_NOSUPPORT))));
+    void theRuleBrokenIsTheErrorDueJustBeforeTheOneShown() {
+        assertEquals(Clause.SUBSCRIBE_1_RESERVE, ErrorPrecedence.STATUSES.nearestBefore(ErrorCode.INVAL, Vector.of(
+                Tuple.of(ErrorCode.FAIL, Clause.SUBSCRIBE_1_FAIL), Tuple.of(ErrorCode.NOMEM, Clause.SUBSCRIBE_1_NOMEM),
+                Tuple.of(ErrorCode.RESERVE, Clause.SUBSCRIBE_1_RESERVE))), "two apps competing for one region: RESERVE skipped");
+        assertEquals(Clause.SUBSCRIBE_1_NOMEM, ErrorPrecedence.STATUSES.nearestBefore(ErrorCode.RESERVE, Vector.of(
+                Tuple.of(ErrorCode.NOSUPPORT, Clause.SUBSCRIBE_1_NOSUPPORT), Tuple.of(ErrorCode.NOMEM, Clause.SUBSCRIBE_1_NOMEM))));
+        assertEquals(Clause.COMMAND_2_NOSUPPORT, ErrorPrecedence.RETURNS.nearestBefore(ErrorCode.BUSY, Vector.of(
+                Tuple.of(ErrorCode.NOSUPPORT, Clause.COMMAND_2_NOSUPPORT))));
     }
 
     /** The errors of the table under the line beginning {@code heading}, in its order (SUCCESS left out). */
