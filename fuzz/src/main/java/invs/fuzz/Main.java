@@ -106,7 +106,7 @@ public final class Main implements Runnable {
      * (the end of options), which picocli calls unknown options when they begin with a dash.
      */
     private static String problem(CommandLine.ParameterException error, String... arguments) {
-        int end = List.of(arguments).indexOf("--");
+        int end = endOfOptions(error.getCommandLine(), arguments);
         List<String> after = end < 0 ? List.of() : List.of(arguments).subList(end + 1, arguments.length);
         // the arguments picocli left over are the last ones after '--', and only those: none came before it
         if (error instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.getUnmatched().isEmpty()
@@ -117,6 +117,22 @@ public final class Main implements Runnable {
                     .collect(java.util.stream.Collectors.joining(", "));
         }
         return error.getMessage();
+    }
+
+    /**
+     * Where {@code --} ends the options of {@code line}'s command in {@code arguments}: the first {@code --} that
+     * is not the value of the option before it ({@code --jazzer-arg --}); -1 when there is none.
+     */
+    private static int endOfOptions(CommandLine line, String... arguments) {
+        for (int index = 0; index < arguments.length; index++) {
+            if (arguments[index].equals("--")) {
+                CommandLine.Model.OptionSpec option = index == 0 ? null : line.getCommandSpec().findOption(arguments[index - 1]);
+                if (option == null || option.arity().max() == 0) {
+                    return index;
+                }
+            }
+        }
+        return -1;
     }
 
     private static String commandPath(CommandLine line) {

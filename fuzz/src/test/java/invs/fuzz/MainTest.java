@@ -178,6 +178,8 @@ class MainTest {
         assertTrue(before.startsWith("invs: Unknown options: '--bogus'"), before);
         String repeated = captureErr(() -> code[0] = Main.run("fuzz", "--bogus", "--", "--bogus"));
         assertTrue(repeated.startsWith("invs: Unknown options: '--bogus', '--bogus'"), "one before '--': " + repeated);
+        String value = captureErr(() -> code[0] = Main.run("fuzz", "--jazzer-arg", "--", "--bogus"));
+        assertTrue(value.startsWith("invs: Unknown option: '--bogus'"), "'--' as an option's value ends nothing: " + value);
     }
 
     @Test

@@ -21,7 +21,7 @@ public final class BoardLine {
                 board.storageLength(), board.storageLength() == 1 ? "" : "s", board.regionSize(),
                 board.regionSize() == 1 ? "" : "s", Configuration.HEADER_SIZE, board.regionCapacity(),
                 board.addressWidth() == AddressWidth.BITS_64 ? "64-bit" : "32-bit",
-                board.transferLimit().map(limit -> "transfers of at most " + limit + " bytes").getOrElse("no transfer limit"),
+                board.transferLimit().map(limit -> "transfers of at most " + limit + (limit == 1 ? " byte" : " bytes")).getOrElse("no transfer limit"),
                 board.apps().zipWithIndex().map(app -> app(app._1, app._2)).mkString(", "));
     }
 

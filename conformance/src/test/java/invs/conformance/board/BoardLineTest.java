@@ -6,6 +6,7 @@ import invs.spec.Profile;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A board in one line: the figures a counterexample is read with. */
 class BoardLineTest {
@@ -30,6 +31,8 @@ class BoardLineTest {
         String line = BoardLine.of(Configuration.defaults(Profile.DOC).withRegionSize(1).withStorageLength(1));
         assertEquals("storage 1 byte, regions of 1 byte and a 12-byte header (room for 0), ", line.substring(0,
                 line.indexOf("32-bit")));
+        String limited = BoardLine.of(Configuration.defaults(Profile.TOCK).withTransferLimit(io.vavr.control.Option.some(1)));
+        assertTrue(limited.contains(", transfers of at most 1 byte; apps "), limited);
     }
 
     /** Inputs name apps by slot ({@code app0}); an app whose name is another slot's (shrinking removed the apps before it) says so. */

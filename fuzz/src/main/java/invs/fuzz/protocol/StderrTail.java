@@ -27,15 +27,16 @@ final class StderrTail {
     /** How many bytes of each line are kept. */
     static final int LINE_CHARS = 300;
     /**
-     * A line of a stack trace that names a frame, in the forms Java and Rust print: Java's {@code at
-     * pkg.Class.method(File.java:12)} and {@code ... 3 more}; a Rust backtrace's numbered frames, short
+     * A line of a stack trace that names a frame, in the forms Java, Rust and Node print: Java's {@code at
+     * pkg.Class.method(File.java:12)} (with what a logger adds after it) and {@code ... 3 more}; Node's
+     * {@code at fn (file.js:10:5)}; a Rust backtrace's numbered frames, short
      * ({@code 1: core::panicking::panic_fmt}) or full ({@code 0:     0x55d5c3b2e0c3 - std::…}), and their
      * {@code at src/main.rs:10:5}. A log line that merely begins with {@code at} or a number is kept.
      */
     static final Pattern FRAME = Pattern.compile(String.join("|",
-            "\\s+at [\\w$.<>/]+\\(.*\\)",
+            "\\s+at [\\w$.<>/]+\\(.*\\).*",
             "\\s*\\.\\.\\. \\d+ (more|common frames omitted)",
-            "\\s+at \\S.*:\\d+(:\\d+)?",
+            "\\s+at \\S.*:\\d+(:\\d+)?\\)?",
             "\\s+\\d+: +(0x[0-9a-fA-F]+ - .*|<.*|\\S*::\\S*.*|rust_\\S*|__\\S*.*|_start\\S*|main)"));
 
     private final ArrayDeque<String> lines = new ArrayDeque<>();

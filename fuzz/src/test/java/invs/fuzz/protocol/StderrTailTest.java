@@ -47,6 +47,14 @@ class StderrTailTest {
     }
 
     @Test
+    void nodeFramesAndJavaFramesWithALoggersSuffixAreLeftOut() {
+        StderrTail tail = tail("TypeError: offset is undefined\n    at Object.<anonymous> (/srv/server.js:10:5)\n"
+                + "    at /srv/server.js:3:1\njava.lang.IllegalStateException: flash\n"
+                + "\tat example.Flash.program(Flash.java:12) ~[app.jar:1.0]\n");
+        assertEquals(List.of("TypeError: offset is undefined", "java.lang.IllegalStateException: flash"), tail.lines());
+    }
+
+    @Test
     void logLinesThatLookLikeFramesAtFirstAreKept() {
         List<String> logs = List.of("  at offset 4096 the erase failed", "\t3: header checksum mismatch",
                 "  2: main loop started", "at 12:30 the board rebooted");
