@@ -105,7 +105,8 @@ final class GoverningClause {
 
     /**
      * The clause of a command that answered {@code code}: the rule of {@code code}, unless only errors were
-     * allowed and {@code code} comes after one of them in D11's order, then the clause of the one of those just before it.
+     * allowed and {@code code} comes after one of them in D11's order, then the clause of the one of those just
+     * before it.
      */
     private static Clause returnClause(Command command, ErrorCode code, Vector<Outcome> allowed, Clause fallback) {
         String prefix = DriverNumbers.isOperation(command.number()) ? "COMMAND_" + command.number() + "_" : null;
