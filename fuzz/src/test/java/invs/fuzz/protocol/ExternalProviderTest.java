@@ -63,28 +63,30 @@ class ExternalProviderTest {
 
     @Test
     void aSecondReplyIsToldAsSuchBeforeTheNextRequestNotTakenForItsReply() {
-        try (ExternalProvider provider = misbehaving("twice", 1, false);
-             SystemUnderTest system = provider.create(Configuration.defaults(Profile.DOC))) {
-            assertEquals(Observation.quiet(), system.apply(new Drain()));
-            assertEquals(Observation.quiet(), system.apply(new Drain()), "twice from the second input on");
-            ProtocolFailure failure = assertThrows(ProtocolFailure.class, () -> system.apply(new Drain()));
-            assertTrue(failure.getMessage().startsWith("the server wrote a line no request asked for before request"),
-                    failure.getMessage());
-            assertTrue(failure.getMessage().contains("(a second reply?): {\"type\":\"observation\""), failure.getMessage());
-        }
+        String message = unaskedLine("twice");
+        assertTrue(message.contains("(a second reply?): {\"type\":\"observation\""), message);
     }
 
     @Test
     void aLogLineBetweenRepliesIsToldAsALogLineNotASecondReply() {
-        try (ExternalProvider provider = misbehaving("log", 1, false);
+        String message = unaskedLine("log");
+        assertTrue(message.contains(" (a reply is one JSON object a line; a server writes anything else,"
+                + " its logs say, to its standard error): answered 2 inputs"), message);
+    }
+
+    /**
+     * The failure of a server in {@code mode} that answers its first input, then writes a line no request
+     * asked for after each reply from the second on: it is told before the third input is sent.
+     */
+    private static String unaskedLine(String mode) {
+        try (ExternalProvider provider = misbehaving(mode, 1, false);
              SystemUnderTest system = provider.create(Configuration.defaults(Profile.DOC))) {
             assertEquals(Observation.quiet(), system.apply(new Drain()));
-            assertEquals(Observation.quiet(), system.apply(new Drain()), "a log line from the second input on");
+            assertEquals(Observation.quiet(), system.apply(new Drain()), mode + " from the second input on");
             ProtocolFailure failure = assertThrows(ProtocolFailure.class, () -> system.apply(new Drain()));
             assertTrue(failure.getMessage().startsWith("the server wrote a line no request asked for before request"),
                     failure.getMessage());
-            assertTrue(failure.getMessage().contains(" (a reply is one JSON object a line; a server writes anything else,"
-                    + " its logs say, to its standard error): answered 2 inputs"), failure.getMessage());
+            return failure.getMessage();
         }
     }
 
