@@ -69,9 +69,10 @@ final class StderrTail {
 
     /** The kept lines as a problem's message ends with them, or says there were none. */
     String shown() {
-        List<String> kept = lines();
+        List<String> kept;
         long left;
-        synchronized (lines) {
+        synchronized (lines) { // one snapshot: the lines and the frames left out among them
+            kept = List.copyOf(lines);
             left = frames;
         }
         String leftOut = left == 0 ? "" : " (" + left + " stack frame line" + (left == 1 ? "" : "s") + " left out)";
